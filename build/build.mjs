@@ -1,0 +1,65 @@
+// Builds the three bundles with Vite: the renderer (browser), the main-process entries (Node/Electron,
+// ESM) and the sandboxed preload (CommonJS, as Electron requires for sandboxed preloads).
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = (p) => path.join(root, 'dist', p);
+const only = process.argv[2];
+
+await rm(path.join(root, 'dist'), { recursive: true, force: true });
+
+const mainEntries = {
+  cli: 'src-main/cli/main.ts',
+  harness: 'src-main/harness/main.ts',
+  'electron-main': 'src-main/electron/main.ts',
+};
+
+if (!only || only === 'renderer') {
+  await build({
+    configFile: false,
+    root: path.join(root, 'src-renderer'),
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: out('renderer'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 4000 },
+  });
+}
+
+if (!only || only === 'main') {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: out('main'),
+      emptyOutDir: false,
+      sourcemap: true,
+      rollupOptions: {
+        input: Object.fromEntries(Object.entries(mainEntries).map(([k, v]) => [k, path.join(root, v)])),
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
+    },
+  });
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: out('preload'),
+      emptyOutDir: false,
+      rollupOptions: {
+        input: { preload: path.join(root, 'src-main/preload/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  });
+}

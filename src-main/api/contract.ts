@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { SECRECY_LEVELS } from '../core/model/secrecy.js';
+import type { DatasetId } from '../core/model/ids.js';
+import type {
+  AuditEntry,
+  AuditVerification,
+  DatasetDetail,
+  DatasetSummary,
+  ExportResult,
+  PublicKeyInfo,
+  RecordVersion,
+  ReleaseResult,
+  ReviewReport,
+  SystemInfo,
+  VerifyResult,
+} from './types.js';
+
+const datasetId = z
+  .string()
+  .regex(/^ds_[0-9a-f]{16}$/, 'dataset id')
+  .transform((s) => s as DatasetId);
+const filePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains NUL');
+
+/** 保密期限: empty (level default), `N年` or `长期`. */
+export const periodSchema = z
+  .string()
+  .trim()
+  .regex(/^(|[1-9]\d{0,2}年|长期)$/, 'period');
+
+export const recordFieldsSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  abstract: z.string().max(20000),
+  level: z.enum(SECRECY_LEVELS),
+  period: periodSchema,
+});
+
+const noArgs = z.object({}).strict();
+
+interface MethodSpec<A extends z.ZodType, R> {
+  readonly args: A;
+  /** Type-only marker for the result. */
+  readonly result: R;
+}
+const method = <A extends z.ZodType, R>(args: A): MethodSpec<A, R> => ({ args, result: undefined as R });
+
+/**
+ * THE CONTRACT: every method the UI (over IPC or the harness) and the CLI may call.
+ * Arguments are validated at runtime by the dispatcher; results are typed only.
+ */
+export const contract = {
+  'system.info': method<typeof noArgs, SystemInfo>(noArgs),
+  /** Native open-file dialog; only the Electron host supports it. */
+  'system.pickFiles': method<typeof noArgs, { paths: string[] }>(noArgs),
+  'datasets.import': method<z.ZodObject<{ paths: z.ZodArray<typeof filePath> }>, DatasetSummary[]>(
+    z.object({ paths: z.array(filePath).min(1).max(500) }),
+  ),
+  'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs),
+  'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(z.object({ id: datasetId })),
+  'catalogue.save': method<
+    z.ZodObject<{ id: typeof datasetId; baseVersion: z.ZodNumber; fields: typeof recordFieldsSchema }>,
+    RecordVersion
+  >(z.object({ id: datasetId, baseVersion: z.number().int().min(1), fields: recordFieldsSchema })),
+  'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId })),
+  'release.create': method<z.ZodObject<{ id: typeof datasetId }>, ReleaseResult>(z.object({ id: datasetId })),
+  'exchange.export': method<z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath }>, ExportResult>(
+    z.object({ id: datasetId, outDir: filePath }),
+  ),
+  'exchange.verify': method<
+    z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
+    VerifyResult
+  >(z.object({ bag: filePath, keyPem: z.string().max(4096).optional() })),
+  'keys.publicKey': method<typeof noArgs, PublicKeyInfo>(noArgs),
+  'audit.list': method<z.ZodObject<{ limit: z.ZodNumber }>, AuditEntry[]>(
+    z.object({ limit: z.number().int().min(1).max(1000) }),
+  ),
+  'audit.verify': method<typeof noArgs, AuditVerification>(noArgs),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
+export type MethodResult<M extends MethodName> = Contract[M]['result'];
+
+/** What a host implements: one async function per method, taking validated arguments. */
+export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> };
+
+/** What a client (the renderer's api object) offers: the same names, raw arguments. */
+export type ApiClient = { [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

@@ -1,0 +1,106 @@
+import type { ErrorCode, ErrorParams } from './errors.js';
+
+export type Lang = 'zh-CN' | 'en';
+
+type Templates = Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>>;
+
+/**
+ * Messages produced in the main process (errors, review findings, lineage). The renderer's own UI
+ * strings live in src-renderer/i18n; these are shared so CLI and UI say the same thing.
+ */
+export const MESSAGES: Templates = {
+  'error.INVALID_ARGUMENT': { 'zh-CN': '参数无效：{detail}', en: 'Invalid argument: {detail}' },
+  'error.NOT_FOUND': { 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
+  'error.FILE_NOT_FOUND': { 'zh-CN': '文件不存在或无法读取：{file}', en: 'File not found or unreadable: {file}' },
+  'error.UNSUPPORTED_FORMAT': {
+    'zh-CN': '不支持的文件格式：{file}（支持 GeoTIFF、GeoJSON、Shapefile）',
+    en: 'Unsupported file format: {file} (GeoTIFF, GeoJSON and Shapefile are supported)',
+  },
+  'error.CORRUPT_FILE': { 'zh-CN': '文件已损坏或无法解析：{file}（{problem}）', en: 'Corrupt or unreadable file: {file} ({problem})' },
+  'error.TOO_LARGE': { 'zh-CN': '文件超出处理上限：{file}（{problem}）', en: 'File exceeds the processing limit: {file} ({problem})' },
+  'error.CRS_UNKNOWN': { 'zh-CN': '无法识别坐标参考系：{file}', en: 'Unknown coordinate reference system: {file}' },
+  'error.CONFLICT': {
+    'zh-CN': '记录已被他人修改（当前版本 {current}），请刷新后重试',
+    en: 'The record was changed meanwhile (now version {current}); reload and try again',
+  },
+  'error.EXPORT_REFUSED': { 'zh-CN': '拒绝导出：{reason}', en: 'Export refused: {reason}' },
+  'error.RELEASE_REFUSED': { 'zh-CN': '无法生成公开版：{reason}', en: 'Cannot produce a public version: {reason}' },
+  'error.VERIFY_FAILED': { 'zh-CN': '数据包校验失败：{reason}', en: 'Package verification failed: {reason}' },
+  'error.UNSUPPORTED_BY_HOST': { 'zh-CN': '当前运行环境不支持此操作', en: 'This host does not support the operation' },
+  'error.CANCELLED': { 'zh-CN': '操作已取消', en: 'Cancelled' },
+  'error.READ_ONLY': {
+    'zh-CN': '审计链校验失败，系统处于只读状态',
+    en: 'The audit chain failed verification; the workstation is read-only',
+  },
+  'error.INTERNAL': { 'zh-CN': '内部错误（{ref}）', en: 'Internal error ({ref})' },
+
+  'reason.levelAbovePublic': {
+    'zh-CN': '密级为“{level}”，只有“公开”级数据可以导出',
+    en: 'the level is "{level}"; only 公开 (public) data may be exported',
+  },
+  'reason.notPublicVersion': {
+    'zh-CN': '只能导出公开版；请先生成公开版',
+    en: 'only a public version can be exported; produce one first',
+  },
+  'reason.notReviewed': { 'zh-CN': '尚未对当前内容进行保密审查', en: 'the current content has not been reviewed' },
+  'reason.blockingFindings': {
+    'zh-CN': '保密审查仍有 {count} 项阻断性问题',
+    en: 'the secrecy review still has {count} blocking finding(s)',
+  },
+  'reason.alreadyPublic': { 'zh-CN': '该数据已是公开版', en: 'this dataset already is a public version' },
+  'reason.publicReviewFailed': {
+    'zh-CN': '公开版复核仍有 {count} 项阻断性问题，未保存',
+    en: 'the re-review of the written public version still has {count} blocking finding(s); nothing was kept',
+  },
+  'reason.noCrs': { 'zh-CN': '数据没有可识别的坐标参考系', en: 'the dataset has no known coordinate reference system' },
+
+  'finding.positionPrecision': {
+    'zh-CN': '坐标精度约 {precision} 米，细于允许的 {threshold} 米',
+    en: 'Coordinates are precise to about {precision} m, finer than the allowed {threshold} m',
+  },
+  'finding.rasterResolution': {
+    'zh-CN': '{what}分辨率 {resolution} 米，细于允许的 {threshold} 米',
+    en: '{what} resolution {resolution} m is finer than the allowed {threshold} m',
+  },
+  'finding.noCrs': {
+    'zh-CN': '无坐标参考系，无法判断精度',
+    en: 'No coordinate reference system: precision cannot be judged',
+  },
+  'what.dem': { 'zh-CN': 'DEM 格网', en: 'DEM grid' },
+  'what.imagery': { 'zh-CN': '影像地面', en: 'Imagery ground' },
+
+  'lineage.degradeCoordinates': {
+    'zh-CN': '坐标降精度至 {grid} {unit} 格网',
+    en: 'Coordinates snapped to a {grid} {unit} grid',
+  },
+  'lineage.resampleBlockAverage': {
+    'zh-CN': '按块平均重采样至 {resolution} {unit}',
+    en: 'Resampled by block average to {resolution} {unit}',
+  },
+  'lineage.copyAllowed': {
+    'zh-CN': '按允许清单重新写出（不含隐藏内容）',
+    en: 'Written anew from the allow-list (no hidden content)',
+  },
+};
+
+export function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Translate a message key; unknown keys come back as the key itself (visible, never silent). */
+export function translate(key: string, params: ErrorParams, lang: Lang): string {
+  const entry = MESSAGES[key];
+  if (!entry) return key;
+  const resolved: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const nested = typeof value === 'string' && MESSAGES[value] ? translate(value, params, lang) : value;
+    resolved[name] = nested;
+  }
+  return fill(entry[lang], resolved);
+}
+
+export const errorMessage = (code: ErrorCode, params: ErrorParams, lang: Lang): string =>
+  translate(`error.${code}`, params, lang);

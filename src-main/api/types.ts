@@ -1,0 +1,175 @@
+import type {
+  DatasetFormat,
+  DatasetId,
+  DatasetKind,
+  Extent,
+  Finding,
+  GeometryType,
+  RasterDataType,
+  ReviewId,
+  SecrecyLevel,
+  FieldInfo,
+} from '../core/model/index.js';
+
+/** Workflow state of a dataset (DOMAIN.md "The workflow"). */
+export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
+
+/**
+ * One catalogued dataset as listed. `crs` is `EPSG:nnnn` when known; `extent` is in that CRS
+ * (x = easting/longitude first). Size fields depend on `kind`.
+ */
+export interface DatasetSummary {
+  readonly id: DatasetId;
+  readonly name: string;
+  readonly kind: DatasetKind;
+  readonly format: DatasetFormat;
+  readonly crs: string | null;
+  readonly crsName: string | null;
+  readonly extent: Extent | null;
+  readonly width?: number;
+  readonly height?: number;
+  readonly bandCount?: number;
+  readonly dataType?: RasterDataType;
+  readonly pixelSize?: readonly [number, number];
+  readonly featureCount?: number;
+  readonly geometryType?: GeometryType;
+  readonly sha256: string;
+  readonly byteSize: number;
+  /** Set on a public version: the dataset it was derived from. */
+  readonly sourceId: DatasetId | null;
+  readonly status: WorkflowStatus;
+  readonly title: string;
+  readonly level: SecrecyLevel;
+  readonly createdAt: string;
+}
+
+/** 著录 fields edited in this release of the app. */
+export interface RecordFields {
+  readonly title: string;
+  readonly abstract: string;
+  readonly level: SecrecyLevel;
+  /** 保密期限 as entered (`10年`, `长期`); empty = the level's default. */
+  readonly period: string;
+}
+
+export interface RecordVersion {
+  readonly version: number;
+  readonly fields: RecordFields;
+  readonly author: string;
+  readonly createdAt: string;
+  /** `密级★保密期限` as it is marked. */
+  readonly marking: string;
+}
+
+export interface ReviewReport {
+  readonly id: ReviewId;
+  readonly datasetId: DatasetId;
+  readonly profile: { readonly id: string; readonly version: number; readonly name: string };
+  readonly findings: readonly Finding[];
+  readonly blocking: number;
+  readonly passed: boolean;
+  /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */
+  readonly contentSha256: string;
+  readonly reviewer: string;
+  readonly createdAt: string;
+}
+
+/** One recorded transform step of a public version. */
+export interface LineageStep {
+  readonly step: string;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly description: string;
+}
+
+export interface Lineage {
+  readonly sourceId: DatasetId;
+  readonly sourceSha256: string;
+  readonly steps: readonly LineageStep[];
+  readonly createdAt: string;
+  readonly author: string;
+}
+
+/** How the map gets a dataset's bytes: a logical file path the host turns into a URL. */
+export interface DisplaySource {
+  readonly kind: DatasetKind;
+  /** e.g. `datasets/<id>/display` — hosts serve it (with HTTP Range) under their file URL prefix. */
+  readonly path: string;
+  readonly contentType: string;
+  /** Value range for rendering single-band rasters (null for RGB imagery or vectors). */
+  readonly valueRange: readonly [number, number] | null;
+  readonly nodata: number | null;
+}
+
+export interface CrsDefinition {
+  readonly code: string;
+  readonly proj4: string;
+}
+
+export interface DatasetDetail {
+  readonly summary: DatasetSummary;
+  readonly record: RecordVersion;
+  readonly versions: readonly RecordVersion[];
+  readonly fields: readonly FieldInfo[];
+  readonly review: ReviewReport | null;
+  readonly lineage: Lineage | null;
+  readonly publicVersions: readonly DatasetId[];
+  readonly display: DisplaySource;
+  readonly crsDefinition: CrsDefinition | null;
+}
+
+export interface ReleaseResult {
+  readonly id: DatasetId;
+  readonly sourceId: DatasetId;
+  readonly lineage: Lineage;
+  readonly review: ReviewReport;
+  readonly dataset: DatasetSummary;
+}
+
+export interface ExportResult {
+  readonly id: DatasetId;
+  readonly bag: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly signatureFile: string;
+  readonly keyFingerprint: string;
+}
+
+export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly bag: string;
+  readonly checks: readonly { readonly step: VerifyStep; readonly ok: boolean; readonly problems: readonly string[] }[];
+}
+
+export interface PublicKeyInfo {
+  readonly pem: string;
+  /** SHA-256 of the DER public key, hex. */
+  readonly fingerprint: string;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+  readonly hash: string;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly head: string | null;
+  /** First sequence number whose hash does not match, when broken. */
+  readonly brokenAt: number | null;
+}
+
+export interface SystemInfo {
+  readonly version: string;
+  readonly user: string;
+  readonly host: 'electron' | 'harness' | 'cli';
+  readonly canPickFiles: boolean;
+  readonly readOnly: boolean;
+}

@@ -1,0 +1,5 @@
+export * from './ids.js';
+export * from './geometry.js';
+export * from './secrecy.js';
+export * from './dataset.js';
+export * from './finding.js';

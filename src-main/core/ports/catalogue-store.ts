@@ -1,0 +1,113 @@
+import type { DatasetFormat, DatasetId, DatasetInfo, DatasetKind, Finding, ReviewId, SecrecyLevel } from '../model/index.js';
+
+export type DatasetStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
+
+/** A dataset row: what the archive holds about one stored file set. */
+export interface DatasetRow {
+  readonly id: DatasetId;
+  /** Original file name (base name only). */
+  readonly name: string;
+  readonly kind: DatasetKind;
+  readonly format: DatasetFormat;
+  readonly info: DatasetInfo;
+  /** SHA-256 (hex) of the primary file; the object store key of the original. */
+  readonly sha256: string;
+  readonly byteSize: number;
+  /** Object-store keys of every file of the set (primary first), e.g. .shp/.shx/.dbf/.prj. */
+  readonly files: readonly StoredFile[];
+  /** Object-store key of the display copy the map reads (may equal the primary file's key). */
+  readonly displayKey: string;
+  readonly displayContentType: string;
+  readonly valueRange: readonly [number, number] | null;
+  readonly sourceId: DatasetId | null;
+  readonly status: DatasetStatus;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export interface StoredFile {
+  /** Name inside the set (base name), e.g. `roads.dbf`. */
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface RecordFieldsRow {
+  readonly title: string;
+  readonly abstract: string;
+  readonly level: SecrecyLevel;
+  readonly period: string;
+}
+
+export interface RecordVersionRow {
+  readonly datasetId: DatasetId;
+  readonly version: number;
+  readonly fields: RecordFieldsRow;
+  readonly author: string;
+  readonly createdAt: string;
+}
+
+export interface ReviewRow {
+  readonly id: ReviewId;
+  readonly datasetId: DatasetId;
+  readonly profileId: string;
+  readonly profileVersion: number;
+  readonly profileName: string;
+  readonly findings: readonly Finding[];
+  readonly contentSha256: string;
+  readonly reviewer: string;
+  readonly createdAt: string;
+}
+
+export interface LineageRow {
+  readonly datasetId: DatasetId;
+  readonly sourceId: DatasetId;
+  readonly sourceSha256: string;
+  readonly steps: readonly { step: string; params: Readonly<Record<string, string | number>>; description: string }[];
+  readonly author: string;
+  readonly createdAt: string;
+}
+
+/** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */
+export interface AuditInput {
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface AuditRow extends AuditInput {
+  readonly seq: number;
+  readonly at: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Writes available inside one transaction. Every write batch ends with its audit entry. */
+export interface CatalogueTx {
+  insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void>;
+  /** Appends version baseVersion+1; throws StrataError CONFLICT if baseVersion is not the latest. */
+  appendRecordVersion(id: DatasetId, baseVersion: number, fields: RecordFieldsRow, author: string): Promise<RecordVersionRow>;
+  setStatus(id: DatasetId, status: DatasetStatus): Promise<void>;
+  insertReview(review: ReviewRow): Promise<void>;
+  insertLineage(lineage: LineageRow): Promise<void>;
+  appendAudit(entry: AuditInput): Promise<AuditRow>;
+}
+
+/**
+ * The catalogue. Reads run on any connection; writes run one at a time through `write`, which wraps
+ * `fn` in BEGIN IMMEDIATE … COMMIT (rolled back if `fn` throws).
+ */
+export interface CatalogueStore {
+  write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T>;
+  getDataset(id: DatasetId): Promise<DatasetRow | null>;
+  listDatasets(): Promise<DatasetRow[]>;
+  /** Public versions derived from `id`, newest first. */
+  derivedFrom(id: DatasetId): Promise<DatasetId[]>;
+  recordVersions(id: DatasetId): Promise<RecordVersionRow[]>;
+  latestReview(id: DatasetId): Promise<ReviewRow | null>;
+  lineage(id: DatasetId): Promise<LineageRow | null>;
+  auditList(limit: number): Promise<AuditRow[]>;
+  auditVerify(): Promise<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>;
+  close(): Promise<void>;
+}
