@@ -7,6 +7,7 @@ import type {
   DatasetDetail,
   DatasetSummary,
   ExportResult,
+  ImportResult,
   PublicKeyInfo,
   RecordVersion,
   ReleaseResult,
@@ -51,7 +52,7 @@ export const contract = {
   'system.info': method<typeof noArgs, SystemInfo>(noArgs),
   /** Native open-file dialog; only the Electron host supports it. */
   'system.pickFiles': method<typeof noArgs, { paths: string[] }>(noArgs),
-  'datasets.import': method<z.ZodObject<{ paths: z.ZodArray<typeof filePath> }>, DatasetSummary[]>(
+  'datasets.import': method<z.ZodObject<{ paths: z.ZodArray<typeof filePath> }>, ImportResult>(
     z.object({ paths: z.array(filePath).min(1).max(500) }),
   ),
   'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs),

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_BY_HOST',
   'CANCELLED',
   'READ_ONLY',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,7 @@ export const MESSAGES: Templates = {
     'zh-CN': '审计链校验失败，系统处于只读状态',
     en: 'The audit chain failed verification; the workstation is read-only',
   },
+  'error.FORBIDDEN': { 'zh-CN': '请求来源不受信任，已拒绝', en: 'Request refused: untrusted sender' },
   'error.INTERNAL': { 'zh-CN': '内部错误（{ref}）', en: 'Internal error ({ref})' },
 
   'reason.levelAbovePublic': {
@@ -65,6 +66,10 @@ export const MESSAGES: Templates = {
   'finding.noCrs': {
     'zh-CN': '无坐标参考系，无法判断精度',
     en: 'No coordinate reference system: precision cannot be judged',
+  },
+  'finding.unknownRule': {
+    'zh-CN': '规则配置引用了未知检查项 {rule}，审查不完整',
+    en: 'The profile names an unknown check {rule}; the review is incomplete',
   },
   'what.dem': { 'zh-CN': 'DEM 格网', en: 'DEM grid' },
   'what.imagery': { 'zh-CN': '影像地面', en: 'Imagery ground' },

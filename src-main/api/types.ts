@@ -10,6 +10,7 @@ import type {
   SecrecyLevel,
   FieldInfo,
 } from '../core/model/index.js';
+import type { ErrorCode } from './errors.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -164,6 +165,19 @@ export interface AuditVerification {
   readonly head: string | null;
   /** First sequence number whose hash does not match, when broken. */
   readonly brokenAt: number | null;
+}
+
+export interface ImportFailure {
+  /** Base name of the file that could not be imported. */
+  readonly file: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/** A batch import keeps every good file and names each bad one. */
+export interface ImportResult {
+  readonly datasets: readonly DatasetSummary[];
+  readonly failures: readonly ImportFailure[];
 }
 
 export interface SystemInfo {

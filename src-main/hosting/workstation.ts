@@ -1,8 +1,7 @@
-import type { Handlers } from '../api/contract.js';
 import type { Lang } from '../api/messages.js';
+import type { ServiceHandlers } from '../services/create-handlers.js';
 
-/** Methods every host gets from the shared services; hosts add `system.*` themselves. */
-export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
+export type { ServiceHandlers };
 
 /** A file the map may read, resolved from a logical path such as `datasets/<id>/display`. */
 export interface ServedFile {
@@ -25,4 +24,6 @@ export interface WorkstationOptions {
   readonly home: string;
   readonly user: string;
   readonly lang: () => Lang;
+  /** Source-Organization written into exported packages. */
+  readonly organisation?: string;
 }

@@ -3,3 +3,4 @@ export * from './geometry.js';
 export * from './secrecy.js';
 export * from './dataset.js';
 export * from './finding.js';
+export * from './vector.js';

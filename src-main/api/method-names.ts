@@ -1,0 +1,25 @@
+import type { MethodName } from './contract.js';
+
+// A record keyed by MethodName makes the type checker refuse a missing or an extra name, so this
+// plain list stays equal to the contract without importing it (and zod) at run time.
+const METHODS: Readonly<Record<MethodName, true>> = {
+  'system.info': true,
+  'system.pickFiles': true,
+  'datasets.import': true,
+  'datasets.list': true,
+  'datasets.get': true,
+  'catalogue.save': true,
+  'review.run': true,
+  'release.create': true,
+  'exchange.export': true,
+  'exchange.verify': true,
+  'keys.publicKey': true,
+  'audit.list': true,
+  'audit.verify': true,
+};
+
+/**
+ * Every contract method name, free of runtime dependencies: the sandboxed Electron preload
+ * bundles it to refuse unknown methods before they cross IPC.
+ */
+export const METHOD_NAME_LIST: readonly MethodName[] = Object.freeze(Object.keys(METHODS) as MethodName[]);

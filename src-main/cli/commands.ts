@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { StrataError } from '../api/errors.js';
+import type { DatasetSummary, ImportResult, VerifyResult } from '../api/types.js';
+import type { Dispatch } from '../api/dispatcher.js';
+import type { Output } from './output.js';
+
+export const USAGE = `Usage: strata [--home DIR] [--json] [--lang zh-CN|en] <command>
+
+Commands:
+  import FILE...                  import GeoTIFF / GeoJSON / Shapefile files into the archive
+  list                            list catalogued datasets
+  show ID                         show a dataset's record, versions, review and lineage
+  describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
+                                  save a new version of the catalogue record
+  review ID                       run the secrecy review (default profile)
+  release ID                      produce the public version (公开版) and re-review it
+  export ID --out DIR             export a public version as a signed BagIt package
+  verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
+  key export                      print this workstation's public key (PEM)
+  audit verify | audit list       check the hash-chained audit log / list recent entries
+
+Options:
+  --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
+  --json       print exactly one JSON document on stdout`;
+
+export interface CommandContext {
+  readonly dispatch: Dispatch;
+  readonly out: Output;
+  readonly positionals: readonly string[];
+  readonly options: Readonly<Record<string, string | undefined>>;
+}
+
+/** Calls one contract method; a failed envelope becomes a thrown StrataError for the caller. */
+async function call<T>(ctx: CommandContext, method: string, args: unknown): Promise<T> {
+  const result = await ctx.dispatch(method, args);
+  if (!result.ok) throw new CliFailure(result.error);
+  return result.value as T;
+}
+
+export class CliFailure extends Error {
+  constructor(readonly body: { code: StrataError['code']; message: string; params: StrataError['params'] }) {
+    super(body.message);
+  }
+}
+
+const summaryLine = (d: DatasetSummary): string =>
+  `${d.id}  ${d.format.padEnd(9)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}`;
+
+function need(ctx: CommandContext, index: number, what: string): string {
+  const value = ctx.positionals[index];
+  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: `missing ${what}` });
+  return value;
+}
+
+async function readKey(value: string | undefined): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  if (value.includes('-----BEGIN')) return value;
+  return readFile(value, 'utf8').catch(() => {
+    throw new StrataError('FILE_NOT_FOUND', { file: value });
+  });
+}
+
+/** Each command returns the process exit code. */
+export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
+  async import(ctx) {
+    const paths = ctx.positionals.slice(1);
+    if (paths.length === 0) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing FILE' });
+    const result = await call<ImportResult>(ctx, 'datasets.import', { paths });
+    ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
+    for (const failure of result.failures) ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
+    return result.failures.length > 0 ? 1 : 0;
+  },
+  async list(ctx) {
+    const list = await call<DatasetSummary[]>(ctx, 'datasets.list', {});
+    ctx.out.result(list, () => list.map(summaryLine).join('\n') || '(empty)');
+    return 0;
+  },
+  async show(ctx) {
+    const detail = await call<{ summary: DatasetSummary }>(ctx, 'datasets.get', { id: need(ctx, 1, 'ID') });
+    ctx.out.result({ ...detail.summary, detail }, () => JSON.stringify(detail, null, 2));
+    return 0;
+  },
+  async describe(ctx) {
+    const id = need(ctx, 1, 'ID');
+    const detail = await call<{ record: { version: number; fields: Record<string, string> } }>(ctx, 'datasets.get', { id });
+    const fields = { ...detail.record.fields };
+    for (const key of ['title', 'abstract', 'level', 'period']) {
+      const value = ctx.options[key];
+      if (value !== undefined) fields[key] = value;
+    }
+    const saved = await call<{ version: number; marking: string }>(ctx, 'catalogue.save', { id, baseVersion: detail.record.version, fields });
+    ctx.out.result({ id, ...saved }, () => `${id} version ${String(saved.version)} ${saved.marking}`);
+    return 0;
+  },
+  async review(ctx) {
+    const report = await call<{ passed: boolean; blocking: number; findings: { ruleId: string; severity: string; where: string }[] }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    ctx.out.result(report, () =>
+      [`${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`, ...report.findings.map((f) => `  ${f.severity} ${f.ruleId} ${f.where}`)].join('\n'),
+    );
+    return 0;
+  },
+  async release(ctx) {
+    const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', { id: need(ctx, 1, 'ID') });
+    ctx.out.result(result, () => `public version ${result.id} of ${result.sourceId}`);
+    return 0;
+  },
+  async export(ctx) {
+    const outDir = ctx.options['out'];
+    if (!outDir) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing --out DIR' });
+    const result = await call<{ bag: string }>(ctx, 'exchange.export', { id: need(ctx, 1, 'ID'), outDir });
+    ctx.out.result(result, () => result.bag);
+    return 0;
+  },
+  async verify(ctx) {
+    const keyPem = await readKey(ctx.options['key']);
+    const result = await call<VerifyResult>(ctx, 'exchange.verify', { bag: need(ctx, 1, 'BAG'), ...(keyPem ? { keyPem } : {}) });
+    ctx.out.result(result, () =>
+      result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.join('; ')}` : ''}`).join('\n'),
+    );
+    if (!result.ok) ctx.out.error({ code: 'VERIFY_FAILED', message: `verification failed: ${result.bag}`, params: {} });
+    return result.ok ? 0 : 1;
+  },
+  async key(ctx) {
+    if (ctx.positionals[1] !== 'export') throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata key export' });
+    const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
+    ctx.out.result(key, () => key.pem.trimEnd());
+    return 0;
+  },
+  async audit(ctx) {
+    const sub = ctx.positionals[1];
+    if (sub === 'list') {
+      const entries = await call<{ seq: number; at: string; actor: string; action: string; subject: string | null }[]>(ctx, 'audit.list', { limit: 100 });
+      ctx.out.result(entries, () => entries.map((e) => `${String(e.seq)} ${e.at} ${e.actor} ${e.action} ${e.subject ?? ''}`).join('\n'));
+      return 0;
+    }
+    if (sub !== 'verify') throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata audit verify|list' });
+    const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(ctx, 'audit.verify', {});
+    ctx.out.result(result, () => (result.ok ? `audit chain intact: ${String(result.entries)} entries, head ${result.head ?? '-'}` : `audit chain BROKEN at entry ${String(result.brokenAt)}`));
+    return result.ok ? 0 : 1;
+  },
+};

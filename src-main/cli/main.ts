@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../api/dispatcher.js';
+import { StrataError } from '../api/errors.js';
+import { errorMessage } from '../api/messages.js';
+import { openWorkstation } from '../hosting/open-workstation.js';
+import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
+import { CliFailure, COMMANDS, USAGE } from './commands.js';
+import { createOutput } from './output.js';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      home: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      user: { type: 'string' },
+      out: { type: 'string' },
+      key: { type: 'string' },
+      title: { type: 'string' },
+      abstract: { type: 'string' },
+      level: { type: 'string' },
+      period: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const lang = languageFrom(values.lang ?? process.env['STRATA_LANG'] ?? process.env['LANG']);
+  const out = createOutput(values.json);
+  const command = positionals[0];
+  const run = command ? COMMANDS[command] : undefined;
+  if (values.help || !run) {
+    (run || values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
+  const user = values.user ?? currentUser();
+  const workstation = await openWorkstation({ home, user, lang: () => lang });
+  try {
+    const dispatch = createDispatcher(
+      {
+        ...workstation.handlers,
+        'system.info': () => Promise.resolve({ version: '0.1.0', user, host: 'cli' as const, canPickFiles: false, readOnly: workstation.readOnly }),
+        'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
+      },
+      {
+        lang: () => lang,
+        onInternalError: (method, error, ref) => {
+          process.stderr.write(`[${ref}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        },
+      },
+    );
+    return await run({ dispatch, out, positionals, options: { out: values.out, key: values.key, title: values.title, abstract: values.abstract, level: values.level, period: values.period } });
+  } catch (error) {
+    if (error instanceof CliFailure) out.error(error.body);
+    else if (error instanceof StrataError) out.error({ code: error.code, params: error.params, message: errorMessage(error.code, error.params, lang) });
+    else throw error;
+    return 1;
+  } finally {
+    await workstation.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`strata: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

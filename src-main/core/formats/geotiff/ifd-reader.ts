@@ -1,0 +1,174 @@
+import type { ByteSource } from '../../ports/index.js';
+import { corrupt, tooLarge } from './tiff-error.js';
+import { LOADED_TAGS, TYPE_SIZE } from './tiff-tags.js';
+
+/** A loaded tag value: numbers for numeric types (RATIONAL as a quotient), text for ASCII. */
+export type TagValue = readonly number[] | string;
+
+/** One image file directory: only the tags in LOADED_TAGS are kept. */
+export interface Ifd {
+  /** Byte offset of the directory in the file. */
+  readonly offset: number;
+  readonly tags: ReadonlyMap<number, TagValue>;
+}
+
+export interface TiffDirectory {
+  readonly littleEndian: boolean;
+  readonly bigTiff: boolean;
+  readonly fileSize: number;
+  readonly ifds: readonly Ifd[];
+}
+
+/** Hostile-file budgets for the directory walk. */
+export const IFD_LIMITS = {
+  /** Directories in the main chain (full resolution + overviews + masks). */
+  maxIfds: 64,
+  maxEntriesPerIfd: 1024,
+  /** Bytes of one loaded tag value (1M tiles x 8-byte offsets = 8 MiB). */
+  maxValueBytes: 16 * 1024 * 1024,
+} as const;
+
+/**
+ * Reads the TIFF header and walks the main IFD chain with a visited set, checking every offset
+ * against the file size before reading. SubIFDs are not followed. Throws TiffError.
+ */
+export async function readTiffDirectory(source: ByteSource): Promise<TiffDirectory> {
+  const size = source.size;
+  if (size < 8) throw corrupt('file shorter than a TIFF header');
+  const head = await readChecked(source, 0, Math.min(16, size));
+  const order = String.fromCharCode(head[0] ?? 0, head[1] ?? 0);
+  if (order !== 'II' && order !== 'MM') throw corrupt('not a TIFF header');
+  const le = order === 'II';
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const magic = view.getUint16(2, le);
+  let bigTiff: boolean;
+  let first: number;
+  if (magic === 42) {
+    bigTiff = false;
+    first = view.getUint32(4, le);
+  } else if (magic === 43) {
+    if (size < 16 || view.getUint16(4, le) !== 8 || view.getUint16(6, le) !== 0) throw corrupt('bad BigTIFF header');
+    bigTiff = true;
+    first = safeU64(view, 8, le);
+  } else {
+    throw corrupt('not a TIFF header');
+  }
+  const ifds: Ifd[] = [];
+  const visited = new Set<number>();
+  let next = first;
+  while (next !== 0) {
+    if (visited.has(next)) throw corrupt('IFD chain loops');
+    if (ifds.length >= IFD_LIMITS.maxIfds) throw tooLarge('too many IFDs');
+    visited.add(next);
+    const { ifd, nextOffset } = await readIfd(source, next, le, bigTiff);
+    ifds.push(ifd);
+    next = nextOffset;
+  }
+  if (ifds.length === 0) throw corrupt('no image directory');
+  return { littleEndian: le, bigTiff, fileSize: size, ifds };
+}
+
+async function readIfd(
+  source: ByteSource,
+  offset: number,
+  le: boolean,
+  big: boolean,
+): Promise<{ ifd: Ifd; nextOffset: number }> {
+  const countSize = big ? 8 : 2;
+  const entrySize = big ? 20 : 12;
+  const countBytes = await readChecked(source, offset, countSize);
+  const cv = new DataView(countBytes.buffer, countBytes.byteOffset, countSize);
+  const count = big ? safeU64(cv, 0, le) : cv.getUint16(0, le);
+  if (count === 0) throw corrupt('empty IFD');
+  if (count > IFD_LIMITS.maxEntriesPerIfd) throw corrupt('too many IFD entries');
+  const bodyLength = count * entrySize + (big ? 8 : 4);
+  const body = await readChecked(source, offset + countSize, bodyLength);
+  const bv = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const tags = new Map<number, TagValue>();
+  for (let i = 0; i < count; i += 1) {
+    const at = i * entrySize;
+    const tag = bv.getUint16(at, le);
+    if (!LOADED_TAGS.has(tag) || tags.has(tag)) continue;
+    const type = bv.getUint16(at + 2, le);
+    const typeSize = TYPE_SIZE[type];
+    if (typeSize === undefined) throw corrupt(`tag ${String(tag)} has unknown type ${String(type)}`);
+    const n = big ? safeU64(bv, at + 4, le) : bv.getUint32(at + 4, le);
+    const byteLength = n * typeSize;
+    if (n === 0) throw corrupt(`tag ${String(tag)} has no value`);
+    if (byteLength > IFD_LIMITS.maxValueBytes) throw tooLarge(`tag ${String(tag)} value too long`);
+    const inline = big ? 8 : 4;
+    let bytes: Uint8Array;
+    if (byteLength <= inline) {
+      bytes = body.subarray(at + (big ? 12 : 8), at + (big ? 12 : 8) + byteLength);
+    } else {
+      const valueOffset = big ? safeU64(bv, at + 12, le) : bv.getUint32(at + 8, le);
+      bytes = await readChecked(source, valueOffset, byteLength);
+    }
+    tags.set(tag, decodeValues(bytes, type, n, le));
+  }
+  const nextOffset = big ? safeU64(bv, count * entrySize, le) : bv.getUint32(count * entrySize, le);
+  return { ifd: { offset, tags }, nextOffset };
+}
+
+function decodeValues(bytes: Uint8Array, type: number, n: number, le: boolean): TagValue {
+  if (type === 2) {
+    let text = '';
+    for (const b of bytes) {
+      if (b === 0) break;
+      text += String.fromCharCode(b);
+    }
+    return text;
+  }
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i += 1) out[i] = readOne(v, type, i, le);
+  return out;
+}
+
+function readOne(v: DataView, type: number, i: number, le: boolean): number {
+  switch (type) {
+    case 1:
+    case 7:
+      return v.getUint8(i);
+    case 6:
+      return v.getInt8(i);
+    case 3:
+      return v.getUint16(i * 2, le);
+    case 8:
+      return v.getInt16(i * 2, le);
+    case 4:
+    case 13:
+      return v.getUint32(i * 4, le);
+    case 9:
+      return v.getInt32(i * 4, le);
+    case 5:
+      return v.getUint32(i * 8, le) / v.getUint32(i * 8 + 4, le);
+    case 10:
+      return v.getInt32(i * 8, le) / v.getInt32(i * 8 + 4, le);
+    case 11:
+      return v.getFloat32(i * 4, le);
+    case 12:
+      return v.getFloat64(i * 8, le);
+    case 16:
+    case 18:
+      return safeU64(v, i * 8, le);
+    default: {
+      const big = v.getBigInt64(i * 8, le);
+      if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) throw corrupt('64-bit value out of range');
+      return Number(big);
+    }
+  }
+}
+
+function safeU64(v: DataView, at: number, le: boolean): number {
+  const big = v.getBigUint64(at, le);
+  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt('64-bit offset out of range');
+  return Number(big);
+}
+
+async function readChecked(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  if (offset < 0 || length < 0 || offset + length > source.size) throw corrupt('offset beyond end of file');
+  const bytes = await source.read(offset, length);
+  if (bytes.byteLength !== length) throw corrupt('short read');
+  return bytes;
+}

@@ -1,0 +1,67 @@
+import { crsFromEpsg } from '../../crs/index.js';
+import type { RasterInfo } from '../../model/index.js';
+import type { ByteSource } from '../../ports/index.js';
+import { georeference, type Georeference } from './georeference.js';
+import { readTiffDirectory } from './ifd-reader.js';
+import { tiffImage, type TiffImage } from './tiff-image.js';
+
+/** A parsed GeoTIFF: the full-resolution image, its overviews (largest first) and its RasterInfo. */
+export interface GeoTiffHeader {
+  readonly littleEndian: boolean;
+  readonly image: TiffImage;
+  /** Reduced-resolution images of the same bands, largest first (masks excluded). */
+  readonly overviews: readonly TiffImage[];
+  readonly georef: Georeference;
+  readonly info: RasterInfo;
+}
+
+const REDUCED = 1;
+const MASK = 4;
+
+/**
+ * Reads header, IFDs and GeoKeys (no pixels). The CRS comes from the EPSG code in the GeoKeys via
+ * the bundled registry; user-defined CRSs give `crs: null`. Without georeferencing the pixel grid
+ * is the identity (origin 0,0, pixel 1) and `extent` is null. Throws TiffError.
+ */
+export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHeader> {
+  const dir = await readTiffDirectory(source);
+  const [firstIfd, ...rest] = dir.ifds;
+  if (firstIfd === undefined) throw new Error('unreachable: readTiffDirectory returns at least one IFD');
+  const image = tiffImage(firstIfd, dir.fileSize);
+  const overviews: TiffImage[] = [];
+  for (const ifd of rest) {
+    let candidate: TiffImage;
+    try {
+      candidate = tiffImage(ifd, dir.fileSize);
+    } catch {
+      continue;
+    }
+    const overview =
+      (candidate.subfileType & REDUCED) !== 0 &&
+      (candidate.subfileType & MASK) === 0 &&
+      candidate.samplesPerPixel === image.samplesPerPixel &&
+      candidate.dataType === image.dataType &&
+      candidate.width < image.width;
+    if (overview) overviews.push(candidate);
+  }
+  overviews.sort((a, b) => b.width - a.width);
+  const georef = georeference(firstIfd);
+  const crs = georef.epsg === null ? null : crsFromEpsg(georef.epsg);
+  const t = georef.transform;
+  const info: RasterInfo = {
+    kind: 'raster',
+    width: image.width,
+    height: image.height,
+    bandCount: image.samplesPerPixel,
+    dataType: image.dataType,
+    pixelSize: t?.pixelSize ?? [1, 1],
+    origin: t?.origin ?? [0, 0],
+    nodata: georef.nodata,
+    crs,
+    extent:
+      t === null
+        ? null
+        : [t.origin[0], t.origin[1] - image.height * t.pixelSize[1], t.origin[0] + image.width * t.pixelSize[0], t.origin[1]],
+  };
+  return { littleEndian: dir.littleEndian, image, overviews, georef, info };
+}

@@ -1,0 +1,150 @@
+import type { RasterDataType } from '../../model/index.js';
+import type { Ifd, TagValue } from './ifd-reader.js';
+import { corrupt, tooLarge, unsupported } from './tiff-error.js';
+import { TAG } from './tiff-tags.js';
+
+/** Structure of one IFD's image, validated against the file size and the budgets below. */
+export interface TiffImage {
+  readonly width: number;
+  readonly height: number;
+  readonly samplesPerPixel: number;
+  readonly dataType: RasterDataType;
+  readonly bytesPerSample: number;
+  readonly compression: number;
+  /** 1 none, 2 horizontal differencing, 3 floating point. */
+  readonly predictor: number;
+  /** 1 = samples interleaved per pixel (chunky), 2 = one block set per band (planar). */
+  readonly planar: 1 | 2;
+  readonly photometric: number;
+  /** Bit 0 set = reduced-resolution (overview), bit 2 = mask. */
+  readonly subfileType: number;
+  readonly tiled: boolean;
+  /** Tile size, or width x rows-per-strip for strips. Pixels. */
+  readonly blockWidth: number;
+  readonly blockHeight: number;
+  readonly blocksAcross: number;
+  readonly blocksDown: number;
+  readonly offsets: readonly number[];
+  readonly byteCounts: readonly number[];
+}
+
+export const IMAGE_LIMITS = {
+  /** width x height of one image (2^36 ~ 69 G pixels, e.g. 260k x 260k). */
+  maxPixels: 2 ** 36,
+  /** Decoded bytes of one tile or strip. */
+  maxBlockBytes: 256 * 1024 * 1024,
+} as const;
+
+const one = (tags: ReadonlyMap<number, TagValue>, tag: number, name: string, fallback?: number): number => {
+  const value = tags.get(tag);
+  if (value === undefined) {
+    if (fallback === undefined) throw corrupt(`missing ${name}`);
+    return fallback;
+  }
+  if (typeof value === 'string') throw corrupt(`${name} has a text value`);
+  if (value.length !== 1) throw corrupt(`incorrect count for ${name}`);
+  const v = value[0] ?? Number.NaN;
+  if (!Number.isInteger(v) || v < 0) throw corrupt(`bad ${name}`);
+  return v;
+};
+
+const numbers = (tags: ReadonlyMap<number, TagValue>, tag: number, name: string): readonly number[] | undefined => {
+  const value = tags.get(tag);
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') throw corrupt(`${name} has a text value`);
+  return value;
+};
+
+/** Validates one IFD into a TiffImage. Throws TiffError (corrupt / too-large / unsupported). */
+export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
+  const t = ifd.tags;
+  const width = one(t, TAG.ImageWidth, 'ImageWidth');
+  const height = one(t, TAG.ImageLength, 'ImageLength');
+  if (width === 0 || height === 0) throw corrupt('zero image size');
+  if (width * height > IMAGE_LIMITS.maxPixels) throw tooLarge(`${String(width)} x ${String(height)} pixels`);
+  const spp = one(t, TAG.SamplesPerPixel, 'SamplesPerPixel', 1);
+  if (spp < 1 || spp > 64) throw unsupported(`${String(spp)} samples per pixel`);
+  const bits = uniform(numbers(t, TAG.BitsPerSample, 'BitsPerSample') ?? [1], spp, 'BitsPerSample');
+  const format = uniform(numbers(t, TAG.SampleFormat, 'SampleFormat') ?? [1], spp, 'SampleFormat');
+  const dataType = sampleType(format, bits);
+  const planarTag = one(t, TAG.PlanarConfig, 'PlanarConfig', 1);
+  if (planarTag !== 1 && planarTag !== 2) throw corrupt('bad PlanarConfig');
+  const planar = spp === 1 ? 1 : planarTag;
+  const tiled = t.has(TAG.TileWidth) || t.has(TAG.TileOffsets);
+  let blockWidth: number;
+  let blockHeight: number;
+  if (tiled) {
+    blockWidth = one(t, TAG.TileWidth, 'TileWidth');
+    blockHeight = one(t, TAG.TileLength, 'TileLength');
+    if (blockWidth === 0 || blockHeight === 0) throw corrupt('zero tile size');
+  } else {
+    blockWidth = width;
+    blockHeight = Math.min(one(t, TAG.RowsPerStrip, 'RowsPerStrip', height), height);
+    if (blockHeight === 0) throw corrupt('RowsPerStrip is zero');
+  }
+  const bytesPerSample = bits / 8;
+  const blockSamples = planar === 1 ? spp : 1;
+  if (blockWidth * blockHeight * blockSamples * bytesPerSample > IMAGE_LIMITS.maxBlockBytes) {
+    throw tooLarge('tile or strip too large');
+  }
+  const blocksAcross = Math.ceil(width / blockWidth);
+  const blocksDown = Math.ceil(height / blockHeight);
+  const expected = blocksAcross * blocksDown * (planar === 2 ? spp : 1);
+  const offsets = numbers(t, tiled ? TAG.TileOffsets : TAG.StripOffsets, 'block offsets');
+  const byteCounts = numbers(t, tiled ? TAG.TileByteCounts : TAG.StripByteCounts, 'block byte counts');
+  if (offsets === undefined || byteCounts === undefined) throw corrupt('missing tile/strip offsets or byte counts');
+  if (offsets.length !== expected || byteCounts.length !== expected) {
+    throw corrupt(`${String(offsets.length)} blocks listed, ${String(expected)} expected`);
+  }
+  for (let i = 0; i < expected; i += 1) {
+    const off = offsets[i] ?? -1;
+    const len = byteCounts[i] ?? -1;
+    if (!Number.isInteger(off) || !Number.isInteger(len) || off < 0 || len < 0 || off + len > fileSize) {
+      throw corrupt('tile/strip data beyond end of file');
+    }
+  }
+  return {
+    width,
+    height,
+    samplesPerPixel: spp,
+    dataType,
+    bytesPerSample,
+    compression: one(t, TAG.Compression, 'Compression', 1),
+    predictor: one(t, TAG.Predictor, 'Predictor', 1),
+    planar,
+    photometric: one(t, TAG.Photometric, 'Photometric', 1),
+    subfileType: one(t, TAG.NewSubfileType, 'NewSubfileType', 0),
+    tiled,
+    blockWidth,
+    blockHeight,
+    blocksAcross,
+    blocksDown,
+    offsets,
+    byteCounts,
+  };
+}
+
+function uniform(values: readonly number[], spp: number, name: string): number {
+  const first = values[0];
+  if (first === undefined) throw corrupt(`missing ${name}`);
+  if (values.length !== 1 && values.length !== spp) throw corrupt(`incorrect count for ${name}`);
+  if (values.some((v) => v !== first)) throw unsupported(`mixed ${name} across bands`);
+  return first;
+}
+
+const TYPES: Readonly<Record<string, RasterDataType>> = {
+  '1:8': 'Byte',
+  '2:8': 'Int8',
+  '1:16': 'UInt16',
+  '2:16': 'Int16',
+  '1:32': 'UInt32',
+  '2:32': 'Int32',
+  '3:32': 'Float32',
+  '3:64': 'Float64',
+};
+
+function sampleType(format: number, bits: number): RasterDataType {
+  const type = TYPES[`${String(format)}:${String(bits)}`];
+  if (type === undefined) throw unsupported(`${String(bits)}-bit samples of format ${String(format)}`);
+  return type;
+}

@@ -1,0 +1,115 @@
+// Electron main process: the composition root of the desktop host.
+import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
+import os from 'node:os';
+import path from 'node:path';
+import { createDispatcher } from '../api/dispatcher.js';
+import type { Lang } from '../api/messages.js';
+import { openWorkstation } from '../hosting/open-workstation.js';
+import type { Workstation } from '../hosting/workstation.js';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
+import { registerInvokeHandler } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { handleAppProtocol } from './protocol.js';
+import { hardenSession, hardenWebContents } from './security.js';
+import { systemHandlers } from './system-handlers.js';
+import { windowOptions } from './window-options.js';
+
+// Must run before `ready`: a standard, secure scheme gets an origin, fetch, CSP 'self' and streaming.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: false },
+  },
+]);
+app.enableSandbox();
+
+const lang = (): Lang => (process.env['STRATA_LANG'] === 'en' ? 'en' : 'zh-CN');
+const devTools = !app.isPackaged;
+const appFile = (...parts: string[]): string => path.join(app.getAppPath(), ...parts);
+
+let mainWindow: BrowserWindow | null = null;
+let workstation: Workstation | null = null;
+let closed = false;
+
+function logInternalError(method: string, error: unknown, ref: string): void {
+  // Name and stack frames only: an error message may quote attribute values.
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : '';
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(`[strata] internal error ${ref} in ${method}: ${name}\n${frames}`);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptions({ preloadPath: appFile('dist', 'preload', 'preload.cjs'), devTools }));
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
+  const opened = await openWorkstation({
+    home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
+    user: process.env['STRATA_USER'] ?? os.userInfo().username,
+    lang,
+  });
+  workstation = opened;
+  const dispatch = createDispatcher(
+    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
+    { lang, onInternalError: logInternalError },
+  );
+  registerInvokeHandler(dispatch, lang);
+  const rendererRoot = appFile('dist', 'renderer');
+  protocol.handle(APP_SCHEME, (request) =>
+    handleAppProtocol(request, { rendererRoot, resolveFile: (logical) => opened.resolveFile(logical) }),
+  );
+  mainWindow = createWindow();
+}
+
+function failStart(error: unknown): void {
+  logInternalError('startup', error, 'start');
+  dialog.showErrorBox('Strata 无法启动', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every web contents, including any the app never meant to create, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (closed || !workstation) return;
+    // Hold the quit until the catalogue is closed cleanly, then quit for real.
+    event.preventDefault();
+    const closing = workstation;
+    workstation = null;
+    closing
+      .close()
+      .catch((error: unknown) => {
+        logInternalError('shutdown', error, 'quit');
+      })
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch(failStart);
+}

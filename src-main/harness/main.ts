@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../api/dispatcher.js';
+import { StrataError } from '../api/errors.js';
+import { openWorkstation } from '../hosting/open-workstation.js';
+import { currentUser, languageFrom } from '../hosting/environment.js';
+import { startHarness } from './server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    home: { type: 'string' },
+    port: { type: 'string' },
+    lang: { type: 'string' },
+    user: { type: 'string' },
+  },
+});
+
+const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
+const lang = languageFrom(values.lang ?? process.env['STRATA_LANG']);
+const user = values.user ?? currentUser();
+const workstation = await openWorkstation({ home, user, lang: () => lang });
+const dispatch = createDispatcher(
+  {
+    ...workstation.handlers,
+    'system.info': () =>
+      Promise.resolve({ version: process.env['npm_package_version'] ?? '0.1.0', user, host: 'harness' as const, canPickFiles: false, readOnly: workstation.readOnly }),
+    'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
+  },
+  {
+    lang: () => lang,
+    onInternalError: (method, error, ref) => {
+      console.error(`[${ref}] ${method} failed:`, error);
+    },
+  },
+);
+const harness = await startHarness({
+  dispatch,
+  resolveFile: (p) => workstation.resolveFile(p),
+  rendererDir: path.join(here, '..', 'renderer'),
+  port: Number(values.port ?? 0),
+});
+console.log(`Strata harness (data: ${home})`);
+console.log(`Open in a browser: ${harness.url}`);
+console.log(`STRATA_HARNESS_URL=${harness.url}`);
+
+const stop = (): void => {
+  void harness.close().then(() => workstation.close()).then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

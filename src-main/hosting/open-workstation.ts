@@ -1,0 +1,89 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
+import { asDatasetId, asReviewId } from '../core/model/ids.js';
+import { writeGeoJson } from '../core/formats/geojson/index.js';
+import { StrataError } from '../api/errors.js';
+import { openCatalogue } from '../node/store/index.js';
+import { openObjectStore } from '../node/store/object-store.js';
+import { readRasterInfo, rasterValueRange, resampleToPublic } from '../node/raster/index.js';
+import { readVectorFile } from '../node/vector/index.js';
+import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { createHandlers, type ServiceHandlers } from '../services/create-handlers.js';
+import type { ServiceDeps } from '../services/ports.js';
+import defaultProfile from '../../resources/profiles/default.json';
+import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
+
+const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
+
+/** Methods that change state: refused while the audit chain is broken (the app opens read-only). */
+const MUTATING: readonly (keyof ServiceHandlers)[] = ['datasets.import', 'catalogue.save', 'review.run', 'release.create', 'exchange.export'];
+
+function loadDefaultProfile(): ReviewProfile {
+  const parsed = parseProfile(defaultProfile);
+  if ('problems' in parsed) throw new Error(`bundled profile invalid: ${parsed.problems.join('; ')}`);
+  return parsed.profile;
+}
+
+function guardReadOnly(handlers: ServiceHandlers): ServiceHandlers {
+  const guarded = { ...handlers };
+  for (const name of MUTATING) {
+    (guarded as Record<string, unknown>)[name] = () => Promise.reject(new StrataError('READ_ONLY'));
+  }
+  return guarded;
+}
+
+/**
+ * The composition every host shares: opens the catalogue, the object store and the key store under
+ * `home`, wires the node adapters into the services, and verifies the audit chain (a broken chain
+ * opens the workstation read-only).
+ */
+export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  const home = path.resolve(options.home);
+  const workDir = path.join(home, 'work');
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+
+  const store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
+  const objects = await openObjectStore(path.join(home, 'store'));
+  const signer = await openKeystore(path.join(home, 'keys'));
+  const deps: ServiceDeps = {
+    store,
+    objects,
+    raster: { readInfo: readRasterInfo, valueRange: rasterValueRange, resampleToPublic },
+    vector: { read: readVectorFile, toGeoJson: writeGeoJson },
+    bags: { writeBag, verifyBag },
+    signer,
+    ids: {
+      datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
+      reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),
+    },
+    clock: { now: () => new Date() },
+    user: options.user,
+    workDir,
+    organisation: options.organisation ?? 'Strata',
+  };
+  const audit = await store.auditVerify();
+  const handlers = createHandlers(deps, loadDefaultProfile(), options.lang);
+
+  return {
+    handlers: audit.ok ? handlers : guardReadOnly(handlers),
+    user: options.user,
+    readOnly: !audit.ok,
+    async resolveFile(logicalPath: string): Promise<ServedFile | null> {
+      const match = DISPLAY_PATH.exec(logicalPath);
+      if (!match?.[1]) return null;
+      const row = await store.getDataset(asDatasetId(match[1]));
+      if (!row) return null;
+      const file = objects.pathOf(row.displayKey);
+      const stats = await stat(file).catch(() => null);
+      return stats ? { path: file, size: stats.size, contentType: row.displayContentType } : null;
+    },
+    async close() {
+      await store.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { StrataError } from '../../api/errors.js';
+import type { DatasetId, Extent } from '../../core/model/index.js';
+import type {
+  AuditInput,
+  AuditRow,
+  CatalogueTx,
+  DatasetRow,
+  DatasetStatus,
+  LineageRow,
+  RecordFieldsRow,
+  RecordVersionRow,
+  ReviewRow,
+} from '../../core/ports/index.js';
+import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
+import { ftsIndexText } from './fts-text.js';
+import type { SqliteConnection } from './sqlite.js';
+
+/**
+ * The writes of one `store.write` call, all on the write connection inside its open
+ * transaction. `isOpen` turns false when the transaction ends, so a tx object that escapes its
+ * callback cannot write outside (or into someone else's) transaction.
+ */
+export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean, now: () => Date): CatalogueTx {
+  const guard = (): void => {
+    if (!isOpen()) throw new Error('catalogue transaction already finished');
+  };
+
+  const pkOf = async (id: DatasetId): Promise<number> => {
+    const row = await conn.get<{ pk: number }>('SELECT pk FROM datasets WHERE id = ?', [id]);
+    if (!row) throw new StrataError('NOT_FOUND', { what: id });
+    return row.pk;
+  };
+
+  const indexText = async (pk: number, fields: RecordFieldsRow): Promise<void> => {
+    await conn.run('DELETE FROM record_text WHERE rowid = ?', [pk]);
+    await conn.run('INSERT INTO record_text (rowid, title, abstract) VALUES (?, ?, ?)', [
+      pk,
+      ftsIndexText(fields.title),
+      ftsIndexText(fields.abstract),
+    ]);
+  };
+
+  const indexExtent = async (pk: number, extent: Extent | null, crs: string | null): Promise<void> => {
+    if (!extent) return;
+    const [minX, minY, maxX, maxY] = extent;
+    if (![minX, minY, maxX, maxY].every(Number.isFinite) || minX > maxX || minY > maxY) return;
+    await conn.run('INSERT INTO dataset_extents (pk, min_x, max_x, min_y, max_y, crs) VALUES (?, ?, ?, ?, ?, ?)', [
+      pk,
+      minX,
+      maxX,
+      minY,
+      maxY,
+      crs,
+    ]);
+  };
+
+  return {
+    async insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void> {
+      guard();
+      const { lastID: pk } = await conn.run(
+        `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
+           display_content_type, value_min, value_max, source_id, status, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.id,
+          row.name,
+          row.kind,
+          row.format,
+          JSON.stringify(row.info),
+          row.sha256,
+          row.byteSize,
+          JSON.stringify(row.files),
+          row.displayKey,
+          row.displayContentType,
+          row.valueRange?.[0] ?? null,
+          row.valueRange?.[1] ?? null,
+          row.sourceId,
+          row.status,
+          row.createdAt,
+          row.createdBy,
+        ],
+      );
+      await conn.run(
+        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+        [row.id, firstRecord.title, firstRecord.abstract, firstRecord.level, firstRecord.period, row.createdBy, row.createdAt],
+      );
+      await indexText(pk, firstRecord);
+      await indexExtent(pk, row.info.extent, row.info.crs?.code ?? null);
+    },
+
+    async appendRecordVersion(id: DatasetId, baseVersion: number, fields: RecordFieldsRow, author: string): Promise<RecordVersionRow> {
+      guard();
+      const pk = await pkOf(id);
+      const latest = await conn.get<{ v: number | null }>('SELECT max(version) AS v FROM record_versions WHERE dataset_id = ?', [id]);
+      const current = latest?.v ?? 0;
+      if (baseVersion !== current) throw new StrataError('CONFLICT', { current });
+      const row: RecordVersionRow = { datasetId: id, version: current + 1, fields, author, createdAt: now().toISOString() };
+      await conn.run(
+        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, row.version, fields.title, fields.abstract, fields.level, fields.period, author, row.createdAt],
+      );
+      await indexText(pk, fields);
+      return row;
+    },
+
+    async setStatus(id: DatasetId, status: DatasetStatus): Promise<void> {
+      guard();
+      const { changes } = await conn.run('UPDATE datasets SET status = ? WHERE id = ?', [status, id]);
+      if (changes === 0) throw new StrataError('NOT_FOUND', { what: id });
+    },
+
+    async insertReview(review: ReviewRow): Promise<void> {
+      guard();
+      await conn.run(
+        `INSERT INTO reviews (id, dataset_id, profile_id, profile_version, profile_name, findings, content_sha256, reviewer, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          review.id,
+          review.datasetId,
+          review.profileId,
+          review.profileVersion,
+          review.profileName,
+          JSON.stringify(review.findings),
+          review.contentSha256,
+          review.reviewer,
+          review.createdAt,
+        ],
+      );
+    },
+
+    async insertLineage(lineage: LineageRow): Promise<void> {
+      guard();
+      await conn.run(
+        `INSERT INTO lineage (dataset_id, source_id, source_sha256, steps, author, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        [lineage.datasetId, lineage.sourceId, lineage.sourceSha256, JSON.stringify(lineage.steps), lineage.author, lineage.createdAt],
+      );
+    },
+
+    async appendAudit(entry: AuditInput): Promise<AuditRow> {
+      guard();
+      const head = await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+      const fields = {
+        seq: (head?.seq ?? 0) + 1,
+        at: now().toISOString(),
+        actor: entry.actor,
+        action: entry.action,
+        subject: entry.subject,
+        details: { ...entry.details },
+        prevHash: head?.hash ?? GENESIS_HASH,
+      };
+      const row: AuditRow = { ...fields, hash: auditHash(fields) };
+      await conn.run(
+        'INSERT INTO audit (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.seq, row.at, row.actor, row.action, row.subject, canonicalDetails(row.details), row.prevHash, row.hash],
+      );
+      return row;
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { StrataError } from '../../api/errors.js';
+import type { DatasetId } from '../../core/model/index.js';
+import type { AuditRow, CatalogueStore, CatalogueTx, DatasetRow, LineageRow, RecordVersionRow, ReviewRow } from '../../core/ports/index.js';
+import { verifyAuditChain } from './audit-verify.js';
+import { createCatalogueTx } from './catalogue-tx.js';
+import { ftsQuery } from './fts-text.js';
+import { migrate } from './migrate.js';
+import { LATEST_SCHEMA_VERSION, STRATA_APPLICATION_ID } from './migrations/index.js';
+import {
+  DATASET_COLUMNS,
+  auditFromDb,
+  datasetFromDb,
+  lineageFromDb,
+  recordVersionFromDb,
+  reviewFromDb,
+  type AuditDbRow,
+  type DatasetDbRow,
+  type LineageDbRow,
+  type RecordVersionDbRow,
+  type ReviewDbRow,
+} from './rows.js';
+import { SqliteConnection } from './sqlite.js';
+import { WriteQueue } from './write-queue.js';
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface OpenCatalogueOptions {
+  /** Open without a write connection: no migrations, `write` throws READ_ONLY. */
+  readonly readOnly?: boolean;
+  /** Clock for `createdAt` of record versions and `at` of audit entries (default: system time). */
+  readonly now?: () => Date;
+}
+
+/** The SQLite catalogue: the port plus maintenance and search helpers the hosts use. */
+export interface Catalogue extends CatalogueStore {
+  readonly readOnly: boolean;
+  /** `PRAGMA quick_check` on the whole file. */
+  quickCheck(): Promise<boolean>;
+  /**
+   * Datasets whose latest record title/abstract match every whitespace-separated term of
+   * `text` (CJK terms as adjacent characters), best match first.
+   */
+  search(text: string, limit?: number): Promise<DatasetId[]>;
+  /** The read connection, for backups; not for writes. */
+  readonly reader: SqliteConnection;
+}
+
+function isSqliteError(err: unknown, code: string): boolean {
+  return err instanceof Error && (err as Error & { code?: unknown }).code === code;
+}
+
+function corrupt(file: string, problem: string, extra: Readonly<Record<string, number>> = {}): StrataError {
+  return new StrataError('CORRUPT_FILE', { file: path.basename(file), problem, ...extra }, `${path.basename(file)}: ${problem}`);
+}
+
+/** Reads the header pragmas; refuses files that are not SQLite or not a Strata catalogue. */
+async function identify(conn: SqliteConnection, file: string): Promise<{ fresh: boolean; version: number }> {
+  let appId: number;
+  let version: number;
+  let objects: number;
+  try {
+    appId = (await conn.get<{ application_id: number }>('PRAGMA application_id'))?.application_id ?? 0;
+    version = (await conn.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    objects = (await conn.get<{ n: number }>('SELECT count(*) AS n FROM sqlite_schema'))?.n ?? 0;
+  } catch (err) {
+    if (isSqliteError(err, 'SQLITE_NOTADB')) throw corrupt(file, 'not an SQLite database');
+    if (isSqliteError(err, 'SQLITE_CORRUPT')) throw corrupt(file, 'database disk image is malformed');
+    throw err;
+  }
+  const fresh = appId === 0 && version === 0 && objects === 0;
+  if (!fresh && appId !== STRATA_APPLICATION_ID) throw corrupt(file, 'not a Strata catalogue (foreign application_id)', { applicationId: appId });
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw corrupt(file, 'catalogue written by a newer Strata version', { schemaVersion: version, supported: LATEST_SCHEMA_VERSION });
+  }
+  return { fresh, version };
+}
+
+async function quickCheck(conn: SqliteConnection): Promise<boolean> {
+  try {
+    const rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check');
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch (err) {
+    if (isSqliteError(err, 'SQLITE_CORRUPT') || isSqliteError(err, 'SQLITE_NOTADB')) return false;
+    throw err;
+  }
+}
+
+async function closeQuietly(conn: SqliteConnection | null): Promise<void> {
+  try {
+    await conn?.close();
+  } catch {
+    // the open failed already; that error is the one to report
+  }
+}
+
+/**
+ * Opens (creating and migrating if needed) the catalogue at `file`: one serialized write
+ * connection (WAL, synchronous=FULL, foreign_keys=ON) behind a queue, plus one query-only read
+ * connection that sees committed data only. Throws StrataError CORRUPT_FILE for a file that is
+ * not SQLite, belongs to another application, is newer than this build, or fails quick_check.
+ */
+export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {}): Promise<Catalogue> {
+  const readOnly = opts.readOnly === true;
+  const now = opts.now ?? ((): Date => new Date());
+  if (readOnly && !existsSync(file)) throw new StrataError('FILE_NOT_FOUND', { file: path.basename(file) });
+
+  let writer: SqliteConnection | null = null;
+  let reader: SqliteConnection | null = null;
+  try {
+    if (!readOnly) {
+      writer = await SqliteConnection.open(file, { serialized: true });
+      writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
+      await identify(writer, file);
+      if (!(await quickCheck(writer))) throw corrupt(file, 'quick_check failed');
+      const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+      if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
+      await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
+      await migrate(writer);
+      reader = await SqliteConnection.open(file, { create: false });
+      reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
+      await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
+    } else {
+      reader = await SqliteConnection.open(file, { readOnly: true });
+      reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
+      const { fresh, version } = await identify(reader, file);
+      if (fresh || version < LATEST_SCHEMA_VERSION) {
+        throw corrupt(file, 'catalogue needs migrating and cannot be opened read-only', { schemaVersion: version });
+      }
+      if (!(await quickCheck(reader))) throw corrupt(file, 'quick_check failed');
+      await reader.exec('PRAGMA trusted_schema = OFF;');
+    }
+  } catch (err) {
+    await closeQuietly(reader);
+    await closeQuietly(writer);
+    throw err;
+  }
+  return buildCatalogue(writer, reader, readOnly, now);
+}
+
+function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnection, readOnly: boolean, now: () => Date): Catalogue {
+  const queue = new WriteQueue();
+  let closed = false;
+
+  const ensureOpen = (): void => {
+    if (closed) throw new Error('catalogue is closed');
+  };
+
+  const runTransaction = async <T>(conn: SqliteConnection, fn: (tx: CatalogueTx) => Promise<T>): Promise<T> => {
+    await conn.exec('BEGIN IMMEDIATE');
+    let open = true;
+    try {
+      const result = await fn(createCatalogueTx(conn, () => open, now));
+      await conn.exec('COMMIT');
+      return result;
+    } catch (err) {
+      await conn.rollbackQuietly();
+      throw err;
+    } finally {
+      open = false;
+    }
+  };
+
+  return {
+    readOnly,
+    reader,
+
+    write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T> {
+      ensureOpen();
+      if (!writer) return Promise.reject(new StrataError('READ_ONLY'));
+      const conn = writer;
+      return queue.run(() => runTransaction(conn, fn));
+    },
+
+    async getDataset(id: DatasetId): Promise<DatasetRow | null> {
+      ensureOpen();
+      const row = await reader.get<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets WHERE id = ?`, [id]);
+      return row ? datasetFromDb(row) : null;
+    },
+
+    async listDatasets(): Promise<DatasetRow[]> {
+      ensureOpen();
+      const rows = await reader.all<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets ORDER BY pk`);
+      return rows.map(datasetFromDb);
+    },
+
+    async derivedFrom(id: DatasetId): Promise<DatasetId[]> {
+      ensureOpen();
+      const rows = await reader.all<{ id: string }>('SELECT id FROM datasets WHERE source_id = ? ORDER BY created_at DESC, pk DESC', [id]);
+      return rows.map((r) => r.id as DatasetId);
+    },
+
+    async recordVersions(id: DatasetId): Promise<RecordVersionRow[]> {
+      ensureOpen();
+      const rows = await reader.all<RecordVersionDbRow>(
+        'SELECT dataset_id, version, title, abstract, level, period, author, created_at FROM record_versions WHERE dataset_id = ? ORDER BY version',
+        [id],
+      );
+      return rows.map(recordVersionFromDb);
+    },
+
+    async latestReview(id: DatasetId): Promise<ReviewRow | null> {
+      ensureOpen();
+      const row = await reader.get<ReviewDbRow>(
+        `SELECT id, dataset_id, profile_id, profile_version, profile_name, findings, content_sha256, reviewer, created_at
+           FROM reviews WHERE dataset_id = ? ORDER BY pk DESC LIMIT 1`,
+        [id],
+      );
+      return row ? reviewFromDb(row) : null;
+    },
+
+    async lineage(id: DatasetId): Promise<LineageRow | null> {
+      ensureOpen();
+      const row = await reader.get<LineageDbRow>(
+        'SELECT dataset_id, source_id, source_sha256, steps, author, created_at FROM lineage WHERE dataset_id = ?',
+        [id],
+      );
+      return row ? lineageFromDb(row) : null;
+    },
+
+    async auditList(limit: number): Promise<AuditRow[]> {
+      ensureOpen();
+      const rows = await reader.all<AuditDbRow>(
+        'SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT ?',
+        [Math.max(0, Math.floor(limit))],
+      );
+      return rows.map(auditFromDb);
+    },
+
+    auditVerify() {
+      ensureOpen();
+      return verifyAuditChain(reader);
+    },
+
+    quickCheck() {
+      ensureOpen();
+      return quickCheck(reader);
+    },
+
+    async search(text: string, limit = 50): Promise<DatasetId[]> {
+      ensureOpen();
+      const match = ftsQuery(text);
+      if (match === null) return [];
+      const rows = await reader.all<{ id: string }>(
+        `SELECT d.id FROM record_text t JOIN datasets d ON d.pk = t.rowid
+          WHERE record_text MATCH ? ORDER BY bm25(record_text), d.pk LIMIT ?`,
+        [match, Math.max(0, Math.floor(limit))],
+      );
+      return rows.map((r) => r.id as DatasetId);
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await queue.drain();
+      await reader.close();
+      await writer?.close();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { DatasetFormat, DatasetId, DatasetInfo, DatasetKind, Finding, ReviewId, SecrecyLevel } from '../../core/model/index.js';
+import type {
+  AuditRow,
+  DatasetRow,
+  DatasetStatus,
+  LineageRow,
+  RecordVersionRow,
+  ReviewRow,
+  StoredFile,
+} from '../../core/ports/index.js';
+
+// Column shapes as SQLite returns them, and their mapping to the port's row types. The JSON
+// columns were written by this module from typed rows, so they are parsed back without
+// re-validation; CHECK constraints guarantee they are well-formed JSON of the right shape.
+
+export interface DatasetDbRow {
+  pk: number;
+  id: string;
+  name: string;
+  kind: string;
+  format: string;
+  info: string;
+  sha256: string;
+  byte_size: number;
+  files: string;
+  display_key: string;
+  display_content_type: string;
+  value_min: number | null;
+  value_max: number | null;
+  source_id: string | null;
+  status: string;
+  created_at: string;
+  created_by: string;
+}
+
+export const DATASET_COLUMNS =
+  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by';
+
+export function datasetFromDb(r: DatasetDbRow): DatasetRow {
+  return {
+    id: r.id as DatasetId,
+    name: r.name,
+    kind: r.kind as DatasetKind,
+    format: r.format as DatasetFormat,
+    info: JSON.parse(r.info) as DatasetInfo,
+    sha256: r.sha256,
+    byteSize: r.byte_size,
+    files: JSON.parse(r.files) as StoredFile[],
+    displayKey: r.display_key,
+    displayContentType: r.display_content_type,
+    valueRange: r.value_min === null || r.value_max === null ? null : [r.value_min, r.value_max],
+    sourceId: r.source_id as DatasetId | null,
+    status: r.status as DatasetStatus,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+export interface RecordVersionDbRow {
+  dataset_id: string;
+  version: number;
+  title: string;
+  abstract: string;
+  level: string;
+  period: string;
+  author: string;
+  created_at: string;
+}
+
+export function recordVersionFromDb(r: RecordVersionDbRow): RecordVersionRow {
+  return {
+    datasetId: r.dataset_id as DatasetId,
+    version: r.version,
+    fields: { title: r.title, abstract: r.abstract, level: r.level as SecrecyLevel, period: r.period },
+    author: r.author,
+    createdAt: r.created_at,
+  };
+}
+
+export interface ReviewDbRow {
+  id: string;
+  dataset_id: string;
+  profile_id: string;
+  profile_version: number;
+  profile_name: string;
+  findings: string;
+  content_sha256: string;
+  reviewer: string;
+  created_at: string;
+}
+
+export function reviewFromDb(r: ReviewDbRow): ReviewRow {
+  return {
+    id: r.id as ReviewId,
+    datasetId: r.dataset_id as DatasetId,
+    profileId: r.profile_id,
+    profileVersion: r.profile_version,
+    profileName: r.profile_name,
+    findings: JSON.parse(r.findings) as Finding[],
+    contentSha256: r.content_sha256,
+    reviewer: r.reviewer,
+    createdAt: r.created_at,
+  };
+}
+
+export interface LineageDbRow {
+  dataset_id: string;
+  source_id: string;
+  source_sha256: string;
+  steps: string;
+  author: string;
+  created_at: string;
+}
+
+export function lineageFromDb(r: LineageDbRow): LineageRow {
+  return {
+    datasetId: r.dataset_id as DatasetId,
+    sourceId: r.source_id as DatasetId,
+    sourceSha256: r.source_sha256,
+    steps: JSON.parse(r.steps) as LineageRow['steps'],
+    author: r.author,
+    createdAt: r.created_at,
+  };
+}
+
+export interface AuditDbRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function auditFromDb(r: AuditDbRow): AuditRow {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    details: JSON.parse(r.details) as AuditRow['details'],
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,56 @@
+import type { DatasetId } from '../core/model/index.js';
+import type { RecordFieldsRow } from '../core/ports/index.js';
+import type { DatasetDetail, DatasetSummary, RecordVersion } from '../api/types.js';
+import type { ServiceDeps } from './ports.js';
+import { requireDataset, requireRecords } from './lookup.js';
+import { toDisplay, toLineage, toRecordVersion, toReviewReport, toSummary } from './dataset-view.js';
+
+export async function listDatasets(deps: ServiceDeps): Promise<DatasetSummary[]> {
+  const rows = await deps.store.listDatasets();
+  return Promise.all(
+    rows.map(async (row) => toSummary(row, (await requireRecords(deps, row.id)).latest)),
+  );
+}
+
+export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<DatasetDetail> {
+  const row = await requireDataset(deps, id);
+  const { versions, latest } = await requireRecords(deps, id);
+  const [review, lineage, derived] = await Promise.all([
+    deps.store.latestReview(id),
+    deps.store.lineage(id),
+    deps.store.derivedFrom(id),
+  ]);
+  const crs = row.info.crs;
+  return {
+    summary: toSummary(row, latest),
+    record: toRecordVersion(latest),
+    versions: versions.map(toRecordVersion).reverse(),
+    fields: row.info.kind === 'vector' ? row.info.fields : [],
+    review: review ? toReviewReport(review) : null,
+    lineage: lineage ? toLineage(lineage) : null,
+    publicVersions: derived,
+    display: toDisplay(row),
+    crsDefinition: crs ? { code: crs.code ?? `STRATA:${row.id}`, proj4: crs.proj4 } : null,
+  };
+}
+
+/** Saves the edited 著录 fields as a new record version (optimistic: `baseVersion` must be the latest). */
+export async function saveRecord(
+  deps: ServiceDeps,
+  id: DatasetId,
+  baseVersion: number,
+  fields: RecordFieldsRow,
+): Promise<RecordVersion> {
+  await requireDataset(deps, id);
+  const saved = await deps.store.write(async (tx) => {
+    const version = await tx.appendRecordVersion(id, baseVersion, fields, deps.user);
+    await tx.appendAudit({
+      actor: deps.user,
+      action: 'catalogue.save',
+      subject: id,
+      details: { version: version.version, level: fields.level },
+    });
+    return version;
+  });
+  return toRecordVersion(saved);
+}

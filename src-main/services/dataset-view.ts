@@ -1,0 +1,83 @@
+import { formatMarking } from '../core/model/secrecy.js';
+import type { DatasetRow, RecordVersionRow, ReviewRow, LineageRow } from '../core/ports/index.js';
+import type { DatasetSummary, RecordVersion, ReviewReport, Lineage, DisplaySource } from '../api/types.js';
+
+/** Logical path the hosts serve for a dataset's display copy (see Workstation.resolveFile). */
+export const displayPath = (row: DatasetRow): string => `datasets/${row.id}/display`;
+
+export function toRecordVersion(row: RecordVersionRow): RecordVersion {
+  return {
+    version: row.version,
+    fields: row.fields,
+    author: row.author,
+    createdAt: row.createdAt,
+    marking: formatMarking(row.fields.level, row.fields.period),
+  };
+}
+
+export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSummary {
+  const info = row.info;
+  const crs = info.crs;
+  const base = {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    format: row.format,
+    crs: crs?.code ?? null,
+    crsName: crs?.name ?? null,
+    extent: info.extent,
+    sha256: row.sha256,
+    byteSize: row.byteSize,
+    sourceId: row.sourceId,
+    status: row.status,
+    title: record.fields.title,
+    level: record.fields.level,
+    createdAt: row.createdAt,
+  };
+  if (info.kind === 'raster') {
+    return {
+      ...base,
+      width: info.width,
+      height: info.height,
+      bandCount: info.bandCount,
+      dataType: info.dataType,
+      pixelSize: info.pixelSize,
+    };
+  }
+  return { ...base, featureCount: info.featureCount, geometryType: info.geometryType };
+}
+
+export function toReviewReport(row: ReviewRow): ReviewReport {
+  const blocking = row.findings.filter((f) => f.severity === 'blocking').length;
+  return {
+    id: row.id,
+    datasetId: row.datasetId,
+    profile: { id: row.profileId, version: row.profileVersion, name: row.profileName },
+    findings: row.findings,
+    blocking,
+    passed: blocking === 0,
+    contentSha256: row.contentSha256,
+    reviewer: row.reviewer,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toLineage(row: LineageRow): Lineage {
+  return {
+    sourceId: row.sourceId,
+    sourceSha256: row.sourceSha256,
+    steps: row.steps,
+    createdAt: row.createdAt,
+    author: row.author,
+  };
+}
+
+export function toDisplay(row: DatasetRow): DisplaySource {
+  return {
+    kind: row.kind,
+    path: displayPath(row),
+    contentType: row.displayContentType,
+    valueRange: row.valueRange,
+    nodata: row.info.kind === 'raster' ? row.info.nodata : null,
+  };
+}

@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createTransform, crsFromEpsg } from '../core/crs/index.js';
+import { publicMetadataIso19139, publicMetadataJson, sizeOf, type PublicMetadata } from '../core/catalogue/public-metadata.js';
+import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
+import { StrataError } from '../api/errors.js';
+import type { ExportResult, VerifyResult } from '../api/types.js';
+import type { JobOptions, ServiceDeps } from './ports.js';
+import { requireDataset, requireRecords } from './lookup.js';
+
+/** WGS 84 box around an extent, from its four corners and edge midpoints (enough for a portal's index). */
+function geographicBox(extent: Extent | null, crs: CrsInfo | null): Extent | null {
+  const wgs84 = crsFromEpsg(4326);
+  if (!extent || !crs || !wgs84) return null;
+  const toLonLat = createTransform(crs, wgs84);
+  const [x0, y0, x1, y1] = extent;
+  const xm = (x0 + x1) / 2;
+  const ym = (y0 + y1) / 2;
+  const points = [[x0, y0], [x1, y0], [x0, y1], [x1, y1], [xm, y0], [xm, y1], [x0, ym], [x1, ym]] as const;
+  const lonLat = points.map((p) => toLonLat(p));
+  const lons = lonLat.map((p) => p[0]);
+  const lats = lonLat.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll('-', '');
+
+/**
+ * Exports a public version as a signed BagIt bag for the one-way gateway. Refused unless the
+ * dataset is a public version, marked 公开, and its latest review — of exactly these bytes — has
+ * no blocking finding.
+ */
+export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: string, options: JobOptions = {}): Promise<ExportResult> {
+  const row = await requireDataset(deps, id);
+  const { latest } = await requireRecords(deps, id);
+  if (latest.fields.level !== '公开') {
+    throw new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: latest.fields.level });
+  }
+  if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });
+  const review = await deps.store.latestReview(id);
+  if (!review || review.contentSha256 !== row.sha256) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notReviewed' });
+  const blocking = review.findings.filter((f) => f.severity === 'blocking').length;
+  if (blocking > 0) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
+
+  const lineage = await deps.store.lineage(id);
+  const now = deps.clock.now();
+  const meta: PublicMetadata = {
+    identifier: id,
+    title: latest.fields.title,
+    abstract: latest.fields.abstract,
+    level: latest.fields.level,
+    dataFile: `data/${row.name}`,
+    format: row.format,
+    crs: row.info.crs?.code ?? null,
+    extent: row.info.extent,
+    geographicExtent: geographicBox(row.info.extent, row.info.crs),
+    size: sizeOf(row.info),
+    lineage: { source: row.sourceId, steps: lineage?.steps.map((s) => s.description) ?? [] },
+    review: { id: review.id, profile: `${review.profileId}@${String(review.profileVersion)}`, reviewer: review.reviewer, date: review.createdAt },
+    organisation: deps.organisation,
+  };
+  const audit = await deps.store.auditVerify();
+  if (!audit.ok) throw new StrataError('READ_ONLY');
+
+  const target = path.resolve(outDir);
+  await mkdir(target, { recursive: true });
+  const written = await deps.bags.writeBag({
+    outDir: target,
+    bagName: `strata-${id}-${stamp(now)}`,
+    payload: row.files.map((f) => ({ name: f.name, sourcePath: deps.objects.pathOf(f.sha256) })),
+    generated: [
+      { name: 'metadata.json', content: publicMetadataJson(meta) },
+      { name: 'metadata.xml', content: publicMetadataIso19139(meta) },
+    ],
+    bagInfo: {
+      'Source-Organization': deps.organisation,
+      'Bagging-Date': now.toISOString().slice(0, 10),
+      'External-Identifier': id,
+      'Strata-Release-Level': '公开',
+      'Strata-Review-Id': review.id,
+      'Strata-Reviewer': review.reviewer,
+      'Strata-Approval-Date': review.createdAt.slice(0, 10),
+      'Strata-Audit-Head': audit.head ?? '',
+      'Strata-Signing-Key': deps.signer.fingerprint(),
+    },
+    signer: deps.signer,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  await deps.store.write(async (tx) => {
+    await tx.setStatus(id, 'exported');
+    await tx.appendAudit({
+      actor: deps.user,
+      action: 'exchange.export',
+      subject: id,
+      details: { bag: path.basename(written.bag), files: written.files, bytes: written.bytes, key: deps.signer.fingerprint() },
+    });
+  });
+  return {
+    id,
+    bag: written.bag,
+    files: written.files,
+    bytes: written.bytes,
+    signatureFile: written.signatureFile,
+    keyFingerprint: deps.signer.fingerprint(),
+  };
+}
+
+/** Verifies a bag against the given public key, or against this workstation's own key. */
+export function verifyPackage(deps: ServiceDeps, bag: string, keyPem: string | undefined): Promise<VerifyResult> {
+  return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem());
+}

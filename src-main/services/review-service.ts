@@ -1,0 +1,51 @@
+import { runReview } from '../core/review/engine.js';
+import type { ReviewProfile } from '../core/review/profile.js';
+import type { ReviewSubject } from '../core/review/rule.js';
+import type { DatasetId } from '../core/model/index.js';
+import type { ReviewRow } from '../core/ports/index.js';
+import type { ReviewReport } from '../api/types.js';
+import type { ServiceDeps } from './ports.js';
+import { requireDataset } from './lookup.js';
+import { loadSubject } from './subject.js';
+import { toReviewReport } from './dataset-view.js';
+
+/** Builds (does not store) the review record of `subject` whose bytes hash to `contentSha256`. */
+export function reviewSubject(
+  deps: ServiceDeps,
+  profile: ReviewProfile,
+  datasetId: DatasetId,
+  subject: ReviewSubject,
+  contentSha256: string,
+): ReviewRow {
+  const outcome = runReview(subject, profile);
+  return {
+    id: deps.ids.reviewId(),
+    datasetId,
+    profileId: profile.id,
+    profileVersion: profile.version,
+    profileName: profile.name,
+    findings: outcome.findings,
+    contentSha256,
+    reviewer: deps.user,
+    createdAt: deps.clock.now().toISOString(),
+  };
+}
+
+/** Runs the profile on the dataset as parsed again from its stored bytes, and records the result. */
+export async function runDatasetReview(deps: ServiceDeps, profile: ReviewProfile, id: DatasetId): Promise<ReviewReport> {
+  const row = await requireDataset(deps, id);
+  const subject = await loadSubject(deps, row);
+  const review = reviewSubject(deps, profile, id, subject, row.sha256);
+  const report = toReviewReport(review);
+  await deps.store.write(async (tx) => {
+    await tx.insertReview(review);
+    if (row.status === 'draft') await tx.setStatus(id, 'reviewed');
+    await tx.appendAudit({
+      actor: deps.user,
+      action: 'review.run',
+      subject: id,
+      details: { reviewId: review.id, profile: `${profile.id}@${String(profile.version)}`, findings: review.findings.length, blocking: report.blocking },
+    });
+  });
+  return report;
+}

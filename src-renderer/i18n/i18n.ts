@@ -1,0 +1,38 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../src-main/api/messages.js';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+const STORAGE_KEY = 'strata.lang';
+
+/** The language the user chose last time; Simplified Chinese by default. */
+export function initialLang(): Lang {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this session only.
+  }
+}
+
+/** Initialises i18next synchronously with both bundles (no backend, nothing fetched). */
+export function initI18n(lang: Lang): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: lang,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  document.documentElement.lang = lang;
+  return i18next;
+}

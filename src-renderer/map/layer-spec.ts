@@ -1,0 +1,41 @@
+import type { CrsDefinition, DatasetDetail, DisplaySource } from '../../src-main/api/types.js';
+import type { DatasetSummary } from '../../src-main/api/types.js';
+
+type Extent = NonNullable<DatasetSummary['extent']>;
+
+/** What the map needs to draw one dataset; built by React from a DatasetDetail. */
+export interface MapLayerSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly display: DisplaySource;
+  readonly crs: CrsDefinition | null;
+  /** In `crs` units, x = easting/longitude first. */
+  readonly extent: Extent | null;
+  readonly bandCount: number;
+  readonly dataType: string | null;
+  readonly visible: boolean;
+  /** Higher draws on top. */
+  readonly zIndex: number;
+  /** Index into the vector palette (stable per dataset in the list). */
+  readonly colourIndex: number;
+}
+
+export function layerSpecOf(
+  detail: DatasetDetail,
+  fileUrl: (logicalPath: string) => string,
+  placement: { readonly visible: boolean; readonly zIndex: number; readonly colourIndex: number },
+): MapLayerSpec {
+  const s = detail.summary;
+  return {
+    id: s.id,
+    name: s.title || s.name,
+    url: fileUrl(detail.display.path),
+    display: detail.display,
+    crs: detail.crsDefinition,
+    extent: s.extent,
+    bandCount: s.bandCount ?? 1,
+    dataType: s.dataType ?? null,
+    ...placement,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ApiClient, MethodArgs, MethodName, MethodResult } from '../../src-main/api/contract.js';
+import type { ErrorCode, ErrorParams, Result } from '../../src-main/api/errors.js';
+import { METHOD_NAME_LIST } from '../../src-main/api/method-names.js';
+
+/** Carries one call to the host and returns the contract's envelope. */
+export interface Transport {
+  invoke(method: MethodName, args: unknown): Promise<Result<unknown>>;
+}
+
+/** A contract error as the UI sees it; `message` is the host's translation, `code`/`params` let the UI re-translate. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, message: string, params: ErrorParams) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** Builds the typed client: one async function per contract method, throwing ApiError on `{ok:false}`. */
+export function createApi(transport: Transport): ApiClient {
+  const call = async <M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> => {
+    const result = await transport.invoke(method, args);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.params);
+    return result.value as MethodResult<M>;
+  };
+  const client: Partial<Record<MethodName, (args: never) => Promise<unknown>>> = {};
+  for (const method of METHOD_NAME_LIST) {
+    client[method] = (args: never) => call(method, args);
+  }
+  return client as ApiClient;
+}

@@ -1,0 +1,55 @@
+import type { ApiClient } from '../../src-main/api/contract.js';
+import type { JobProgressEvent } from '../../src-main/api/events.js';
+import type { Lang } from '../../src-main/api/messages.js';
+import { createApi, type Transport } from './api-client.js';
+import { createHarnessTransport, takeTokenFromUrl } from './harness-transport.js';
+import type { StrataBridge } from '../../src-main/api/bridge.js';
+
+/** Host-pushed events the UI listens to. The harness has none yet. */
+export interface HostEvents {
+  onJobProgress(callback: (event: JobProgressEvent) => void): () => void;
+}
+
+/** Everything host-specific the UI needs, chosen once at startup. */
+export interface Platform {
+  readonly kind: 'electron' | 'harness';
+  readonly api: ApiClient;
+  readonly events: HostEvents;
+  /** URL the map fetches a logical file path from (HTTP Range capable). */
+  fileUrl(logicalPath: string): string;
+  /** Absolute path of a dropped File; null where the host cannot tell (plain browser). */
+  pathForFile(file: File): string | null;
+}
+
+const encodePath = (logicalPath: string): string => logicalPath.split('/').map(encodeURIComponent).join('/');
+
+function electronPlatform(bridge: StrataBridge): Platform {
+  const transport: Transport = { invoke: (method, args) => bridge.invoke(method, args) };
+  return {
+    kind: 'electron',
+    api: createApi(transport),
+    events: {
+      onJobProgress: (callback) => bridge.onEvent('job.progress', (payload) => {
+        callback(payload as JobProgressEvent);
+      }),
+    },
+    fileUrl: (logicalPath) => `app://strata/files/${encodePath(logicalPath)}`,
+    pathForFile: (file) => bridge.pathForFile(file),
+  };
+}
+
+function harnessPlatform(lang: () => Lang): Platform {
+  const token = takeTokenFromUrl(window.location, window.history);
+  return {
+    kind: 'harness',
+    api: createApi(createHarnessTransport(token, lang)),
+    events: { onJobProgress: () => () => undefined },
+    fileUrl: (logicalPath) => `/files/${encodePath(logicalPath)}`,
+    pathForFile: () => null,
+  };
+}
+
+/** Picks the transport: the Electron preload bridge when present, otherwise the HTTP harness. */
+export function createPlatform(lang: () => Lang): Platform {
+  return typeof window.strata !== 'undefined' ? electronPlatform(window.strata) : harnessPlatform(lang);
+}
