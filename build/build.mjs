@@ -10,7 +10,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = (p) => path.join(root, 'dist', p);
 const only = process.argv[2];
 
-await rm(path.join(root, 'dist'), { recursive: true, force: true });
+for (const part of only ? [only] : ['renderer', 'main', 'preload']) {
+  await rm(out(part), { recursive: true, force: true });
+}
 
 const mainEntries = {
   cli: 'src-main/cli/main.ts',
@@ -26,6 +28,25 @@ if (!only || only === 'renderer') {
     logLevel: 'warn',
     plugins: [react()],
     build: { outDir: out('renderer'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 4000 },
+  });
+}
+
+if (only === 'bench') {
+  // Benchmarks are bundled like the main process so they time the same code the app runs.
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: out('bench'),
+      emptyOutDir: true,
+      rollupOptions: {
+        input: { run: path.join(root, 'tests/bench/run.ts') },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
+    },
   });
 }
 

@@ -7,8 +7,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const FILES_PREFIX = '/files/';
 
 /**
- * Whether `url` belongs to the app origin. Compares scheme and host, not `URL.origin`: Node's
- * URL reports `"null"` as the origin of schemes it does not know, `app:` among them.
+ * Whether `url` belongs to the app origin. Compares scheme and host (case-insensitively, as
+ * Chromium does for standard schemes), not `URL.origin`: Node's URL reports `"null"` as the
+ * origin of schemes it does not know, `app:` among them.
  */
 export function isAppUrl(url: string): boolean {
   let parsed: URL;
@@ -19,7 +20,7 @@ export function isAppUrl(url: string): boolean {
   }
   return (
     parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.hostname === APP_HOST &&
+    parsed.hostname.toLowerCase() === APP_HOST &&
     parsed.port === '' &&
     parsed.username === '' &&
     parsed.password === ''

@@ -1,9 +1,9 @@
 // Electron main process: the composition root of the desktop host.
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
-import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher.js';
 import type { Lang } from '../api/messages.js';
+import { currentUser, languageFrom } from '../hosting/environment.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
@@ -23,7 +23,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-const lang = (): Lang => (process.env['STRATA_LANG'] === 'en' ? 'en' : 'zh-CN');
+const language = languageFrom(process.env['STRATA_LANG']);
+const lang = (): Lang => language;
 const devTools = !app.isPackaged;
 const appFile = (...parts: string[]): string => path.join(app.getAppPath(), ...parts);
 
@@ -55,7 +56,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
-    user: process.env['STRATA_USER'] ?? os.userInfo().username,
+    user: currentUser(),
     lang,
   });
   workstation = opened;

@@ -1,5 +1,4 @@
-import type { CrsDefinition, DatasetDetail, DisplaySource } from '../../src-main/api/types.js';
-import type { DatasetSummary } from '../../src-main/api/types.js';
+import type { CrsDefinition, DatasetDetail, DatasetSummary, DisplaySource } from '../../src-main/api/types.js';
 
 type Extent = NonNullable<DatasetSummary['extent']>;
 

@@ -84,8 +84,12 @@ export const setFeature = (feature: ClickedFeature | null): void => {
   set({ feature });
 };
 
+/** Selects a dataset and asks the map to fit it (selection = "zoom to layer"). */
 export const select = (id: string | null): void => {
-  set({ selectedId: id });
+  set((s) => ({
+    selectedId: id,
+    zoomRequest: id === null ? s.zoomRequest : { id, seq: (s.zoomRequest?.seq ?? 0) + 1 },
+  }));
 };
 
 export const toggleVisible = (id: string, visible: boolean): void => {

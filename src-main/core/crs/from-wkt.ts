@@ -60,8 +60,10 @@ export function crsFromWkt(wkt: string): CrsInfo | null {
     const known = crsFromEpsg(head.epsg);
     if (known !== null) return known;
   }
-  const params = projParams(wkt.trim());
-  if (params === null || !Number.isFinite(params.a)) return null;
+  const parsed = projParams(wkt.trim());
+  if (parsed === null || !Number.isFinite(parsed.a)) return null;
+  // ESRI's Web Mercator is spherical although its GEOGCS names the WGS 84 ellipsoid.
+  const params = /Mercator_Auxiliary_Sphere/i.test(wkt) ? { ...parsed, b: parsed.a } : parsed;
   const row = matchRegistry(params, datumKey(head.datum), head.name);
   if (row !== null) return crsFromRow(row);
   const proj4 = proj4StringOf(params) ?? wkt.trim();

@@ -1,0 +1,52 @@
+import {
+  BAGIT_TXT_NAME,
+  isDataPath,
+  MANIFEST_NAME,
+  SIGNATURE_NAME,
+  TAG_MANIFEST_NAME,
+} from './bag-layout.js';
+import { showPath } from './path-safety.js';
+
+export interface BagListing {
+  /** Every regular file found in the bag, bag-relative with `/` separators. */
+  readonly files: readonly string[];
+  /** Paths listed in `manifest-sha256.txt`. */
+  readonly manifest: readonly string[];
+  /** Paths listed in `tagmanifest-sha256.txt`. */
+  readonly tagManifest: readonly string[];
+}
+
+const REQUIRED = [BAGIT_TXT_NAME, MANIFEST_NAME, TAG_MANIFEST_NAME] as const;
+
+/**
+ * RFC 8493 completeness, made strict for a one-way gateway: every manifest entry exists; every file
+ * under `data/` is in the payload manifest; the payload manifest lists nothing outside `data/`;
+ * every other file except the tag manifest and its signature is covered by the tag manifest, so
+ * nothing in the bag escapes the signature.
+ */
+export function completenessProblems(listing: BagListing): string[] {
+  const files = new Set(listing.files);
+  const manifest = new Set(listing.manifest);
+  const tagged = new Set(listing.tagManifest);
+  const problems: string[] = [];
+  for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name}: missing`);
+  for (const path of listing.manifest) {
+    if (!isDataPath(path)) problems.push(`${showPath(path)}: payload manifest lists a file outside data/`);
+    else if (!files.has(path)) problems.push(`${showPath(path)}: listed in ${MANIFEST_NAME} but missing`);
+  }
+  for (const path of listing.tagManifest) {
+    if (isDataPath(path) || path === TAG_MANIFEST_NAME || path === SIGNATURE_NAME) {
+      problems.push(`${showPath(path)}: not allowed in ${TAG_MANIFEST_NAME}`);
+    } else if (!files.has(path)) {
+      problems.push(`${showPath(path)}: listed in ${TAG_MANIFEST_NAME} but missing`);
+    }
+  }
+  for (const path of listing.files) {
+    if (isDataPath(path)) {
+      if (!manifest.has(path)) problems.push(`${showPath(path)}: in data/ but not in ${MANIFEST_NAME}`);
+    } else if (path !== TAG_MANIFEST_NAME && path !== SIGNATURE_NAME && !tagged.has(path)) {
+      problems.push(`${showPath(path)}: tag file not covered by ${TAG_MANIFEST_NAME}`);
+    }
+  }
+  return problems;
+}

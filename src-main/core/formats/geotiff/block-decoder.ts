@@ -1,0 +1,87 @@
+import { lzwDecode } from './lzw.js';
+import { undoFloatingPoint, undoHorizontal } from './predictor.js';
+import { allocSamples, samplesFromBytes, type SampleArray } from './samples.js';
+import { corrupt, unsupported } from './tiff-error.js';
+import type { TiffImage } from './tiff-image.js';
+import { COMPRESSION } from './tiff-tags.js';
+
+/**
+ * Inflates a zlib (DEFLATE) stream into at most `maxOutput` bytes; rejects when the stream is
+ * bad or would exceed the limit. Injected so core never imports zlib.
+ */
+export type InflatePort = (bytes: Uint8Array, maxOutput: number) => Promise<Uint8Array>;
+
+/** Where block `index` sits in the image, in pixels. */
+export interface BlockPlace {
+  /** Band of the block for planar images; 0 (all bands interleaved) otherwise. */
+  readonly band: number;
+  readonly x0: number;
+  readonly y0: number;
+  /** Valid pixels in the block (edge tiles are padded up to the tile size). */
+  readonly width: number;
+  readonly height: number;
+  /** Stored rows (tile height for tiles; valid rows for strips). */
+  readonly storedRows: number;
+}
+
+export function blockPlace(image: TiffImage, index: number): BlockPlace {
+  const perPlane = image.blocksAcross * image.blocksDown;
+  const band = image.planar === 2 ? Math.floor(index / perPlane) : 0;
+  const k = index % perPlane;
+  const x0 = (k % image.blocksAcross) * image.blockWidth;
+  const y0 = Math.floor(k / image.blocksAcross) * image.blockHeight;
+  const width = Math.min(image.blockWidth, image.width - x0);
+  const height = Math.min(image.blockHeight, image.height - y0);
+  return { band, x0, y0, width, height, storedRows: image.tiled ? image.blockHeight : height };
+}
+
+const SUPPORTED: ReadonlySet<number> = new Set(Object.values(COMPRESSION));
+
+/** True when decodeBlock can read this image's pixels. */
+export function canDecode(image: TiffImage): boolean {
+  return SUPPORTED.has(image.compression) && image.predictor >= 1 && image.predictor <= 3;
+}
+
+/**
+ * Decodes one stored tile or strip into samples (row stride = blockWidth x samples in the block).
+ * Allocation comes from the header (block size), never from the compressed stream. An empty
+ * block (byte count 0, "sparse") is filled with `fill`.
+ */
+export async function decodeBlock(
+  image: TiffImage,
+  littleEndian: boolean,
+  index: number,
+  raw: Uint8Array,
+  inflate: InflatePort,
+  fill: number,
+): Promise<SampleArray> {
+  if (!canDecode(image)) throw unsupported(`compression ${String(image.compression)} / predictor ${String(image.predictor)}`);
+  const place = blockPlace(image, index);
+  const spp = image.planar === 1 ? image.samplesPerPixel : 1;
+  const count = image.blockWidth * place.storedRows * spp;
+  const expected = count * image.bytesPerSample;
+  if (raw.byteLength === 0) return allocSamples(image.dataType, count).fill(fill);
+  let bytes: Uint8Array;
+  if (image.compression === COMPRESSION.none) bytes = raw;
+  else if (image.compression === COMPRESSION.lzw) bytes = lzwDecode(raw, expected);
+  else {
+    try {
+      bytes = await inflate(raw, expected);
+    } catch {
+      throw corrupt('DEFLATE stream does not decode');
+    }
+  }
+  if (bytes.byteLength < expected) throw corrupt('tile/strip shorter than its size');
+  if (image.predictor === 3) {
+    if (image.dataType !== 'Float32' && image.dataType !== 'Float64') throw corrupt('floating-point predictor on integers');
+    const own = bytes === raw ? bytes.slice(0, expected) : bytes.subarray(0, expected);
+    return samplesFromBytes(undoFloatingPoint(own, image.blockWidth, place.storedRows, spp, image.bytesPerSample), image.dataType, true, count);
+  }
+  const samples = samplesFromBytes(bytes, image.dataType, littleEndian, count);
+  if (image.predictor === 2) {
+    const own = samples.buffer === raw.buffer ? samples.slice() : samples;
+    undoHorizontal(own, image.blockWidth, place.storedRows, spp);
+    return own;
+  }
+  return samples;
+}

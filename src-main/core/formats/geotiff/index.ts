@@ -1,0 +1,10 @@
+export { TiffError, type TiffProblemKind } from './tiff-error.js';
+export { readGeoTiffHeader, type GeoTiffHeader } from './raster-info.js';
+export type { TiffImage } from './tiff-image.js';
+export { IMAGE_LIMITS } from './tiff-image.js';
+export { IFD_LIMITS, readTiffDirectory, type Ifd, type TagValue, type TiffDirectory } from './ifd-reader.js';
+export type { Georeference, GridTransform } from './georeference.js';
+export { blockPlace, canDecode, decodeBlock, type BlockPlace, type InflatePort } from './block-decoder.js';
+export { allocSamples, BYTES_PER_SAMPLE, type SampleArray } from './samples.js';
+export { GeoTiffTileWriter, TILE_SIZE, type DeflatePort, type GeoTiffSpec, type TiffSink } from './tiff-writer.js';
+export { TAG } from './tiff-tags.js';

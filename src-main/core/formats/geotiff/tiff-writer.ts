@@ -1,0 +1,264 @@
+import type { RasterDataType } from '../../model/index.js';
+import { applyFloatingPoint, applyHorizontal } from './predictor.js';
+import { BYTES_PER_SAMPLE, HOST_LITTLE_ENDIAN, bytesOf, type SampleArray } from './samples.js';
+import { tooLarge, unsupported } from './tiff-error.js';
+import { GEOKEY, TAG } from './tiff-tags.js';
+
+/** What the written GeoTIFF holds. Pixel-interleaved bands, north-up grid. */
+export interface GeoTiffSpec {
+  readonly width: number;
+  readonly height: number;
+  readonly bandCount: number;
+  readonly dataType: RasterDataType;
+  /** Pixel width and height in CRS units (> 0). */
+  readonly pixelSize: readonly [number, number];
+  /** Upper-left corner of the upper-left pixel, CRS units (x = easting/longitude). */
+  readonly origin: readonly [number, number];
+  /** EPSG code of the CRS, written as ProjectedCSType or GeographicType. */
+  readonly epsg: number;
+  readonly geographic: boolean;
+  readonly nodata: number | null;
+  /** 1 none, 2 horizontal (integers), 3 floating point (floats). */
+  readonly predictor: 1 | 2 | 3;
+  /** 2 (RGB) only for 3 Byte bands; 1 (min-is-black) otherwise. */
+  readonly photometric: 1 | 2;
+}
+
+/** Sequential output with one positioned write for the offset tables. Byte positions. */
+export interface TiffSink {
+  append(bytes: Uint8Array): Promise<void>;
+  writeAt(position: number, bytes: Uint8Array): Promise<void>;
+}
+
+/** zlib-wrapped DEFLATE (TIFF Compression 8). Injected so core never imports zlib. */
+export type DeflatePort = (bytes: Uint8Array) => Promise<Uint8Array>;
+
+export const TILE_SIZE = 256;
+const CLASSIC_LIMIT = 2 ** 32 - 1;
+
+interface Entry {
+  readonly tag: number;
+  readonly type: 2 | 3 | 4 | 12;
+  readonly values: readonly number[] | string;
+}
+
+const SAMPLE_FORMAT: Readonly<Record<RasterDataType, number>> = {
+  Byte: 1,
+  UInt16: 1,
+  UInt32: 1,
+  Int8: 2,
+  Int16: 2,
+  Int32: 2,
+  Float32: 3,
+  Float64: 3,
+};
+
+/**
+ * Streams a classic little-endian GeoTIFF, tiled 256 x 256, DEFLATE. Layout: header, the only
+ * IFD and its values, then tiles in row-major order; the tile offset/byte-count tables are
+ * patched at the end. Only allow-listed structural tags are written (no ImageDescription,
+ * Software, DateTime, XMP or GDAL_METADATA). Files that could pass 4 GiB are refused, not written
+ * as BigTIFF.
+ *
+ * Usage: `begin()`, then `addTile()` once per tile in row-major order, then `finish()`.
+ */
+export class GeoTiffTileWriter {
+  readonly tilesAcross: number;
+  readonly tilesDown: number;
+  private readonly spec: GeoTiffSpec;
+  private readonly sink: TiffSink;
+  private readonly deflate: DeflatePort;
+  private readonly maxInFlight: number;
+  private readonly pending: Promise<Uint8Array>[] = [];
+  private readonly byteCounts: number[] = [];
+  private offsetsAt = 0;
+  private countsAt = 0;
+  private position = 0;
+  private dataStart = 0;
+  private added = 0;
+
+  constructor(spec: GeoTiffSpec, sink: TiffSink, deflate: DeflatePort, maxInFlight = 8) {
+    if (!HOST_LITTLE_ENDIAN) throw unsupported('big-endian host');
+    if (spec.predictor === 3 && !spec.dataType.startsWith('Float')) throw unsupported('floating-point predictor on integers');
+    if (spec.predictor === 2 && spec.dataType.startsWith('Float')) throw unsupported('horizontal predictor on floats');
+    this.spec = spec;
+    this.sink = sink;
+    this.deflate = deflate;
+    this.maxInFlight = maxInFlight;
+    this.tilesAcross = Math.ceil(spec.width / TILE_SIZE);
+    this.tilesDown = Math.ceil(spec.height / TILE_SIZE);
+    const rawBytes = this.tilesAcross * this.tilesDown * this.tileSampleCount * BYTES_PER_SAMPLE[spec.dataType];
+    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT) throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+  }
+
+  /** Samples per tile: 256 x 256 x bandCount, pixel-interleaved. */
+  get tileSampleCount(): number {
+    return TILE_SIZE * TILE_SIZE * this.spec.bandCount;
+  }
+
+  get tileCount(): number {
+    return this.tilesAcross * this.tilesDown;
+  }
+
+  async begin(): Promise<void> {
+    const head = this.header();
+    await this.sink.append(head);
+    this.position = head.byteLength;
+  }
+
+  /**
+   * Queues one full tile (edge tiles padded to 256 x 256). The writer owns `samples` from here
+   * on: compression may still be reading it after this returns.
+   */
+  async addTile(samples: SampleArray): Promise<void> {
+    if (samples.length !== this.tileSampleCount) throw new RangeError('tile has the wrong sample count');
+    if (this.added >= this.tileCount) throw new RangeError('more tiles than the grid holds');
+    this.added += 1;
+    this.pending.push(this.deflate(this.predicted(samples)));
+    while (this.pending.length >= this.maxInFlight) await this.flushOne();
+  }
+
+  async finish(): Promise<void> {
+    if (this.added !== this.tileCount) throw new RangeError('not every tile was written');
+    while (this.pending.length > 0) await this.flushOne();
+    const offsets: number[] = [];
+    let at = this.dataStart;
+    for (const count of this.byteCounts) {
+      offsets.push(at);
+      at += count;
+    }
+    await this.sink.writeAt(this.offsetsAt, longs(offsets));
+    await this.sink.writeAt(this.countsAt, longs(this.byteCounts));
+  }
+
+  private async flushOne(): Promise<void> {
+    const next = this.pending.shift();
+    if (next === undefined) return;
+    const bytes = await next;
+    if (this.position + bytes.byteLength > CLASSIC_LIMIT) throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+    await this.sink.append(bytes);
+    this.position += bytes.byteLength;
+    this.byteCounts.push(bytes.byteLength);
+  }
+
+  private predicted(samples: SampleArray): Uint8Array {
+    const { predictor, bandCount, dataType } = this.spec;
+    if (predictor === 1) return bytesOf(samples);
+    if (predictor === 2) {
+      const copy = samples.slice();
+      applyHorizontal(copy, TILE_SIZE, TILE_SIZE, bandCount);
+      return bytesOf(copy);
+    }
+    return applyFloatingPoint(bytesOf(samples), TILE_SIZE, TILE_SIZE, bandCount, BYTES_PER_SAMPLE[dataType]);
+  }
+
+  private entries(): Entry[] {
+    const s = this.spec;
+    const bands = (v: number): number[] => new Array<number>(s.bandCount).fill(v);
+    const n = this.tileCount;
+    const list: Entry[] = [
+      { tag: TAG.ImageWidth, type: 4, values: [s.width] },
+      { tag: TAG.ImageLength, type: 4, values: [s.height] },
+      { tag: TAG.BitsPerSample, type: 3, values: bands(BYTES_PER_SAMPLE[s.dataType] * 8) },
+      { tag: TAG.Compression, type: 3, values: [8] },
+      { tag: TAG.Photometric, type: 3, values: [s.photometric] },
+      { tag: TAG.SamplesPerPixel, type: 3, values: [s.bandCount] },
+      { tag: TAG.PlanarConfig, type: 3, values: [1] },
+      { tag: TAG.TileWidth, type: 3, values: [TILE_SIZE] },
+      { tag: TAG.TileLength, type: 3, values: [TILE_SIZE] },
+      { tag: TAG.TileOffsets, type: 4, values: new Array<number>(n).fill(0) },
+      { tag: TAG.TileByteCounts, type: 4, values: new Array<number>(n).fill(0) },
+      { tag: TAG.SampleFormat, type: 3, values: bands(SAMPLE_FORMAT[s.dataType]) },
+      { tag: TAG.ModelPixelScale, type: 12, values: [s.pixelSize[0], s.pixelSize[1], 0] },
+      { tag: TAG.ModelTiepoint, type: 12, values: [0, 0, 0, s.origin[0], s.origin[1], 0] },
+      { tag: TAG.GeoKeyDirectory, type: 3, values: this.geoKeyDirectory() },
+    ];
+    if (s.predictor !== 1) list.push({ tag: TAG.Predictor, type: 3, values: [s.predictor] });
+    const colour = s.photometric === 2 ? 3 : 1;
+    if (s.bandCount > colour) list.push({ tag: TAG.ExtraSamples, type: 3, values: new Array<number>(s.bandCount - colour).fill(0) });
+    if (s.nodata !== null) list.push({ tag: TAG.GdalNodata, type: 2, values: nodataText(s.nodata) });
+    return list.sort((a, b) => a.tag - b.tag);
+  }
+
+  private geoKeyDirectory(): number[] {
+    const s = this.spec;
+    const keys: [number, number][] = [
+      [GEOKEY.GTModelType, s.geographic ? 2 : 1],
+      [GEOKEY.GTRasterType, 1],
+      [s.geographic ? GEOKEY.GeographicType : GEOKEY.ProjectedCSType, s.epsg],
+    ];
+    return [1, 1, 0, keys.length, ...keys.flatMap(([id, value]) => [id, 0, 1, value])];
+  }
+
+  private header(): Uint8Array {
+    const entries = this.entries();
+    const ifdSize = 2 + entries.length * 12 + 4;
+    const payloads = entries.map(payload);
+    let valueAt = 8 + ifdSize;
+    const placed = payloads.map((bytes) => {
+      if (bytes.byteLength <= 4) return -1;
+      const at = valueAt;
+      valueAt += bytes.byteLength + (bytes.byteLength % 2);
+      return at;
+    });
+    const out = new Uint8Array(valueAt);
+    const view = new DataView(out.buffer);
+    out.set([0x49, 0x49]);
+    view.setUint16(2, 42, true);
+    view.setUint32(4, 8, true);
+    view.setUint16(8, entries.length, true);
+    entries.forEach((entry, i) => {
+      const at = 10 + i * 12;
+      const bytes = payloads[i] ?? new Uint8Array(0);
+      const where = placed[i] ?? -1;
+      view.setUint16(at, entry.tag, true);
+      view.setUint16(at + 2, entry.type, true);
+      view.setUint32(at + 4, typeof entry.values === 'string' ? bytes.byteLength : entry.values.length, true);
+      if (where < 0) out.set(bytes, at + 8);
+      else {
+        view.setUint32(at + 8, where, true);
+        out.set(bytes, where);
+      }
+      const valueOffset = where < 0 ? at + 8 : where;
+      if (entry.tag === TAG.TileOffsets) this.offsetsAt = valueOffset;
+      if (entry.tag === TAG.TileByteCounts) this.countsAt = valueOffset;
+    });
+    this.dataStart = valueAt;
+    return out;
+  }
+}
+
+function payload(entry: Entry): Uint8Array {
+  if (typeof entry.values === 'string') {
+    const text = entry.values;
+    const out = new Uint8Array(text.length + 1);
+    for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i) & 0x7f;
+    return out;
+  }
+  const size = entry.type === 3 ? 2 : entry.type === 4 ? 4 : 8;
+  const out = new Uint8Array(entry.values.length * size);
+  const view = new DataView(out.buffer);
+  entry.values.forEach((v, i) => {
+    if (entry.type === 3) view.setUint16(i * 2, v, true);
+    else if (entry.type === 4) view.setUint32(i * 4, v, true);
+    else view.setFloat64(i * 8, v, true);
+  });
+  return out;
+}
+
+function longs(values: readonly number[]): Uint8Array {
+  const out = new Uint8Array(values.length * 4);
+  const view = new DataView(out.buffer);
+  values.forEach((v, i) => {
+    view.setUint32(i * 4, v, true);
+  });
+  return out;
+}
+
+/** GDAL_NODATA text: shortest round-trip decimal, "nan" for NaN (as GDAL writes it). */
+function nodataText(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return String(value);
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { StrataError } from '../../api/errors.js';
+
+/** Chunk size for streaming copy and hashing; 4 MiB measured fastest here (ADR 0033). */
+export const CHUNK_BYTES = 4 << 20;
+const BUFFERS = 3;
+
+export interface StreamOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each chunk with the bytes of that chunk. */
+  readonly onBytes?: ((bytes: number) => void) | undefined;
+}
+
+export const throwIfCancelled = (signal: AbortSignal | undefined): void => {
+  if (signal?.aborted === true) throw new StrataError('CANCELLED');
+};
+
+/**
+ * Copies `source` to the new file `target` and returns the SHA-256 (hex) and length of exactly the
+ * bytes written, in one pass: the next chunk is read while the current one is hashed and the
+ * previous one is written (three rotating buffers, explicit file positions so writes cannot
+ * reorder). The target is fsynced before returning. Memory: {@link CHUNK_BYTES} × 3.
+ */
+export async function copyAndHash(source: string, target: string, options: StreamOptions = {}): Promise<{ sha256: string; bytes: number }> {
+  const input = await open(source, 'r');
+  try {
+    const output = await open(target, 'wx', 0o644);
+    try {
+      const hash = createHash('sha256');
+      const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+      const writes: (Promise<unknown> | null)[] = new Array<Promise<unknown> | null>(BUFFERS).fill(null);
+      let slot = 0;
+      let position = 0;
+      let reading = input.read(buffers[0] as Buffer, 0, CHUNK_BYTES, null);
+      try {
+        for (;;) {
+          const { bytesRead, buffer } = await reading;
+          if (bytesRead === 0) break;
+          throwIfCancelled(options.signal);
+          const current = slot;
+          slot = (slot + 1) % BUFFERS;
+          await writes[slot];
+          writes[slot] = null;
+          reading = input.read(buffers[slot] as Buffer, 0, CHUNK_BYTES, null);
+          const chunk = buffer.subarray(0, bytesRead);
+          hash.update(chunk);
+          writes[current] = writeFully(output, chunk, position);
+          position += bytesRead;
+          options.onBytes?.(bytesRead);
+        }
+      } finally {
+        // Never leave a read or write running on a handle about to be closed.
+        await Promise.allSettled([reading, ...writes]);
+      }
+      for (const write of writes) await write;
+      await output.sync();
+      return { sha256: hash.digest('hex'), bytes: position };
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+async function writeFully(handle: import('node:fs/promises').FileHandle, chunk: Buffer, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position + offset);
+    offset += bytesWritten;
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { constants, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { CHUNK_BYTES, throwIfCancelled } from './hash-copy.js';
+import type { StreamOptions } from './hash-copy.js';
+
+/** Open flags that refuse to follow a symbolic link in the last component (POSIX only). */
+export const READ_NO_FOLLOW = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
+
+/** Opens a file for reading without following a final symbolic link. */
+export const openNoFollow = (path: string): Promise<FileHandle> => open(path, READ_NO_FOLLOW);
+
+/**
+ * SHA-256 (hex) of a file, streamed in {@link CHUNK_BYTES} chunks with the next read overlapping the
+ * hashing of the current chunk.
+ */
+export async function sha256File(path: string, options: StreamOptions = {}): Promise<string> {
+  const handle = await openNoFollow(path);
+  try {
+    const hash = createHash('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let slot = 0;
+    let reading = handle.read(buffers[0] as Buffer, 0, CHUNK_BYTES, null);
+    try {
+      for (;;) {
+        const { bytesRead, buffer } = await reading;
+        if (bytesRead === 0) break;
+        throwIfCancelled(options.signal);
+        slot ^= 1;
+        reading = handle.read(buffers[slot] as Buffer, 0, CHUNK_BYTES, null);
+        hash.update(buffer.subarray(0, bytesRead));
+        options.onBytes?.(bytesRead);
+      }
+    } finally {
+      await Promise.allSettled([reading]);
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a whole small file (tag files) without following a final symlink, refusing above `limit` bytes. */
+export async function readSmallFile(path: string, limit: number): Promise<Buffer | 'too-large'> {
+  const handle = await openNoFollow(path);
+  try {
+    const { size } = await handle.stat();
+    if (size > limit) return 'too-large';
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gdalEpsg, gdalinfo, ogrinfo, runCommand } from '../../support/gdal.js';
+import { ROOT, copySample, tempDir } from '../../support/samples.js';
+
+const CLI = path.join(ROOT, 'bin', 'strata.js');
+let scratch: { dir: string; cleanup: () => Promise<void> };
+let home: string;
+
+async function strata(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  return runCommand(process.execPath, [CLI, '--home', home, '--lang', 'en', ...args]);
+}
+
+async function strataJson<T>(...args: string[]): Promise<T> {
+  const result = await strata(...args, '--json');
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+interface Dataset {
+  id: string;
+  format: string;
+  crs: string | null;
+  extent: [number, number, number, number];
+  width?: number;
+  height?: number;
+  bandCount?: number;
+  featureCount?: number;
+  geometryType?: string;
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs'))) throw new Error('run "npm run build" before the integration tests');
+  scratch = await tempDir();
+  home = path.join(scratch.dir, 'home');
+});
+afterAll(async () => {
+  await scratch.cleanup();
+});
+
+describe('strata CLI — the archive flow from the command line', () => {
+  it('imports, describes, reviews, releases, exports and verifies; GDAL reads what we wrote', async () => {
+    const dem = await copySample(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+    const world = await copySample(scratch.dir, 'geojson', 'world.zh.json');
+
+    const imported = await strataJson<Dataset[]>('import', dem, world);
+    const [raster, vector] = imported;
+    if (!raster || !vector) throw new Error('import');
+    const reference = await gdalinfo(dem);
+    const gt = reference.geoTransform;
+    expect(raster).toMatchObject({ format: 'GeoTIFF', crs: 'EPSG:2364', width: reference.size[0], height: reference.size[1], bandCount: 1 });
+    expect(raster.extent[0]).toBeCloseTo(gt[0] ?? NaN, 6);
+    expect(raster.extent[3]).toBeCloseTo(gt[3] ?? NaN, 6);
+    expect(raster.extent[2]).toBeCloseTo((gt[0] ?? 0) + (gt[1] ?? 0) * reference.size[0], 6);
+    const ogr = await ogrinfo(world);
+    expect(vector).toMatchObject({ format: 'GeoJSON', crs: 'EPSG:4326', featureCount: ogr.featureCount });
+    ogr.extent.forEach((v, i) => expect(vector.extent[i]).toBeCloseTo(v, 6));
+
+    const shown = await strataJson<Dataset>('show', raster.id);
+    expect(shown.id).toBe(raster.id);
+    const described = await strataJson<{ version: number; marking: string }>('describe', raster.id, '--title', '桂林 DEM', '--level', '机密');
+    expect(described).toMatchObject({ version: 2, marking: '机密★20年' });
+
+    const review = await strataJson<{ passed: boolean; findings: { ruleId: string }[] }>('review', raster.id);
+    expect(review.passed).toBe(false);
+    const refused = await strata('export', raster.id, '--out', path.join(scratch.dir, 'out'), '--json');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toBe('');
+    expect(JSON.parse(refused.stderr)).toMatchObject({ error: { code: 'EXPORT_REFUSED' } });
+
+    const demPublic = await strataJson<{ id: string; sourceId: string }>('release', raster.id);
+    expect(demPublic.sourceId).toBe(raster.id);
+    const worldPublic = await strataJson<{ id: string; sourceId: string }>('release', vector.id);
+
+    const demBag = (await strataJson<{ bag: string }>('export', demPublic.id, '--out', path.join(scratch.dir, 'out'))).bag;
+    const worldBag = (await strataJson<{ bag: string }>('export', worldPublic.id, '--out', path.join(scratch.dir, 'out'))).bag;
+
+    // GDAL reads the released DEM: same CRS, 100 m grid, same origin, no leftover metadata.
+    const tif = path.join(demBag, 'data', (await readdir(path.join(demBag, 'data'))).find((f) => f.endsWith('.tif')) ?? '');
+    const released = await gdalinfo(tif);
+    expect(await gdalEpsg(tif)).toBe('EPSG:2364');
+    expect(released.geoTransform[1]).toBe(100);
+    expect(released.geoTransform[5]).toBe(-100);
+    expect(released.geoTransform[0]).toBeCloseTo(gt[0] ?? NaN, 6);
+    expect(released.size).toEqual([60, 50]);
+    expect(released.bands[0]?.noDataValue).toBe(reference.bands[0]?.noDataValue);
+
+    // GDAL reads the released vector: same CRS and count, every coordinate on the 0.0005° grid.
+    const geojson = path.join(worldBag, 'data', (await readdir(path.join(worldBag, 'data'))).find((f) => f.endsWith('.geojson')) ?? '');
+    const releasedVector = await ogrinfo(geojson);
+    expect(releasedVector.epsg).toBe('EPSG:4326');
+    expect(releasedVector.featureCount).toBe(ogr.featureCount);
+    const numbers = (await readFile(geojson, 'utf8')).match(/"coordinates":[^}]*/g)?.join(',').match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
+    expect(numbers.length).toBeGreaterThan(1000);
+    for (const n of numbers) expect(Math.abs(Number(n) / 0.0005 - Math.round(Number(n) / 0.0005))).toBeLessThan(1e-6);
+
+    // verify: with the workstation key, with the exported PEM, with a stranger's key, after tampering.
+    expect((await strata('verify', demBag)).code).toBe(0);
+    const pem = (await strata('key', 'export')).stdout;
+    expect(pem).toContain('BEGIN PUBLIC KEY');
+    await writeFile(path.join(scratch.dir, 'workstation.pem'), pem);
+    expect((await strata('verify', demBag, '--key', path.join(scratch.dir, 'workstation.pem'))).code).toBe(0);
+    const stranger = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await writeFile(path.join(scratch.dir, 'stranger.pem'), stranger);
+    expect((await strata('verify', demBag, '--key', path.join(scratch.dir, 'stranger.pem'))).code).toBe(1);
+    await appendFile(tif, Buffer.from([0]));
+    const tampered = await strata('verify', demBag, '--json');
+    expect(tampered.code).toBe(1);
+    expect(JSON.parse(tampered.stdout)).toMatchObject({ ok: false });
+
+    expect((await strata('audit', 'verify')).code).toBe(0);
+  });
+
+  it('reports errors on stderr with a non-zero exit and nothing on stdout', async () => {
+    const missing = await strata('show', 'ds_0000000000000000', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const corrupt = await strata('import', path.join(ROOT, '..', 'shared', 'data', 'raster_bad', 'corrupt.tif'), '--json');
+    expect(corrupt.code).toBe(1);
+    expect(JSON.parse(corrupt.stdout)).toEqual([]);
+    expect(corrupt.stderr).toContain('corrupt.tif');
+  });
+});

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../src-main/api/dispatcher.js';
+import { StrataError } from '../../../src-main/api/errors.js';
+import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
+import type { Workstation } from '../../../src-main/hosting/workstation.js';
+import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
+import { archiveFlow } from '../../support/archive-flow.js';
+import { clientOf, httpDispatch } from '../../support/contract-client.js';
+import { ROOT, tempDir } from '../../support/samples.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
+  const tmp = await tempDir();
+  cleanups.push(tmp.cleanup);
+  const ws = await openWorkstation({ home: path.join(tmp.dir, 'home'), user: 'curator', lang: () => 'zh-CN' });
+  cleanups.push(() => ws.close());
+  return { ws, scratch: tmp.dir };
+}
+
+function dispatcherOf(ws: Workstation) {
+  return createDispatcher(
+    {
+      ...ws.handlers,
+      'system.info': () => Promise.resolve({ version: 'test', user: ws.user, host: 'harness' as const, canPickFiles: false, readOnly: ws.readOnly }),
+      'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
+    },
+    { lang: () => 'zh-CN', onInternalError: (_m, error) => { throw error; } },
+  );
+}
+
+describe('the archive flow through the contract', () => {
+  it('runs in process', async () => {
+    const { ws, scratch } = await workstation();
+    await archiveFlow(clientOf(dispatcherOf(ws)), scratch);
+  });
+
+  it('runs over the loopback harness, which also serves display files with Range and guards its token', async () => {
+    const { ws, scratch } = await workstation();
+    const harness: RunningHarness = await startHarness({
+      dispatch: dispatcherOf(ws),
+      resolveFile: (p) => ws.resolveFile(p),
+      rendererDir: path.join(ROOT, 'dist', 'renderer'),
+    });
+    cleanups.push(() => harness.close());
+    const { demPublicId } = await archiveFlow(clientOf(httpDispatch(harness.origin, harness.token)), scratch);
+
+    const url = `${harness.origin}/files/datasets/${demPublicId}/display`;
+    const ranged = await fetch(url, { headers: { range: 'bytes=0-7', 'x-strata-token': harness.token } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toMatch(/^bytes 0-7\/\d+$/);
+    expect(new Uint8Array(await ranged.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x49, 0x49]));
+
+    expect((await fetch(url)).status).toBe(403);
+    const rpc = await fetch(`${harness.origin}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":"datasets.list"}' });
+    expect(rpc.status).toBe(403);
+    const traversal = await fetch(`${harness.origin}/files/..%2f..%2fetc%2fpasswd`, { headers: { 'x-strata-token': harness.token } });
+    expect(traversal.status).toBe(404);
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { asDatasetId, type DatasetId } from '../../../src-main/core/model/index.js';
+import type { DatasetRow, RecordFieldsRow } from '../../../src-main/core/ports/index.js';
+
+export const SAMPLE_DATA = '/work/shared/data';
+
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'strata-store-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A raster dataset row shaped like the import service writes (guangxi DEM, CGCS2000 geographic). */
+export function rasterRow(n: number, overrides: Partial<DatasetRow> = {}): DatasetRow {
+  const sha = n.toString(16).padStart(64, 'a');
+  return {
+    id: asDatasetId(`ds_${n.toString(16).padStart(16, '0')}`),
+    name: `dem_${String(n)}.tif`,
+    kind: 'raster',
+    format: 'GeoTIFF',
+    info: {
+      kind: 'raster',
+      width: 1200,
+      height: 900,
+      bandCount: 1,
+      dataType: 'Int16',
+      pixelSize: [0.001, 0.001],
+      origin: [107.5, 23.4],
+      nodata: -32768,
+      crs: { code: 'EPSG:4490', name: 'China Geodetic Coordinate System 2000', proj4: '+proj=longlat +ellps=GRS80 +no_defs', geographic: true, metresPerUnit: null },
+      extent: [107.5, 22.5, 108.7, 23.4],
+    },
+    sha256: sha,
+    byteSize: 589_512,
+    files: [{ name: `dem_${String(n)}.tif`, sha256: sha, size: 589_512 }],
+    displayKey: sha,
+    displayContentType: 'image/tiff',
+    valueRange: [68, 1432],
+    sourceId: null,
+    status: 'draft',
+    createdAt: '2024-05-01T08:00:00.000Z',
+    createdBy: 'zhang.wei',
+    ...overrides,
+  };
+}
+
+export const firstRecord = (title: string, abstract = ''): RecordFieldsRow => ({ title, abstract, level: '内部', period: '' });
+
+export const idOf = (n: number): DatasetId => rasterRow(n).id;
