@@ -42,7 +42,7 @@ if (only === 'bench') {
       target: 'node20',
       outDir: out('bench'),
       emptyOutDir: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: { run: path.join(root, 'tests/bench/run.ts') },
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },
@@ -61,7 +61,7 @@ if (!only || only === 'main') {
       outDir: out('main'),
       emptyOutDir: false,
       sourcemap: true,
-      rollupOptions: {
+      rolldownOptions: {
         input: Object.fromEntries(Object.entries(mainEntries).map(([k, v]) => [k, path.join(root, v)])),
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },
@@ -76,7 +76,7 @@ if (!only || only === 'main') {
       target: 'node20',
       outDir: out('preload'),
       emptyOutDir: false,
-      rollupOptions: {
+      rolldownOptions: {
         input: { preload: path.join(root, 'src-main/preload/preload.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -4,7 +4,8 @@
 // (an intranet mirror is configured or the zip is already in the cache) and with a time limit,
 // and otherwise say in one line what to do.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,32 +53,59 @@ function installedBinary() {
 }
 
 function defaultCacheRoot() {
-  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (process.platform === 'win32')
+    return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache');
   if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'electron');
   return path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'electron');
 }
 
-// @electron/get keeps downloads at <cache>/<sha256 of the mirror folder URL>/<zip name>.
+const cacheRoot = () => env.electron_config_cache ?? defaultCacheRoot();
+
+// @electron/get looks for <cache>/<sha256 of the release folder URL>/<zip>. People copy the zip into
+// the cache folder itself (README "Air-gapped install"), so stage it where the installer looks.
+function stageZipFromCacheRoot() {
+  const loose = path.join(cacheRoot(), zipName);
+  if (!existsSync(loose)) return;
+  const folderUrl = `https://github.com/electron/electron/releases/download/v${version}`;
+  const staged = path.join(cacheRoot(), createHash('sha256').update(folderUrl).digest('hex'), zipName);
+  if (existsSync(staged)) return;
+  try {
+    mkdirSync(path.dirname(staged), { recursive: true });
+    copyFileSync(loose, staged);
+  } catch {
+    // Unwritable cache: the installer then reports the binary missing, and so do we.
+  }
+}
+
 function zipInCache() {
-  const cacheRoot = env.electron_config_cache ?? defaultCacheRoot();
   let entries;
   try {
-    entries = readdirSync(cacheRoot, { withFileTypes: true });
+    entries = readdirSync(cacheRoot(), { withFileTypes: true });
   } catch {
     return false;
   }
   return entries.some(
-    (entry) => (entry.isFile() && entry.name === zipName) || (entry.isDirectory() && existsSync(path.join(cacheRoot, entry.name, zipName))),
+    (entry) =>
+      (entry.isFile() && entry.name === zipName) ||
+      (entry.isDirectory() && existsSync(path.join(cacheRoot(), entry.name, zipName))),
   );
 }
 
 const mirrorConfigured = () =>
-  Boolean(env.ELECTRON_MIRROR || env.npm_config_electron_mirror || env.NPM_CONFIG_ELECTRON_MIRROR || env.npm_package_config_electron_mirror);
+  Boolean(
+    env.ELECTRON_MIRROR ||
+    env.npm_config_electron_mirror ||
+    env.NPM_CONFIG_ELECTRON_MIRROR ||
+    env.npm_package_config_electron_mirror,
+  );
 
 function tryInstall() {
   if (!existsSync(path.join(electronDir, 'install.js'))) return false;
   if (!mirrorConfigured() && !zipInCache()) return false;
-  console.log(`Installing Electron ${version} from ${mirrorConfigured() ? 'the configured mirror' : 'the local cache'}...`);
+  stageZipFromCacheRoot();
+  console.log(
+    `Installing Electron ${version} from ${mirrorConfigured() ? 'the configured mirror' : 'the local cache'}...`,
+  );
   const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
     cwd: electronDir,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -97,7 +125,8 @@ const binary = resolveBinary();
 if (binary === null) missingBinary();
 
 const mainEntry = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).main;
-if (!existsSync(path.join(root, mainEntry))) fail(`Build output ${mainEntry} not found: run "npm run build" first.`);
+if (!existsSync(path.join(root, mainEntry)))
+  fail(`Build output ${mainEntry} not found: run "npm run build" first.`);
 
 const childEnv = { ...env };
 // A leftover ELECTRON_RUN_AS_NODE would run the app as plain Node instead of Electron.

@@ -54,6 +54,10 @@ export const MESSAGES: Templates = {
     en: 'the re-review of the written public version still has {count} blocking finding(s); nothing was kept',
   },
   'reason.noCrs': { 'zh-CN': '数据没有可识别的坐标参考系', en: 'the dataset has no known coordinate reference system' },
+  'reason.bagExists': {
+    'zh-CN': '目标位置已存在同名数据包或文件：{file}',
+    en: 'a package or file named {file} already exists at the destination',
+  },
 
   'finding.positionPrecision': {
     'zh-CN': '坐标精度约 {precision} 米，细于允许的 {threshold} 米',

@@ -26,7 +26,10 @@ export function registerInvokeHandler(dispatch: Dispatch, lang: () => Lang): voi
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: { code: 'FORBIDDEN', params: {}, message: errorMessage('FORBIDDEN', {}, lang()) } };
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', params: {}, message: errorMessage('FORBIDDEN', {}, lang()) },
+        };
       }
       return dispatch(typeof method === 'string' ? method : '', args);
     },

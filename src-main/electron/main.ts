@@ -40,7 +40,9 @@ function logInternalError(method: string, error: unknown, ref: string): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions({ preloadPath: appFile('dist', 'preload', 'preload.cjs'), devTools }));
+  const window = new BrowserWindow(
+    windowOptions({ preloadPath: appFile('dist', 'preload', 'preload.cjs'), devTools }),
+  );
   window.once('ready-to-show', () => {
     window.show();
   });
@@ -109,8 +111,5 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
   });
-  app
-    .whenReady()
-    .then(start)
-    .catch(failStart);
+  app.whenReady().then(start).catch(failStart);
 }

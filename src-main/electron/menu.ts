@@ -13,7 +13,11 @@ export function menuTemplate(options: { readonly devTools: boolean }): MenuItemC
     { label: '全屏', role: 'togglefullscreen' },
   ];
   if (options.devTools) {
-    view.push({ type: 'separator' }, { label: '重新加载', role: 'reload' }, { label: '开发者工具', role: 'toggleDevTools' });
+    view.push(
+      { type: 'separator' },
+      { label: '重新加载', role: 'reload' },
+      { label: '开发者工具', role: 'toggleDevTools' },
+    );
   }
   return [
     { label: '文件', submenu: [{ label: '退出', role: 'quit' }] },

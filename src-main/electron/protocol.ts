@@ -14,7 +14,11 @@ export interface AppProtocolOptions {
   readonly resolveFile: (logicalPath: string) => Promise<ServedFile | null>;
 }
 
-const respond = (status: number, headers: Record<string, string> = {}, body: BodyInit | null = null): Response =>
+const respond = (
+  status: number,
+  headers: Record<string, string> = {},
+  body: BodyInit | null = null,
+): Response =>
   new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers } });
 
 const plain = (status: number, text: string): Response =>
@@ -66,7 +70,11 @@ async function lookup(pathname: string, options: AppProtocolOptions): Promise<Se
  */
 export async function handleAppProtocol(request: Request, options: AppProtocolOptions): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return respond(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, 'Method not allowed');
+    return respond(
+      405,
+      { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' },
+      'Method not allowed',
+    );
   }
   if (!isAppUrl(request.url)) return plain(404, 'Not found');
   const { pathname } = new URL(request.url);

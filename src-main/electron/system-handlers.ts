@@ -30,7 +30,9 @@ export function systemHandlers(workstation: Workstation, window: () => BrowserWi
         filters: PICK_FILTERS,
       };
       const owner = window();
-      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const picked = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
       return { paths: picked.canceled ? [] : picked.filePaths };
     },
   };

@@ -1,13 +1,12 @@
-import type Feature from 'ol/Feature.js';
+import Feature from 'ol/Feature.js';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
-import type { FeatureLike } from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import { getPointResolution, toLonLat, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
-import { isEmpty } from 'ol/extent.js';
+import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import { createBasemapLayer } from './basemap.js';
 import type { MapLayerSpec } from './layer-spec.js';
 import { ensureProjection } from './projections.js';
@@ -89,7 +88,7 @@ export class MapController {
       const [lon = 0, lat = 0] = toLonLat([x, y], VIEW_CRS);
       listener.onPointer({ lonLat: [lon, lat], xy: [x, y] });
     });
-    this.map.getViewport().addEventListener('pointerleave', () => {
+    target.addEventListener('pointerleave', () => {
       listener.onPointer(null);
     });
     this.map.on('singleclick', (event) => {
@@ -126,11 +125,19 @@ export class MapController {
 
   /** Fits the view to a dataset's extent (its own CRS transformed to the view). Returns false when it cannot. */
   zoomTo(spec: MapLayerSpec): boolean {
-    if (!spec.extent || !ensureProjection(spec.crs)) return false;
-    const code = spec.crs?.code ?? VIEW_CRS;
-    const extent = transformExtent([...spec.extent], code, VIEW_CRS, 16);
-    if (isEmpty(extent) || !extent.every(Number.isFinite)) return false;
-    this.map.getView().fit(extent, { padding: [24, 24, 24, 24], maxZoom: 20, duration: 0 });
+    return this.fit([spec]);
+  }
+
+  /** Fits the view to the union of the given datasets' extents (used once at start-up). */
+  fit(specs: readonly MapLayerSpec[]): boolean {
+    const union = createEmpty();
+    for (const spec of specs) {
+      if (!spec.extent || !ensureProjection(spec.crs)) continue;
+      const extent = transformExtent([...spec.extent], spec.crs?.code ?? VIEW_CRS, VIEW_CRS, 16);
+      if (!isEmpty(extent) && extent.every(Number.isFinite)) extend(union, extent);
+    }
+    if (isEmpty(union)) return false;
+    this.map.getView().fit(union, { padding: [24, 24, 24, 24], maxZoom: 20, duration: 0 });
     return true;
   }
 
@@ -177,29 +184,21 @@ export class MapController {
   }
 
   private pick(pixel: number[]): void {
-    let hit: { layerId: string; feature: FeatureLike } | null = null;
-    this.map.forEachFeatureAtPixel(
-      pixel,
-      (feature, layer) => {
-        hit = { layerId: String(layer.get('strataId')), feature };
-        return true;
-      },
-      { hitTolerance: 4, layerFilter: (layer) => layer.get('strataVector') === true && layer.getVisible() },
-    );
+    const hit = this.map.forEachFeatureAtPixel(pixel, (feature, layer) => ({ layerId: String(layer.get('strataId')), feature }), {
+      hitTolerance: 4,
+      layerFilter: (layer) => layer.get('strataVector') === true && layer.getVisible(),
+    });
     this.highlight.clear();
-    if (!hit) {
+    if (!hit || !(hit.feature instanceof Feature)) {
       this.listener.onFeature(null);
       return;
     }
-    const { layerId, feature } = hit as { layerId: string; feature: FeatureLike };
-    const geometryName = 'getGeometryName' in feature ? (feature as Feature).getGeometryName() : 'geometry';
+    const { layerId, feature } = hit;
+    const geometryName = feature.getGeometryName();
     const properties = Object.entries(feature.getProperties()).filter(([key]) => key !== geometryName);
-    const geometry = feature.getGeometry();
-    if (geometry && 'clone' in geometry) {
-      const shown = (feature as Feature).clone();
-      shown.set('strataLayer', layerId);
-      this.highlight.addFeature(shown);
-    }
+    const shown = feature.clone();
+    shown.set('strataLayer', layerId);
+    this.highlight.addFeature(shown);
     this.listener.onFeature({ layerId, properties });
   }
 

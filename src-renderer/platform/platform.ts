@@ -7,7 +7,7 @@ import type { StrataBridge } from '../../src-main/api/bridge.js';
 
 /** Host-pushed events the UI listens to. The harness has none yet. */
 export interface HostEvents {
-  onJobProgress(callback: (event: JobProgressEvent) => void): () => void;
+  readonly onJobProgress: (callback: (event: JobProgressEvent) => void) => () => void;
 }
 
 /** Everything host-specific the UI needs, chosen once at startup. */
@@ -16,9 +16,9 @@ export interface Platform {
   readonly api: ApiClient;
   readonly events: HostEvents;
   /** URL the map fetches a logical file path from (HTTP Range capable). */
-  fileUrl(logicalPath: string): string;
+  readonly fileUrl: (logicalPath: string) => string;
   /** Absolute path of a dropped File; null where the host cannot tell (plain browser). */
-  pathForFile(file: File): string | null;
+  readonly pathForFile: (file: File) => string | null;
 }
 
 const encodePath = (logicalPath: string): string => logicalPath.split('/').map(encodeURIComponent).join('/');

@@ -40,6 +40,8 @@ export interface AppState {
   readonly exports: Readonly<Record<string, ExportResult>>;
   readonly verifications: Readonly<Record<string, VerifyResult>>;
   readonly importOpen: boolean;
+  /** Paths waiting in the import dialog (typed, picked or dropped), one per line. */
+  readonly importDraft: string;
 }
 
 const initial: Omit<AppState, 'lang'> = {
@@ -56,6 +58,7 @@ const initial: Omit<AppState, 'lang'> = {
   exports: {},
   verifications: {},
   importOpen: false,
+  importDraft: '',
 };
 
 export const useAppStore = create<AppState>()(() => ({ ...initial, lang: 'zh-CN' }));
@@ -80,6 +83,17 @@ export const setListLoading = (listLoading: boolean): void => {
 export const setImportOpen = (importOpen: boolean): void => {
   set({ importOpen });
 };
+export const setImportDraft = (importDraft: string): void => {
+  set({ importDraft });
+};
+/** Adds paths (from the native picker or a drop) to the draft and opens the dialog. */
+export const addImportPaths = (paths: readonly string[]): void => {
+  set((s) => {
+    const existing = s.importDraft.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const merged = [...existing, ...paths.filter((p) => !existing.includes(p))];
+    return { importDraft: merged.join('\n'), importOpen: true };
+  });
+};
 export const setFeature = (feature: ClickedFeature | null): void => {
   set({ feature });
 };
@@ -94,9 +108,8 @@ export const select = (id: string | null): void => {
 
 export const toggleVisible = (id: string, visible: boolean): void => {
   set((s) => {
-    const hidden = { ...s.hidden };
-    if (visible) delete hidden[id];
-    else hidden[id] = true;
+    const hidden: Record<string, true> = Object.fromEntries(Object.entries(s.hidden).filter(([key]) => key !== id));
+    if (!visible) hidden[id] = true;
     return { hidden };
   });
 };

@@ -4,7 +4,7 @@ export type BagInfoEntry = readonly [label: string, value: string];
 /** RFC 8493 recommends tag lines of at most 79 characters; counted in Unicode code points. */
 export const BAG_INFO_LINE_WIDTH = 79;
 
-const codePoints = (text: string): number => [...text].length;
+const codePoints = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 
 // Control characters other than TAB cannot round-trip through a line-oriented tag file.
 // eslint-disable-next-line no-control-regex

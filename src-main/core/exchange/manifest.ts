@@ -17,21 +17,8 @@ export const encodeManifestPath = (path: string): string =>
  * (any case): a writer following the RFC never produces it, so the reading is ambiguous.
  */
 export function decodeManifestPath(encoded: string): string | null {
-  let malformed = false;
-  const decoded = encoded.replace(/%(..)?/gs, (_whole, hex: string | undefined) => {
-    switch (hex?.toUpperCase()) {
-      case '25':
-        return '%';
-      case '0A':
-        return '\n';
-      case '0D':
-        return '\r';
-      default:
-        malformed = true;
-        return '';
-    }
-  });
-  return malformed ? null : decoded;
+  if (/%(?!25|0A|0D)/i.test(encoded)) return null;
+  return encoded.replace(/%(25|0A|0D)/gi, (_whole, hex: string) => (hex === '25' ? '%' : hex.toUpperCase() === '0A' ? '\n' : '\r'));
 }
 
 /**

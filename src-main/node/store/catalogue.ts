@@ -166,9 +166,9 @@ function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnectio
     readOnly,
     reader,
 
-    write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T> {
+    async write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T> {
       ensureOpen();
-      if (!writer) return Promise.reject(new StrataError('READ_ONLY'));
+      if (!writer) throw new StrataError('READ_ONLY');
       const conn = writer;
       return queue.run(() => runTransaction(conn, fn));
     },
@@ -228,12 +228,12 @@ function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnectio
       return rows.map(auditFromDb);
     },
 
-    auditVerify() {
+    async auditVerify() {
       ensureOpen();
       return verifyAuditChain(reader);
     },
 
-    quickCheck() {
+    async quickCheck() {
       ensureOpen();
       return quickCheck(reader);
     },

@@ -13,9 +13,9 @@ export interface LayerRowProps {
   readonly nested: boolean;
   readonly selected: boolean;
   readonly visible: boolean;
-  onSelect(): void;
-  onToggle(visible: boolean): void;
-  onZoom(): void;
+  readonly onSelect: () => void;
+  readonly onToggle: (visible: boolean) => void;
+  readonly onZoom: () => void;
 }
 
 /** One dataset in the layer list: visibility, kind, name, format, 密级 and workflow status. */

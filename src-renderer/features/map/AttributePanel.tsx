@@ -10,8 +10,9 @@ interface Row {
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 };
 
 /** Attribute table of the clicked feature: one row per field. */

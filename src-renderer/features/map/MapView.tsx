@@ -17,6 +17,7 @@ export function MapView() {
   const specs = useLayerSpecs();
   const zoomRequest = useAppStore((s) => s.zoomRequest);
   const datasets = useAppStore((s) => s.datasets);
+  const hidden = useAppStore((s) => s.hidden);
 
   const listener: MapListener = {
     onStatus: setStatus,
@@ -33,9 +34,14 @@ export function MapView() {
   };
   const controller = useMapController(target, listener);
 
+  // The first time layers arrive (and nothing was selected yet), show them all.
+  const fittedAll = useRef(false);
   useEffect(() => {
-    controller?.setLayers(specs);
-  }, [controller, specs]);
+    if (!controller) return;
+    controller.setLayers(specs);
+    const allLoaded = specs.length > 0 && specs.length >= datasets.filter((d) => !hidden[d.id]).length;
+    if (!fittedAll.current && allLoaded && zoomRequest === null) fittedAll.current = controller.fit(specs);
+  }, [controller, specs, zoomRequest, datasets, hidden]);
 
   // Zoom on selection and on explicit request, once the dataset's detail (CRS, extent) is known.
   const zoomSpec = specs.find((s) => s.id === zoomRequest?.id);

@@ -79,7 +79,9 @@ export function createElectronDouble() {
     BrowserWindow: FakeBrowserWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
     dialog: {
-      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/data/a.tif', '/data/b.shp'] })),
+      showOpenDialog: vi.fn(() =>
+        Promise.resolve({ canceled: false, filePaths: ['/data/a.tif', '/data/b.shp'] }),
+      ),
       showErrorBox: vi.fn(),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

@@ -1,6 +1,10 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenSession, hardenWebContents, isAllowedRequestUrl } from '../../../src-main/electron/security.js';
+import {
+  hardenSession,
+  hardenWebContents,
+  isAllowedRequestUrl,
+} from '../../../src-main/electron/security.js';
 import { FakeWebContents, fakeSession, navigationEvent } from './electron-double.js';
 
 function hardenedSession() {
@@ -27,8 +31,12 @@ describe('session hardening', () => {
 
   it('answers every permission and device check with false', () => {
     const { state } = hardenedSession();
-    expect((state.permissionCheck as (...a: unknown[]) => boolean)(null, 'media', 'app://strata', {})).toBe(false);
-    expect((state.permissionCheck as (...a: unknown[]) => boolean)(null, 'fullscreen', 'app://strata', {})).toBe(false);
+    expect((state.permissionCheck as (...a: unknown[]) => boolean)(null, 'media', 'app://strata', {})).toBe(
+      false,
+    );
+    expect(
+      (state.permissionCheck as (...a: unknown[]) => boolean)(null, 'fullscreen', 'app://strata', {}),
+    ).toBe(false);
     expect((state.devicePermission as (...a: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
   });
 
@@ -57,7 +65,13 @@ describe('session hardening', () => {
     ]) {
       expect(decide(url), url).toEqual({ cancel: true });
     }
-    for (const url of ['app://strata/index.html', 'app://strata/files/datasets/ds_0123456789abcdef/display', 'devtools://devtools/bundled/inspector.html', 'data:image/png;base64,AA==', 'blob:app://strata/1234']) {
+    for (const url of [
+      'app://strata/index.html',
+      'app://strata/files/datasets/ds_0123456789abcdef/display',
+      'devtools://devtools/bundled/inspector.html',
+      'data:image/png;base64,AA==',
+      'blob:app://strata/1234',
+    ]) {
       expect(decide(url), url).toEqual({ cancel: false });
     }
   });
@@ -67,20 +81,31 @@ describe('web contents hardening', () => {
   it('denies every new window', () => {
     const contents = hardenedContents();
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' } as never)).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'app://strata/index.html' } as never)).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://strata/index.html' } as never)).toEqual({
+      action: 'deny',
+    });
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s away from app://strata is prevented', (name) => {
-    const contents = hardenedContents();
-    for (const url of ['https://example.com/', 'http://localhost/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)']) {
-      const event = navigationEvent(url);
-      contents.emit(name, event, url);
-      expect(event.preventDefault, `${name} ${url}`).toHaveBeenCalled();
-    }
-    const inside = navigationEvent('app://strata/index.html#/datasets');
-    contents.emit(name, inside, inside.url);
-    expect(inside.preventDefault).not.toHaveBeenCalled();
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s away from app://strata is prevented',
+    (name) => {
+      const contents = hardenedContents();
+      for (const url of [
+        'https://example.com/',
+        'http://localhost/',
+        'file:///etc/passwd',
+        'app://other/index.html',
+        'javascript:alert(1)',
+      ]) {
+        const event = navigationEvent(url);
+        contents.emit(name, event, url);
+        expect(event.preventDefault, `${name} ${url}`).toHaveBeenCalled();
+      }
+      const inside = navigationEvent('app://strata/index.html#/datasets');
+      contents.emit(name, inside, inside.url);
+      expect(inside.preventDefault).not.toHaveBeenCalled();
+    },
+  );
 
   it('prevents attaching a <webview>', () => {
     const contents = hardenedContents();

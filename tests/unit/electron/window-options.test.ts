@@ -39,7 +39,9 @@ describe('main window options', () => {
 
 describe('application menu', () => {
   const roles = (devTools: boolean): unknown[] =>
-    menuTemplate({ devTools }).flatMap((item) => (Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : []));
+    menuTemplate({ devTools }).flatMap((item) =>
+      Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : [],
+    );
 
   it('has no DevTools or reload entry in packaged builds', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
@@ -48,6 +50,11 @@ describe('application menu', () => {
   });
 
   it('labels the top menus in Chinese', () => {
-    expect(menuTemplate({ devTools: false }).map((item) => item.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(menuTemplate({ devTools: false }).map((item) => item.label)).toEqual([
+      '文件',
+      '编辑',
+      '视图',
+      '帮助',
+    ]);
   });
 });

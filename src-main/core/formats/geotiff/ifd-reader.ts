@@ -1,5 +1,5 @@
 import type { ByteSource } from '../../ports/index.js';
-import { corrupt, tooLarge } from './tiff-error.js';
+import { corrupt, tooLarge, unsupported } from './tiff-error.js';
 import { LOADED_TAGS, TYPE_SIZE } from './tiff-tags.js';
 
 /** A loaded tag value: numbers for numeric types (RATIONAL as a quotient), text for ASCII. */
@@ -37,7 +37,7 @@ export async function readTiffDirectory(source: ByteSource): Promise<TiffDirecto
   if (size < 8) throw corrupt('file shorter than a TIFF header');
   const head = await readChecked(source, 0, Math.min(16, size));
   const order = String.fromCharCode(head[0] ?? 0, head[1] ?? 0);
-  if (order !== 'II' && order !== 'MM') throw corrupt('not a TIFF header');
+  if (order !== 'II' && order !== 'MM') throw unsupported('not a TIFF file');
   const le = order === 'II';
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const magic = view.getUint16(2, le);
@@ -51,7 +51,7 @@ export async function readTiffDirectory(source: ByteSource): Promise<TiffDirecto
     bigTiff = true;
     first = safeU64(view, 8, le);
   } else {
-    throw corrupt('not a TIFF header');
+    throw unsupported('not a TIFF file');
   }
   const ifds: Ifd[] = [];
   const visited = new Set<number>();

@@ -49,7 +49,7 @@ export function samplesFromBytes(bytes: Uint8Array, type: RasterDataType, little
   let src = bytes.subarray(0, count * size);
   if (size > 1 && littleEndian !== HOST_LITTLE_ENDIAN) src = swapped(src, size);
   else if (src.byteOffset % size !== 0) src = src.slice();
-  return new CTORS[type](src.buffer, src.byteOffset, count);
+  return new CTORS[type](src.buffer as ArrayBuffer, src.byteOffset, count);
 }
 
 /** Bytes of a typed array in host (little-endian) order, without copying. */

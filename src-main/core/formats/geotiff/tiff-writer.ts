@@ -114,7 +114,10 @@ export class GeoTiffTileWriter {
     if (samples.length !== this.tileSampleCount) throw new RangeError('tile has the wrong sample count');
     if (this.added >= this.tileCount) throw new RangeError('more tiles than the grid holds');
     this.added += 1;
-    this.pending.push(this.deflate(this.predicted(samples)));
+    const compressed = this.deflate(this.predicted(samples));
+    // Marked handled now; the rejection still surfaces when flushOne awaits it in order.
+    void compressed.catch(() => undefined);
+    this.pending.push(compressed);
     while (this.pending.length >= this.maxInFlight) await this.flushOne();
   }
 

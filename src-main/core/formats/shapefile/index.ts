@@ -1,0 +1,1 @@
+export { readShapefile, SHAPEFILE_LIMITS, type ShapefileParts, type ShapefileLimits, type ShapefileData } from './read.js';

@@ -1,0 +1,77 @@
+import { GRID_LADDER, type GridStep, isMultiple, metresPerCrsUnit, stepDivides } from '../../crs/quantum.js';
+import type { Finding, Position, VectorFeature } from '../../model/index.js';
+import { forEachPosition } from '../../formats/vector-summary.js';
+import type { ReviewRule } from '../rule.js';
+
+const ID = 'position-precision';
+const VERSION = 1;
+
+/** Ladder steps finer than each step that also divide it, coarsest first (see estimateQuantum). */
+const FINER_DIVISORS: readonly (readonly number[])[] = GRID_LADDER.map((step, i) =>
+  GRID_LADDER.slice(0, i)
+    .map((s, j) => [s, j] as const)
+    .filter(([s]) => stepDivides(s, step))
+    .map(([, j]) => j)
+    .reverse(),
+);
+
+/**
+ * Estimates the coordinate quantum: the coarsest 1-2-5 ladder step (CRS units) of which every x
+ * and y is a multiple. One pass; when a value is not a multiple of the current step the estimate
+ * moves to the largest finer step that divides the current one and the value (the ladder steps
+ * dividing a number are closed under lcm, so this finds the overall coarsest step). Returns null
+ * when there are no coordinates and 'finer' when some value is finer than the whole ladder.
+ */
+export function estimateQuantum(features: readonly VectorFeature[]): GridStep | null | 'finer' {
+  const state = { index: GRID_LADDER.length - 1, seen: false, finer: false };
+  const check = (v: number): void => {
+    if (isMultiple(v, GRID_LADDER[state.index]?.value ?? NaN)) return;
+    const next = (FINER_DIVISORS[state.index] ?? []).find((j) => isMultiple(v, GRID_LADDER[j]?.value ?? NaN));
+    if (next === undefined) state.finer = true;
+    else state.index = next;
+  };
+  const visit = (p: Position): void => {
+    if (state.finer) return;
+    state.seen = true;
+    check(p[0] ?? 0);
+    check(p[1] ?? 0);
+  };
+  for (const f of features) {
+    if (f.geometry !== null) forEachPosition(f.geometry, visit);
+    if (state.finer) return 'finer';
+  }
+  return state.seen ? (GRID_LADDER[state.index] ?? null) : null;
+}
+
+const round3 = (v: number): number => Number(v.toPrecision(3));
+
+/**
+ * Position precision (DOMAIN.md "What a secrecy review checks"): coordinates quantised finer than
+ * `positionPrecisionMetres` are blocking; the public version snaps them to a coarser grid
+ * ('degrade-coordinates'). Metres per CRS unit come from the CRS (degrees count
+ * METRES_PER_DEGREE). No CRS → blocking 'finding.noCrs' (precision cannot be judged).
+ */
+export const positionPrecisionRule: ReviewRule = {
+  id: ID,
+  version: VERSION,
+  check(subject, settings): readonly Finding[] {
+    if (subject.kind !== 'vector') return [];
+    const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking', where: 'dataset' } as const;
+    const crs = subject.info.crs;
+    if (crs === null) return [{ ...base, messageKey: 'finding.noCrs', params: {}, action: null }];
+    const quantum = estimateQuantum(subject.features);
+    if (quantum === null) return [];
+    const finestMetres = (GRID_LADDER[0]?.value ?? 0) * metresPerCrsUnit(crs);
+    const precision = quantum === 'finer' ? finestMetres : quantum.value * metresPerCrsUnit(crs);
+    const threshold = settings.positionPrecisionMetres;
+    if (precision >= threshold * (1 - 1e-9)) return [];
+    return [
+      {
+        ...base,
+        messageKey: 'finding.positionPrecision',
+        params: { precision: round3(precision), threshold },
+        action: 'degrade-coordinates',
+      },
+    ];
+  },
+};

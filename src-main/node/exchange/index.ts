@@ -1,0 +1,3 @@
+export * from './write-bag.js';
+export * from './verify-bag.js';
+export * from './keystore.js';

@@ -1,0 +1,107 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { StrataError } from '../../api/errors.js';
+import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
+
+export const PRIVATE_KEY_FILE = 'strata-signing-key.pem';
+export const PUBLIC_KEY_FILE = 'strata-signing-key.pub.pem';
+
+/** The workstation's signing key (ADR 0031). The private key never leaves this object. */
+export interface Keystore {
+  /** SPKI PEM of the Ed25519 public key. */
+  publicKeyPem(): string;
+  /** SHA-256 (hex) of the DER-encoded SPKI public key. */
+  fingerprint(): string;
+  /** Ed25519 signature (64 raw bytes, RFC 8032) of `data`. */
+  sign(data: Uint8Array): Uint8Array;
+}
+
+/** SHA-256 (hex) of a public key's DER SPKI encoding: the key's fingerprint everywhere in Strata. */
+export const publicKeyFingerprint = (key: KeyObject): string =>
+  createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+
+const tempName = (dir: string, name: string): string => join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+
+/**
+ * Publishes `data` as `dir/name` unless that file exists already: written to a temp file, fsynced,
+ * then hard-linked into place (link fails on an existing name, unlike rename), so two processes
+ * creating the key at once cannot replace each other's key. Returns false when it already existed.
+ */
+async function publishOnce(dir: string, name: string, data: string, mode: number): Promise<boolean> {
+  const temp = tempName(dir, name);
+  await writeNewFileDurably(temp, Buffer.from(data, 'utf8'), mode);
+  try {
+    await link(temp, join(dir, name));
+    return true;
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temp);
+    await syncDirectory(dir);
+  }
+}
+
+async function loadPrivateKey(path: string): Promise<KeyObject> {
+  const pem = await readFile(path, 'utf8');
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'not a PEM private key' });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'not an Ed25519 key' });
+  }
+  // A copied-in key file may be readable by others; the signing key must not be.
+  if (process.platform !== 'win32') await chmod(path, 0o600);
+  return key;
+}
+
+/** Writes the public key beside the private one when missing or different (temp + fsync + rename). */
+async function refreshPublicKey(dir: string, pem: string): Promise<void> {
+  const path = join(dir, PUBLIC_KEY_FILE);
+  const current = await readFile(path, 'utf8').catch(() => null);
+  if (current === pem) return;
+  const temp = tempName(dir, PUBLIC_KEY_FILE);
+  await writeNewFileDurably(temp, Buffer.from(pem, 'utf8'), 0o644);
+  await rename(temp, path);
+  await syncDirectory(dir);
+}
+
+/**
+ * Opens the workstation key pair in `dir`, creating an Ed25519 pair on first use: private key as
+ * PKCS#8 PEM with mode 0600, public key as SPKI PEM beside it. Both files are written to a temp
+ * name, fsynced and then put in place; an existing private key is never replaced.
+ */
+export async function openKeystore(dir: string): Promise<Keystore> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const privatePath = join(dir, PRIVATE_KEY_FILE);
+  const exists = await open(privatePath, 'r').then(
+    async (handle) => {
+      await handle.close();
+      return true;
+    },
+    (error: unknown) => {
+      if (isErrnoException(error) && error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  if (!exists) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
+    await publishOnce(dir, PRIVATE_KEY_FILE, typeof pem === 'string' ? pem : pem.toString('utf8'), 0o600);
+  }
+  const privateKey = await loadPrivateKey(privatePath);
+  const publicKey = createPublicKey(privateKey);
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const fingerprint = publicKeyFingerprint(publicKey);
+  await refreshPublicKey(dir, publicPem);
+  return {
+    publicKeyPem: () => publicPem,
+    fingerprint: () => fingerprint,
+    sign: (data) => new Uint8Array(sign(null, data, privateKey)),
+  };
+}

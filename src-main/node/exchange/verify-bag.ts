@@ -1,0 +1,191 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  BAG_INFO_LABELS,
+  BAG_INFO_NAME,
+  BAGIT_TXT_NAME,
+  bagitDeclarationProblems,
+  completenessProblems,
+  ED25519_SIGNATURE_BYTES,
+  isDataPath,
+  MANIFEST_NAME,
+  parseBagInfo,
+  parseManifest,
+  pathSetProblems,
+  payloadOxum,
+  showPath,
+  SIGNATURE_NAME,
+  TAG_MANIFEST_NAME,
+} from '../../core/exchange/index.js';
+import type { ManifestEntry } from '../../core/exchange/index.js';
+import { StrataError } from '../../api/errors.js';
+import type { VerifyResult, VerifyStep } from '../../api/types.js';
+import { isErrnoException } from './durable-fs.js';
+import { readSmallFile, sha256File } from './hash-file.js';
+import { walkBag } from './walk-bag.js';
+import type { BagTree } from './walk-bag.js';
+
+/** Tag files are read whole; a hostile bag cannot make verify allocate more than this per file. */
+export const TAG_FILE_LIMIT = 64 << 20;
+const SKIPPED = 'skipped: earlier step failed';
+const STEPS: readonly VerifyStep[] = ['paths', 'complete', 'checksums', 'signature'];
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A tag file read once: every step works on these same bytes (no re-read between steps). */
+type TagRead = { bytes: Buffer; text: string } | { problem: string } | null;
+
+async function readTag(root: string, tree: BagTree, name: string): Promise<TagRead> {
+  if (!tree.files.has(name)) return null;
+  const bytes = await readSmallFile(join(root, name), TAG_FILE_LIMIT);
+  if (bytes === 'too-large') return { problem: `${name}: larger than ${TAG_FILE_LIMIT} bytes` };
+  try {
+    return { bytes, text: utf8.decode(bytes) };
+  } catch {
+    return { problem: `${name}: not UTF-8 text` };
+  }
+}
+
+interface Context {
+  readonly root: string;
+  readonly tree: BagTree;
+  readonly manifest: readonly ManifestEntry[];
+  readonly tagManifest: readonly ManifestEntry[];
+  readonly tags: ReadonlyMap<string, TagRead>;
+  readonly publicKeyPem: string | null;
+}
+
+function pathsStep(ctx: Context, parseProblems: readonly string[]): string[] {
+  const { tree } = ctx;
+  const problems: string[] = [];
+  if (tree.truncated) problems.push('the bag is too deep or has too many entries');
+  for (const link of tree.symlinks) problems.push(`${showPath(link)}: symbolic link`);
+  for (const entry of tree.special) problems.push(`${showPath(entry)}: not a regular file or directory`);
+  const leaves = new Set([
+    ...tree.files.keys(),
+    ...tree.symlinks,
+    ...tree.special,
+    ...ctx.manifest.map((e) => e.path),
+    ...ctx.tagManifest.map((e) => e.path),
+  ]);
+  problems.push(...pathSetProblems([...leaves], tree.directories), ...parseProblems);
+  return problems;
+}
+
+function completeStep(ctx: Context): string[] {
+  const problems = completenessProblems({
+    files: [...ctx.tree.files.keys()],
+    manifest: ctx.manifest.map((e) => e.path),
+    tagManifest: ctx.tagManifest.map((e) => e.path),
+  });
+  const declaration = ctx.tags.get(BAGIT_TXT_NAME);
+  if (declaration && 'text' in declaration) problems.push(...bagitDeclarationProblems(declaration.text));
+  const info = ctx.tags.get(BAG_INFO_NAME);
+  if (info && 'text' in info) {
+    const parsed = parseBagInfo(info.text);
+    problems.push(...parsed.problems);
+    const oxum = parsed.entries.find(([label]) => label === BAG_INFO_LABELS.payloadOxum)?.[1];
+    let bytes = 0;
+    let count = 0;
+    for (const [path, size] of ctx.tree.files) {
+      if (isDataPath(path)) {
+        bytes += size;
+        count += 1;
+      }
+    }
+    if (oxum !== undefined && oxum !== payloadOxum(bytes, count)) {
+      problems.push(`${BAG_INFO_NAME}: Payload-Oxum does not match the payload (${count} files, ${bytes} bytes)`);
+    }
+  }
+  return problems;
+}
+
+async function checksumsStep(ctx: Context): Promise<string[]> {
+  const problems: string[] = [];
+  const check = async (listedIn: string, entry: ManifestEntry): Promise<void> => {
+    const held = ctx.tags.get(entry.path);
+    const actual =
+      held && 'bytes' in held ? createHash('sha256').update(held.bytes).digest('hex') : await sha256File(join(ctx.root, entry.path));
+    if (actual !== entry.sha256) problems.push(`${showPath(entry.path)}: SHA-256 differs from ${listedIn}`);
+  };
+  for (const entry of ctx.tagManifest) await check(TAG_MANIFEST_NAME, entry);
+  for (const entry of ctx.manifest) await check(MANIFEST_NAME, entry);
+  return problems;
+}
+
+function trustedKey(pem: string | null): KeyObject | string {
+  if (pem === null) return 'no trusted public key was given; a key inside the bag is never used';
+  try {
+    const key = createPublicKey(pem);
+    return key.asymmetricKeyType === 'ed25519' ? key : 'the given public key is not an Ed25519 key';
+  } catch {
+    return 'the given public key is not a PEM public key';
+  }
+}
+
+async function signatureStep(ctx: Context): Promise<string[]> {
+  const key = trustedKey(ctx.publicKeyPem);
+  if (typeof key === 'string') return [key];
+  if (!ctx.tree.files.has(SIGNATURE_NAME)) return [`${SIGNATURE_NAME}: missing`];
+  const signature = await readSmallFile(join(ctx.root, SIGNATURE_NAME), ED25519_SIGNATURE_BYTES);
+  if (signature === 'too-large' || signature.length !== ED25519_SIGNATURE_BYTES) {
+    return [`${SIGNATURE_NAME}: not a ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature`];
+  }
+  const signed = ctx.tags.get(TAG_MANIFEST_NAME);
+  if (!signed || !('bytes' in signed)) return [`${TAG_MANIFEST_NAME}: unreadable`];
+  return verify(null, signed.bytes, key, signature)
+    ? []
+    : [`${SIGNATURE_NAME}: the signature over ${TAG_MANIFEST_NAME} does not verify with the given public key`];
+}
+
+/**
+ * Verifies a bag in the receiving side's order (DOMAIN.md): paths → complete → checksums →
+ * signature. Each step lists its problems (file names, never contents); once a step fails the
+ * later ones are reported as skipped. Nothing is followed through a symbolic link, and the
+ * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
+ * Throws FILE_NOT_FOUND when `bagPath` does not exist.
+ */
+export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
+  const rootInfo = await lstat(bagPath).catch((error: unknown) => {
+    if (isErrnoException(error) && error.code === 'ENOENT') throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
+    throw error;
+  });
+  if (!rootInfo.isDirectory()) {
+    const problem = rootInfo.isSymbolicLink() ? 'the bag path is a symbolic link' : 'the bag path is not a directory';
+    return finish(bagPath, [[problem]]);
+  }
+  const tree = await walkBag(bagPath);
+  const tags = new Map<string, TagRead>();
+  const parseProblems: string[] = [];
+  // Reading a tag file that is really a symlink is refused by O_NOFOLLOW; the walk reports it.
+  for (const name of [TAG_MANIFEST_NAME, MANIFEST_NAME, BAGIT_TXT_NAME, BAG_INFO_NAME]) {
+    const read = await readTag(bagPath, tree, name);
+    tags.set(name, read);
+    if (read && 'problem' in read) parseProblems.push(read.problem);
+  }
+  const parsed = (name: string): readonly ManifestEntry[] => {
+    const read = tags.get(name);
+    if (!read || !('text' in read)) return [];
+    const result = parseManifest(name, read.text);
+    parseProblems.push(...result.problems);
+    return result.entries;
+  };
+  const ctx: Context = { root: bagPath, tree, manifest: parsed(MANIFEST_NAME), tagManifest: parsed(TAG_MANIFEST_NAME), tags, publicKeyPem };
+
+  const results: string[][] = [];
+  results.push(pathsStep(ctx, parseProblems));
+  if (results.every((p) => p.length === 0)) results.push(completeStep(ctx));
+  if (results.every((p) => p.length === 0)) results.push(await checksumsStep(ctx));
+  if (results.every((p) => p.length === 0)) results.push(await signatureStep(ctx));
+  return finish(bagPath, results);
+}
+
+function finish(bag: string, results: readonly string[][]): VerifyResult {
+  const checks = STEPS.map((step, index) => {
+    const problems = results[index];
+    return problems === undefined ? { step, ok: false, problems: [SKIPPED] } : { step, ok: problems.length === 0, problems };
+  });
+  return { ok: checks.every((c) => c.ok), bag, checks };
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { StrataError } from '../../api/errors.js';
+import {
+  GeoTiffTileWriter,
+  blockPlace,
+  canDecode,
+  type GeoTiffHeader,
+  type GeoTiffSpec,
+  type SampleArray,
+  type TiffImage,
+} from '../../core/formats/geotiff/index.js';
+import type { RasterInfo } from '../../core/model/index.js';
+import type { ByteSource } from '../../core/ports/index.js';
+import { BlockAverager } from '../../core/release/raster-block-average.js';
+import { fileSink, syncDirectory } from './file-sink.js';
+import { readBlock, readRasterInfo, withGeoTiff } from './geotiff-file.js';
+import { nativeDeflate } from './native-codecs.js';
+import { TileRowAssembler } from './tile-row-assembler.js';
+
+export interface ResampleOptions {
+  readonly signal?: AbortSignal;
+  /** Called after each batch of source blocks: blocks done, blocks in total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
+const BATCH_BLOCKS = 48;
+const BATCH_BYTES = 32 * 1024 * 1024;
+const PALETTE = 3;
+const YCBCR = 6;
+
+/**
+ * Writes a new GeoTIFF at `destPath` whose pixels are the area-weighted block average of
+ * `srcPath` on a grid of `target` = [x, y] pixel size (CRS units) anchored at the source's
+ * upper-left corner. Same CRS, data type, band count and nodata; tiled 256, DEFLATE, allow-listed
+ * tags only. Streams source blocks (never the whole raster), writes to a temp name, fsyncs, then
+ * renames. Throws StrataError (CANCELLED on abort, leaving nothing behind).
+ */
+export async function resampleToPublic(
+  srcPath: string,
+  destPath: string,
+  target: readonly [number, number],
+  opts: ResampleOptions = {},
+): Promise<RasterInfo> {
+  const file = basename(srcPath);
+  const tmp = `${destPath}.${randomUUID()}.tmp`;
+  let out: FileHandle | null = null;
+  let keep = false;
+  try {
+    await withGeoTiff(srcPath, async (source, header) => {
+      const spec = outputSpec(header, target, file);
+      out = await open(tmp, 'wx');
+      await averageInto(source, header, spec, out, opts);
+      await out.sync();
+      await out.close();
+      out = null;
+      if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
+      await rename(tmp, destPath);
+      keep = true;
+      await syncDirectory(destPath);
+    });
+  } finally {
+    if (out !== null) await (out as FileHandle).close();
+    if (!keep) await unlink(tmp).catch(() => undefined);
+  }
+  return readRasterInfo(destPath);
+}
+
+function outputSpec(header: GeoTiffHeader, target: readonly [number, number], file: string): GeoTiffSpec {
+  const { image, info } = header;
+  if (!canDecode(image) || image.photometric === PALETTE || image.photometric === YCBCR) {
+    throw new StrataError('UNSUPPORTED_FORMAT', { file, problem: `compression ${String(image.compression)}` });
+  }
+  const code = /^EPSG:(\d+)$/.exec(info.crs?.code ?? '')?.[1];
+  if (info.crs === null || code === undefined || info.extent === null) throw new StrataError('CRS_UNKNOWN', { file });
+  const [tx, ty] = target;
+  const [px, py] = info.pixelSize;
+  const ok = (t: number, p: number): boolean => Number.isFinite(t) && t >= p * (1 - 1e-9);
+  if (!ok(tx, px) || !ok(ty, py)) throw new StrataError('INVALID_ARGUMENT', { detail: 'target pixel size' });
+  const rgb = info.bandCount === 3 && info.dataType === 'Byte' && image.photometric === 2;
+  return {
+    width: Math.max(1, Math.ceil((info.width * px) / tx - 1e-6)),
+    height: Math.max(1, Math.ceil((info.height * py) / ty - 1e-6)),
+    bandCount: info.bandCount,
+    dataType: info.dataType,
+    pixelSize: [tx, ty],
+    origin: info.origin,
+    epsg: Number(code),
+    geographic: info.crs.geographic,
+    nodata: info.nodata,
+    predictor: info.dataType.startsWith('Float') ? 3 : 2,
+    photometric: rgb ? 2 : 1,
+  };
+}
+
+async function averageInto(
+  source: ByteSource,
+  header: GeoTiffHeader,
+  spec: GeoTiffSpec,
+  out: FileHandle,
+  opts: ResampleOptions,
+): Promise<void> {
+  const { image, info } = header;
+  const averager = new BlockAverager({
+    srcWidth: info.width,
+    srcHeight: info.height,
+    srcPixel: info.pixelSize,
+    target: spec.pixelSize,
+    bands: info.bandCount,
+    dataType: info.dataType,
+    nodata: info.nodata,
+  });
+  const writer = new GeoTiffTileWriter(spec, fileSink(out), nativeDeflate);
+  const tiles = new TileRowAssembler(writer, spec, averager.outWidth);
+  await writer.begin();
+  const fill = info.nodata ?? Number.NaN;
+  const batches = blockBatches(image);
+  const decode = (batch: readonly number[]): Promise<SampleArray[]> => {
+    const blocks = Promise.all(batch.map((index) => readBlock(source, header, image, index, fill)));
+    // Marked handled now: a prefetch abandoned by an earlier failure must not crash the process.
+    void blocks.catch(() => undefined);
+    return blocks;
+  };
+  let pending = batches[0] === undefined ? null : decode(batches[0]);
+  let done = 0;
+  for (let b = 0; b < batches.length; b += 1) {
+    if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
+    const batch = batches[b] ?? [];
+    const blocks = await (pending ?? decode(batch));
+    const following = batches[b + 1];
+    pending = following === undefined ? null : decode(following);
+    let rowsDone = 0;
+    blocks.forEach((samples, i) => {
+      const place = blockPlace(image, batch[i] ?? 0);
+      const spp = image.planar === 1 ? image.samplesPerPixel : 1;
+      averager.add({
+        samples,
+        rowStride: image.blockWidth * spp,
+        samplesPerPixel: spp,
+        firstBand: place.band,
+        x0: place.x0,
+        y0: place.y0,
+        width: place.width,
+        height: place.height,
+      });
+      rowsDone = Math.max(rowsDone, place.y0 + place.height);
+    });
+    if (endsBlockRow(image, batch)) {
+      for (const row of averager.takeRows(rowsDone)) await tiles.push(row.values);
+    }
+    done += batch.length;
+    opts.onProgress?.(done, image.offsets.length);
+  }
+  await tiles.flush();
+  await writer.finish();
+}
+
+/**
+ * Block indices in file order of rows, grouped so one batch holds whole block rows (all planes)
+ * when they are small, or a slice of one block row when it is large.
+ */
+function blockBatches(image: TiffImage): number[][] {
+  const planes = image.planar === 2 ? image.samplesPerPixel : 1;
+  const perPlane = image.blocksAcross * image.blocksDown;
+  const blockBytes = image.blockWidth * image.blockHeight * image.bytesPerSample * (planes === 1 ? image.samplesPerPixel : 1);
+  const maxBlocks = Math.max(1, Math.min(BATCH_BLOCKS, Math.floor(BATCH_BYTES / blockBytes)));
+  const batches: number[][] = [];
+  let current: number[] = [];
+  for (let r = 0; r < image.blocksDown; r += 1) {
+    const row: number[] = [];
+    for (let p = 0; p < planes; p += 1) {
+      for (let c = 0; c < image.blocksAcross; c += 1) row.push(p * perPlane + r * image.blocksAcross + c);
+    }
+    if (current.length > 0 && current.length + row.length > maxBlocks) {
+      batches.push(current);
+      current = [];
+    }
+    for (const index of row) {
+      current.push(index);
+      if (current.length >= maxBlocks && row.length > maxBlocks) {
+        batches.push(current);
+        current = [];
+      }
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** True when the batch's last block is the last block of its block row (in the last plane). */
+function endsBlockRow(image: TiffImage, batch: readonly number[]): boolean {
+  const last = batch[batch.length - 1];
+  if (last === undefined) return false;
+  const planes = image.planar === 2 ? image.samplesPerPixel : 1;
+  const perPlane = image.blocksAcross * image.blocksDown;
+  return Math.floor(last / perPlane) === planes - 1 && (last % perPlane) % image.blocksAcross === image.blocksAcross - 1;
+}

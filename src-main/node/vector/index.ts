@@ -1,0 +1,1 @@
+export { readVectorFile, VECTOR_BUDGET, type VectorFile } from './read-vector-file.js';

@@ -1,0 +1,115 @@
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { StrataError } from '../../api/errors.js';
+import { detectFormat } from '../../core/formats/detect.js';
+import { FormatError } from '../../core/formats/format-error.js';
+import { GEOJSON_MAX_CHARS, parseGeoJson } from '../../core/formats/geojson/index.js';
+import { readShapefile } from '../../core/formats/shapefile/index.js';
+import type { DatasetFormat, VectorFeature, VectorInfo } from '../../core/model/index.js';
+
+export interface VectorFile {
+  readonly format: DatasetFormat;
+  readonly info: VectorInfo;
+  readonly features: VectorFeature[];
+  /** The set's files: the main file first, then the sidecars that exist (.shx .dbf .prj .cpg). */
+  readonly files: string[];
+}
+
+/** Size budgets checked with stat() before any byte is read. */
+export const VECTOR_BUDGET = {
+  geojsonBytes: GEOJSON_MAX_CHARS,
+  shpBytes: 1024 * 1024 * 1024,
+  dbfBytes: 1024 * 1024 * 1024,
+  sidecarBytes: 64 * 1024,
+} as const;
+
+const SIDECARS = ['shx', 'dbf', 'prj', 'cpg'] as const;
+type Sidecar = (typeof SIDECARS)[number];
+
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Sidecars next to a .shp whose names differ only in extension case (also NFC vs NFD names). */
+async function findSidecars(shp: string): Promise<Partial<Record<Sidecar, string>>> {
+  const dir = path.dirname(shp);
+  const stem = path.basename(shp, path.extname(shp)).normalize('NFC').toLowerCase();
+  const found: Partial<Record<Sidecar, string>> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const ext = path.extname(entry.name).slice(1).toLowerCase();
+    const base = path.basename(entry.name, path.extname(entry.name)).normalize('NFC').toLowerCase();
+    if (base !== stem || !(SIDECARS as readonly string[]).includes(ext)) continue;
+    const key = ext as Sidecar;
+    // Prefer the exact-case sibling when both `a.dbf` and `a.DBF` exist.
+    if (found[key] === undefined || path.extname(entry.name) === `.${ext}`) found[key] = path.join(dir, entry.name);
+  }
+  return found;
+}
+
+async function readBudgeted(file: string, budget: number, what: string): Promise<Uint8Array> {
+  const { size } = await stat(file);
+  if (size > budget) {
+    throw new StrataError('TOO_LARGE', { file: path.basename(file), problem: `${what} over ${String(budget)} bytes` });
+  }
+  const buf = await readFile(file);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function asStrataError(err: unknown, file: string): unknown {
+  if (!(err instanceof FormatError)) return err;
+  const code = err.kind === 'too-large' ? 'TOO_LARGE' : err.kind === 'unsupported' ? 'UNSUPPORTED_FORMAT' : 'CORRUPT_FILE';
+  return new StrataError(code, { file: path.basename(file), problem: err.problem }, `${path.basename(file)}: ${err.problem}`);
+}
+
+/**
+ * Reads a GeoJSON file or a shapefile set (give the .shp; sidecars are found next to it by name,
+ * case-insensitively) into features in the file's own CRS. The format is decided by content.
+ * Throws StrataError: FILE_NOT_FOUND, UNSUPPORTED_FORMAT (not a vector format we read),
+ * TOO_LARGE (size budgets, checked before reading), CORRUPT_FILE (naming file and problem).
+ */
+export async function readVectorFile(file: string): Promise<VectorFile> {
+  const name = path.basename(file);
+  let head: Uint8Array;
+  try {
+    head = await readHead(file);
+  } catch {
+    throw new StrataError('FILE_NOT_FOUND', { file: name });
+  }
+  const format = detectFormat(name, head);
+  try {
+    if (format === 'GeoJSON') {
+      const bytes = await readBudgeted(file, VECTOR_BUDGET.geojsonBytes, 'GeoJSON');
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return { format, ...parseGeoJson(text), files: [file] };
+    }
+    if (format === 'Shapefile') {
+      const sidecars = await findSidecars(file);
+      const load = (key: Sidecar, budget: number): Promise<Uint8Array | null> => {
+        const p = sidecars[key];
+        return p === undefined ? Promise.resolve(null) : readBudgeted(p, budget, `.${key}`);
+      };
+      const [shp, shx, dbf, prj, cpg] = await Promise.all([
+        readBudgeted(file, VECTOR_BUDGET.shpBytes, '.shp'),
+        load('shx', VECTOR_BUDGET.shpBytes),
+        load('dbf', VECTOR_BUDGET.dbfBytes),
+        load('prj', VECTOR_BUDGET.sidecarBytes),
+        load('cpg', VECTOR_BUDGET.sidecarBytes),
+      ]);
+      const files = [file, ...SIDECARS.map((k) => sidecars[k]).filter((p): p is string => p !== undefined)];
+      return { format, ...readShapefile({ shp, shx, dbf, prj, cpg }), files };
+    }
+  } catch (err) {
+    throw asStrataError(err, file);
+  }
+  throw new StrataError('UNSUPPORTED_FORMAT', { file: name });
+}

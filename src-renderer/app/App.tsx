@@ -1,0 +1,98 @@
+import { Alert, App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US.js';
+import zhCN from 'antd/locale/zh_CN.js';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../src-main/api/messages.js';
+import { AttributePanel } from '../features/map/AttributePanel.js';
+import { MapView } from '../features/map/MapView.js';
+import { ImportDialog } from '../features/import/ImportDialog.js';
+import { useFileDrop } from '../features/import/use-file-drop.js';
+import { LayerPanel } from '../features/layers/LayerPanel.js';
+import { rememberLang } from '../i18n/i18n.js';
+import { errorText } from '../platform/error-text.js';
+import { setLang, useAppStore } from '../state/app-store.js';
+import { useActions, useReadOnly } from '../state/use-actions.js';
+import { DetailPanel } from './DetailPanel.js';
+import { TopBar } from './TopBar.js';
+import { THEME } from './theme.js';
+
+function Workspace() {
+  const { t } = useTranslation();
+  const readOnly = useReadOnly();
+  const dragging = useFileDrop();
+  return (
+    <div className={`workspace${dragging ? ' dragging' : ''}`}>
+      {readOnly ? <Alert type="error" banner data-testid="readonly-banner" title={t('app.readOnly')} /> : null}
+      <div className="workspace-grid">
+        <LayerPanel />
+        <main className="centre">
+          <MapView />
+          <AttributePanel />
+        </main>
+        <DetailPanel />
+      </div>
+      {dragging ? <div className="drop-overlay">{t('importDialog.dropHere')}</div> : null}
+      <ImportDialog />
+    </div>
+  );
+}
+
+/** Root: theme and locale, startup (system.info, audit, list), then the workspace. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const lang = useAppStore((s) => s.lang);
+  const [phase, setPhase] = useState<'loading' | 'ready' | { failed: unknown }>('loading');
+
+  const start = useCallback(() => {
+    actions.start().then(
+      () => {
+        setPhase('ready');
+      },
+      (error: unknown) => {
+        setPhase({ failed: error });
+      },
+    );
+  }, [actions]);
+  useEffect(start, [start]);
+  const retry = (): void => {
+    setPhase('loading');
+    start();
+  };
+
+  const changeLang = (next: Lang): void => {
+    setLang(next);
+    rememberLang(next);
+    document.documentElement.lang = next;
+    void i18n.changeLanguage(next);
+  };
+
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} componentSize="small">
+      <AntApp className="app-root">
+        <TopBar onLang={changeLang} />
+        {phase === 'ready' ? (
+          <Workspace />
+        ) : phase === 'loading' ? (
+          <div className="startup">
+            <Spin />
+            <span className="muted">{t('app.loading')}</span>
+          </div>
+        ) : (
+          <Result
+            status="error"
+            title={t('app.connectFailed')}
+            subTitle={errorText(phase.failed, lang)}
+            data-testid="startup-error"
+            extra={
+              <Button type="primary" onClick={retry}>
+                {t('app.retry')}
+              </Button>
+            }
+          />
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

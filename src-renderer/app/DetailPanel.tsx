@@ -1,0 +1,80 @@
+import { Empty, Spin, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CatalogueTab } from '../features/catalogue/CatalogueTab.js';
+import { ExportTab } from '../features/exchange/ExportTab.js';
+import { InfoTab } from '../features/info/InfoTab.js';
+import { ReleaseTab } from '../features/release/ReleaseTab.js';
+import { ReviewTab } from '../features/review/ReviewTab.js';
+import { useAppStore } from '../state/app-store.js';
+import { useActions } from '../state/use-actions.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { LevelTag } from '../ui/LevelTag.js';
+import { StatusTag } from '../ui/StatusTag.js';
+
+type TabKey = 'catalogue' | 'info' | 'review' | 'release' | 'export';
+
+/** Right panel: the selected dataset's 著录 / 信息 / 保密审查 / 公开版 / 导出. */
+export function DetailPanel() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const selectedId = useAppStore((s) => s.selectedId);
+  const detail = useAppStore((s) => (s.selectedId ? s.details[s.selectedId] : undefined));
+  const [tab, setTab] = useState<TabKey>('catalogue');
+  const [failure, setFailure] = useState<{ readonly id: string; readonly error: unknown } | null>(null);
+  const error = failure && failure.id === selectedId ? failure.error : null;
+
+  // Always re-read on selection: status, review and versions may have changed since cached.
+  useEffect(() => {
+    if (!selectedId) return;
+    actions.loadDetail(selectedId).catch((caught: unknown) => {
+      setFailure({ id: selectedId, error: caught });
+    });
+  }, [selectedId, actions]);
+
+  if (!selectedId) {
+    return (
+      <section className="panel detail-panel" data-testid="detail-panel">
+        <Empty className="detail-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.none')} />
+      </section>
+    );
+  }
+  if (!detail) {
+    return (
+      <section className="panel detail-panel" data-testid="detail-panel">
+        {error ? <ErrorAlert error={error} title={t('detail.loadFailed')} testId="detail-error" /> : <Spin className="center-spin" />}
+      </section>
+    );
+  }
+  const s = detail.summary;
+  const label = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`detail.tabs.${key}`)}</span>;
+  return (
+    <section className="panel detail-panel" data-testid="detail-panel" data-dataset={s.id}>
+      <header className="detail-header">
+        <div className="detail-title" title={s.title || s.name} data-testid="detail-title">
+          {s.title || s.name}
+        </div>
+        <div className="detail-tags">
+          <LevelTag level={detail.record.fields.level} marking={detail.record.marking} />
+          <StatusTag status={s.status} />
+          <span className="muted">{s.name}</span>
+        </div>
+      </header>
+      <Tabs
+        className="detail-tabs"
+        size="small"
+        activeKey={tab}
+        onChange={(k) => {
+          setTab(k as TabKey);
+        }}
+        items={[
+          { key: 'catalogue', label: label('catalogue'), children: <CatalogueTab key={s.id} detail={detail} /> },
+          { key: 'info', label: label('info'), children: <InfoTab detail={detail} /> },
+          { key: 'review', label: label('review'), children: <ReviewTab key={s.id} detail={detail} /> },
+          { key: 'release', label: label('release'), children: <ReleaseTab key={s.id} detail={detail} /> },
+          { key: 'export', label: label('export'), children: <ExportTab key={s.id} detail={detail} /> },
+        ]}
+      />
+    </section>
+  );
+}

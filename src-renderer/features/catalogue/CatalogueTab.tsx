@@ -1,0 +1,162 @@
+import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../platform/api-client.js';
+import { formatMarking, isStateSecret, PERIOD_PATTERN, SECRECY_LEVELS, type SecrecyLevel } from '../../../src-main/api/secrecy.js';
+import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
+import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { LevelTag } from '../../ui/LevelTag.js';
+import { useAsyncAction } from '../../ui/use-async-action.js';
+import { VersionHistory } from './VersionHistory.js';
+
+interface FormValues {
+  title: string;
+  abstract: string;
+  level: SecrecyLevel;
+  period: string;
+}
+
+const toForm = (f: RecordFields): FormValues => ({ title: f.title, abstract: f.abstract, level: f.level, period: f.period });
+
+/** 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. */
+export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const readOnly = useReadOnly();
+  const [form] = Form.useForm<FormValues>();
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const record = detail.record;
+  const id = detail.summary.id;
+
+  // A different dataset or a newer version from the host replaces what is in the form.
+  useEffect(() => {
+    form.setFieldsValue(toForm(record.fields));
+  }, [form, id, record.version, record.fields]);
+
+  // useWatch is undefined until the form has mounted its fields.
+  const watchedLevel = Form.useWatch('level', form) as SecrecyLevel | undefined;
+  const watchedPeriod = Form.useWatch('period', form) as string | undefined;
+  const level = watchedLevel ?? record.fields.level;
+  const period = watchedPeriod ?? record.fields.period;
+  const secret = isStateSecret(level);
+  const periodValid = PERIOD_PATTERN.test(period.trim());
+  const marking = useMemo(() => formatMarking(level, secret && periodValid ? period : ''), [level, period, secret, periodValid]);
+
+  const save = useAsyncAction(async (values: FormValues) => {
+    const saved = await actions.api['catalogue.save']({
+      id,
+      baseVersion: record.version,
+      fields: {
+        title: values.title.trim(),
+        abstract: values.abstract,
+        level: values.level,
+        period: isStateSecret(values.level) ? values.period.trim() : '',
+      },
+    });
+    setSavedVersion(saved.version);
+    await actions.refreshDataset(id);
+    return saved;
+  });
+  const conflict = save.error instanceof ApiError && save.error.code === 'CONFLICT';
+
+  return (
+    <div className="tab-body">
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        size="small"
+        initialValues={toForm(record.fields)}
+        disabled={readOnly || save.busy}
+        onValuesChange={() => {
+          setSavedVersion(null);
+        }}
+        onFinish={(values) => {
+          void save.run(values);
+        }}
+      >
+        <Form.Item name="title" label={t('catalogue.title')} rules={[{ required: true, whitespace: true, message: t('catalogue.titleRequired') }, { max: 500 }]}>
+          <Input data-testid="field-title" maxLength={500} />
+        </Form.Item>
+        <Form.Item name="abstract" label={t('catalogue.abstract')} rules={[{ max: 20000 }]}>
+          <Input.TextArea data-testid="field-abstract" autoSize={{ minRows: 3, maxRows: 8 }} maxLength={20000} />
+        </Form.Item>
+        <div className="two-cols">
+          <Form.Item name="level" label={t('catalogue.level')}>
+            <Select<SecrecyLevel>
+              data-testid="field-level"
+              aria-label={t('catalogue.level')}
+              options={SECRECY_LEVELS.map((l) => ({ value: l, label: <LevelTag level={l} /> }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="period"
+            label={t('catalogue.period')}
+           
+            extra={secret ? t('catalogue.periodHelp') : t('catalogue.periodNotApplicable')}
+            rules={[
+              {
+                validator: (_rule, value: string | undefined) =>
+                  !secret || PERIOD_PATTERN.test((value ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('catalogue.periodInvalid'))),
+              },
+            ]}
+            dependencies={['level']}
+          >
+            <Input data-testid="field-period" disabled={!secret} placeholder={secret ? '10年 / 长期' : ''} maxLength={8} />
+          </Form.Item>
+        </div>
+        <div className="marking-row">
+          <span className="muted">{t('catalogue.marking')}：</span>
+          <span data-testid="marking">
+            <LevelTag level={level} marking={marking} />
+          </span>
+          <span className="muted">
+            {t('catalogue.version')}：v{record.version}
+          </span>
+        </div>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={save.busy} data-testid="save-button">
+            {t('catalogue.save')}
+          </Button>
+          <Button
+            htmlType="button"
+            data-testid="reset-button"
+            onClick={() => {
+              form.setFieldsValue(toForm(record.fields));
+              save.clearError();
+            }}
+          >
+            {t('catalogue.reset')}
+          </Button>
+        </Space>
+      </Form>
+      <div className="result-area" data-testid="save-result-area">
+        {savedVersion !== null && !save.error ? (
+          <Alert type="success" showIcon data-testid="save-result" title={t('catalogue.saved', { version: savedVersion })} />
+        ) : null}
+        <ErrorAlert
+          error={save.error}
+          testId="save-error"
+          {...(conflict ? { title: t('catalogue.conflictTitle') } : {})}
+          action={
+            conflict ? (
+              <Button
+                size="small"
+                data-testid="conflict-reload"
+                onClick={() => {
+                  save.clearError();
+                  void actions.refreshDataset(id).then((d) => {
+                    form.setFieldsValue(toForm(d.record.fields));
+                  });
+                }}
+              >
+                {t('catalogue.reload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      </div>
+      <VersionHistory versions={detail.versions} current={record.version} />
+    </div>
+  );
+}

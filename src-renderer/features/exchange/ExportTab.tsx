@@ -1,0 +1,120 @@
+import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetDetail } from '../../../src-main/api/types.js';
+import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
+import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { formatBytes } from '../../ui/format.js';
+import { useAsyncAction } from '../../ui/use-async-action.js';
+import { VerifyResultView } from './VerifyResultView.js';
+
+/** 导出: write the BagIt package of a public version for the gateway, then 校验 it as the receiver will. */
+export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const readOnly = useReadOnly();
+  const id = detail.summary.id;
+  const exported = useAppStore((s) => s.exports[id]);
+  const verified = useAppStore((s) => s.verifications[id]);
+  const [outDir, setOutDir] = useState('');
+  const [bag, setBag] = useState(exported?.bag ?? '');
+
+  const doExport = useAsyncAction(async (dir: string) => {
+    const result = await actions.api['exchange.export']({ id, outDir: dir });
+    putExport(id, result);
+    setBag(result.bag);
+    await actions.refreshDataset(id);
+    return result;
+  });
+  const doVerify = useAsyncAction(async (path: string) => {
+    const result = await actions.api['exchange.verify']({ bag: path });
+    putVerification(id, result);
+    return result;
+  });
+  const isPublic = detail.summary.sourceId !== null;
+
+  return (
+    <div className="tab-body">
+      {!isPublic ? <Alert type="info" showIcon title={t('exchange.onlyPublic')} className="gap" data-testid="export-only-public" /> : null}
+      <Form
+        layout="vertical"
+        size="small"
+        disabled={readOnly}
+        onFinish={() => {
+          void doExport.run(outDir.trim());
+        }}
+      >
+        <Form.Item label={t('exchange.outDir')} required>
+          <Space.Compact block>
+            <Input
+              data-testid="export-dir"
+              value={outDir}
+              placeholder={t('exchange.outDirPlaceholder')}
+              onChange={(e) => {
+                setOutDir(e.target.value);
+              }}
+            />
+            <Button type="primary" htmlType="submit" loading={doExport.busy} disabled={outDir.trim() === ''} data-testid="export-button">
+              {doExport.busy ? t('exchange.exporting') : t('exchange.export')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      <div className="result-area" data-testid="export-result-area">
+        <ErrorAlert error={doExport.error} testId="export-error" />
+        {exported ? (
+          <div data-testid="export-result" className="section">
+            <Alert type="success" showIcon title={t('exchange.result')} />
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              className="gap"
+              items={[
+                {
+                  key: 'bag',
+                  label: t('exchange.bag'),
+                  children: (
+                    <Typography.Text copyable className="mono" data-testid="export-bag">
+                      {exported.bag}
+                    </Typography.Text>
+                  ),
+                },
+                { key: 'files', label: t('exchange.files'), children: exported.files },
+                { key: 'bytes', label: t('exchange.bytes'), children: formatBytes(exported.bytes) },
+                { key: 'key', label: t('exchange.key'), children: <span className="mono hash">{exported.keyFingerprint}</span> },
+              ]}
+            />
+          </div>
+        ) : null}
+      </div>
+      <Form
+        layout="vertical"
+        size="small"
+        onFinish={() => {
+          void doVerify.run(bag.trim());
+        }}
+      >
+        <Form.Item label={t('exchange.verifyBag')}>
+          <Space.Compact block>
+            <Input
+              data-testid="verify-bag"
+              value={bag}
+              onChange={(e) => {
+                setBag(e.target.value);
+              }}
+            />
+            <Button htmlType="submit" loading={doVerify.busy} disabled={bag.trim() === ''} data-testid="verify-button">
+              {doVerify.busy ? t('exchange.verifying') : t('exchange.verify')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      <div className="result-area" data-testid="verify-result-area">
+        <ErrorAlert error={doVerify.error} testId="verify-error" />
+        {verified ? <VerifyResultView result={verified} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, List } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { VerifyResult } from '../../../src-main/api/types.js';
+import { translateKnown } from '../../platform/error-text.js';
+import { useAppStore } from '../../state/app-store.js';
+
+/** Each receiving-side check in order (paths → complete → checksums → signature), ok or failed with its problems. */
+export function VerifyResultView({ result }: { readonly result: VerifyResult }) {
+  const { t } = useTranslation();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div data-testid="verify-result" data-ok={result.ok} className="section">
+      <Alert type={result.ok ? 'success' : 'error'} showIcon title={result.ok ? t('exchange.verifyOk') : t('exchange.verifyFailed')} description={<span className="mono">{result.bag}</span>} />
+      <List
+        size="small"
+        bordered
+        className="gap"
+        dataSource={[...result.checks]}
+        renderItem={(check) => (
+          <List.Item data-testid={`verify-step-${check.step}`} data-ok={check.ok}>
+            <div className="verify-step">
+              <span className={check.ok ? 'ok' : 'bad'}>
+                {check.ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {t(`exchange.step.${check.step}`)}：{check.ok ? t('exchange.stepOk') : t('exchange.stepFailed')}
+              </span>
+              {check.problems.map((p) => (
+                <div key={p} className="problem">
+                  {translateKnown(p, {}, lang)}
+                </div>
+              ))}
+            </div>
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}

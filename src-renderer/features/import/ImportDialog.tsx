@@ -1,0 +1,164 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Input, List, Modal, Progress, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobProgressEvent } from '../../../src-main/api/events.js';
+import type { ImportResult } from '../../../src-main/api/types.js';
+import { usePlatform } from '../../platform/platform-context.js';
+import { addImportPaths, select, setImportDraft, setImportOpen, useAppStore } from '../../state/app-store.js';
+import { useActions } from '../../state/use-actions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { useAsyncAction } from '../../ui/use-async-action.js';
+
+const splitPaths = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/** 导入数据: paths typed one per line (harness), picked with the native dialog or dropped (Electron). */
+export function ImportDialog() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const platform = usePlatform();
+  const actions = useActions();
+  const open = useAppStore((s) => s.importOpen);
+  const draft = useAppStore((s) => s.importDraft);
+  const canPick = useAppStore((s) => s.info?.canPickFiles === true);
+  const [progress, setProgress] = useState<JobProgressEvent | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [empty, setEmpty] = useState(false);
+
+  const doImport = useAsyncAction(async (paths: string[]) => {
+    setResult(null);
+    setProgress(null);
+    const unsubscribe = platform.events.onJobProgress(setProgress);
+    try {
+      const imported = await actions.api['datasets.import']({ paths });
+      await actions.refreshList();
+      const first = imported.datasets[0];
+      if (first) select(first.id);
+      if (imported.failures.length === 0) {
+        void message.success(t('importDialog.done', { count: imported.datasets.length }));
+        setImportDraft('');
+        close();
+      } else {
+        setResult(imported);
+      }
+      return imported;
+    } finally {
+      unsubscribe();
+      setProgress(null);
+    }
+  });
+  const pick = useAsyncAction(async () => {
+    const picked = await actions.api['system.pickFiles']({});
+    addImportPaths(picked.paths);
+  });
+
+  const close = (): void => {
+    setResult(null);
+    setEmpty(false);
+    doImport.clearError();
+    setImportOpen(false);
+  };
+
+  const submit = (): void => {
+    const paths = splitPaths(draft);
+    setEmpty(paths.length === 0);
+    if (paths.length > 0) void doImport.run(paths);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('importDialog.title')}
+      width={640}
+      mask={{ closable: !doImport.busy }}
+      closable={!doImport.busy}
+      keyboard={!doImport.busy}
+      onCancel={close}
+      destroyOnHidden={false}
+      data-testid="import-dialog"
+      footer={
+        <Space>
+          <Button
+            disabled={doImport.busy}
+            data-testid="import-cancel"
+            onClick={close}
+          >
+            {t('importDialog.cancel')}
+          </Button>
+          <Button type="primary" loading={doImport.busy} data-testid="import-submit" onClick={submit}>
+            {doImport.busy ? t('importDialog.importing') : t('importDialog.submit')}
+          </Button>
+        </Space>
+      }
+    >
+      <div className="import-body" data-testid="import-dialog-body">
+        <label htmlFor="import-paths" className="field-label">
+          {t('importDialog.paths')}
+        </label>
+        <Input.TextArea
+          id="import-paths"
+          data-testid="import-paths"
+          value={draft}
+          autoSize={{ minRows: 6, maxRows: 12 }}
+          placeholder={t('importDialog.placeholder')}
+          disabled={doImport.busy}
+          className="mono"
+          spellCheck={false}
+          onChange={(e) => {
+            setImportDraft(e.target.value);
+            setEmpty(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+          }}
+        />
+        <div className="import-tools">
+          {canPick ? (
+            <Button
+              icon={<FolderOpenOutlined />}
+              loading={pick.busy}
+              disabled={doImport.busy}
+              data-testid="import-browse"
+              onClick={() => {
+                void pick.run();
+              }}
+            >
+              {t('importDialog.browse')}
+            </Button>
+          ) : null}
+          {platform.kind === 'electron' ? <span className="muted">{t('importDialog.dropHint')}</span> : null}
+        </div>
+        <div className="result-area" data-testid="import-result-area">
+          {empty ? <Alert type="warning" showIcon title={t('importDialog.empty')} /> : null}
+          {doImport.busy && progress ? (
+            <div data-testid="import-progress">
+              <Progress percent={progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0} size="small" />
+              <span className="muted">{t('importDialog.progress', { phase: progress.phase, done: progress.done, total: progress.total })}</span>
+            </div>
+          ) : null}
+          <ErrorAlert error={doImport.error} testId="import-error" />
+          <ErrorAlert error={pick.error} testId="import-pick-error" />
+          {result ? (
+            <div data-testid="import-result">
+              <Alert type={result.datasets.length > 0 ? 'warning' : 'error'} showIcon title={t('importDialog.done', { count: result.datasets.length })} />
+              <List
+                size="small"
+                className="gap"
+                dataSource={[...result.failures]}
+                renderItem={(f) => (
+                  <List.Item data-testid="import-failure" data-code={f.code}>
+                    {f.message}
+                  </List.Item>
+                )}
+              />
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
+import { parseGeoJson } from '../../../../src-main/core/formats/geojson/index.js';
+import { readShapefile } from '../../../../src-main/core/formats/shapefile/index.js';
+import type { CrsInfo, VectorFeature } from '../../../../src-main/core/model/index.js';
+import type { ReviewSettings, VectorSubject } from '../../../../src-main/core/review/rule.js';
+import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
+import { sample } from '../../../support/samples.js';
+
+const settings: ReviewSettings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
+
+function subject(features: VectorFeature[], crs: CrsInfo | null): VectorSubject {
+  return {
+    kind: 'vector',
+    name: 'test',
+    features,
+    info: { kind: 'vector', featureCount: features.length, geometryType: 'Point', fields: [], crs, extent: null, encoding: 'UTF-8' },
+  };
+}
+
+const points = (coords: [number, number][]): VectorFeature[] =>
+  coords.map((c) => ({ geometry: { type: 'Point', coordinates: c }, properties: {} }));
+
+describe('positionPrecisionRule', () => {
+  it('flags the real mineral-occurrence points (millimetre coordinates) as blocking', () => {
+    const set = (ext: string): Uint8Array =>
+      new Uint8Array(readFileSync(sample('chinese', 'shapefile', 'kuangdian_gbk_cpg', `矿点.${ext}`)));
+    const { info, features } = readShapefile({ shp: set('shp'), shx: set('shx'), dbf: set('dbf'), prj: set('prj'), cpg: set('cpg') });
+    const findings = positionPrecisionRule.check({ kind: 'vector', name: '矿点', info, features }, settings);
+    expect(findings).toEqual([
+      {
+        ruleId: 'position-precision',
+        ruleVersion: 1,
+        severity: 'blocking',
+        messageKey: 'finding.positionPrecision',
+        params: { precision: 0.001, threshold: 50 },
+        where: 'dataset',
+        action: 'degrade-coordinates',
+      },
+    ]);
+  });
+
+  it('measures the quantum as the coarsest 1-2-5 step all x/y share', () => {
+    const utm = crsFromEpsg(32650);
+    const precisionOf = (coords: [number, number][]): number | string | undefined =>
+      positionPrecisionRule.check(subject(points(coords), utm), { ...settings, positionPrecisionMetres: 1e9 })[0]?.params['precision'];
+    expect(precisionOf([[500050, 3000100], [500100, 3000000]])).toBe(50);
+    expect(precisionOf([[500040, 3000060], [500100, 3000200]])).toBe(20);
+    expect(precisionOf([[500050, 3000040], [500100, 3000200]])).toBe(10);
+    expect(precisionOf([[500000.25, 3000000.5]])).toBe(0.05);
+    expect(precisionOf([[431234.5677, 2534567.1]])).toBe(0.0001);
+    expect(precisionOf([[431234.5678, 2534567.1]])).toBe(0.0002);
+  });
+
+  it('passes data already on a 50 m grid, and degree data on a 0.0005° grid', () => {
+    expect(positionPrecisionRule.check(subject(points([[431250, 2534550], [431300, 2534600]]), crsFromEpsg(4545)), settings)).toEqual([]);
+    const geo = points([[112.1235, 26.114], [112.0005, 26.0]]);
+    expect(positionPrecisionRule.check(subject(geo, crsFromEpsg(4490)), settings)).toEqual([]);
+    const fine = points([[112.1233, 26.114]]);
+    expect(positionPrecisionRule.check(subject(fine, crsFromEpsg(4490)), settings)[0]?.params).toEqual({ precision: 11.1, threshold: 50 });
+  });
+
+  it('measures feet CRSs in metres', () => {
+    const ft = crsFromEpsg(2269);
+    expect(positionPrecisionRule.check(subject(points([[100, 200], [300, 500]]), ft), settings)[0]?.params['precision']).toBe(30.5);
+    expect(positionPrecisionRule.check(subject(points([[200, 400]]), ft), settings)).toEqual([]);
+  });
+
+  it('reports a missing CRS as blocking and ignores rasters and empty layers', () => {
+    expect(positionPrecisionRule.check(subject(points([[1, 2]]), null), settings)).toMatchObject([
+      { messageKey: 'finding.noCrs', severity: 'blocking' },
+    ]);
+    expect(positionPrecisionRule.check(subject([], crsFromEpsg(4326)), settings)).toEqual([]);
+  });
+
+  it('scans the 7 MB UN outline quickly', () => {
+    const { info, features } = parseGeoJson(readFileSync(sample('geojson', 'UN.json'), 'utf8'));
+    const started = performance.now();
+    const findings = positionPrecisionRule.check({ kind: 'vector', name: 'UN', info, features }, settings);
+    const ms = performance.now() - started;
+    expect(findings[0]?.messageKey).toBe('finding.positionPrecision');
+    expect(ms).toBeLessThan(2000);
+  });
+});
