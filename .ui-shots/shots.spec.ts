@@ -15,7 +15,7 @@ test('workspace', async ({ page }) => {
   const problems: string[] = [];
   const fileRequests: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('pageerror', (e) => { console.log(`pageerror: ${e.message}\n${e.stack ?? ''}`); });
   page.on('request', (r) => { if (r.url().includes('/files/')) fileRequests.push(`${r.url().split('/files/')[1]} ${r.headers()['range'] ?? 'FULL'}`); });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`));
@@ -28,13 +28,17 @@ test('workspace', async ({ page }) => {
   await expect(page.getByTestId(`dataset-row-${dem}`)).toBeVisible();
   await page.waitForTimeout(4000);
   await page.screenshot({ path: `${OUT}/01-start.png` });
+  // Keyboard: focus the first row, arrow down, Enter selects.
+  await page.getByTestId(`dataset-row-${dem}`).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-dataset', rgb!);
 
   // Vector: select points, click a feature.
   await page.getByTestId(`dataset-row-${polys}`).click();
   await page.waitForTimeout(1500);
   const box = (await page.getByTestId('map-container').boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForTimeout(800);
+  await page.mouse.click(box.x + 45, box.y + 140);
+  await expect(page.getByTestId('attribute-table')).toBeVisible();
   await page.getByTestId('tab-info').click();
   await page.screenshot({ path: `${OUT}/02-vector-attributes.png` });
 
@@ -43,6 +47,8 @@ test('workspace', async ({ page }) => {
   await page.waitForTimeout(3000);
   await page.getByTestId('tab-review').click();
   await page.getByTestId('review-run').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${OUT}/03a-review-debug.png` });
   await expect(page.getByTestId('findings-table')).toContainText('DEM 格网分辨率');
   await page.mouse.move(box.x + 300, box.y + 200);
   await page.screenshot({ path: `${OUT}/03-review.png` });
@@ -97,4 +103,18 @@ test('workspace', async ({ page }) => {
   console.log(problems.join('\n'));
   console.log(`file requests: ${fileRequests.length}; without Range: ${fileRequests.filter((r) => r.endsWith('FULL')).length}`);
   console.log(fileRequests.slice(0, 12).join('\n'));
+});
+
+test('testids present', async ({ page }) => {
+  await page.goto(server.url);
+  const ids = server.datasetIds();
+  await page.getByTestId(`dataset-row-${ids[0]}`).click();
+  await page.waitForTimeout(1500);
+  for (const tab of ['catalogue', 'review', 'release', 'export']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await page.waitForTimeout(300);
+  }
+  await page.getByTestId('tab-catalogue').click();
+  const found = await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].map((e) => `${e.tagName}:${e.getAttribute('data-testid')}`));
+  console.log(found.join('\n'));
 });

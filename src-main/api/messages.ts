@@ -105,7 +105,9 @@ export function translate(key: string, params: ErrorParams, lang: Lang): string 
   if (!entry) return key;
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    const nested = typeof value === 'string' && MESSAGES[value] ? translate(value, params, lang) : value;
+    // The nested message sees the other params but not its own key, so it cannot recurse forever.
+    const rest = Object.fromEntries(Object.entries(params).filter(([other]) => other !== name));
+    const nested = typeof value === 'string' && MESSAGES[value] ? translate(value, rest, lang) : value;
     resolved[name] = nested;
   }
   return fill(entry[lang], resolved);

@@ -23,7 +23,9 @@ function Workspace() {
   const dragging = useFileDrop();
   return (
     <div className={`workspace${dragging ? ' dragging' : ''}`}>
-      {readOnly ? <Alert type="error" banner data-testid="readonly-banner" title={t('app.readOnly')} /> : null}
+      {readOnly ? (
+        <Alert type="error" banner data-testid="readonly-banner" title={t('app.readOnly')} />
+      ) : null}
       <div className="workspace-grid">
         <LayerPanel />
         <main className="centre">
@@ -69,7 +71,12 @@ export function App() {
   };
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} componentSize="small">
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={THEME}
+      componentSize="small"
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp className="app-root">
         <TopBar onLang={changeLang} />
         {phase === 'ready' ? (

@@ -15,7 +15,9 @@ export function AuditBadge() {
     text = t('audit.checking');
   } else if (audit.state === 'done') {
     status = audit.result.ok ? 'success' : 'error';
-    text = audit.result.ok ? t('audit.ok', { entries: audit.result.entries }) : t('audit.broken', { seq: audit.result.brokenAt ?? '?' });
+    text = audit.result.ok
+      ? t('audit.ok', { entries: audit.result.entries })
+      : t('audit.broken', { seq: audit.result.brokenAt ?? '?' });
   }
   return (
     <Tooltip title={t('audit.recheck')}>

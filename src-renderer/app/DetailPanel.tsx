@@ -42,7 +42,11 @@ export function DetailPanel() {
   if (!detail) {
     return (
       <section className="panel detail-panel" data-testid="detail-panel">
-        {error ? <ErrorAlert error={error} title={t('detail.loadFailed')} testId="detail-error" /> : <Spin className="center-spin" />}
+        {error ? (
+          <ErrorAlert error={error} title={t('detail.loadFailed')} testId="detail-error" />
+        ) : (
+          <Spin className="center-spin" />
+        )}
       </section>
     );
   }
@@ -56,7 +60,7 @@ export function DetailPanel() {
         </div>
         <div className="detail-tags">
           <LevelTag level={detail.record.fields.level} marking={detail.record.marking} />
-          <StatusTag status={s.status} />
+          <StatusTag status={s.status} isSource={s.sourceId === null} />
           <span className="muted">{s.name}</span>
         </div>
       </header>
@@ -68,7 +72,11 @@ export function DetailPanel() {
           setTab(k as TabKey);
         }}
         items={[
-          { key: 'catalogue', label: label('catalogue'), children: <CatalogueTab key={s.id} detail={detail} /> },
+          {
+            key: 'catalogue',
+            label: label('catalogue'),
+            children: <CatalogueTab key={s.id} detail={detail} />,
+          },
           { key: 'info', label: label('info'), children: <InfoTab detail={detail} /> },
           { key: 'review', label: label('review'), children: <ReviewTab key={s.id} detail={detail} /> },
           { key: 'release', label: label('release'), children: <ReleaseTab key={s.id} detail={detail} /> },

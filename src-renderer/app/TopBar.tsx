@@ -16,7 +16,15 @@ export function TopBar({ onLang }: { readonly onLang: (lang: Lang) => void }) {
       <div className="app-name" data-testid="app-title">
         {t('app.title')}
       </div>
-      <Button type="primary" icon={<ImportOutlined />} disabled={readOnly} data-testid="import-button" onClick={() => { setImportOpen(true); }}>
+      <Button
+        type="primary"
+        icon={<ImportOutlined />}
+        disabled={readOnly}
+        data-testid="import-button"
+        onClick={() => {
+          setImportOpen(true);
+        }}
+      >
         {t('app.import')}
       </Button>
       <div className="spacer" />

@@ -6,7 +6,8 @@ export const en: UiStrings = {
     title: 'Strata Geological Archive Workstation',
     import: 'Import data',
     language: 'Language',
-    readOnly: 'The audit chain failed verification: the workstation is read-only and every change is disabled.',
+    readOnly:
+      'The audit chain failed verification: the workstation is read-only and every change is disabled.',
     loading: 'Connecting to the workstation service…',
     connectFailed: 'Cannot reach the workstation service',
     retry: 'Retry',
@@ -32,11 +33,18 @@ export const en: UiStrings = {
     draft: 'Draft',
     reviewed: 'Reviewed',
     'public-version': 'Public version',
+    publicMade: 'Public version made',
     exported: 'Exported',
   },
   detail: {
     none: 'Select a dataset on the left to see its record, review and public version.',
-    tabs: { catalogue: 'Record', info: 'Info', review: 'Secrecy review', release: 'Public version', export: 'Export' },
+    tabs: {
+      catalogue: 'Record',
+      info: 'Info',
+      review: 'Secrecy review',
+      release: 'Public version',
+      export: 'Export',
+    },
     loadFailed: 'Could not load the dataset',
   },
   catalogue: {
@@ -97,7 +105,8 @@ export const en: UiStrings = {
   release: {
     create: 'Produce public version',
     creating: 'Producing the public version…',
-    explain: 'Produces the public version the review calls for. The original is never modified; the written output is parsed again and re-reviewed.',
+    explain:
+      'Produces the public version the review calls for. The original is never modified; the written output is parsed again and re-reviewed.',
     notForPublic: 'This dataset is itself a public version, derived from:',
     existing: 'Existing public versions',
     result: 'Public version produced',
@@ -108,7 +117,8 @@ export const en: UiStrings = {
     needsReview: 'Run the secrecy review first.',
   },
   exchange: {
-    onlyPublic: 'Only a public version can be exported. Produce one on the “Public version” tab, then select it to export.',
+    onlyPublic:
+      'Only a public version can be exported. Produce one on the “Public version” tab, then select it to export.',
     outDir: 'Output directory',
     outDirPlaceholder: 'e.g. /data/exchange/outbox',
     export: 'Export',
@@ -144,6 +154,7 @@ export const en: UiStrings = {
     cancel: 'Cancel',
     importing: 'Importing…',
     done: 'Imported {{count}} dataset(s)',
+    partial: 'Imported {{count}} dataset(s); {{failed}} file(s) could not be imported:',
     empty: 'Enter at least one file path',
     progress: '{{phase}}: {{done}}/{{total}}',
   },

@@ -30,6 +30,7 @@ export const zhCN = {
     draft: '草稿',
     reviewed: '已审查',
     'public-version': '公开版',
+    publicMade: '已出公开版',
     exported: '已导出',
   },
   detail: {
@@ -142,6 +143,7 @@ export const zhCN = {
     cancel: '取消',
     importing: '正在导入…',
     done: '已导入 {{count}} 个数据集',
+    partial: '已导入 {{count}} 个数据集，{{failed}} 个文件未能导入：',
     empty: '请至少填写一个文件路径',
     progress: '{{phase}}：{{done}}/{{total}}',
   },

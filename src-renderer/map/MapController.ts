@@ -32,13 +32,19 @@ export interface MapPointer {
   readonly xy: readonly [number, number];
 }
 
-export type MapProblem = { readonly id: string; readonly name: string; readonly key: 'map.rasterFailed' | 'map.vectorFailed' | 'map.noCrs' | 'map.noWebgl' };
+export type MapProblem = {
+  readonly id: string;
+  readonly name: string;
+  readonly key: 'map.rasterFailed' | 'map.vectorFailed' | 'map.noCrs' | 'map.noWebgl';
+};
 
 export interface MapListener {
   onStatus(status: MapStatus): void;
   onPointer(pointer: MapPointer | null): void;
   /** A vector feature was clicked (null: empty map clicked). Attribute values never leave the renderer. */
-  onFeature(hit: { readonly layerId: string; readonly properties: readonly (readonly [string, unknown])[] } | null): void;
+  onFeature(
+    hit: { readonly layerId: string; readonly properties: readonly (readonly [string, unknown])[] } | null,
+  ): void;
   onProblem(problem: MapProblem): void;
 }
 
@@ -101,7 +107,13 @@ export class MapController {
   setLayers(specs: readonly MapLayerSpec[]): void {
     const wanted = new Set(specs.map((s) => s.id));
     for (const [id, entry] of this.entries) {
-      if (!wanted.has(id) || this.needsRebuild(entry.spec, specs.find((s) => s.id === id))) {
+      if (
+        !wanted.has(id) ||
+        this.needsRebuild(
+          entry.spec,
+          specs.find((s) => s.id === id),
+        )
+      ) {
         this.map.removeLayer(entry.layer);
         entry.layer.dispose();
         this.entries.delete(id);
@@ -154,7 +166,10 @@ export class MapController {
   }
 
   private needsRebuild(old: MapLayerSpec, next: MapLayerSpec | undefined): boolean {
-    return !!next && (old.url !== next.url || old.crs?.proj4 !== next.crs?.proj4 || old.colourIndex !== next.colourIndex);
+    return (
+      !!next &&
+      (old.url !== next.url || old.crs?.proj4 !== next.crs?.proj4 || old.colourIndex !== next.colourIndex)
+    );
   }
 
   private build(spec: MapLayerSpec): BaseLayer | null {
@@ -170,7 +185,8 @@ export class MapController {
       const layer = createRasterLayer(spec);
       layer.getSource()?.on('change', (event) => {
         const source = event.target as { getState(): string };
-        if (source.getState() === 'error') this.listener.onProblem({ id: spec.id, name: spec.name, key: 'map.rasterFailed' });
+        if (source.getState() === 'error')
+          this.listener.onProblem({ id: spec.id, name: spec.name, key: 'map.rasterFailed' });
       });
       layer.set('strataId', spec.id);
       return layer;
@@ -184,10 +200,14 @@ export class MapController {
   }
 
   private pick(pixel: number[]): void {
-    const hit = this.map.forEachFeatureAtPixel(pixel, (feature, layer) => ({ layerId: String(layer.get('strataId')), feature }), {
-      hitTolerance: 4,
-      layerFilter: (layer) => layer.get('strataVector') === true && layer.getVisible(),
-    });
+    const hit = this.map.forEachFeatureAtPixel(
+      pixel,
+      (feature, layer) => ({ layerId: String(layer.get('strataId')), feature }),
+      {
+        hitTolerance: 4,
+        layerFilter: (layer) => layer.get('strataVector') === true && layer.getVisible(),
+      },
+    );
     this.highlight.clear();
     if (!hit || !(hit.feature instanceof Feature)) {
       this.listener.onFeature(null);

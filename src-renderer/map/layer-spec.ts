@@ -1,4 +1,9 @@
-import type { CrsDefinition, DatasetDetail, DatasetSummary, DisplaySource } from '../../src-main/api/types.js';
+import type {
+  CrsDefinition,
+  DatasetDetail,
+  DatasetSummary,
+  DisplaySource,
+} from '../../src-main/api/types.js';
 
 type Extent = NonNullable<DatasetSummary['extent']>;
 

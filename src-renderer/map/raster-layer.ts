@@ -3,7 +3,18 @@ import GeoTIFF from 'ol/source/GeoTIFF.js';
 import type { MapLayerSpec } from './layer-spec.js';
 
 /** Hypsometric ramp for single-band data normalised to 0..1 (low = green, high = brown/white). */
-const ELEVATION_RAMP = [0, [38, 115, 77], 0.25, [140, 190, 100], 0.5, [238, 220, 150], 0.75, [176, 120, 72], 1, [245, 245, 245]];
+const ELEVATION_RAMP = [
+  0,
+  [38, 115, 77],
+  0.25,
+  [140, 190, 100],
+  0.5,
+  [238, 220, 150],
+  0.75,
+  [176, 120, 72],
+  1,
+  [245, 245, 245],
+];
 
 function styleFor(spec: MapLayerSpec): Style | undefined {
   // RGB(A): OpenLayers' default style shows bands 1-3 and masks nodata / outside coverage itself.
@@ -37,5 +48,10 @@ export function createRasterLayer(spec: MapLayerSpec): WebGLTileLayer {
     transition: 0,
   });
   const style = styleFor(spec);
-  return new WebGLTileLayer({ source, ...(style ? { style } : {}), zIndex: spec.zIndex, visible: spec.visible });
+  return new WebGLTileLayer({
+    source,
+    ...(style ? { style } : {}),
+    zIndex: spec.zIndex,
+    visible: spec.visible,
+  });
 }

@@ -5,7 +5,10 @@ import { MapController, type MapListener } from './MapController.js';
  * Creates one MapController for the lifetime of the container element and disposes it on
  * unmount. The listener is read through a ref so callers may pass a fresh object each render.
  */
-export function useMapController(target: RefObject<HTMLDivElement | null>, listener: MapListener): MapController | null {
+export function useMapController(
+  target: RefObject<HTMLDivElement | null>,
+  listener: MapListener,
+): MapController | null {
   const listenerRef = useRef(listener);
   const [controller, setController] = useState<MapController | null>(null);
   useEffect(() => {

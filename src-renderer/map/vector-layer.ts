@@ -9,7 +9,11 @@ import { vectorStyle } from './vector-style.js';
  * A GeoJSON display copy (x = easting/longitude, in the dataset CRS) drawn in the view projection.
  * The features are read once per layer; errors surface through `onError` (translated by the UI).
  */
-export function createVectorLayer(spec: MapLayerSpec, viewProjection: ProjectionLike, onError: () => void): VectorLayer {
+export function createVectorLayer(
+  spec: MapLayerSpec,
+  viewProjection: ProjectionLike,
+  onError: () => void,
+): VectorLayer {
   const source = new VectorSource();
   const layer = new VectorLayer({
     source,
@@ -19,7 +23,10 @@ export function createVectorLayer(spec: MapLayerSpec, viewProjection: Projection
     // Keeps clicks responsive on dense layers: hit detection works on the rendered frame.
     updateWhileInteracting: false,
   });
-  const format = new GeoJSON({ dataProjection: spec.crs?.code ?? 'EPSG:4326', featureProjection: viewProjection });
+  const format = new GeoJSON({
+    dataProjection: spec.crs?.code ?? 'EPSG:4326',
+    featureProjection: viewProjection,
+  });
   void fetch(spec.url, { credentials: 'same-origin' })
     .then(async (response) => {
       if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);

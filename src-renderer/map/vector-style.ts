@@ -25,7 +25,11 @@ export function vectorStyle(colourIndex: number): Style {
   return new Style({
     stroke,
     fill,
-    image: new CircleStyle({ radius: 4, fill: new Fill({ color: rgba(colour, 0.9) }), stroke: new Stroke({ color: '#fff', width: 1 }) }),
+    image: new CircleStyle({
+      radius: 4,
+      fill: new Fill({ color: rgba(colour, 0.9) }),
+      stroke: new Stroke({ color: '#fff', width: 1 }),
+    }),
   });
 }
 
@@ -33,7 +37,11 @@ export function vectorStyle(colourIndex: number): Style {
 export const HIGHLIGHT_STYLE = new Style({
   stroke: new Stroke({ color: '#00e5ff', width: 3 }),
   fill: new Fill({ color: 'rgba(0,229,255,0.15)' }),
-  image: new CircleStyle({ radius: 7, stroke: new Stroke({ color: '#00e5ff', width: 3 }), fill: new Fill({ color: 'rgba(0,229,255,0.25)' }) }),
+  image: new CircleStyle({
+    radius: 7,
+    stroke: new Stroke({ color: '#00e5ff', width: 3 }),
+    fill: new Fill({ color: 'rgba(0,229,255,0.25)' }),
+  }),
 });
 
 export const BASEMAP_STYLE = new Style({

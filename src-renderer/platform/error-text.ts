@@ -13,11 +13,18 @@ export function errorText(error: unknown, lang: Lang): string {
     return text === key ? error.message : text;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return lang === 'en' ? `Cannot reach the workstation service (${detail})` : `无法连接到工作站服务（${detail}）`;
+  return lang === 'en'
+    ? `Cannot reach the workstation service (${detail})`
+    : `无法连接到工作站服务（${detail}）`;
 }
 
 /** Translates a message key when messages.ts knows it, else shows `fallback` (or the key). */
-export function translateKnown(key: string, params: Readonly<Record<string, string | number>>, lang: Lang, fallback?: string): string {
+export function translateKnown(
+  key: string,
+  params: Readonly<Record<string, string | number>>,
+  lang: Lang,
+  fallback?: string,
+): string {
   const text = translate(key, params, lang);
   return text === key ? (fallback ?? key) : text;
 }

@@ -33,7 +33,11 @@ export function createHarnessTransport(token: string, lang: () => Lang): Transpo
         // A non-JSON answer (proxy page, 401 text) still reaches the UI as a contract error.
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: `HTTP ${String(response.status)}`, params: { ref: `HTTP ${String(response.status)}` } },
+          error: {
+            code: 'INTERNAL',
+            message: `HTTP ${String(response.status)}`,
+            params: { ref: `HTTP ${String(response.status)}` },
+          },
         };
       }
     },

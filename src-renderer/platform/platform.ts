@@ -29,9 +29,10 @@ function electronPlatform(bridge: StrataBridge): Platform {
     kind: 'electron',
     api: createApi(transport),
     events: {
-      onJobProgress: (callback) => bridge.onEvent('job.progress', (payload) => {
-        callback(payload as JobProgressEvent);
-      }),
+      onJobProgress: (callback) =>
+        bridge.onEvent('job.progress', (payload) => {
+          callback(payload as JobProgressEvent);
+        }),
     },
     fileUrl: (logicalPath) => `app://strata/files/${encodePath(logicalPath)}`,
     pathForFile: (file) => bridge.pathForFile(file),

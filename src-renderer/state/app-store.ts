@@ -18,8 +18,7 @@ export interface ClickedFeature {
 }
 
 export type AuditState =
-  | { readonly state: 'unknown' | 'checking' }
-  | { readonly state: 'done'; readonly result: AuditVerification };
+  { readonly state: 'unknown' | 'checking' } | { readonly state: 'done'; readonly result: AuditVerification };
 
 /** App-wide UI state. Calls to the host live in use-actions.ts; this holds only their results. */
 export interface AppState {
@@ -89,7 +88,10 @@ export const setImportDraft = (importDraft: string): void => {
 /** Adds paths (from the native picker or a drop) to the draft and opens the dialog. */
 export const addImportPaths = (paths: readonly string[]): void => {
   set((s) => {
-    const existing = s.importDraft.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const existing = s.importDraft
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     const merged = [...existing, ...paths.filter((p) => !existing.includes(p))];
     return { importDraft: merged.join('\n'), importOpen: true };
   });
@@ -108,7 +110,9 @@ export const select = (id: string | null): void => {
 
 export const toggleVisible = (id: string, visible: boolean): void => {
   set((s) => {
-    const hidden: Record<string, true> = Object.fromEntries(Object.entries(s.hidden).filter(([key]) => key !== id));
+    const hidden: Record<string, true> = Object.fromEntries(
+      Object.entries(s.hidden).filter(([key]) => key !== id),
+    );
     if (!visible) hidden[id] = true;
     return { hidden };
   });

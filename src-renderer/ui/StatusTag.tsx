@@ -9,11 +9,19 @@ const COLOURS: Readonly<Record<WorkflowStatus, string>> = {
   exported: 'purple',
 };
 
-export function StatusTag({ status }: { readonly status: WorkflowStatus }) {
+/** Workflow status; on a source dataset 'public-version' reads "public version made", not "is public". */
+export function StatusTag({
+  status,
+  isSource = false,
+}: {
+  readonly status: WorkflowStatus;
+  readonly isSource?: boolean;
+}) {
   const { t } = useTranslation();
+  const key = status === 'public-version' && isSource ? 'status.publicMade' : `status.${status}`;
   return (
     <Tag color={COLOURS[status]} variant="filled" className="status-tag">
-      {t(`status.${status}`)}
+      {t(key)}
     </Tag>
   );
 }

@@ -29,3 +29,6 @@ export function formatTime(iso: string): string {
 export function formatCoord(value: number, degrees: boolean): string {
   return value.toFixed(degrees ? 6 : 2);
 }
+
+/** Label cell of the dense key/value tables: one line, wide enough for 6 CJK characters. */
+export const DESCRIPTION_LABEL = { width: 104, whiteSpace: 'nowrap' } as const;

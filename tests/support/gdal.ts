@@ -22,26 +22,6 @@ export async function gdalEpsg(file: string): Promise<string | null> {
   return match ? `EPSG:${match[1] ?? ''}` : null;
 }
 
-/** `ogrinfo -json` summary of the first layer: feature count, extent, CRS as GDAL reads them. */
-export async function ogrinfo(file: string): Promise<{
-  featureCount: number;
-  extent: [number, number, number, number];
-  crsWkt: string;
-  epsg: string | null;
-}> {
-  const { stdout } = await run('ogrinfo', ['-json', '-so', '-al', file], { maxBuffer: 64 * 1024 * 1024 });
-  const doc = JSON.parse(stdout) as {
-    layers: { featureCount: number; geometryFields: { extent: [number, number, number, number]; coordinateSystem?: { wkt: string } }[] }[];
-  };
-  const layer = doc.layers[0];
-  const geom = layer?.geometryFields[0];
-  if (!layer || !geom) throw new Error('ogrinfo: no layer');
-  const wkt = geom.coordinateSystem?.wkt ?? '';
-  const ids = [...wkt.matchAll(/ID\["EPSG",(\d+)\]/g)];
-  const last = ids.at(-1);
-  return { featureCount: layer.featureCount, extent: geom.extent, crsWkt: wkt, epsg: last ? `EPSG:${last[1] ?? ''}` : null };
-}
-
 export async function runCommand(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 });

@@ -49,10 +49,26 @@ export interface FakeSample {
 }
 
 export const DEFAULT_SAMPLES: readonly FakeSample[] = [
-  { parts: ['chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif'], title: '桂林幅 1:5000 数字高程模型', level: '机密', period: '20年' },
-  { parts: ['chinese', 'raster', 'nanning_rgb_cgcs2000_cm108_0p5m.tif'], title: '南宁 0.5 米正射影像', level: '秘密', period: '' },
+  {
+    parts: ['chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif'],
+    title: '桂林幅 1:5000 数字高程模型',
+    level: '机密',
+    period: '20年',
+  },
+  {
+    parts: ['chinese', 'raster', 'nanning_rgb_cgcs2000_cm108_0p5m.tif'],
+    title: '南宁 0.5 米正射影像',
+    level: '秘密',
+    period: '',
+  },
   { parts: ['chinese', 'shapefile', 'kuangdian_gbk_cpg', '矿点.shp'], title: '广西矿点分布', level: '内部' },
-  { parts: ['chinese', 'shapefile', 'dizhi_gbk_nocpg', 'dizhi.shp'], title: '区域地质图 地层单元', level: '秘密', period: '长期', openOptions: ['ENCODING=CP936'] },
+  {
+    parts: ['chinese', 'shapefile', 'dizhi_gbk_nocpg', 'dizhi.shp'],
+    title: '区域地质图 地层单元',
+    level: '秘密',
+    period: '长期',
+    openOptions: ['ENCODING=CP936'],
+  },
   { parts: ['raster', 'shade.tif'], title: '山体阴影（示例）', level: '公开' },
 ];
 
@@ -83,7 +99,9 @@ const now = (): string => new Date().toISOString();
 const newId = (): DatasetId => `ds_${randomBytes(8).toString('hex')}` as DatasetId;
 
 async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 async function proj4Of(file: string): Promise<string | null> {
@@ -136,7 +154,10 @@ async function describeRaster(copy: string, s: FakeSample, base: BaseFacts): Pro
       kind: 'raster',
       path: `datasets/${base.id}/display`,
       contentType: 'image/tiff',
-      valueRange: single && band?.computedMin !== undefined && band.computedMax !== undefined ? [band.computedMin, band.computedMax] : null,
+      valueRange:
+        single && band?.computedMin !== undefined && band.computedMax !== undefined
+          ? [band.computedMin, band.computedMax]
+          : null,
       nodata: band?.noDataValue ?? null,
     },
     crsDefinition: proj4 ? { code, proj4 } : null,
@@ -146,7 +167,10 @@ async function describeRaster(copy: string, s: FakeSample, base: BaseFacts): Pro
 }
 
 interface GeoJsonFile {
-  features: { geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null }[];
+  features: {
+    geometry: { type: string; coordinates: unknown } | null;
+    properties: Record<string, unknown> | null;
+  }[];
 }
 
 function extentOf(value: unknown, acc: [number, number, number, number]): void {
@@ -160,10 +184,25 @@ function extentOf(value: unknown, acc: [number, number, number, number]): void {
   }
 }
 
-async function describeVector(copy: string, dir: string, s: FakeSample, base: BaseFacts): Promise<FakeDataset> {
+async function describeVector(
+  copy: string,
+  dir: string,
+  s: FakeSample,
+  base: BaseFacts,
+): Promise<FakeDataset> {
   const out = path.join(dir, `${base.id}.geojson`);
   const options = (s.openOptions ?? []).flatMap((o) => ['-oo', o]);
-  await run('ogr2ogr', ['-f', 'GeoJSON', ...options, '-lco', 'RFC7946=NO', '-lco', 'WRITE_BBOX=NO', out, copy]);
+  await run('ogr2ogr', [
+    '-f',
+    'GeoJSON',
+    ...options,
+    '-lco',
+    'RFC7946=NO',
+    '-lco',
+    'WRITE_BBOX=NO',
+    out,
+    copy,
+  ]);
   const json = JSON.parse(await readFile(out, 'utf8')) as GeoJsonFile;
   const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of json.features) extentOf(f.geometry?.coordinates, extent);
@@ -171,7 +210,9 @@ async function describeVector(copy: string, dir: string, s: FakeSample, base: Ba
   const { stdout: wkt } = await run('gdalsrsinfo', ['-o', 'wkt2', copy]).catch(() => ({ stdout: '' }));
   const code = epsgOf(wkt) ?? `USER:${base.id}`;
   const proj4 = await proj4Of(copy);
-  const geometryType = (json.features[0]?.geometry?.type ?? 'None') as NonNullable<DatasetSummary['geometryType']>;
+  const geometryType = (json.features[0]?.geometry?.type ?? 'None') as NonNullable<
+    DatasetSummary['geometryType']
+  >;
   return {
     ...base.dataset(s, {
       kind: 'vector',
@@ -182,16 +223,28 @@ async function describeVector(copy: string, dir: string, s: FakeSample, base: Ba
       featureCount: json.features.length,
       geometryType,
     }),
-    display: { kind: 'vector', path: `datasets/${base.id}/display`, contentType: 'application/geo+json', valueRange: null, nodata: null },
+    display: {
+      kind: 'vector',
+      path: `datasets/${base.id}/display`,
+      contentType: 'application/geo+json',
+      valueRange: null,
+      nodata: null,
+    },
     crsDefinition: proj4 ? { code, proj4 } : null,
-    fields: Object.entries(first).map(([name, v]) => ({ name, type: typeof v === 'number' ? 'number' : 'string' })),
+    fields: Object.entries(first).map(([name, v]) => ({
+      name,
+      type: typeof v === 'number' ? 'number' : 'string',
+    })),
     file: out,
   };
 }
 
 interface BaseFacts {
   readonly id: DatasetId;
-  dataset(s: FakeSample, facts: Partial<DatasetSummary> & Pick<DatasetSummary, 'kind' | 'format'>): Omit<FakeDataset, 'display' | 'crsDefinition' | 'fields' | 'file'>;
+  dataset(
+    s: FakeSample,
+    facts: Partial<DatasetSummary> & Pick<DatasetSummary, 'kind' | 'format'>,
+  ): Omit<FakeDataset, 'display' | 'crsDefinition' | 'fields' | 'file'>;
 }
 
 function baseFacts(id: DatasetId, name: string, sha256: string, byteSize: number, author: string): BaseFacts {
@@ -216,7 +269,9 @@ function baseFacts(id: DatasetId, name: string, sha256: string, byteSize: number
           createdAt,
           ...facts,
         },
-        versions: [{ version: 1, fields, author, createdAt, marking: formatMarking(fields.level, fields.period) }],
+        versions: [
+          { version: 1, fields, author, createdAt, marking: formatMarking(fields.level, fields.period) },
+        ],
         review: null,
         lineage: null,
         publicVersions: [],
@@ -260,7 +315,9 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
 
   const log = (action: string, subject: string | null): void => {
     const prev = audit.at(-1)?.hash ?? '';
-    const hash = createHash('sha256').update(`${prev}|${action}|${subject ?? ''}|${String(audit.length)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${prev}|${action}|${subject ?? ''}|${String(audit.length)}`)
+      .digest('hex');
     audit.push({ seq: audit.length + 1, at: now(), actor: user, action, subject, details: {}, hash });
   };
 
@@ -271,11 +328,15 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
     await run('mkdir', ['-p', dir]);
     // Copy the whole set (shapefile sidecars share the base name).
     const stem = path.basename(source, path.extname(source));
-    const siblings = (await run('ls', [path.dirname(source)])).stdout.split('\n').filter((f) => f.startsWith(`${stem}.`));
+    const siblings = (await run('ls', [path.dirname(source)])).stdout
+      .split('\n')
+      .filter((f) => f.startsWith(`${stem}.`));
     for (const f of siblings) await copyFile(path.join(path.dirname(source), f), path.join(dir, f));
     const copy = path.join(dir, path.basename(source));
     const base = baseFacts(id, path.basename(source), await sha256Of(copy), (await stat(copy)).size, user);
-    const ds = source.endsWith('.tif') ? await describeRaster(copy, s, base) : await describeVector(copy, dir, s, base);
+    const ds = source.endsWith('.tif')
+      ? await describeRaster(copy, s, base)
+      : await describeVector(copy, dir, s, base);
     datasets.set(id, ds);
     log('dataset.import', id);
     return ds.summary;
@@ -309,7 +370,8 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
     const s = ds.summary;
     const findings: Finding[] = [];
     if (s.sourceId === null && s.kind === 'raster' && s.pixelSize) {
-      const metres = s.crs === 'EPSG:4490' || s.crs === 'EPSG:4326' ? s.pixelSize[0] * 111_320 : s.pixelSize[0];
+      const metres =
+        s.crs === 'EPSG:4490' || s.crs === 'EPSG:4326' ? s.pixelSize[0] * 111_320 : s.pixelSize[0];
       const dem = s.bandCount === 1 && s.dataType !== 'Byte';
       const threshold = dem ? 100 : 0.5;
       if (metres < threshold) {
@@ -318,7 +380,11 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
           ruleVersion: 1,
           severity: 'blocking',
           messageKey: 'finding.rasterResolution',
-          params: { what: dem ? 'what.dem' : 'what.imagery', resolution: Number(metres.toFixed(2)), threshold },
+          params: {
+            what: dem ? 'what.dem' : 'what.imagery',
+            resolution: Number(metres.toFixed(2)),
+            threshold,
+          },
           where: 'band 1',
           action: 'resample-block-average',
         });
@@ -336,7 +402,15 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
       });
     }
     if (s.crs === null) {
-      findings.push({ ruleId: 'position-precision', ruleVersion: 1, severity: 'warning', messageKey: 'finding.noCrs', params: {}, where: 'dataset', action: null });
+      findings.push({
+        ruleId: 'position-precision',
+        ruleVersion: 1,
+        severity: 'warning',
+        messageKey: 'finding.noCrs',
+        params: {},
+        where: 'dataset',
+        action: null,
+      });
     }
     const blocking = findings.filter((f) => f.severity === 'blocking').length;
     return {
@@ -353,7 +427,8 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
   };
 
   const handlers: { [M in MethodName]: (args: Record<string, unknown>) => Promise<unknown> } = {
-    'system.info': () => Promise.resolve({ version: '0.1.0-fake', user, host: 'harness', canPickFiles: false, readOnly: false }),
+    'system.info': () =>
+      Promise.resolve({ version: '0.1.0-fake', user, host: 'harness', canPickFiles: false, readOnly: false }),
     'system.pickFiles': () => Promise.reject(new FakeError('UNSUPPORTED_BY_HOST')),
     'datasets.import': async (args) => {
       const paths = (args['paths'] as string[] | undefined) ?? [];
@@ -362,7 +437,12 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
       for (const p of paths) {
         const known = samples.find((s) => s.parts.at(-1) === path.basename(p));
         if (known) imported.push(await importSample(known));
-        else failures.push({ file: path.basename(p), code: 'FILE_NOT_FOUND', message: errorMessage('FILE_NOT_FOUND', { file: path.basename(p) }, 'zh-CN') });
+        else
+          failures.push({
+            file: path.basename(p),
+            code: 'FILE_NOT_FOUND',
+            message: errorMessage('FILE_NOT_FOUND', { file: path.basename(p) }, 'zh-CN'),
+          });
       }
       return { datasets: imported, failures };
     },
@@ -372,9 +452,17 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
       const ds = get(args['id'] as DatasetId);
       const fields = args['fields'] as RecordFields;
       const head = current(ds);
-      if (args['baseVersion'] !== head.version) return Promise.reject(new FakeError('CONFLICT', { current: head.version }));
-      if (!PERIOD_PATTERN.test(fields.period.trim())) return Promise.reject(new FakeError('INVALID_ARGUMENT', { detail: 'fields.period: period' }));
-      const version: RecordVersion = { version: head.version + 1, fields, author: user, createdAt: now(), marking: formatMarking(fields.level, fields.period) };
+      if (args['baseVersion'] !== head.version)
+        return Promise.reject(new FakeError('CONFLICT', { current: head.version }));
+      if (!PERIOD_PATTERN.test(fields.period.trim()))
+        return Promise.reject(new FakeError('INVALID_ARGUMENT', { detail: 'fields.period: period' }));
+      const version: RecordVersion = {
+        version: head.version + 1,
+        fields,
+        author: user,
+        createdAt: now(),
+        marking: formatMarking(fields.level, fields.period),
+      };
       ds.versions.push(version);
       ds.summary.title = fields.title;
       ds.summary.level = fields.level;
@@ -392,13 +480,23 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
     },
     'release.create': (args) => {
       const source = get(args['id'] as DatasetId);
-      if (source.summary.sourceId !== null) return Promise.reject(new FakeError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' }));
-      if (!source.review) return Promise.reject(new FakeError('RELEASE_REFUSED', { reason: 'reason.notReviewed' }));
+      if (source.summary.sourceId !== null)
+        return Promise.reject(new FakeError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' }));
+      if (!source.review)
+        return Promise.reject(new FakeError('RELEASE_REFUSED', { reason: 'reason.notReviewed' }));
       const id = newId();
       const step =
         source.summary.kind === 'raster'
-          ? { step: 'resampleBlockAverage', params: { resolution: 100, unit: 'm' }, description: 'lineage.resampleBlockAverage' }
-          : { step: 'degradeCoordinates', params: { grid: 50, unit: 'm' }, description: 'lineage.degradeCoordinates' };
+          ? {
+              step: 'resampleBlockAverage',
+              params: { resolution: 100, unit: 'm' },
+              description: 'lineage.resampleBlockAverage',
+            }
+          : {
+              step: 'degradeCoordinates',
+              params: { grid: 50, unit: 'm' },
+              description: 'lineage.degradeCoordinates',
+            };
       const lineage: Lineage = {
         sourceId: source.summary.id,
         sourceSha256: source.summary.sha256,
@@ -406,11 +504,26 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
         createdAt: now(),
         author: user,
       };
-      const fields: RecordFields = { title: `${current(source).fields.title}（公开版）`, abstract: current(source).fields.abstract, level: '公开', period: '' };
+      const fields: RecordFields = {
+        title: `${current(source).fields.title}（公开版）`,
+        abstract: current(source).fields.abstract,
+        level: '公开',
+        period: '',
+      };
       const pub: FakeDataset = {
         ...source,
-        summary: { ...source.summary, id, sourceId: source.summary.id, status: 'public-version', title: fields.title, level: '公开', createdAt: now() },
-        versions: [{ version: 1, fields, author: user, createdAt: now(), marking: formatMarking('公开', '') }],
+        summary: {
+          ...source.summary,
+          id,
+          sourceId: source.summary.id,
+          status: 'public-version',
+          title: fields.title,
+          level: '公开',
+          createdAt: now(),
+        },
+        versions: [
+          { version: 1, fields, author: user, createdAt: now(), marking: formatMarking('公开', '') },
+        ],
         lineage,
         publicVersions: [],
         display: { ...source.display, path: `datasets/${id}/display` },
@@ -421,16 +534,33 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
       source.publicVersions.push(id);
       source.summary.status = 'public-version';
       log('release.create', id);
-      return Promise.resolve({ id, sourceId: source.summary.id, lineage, review: pub.review, dataset: { ...pub.summary } });
+      return Promise.resolve({
+        id,
+        sourceId: source.summary.id,
+        lineage,
+        review: pub.review,
+        dataset: { ...pub.summary },
+      });
     },
     'exchange.export': (args) => {
       const ds = get(args['id'] as DatasetId);
-      if (ds.summary.sourceId === null) return Promise.reject(new FakeError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' }));
-      if (ds.summary.level !== '公开') return Promise.reject(new FakeError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: ds.summary.level }));
+      if (ds.summary.sourceId === null)
+        return Promise.reject(new FakeError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' }));
+      if (ds.summary.level !== '公开')
+        return Promise.reject(
+          new FakeError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: ds.summary.level }),
+        );
       ds.summary.status = 'exported';
       log('exchange.export', ds.summary.id);
       const bag = path.join(String(args['outDir']), `strata-${ds.summary.id}`);
-      return Promise.resolve({ id: ds.summary.id, bag, files: 4, bytes: ds.summary.byteSize + 2048, signatureFile: path.join(bag, 'tagmanifest-sha256.txt.sig'), keyFingerprint: createHash('sha256').update(user).digest('hex') });
+      return Promise.resolve({
+        id: ds.summary.id,
+        bag,
+        files: 4,
+        bytes: ds.summary.byteSize + 2048,
+        signatureFile: path.join(bag, 'tagmanifest-sha256.txt.sig'),
+        keyFingerprint: createHash('sha256').update(user).digest('hex'),
+      });
     },
     'exchange.verify': (args) => {
       const bag = String(args['bag']);
@@ -446,30 +576,74 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
         ],
       });
     },
-    'keys.publicKey': () => Promise.resolve({ pem: '-----BEGIN PUBLIC KEY-----\nfake\n-----END PUBLIC KEY-----\n', fingerprint: createHash('sha256').update(user).digest('hex') }),
+    'keys.publicKey': () =>
+      Promise.resolve({
+        pem: '-----BEGIN PUBLIC KEY-----\nfake\n-----END PUBLIC KEY-----\n',
+        fingerprint: createHash('sha256').update(user).digest('hex'),
+      }),
     'audit.list': () => Promise.resolve([...audit].reverse()),
-    'audit.verify': () => Promise.resolve({ ok: true, entries: audit.length, head: audit.at(-1)?.hash ?? null, brokenAt: null }),
+    'audit.verify': () =>
+      Promise.resolve({ ok: true, entries: audit.length, head: audit.at(-1)?.hash ?? null, brokenAt: null }),
   };
 
   const dispatch = async (method: string, args: unknown, lang: Lang): Promise<Result<unknown>> => {
-    if (!Object.hasOwn(handlers, method)) return { ok: false, error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', { what: method }, lang), params: { what: method } } };
+    if (!Object.hasOwn(handlers, method))
+      return {
+        ok: false,
+        error: {
+          code: 'NOT_FOUND',
+          message: errorMessage('NOT_FOUND', { what: method }, lang),
+          params: { what: method },
+        },
+      };
     calls.push(method as MethodName);
     try {
-      return { ok: true, value: await handlers[method as MethodName]((args ?? {}) as Record<string, unknown>) };
+      return {
+        ok: true,
+        value: await handlers[method as MethodName]((args ?? {}) as Record<string, unknown>),
+      };
     } catch (error) {
       const e = error instanceof FakeError ? error : new FakeError('INTERNAL', { ref: 'fake' });
-      return { ok: false, error: { code: e.code, message: errorMessage(e.code, e.params, lang), params: e.params } };
+      return {
+        ok: false,
+        error: { code: e.code, message: errorMessage(e.code, e.params, lang), params: e.params },
+      };
     }
   };
 
-  const security = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
-  const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void => {
+  const security = {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+  };
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'text/plain; charset=utf-8',
+    extra: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, { ...security, 'Content-Type': type, ...extra });
     res.end(body);
   };
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.geojson': 'application/geo+json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+  const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.map': 'application/json',
+    '.json': 'application/json',
+    '.geojson': 'application/geo+json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+  };
 
-  const serveFile = async (req: IncomingMessage, res: ServerResponse, file: string, type: string, extra: Record<string, string> = {}): Promise<void> => {
+  const serveFile = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    type: string,
+    extra: Record<string, string> = {},
+  ): Promise<void> => {
     const { size } = await stat(file);
     const match = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     let start = 0;
@@ -477,7 +651,10 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
     if (match) {
       start = match[1] ? Number(match[1]) : Math.max(0, size - Number(match[2]));
       end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
-      if (start >= size || start > end) return send(res, 416, '', 'text/plain', { 'Content-Range': `bytes */${String(size)}` });
+      if (start >= size || start > end) {
+        send(res, 416, '', 'text/plain', { 'Content-Range': `bytes */${String(size)}` });
+        return;
+      }
     }
     res.writeHead(match ? 206 : 200, {
       ...security,
@@ -495,33 +672,72 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
   };
 
   const authorised = (req: IncomingMessage): boolean =>
-    req.headers['x-strata-token'] === token || (req.headers.cookie ?? '').split(';').some((c) => c.trim() === `strata_token=${token}`);
+    req.headers['x-strata-token'] === token ||
+    (req.headers.cookie ?? '').split(';').some((c) => c.trim() === `strata_token=${token}`);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/rpc' && req.method === 'POST') {
-      if (!authorised(req)) return send(res, 403, 'forbidden');
+      if (!authorised(req)) {
+        send(res, 403, 'forbidden');
+        return;
+      }
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method?: string; args?: unknown };
       const lang: Lang = req.headers['x-strata-lang'] === 'en' ? 'en' : 'zh-CN';
-      return send(res, 200, JSON.stringify(await dispatch(call.method ?? '', call.args, lang)), 'application/json; charset=utf-8');
+      send(
+        res,
+        200,
+        JSON.stringify(await dispatch(call.method ?? '', call.args, lang)),
+        'application/json; charset=utf-8',
+      );
+      return;
     }
     if (url.pathname.startsWith('/files/')) {
-      if (!authorised(req)) return send(res, 403, 'forbidden');
+      if (!authorised(req)) {
+        send(res, 403, 'forbidden');
+        return;
+      }
       const m = /^\/files\/datasets\/(ds_[0-9a-f]{16})\/display$/.exec(url.pathname);
       const ds = m?.[1] ? datasets.get(m[1] as DatasetId) : undefined;
-      if (!ds) return send(res, 404, 'not found');
+      if (!ds) {
+        send(res, 404, 'not found');
+        return;
+      }
       return serveFile(req, res, ds.file, ds.display.contentType);
     }
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && url.searchParams.get('token') !== token && !authorised(req)) return send(res, 403, 'open the URL with its token');
+    if (isPage && url.searchParams.get('token') !== token && !authorised(req)) {
+      send(res, 403, 'open the URL with its token');
+      return;
+    }
     const rel = isPage ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = path.resolve(options.rendererDir, rel);
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 403, 'refused');
-    const exists = await stat(file).then((s) => s.isFile(), () => false);
-    if (!exists) return send(res, 404, 'not found');
-    return serveFile(req, res, file, TYPES[path.extname(file)] ?? 'application/octet-stream', isPage ? { 'Set-Cookie': `strata_token=${token}; HttpOnly; SameSite=Strict; Path=/`, 'Cache-Control': 'no-store' } : {});
+    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) {
+      send(res, 403, 'refused');
+      return;
+    }
+    const exists = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!exists) {
+      send(res, 404, 'not found');
+      return;
+    }
+    return serveFile(
+      req,
+      res,
+      file,
+      TYPES[path.extname(file)] ?? 'application/octet-stream',
+      isPage
+        ? {
+            'Set-Cookie': `strata_token=${token}; HttpOnly; SameSite=Strict; Path=/`,
+            'Cache-Control': 'no-store',
+          }
+        : {},
+    );
   };
 
   const server = createServer((req, res) => {
@@ -543,7 +759,11 @@ export async function startUiFakeServer(options: UiFakeServerOptions): Promise<U
       ds.versions.push({ ...head, version: head.version + 1, author: 'other-curator', createdAt: now() });
     },
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await closed;
       await rm(scratch, { recursive: true, force: true });

@@ -12,6 +12,9 @@ export interface StreamOptions {
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
 
+/** Buffer size for a file of `size` bytes: small files do not allocate whole chunks. */
+export const bufferBytes = (size: number): number => Math.min(CHUNK_BYTES, Math.max(64 << 10, size + 1));
+
 export const throwIfCancelled = (signal: AbortSignal | undefined): void => {
   if (signal?.aborted === true) throw new StrataError('CANCELLED');
 };
@@ -28,11 +31,12 @@ export async function copyAndHash(source: string, target: string, options: Strea
     const output = await open(target, 'wx', 0o644);
     try {
       const hash = createHash('sha256');
-      const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+      const size = bufferBytes((await input.stat()).size);
+      const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(size));
       const writes: (Promise<unknown> | null)[] = new Array<Promise<unknown> | null>(BUFFERS).fill(null);
       let slot = 0;
       let position = 0;
-      let reading = input.read(buffers[0] as Buffer, 0, CHUNK_BYTES, null);
+      let reading = input.read(buffers[0] as Buffer, 0, size, null);
       try {
         for (;;) {
           const { bytesRead, buffer } = await reading;
@@ -42,7 +46,7 @@ export async function copyAndHash(source: string, target: string, options: Strea
           slot = (slot + 1) % BUFFERS;
           await writes[slot];
           writes[slot] = null;
-          reading = input.read(buffers[slot] as Buffer, 0, CHUNK_BYTES, null);
+          reading = input.read(buffers[slot] as Buffer, 0, size, null);
           const chunk = buffer.subarray(0, bytesRead);
           hash.update(chunk);
           writes[current] = writeFully(output, chunk, position);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { CHUNK_BYTES, throwIfCancelled } from './hash-copy.js';
+import { bufferBytes, throwIfCancelled } from './hash-copy.js';
 import type { StreamOptions } from './hash-copy.js';
 
 /** Open flags that refuse to follow a symbolic link in the last component (POSIX only). */
@@ -11,23 +11,24 @@ export const READ_NO_FOLLOW = process.platform === 'win32' ? constants.O_RDONLY 
 export const openNoFollow = (path: string): Promise<FileHandle> => open(path, READ_NO_FOLLOW);
 
 /**
- * SHA-256 (hex) of a file, streamed in {@link CHUNK_BYTES} chunks with the next read overlapping the
+ * SHA-256 (hex) of a file, streamed in chunks of up to 4 MiB with the next read overlapping the
  * hashing of the current chunk.
  */
 export async function sha256File(path: string, options: StreamOptions = {}): Promise<string> {
   const handle = await openNoFollow(path);
   try {
     const hash = createHash('sha256');
-    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    const size = bufferBytes((await handle.stat()).size);
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
     let slot = 0;
-    let reading = handle.read(buffers[0] as Buffer, 0, CHUNK_BYTES, null);
+    let reading = handle.read(buffers[0] as Buffer, 0, size, null);
     try {
       for (;;) {
         const { bytesRead, buffer } = await reading;
         if (bytesRead === 0) break;
         throwIfCancelled(options.signal);
         slot ^= 1;
-        reading = handle.read(buffers[slot] as Buffer, 0, CHUNK_BYTES, null);
+        reading = handle.read(buffers[slot] as Buffer, 0, size, null);
         hash.update(buffer.subarray(0, bytesRead));
         options.onBytes?.(bytesRead);
       }

@@ -46,25 +46,24 @@ export async function resampleToPublic(
 ): Promise<RasterInfo> {
   const file = basename(srcPath);
   const tmp = `${destPath}.${randomUUID()}.tmp`;
-  let out: FileHandle | null = null;
-  let keep = false;
   try {
     await withGeoTiff(srcPath, async (source, header) => {
       const spec = outputSpec(header, target, file);
-      out = await open(tmp, 'wx');
-      await averageInto(source, header, spec, out, opts);
-      await out.sync();
-      await out.close();
-      out = null;
-      if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
-      await rename(tmp, destPath);
-      keep = true;
-      await syncDirectory(destPath);
+      const out = await open(tmp, 'wx');
+      try {
+        await averageInto(source, header, spec, out, opts);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
     });
-  } finally {
-    if (out !== null) await (out as FileHandle).close();
-    if (!keep) await unlink(tmp).catch(() => undefined);
+    if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
+    await rename(tmp, destPath);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
   }
+  await syncDirectory(destPath);
   return readRasterInfo(destPath);
 }
 

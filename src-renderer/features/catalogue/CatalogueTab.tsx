@@ -2,7 +2,13 @@ import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api-client.js';
-import { formatMarking, isStateSecret, PERIOD_PATTERN, SECRECY_LEVELS, type SecrecyLevel } from '../../../src-main/api/secrecy.js';
+import {
+  formatMarking,
+  isStateSecret,
+  PERIOD_PATTERN,
+  SECRECY_LEVELS,
+  type SecrecyLevel,
+} from '../../../src-main/api/secrecy.js';
 import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
@@ -17,7 +23,12 @@ interface FormValues {
   period: string;
 }
 
-const toForm = (f: RecordFields): FormValues => ({ title: f.title, abstract: f.abstract, level: f.level, period: f.period });
+const toForm = (f: RecordFields): FormValues => ({
+  title: f.title,
+  abstract: f.abstract,
+  level: f.level,
+  period: f.period,
+});
 
 /** 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. */
 export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -41,7 +52,10 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const period = watchedPeriod ?? record.fields.period;
   const secret = isStateSecret(level);
   const periodValid = PERIOD_PATTERN.test(period.trim());
-  const marking = useMemo(() => formatMarking(level, secret && periodValid ? period : ''), [level, period, secret, periodValid]);
+  const marking = useMemo(
+    () => formatMarking(level, secret && periodValid ? period : ''),
+    [level, period, secret, periodValid],
+  );
 
   const save = useAsyncAction(async (values: FormValues) => {
     const saved = await actions.api['catalogue.save']({
@@ -75,11 +89,19 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
           void save.run(values);
         }}
       >
-        <Form.Item name="title" label={t('catalogue.title')} rules={[{ required: true, whitespace: true, message: t('catalogue.titleRequired') }, { max: 500 }]}>
+        <Form.Item
+          name="title"
+          label={t('catalogue.title')}
+          rules={[{ required: true, whitespace: true, message: t('catalogue.titleRequired') }, { max: 500 }]}
+        >
           <Input data-testid="field-title" maxLength={500} />
         </Form.Item>
         <Form.Item name="abstract" label={t('catalogue.abstract')} rules={[{ max: 20000 }]}>
-          <Input.TextArea data-testid="field-abstract" autoSize={{ minRows: 3, maxRows: 8 }} maxLength={20000} />
+          <Input.TextArea
+            data-testid="field-abstract"
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={20000}
+          />
         </Form.Item>
         <div className="two-cols">
           <Form.Item name="level" label={t('catalogue.level')}>
@@ -92,17 +114,24 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
           <Form.Item
             name="period"
             label={t('catalogue.period')}
-           
+
             extra={secret ? t('catalogue.periodHelp') : t('catalogue.periodNotApplicable')}
             rules={[
               {
                 validator: (_rule, value: string | undefined) =>
-                  !secret || PERIOD_PATTERN.test((value ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('catalogue.periodInvalid'))),
+                  !secret || PERIOD_PATTERN.test((value ?? '').trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('catalogue.periodInvalid'))),
               },
             ]}
             dependencies={['level']}
           >
-            <Input data-testid="field-period" disabled={!secret} placeholder={secret ? '10年 / 长期' : ''} maxLength={8} />
+            <Input
+              data-testid="field-period"
+              disabled={!secret}
+              placeholder={secret ? '10年 / 长期' : ''}
+              maxLength={8}
+            />
           </Form.Item>
         </div>
         <div className="marking-row">
@@ -132,7 +161,12 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
       </Form>
       <div className="result-area" data-testid="save-result-area">
         {savedVersion !== null && !save.error ? (
-          <Alert type="success" showIcon data-testid="save-result" title={t('catalogue.saved', { version: savedVersion })} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="save-result"
+            title={t('catalogue.saved', { version: savedVersion })}
+          />
         ) : null}
         <ErrorAlert
           error={save.error}

@@ -5,7 +5,13 @@ import { formatTime } from '../../ui/format.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 
 /** 版本历史: every saved version, newest first. */
-export function VersionHistory({ versions, current }: { readonly versions: readonly RecordVersion[]; readonly current: number }) {
+export function VersionHistory({
+  versions,
+  current,
+}: {
+  readonly versions: readonly RecordVersion[];
+  readonly current: number;
+}) {
   const { t } = useTranslation();
   const rows = [...versions].sort((a, b) => b.version - a.version);
   return (
@@ -19,11 +25,21 @@ export function VersionHistory({ versions, current }: { readonly versions: reado
         dataSource={rows}
         rowClassName={(r) => (r.version === current ? 'current-version' : '')}
         columns={[
-          { title: 'v', dataIndex: 'version', width: 44, render: (v: number) => `v${String(v)}` },
+          { title: 'v', dataIndex: 'version', width: 40, render: (v: number) => `v${String(v)}` },
           { title: t('catalogue.title'), dataIndex: ['fields', 'title'], ellipsis: true },
-          { title: t('catalogue.marking'), dataIndex: 'marking', width: 110, render: (m: string, r) => <LevelTag level={r.fields.level} marking={m} /> },
-          { title: t('catalogue.author'), dataIndex: 'author', width: 80, ellipsis: true },
-          { title: t('catalogue.time'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
+          {
+            title: t('catalogue.marking'),
+            dataIndex: 'marking',
+            width: 96,
+            render: (m: string, r) => <LevelTag level={r.fields.level} marking={m} />,
+          },
+          { title: t('catalogue.author'), dataIndex: 'author', width: 72, ellipsis: true },
+          {
+            title: t('catalogue.time'),
+            dataIndex: 'createdAt',
+            width: 136,
+            render: (v: string) => formatTime(v),
+          },
         ]}
       />
     </div>

@@ -5,7 +5,7 @@ import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
-import { formatBytes } from '../../ui/format.js';
+import { DESCRIPTION_LABEL, formatBytes } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { VerifyResultView } from './VerifyResultView.js';
 
@@ -36,7 +36,15 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
 
   return (
     <div className="tab-body">
-      {!isPublic ? <Alert type="info" showIcon title={t('exchange.onlyPublic')} className="gap" data-testid="export-only-public" /> : null}
+      {!isPublic ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('exchange.onlyPublic')}
+          className="gap"
+          data-testid="export-only-public"
+        />
+      ) : null}
       <Form
         layout="vertical"
         size="small"
@@ -55,7 +63,13 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
                 setOutDir(e.target.value);
               }}
             />
-            <Button type="primary" htmlType="submit" loading={doExport.busy} disabled={outDir.trim() === ''} data-testid="export-button">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={doExport.busy}
+              disabled={outDir.trim() === ''}
+              data-testid="export-button"
+            >
               {doExport.busy ? t('exchange.exporting') : t('exchange.export')}
             </Button>
           </Space.Compact>
@@ -71,6 +85,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
               column={1}
               bordered
               className="gap"
+              styles={{ label: DESCRIPTION_LABEL }}
               items={[
                 {
                   key: 'bag',
@@ -83,7 +98,11 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
                 },
                 { key: 'files', label: t('exchange.files'), children: exported.files },
                 { key: 'bytes', label: t('exchange.bytes'), children: formatBytes(exported.bytes) },
-                { key: 'key', label: t('exchange.key'), children: <span className="mono hash">{exported.keyFingerprint}</span> },
+                {
+                  key: 'key',
+                  label: t('exchange.key'),
+                  children: <span className="mono hash">{exported.keyFingerprint}</span>,
+                },
               ]}
             />
           </div>
@@ -105,7 +124,12 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
                 setBag(e.target.value);
               }}
             />
-            <Button htmlType="submit" loading={doVerify.busy} disabled={bag.trim() === ''} data-testid="verify-button">
+            <Button
+              htmlType="submit"
+              loading={doVerify.busy}
+              disabled={bag.trim() === ''}
+              data-testid="verify-button"
+            >
               {doVerify.busy ? t('exchange.verifying') : t('exchange.verify')}
             </Button>
           </Space.Compact>

@@ -11,7 +11,12 @@ export function VerifyResultView({ result }: { readonly result: VerifyResult }) 
   const lang = useAppStore((s) => s.lang);
   return (
     <div data-testid="verify-result" data-ok={result.ok} className="section">
-      <Alert type={result.ok ? 'success' : 'error'} showIcon title={result.ok ? t('exchange.verifyOk') : t('exchange.verifyFailed')} description={<span className="mono">{result.bag}</span>} />
+      <Alert
+        type={result.ok ? 'success' : 'error'}
+        showIcon
+        title={result.ok ? t('exchange.verifyOk') : t('exchange.verifyFailed')}
+        description={<span className="mono">{result.bag}</span>}
+      />
       <List
         size="small"
         bordered
@@ -21,7 +26,8 @@ export function VerifyResultView({ result }: { readonly result: VerifyResult }) 
           <List.Item data-testid={`verify-step-${check.step}`} data-ok={check.ok}>
             <div className="verify-step">
               <span className={check.ok ? 'ok' : 'bad'}>
-                {check.ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {t(`exchange.step.${check.step}`)}：{check.ok ? t('exchange.stepOk') : t('exchange.stepFailed')}
+                {check.ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {t(`exchange.step.${check.step}`)}
+                ：{check.ok ? t('exchange.stepOk') : t('exchange.stepFailed')}
               </span>
               {check.problems.map((p) => (
                 <div key={p} className="problem">

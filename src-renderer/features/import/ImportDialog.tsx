@@ -82,11 +82,7 @@ export function ImportDialog() {
       data-testid="import-dialog"
       footer={
         <Space>
-          <Button
-            disabled={doImport.busy}
-            data-testid="import-cancel"
-            onClick={close}
-          >
+          <Button disabled={doImport.busy} data-testid="import-cancel" onClick={close}>
             {t('importDialog.cancel')}
           </Button>
           <Button type="primary" loading={doImport.busy} data-testid="import-submit" onClick={submit}>
@@ -136,15 +132,31 @@ export function ImportDialog() {
           {empty ? <Alert type="warning" showIcon title={t('importDialog.empty')} /> : null}
           {doImport.busy && progress ? (
             <div data-testid="import-progress">
-              <Progress percent={progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0} size="small" />
-              <span className="muted">{t('importDialog.progress', { phase: progress.phase, done: progress.done, total: progress.total })}</span>
+              <Progress
+                percent={progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0}
+                size="small"
+              />
+              <span className="muted">
+                {t('importDialog.progress', {
+                  phase: progress.phase,
+                  done: progress.done,
+                  total: progress.total,
+                })}
+              </span>
             </div>
           ) : null}
           <ErrorAlert error={doImport.error} testId="import-error" />
           <ErrorAlert error={pick.error} testId="import-pick-error" />
           {result ? (
             <div data-testid="import-result">
-              <Alert type={result.datasets.length > 0 ? 'warning' : 'error'} showIcon title={t('importDialog.done', { count: result.datasets.length })} />
+              <Alert
+                type={result.datasets.length > 0 ? 'warning' : 'error'}
+                showIcon
+                title={t('importDialog.partial', {
+                  count: result.datasets.length,
+                  failed: result.failures.length,
+                })}
+              />
               <List
                 size="small"
                 className="gap"

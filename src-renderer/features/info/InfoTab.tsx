@@ -3,37 +3,68 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { useAppStore } from '../../state/app-store.js';
-import { formatBytes, formatNumber, formatTime } from '../../ui/format.js';
+import { DESCRIPTION_LABEL, formatBytes, formatNumber, formatTime } from '../../ui/format.js';
 
 /** 信息: what the loader learnt from the file, read-only. */
 export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.lang);
   const s = detail.summary;
-  const extent = s.extent ? s.extent.map((v) => formatNumber(v, lang, Math.abs(v) < 1000 ? 6 : 2)).join(', ') : '—';
+  const extent = s.extent
+    ? s.extent.map((v) => formatNumber(v, lang, Math.abs(v) < 1000 ? 6 : 2)).join(', ')
+    : '—';
   const items: { key: string; label: string; children: ReactNode }[] = [
     { key: 'id', label: t('info.id'), children: <Typography.Text copyable>{s.id}</Typography.Text> },
     { key: 'format', label: t('info.format'), children: s.format },
     { key: 'kind', label: t('info.kind'), children: t(`kind.${s.kind}`) },
-    { key: 'crs', label: t('info.crs'), children: s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone')) },
+    {
+      key: 'crs',
+      label: t('info.crs'),
+      children: s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone')),
+    },
     { key: 'extent', label: t('info.extent'), children: <span className="mono">{extent}</span> },
   ];
   if (s.kind === 'raster') {
     items.push(
-      { key: 'size', label: t('info.size'), children: s.width !== undefined && s.height !== undefined ? `${formatNumber(s.width, lang)} × ${formatNumber(s.height, lang)}` : '—' },
+      {
+        key: 'size',
+        label: t('info.size'),
+        children:
+          s.width !== undefined && s.height !== undefined
+            ? `${formatNumber(s.width, lang)} × ${formatNumber(s.height, lang)}`
+            : '—',
+      },
       { key: 'bands', label: t('info.bands'), children: s.bandCount ?? '—' },
       { key: 'dataType', label: t('info.dataType'), children: s.dataType ?? '—' },
-      { key: 'pixelSize', label: t('info.pixelSize'), children: s.pixelSize ? s.pixelSize.map((v) => formatNumber(v, lang, v < 1 ? 8 : 3)).join(' × ') : '—' },
+      {
+        key: 'pixelSize',
+        label: t('info.pixelSize'),
+        children: s.pixelSize
+          ? s.pixelSize.map((v) => formatNumber(v, lang, v < 1 ? 8 : 3)).join(' × ')
+          : '—',
+      },
     );
   } else {
     items.push(
-      { key: 'features', label: t('info.features'), children: s.featureCount !== undefined ? formatNumber(s.featureCount, lang) : '—' },
+      {
+        key: 'features',
+        label: t('info.features'),
+        children: s.featureCount !== undefined ? formatNumber(s.featureCount, lang) : '—',
+      },
       { key: 'geometry', label: t('info.geometry'), children: s.geometryType ?? '—' },
-      { key: 'fields', label: t('info.fields'), children: detail.fields.map((f) => f.name).join('、') || '—' },
+      {
+        key: 'fields',
+        label: t('info.fields'),
+        children: detail.fields.map((f) => f.name).join('、') || '—',
+      },
     );
   }
   items.push(
-    { key: 'bytes', label: t('info.bytes'), children: `${formatBytes(s.byteSize)}（${formatNumber(s.byteSize, lang)} B）` },
+    {
+      key: 'bytes',
+      label: t('info.bytes'),
+      children: `${formatBytes(s.byteSize)}（${formatNumber(s.byteSize, lang)} B）`,
+    },
     { key: 'created', label: t('info.created'), children: formatTime(s.createdAt) },
     {
       key: 'sha256',
@@ -47,7 +78,14 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
   );
   return (
     <div className="tab-body">
-      <Descriptions data-testid="info-table" size="small" column={1} bordered items={items} styles={{ label: { width: 110 } }} />
+      <Descriptions
+        data-testid="info-table"
+        size="small"
+        column={1}
+        bordered
+        items={items}
+        styles={{ label: DESCRIPTION_LABEL }}
+      />
     </div>
   );
 }

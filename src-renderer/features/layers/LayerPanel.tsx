@@ -21,7 +21,9 @@ export function LayerPanel() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const index = rows.findIndex((r) => r.dataset.id === selectedId);
+    const focused = document.activeElement?.getAttribute('data-testid')?.replace(/^dataset-row-/, '');
+    const from = focused ?? selectedId;
+    const index = rows.findIndex((r) => r.dataset.id === from);
     const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
     if (!next) return;
     select(next.dataset.id);
@@ -48,9 +50,17 @@ export function LayerPanel() {
           </Tooltip>
         </span>
       </header>
-      <div className="panel-body" role="listbox" aria-label={t('layers.title')} data-testid="layer-list" onKeyDown={onKeyDown}>
+      <div
+        className="panel-body"
+        role="listbox"
+        aria-label={t('layers.title')}
+        data-testid="layer-list"
+        onKeyDown={onKeyDown}
+      >
         {loading && rows.length === 0 ? <Spin className="center-spin" /> : null}
-        {!loading && rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('layers.empty')} /> : null}
+        {!loading && rows.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('layers.empty')} />
+        ) : null}
         {rows.map(({ dataset, nested, sourceName }) => (
           <LayerRow
             key={dataset.id}

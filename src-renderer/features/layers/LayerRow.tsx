@@ -19,7 +19,16 @@ export interface LayerRowProps {
 }
 
 /** One dataset in the layer list: visibility, kind, name, format, 密级 and workflow status. */
-export function LayerRow({ dataset, sourceName, nested, selected, visible, onSelect, onToggle, onZoom }: LayerRowProps) {
+export function LayerRow({
+  dataset,
+  sourceName,
+  nested,
+  selected,
+  visible,
+  onSelect,
+  onToggle,
+  onZoom,
+}: LayerRowProps) {
   const { t } = useTranslation();
   const name = dataset.title || dataset.name;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -66,7 +75,7 @@ export function LayerRow({ dataset, sourceName, nested, selected, visible, onSel
         </div>
       </div>
       <LevelTag level={dataset.level} />
-      <StatusTag status={dataset.status} />
+      <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
       <Tooltip title={t('layers.zoomTo')}>
         <Button
           type="text"

@@ -19,13 +19,26 @@ const show = (value: unknown): string => {
 export function AttributePanel() {
   const { t } = useTranslation();
   const feature = useAppStore((s) => s.feature);
-  const rows: Row[] = (feature?.properties ?? []).map(([field, value]) => ({ key: field, field, value: show(value) }));
+  const rows: Row[] = (feature?.properties ?? []).map(([field, value]) => ({
+    key: field,
+    field,
+    value: show(value),
+  }));
   return (
-    <section className="panel attribute-panel" aria-label={t('attributes.title')} data-testid="attribute-panel">
+    <section
+      className="panel attribute-panel"
+      aria-label={t('attributes.title')}
+      data-testid="attribute-panel"
+    >
       <header className="panel-header">
         <span>
           {t('attributes.title')}
-          {feature ? <span className="muted"> · {t('attributes.layer')}：{feature.layerName}</span> : null}
+          {feature ? (
+            <span className="muted">
+              {' '}
+              · {t('attributes.layer')}：{feature.layerName}
+            </span>
+          ) : null}
         </span>
         {feature ? (
           <Button

@@ -29,7 +29,11 @@ export function MapView() {
         return;
       }
       const d = datasets.find((x) => x.id === hit.layerId);
-      setFeature({ datasetId: hit.layerId, layerName: d ? d.title || d.name : hit.layerId, properties: hit.properties });
+      setFeature({
+        datasetId: hit.layerId,
+        layerName: d ? d.title || d.name : hit.layerId,
+        properties: hit.properties,
+      });
     },
   };
   const controller = useMapController(target, listener);

@@ -29,10 +29,14 @@ export function StatusBar({ status, pointer, problem, basemap }: StatusBarProps)
         )}
       </span>
       <span className="status-item" data-testid="status-lonlat">
-        {t('map.lonlat')} {lon === undefined || lat === undefined ? '—' : `${formatCoord(lon, true)}, ${formatCoord(lat, true)}`}
+        {t('map.lonlat')}{' '}
+        {lon === undefined || lat === undefined
+          ? '—'
+          : `${formatCoord(lon, true)}, ${formatCoord(lat, true)}`}
       </span>
       <span className="status-item" data-testid="status-xy">
-        {t('map.viewXY')} {x === undefined || y === undefined ? '—' : `${formatCoord(x, false)}, ${formatCoord(y, false)}`}
+        {t('map.viewXY')}{' '}
+        {x === undefined || y === undefined ? '—' : `${formatCoord(x, false)}, ${formatCoord(y, false)}`}
       </span>
       <span className="status-item" data-testid="status-scale">
         {t('map.scale')} {status ? `1:${formatNumber(status.scale, lang)}` : '—'}

@@ -10,7 +10,13 @@ const SEVERITY_COLOURS = { blocking: 'red', warning: 'orange', info: 'blue' } as
 const SEVERITY_ORDER = { blocking: 0, warning: 1, info: 2 } as const;
 
 /** Findings of one review, blocking first; messages are translated from their keys. */
-export function FindingsTable({ findings, testId }: { readonly findings: readonly Finding[]; readonly testId: string }) {
+export function FindingsTable({
+  findings,
+  testId,
+}: {
+  readonly findings: readonly Finding[];
+  readonly testId: string;
+}) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.lang);
   const rows = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -33,8 +39,17 @@ export function FindingsTable({ findings, testId }: { readonly findings: readonl
             </Tag>
           ),
         },
-        { title: t('review.rule'), dataIndex: 'ruleId', width: 130, render: (id: string, f) => <span className="mono">{`${id} v${String(f.ruleVersion)}`}</span> },
-        { title: t('review.message'), key: 'message', render: (_v, f) => translateKnown(f.messageKey, f.params, lang) },
+        {
+          title: t('review.rule'),
+          dataIndex: 'ruleId',
+          width: 130,
+          render: (id: string, f) => <span className="mono">{`${id} v${String(f.ruleVersion)}`}</span>,
+        },
+        {
+          title: t('review.message'),
+          key: 'message',
+          render: (_v, f) => translateKnown(f.messageKey, f.params, lang),
+        },
         { title: t('review.where'), dataIndex: 'where', width: 90, ellipsis: true },
       ]}
     />

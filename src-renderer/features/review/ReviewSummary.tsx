@@ -4,7 +4,13 @@ import type { ReviewReport } from '../../../src-main/api/types.js';
 import { formatTime } from '../../ui/format.js';
 
 /** Passed / blocked headline of a review, with profile, reviewer and time. */
-export function ReviewSummary({ report, testId }: { readonly report: ReviewReport; readonly testId: string }) {
+export function ReviewSummary({
+  report,
+  testId,
+}: {
+  readonly report: ReviewReport;
+  readonly testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Alert

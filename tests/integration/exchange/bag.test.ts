@@ -154,6 +154,13 @@ describe('writeBag', () => {
     expect(openssl.status).toBe(0);
   });
 
+  it('percent-encodes a "%" in a payload name and still verifies', async () => {
+    const out = await mkdtemp(join(work, 'out-'));
+    const { bag } = await writeBag(options(out, 'percent', { payload: [], generated: [{ name: '说明/100% 完成.txt', content: '公开\n' }] }));
+    expect(await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).toBe(`${sha256(Buffer.from('公开\n'))}  data/说明/100%25 完成.txt\n`);
+    expect((await verifyBag(bag, keys.publicKeyPem())).ok).toBe(true);
+  });
+
   it('refuses an existing target and unsafe names, creating nothing', async () => {
     const out = await mkdtemp(join(work, 'out-'));
     await writeFile(join(out, 'taken'), 'x');

@@ -47,7 +47,7 @@ describe('readRasterInfo matches gdalinfo on every sample raster', () => {
 describe('hostile files', () => {
   const BAD = readdirSync(join(DATA, 'raster_bad')).map((f) => join(DATA, 'raster_bad', f));
 
-  it.each(BAD.filter((p) => !p.endsWith('/corrupt.tif')))('%s is refused with a StrataError naming the file', async (path) => {
+  it.each(BAD)('%s is refused with a StrataError naming the file', async (path) => {
     const started = performance.now();
     const err = await readRasterInfo(path).then(
       () => null,

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTransform, crsFromCode, crsFromEpsg, crsFromWkt } from '../../../../src-main/core/crs/index.js';
 
+/** The value, or a test failure when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const DATA = '/work/shared/data';
 
 /** GDAL's own rendering of an EPSG code in a WKT dialect (the reference for what files carry). */
@@ -110,7 +116,7 @@ describe('crsFromWkt', () => {
     expect(crs?.name).toBe('Local_TM');
     expect(crs?.geographic).toBe(false);
     expect(crs?.metresPerUnit).toBe(1);
-    const toGeo = createTransform(crs!, crsFromEpsg(4610)!);
+    const toGeo = createTransform(must(crs), must(crsFromEpsg(4610)));
     const [lon, lat] = toGeo([500000, 3000000]);
     expect(lon).toBeCloseTo(110.25, 9);
     expect(lat).toBeGreaterThan(27);
@@ -132,14 +138,14 @@ describe('createTransform', () => {
       .trim()
       .split(/\s+/)
       .map(Number);
-    const t = createTransform(crsFromEpsg(4545)!, crsFromEpsg(4490)!);
+    const t = createTransform(must(crsFromEpsg(4545)), must(crsFromEpsg(4490)));
     const [lon, lat] = t([431234.5, 2534567.8]);
-    expect(lon).toBeCloseTo(out[0]!, 8);
-    expect(lat).toBeCloseTo(out[1]!, 8);
+    expect(lon).toBeCloseTo(must(out[0]), 8);
+    expect(lat).toBeCloseTo(must(out[1]), 8);
   });
 
   it('projects to web mercator with easting first', () => {
-    const t = createTransform(crsFromEpsg(4326)!, crsFromEpsg(3857)!);
+    const t = createTransform(must(crsFromEpsg(4326)), must(crsFromEpsg(3857)));
     const [x, y] = t([116.391, 39.907]);
     expect(x).toBeCloseTo((116.391 * Math.PI * 6378137) / 180, 3);
     expect(y).toBeCloseTo(4852436.962, 2); // gdaltransform

@@ -5,6 +5,12 @@ import { FormatError } from '../../../../../src-main/core/formats/format-error.j
 import { parseGeoJson, writeGeoJson } from '../../../../../src-main/core/formats/geojson/index.js';
 import { sample } from '../../../../support/samples.js';
 
+/** The value, or a test failure when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const read = (name: string): string => readFileSync(sample('geojson', name), 'utf8');
 
 function problemOf(fn: () => unknown): FormatError {
@@ -74,7 +80,7 @@ describe('parseGeoJson', () => {
 
 describe('writeGeoJson', () => {
   it('writes a fresh collection that parses back the same, naming the EPSG code', () => {
-    const crs = crsFromEpsg(4545)!;
+    const crs = must(crsFromEpsg(4545));
     const features = [
       { geometry: { type: 'Point' as const, coordinates: [431250, 2534550] }, properties: { 名称: '矿点', n: 1 } },
       { geometry: null, properties: {} },
@@ -87,11 +93,11 @@ describe('writeGeoJson', () => {
   });
 
   it('prints decimal-grid multiples without float noise', () => {
-    const crs = crsFromEpsg(4490)!;
+    const crs = must(crsFromEpsg(4490));
     const x = Number((0.0005 * 228).toFixed(4));
     const text = writeGeoJson({ crs, features: [{ geometry: { type: 'Point', coordinates: [112.1235, x] }, properties: {} }] });
     expect(text).toContain('[112.1235,0.114]');
     expect(text).toContain('"name":"urn:ogc:def:crs:EPSG::4490"');
-    expect(writeGeoJson({ crs: crsFromEpsg(4326)!, features: [] })).not.toContain('"crs"');
+    expect(writeGeoJson({ crs: must(crsFromEpsg(4326)), features: [] })).not.toContain('"crs"');
   });
 });
