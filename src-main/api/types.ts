@@ -62,11 +62,16 @@ export interface RecordVersion {
   readonly marking: string;
 }
 
+/** A finding as reported: its message already translated into the caller's language. */
+export interface ReportedFinding extends Finding {
+  readonly message: string;
+}
+
 export interface ReviewReport {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;
   readonly profile: { readonly id: string; readonly version: number; readonly name: string };
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ReportedFinding[];
   readonly blocking: number;
   readonly passed: boolean;
   /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */

@@ -93,9 +93,9 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     return 0;
   },
   async review(ctx) {
-    const report = await call<{ passed: boolean; blocking: number; findings: { ruleId: string; severity: string; where: string }[] }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    const report = await call<{ passed: boolean; blocking: number; findings: { ruleId: string; severity: string; where: string; message: string }[] }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () =>
-      [`${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`, ...report.findings.map((f) => `  ${f.severity} ${f.ruleId} ${f.where}`)].join('\n'),
+      [`${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`, ...report.findings.map((f) => `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${f.message}`)].join('\n'),
     );
     return 0;
   },

@@ -64,9 +64,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     user: options.user,
     workDir,
     organisation: options.organisation ?? 'Strata',
+    lang: options.lang,
   };
   const audit = await store.auditVerify();
-  const handlers = createHandlers(deps, loadDefaultProfile(), options.lang);
+  const handlers = createHandlers(deps, loadDefaultProfile());
 
   return {
     handlers: audit.ok ? handlers : guardReadOnly(handlers),

@@ -7,7 +7,7 @@ import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { StrataError, type ErrorCode } from '../api/errors.js';
-import { errorMessage, type Lang } from '../api/messages.js';
+import { errorMessage } from '../api/messages.js';
 import type { DatasetSummary, ImportFailure } from '../api/types.js';
 import path from 'node:path';
 
@@ -15,7 +15,7 @@ import path from 'node:path';
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
 
 /** The contract's service methods over one set of dependencies. */
-export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, lang: () => Lang): ServiceHandlers {
+export function createHandlers(deps: ServiceDeps, profile: ReviewProfile): ServiceHandlers {
   return {
     'datasets.import': async ({ paths }) => {
       const datasets: DatasetSummary[] = [];
@@ -27,7 +27,7 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, lang: 
           // A parser that trips over a hostile file must not take the batch down with it.
           const known = error instanceof StrataError ? error : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
           const code: ErrorCode = known.code;
-          failures.push({ file: path.basename(file), code, message: errorMessage(code, known.params, lang()) });
+          failures.push({ file: path.basename(file), code, message: errorMessage(code, known.params, deps.lang()) });
         }
       }
       return { datasets, failures };

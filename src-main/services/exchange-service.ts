@@ -81,7 +81,6 @@ export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: st
       'Strata-Reviewer': review.reviewer,
       'Strata-Approval-Date': review.createdAt.slice(0, 10),
       'Strata-Audit-Head': audit.head ?? '',
-      'Strata-Signing-Key': deps.signer.fingerprint(),
     },
     signer: deps.signer,
     ...(options.signal ? { signal: options.signal } : {}),

@@ -9,6 +9,7 @@ import type {
 } from '../core/model/index.js';
 import type { CatalogueStore, StoredFile } from '../core/ports/index.js';
 import type { VerifyResult } from '../api/types.js';
+import type { Lang } from '../api/messages.js';
 
 /** Long-work options every job port accepts. */
 export interface JobOptions {
@@ -90,6 +91,8 @@ export interface ServiceDeps {
   readonly user: string;
   readonly workDir: string;
   readonly organisation: string;
+  /** Language of messages the services render (findings, failures). */
+  readonly lang: () => Lang;
 }
 
 export type { StoredFile };

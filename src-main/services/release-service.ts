@@ -101,7 +101,7 @@ export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, i
     const stored = await deps.objects.putFile(written.file, options);
     const newId = deps.ids.datasetId();
     const review = reviewSubject(deps, profile, newId, output, stored.sha256);
-    const report = toReviewReport(review);
+    const report = toReviewReport(review, deps.lang());
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', { reason: 'reason.publicReviewFailed', count: report.blocking });
     }

@@ -36,7 +36,7 @@ export async function runDatasetReview(deps: ServiceDeps, profile: ReviewProfile
   const row = await requireDataset(deps, id);
   const subject = await loadSubject(deps, row);
   const review = reviewSubject(deps, profile, id, subject, row.sha256);
-  const report = toReviewReport(review);
+  const report = toReviewReport(review, deps.lang());
   await deps.store.write(async (tx) => {
     await tx.insertReview(review);
     if (row.status === 'draft') await tx.setStatus(id, 'reviewed');

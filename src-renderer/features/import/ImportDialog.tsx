@@ -36,6 +36,7 @@ export function ImportDialog() {
     try {
       const imported = await actions.api['datasets.import']({ paths });
       await actions.refreshList();
+      void actions.verifyAudit().catch(() => undefined);
       const first = imported.datasets[0];
       if (first) select(first.id);
       if (imported.failures.length === 0) {

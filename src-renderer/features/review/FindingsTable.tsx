@@ -32,7 +32,7 @@ export function FindingsTable({
         {
           title: t('review.severity'),
           dataIndex: 'severity',
-          width: 64,
+          width: 80,
           render: (s: Finding['severity']) => (
             <Tag color={SEVERITY_COLOURS[s]} data-severity={s}>
               {t(`severity.${s}`)}
@@ -48,7 +48,7 @@ export function FindingsTable({
         {
           title: t('review.message'),
           key: 'message',
-          render: (_v, f) => translateKnown(f.messageKey, f.params, lang),
+          render: (_v, f) => translateKnown(f.messageKey, f.params, lang, f.message),
         },
         { title: t('review.where'), dataIndex: 'where', width: 90, ellipsis: true },
       ]}
