@@ -15,6 +15,8 @@ for (const tool of ['gdalinfo', 'ogrinfo', 'gdalwarp']) {
   }
 }
 if (missing.length > 0) {
-  console.error(`Tests need: ${missing.join(', ')} — install with: sudo apt-get install -y chromium gdal-bin fonts-noto-cjk (or run: bash .ci/run)`);
+  console.error(
+    `Tests need: ${missing.join(', ')} — install with: sudo apt-get install -y chromium gdal-bin fonts-noto-cjk (or run: bash .ci/run)`,
+  );
   process.exit(1);
 }

@@ -4,7 +4,7 @@ import { App } from './app/App.js';
 import { initI18n, initialLang } from './i18n/i18n.js';
 import { createPlatform } from './platform/platform.js';
 import { PlatformContext } from './platform/platform-context.js';
-import { setLang, useAppStore } from './state/app-store.js';
+import { setLang } from './state/app-store.js';
 import 'ol/ol.css';
 import './app/app.css';
 
@@ -12,7 +12,7 @@ const lang = initialLang();
 setLang(lang);
 initI18n(lang);
 // Taken once, before anything renders: this also strips ?token= from the address bar.
-const platform = createPlatform(() => useAppStore.getState().lang);
+const platform = createPlatform();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

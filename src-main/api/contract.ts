@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import type { DatasetId } from '../core/model/ids.js';
+import type { Lang } from './messages.js';
+import { PERIOD_PATTERN } from './secrecy.js';
 import type {
   AuditEntry,
   AuditVerification,
@@ -20,13 +22,14 @@ const datasetId = z
   .string()
   .regex(/^ds_[0-9a-f]{16}$/, 'dataset id')
   .transform((s) => s as DatasetId);
-const filePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains NUL');
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'path contains NUL');
 
 /** 保密期限: empty (level default), `N年` or `长期`. */
-export const periodSchema = z
-  .string()
-  .trim()
-  .regex(/^(|[1-9]\d{0,2}年|长期)$/, 'period');
+export const periodSchema = z.string().trim().regex(PERIOD_PATTERN, 'period');
 
 export const recordFieldsSchema = z.object({
   title: z.string().trim().min(1).max(500),
@@ -52,6 +55,11 @@ export const contract = {
   'system.info': method<typeof noArgs, SystemInfo>(noArgs),
   /** Native open-file dialog; only the Electron host supports it. */
   'system.pickFiles': method<typeof noArgs, { paths: string[] }>(noArgs),
+  /** The UI's language: messages the host renders (errors, findings) follow it. */
+  'system.setLanguage': method<
+    z.ZodObject<{ lang: z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }> }>,
+    { lang: Lang }
+  >(z.object({ lang: z.enum(['zh-CN', 'en']) })),
   'datasets.import': method<z.ZodObject<{ paths: z.ZodArray<typeof filePath> }>, ImportResult>(
     z.object({ paths: z.array(filePath).min(1).max(500) }),
   ),

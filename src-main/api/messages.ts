@@ -11,22 +11,40 @@ type Templates = Readonly<Record<string, { readonly 'zh-CN': string; readonly en
 export const MESSAGES: Templates = {
   'error.INVALID_ARGUMENT': { 'zh-CN': '参数无效：{detail}', en: 'Invalid argument: {detail}' },
   'error.NOT_FOUND': { 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
-  'error.FILE_NOT_FOUND': { 'zh-CN': '文件不存在或无法读取：{file}', en: 'File not found or unreadable: {file}' },
+  'error.FILE_NOT_FOUND': {
+    'zh-CN': '文件不存在或无法读取：{file}',
+    en: 'File not found or unreadable: {file}',
+  },
   'error.UNSUPPORTED_FORMAT': {
     'zh-CN': '不支持的文件格式：{file}（支持 GeoTIFF、GeoJSON、Shapefile）',
     en: 'Unsupported file format: {file} (GeoTIFF, GeoJSON and Shapefile are supported)',
   },
-  'error.CORRUPT_FILE': { 'zh-CN': '文件已损坏或无法解析：{file}（{problem}）', en: 'Corrupt or unreadable file: {file} ({problem})' },
-  'error.TOO_LARGE': { 'zh-CN': '文件超出处理上限：{file}（{problem}）', en: 'File exceeds the processing limit: {file} ({problem})' },
-  'error.CRS_UNKNOWN': { 'zh-CN': '无法识别坐标参考系：{file}', en: 'Unknown coordinate reference system: {file}' },
+  'error.CORRUPT_FILE': {
+    'zh-CN': '文件已损坏或无法解析：{file}（{problem}）',
+    en: 'Corrupt or unreadable file: {file} ({problem})',
+  },
+  'error.TOO_LARGE': {
+    'zh-CN': '文件超出处理上限：{file}（{problem}）',
+    en: 'File exceeds the processing limit: {file} ({problem})',
+  },
+  'error.CRS_UNKNOWN': {
+    'zh-CN': '无法识别坐标参考系：{file}',
+    en: 'Unknown coordinate reference system: {file}',
+  },
   'error.CONFLICT': {
     'zh-CN': '记录已被他人修改（当前版本 {current}），请刷新后重试',
     en: 'The record was changed meanwhile (now version {current}); reload and try again',
   },
   'error.EXPORT_REFUSED': { 'zh-CN': '拒绝导出：{reason}', en: 'Export refused: {reason}' },
-  'error.RELEASE_REFUSED': { 'zh-CN': '无法生成公开版：{reason}', en: 'Cannot produce a public version: {reason}' },
+  'error.RELEASE_REFUSED': {
+    'zh-CN': '无法生成公开版：{reason}',
+    en: 'Cannot produce a public version: {reason}',
+  },
   'error.VERIFY_FAILED': { 'zh-CN': '数据包校验失败：{reason}', en: 'Package verification failed: {reason}' },
-  'error.UNSUPPORTED_BY_HOST': { 'zh-CN': '当前运行环境不支持此操作', en: 'This host does not support the operation' },
+  'error.UNSUPPORTED_BY_HOST': {
+    'zh-CN': '当前运行环境不支持此操作',
+    en: 'This host does not support the operation',
+  },
   'error.CANCELLED': { 'zh-CN': '操作已取消', en: 'Cancelled' },
   'error.READ_ONLY': {
     'zh-CN': '审计链校验失败，系统处于只读状态',
@@ -43,7 +61,10 @@ export const MESSAGES: Templates = {
     'zh-CN': '只能导出公开版；请先生成公开版',
     en: 'only a public version can be exported; produce one first',
   },
-  'reason.notReviewed': { 'zh-CN': '尚未对当前内容进行保密审查', en: 'the current content has not been reviewed' },
+  'reason.notReviewed': {
+    'zh-CN': '尚未对当前内容进行保密审查',
+    en: 'the current content has not been reviewed',
+  },
   'reason.blockingFindings': {
     'zh-CN': '保密审查仍有 {count} 项阻断性问题',
     en: 'the secrecy review still has {count} blocking finding(s)',
@@ -53,7 +74,10 @@ export const MESSAGES: Templates = {
     'zh-CN': '公开版复核仍有 {count} 项阻断性问题，未保存',
     en: 'the re-review of the written public version still has {count} blocking finding(s); nothing was kept',
   },
-  'reason.noCrs': { 'zh-CN': '数据没有可识别的坐标参考系', en: 'the dataset has no known coordinate reference system' },
+  'reason.noCrs': {
+    'zh-CN': '数据没有可识别的坐标参考系',
+    en: 'the dataset has no known coordinate reference system',
+  },
   'reason.bagExists': {
     'zh-CN': '目标位置已存在同名数据包或文件：{file}',
     en: 'a package or file named {file} already exists at the destination',

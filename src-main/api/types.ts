@@ -145,7 +145,11 @@ export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
 export interface VerifyResult {
   readonly ok: boolean;
   readonly bag: string;
-  readonly checks: readonly { readonly step: VerifyStep; readonly ok: boolean; readonly problems: readonly string[] }[];
+  readonly checks: readonly {
+    readonly step: VerifyStep;
+    readonly ok: boolean;
+    readonly problems: readonly string[];
+  }[];
 }
 
 export interface PublicKeyInfo {

@@ -67,7 +67,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     if (paths.length === 0) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing FILE' });
     const result = await call<ImportResult>(ctx, 'datasets.import', { paths });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
-    for (const failure of result.failures) ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
+    for (const failure of result.failures)
+      ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
     return result.failures.length > 0 ? 1 : 0;
   },
   async list(ctx) {
@@ -82,25 +83,44 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   async describe(ctx) {
     const id = need(ctx, 1, 'ID');
-    const detail = await call<{ record: { version: number; fields: Record<string, string> } }>(ctx, 'datasets.get', { id });
+    const detail = await call<{ record: { version: number; fields: Record<string, string> } }>(
+      ctx,
+      'datasets.get',
+      { id },
+    );
     const fields = { ...detail.record.fields };
     for (const key of ['title', 'abstract', 'level', 'period']) {
       const value = ctx.options[key];
       if (value !== undefined) fields[key] = value;
     }
-    const saved = await call<{ version: number; marking: string }>(ctx, 'catalogue.save', { id, baseVersion: detail.record.version, fields });
+    const saved = await call<{ version: number; marking: string }>(ctx, 'catalogue.save', {
+      id,
+      baseVersion: detail.record.version,
+      fields,
+    });
     ctx.out.result({ id, ...saved }, () => `${id} version ${String(saved.version)} ${saved.marking}`);
     return 0;
   },
   async review(ctx) {
-    const report = await call<{ passed: boolean; blocking: number; findings: { ruleId: string; severity: string; where: string; message: string }[] }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    const report = await call<{
+      passed: boolean;
+      blocking: number;
+      findings: { ruleId: string; severity: string; where: string; message: string }[];
+    }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () =>
-      [`${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`, ...report.findings.map((f) => `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${f.message}`)].join('\n'),
+      [
+        `${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`,
+        ...report.findings.map(
+          (f) => `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${f.message}`,
+        ),
+      ].join('\n'),
     );
     return 0;
   },
   async release(ctx) {
-    const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', { id: need(ctx, 1, 'ID') });
+    const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', {
+      id: need(ctx, 1, 'ID'),
+    });
     ctx.out.result(result, () => `public version ${result.id} of ${result.sourceId}`);
     return 0;
   },
@@ -113,15 +133,25 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   async verify(ctx) {
     const keyPem = await readKey(ctx.options['key']);
-    const result = await call<VerifyResult>(ctx, 'exchange.verify', { bag: need(ctx, 1, 'BAG'), ...(keyPem ? { keyPem } : {}) });
+    const result = await call<VerifyResult>(ctx, 'exchange.verify', {
+      bag: need(ctx, 1, 'BAG'),
+      ...(keyPem ? { keyPem } : {}),
+    });
     ctx.out.result(result, () =>
-      result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.join('; ')}` : ''}`).join('\n'),
+      result.checks
+        .map(
+          (c) =>
+            `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.join('; ')}` : ''}`,
+        )
+        .join('\n'),
     );
-    if (!result.ok) ctx.out.error({ code: 'VERIFY_FAILED', message: `verification failed: ${result.bag}`, params: {} });
+    if (!result.ok)
+      ctx.out.error({ code: 'VERIFY_FAILED', message: `verification failed: ${result.bag}`, params: {} });
     return result.ok ? 0 : 1;
   },
   async key(ctx) {
-    if (ctx.positionals[1] !== 'export') throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata key export' });
+    if (ctx.positionals[1] !== 'export')
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata key export' });
     const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
     ctx.out.result(key, () => key.pem.trimEnd());
     return 0;
@@ -129,13 +159,26 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   async audit(ctx) {
     const sub = ctx.positionals[1];
     if (sub === 'list') {
-      const entries = await call<{ seq: number; at: string; actor: string; action: string; subject: string | null }[]>(ctx, 'audit.list', { limit: 100 });
-      ctx.out.result(entries, () => entries.map((e) => `${String(e.seq)} ${e.at} ${e.actor} ${e.action} ${e.subject ?? ''}`).join('\n'));
+      const entries = await call<
+        { seq: number; at: string; actor: string; action: string; subject: string | null }[]
+      >(ctx, 'audit.list', { limit: 100 });
+      ctx.out.result(entries, () =>
+        entries.map((e) => `${String(e.seq)} ${e.at} ${e.actor} ${e.action} ${e.subject ?? ''}`).join('\n'),
+      );
       return 0;
     }
-    if (sub !== 'verify') throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata audit verify|list' });
-    const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(ctx, 'audit.verify', {});
-    ctx.out.result(result, () => (result.ok ? `audit chain intact: ${String(result.entries)} entries, head ${result.head ?? '-'}` : `audit chain BROKEN at entry ${String(result.brokenAt)}`));
+    if (sub !== 'verify')
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata audit verify|list' });
+    const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
+      ctx,
+      'audit.verify',
+      {},
+    );
+    ctx.out.result(result, () =>
+      result.ok
+        ? `audit chain intact: ${String(result.entries)} entries, head ${result.head ?? '-'}`
+        : `audit chain BROKEN at entry ${String(result.brokenAt)}`,
+    );
     return result.ok ? 0 : 1;
   },
 };

@@ -4,6 +4,8 @@ import { createDispatcher } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
+import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
+import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
@@ -36,25 +38,41 @@ async function main(argv: string[]): Promise<number> {
   }
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
-  const workstation = await openWorkstation({ home, user, lang: () => lang });
+  const language = languageSetting(lang);
+  const workstation = await openWorkstation({ home, user, lang: language.get });
   try {
     const dispatch = createDispatcher(
+      { ...workstation.handlers, ...headlessSystemHandlers(workstation, 'cli', language, STRATA_VERSION) },
       {
-        ...workstation.handlers,
-        'system.info': () => Promise.resolve({ version: '0.1.0', user, host: 'cli' as const, canPickFiles: false, readOnly: workstation.readOnly }),
-        'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
-      },
-      {
-        lang: () => lang,
+        lang: language.get,
         onInternalError: (method, error, ref) => {
-          process.stderr.write(`[${ref}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+          process.stderr.write(
+            `[${ref}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          );
         },
       },
     );
-    return await run({ dispatch, out, positionals, options: { out: values.out, key: values.key, title: values.title, abstract: values.abstract, level: values.level, period: values.period } });
+    return await run({
+      dispatch,
+      out,
+      positionals,
+      options: {
+        out: values.out,
+        key: values.key,
+        title: values.title,
+        abstract: values.abstract,
+        level: values.level,
+        period: values.period,
+      },
+    });
   } catch (error) {
     if (error instanceof CliFailure) out.error(error.body);
-    else if (error instanceof StrataError) out.error({ code: error.code, params: error.params, message: errorMessage(error.code, error.params, lang) });
+    else if (error instanceof StrataError)
+      out.error({
+        code: error.code,
+        params: error.params,
+        message: errorMessage(error.code, error.params, lang),
+      });
     else throw error;
     return 1;
   } finally {

@@ -2,9 +2,9 @@
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher.js';
-import type { Lang } from '../api/messages.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
+import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
 import { registerInvokeHandler } from './ipc.js';
@@ -23,8 +23,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-const language = languageFrom(process.env['STRATA_LANG']);
-const lang = (): Lang => language;
+const language = languageSetting(languageFrom(process.env['STRATA_LANG']));
+const lang = language.get;
 const devTools = !app.isPackaged;
 const appFile = (...parts: string[]): string => path.join(app.getAppPath(), ...parts);
 
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   });
   workstation = opened;
   const dispatch = createDispatcher(
-    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
+    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow, language) },
     { lang, onInternalError: logInternalError },
   );
   registerInvokeHandler(dispatch, lang);

@@ -1,8 +1,9 @@
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { Handlers } from '../api/contract.js';
 import type { Workstation } from '../hosting/workstation.js';
+import { setLanguageHandler, type LanguageSetting } from '../hosting/system-handlers.js';
 
-type SystemHandlers = Pick<Handlers, 'system.info' | 'system.pickFiles'>;
+type SystemHandlers = Pick<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'>;
 
 /** File types the import dialog offers; the first entry lists every supported format. */
 export const PICK_FILTERS: FileFilter[] = [
@@ -12,9 +13,14 @@ export const PICK_FILTERS: FileFilter[] = [
   { name: 'Shapefile', extensions: ['shp'] },
 ];
 
-/** The two `system.*` methods only the Electron host can answer. */
-export function systemHandlers(workstation: Workstation, window: () => BrowserWindow | null): SystemHandlers {
+/** The `system.*` methods of the Electron host (native dialogs included). */
+export function systemHandlers(
+  workstation: Workstation,
+  window: () => BrowserWindow | null,
+  language: LanguageSetting,
+): SystemHandlers {
   return {
+    'system.setLanguage': setLanguageHandler(language),
     'system.info': () =>
       Promise.resolve({
         version: app.getVersion(),

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher.js';
-import { StrataError } from '../api/errors.js';
+import { STRATA_VERSION } from '../hosting/version.js';
+import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { startHarness } from './server.js';
@@ -19,18 +20,13 @@ const { values } = parseArgs({
 });
 
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
-const lang = languageFrom(values.lang ?? process.env['STRATA_LANG']);
+const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
-const workstation = await openWorkstation({ home, user, lang: () => lang });
+const workstation = await openWorkstation({ home, user, lang: language.get });
 const dispatch = createDispatcher(
+  { ...workstation.handlers, ...headlessSystemHandlers(workstation, 'harness', language, STRATA_VERSION) },
   {
-    ...workstation.handlers,
-    'system.info': () =>
-      Promise.resolve({ version: process.env['npm_package_version'] ?? '0.1.0', user, host: 'harness' as const, canPickFiles: false, readOnly: workstation.readOnly }),
-    'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
-  },
-  {
-    lang: () => lang,
+    lang: language.get,
     onInternalError: (method, error, ref) => {
       console.error(`[${ref}] ${method} failed:`, error);
     },
@@ -47,7 +43,10 @@ console.log(`Open in a browser: ${harness.url}`);
 console.log(`STRATA_HARNESS_URL=${harness.url}`);
 
 const stop = (): void => {
-  void harness.close().then(() => workstation.close()).then(() => process.exit(0));
+  void harness
+    .close()
+    .then(() => workstation.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -60,9 +60,19 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /** Streams a file, honouring a single HTTP Range (206/416), as geotiff.js and OpenLayers expect. */
-function serveFile(req: IncomingMessage, res: ServerResponse, file: { path: string; size: number; contentType: string }, extra: Record<string, string> = {}): void {
+function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: { path: string; size: number; contentType: string },
+  extra: Record<string, string> = {},
+): void {
   const range = parseRange(req.headers.range, file.size);
-  const headers = { ...SECURITY_HEADERS, ...extra, 'Accept-Ranges': 'bytes', 'Content-Type': file.contentType };
+  const headers = {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Accept-Ranges': 'bytes',
+    'Content-Type': file.contentType,
+  };
   if (range === 'unsatisfiable') {
     res.writeHead(416, { ...headers, 'Content-Range': `bytes */${String(file.size)}` });
     res.end();
@@ -79,7 +89,9 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: { path: stri
     res.end();
     return;
   }
-  createReadStream(file.path, { start, end }).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file.path, { start, end })
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /**
@@ -100,44 +112,79 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS-rebinding guard: only our own loopback authority.
-    if (`http://${req.headers.host ?? ''}` !== origin) return send(res, 421, 'wrong host');
+    if (`http://${req.headers.host ?? ''}` !== origin) {
+      send(res, 421, 'wrong host');
+      return;
+    }
     const url = new URL(req.url ?? '/', origin);
-    const authorised = tokenMatches(req.headers['x-strata-token'] as string | undefined, token) || tokenMatches(cookieToken(req), token);
+    const authorised =
+      tokenMatches(req.headers['x-strata-token'] as string | undefined, token) ||
+      tokenMatches(cookieToken(req), token);
 
     if (url.pathname === '/rpc') {
-      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
-      if (!authorised) return send(res, 403, 'forbidden');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
+      if (req.method !== 'POST') {
+        send(res, 405, 'method not allowed');
+        return;
+      }
+      if (!authorised) {
+        send(res, 403, 'forbidden');
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        send(res, 415, 'json only');
+        return;
+      }
       const body = await readBody(req);
-      if (body === null) return send(res, 413, 'too large');
+      if (body === null) {
+        send(res, 413, 'too large');
+        return;
+      }
       let call: { method?: unknown; args?: unknown };
       try {
         call = JSON.parse(body) as { method?: unknown; args?: unknown };
       } catch {
-        return send(res, 400, 'bad json');
+        send(res, 400, 'bad json');
+        return;
       }
       const result = await options.dispatch(typeof call.method === 'string' ? call.method : '', call.args);
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed');
+      return;
+    }
 
     if (url.pathname.startsWith('/files/')) {
-      if (!authorised) return send(res, 403, 'forbidden');
+      if (!authorised) {
+        send(res, 403, 'forbidden');
+        return;
+      }
       const segments = decodePathSegments(url.pathname.slice('/files/'.length));
       const file = segments ? await options.resolveFile(segments.join('/')) : null;
-      if (!file) return send(res, 404, 'not found');
-      return serveFile(req, res, file, { 'Cache-Control': 'private, max-age=3600' });
+      if (!file) {
+        send(res, 404, 'not found');
+        return;
+      }
+      serveFile(req, res, file, { 'Cache-Control': 'private, max-age=3600' });
+      return;
     }
 
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
     const extra: Record<string, string> = { 'Cache-Control': 'no-store' };
     if (isPage) {
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token) && !authorised) return send(res, 403, 'open the URL with its token');
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token) && !authorised) {
+        send(res, 403, 'open the URL with its token');
+        return;
+      }
       extra['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
     const target = resolveStaticPath(options.rendererDir, isPage ? '/index.html' : url.pathname);
     const stats = target ? await stat(target).catch(() => null) : null;
-    if (!target || !stats?.isFile()) return send(res, 404, 'not found');
+    if (!target || !stats?.isFile()) {
+      send(res, 404, 'not found');
+      return;
+    }
     serveFile(req, res, { path: target, size: stats.size, contentType: contentTypeFor(target) }, extra);
   }
 

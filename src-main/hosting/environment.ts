@@ -6,8 +6,12 @@ import type { Lang } from '../api/messages.js';
  * The data directory Electron would use (`app.getPath('userData')` for productName "Strata"), so
  * the CLI and the app share one catalogue unless told otherwise.
  */
-export function defaultHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Strata');
+export function defaultHome(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (platform === 'win32')
+    return path.join(env['APPDATA'] ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Strata');
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Strata');
   return path.join(env['XDG_CONFIG_HOME'] ?? path.join(os.homedir(), '.config'), 'Strata');
 }

@@ -18,7 +18,13 @@ import type { ServedFile, Workstation, WorkstationOptions } from './workstation.
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 
 /** Methods that change state: refused while the audit chain is broken (the app opens read-only). */
-const MUTATING: readonly (keyof ServiceHandlers)[] = ['datasets.import', 'catalogue.save', 'review.run', 'release.create', 'exchange.export'];
+const MUTATING: readonly (keyof ServiceHandlers)[] = [
+  'datasets.import',
+  'catalogue.save',
+  'review.run',
+  'release.create',
+  'exchange.export',
+];
 
 function loadDefaultProfile(): ReviewProfile {
   const parsed = parseProfile(defaultProfile);

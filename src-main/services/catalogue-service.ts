@@ -7,9 +7,7 @@ import { toDisplay, toLineage, toRecordVersion, toReviewReport, toSummary } from
 
 export async function listDatasets(deps: ServiceDeps): Promise<DatasetSummary[]> {
   const rows = await deps.store.listDatasets();
-  return Promise.all(
-    rows.map(async (row) => toSummary(row, (await requireRecords(deps, row.id)).latest)),
-  );
+  return Promise.all(rows.map(async (row) => toSummary(row, (await requireRecords(deps, row.id)).latest)));
 }
 
 export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<DatasetDetail> {

@@ -12,7 +12,7 @@ import type { DatasetSummary, ImportFailure } from '../api/types.js';
 import path from 'node:path';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
-export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
+export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'>;
 
 /** The contract's service methods over one set of dependencies. */
 export function createHandlers(deps: ServiceDeps, profile: ReviewProfile): ServiceHandlers {
@@ -25,9 +25,16 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile): Servi
           datasets.push(await importFile(deps, file));
         } catch (error) {
           // A parser that trips over a hostile file must not take the batch down with it.
-          const known = error instanceof StrataError ? error : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
+          const known =
+            error instanceof StrataError
+              ? error
+              : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
           const code: ErrorCode = known.code;
-          failures.push({ file: path.basename(file), code, message: errorMessage(code, known.params, deps.lang()) });
+          failures.push({
+            file: path.basename(file),
+            code,
+            message: errorMessage(code, known.params, deps.lang()),
+          });
         }
       }
       return { datasets, failures };
@@ -39,7 +46,8 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile): Servi
     'release.create': ({ id }) => createRelease(deps, profile, id),
     'exchange.export': ({ id, outDir }) => exportPackage(deps, id, outDir),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
-    'keys.publicKey': () => Promise.resolve({ pem: deps.signer.publicKeyPem(), fingerprint: deps.signer.fingerprint() }),
+    'keys.publicKey': () =>
+      Promise.resolve({ pem: deps.signer.publicKeyPem(), fingerprint: deps.signer.fingerprint() }),
     'audit.list': async ({ limit }) =>
       (await deps.store.auditList(limit)).map((row) => ({
         seq: row.seq,

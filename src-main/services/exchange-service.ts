@@ -1,7 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createTransform, crsFromEpsg } from '../core/crs/index.js';
-import { publicMetadataIso19139, publicMetadataJson, sizeOf, type PublicMetadata } from '../core/catalogue/public-metadata.js';
+import {
+  publicMetadataIso19139,
+  publicMetadataJson,
+  sizeOf,
+  type PublicMetadata,
+} from '../core/catalogue/public-metadata.js';
 import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
@@ -16,7 +21,16 @@ function geographicBox(extent: Extent | null, crs: CrsInfo | null): Extent | nul
   const [x0, y0, x1, y1] = extent;
   const xm = (x0 + x1) / 2;
   const ym = (y0 + y1) / 2;
-  const points = [[x0, y0], [x1, y0], [x0, y1], [x1, y1], [xm, y0], [xm, y1], [x0, ym], [x1, ym]] as const;
+  const points = [
+    [x0, y0],
+    [x1, y0],
+    [x0, y1],
+    [x1, y1],
+    [xm, y0],
+    [xm, y1],
+    [x0, ym],
+    [x1, ym],
+  ] as const;
   const lonLat = points.map((p) => toLonLat(p));
   const lons = lonLat.map((p) => p[0]);
   const lats = lonLat.map((p) => p[1]);
@@ -30,17 +44,27 @@ const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll
  * dataset is a public version, marked 公开, and its latest review — of exactly these bytes — has
  * no blocking finding.
  */
-export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: string, options: JobOptions = {}): Promise<ExportResult> {
+export async function exportPackage(
+  deps: ServiceDeps,
+  id: DatasetId,
+  outDir: string,
+  options: JobOptions = {},
+): Promise<ExportResult> {
   const row = await requireDataset(deps, id);
   const { latest } = await requireRecords(deps, id);
   if (latest.fields.level !== '公开') {
-    throw new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: latest.fields.level });
+    throw new StrataError('EXPORT_REFUSED', {
+      reason: 'reason.levelAbovePublic',
+      level: latest.fields.level,
+    });
   }
   if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });
   const review = await deps.store.latestReview(id);
-  if (!review || review.contentSha256 !== row.sha256) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notReviewed' });
+  if (!review || review.contentSha256 !== row.sha256)
+    throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notReviewed' });
   const blocking = review.findings.filter((f) => f.severity === 'blocking').length;
-  if (blocking > 0) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
+  if (blocking > 0)
+    throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
 
   const lineage = await deps.store.lineage(id);
   const now = deps.clock.now();
@@ -56,7 +80,12 @@ export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: st
     geographicExtent: geographicBox(row.info.extent, row.info.crs),
     size: sizeOf(row.info),
     lineage: { source: row.sourceId, steps: lineage?.steps.map((s) => s.description) ?? [] },
-    review: { id: review.id, profile: `${review.profileId}@${String(review.profileVersion)}`, reviewer: review.reviewer, date: review.createdAt },
+    review: {
+      id: review.id,
+      profile: `${review.profileId}@${String(review.profileVersion)}`,
+      reviewer: review.reviewer,
+      date: review.createdAt,
+    },
     organisation: deps.organisation,
   };
   const audit = await deps.store.auditVerify();
@@ -92,7 +121,12 @@ export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: st
       actor: deps.user,
       action: 'exchange.export',
       subject: id,
-      details: { bag: path.basename(written.bag), files: written.files, bytes: written.bytes, key: deps.signer.fingerprint() },
+      details: {
+        bag: path.basename(written.bag),
+        files: written.files,
+        bytes: written.bytes,
+        key: deps.signer.fingerprint(),
+      },
     });
   });
   return {
@@ -106,6 +140,10 @@ export async function exportPackage(deps: ServiceDeps, id: DatasetId, outDir: st
 }
 
 /** Verifies a bag against the given public key, or against this workstation's own key. */
-export function verifyPackage(deps: ServiceDeps, bag: string, keyPem: string | undefined): Promise<VerifyResult> {
+export function verifyPackage(
+  deps: ServiceDeps,
+  bag: string,
+  keyPem: string | undefined,
+): Promise<VerifyResult> {
   return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem());
 }

@@ -39,7 +39,8 @@ async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format
   return {
     info: read.info,
     files: read.files,
-    display: text === null ? null : { bytes: new TextEncoder().encode(text), contentType: 'application/geo+json' },
+    display:
+      text === null ? null : { bytes: new TextEncoder().encode(text), contentType: 'application/geo+json' },
     valueRange: null,
   };
 }
@@ -49,7 +50,11 @@ async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format
  * stores every file of the set immutably by SHA-256 and creates the catalogue record and its
  * audit entry in one transaction.
  */
-export async function importFile(deps: ServiceDeps, file: string, options: JobOptions = {}): Promise<DatasetSummary> {
+export async function importFile(
+  deps: ServiceDeps,
+  file: string,
+  options: JobOptions = {},
+): Promise<DatasetSummary> {
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
@@ -93,5 +98,11 @@ export async function importFile(deps: ServiceDeps, file: string, options: JobOp
       details: { format, sha256: row.sha256, files: stored.length, bytes: row.byteSize },
     });
   });
-  return toSummary(row, { datasetId: row.id, version: 1, fields: record, author: deps.user, createdAt: row.createdAt });
+  return toSummary(row, {
+    datasetId: row.id,
+    version: 1,
+    fields: record,
+    author: deps.user,
+    createdAt: row.createdAt,
+  });
 }

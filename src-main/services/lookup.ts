@@ -10,7 +10,10 @@ export async function requireDataset(deps: ServiceDeps, id: DatasetId): Promise<
 }
 
 /** Versions oldest first; a dataset always has version 1 from its import. */
-export async function requireRecords(deps: ServiceDeps, id: DatasetId): Promise<{ versions: RecordVersionRow[]; latest: RecordVersionRow }> {
+export async function requireRecords(
+  deps: ServiceDeps,
+  id: DatasetId,
+): Promise<{ versions: RecordVersionRow[]; latest: RecordVersionRow }> {
   const versions = await deps.store.recordVersions(id);
   const latest = versions.at(-1);
   if (!latest) throw new StrataError('NOT_FOUND', { what: `${id} record` });

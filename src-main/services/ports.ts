@@ -21,7 +21,12 @@ export interface RasterIo {
   readInfo(path: string): Promise<RasterInfo>;
   valueRange(path: string, info: RasterInfo): Promise<readonly [number, number] | null>;
   /** Writes a fresh GeoTIFF at `target` pixel size (CRS units) to `dest`, atomically. */
-  resampleToPublic(src: string, dest: string, target: readonly [number, number], options?: JobOptions): Promise<RasterInfo>;
+  resampleToPublic(
+    src: string,
+    dest: string,
+    target: readonly [number, number],
+    options?: JobOptions,
+  ): Promise<RasterInfo>;
 }
 
 export interface VectorRead {

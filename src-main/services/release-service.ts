@@ -40,7 +40,14 @@ interface Written {
   readonly steps: Step[];
 }
 
-async function writeRaster(deps: ServiceDeps, profile: ReviewProfile, row: DatasetRow, subject: ReviewSubject, dir: string, options: JobOptions): Promise<Written> {
+async function writeRaster(
+  deps: ServiceDeps,
+  profile: ReviewProfile,
+  row: DatasetRow,
+  subject: ReviewSubject,
+  dir: string,
+  options: JobOptions,
+): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
@@ -56,7 +63,13 @@ async function writeRaster(deps: ServiceDeps, profile: ReviewProfile, row: Datas
   };
 }
 
-async function writeVector(deps: ServiceDeps, profile: ReviewProfile, row: DatasetRow, subject: ReviewSubject, dir: string): Promise<Written> {
+async function writeVector(
+  deps: ServiceDeps,
+  profile: ReviewProfile,
+  row: DatasetRow,
+  subject: ReviewSubject,
+  dir: string,
+): Promise<Written> {
   if (subject.kind !== 'vector' || !subject.info.crs) throw new Error('vector with CRS expected');
   const crs = subject.info.crs;
   const degraded = degradeCoordinates(subject.features, crs, profile.settings.positionPrecisionMetres);
@@ -84,7 +97,12 @@ async function reread(deps: ServiceDeps, file: string, kind: DatasetRow['kind'])
  * result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
  * A public version that would still have blocking findings is not kept.
  */
-export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, id: DatasetId, options: JobOptions = {}): Promise<ReleaseResult> {
+export async function createRelease(
+  deps: ServiceDeps,
+  profile: ReviewProfile,
+  id: DatasetId,
+  options: JobOptions = {},
+): Promise<ReleaseResult> {
   const row = await requireDataset(deps, id);
   if (row.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
   if (!row.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
@@ -103,7 +121,10 @@ export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, i
     const review = reviewSubject(deps, profile, newId, output, stored.sha256);
     const report = toReviewReport(review, deps.lang());
     if (!report.passed) {
-      throw new StrataError('RELEASE_REFUSED', { reason: 'reason.publicReviewFailed', count: report.blocking });
+      throw new StrataError('RELEASE_REFUSED', {
+        reason: 'reason.publicReviewFailed',
+        count: report.blocking,
+      });
     }
     const info: DatasetInfo = output.info;
     const now = deps.clock.now().toISOString();
@@ -133,7 +154,12 @@ export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, i
       author: deps.user,
       createdAt: now,
     };
-    const record = { title: `${latest.fields.title}（公开版）`, abstract: latest.fields.abstract, level: '公开' as const, period: '' };
+    const record = {
+      title: `${latest.fields.title}（公开版）`,
+      abstract: latest.fields.abstract,
+      level: '公开' as const,
+      period: '',
+    };
     await deps.store.write(async (tx) => {
       await tx.insertDataset(newRow, record);
       await tx.insertLineage(lineage);
@@ -142,7 +168,13 @@ export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, i
         actor: deps.user,
         action: 'release.create',
         subject: newId,
-        details: { sourceId: id, sourceSha256: row.sha256, sha256: stored.sha256, steps: written.steps.map((s) => s.step).join(','), reviewId: review.id },
+        details: {
+          sourceId: id,
+          sourceSha256: row.sha256,
+          sha256: stored.sha256,
+          steps: written.steps.map((s) => s.step).join(','),
+          reviewId: review.id,
+        },
       });
     });
     return {
@@ -150,7 +182,13 @@ export async function createRelease(deps: ServiceDeps, profile: ReviewProfile, i
       sourceId: id,
       lineage: toLineage(lineage),
       review: report,
-      dataset: toSummary(newRow, { datasetId: newId, version: 1, fields: record, author: deps.user, createdAt: now }),
+      dataset: toSummary(newRow, {
+        datasetId: newId,
+        version: 1,
+        fields: record,
+        author: deps.user,
+        createdAt: now,
+      }),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -32,7 +32,11 @@ export function reviewSubject(
 }
 
 /** Runs the profile on the dataset as parsed again from its stored bytes, and records the result. */
-export async function runDatasetReview(deps: ServiceDeps, profile: ReviewProfile, id: DatasetId): Promise<ReviewReport> {
+export async function runDatasetReview(
+  deps: ServiceDeps,
+  profile: ReviewProfile,
+  id: DatasetId,
+): Promise<ReviewReport> {
   const row = await requireDataset(deps, id);
   const subject = await loadSubject(deps, row);
   const review = reviewSubject(deps, profile, id, subject, row.sha256);
@@ -44,7 +48,12 @@ export async function runDatasetReview(deps: ServiceDeps, profile: ReviewProfile
       actor: deps.user,
       action: 'review.run',
       subject: id,
-      details: { reviewId: review.id, profile: `${profile.id}@${String(profile.version)}`, findings: review.findings.length, blocking: report.blocking },
+      details: {
+        reviewId: review.id,
+        profile: `${profile.id}@${String(profile.version)}`,
+        findings: review.findings.length,
+        blocking: report.blocking,
+      },
     });
   });
   return report;

@@ -15,7 +15,11 @@ export interface Staged {
  * that find sidecars by name (.shp/.dbf/.prj) see the set as it was imported. Hard links, not
  * copies, where the file system allows: the objects are read-only and never rewritten.
  */
-export async function stageFiles(objects: ObjectStore, files: readonly StoredFile[], workDir: string): Promise<Staged> {
+export async function stageFiles(
+  objects: ObjectStore,
+  files: readonly StoredFile[],
+  workDir: string,
+): Promise<Staged> {
   const dir = await mkdtemp(path.join(workDir, 'stage-'));
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {

@@ -68,6 +68,7 @@ export function App() {
     rememberLang(next);
     document.documentElement.lang = next;
     void i18n.changeLanguage(next);
+    void actions.setHostLanguage(next).catch(() => undefined);
   };
 
   return (

@@ -1,6 +1,5 @@
 import type { MethodName } from '../../src-main/api/contract.js';
 import type { Result } from '../../src-main/api/errors.js';
-import type { Lang } from '../../src-main/api/messages.js';
 import type { Transport } from './api-client.js';
 
 /**
@@ -18,12 +17,12 @@ export function takeTokenFromUrl(location: Location, history: History): string {
 }
 
 /** The harness dispatcher over HTTP: POST /rpc {method, args} with the run token. */
-export function createHarnessTransport(token: string, lang: () => Lang): Transport {
+export function createHarnessTransport(token: string): Transport {
   return {
     async invoke(method: MethodName, args: unknown): Promise<Result<unknown>> {
       const response = await fetch('/rpc', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-strata-token': token, 'x-strata-lang': lang() },
+        headers: { 'content-type': 'application/json', 'x-strata-token': token },
         body: JSON.stringify({ method, args }),
       });
       const text = await response.text();

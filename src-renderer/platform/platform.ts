@@ -1,6 +1,5 @@
 import type { ApiClient } from '../../src-main/api/contract.js';
 import type { JobProgressEvent } from '../../src-main/api/events.js';
-import type { Lang } from '../../src-main/api/messages.js';
 import { createApi, type Transport } from './api-client.js';
 import { createHarnessTransport, takeTokenFromUrl } from './harness-transport.js';
 import type { StrataBridge } from '../../src-main/api/bridge.js';
@@ -39,11 +38,11 @@ function electronPlatform(bridge: StrataBridge): Platform {
   };
 }
 
-function harnessPlatform(lang: () => Lang): Platform {
+function harnessPlatform(): Platform {
   const token = takeTokenFromUrl(window.location, window.history);
   return {
     kind: 'harness',
-    api: createApi(createHarnessTransport(token, lang)),
+    api: createApi(createHarnessTransport(token)),
     events: { onJobProgress: () => () => undefined },
     fileUrl: (logicalPath) => `/files/${encodePath(logicalPath)}`,
     pathForFile: () => null,
@@ -51,6 +50,6 @@ function harnessPlatform(lang: () => Lang): Platform {
 }
 
 /** Picks the transport: the Electron preload bridge when present, otherwise the HTTP harness. */
-export function createPlatform(lang: () => Lang): Platform {
-  return typeof window.strata !== 'undefined' ? electronPlatform(window.strata) : harnessPlatform(lang);
+export function createPlatform(): Platform {
+  return typeof window.strata !== 'undefined' ? electronPlatform(window.strata) : harnessPlatform();
 }

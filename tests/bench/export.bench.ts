@@ -32,7 +32,8 @@ async function payload(): Promise<string[]> {
     paths.push(path);
     if ((await stat(path).catch(() => null))?.size === FILE_BYTES) continue;
     const handle = await open(path, 'w');
-    for (let written = 0; written < FILE_BYTES; written += chunk.length) await handle.write(randomFillSync(chunk));
+    for (let written = 0; written < FILE_BYTES; written += chunk.length)
+      await handle.write(randomFillSync(chunk));
     await handle.close();
   }
   return paths;
@@ -44,7 +45,8 @@ const seconds = async (job: () => Promise<unknown>): Promise<number> => {
   return (performance.now() - start) / 1000;
 };
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Flushes earlier runs' dirty pages so one round's writeback does not land in the next timing. */
 const settle = async (): Promise<void> => {
@@ -81,16 +83,28 @@ export async function bench(report: (row: Row) => void): Promise<void> {
     let bag = '';
     write.push(
       await seconds(async () => {
-        bag = (await writeBag({ outDir: out, bagName: 'bench', payload: files.map((f, i) => ({ name: names[i] ?? f, sourcePath: f })), generated: [], bagInfo: {}, signer })).bag;
+        bag = (
+          await writeBag({
+            outDir: out,
+            bagName: 'bench',
+            payload: files.map((f, i) => ({ name: names[i] ?? f, sourcePath: f })),
+            generated: [],
+            bagInfo: {},
+            signer,
+          })
+        ).bag;
       }),
     );
     await settle();
     check.push(
       await seconds(async () => {
-        if (!(await verifyBag(bag, signer.publicKeyPem())).ok) throw new Error('bench bag failed verification');
+        if (!(await verifyBag(bag, signer.publicKeyPem())).ok)
+          throw new Error('bench bag failed verification');
       }),
     );
-    peerCheck.push(await seconds(() => run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: bag })));
+    peerCheck.push(
+      await seconds(() => run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: bag })),
+    );
   }
   await rm(join(DIR, 'out'), { recursive: true, force: true });
   const gib = (FILES * FILE_BYTES) / 2 ** 30;

@@ -84,8 +84,9 @@ async function generateDem(): Promise<void> {
           for (let x = 0; x < TILE_SIZE; x += 1) {
             const gx = Math.min(SIZE - 1, tx * TILE_SIZE + x);
             let h = 900;
-            for (let o = 0; o < amps.length; o += 1) h += (amps[o] ?? 0) * (cols[o]?.[gx] ?? 0) * (rows[o]?.[gy] ?? 0);
-            const hash = Math.imul(gx * 73856093 ^ gy * 19349663, 83492791) >>> 24;
+            for (let o = 0; o < amps.length; o += 1)
+              h += (amps[o] ?? 0) * (cols[o]?.[gx] ?? 0) * (rows[o]?.[gy] ?? 0);
+            const hash = Math.imul((gx * 73856093) ^ (gy * 19349663), 83492791) >>> 24;
             tile[y * TILE_SIZE + x] = h + hash / 128;
           }
         }
@@ -119,7 +120,9 @@ export async function bench(report: (row: BenchRow) => void): Promise<void> {
     strata = Math.min(strata, await timed(() => resampleToPublic(DEM, ours, [100, 100])));
     gdal = Math.min(
       gdal,
-      await timed(() => run('gdalwarp', ['-overwrite', '-q', '-tr', '100', '100', '-r', 'average', DEM, theirs])),
+      await timed(() =>
+        run('gdalwarp', ['-overwrite', '-q', '-tr', '100', '100', '-r', 'average', DEM, theirs]),
+      ),
     );
   }
   report({
@@ -127,6 +130,7 @@ export async function bench(report: (row: BenchRow) => void): Promise<void> {
     strataSeconds: strata,
     peer: 'gdalwarp -tr 100 100 -r average',
     peerSeconds: gdal,
-    notes: 'best of 2; ours writes tiled DEFLATE + predictor 3, gdalwarp writes its default (uncompressed strips)',
+    notes:
+      'best of 2; ours writes tiled DEFLATE + predictor 3, gdalwarp writes its default (uncompressed strips)',
   });
 }

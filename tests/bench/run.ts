@@ -21,10 +21,14 @@ const report = (row: Row): void => {
   );
 };
 
-console.log(`Strata benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `Strata benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 await rasterResample(report);
 await exportPackage(report);
 console.log('\njob | strata s | peer | peer s | ratio');
 for (const r of rows) {
-  console.log(`${r.job} | ${r.strataSeconds.toFixed(2)} | ${r.peer} | ${r.peerSeconds.toFixed(2)} | ${(r.strataSeconds / r.peerSeconds).toFixed(2)}`);
+  console.log(
+    `${r.job} | ${r.strataSeconds.toFixed(2)} | ${r.peer} | ${r.peerSeconds.toFixed(2)} | ${(r.strataSeconds / r.peerSeconds).toFixed(2)}`,
+  );
 }

@@ -13,12 +13,16 @@ export interface Harness {
 }
 
 async function startHarness(home: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--lang', 'zh-CN', '--user', 'curator'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--lang', 'zh-CN', '--user', 'curator'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
       const match = /STRATA_HARNESS_URL=(\S+)/.exec(seen);
       if (match?.[1]) resolve(match[1]);
@@ -33,6 +37,7 @@ async function startHarness(home: string): Promise<{ child: ChildProcess; url: s
 /** One harness (own data home) per test file, started from the built bundle like `npm run dev`. */
 export const test = base.extend<object, { harness: Harness }>({
   harness: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
     async ({}, use) => {
       const scratch = await mkdtemp(path.join(os.tmpdir(), 'strata-e2e-'));
       const { child, url } = await startHarness(path.join(scratch, 'home'));

@@ -8,22 +8,46 @@ import { copySample } from './samples.js';
  * The thin archive flow as one contract scenario, run in process and over the harness:
  * import a real DEM and a real Chinese shapefile, describe, review, release, export, verify.
  */
-export async function archiveFlow(client: Client, scratch: string): Promise<{ bag: string; demPublicId: string }> {
+export async function archiveFlow(
+  client: Client,
+  scratch: string,
+): Promise<{ bag: string; demPublicId: string }> {
   const dem = await copySample(scratch, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
   const points = await copySample(scratch, 'chinese', 'shapefile', 'kuangdian_gbk_cpg');
   const shp = path.join(points, (await readdir(points)).find((f) => f.endsWith('.shp')) ?? '');
 
-  const imported = await client.call('datasets.import', { paths: [dem, shp, path.join(scratch, 'missing.tif')] });
-  expect(imported.failures).toEqual([expect.objectContaining({ file: 'missing.tif', code: 'FILE_NOT_FOUND' })]);
+  const imported = await client.call('datasets.import', {
+    paths: [dem, shp, path.join(scratch, 'missing.tif')],
+  });
+  expect(imported.failures).toEqual([
+    expect.objectContaining({ file: 'missing.tif', code: 'FILE_NOT_FOUND' }),
+  ]);
   const [raster, vector] = imported.datasets;
-  expect(raster).toMatchObject({ format: 'GeoTIFF', crs: 'EPSG:2364', width: 1200, height: 1000, bandCount: 1, level: '内部' });
-  expect(vector).toMatchObject({ format: 'Shapefile', crs: 'EPSG:4545', featureCount: 57, geometryType: 'Point' });
+  expect(raster).toMatchObject({
+    format: 'GeoTIFF',
+    crs: 'EPSG:2364',
+    width: 1200,
+    height: 1000,
+    bandCount: 1,
+    level: '内部',
+  });
+  expect(vector).toMatchObject({
+    format: 'Shapefile',
+    crs: 'EPSG:4545',
+    featureCount: 57,
+    geometryType: 'Point',
+  });
   if (!raster || !vector) throw new Error('import');
 
   const saved = await client.call('catalogue.save', {
     id: raster.id,
     baseVersion: 1,
-    fields: { title: '桂林幅 1:5万 数字高程模型', abstract: '西安80 高斯-克吕格 40 带', level: '秘密', period: '' },
+    fields: {
+      title: '桂林幅 1:5万 数字高程模型',
+      abstract: '西安80 高斯-克吕格 40 带',
+      level: '秘密',
+      period: '',
+    },
   });
   expect(saved).toMatchObject({ version: 2, marking: '秘密★10年' });
   const stale = await client.fail('catalogue.save', {
@@ -41,17 +65,31 @@ export async function archiveFlow(client: Client, scratch: string): Promise<{ ba
 
   const review = await client.call('review.run', { id: raster.id });
   expect(review.passed).toBe(false);
-  expect(review.findings).toContainEqual(expect.objectContaining({ ruleId: 'raster-resolution', severity: 'blocking' }));
+  expect(review.findings).toContainEqual(
+    expect.objectContaining({ ruleId: 'raster-resolution', severity: 'blocking' }),
+  );
   const vectorReview = await client.call('review.run', { id: vector.id });
-  expect(vectorReview.findings).toContainEqual(expect.objectContaining({ ruleId: 'position-precision', severity: 'blocking' }));
+  expect(vectorReview.findings).toContainEqual(
+    expect.objectContaining({ ruleId: 'position-precision', severity: 'blocking' }),
+  );
 
-  const refusedOriginal = await client.fail('exchange.export', { id: raster.id, outDir: path.join(scratch, 'out') });
+  const refusedOriginal = await client.fail('exchange.export', {
+    id: raster.id,
+    outDir: path.join(scratch, 'out'),
+  });
   expect(refusedOriginal.code).toBe('EXPORT_REFUSED');
 
   const demPublic = await client.call('release.create', { id: raster.id });
   expect(demPublic.sourceId).toBe(raster.id);
   expect(demPublic.review.passed).toBe(true);
-  expect(demPublic.dataset).toMatchObject({ format: 'GeoTIFF', crs: 'EPSG:2364', pixelSize: [100, 100], width: 60, height: 50, level: '公开' });
+  expect(demPublic.dataset).toMatchObject({
+    format: 'GeoTIFF',
+    crs: 'EPSG:2364',
+    pixelSize: [100, 100],
+    width: 60,
+    height: 50,
+    level: '公开',
+  });
   const vectorPublic = await client.call('release.create', { id: vector.id });
   expect(vectorPublic.review.passed).toBe(true);
   expect(vectorPublic.dataset).toMatchObject({ format: 'GeoJSON', crs: 'EPSG:4545', featureCount: 57 });
@@ -62,12 +100,22 @@ export async function archiveFlow(client: Client, scratch: string): Promise<{ ba
   expect((await client.call('datasets.get', { id: raster.id })).publicVersions).toEqual([demPublic.id]);
 
   // A public version re-marked above 公开 cannot leave.
-  await client.call('catalogue.save', { id: vectorPublic.id, baseVersion: 1, fields: { title: 't', abstract: '', level: '内部', period: '' } });
-  const refusedLevel = await client.fail('exchange.export', { id: vectorPublic.id, outDir: path.join(scratch, 'out') });
+  await client.call('catalogue.save', {
+    id: vectorPublic.id,
+    baseVersion: 1,
+    fields: { title: 't', abstract: '', level: '内部', period: '' },
+  });
+  const refusedLevel = await client.fail('exchange.export', {
+    id: vectorPublic.id,
+    outDir: path.join(scratch, 'out'),
+  });
   expect(refusedLevel.code).toBe('EXPORT_REFUSED');
   expect(refusedLevel.message).toContain('内部');
 
-  const exported = await client.call('exchange.export', { id: demPublic.id, outDir: path.join(scratch, 'out') });
+  const exported = await client.call('exchange.export', {
+    id: demPublic.id,
+    outDir: path.join(scratch, 'out'),
+  });
   const verified = await client.call('exchange.verify', { bag: exported.bag });
   expect(verified.ok).toBe(true);
   const bagInfo = await readFile(path.join(exported.bag, 'bag-info.txt'), 'utf8');
@@ -77,7 +125,13 @@ export async function archiveFlow(client: Client, scratch: string): Promise<{ ba
   const audit = await client.call('audit.verify', {});
   expect(audit.ok).toBe(true);
   const actions = (await client.call('audit.list', { limit: 100 })).map((e) => e.action);
-  for (const action of ['dataset.import', 'catalogue.save', 'review.run', 'release.create', 'exchange.export']) {
+  for (const action of [
+    'dataset.import',
+    'catalogue.save',
+    'review.run',
+    'release.create',
+    'exchange.export',
+  ]) {
     expect(actions).toContain(action);
   }
   return { bag: exported.bag, demPublicId: demPublic.id };

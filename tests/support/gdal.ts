@@ -22,7 +22,10 @@ export async function gdalEpsg(file: string): Promise<string | null> {
   return match ? `EPSG:${match[1] ?? ''}` : null;
 }
 
-export async function runCommand(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function runCommand(
+  cmd: string,
+  args: string[],
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 });
     return { stdout, stderr, code: 0 };

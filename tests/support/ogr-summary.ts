@@ -34,9 +34,14 @@ export async function ogrSummary(file: string, openOptions: string[] = []): Prom
  * Extent of the geometries themselves as GDAL computes it (SQLite dialect). ogrinfo's "Extent:"
  * for a shapefile is the header box, which writers do not always keep up to date.
  */
-export async function ogrGeometryExtent(file: string, layer: string): Promise<[number, number, number, number] | null> {
+export async function ogrGeometryExtent(
+  file: string,
+  layer: string,
+): Promise<[number, number, number, number] | null> {
   const sql = `select min(st_minx(geometry)) as a, min(st_miny(geometry)) as b, max(st_maxx(geometry)) as c, max(st_maxy(geometry)) as d from "${layer}"`;
-  const { stdout } = await run('ogrinfo', ['-q', '-dialect', 'sqlite', '-sql', sql, file], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('ogrinfo', ['-q', '-dialect', 'sqlite', '-sql', sql, file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const v = ['a', 'b', 'c', 'd'].map((k) => new RegExp(`\\b${k} \\(Real\\) = (\\S+)`).exec(stdout)?.[1]);
   return v.every((x) => x !== undefined) ? (v.map(Number) as [number, number, number, number]) : null;
 }

@@ -10,7 +10,9 @@ export const SHARED_DATA = path.resolve(ROOT, '..', 'shared', 'data');
 export const sample = (...parts: string[]): string => path.join(SHARED_DATA, ...parts);
 
 /** A scratch directory removed by the returned cleanup. */
-export async function tempDir(prefix = 'strata-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'strata-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

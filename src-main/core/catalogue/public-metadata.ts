@@ -19,20 +19,35 @@ export interface PublicMetadata {
   readonly geographicExtent: readonly [number, number, number, number] | null;
   readonly size: Readonly<Record<string, number | string>>;
   readonly lineage: { readonly source: string; readonly steps: readonly string[] };
-  readonly review: { readonly id: string; readonly profile: string; readonly reviewer: string; readonly date: string };
+  readonly review: {
+    readonly id: string;
+    readonly profile: string;
+    readonly reviewer: string;
+    readonly date: string;
+  };
   readonly organisation: string;
 }
 
 export function sizeOf(info: DatasetInfo): Record<string, number | string> {
   return info.kind === 'raster'
-    ? { width: info.width, height: info.height, bandCount: info.bandCount, dataType: info.dataType, pixelSizeX: info.pixelSize[0], pixelSizeY: info.pixelSize[1] }
+    ? {
+        width: info.width,
+        height: info.height,
+        bandCount: info.bandCount,
+        dataType: info.dataType,
+        pixelSizeX: info.pixelSize[0],
+        pixelSizeY: info.pixelSize[1],
+      }
     : { featureCount: info.featureCount, geometryType: info.geometryType };
 }
 
 export const publicMetadataJson = (meta: PublicMetadata): string => `${JSON.stringify(meta, null, 2)}\n`;
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 const str = (tag: string, value: string): string =>
   `<${tag}><gco:CharacterString>${escapeXml(value)}</gco:CharacterString></${tag}>`;
@@ -55,7 +70,9 @@ export function publicMetadataIso19139(meta: PublicMetadata): string {
     '<gmd:language><gco:CharacterString>zho</gco:CharacterString></gmd:language>',
     '<gmd:characterSet><gmd:MD_CharacterSetCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#MD_CharacterSetCode" codeListValue="utf8">utf8</gmd:MD_CharacterSetCode></gmd:characterSet>',
     `<gmd:contact><gmd:CI_ResponsibleParty>${str('gmd:organisationName', meta.organisation)}<gmd:role><gmd:CI_RoleCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#CI_RoleCode" codeListValue="publisher">publisher</gmd:CI_RoleCode></gmd:role></gmd:CI_ResponsibleParty></gmd:contact>`,
-    meta.crs ? `<gmd:referenceSystemInfo><gmd:MD_ReferenceSystem><gmd:referenceSystemIdentifier><gmd:RS_Identifier>${str('gmd:code', meta.crs)}</gmd:RS_Identifier></gmd:referenceSystemIdentifier></gmd:MD_ReferenceSystem></gmd:referenceSystemInfo>` : '',
+    meta.crs
+      ? `<gmd:referenceSystemInfo><gmd:MD_ReferenceSystem><gmd:referenceSystemIdentifier><gmd:RS_Identifier>${str('gmd:code', meta.crs)}</gmd:RS_Identifier></gmd:referenceSystemIdentifier></gmd:MD_ReferenceSystem></gmd:referenceSystemInfo>`
+      : '',
     '<gmd:identificationInfo><gmd:MD_DataIdentification>',
     `<gmd:citation><gmd:CI_Citation>${str('gmd:title', meta.title)}</gmd:CI_Citation></gmd:citation>`,
     str('gmd:abstract', meta.abstract),

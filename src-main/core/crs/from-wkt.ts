@@ -12,7 +12,11 @@ interface Candidate {
   readonly datum: string;
 }
 
-const FAMILY_OF_PROJ: Readonly<Record<string, string>> = { utm: 'tmerc', etmerc: 'tmerc', latlong: 'longlat' };
+const FAMILY_OF_PROJ: Readonly<Record<string, string>> = {
+  utm: 'tmerc',
+  etmerc: 'tmerc',
+  latlong: 'longlat',
+};
 const byFamily = new Map<string, readonly Candidate[]>();
 
 /** Registry rows of one projection family with their parsed parameters (built once per family). */

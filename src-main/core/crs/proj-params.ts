@@ -46,7 +46,8 @@ const FAMILY_ALIASES: Readonly<Record<string, string>> = {
 
 const PARALLEL_FAMILIES = new Set(['lcc', 'aea', 'eqdc']);
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /** Reads a definition (proj4 string or WKT); null when proj4js cannot build it. */
 export function projParams(definition: string): ProjParams | null {
@@ -56,14 +57,18 @@ export function projParams(definition: string): ProjParams | null {
   } catch {
     return null;
   }
-  const names = Array.isArray(p['names']) ? (p['names'] as unknown[]).filter((n) => typeof n === 'string') : [];
+  const names = Array.isArray(p['names'])
+    ? (p['names'] as unknown[]).filter((n) => typeof n === 'string')
+    : [];
   const short = names.find((n) => FAMILY_ALIASES[n] !== undefined);
   const family = short !== undefined ? (FAMILY_ALIASES[short] ?? short) : (names[0] ?? '');
   if (family === '') return null;
   const lat1 = p['lat1'];
   const lat2 = p['lat2'];
   const parallels = PARALLEL_FAMILIES.has(family)
-    ? [lat1, lat2].filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((x, y) => x - y)
+    ? [lat1, lat2]
+        .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+        .sort((x, y) => x - y)
     : [];
   const datumParams = p['datum_params'];
   const towgs84 =
@@ -122,7 +127,11 @@ export function proj4StringOf(p: ProjParams): string | null {
   const towgs = p.towgs84 !== null ? ` +towgs84=${p.towgs84.map(fmt).join(',')}` : '';
   const pm = p.fromGreenwich !== 0 ? ` +pm=${fmt(p.fromGreenwich * R2D)}` : '';
   if (p.family === 'longlat') return `+proj=longlat ${ellps}${towgs}${pm}`;
-  if (!['tmerc', 'lcc', 'merc', 'aea', 'laea', 'stere', 'sterea', 'cass', 'eqc', 'eqdc', 'poly'].includes(p.family)) {
+  if (
+    !['tmerc', 'lcc', 'merc', 'aea', 'laea', 'stere', 'sterea', 'cass', 'eqc', 'eqdc', 'poly'].includes(
+      p.family,
+    )
+  ) {
     return null;
   }
   const parts = [`+proj=${p.family}`, `+lat_0=${fmt(p.lat0 * R2D)}`, `+lon_0=${fmt(p.long0 * R2D)}`];

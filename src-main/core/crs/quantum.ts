@@ -23,7 +23,12 @@ export const GRID_LADDER: readonly GridStep[] = (() => {
   const steps: GridStep[] = [];
   for (let e = MIN_EXPONENT; e <= MAX_EXPONENT; e += 1) {
     for (const m of [1, 2, 5] as const) {
-      steps.push({ mantissa: m, exponent: e, value: Number(`${String(m)}e${String(e)}`), decimals: Math.max(0, -e) });
+      steps.push({
+        mantissa: m,
+        exponent: e,
+        value: Number(`${String(m)}e${String(e)}`),
+        decimals: Math.max(0, -e),
+      });
     }
   }
   return steps;

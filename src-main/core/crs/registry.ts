@@ -39,8 +39,9 @@ export function crsFromEpsg(code: number): CrsInfo | null {
 export function crsFromCode(code: string): CrsInfo | null {
   const text = code.trim();
   if (/^(urn:ogc:def:crs:OGC:(1\.3)?:CRS84|OGC:CRS84|CRS:84|CRS84)$/i.test(text)) return crsFromEpsg(4326);
-  const m = /^(?:EPSG:|urn:ogc:def:crs:EPSG:[\d.]*:|https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/\d+\/)(\d{1,6})$/i.exec(
-    text,
-  );
+  const m =
+    /^(?:EPSG:|urn:ogc:def:crs:EPSG:[\d.]*:|https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/\d+\/)(\d{1,6})$/i.exec(
+      text,
+    );
   return m?.[1] === undefined ? null : crsFromEpsg(Number(m[1]));
 }

@@ -8,7 +8,10 @@ import type { CrsInfo } from '../model/index.js';
  * available (none are shipped): such pairs transform with the ellipsoid/Helmert change only.
  * Returns [NaN, NaN] for points outside a projection's domain.
  */
-export function createTransform(from: CrsInfo, to: CrsInfo): (xy: readonly [number, number]) => [number, number] {
+export function createTransform(
+  from: CrsInfo,
+  to: CrsInfo,
+): (xy: readonly [number, number]) => [number, number] {
   if (from.proj4 === to.proj4) return (xy) => [xy[0], xy[1]];
   const converter = proj4(from.proj4, to.proj4);
   return (xy) => {

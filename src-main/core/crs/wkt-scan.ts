@@ -39,7 +39,9 @@ export function scanWkt(wkt: string): WktHead | null {
     }
     if (inString) continue;
     if (ch === '[' || ch === '(') {
-      const word = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, i - 40), i))?.[1]?.toUpperCase();
+      const word = /([A-Za-z_][A-Za-z0-9_]*)\s*$/
+        .exec(text.slice(Math.max(0, i - 40), i))?.[1]
+        ?.toUpperCase();
       if (word === undefined) {
         depth += 1;
         continue;
@@ -47,7 +49,12 @@ export function scanWkt(wkt: string): WktHead | null {
       if ((word === 'DATUM' || word === 'GEODETICDATUM') && datum === '') {
         datum = /^[[(]\s*"([^"]*)"/.exec(text.slice(i, i + 200))?.[1] ?? '';
       }
-      if ((word === 'AUTHORITY' || word === 'ID') && depth === authorityDepth && !firstChildClosed && epsg === null) {
+      if (
+        (word === 'AUTHORITY' || word === 'ID') &&
+        depth === authorityDepth &&
+        !firstChildClosed &&
+        epsg === null
+      ) {
         const m = /^[[(]\s*"EPSG"\s*,\s*"?(\d{1,6})"?/i.exec(text.slice(i, i + 40));
         if (m?.[1] !== undefined) epsg = Number(m[1]);
       }

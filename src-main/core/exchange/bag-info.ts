@@ -90,5 +90,8 @@ export function parseBagInfo(text: string): ParsedBagInfo {
     }
     entries.push([line.slice(0, colon), line.slice(colon + 1).replace(/^[ \t]+/, '')]);
   });
-  return { entries: entries.map(([label, value]) => [label, value.replace(/[ \t]+$/, '')] as const), problems };
+  return {
+    entries: entries.map(([label, value]) => [label, value.replace(/[ \t]+$/, '')] as const),
+    problems,
+  };
 }

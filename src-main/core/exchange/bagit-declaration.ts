@@ -15,7 +15,8 @@ export function bagitDeclarationProblems(text: string): string[] {
   const [, major, minor, encoding] = match;
   const problems: string[] = [];
   const version = `${major ?? ''}.${minor ?? ''}`;
-  if (major !== '1' && version !== '0.97') problems.push(`${BAGIT_TXT_NAME}: unsupported BagIt version ${version}`);
+  if (major !== '1' && version !== '0.97')
+    problems.push(`${BAGIT_TXT_NAME}: unsupported BagIt version ${version}`);
   if (encoding?.trim().toUpperCase() !== 'UTF-8') problems.push(`${BAGIT_TXT_NAME}: tag files must be UTF-8`);
   return problems;
 }

@@ -18,7 +18,9 @@ export const encodeManifestPath = (path: string): string =>
  */
 export function decodeManifestPath(encoded: string): string | null {
   if (/%(?!25|0A|0D)/i.test(encoded)) return null;
-  return encoded.replace(/%(25|0A|0D)/gi, (_whole, hex: string) => (hex === '25' ? '%' : hex.toUpperCase() === '0A' ? '\n' : '\r'));
+  return encoded.replace(/%(25|0A|0D)/gi, (_whole, hex: string) =>
+    hex === '25' ? '%' : hex.toUpperCase() === '0A' ? '\n' : '\r',
+  );
 }
 
 /**

@@ -87,7 +87,8 @@ export function pathSetProblems(paths: readonly string[], directories: readonly 
     const key = collisionKey(path);
     const other = byKey.get(key);
     if (other === undefined) byKey.set(key, path);
-    else if (other === path) problems.push(`${showPath(path)}: ${dirKeys.has(key) ? 'is a directory' : 'listed twice'}`);
+    else if (other === path)
+      problems.push(`${showPath(path)}: ${dirKeys.has(key) ? 'is a directory' : 'listed twice'}`);
     else problems.push(`${showPath(path)}: collides with ${showPath(other)} (case or Unicode normalisation)`);
   }
   const keys = new Set([...byKey.keys()].filter((key) => !dirKeys.has(key)));

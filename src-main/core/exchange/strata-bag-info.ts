@@ -60,10 +60,16 @@ export function strataBagInfo(input: StrataBagInfoInput): Record<string, string>
  */
 export function bagInfoEntries(
   caller: Readonly<Record<string, string>>,
-  writer: { readonly today: string; readonly payloadOxum: string; readonly agent: string; readonly signerFingerprint: string },
+  writer: {
+    readonly today: string;
+    readonly payloadOxum: string;
+    readonly agent: string;
+    readonly signerFingerprint: string;
+  },
 ): BagInfoEntry[] {
   const entries: BagInfoEntry[] = Object.entries(caller);
-  if (!Object.hasOwn(caller, BAG_INFO_LABELS.baggingDate)) entries.push([BAG_INFO_LABELS.baggingDate, writer.today]);
+  if (!Object.hasOwn(caller, BAG_INFO_LABELS.baggingDate))
+    entries.push([BAG_INFO_LABELS.baggingDate, writer.today]);
   entries.push(
     [BAG_INFO_LABELS.payloadOxum, writer.payloadOxum],
     [BAG_INFO_LABELS.bagSoftwareAgent, writer.agent],

@@ -20,7 +20,13 @@ function isTiff(h: Uint8Array): boolean {
 }
 
 const isShapefile = (h: Uint8Array): boolean =>
-  h.length >= 100 && h[0] === 0 && h[1] === 0 && h[2] === 0x27 && h[3] === 0x0a && h[28] === 0xe8 && h[29] === 0x03;
+  h.length >= 100 &&
+  h[0] === 0 &&
+  h[1] === 0 &&
+  h[2] === 0x27 &&
+  h[3] === 0x0a &&
+  h[28] === 0xe8 &&
+  h[29] === 0x03;
 
 const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 

@@ -5,14 +5,7 @@ export type DatasetFormat = 'GeoTIFF' | 'GeoJSON' | 'Shapefile';
 
 /** Pixel sample type as GDAL names it. */
 export type RasterDataType =
-  | 'Byte'
-  | 'Int8'
-  | 'UInt16'
-  | 'Int16'
-  | 'UInt32'
-  | 'Int32'
-  | 'Float32'
-  | 'Float64';
+  'Byte' | 'Int8' | 'UInt16' | 'Int16' | 'UInt32' | 'Int32' | 'Float32' | 'Float64';
 
 /** What a raster loader learns from the header (no pixels decoded). */
 export interface RasterInfo {

@@ -1,4 +1,12 @@
-import type { DatasetFormat, DatasetId, DatasetInfo, DatasetKind, Finding, ReviewId, SecrecyLevel } from '../model/index.js';
+import type {
+  DatasetFormat,
+  DatasetId,
+  DatasetInfo,
+  DatasetKind,
+  Finding,
+  ReviewId,
+  SecrecyLevel,
+} from '../model/index.js';
 
 export type DatasetStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
 
@@ -63,7 +71,11 @@ export interface LineageRow {
   readonly datasetId: DatasetId;
   readonly sourceId: DatasetId;
   readonly sourceSha256: string;
-  readonly steps: readonly { step: string; params: Readonly<Record<string, string | number>>; description: string }[];
+  readonly steps: readonly {
+    step: string;
+    params: Readonly<Record<string, string | number>>;
+    description: string;
+  }[];
   readonly author: string;
   readonly createdAt: string;
 }
@@ -87,7 +99,12 @@ export interface AuditRow extends AuditInput {
 export interface CatalogueTx {
   insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void>;
   /** Appends version baseVersion+1; throws StrataError CONFLICT if baseVersion is not the latest. */
-  appendRecordVersion(id: DatasetId, baseVersion: number, fields: RecordFieldsRow, author: string): Promise<RecordVersionRow>;
+  appendRecordVersion(
+    id: DatasetId,
+    baseVersion: number,
+    fields: RecordFieldsRow,
+    author: string,
+  ): Promise<RecordVersionRow>;
   setStatus(id: DatasetId, status: DatasetStatus): Promise<void>;
   insertReview(review: ReviewRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;

@@ -25,7 +25,11 @@ export const throwIfCancelled = (signal: AbortSignal | undefined): void => {
  * previous one is written (three rotating buffers, explicit file positions so writes cannot
  * reorder). The target is fsynced before returning. Memory: {@link CHUNK_BYTES} × 3.
  */
-export async function copyAndHash(source: string, target: string, options: StreamOptions = {}): Promise<{ sha256: string; bytes: number }> {
+export async function copyAndHash(
+  source: string,
+  target: string,
+  options: StreamOptions = {},
+): Promise<{ sha256: string; bytes: number }> {
   const input = await open(source, 'r');
   try {
     const output = await open(target, 'wx', 0o644);
@@ -68,7 +72,11 @@ export async function copyAndHash(source: string, target: string, options: Strea
   }
 }
 
-async function writeFully(handle: import('node:fs/promises').FileHandle, chunk: Buffer, position: number): Promise<void> {
+async function writeFully(
+  handle: import('node:fs/promises').FileHandle,
+  chunk: Buffer,
+  position: number,
+): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position + offset);

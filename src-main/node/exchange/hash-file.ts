@@ -5,7 +5,8 @@ import { bufferBytes, throwIfCancelled } from './hash-copy.js';
 import type { StreamOptions } from './hash-copy.js';
 
 /** Open flags that refuse to follow a symbolic link in the last component (POSIX only). */
-export const READ_NO_FOLLOW = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
+export const READ_NO_FOLLOW =
+  process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
 
 /** Opens a file for reading without following a final symbolic link. */
 export const openNoFollow = (path: string): Promise<FileHandle> => open(path, READ_NO_FOLLOW);

@@ -20,9 +20,12 @@ export interface Keystore {
 
 /** SHA-256 (hex) of a public key's DER SPKI encoding: the key's fingerprint everywhere in Strata. */
 export const publicKeyFingerprint = (key: KeyObject): string =>
-  createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 
-const tempName = (dir: string, name: string): string => join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+const tempName = (dir: string, name: string): string =>
+  join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
 
 /**
  * Publishes `data` as `dir/name` unless that file exists already: written to a temp file, fsynced,

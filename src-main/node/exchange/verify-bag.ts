@@ -96,7 +96,9 @@ function completeStep(ctx: Context): string[] {
       }
     }
     if (oxum !== undefined && oxum !== payloadOxum(bytes, count)) {
-      problems.push(`${BAG_INFO_NAME}: Payload-Oxum does not match the payload (${count} files, ${bytes} bytes)`);
+      problems.push(
+        `${BAG_INFO_NAME}: Payload-Oxum does not match the payload (${count} files, ${bytes} bytes)`,
+      );
     }
   }
   return problems;
@@ -107,7 +109,9 @@ async function checksumsStep(ctx: Context): Promise<string[]> {
   const check = async (listedIn: string, entry: ManifestEntry): Promise<void> => {
     const held = ctx.tags.get(entry.path);
     const actual =
-      held && 'bytes' in held ? createHash('sha256').update(held.bytes).digest('hex') : await sha256File(join(ctx.root, entry.path));
+      held && 'bytes' in held
+        ? createHash('sha256').update(held.bytes).digest('hex')
+        : await sha256File(join(ctx.root, entry.path));
     if (actual !== entry.sha256) problems.push(`${showPath(entry.path)}: SHA-256 differs from ${listedIn}`);
   };
   for (const entry of ctx.tagManifest) await check(TAG_MANIFEST_NAME, entry);
@@ -137,7 +141,9 @@ async function signatureStep(ctx: Context): Promise<string[]> {
   if (!signed || !('bytes' in signed)) return [`${TAG_MANIFEST_NAME}: unreadable`];
   return verify(null, signed.bytes, key, signature)
     ? []
-    : [`${SIGNATURE_NAME}: the signature over ${TAG_MANIFEST_NAME} does not verify with the given public key`];
+    : [
+        `${SIGNATURE_NAME}: the signature over ${TAG_MANIFEST_NAME} does not verify with the given public key`,
+      ];
 }
 
 /**
@@ -149,11 +155,14 @@ async function signatureStep(ctx: Context): Promise<string[]> {
  */
 export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
-    if (isErrnoException(error) && error.code === 'ENOENT') throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
+    if (isErrnoException(error) && error.code === 'ENOENT')
+      throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
     throw error;
   });
   if (!rootInfo.isDirectory()) {
-    const problem = rootInfo.isSymbolicLink() ? 'the bag path is a symbolic link' : 'the bag path is not a directory';
+    const problem = rootInfo.isSymbolicLink()
+      ? 'the bag path is a symbolic link'
+      : 'the bag path is not a directory';
     return finish(bagPath, [[problem]]);
   }
   const tree = await walkBag(bagPath);
@@ -172,7 +181,14 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
     parseProblems.push(...result.problems);
     return result.entries;
   };
-  const ctx: Context = { root: bagPath, tree, manifest: parsed(MANIFEST_NAME), tagManifest: parsed(TAG_MANIFEST_NAME), tags, publicKeyPem };
+  const ctx: Context = {
+    root: bagPath,
+    tree,
+    manifest: parsed(MANIFEST_NAME),
+    tagManifest: parsed(TAG_MANIFEST_NAME),
+    tags,
+    publicKeyPem,
+  };
 
   const results: string[][] = [];
   results.push(pathsStep(ctx, parseProblems));
@@ -185,7 +201,9 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
 function finish(bag: string, results: readonly string[][]): VerifyResult {
   const checks = STEPS.map((step, index) => {
     const problems = results[index];
-    return problems === undefined ? { step, ok: false, problems: [SKIPPED] } : { step, ok: problems.length === 0, problems };
+    return problems === undefined
+      ? { step, ok: false, problems: [SKIPPED] }
+      : { step, ok: problems.length === 0, problems };
   });
   return { ok: checks.every((c) => c.ok), bag, checks };
 }

@@ -145,7 +145,10 @@ export async function writeBag(opts: WriteBagOptions): Promise<WriteBagResult> {
     const manifest: ManifestEntry[] = [];
     let payloadBytes = 0;
     for (const item of opts.payload) {
-      const copied = await copyAndHash(item.sourcePath, join(temp, dataPath(item.name)), { signal: opts.signal, onBytes: progress });
+      const copied = await copyAndHash(item.sourcePath, join(temp, dataPath(item.name)), {
+        signal: opts.signal,
+        onBytes: progress,
+      });
       manifest.push({ sha256: copied.sha256, path: dataPath(item.name) });
       payloadBytes += copied.bytes;
     }
@@ -171,10 +174,14 @@ export async function writeBag(opts: WriteBagOptions): Promise<WriteBagResult> {
       [PUBLIC_KEY_NAME, Buffer.from(opts.signer.publicKeyPem(), 'utf8')],
     ];
     for (const [name, bytes] of tagFiles) await writeNewFileDurably(join(temp, name), bytes);
-    const tagManifest = Buffer.from(formatManifest(tagFiles.map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes) }))), 'utf8');
+    const tagManifest = Buffer.from(
+      formatManifest(tagFiles.map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes) }))),
+      'utf8',
+    );
     await writeNewFileDurably(join(temp, TAG_MANIFEST_NAME), tagManifest);
     const signature = opts.signer.sign(tagManifest);
-    if (signature.length !== ED25519_SIGNATURE_BYTES) throw new StrataError('INTERNAL', { ref: 'signature-length' });
+    if (signature.length !== ED25519_SIGNATURE_BYTES)
+      throw new StrataError('INTERNAL', { ref: 'signature-length' });
     await writeNewFileDurably(join(temp, SIGNATURE_NAME), signature);
 
     for (const dir of [...dirs].reverse()) await syncDirectory(join(temp, dir));
@@ -183,7 +190,12 @@ export async function writeBag(opts: WriteBagOptions): Promise<WriteBagResult> {
     await assertAbsent(target, opts.bagName);
     await rename(temp, target);
     await syncDirectory(dirname(target));
-    return { bag: target, files: manifest.length, bytes: payloadBytes, signatureFile: join(target, SIGNATURE_NAME) };
+    return {
+      bag: target,
+      files: manifest.length,
+      bytes: payloadBytes,
+      signatureFile: join(target, SIGNATURE_NAME),
+    };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

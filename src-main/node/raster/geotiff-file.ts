@@ -1,6 +1,12 @@
 import type { RasterInfo } from '../../core/model/index.js';
 import type { ByteSource } from '../../core/ports/index.js';
-import { decodeBlock, readGeoTiffHeader, type GeoTiffHeader, type SampleArray, type TiffImage } from '../../core/formats/geotiff/index.js';
+import {
+  decodeBlock,
+  readGeoTiffHeader,
+  type GeoTiffHeader,
+  type SampleArray,
+  type TiffImage,
+} from '../../core/formats/geotiff/index.js';
 import { TiffError } from '../../core/formats/geotiff/index.js';
 import { openFileSource } from '../fs/file-source.js';
 import { nativeInflate } from './native-codecs.js';
@@ -10,7 +16,10 @@ import { rasterError } from './raster-errors.js';
  * Opens `path`, parses its GeoTIFF header and runs `fn`; always closes the file. Every failure
  * (missing file, hostile structure, bad block) comes out as a StrataError naming the base name.
  */
-export async function withGeoTiff<T>(path: string, fn: (source: ByteSource, header: GeoTiffHeader) => Promise<T>): Promise<T> {
+export async function withGeoTiff<T>(
+  path: string,
+  fn: (source: ByteSource, header: GeoTiffHeader) => Promise<T>,
+): Promise<T> {
   let source: Awaited<ReturnType<typeof openFileSource>> | null = null;
   try {
     source = await openFileSource(path);
@@ -23,7 +32,8 @@ export async function withGeoTiff<T>(path: string, fn: (source: ByteSource, head
 }
 
 /** Header facts of a GeoTIFF (no pixels decoded). Throws StrataError. */
-export const readRasterInfo = (path: string): Promise<RasterInfo> => withGeoTiff(path, (_source, header) => Promise.resolve(header.info));
+export const readRasterInfo = (path: string): Promise<RasterInfo> =>
+  withGeoTiff(path, (_source, header) => Promise.resolve(header.info));
 
 /** Reads and decodes one tile/strip of `image`; empty (sparse) blocks come back filled with `fill`. */
 export async function readBlock(

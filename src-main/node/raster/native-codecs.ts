@@ -10,7 +10,10 @@ const deflateAsync = promisify(deflate);
  * `maxOutputLength` caps the output at the header-derived block size: a zip bomb fails fast.
  */
 export const nativeInflate: InflatePort = async (bytes, maxOutput) => {
-  const out = await inflateAsync(bytes, { maxOutputLength: Math.max(1, maxOutput), chunkSize: Math.max(1024, maxOutput) });
+  const out = await inflateAsync(bytes, {
+    maxOutputLength: Math.max(1, maxOutput),
+    chunkSize: Math.max(1024, maxOutput),
+  });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 

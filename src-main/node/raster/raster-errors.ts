@@ -14,6 +14,7 @@ export function rasterError(err: unknown, path: string): StrataError {
   if (err instanceof StrataError) return err;
   if (err instanceof TiffError) return new StrataError(CODES[err.kind], { file, problem: err.problem });
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return new StrataError('FILE_NOT_FOUND', { file });
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+    return new StrataError('FILE_NOT_FOUND', { file });
   return new StrataError('CORRUPT_FILE', { file, problem: 'unreadable' });
 }

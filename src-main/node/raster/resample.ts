@@ -70,10 +70,14 @@ export async function resampleToPublic(
 function outputSpec(header: GeoTiffHeader, target: readonly [number, number], file: string): GeoTiffSpec {
   const { image, info } = header;
   if (!canDecode(image) || image.photometric === PALETTE || image.photometric === YCBCR) {
-    throw new StrataError('UNSUPPORTED_FORMAT', { file, problem: `compression ${String(image.compression)}` });
+    throw new StrataError('UNSUPPORTED_FORMAT', {
+      file,
+      problem: `compression ${String(image.compression)}`,
+    });
   }
   const code = /^EPSG:(\d+)$/.exec(info.crs?.code ?? '')?.[1];
-  if (info.crs === null || code === undefined || info.extent === null) throw new StrataError('CRS_UNKNOWN', { file });
+  if (info.crs === null || code === undefined || info.extent === null)
+    throw new StrataError('CRS_UNKNOWN', { file });
   const [tx, ty] = target;
   const [px, py] = info.pixelSize;
   const ok = (t: number, p: number): boolean => Number.isFinite(t) && t >= p * (1 - 1e-9);
@@ -163,7 +167,8 @@ async function averageInto(
 function blockBatches(image: TiffImage): number[][] {
   const planes = image.planar === 2 ? image.samplesPerPixel : 1;
   const perPlane = image.blocksAcross * image.blocksDown;
-  const blockBytes = image.blockWidth * image.blockHeight * image.bytesPerSample * (planes === 1 ? image.samplesPerPixel : 1);
+  const blockBytes =
+    image.blockWidth * image.blockHeight * image.bytesPerSample * (planes === 1 ? image.samplesPerPixel : 1);
   const maxBlocks = Math.max(1, Math.min(BATCH_BLOCKS, Math.floor(BATCH_BYTES / blockBytes)));
   const batches: number[][] = [];
   let current: number[] = [];
@@ -194,5 +199,8 @@ function endsBlockRow(image: TiffImage, batch: readonly number[]): boolean {
   if (last === undefined) return false;
   const planes = image.planar === 2 ? image.samplesPerPixel : 1;
   const perPlane = image.blocksAcross * image.blocksDown;
-  return Math.floor(last / perPlane) === planes - 1 && (last % perPlane) % image.blocksAcross === image.blocksAcross - 1;
+  return (
+    Math.floor(last / perPlane) === planes - 1 &&
+    (last % perPlane) % image.blocksAcross === image.blocksAcross - 1
+  );
 }

@@ -1,4 +1,9 @@
-import { TILE_SIZE, allocSamples, type GeoTiffSpec, type GeoTiffTileWriter } from '../../core/formats/geotiff/index.js';
+import {
+  TILE_SIZE,
+  allocSamples,
+  type GeoTiffSpec,
+  type GeoTiffTileWriter,
+} from '../../core/formats/geotiff/index.js';
 
 /**
  * Collects finished output rows (outWidth x bands interleaved) into one row of 256-pixel tiles

@@ -24,7 +24,9 @@ export async function rasterValueRange(path: string, info: RasterInfo): Promise<
     const indices = spreadBlocks(image);
     for (let i = 0; i < indices.length; i += CONCURRENCY) {
       const batch = indices.slice(i, i + CONCURRENCY);
-      const blocks = await Promise.all(batch.map((index) => readBlock(source, header, image, index, Number.NaN)));
+      const blocks = await Promise.all(
+        batch.map((index) => readBlock(source, header, image, index, Number.NaN)),
+      );
       blocks.forEach((samples, k) => {
         // Edge tiles are padded past the image: only the valid rectangle counts.
         const { width, height } = blockPlace(image, batch[k] ?? 0);

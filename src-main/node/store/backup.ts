@@ -9,7 +9,10 @@ import { SqliteConnection } from './sqlite.js';
  * checked with `integrity_check`, switched to a self-contained rollback journal, and only then
  * renamed into place.
  */
-export async function backupCatalogue(db: { readonly reader: SqliteConnection }, destFile: string): Promise<void> {
+export async function backupCatalogue(
+  db: { readonly reader: SqliteConnection },
+  destFile: string,
+): Promise<void> {
   const dest = path.resolve(destFile);
   const tmp = `${dest}.${String(process.pid)}.tmp`;
   await rm(tmp, { force: true });
@@ -21,7 +24,10 @@ export async function backupCatalogue(db: { readonly reader: SqliteConnection },
       await copy.get('PRAGMA journal_mode = DELETE');
       const rows = await copy.all<{ integrity_check: string }>('PRAGMA integrity_check');
       if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-        throw new StrataError('CORRUPT_FILE', { file: path.basename(dest), problem: 'backup failed integrity_check' });
+        throw new StrataError('CORRUPT_FILE', {
+          file: path.basename(dest),
+          problem: 'backup failed integrity_check',
+        });
       }
     } finally {
       await copy.close();

@@ -20,7 +20,11 @@ import type { SqliteConnection } from './sqlite.js';
  * transaction. `isOpen` turns false when the transaction ends, so a tx object that escapes its
  * callback cannot write outside (or into someone else's) transaction.
  */
-export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean, now: () => Date): CatalogueTx {
+export function createCatalogueTx(
+  conn: SqliteConnection,
+  isOpen: () => boolean,
+  now: () => Date,
+): CatalogueTx {
   const guard = (): void => {
     if (!isOpen()) throw new Error('catalogue transaction already finished');
   };
@@ -44,14 +48,10 @@ export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean,
     if (!extent) return;
     const [minX, minY, maxX, maxY] = extent;
     if (![minX, minY, maxX, maxY].every(Number.isFinite) || minX > maxX || minY > maxY) return;
-    await conn.run('INSERT INTO dataset_extents (pk, min_x, max_x, min_y, max_y, crs) VALUES (?, ?, ?, ?, ?, ?)', [
-      pk,
-      minX,
-      maxX,
-      minY,
-      maxY,
-      crs,
-    ]);
+    await conn.run(
+      'INSERT INTO dataset_extents (pk, min_x, max_x, min_y, max_y, crs) VALUES (?, ?, ?, ?, ?, ?)',
+      [pk, minX, maxX, minY, maxY, crs],
+    );
   };
 
   return {
@@ -83,19 +83,41 @@ export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean,
       await conn.run(
         `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
          VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
-        [row.id, firstRecord.title, firstRecord.abstract, firstRecord.level, firstRecord.period, row.createdBy, row.createdAt],
+        [
+          row.id,
+          firstRecord.title,
+          firstRecord.abstract,
+          firstRecord.level,
+          firstRecord.period,
+          row.createdBy,
+          row.createdAt,
+        ],
       );
       await indexText(pk, firstRecord);
       await indexExtent(pk, row.info.extent, row.info.crs?.code ?? null);
     },
 
-    async appendRecordVersion(id: DatasetId, baseVersion: number, fields: RecordFieldsRow, author: string): Promise<RecordVersionRow> {
+    async appendRecordVersion(
+      id: DatasetId,
+      baseVersion: number,
+      fields: RecordFieldsRow,
+      author: string,
+    ): Promise<RecordVersionRow> {
       guard();
       const pk = await pkOf(id);
-      const latest = await conn.get<{ v: number | null }>('SELECT max(version) AS v FROM record_versions WHERE dataset_id = ?', [id]);
+      const latest = await conn.get<{ v: number | null }>(
+        'SELECT max(version) AS v FROM record_versions WHERE dataset_id = ?',
+        [id],
+      );
       const current = latest?.v ?? 0;
       if (baseVersion !== current) throw new StrataError('CONFLICT', { current });
-      const row: RecordVersionRow = { datasetId: id, version: current + 1, fields, author, createdAt: now().toISOString() };
+      const row: RecordVersionRow = {
+        datasetId: id,
+        version: current + 1,
+        fields,
+        author,
+        createdAt: now().toISOString(),
+      };
       await conn.run(
         `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -134,13 +156,22 @@ export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean,
       guard();
       await conn.run(
         `INSERT INTO lineage (dataset_id, source_id, source_sha256, steps, author, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        [lineage.datasetId, lineage.sourceId, lineage.sourceSha256, JSON.stringify(lineage.steps), lineage.author, lineage.createdAt],
+        [
+          lineage.datasetId,
+          lineage.sourceId,
+          lineage.sourceSha256,
+          JSON.stringify(lineage.steps),
+          lineage.author,
+          lineage.createdAt,
+        ],
       );
     },
 
     async appendAudit(entry: AuditInput): Promise<AuditRow> {
       guard();
-      const head = await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+      const head = await conn.get<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
+      );
       const fields = {
         seq: (head?.seq ?? 0) + 1,
         at: now().toISOString(),
@@ -153,7 +184,16 @@ export function createCatalogueTx(conn: SqliteConnection, isOpen: () => boolean,
       const row: AuditRow = { ...fields, hash: auditHash(fields) };
       await conn.run(
         'INSERT INTO audit (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [row.seq, row.at, row.actor, row.action, row.subject, canonicalDetails(row.details), row.prevHash, row.hash],
+        [
+          row.seq,
+          row.at,
+          row.actor,
+          row.action,
+          row.subject,
+          canonicalDetails(row.details),
+          row.prevHash,
+          row.hash,
+        ],
       );
       return row;
     },

@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { DatasetId } from '../../core/model/index.js';
-import type { AuditRow, CatalogueStore, CatalogueTx, DatasetRow, LineageRow, RecordVersionRow, ReviewRow } from '../../core/ports/index.js';
+import type {
+  AuditRow,
+  CatalogueStore,
+  CatalogueTx,
+  DatasetRow,
+  LineageRow,
+  RecordVersionRow,
+  ReviewRow,
+} from '../../core/ports/index.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { createCatalogueTx } from './catalogue-tx.js';
 import { ftsQuery } from './fts-text.js';
@@ -52,7 +60,11 @@ function isSqliteError(err: unknown, code: string): boolean {
 }
 
 function corrupt(file: string, problem: string, extra: Readonly<Record<string, number>> = {}): StrataError {
-  return new StrataError('CORRUPT_FILE', { file: path.basename(file), problem, ...extra }, `${path.basename(file)}: ${problem}`);
+  return new StrataError(
+    'CORRUPT_FILE',
+    { file: path.basename(file), problem, ...extra },
+    `${path.basename(file)}: ${problem}`,
+  );
 }
 
 /** Reads the header pragmas; refuses files that are not SQLite or not a Strata catalogue. */
@@ -70,9 +82,13 @@ async function identify(conn: SqliteConnection, file: string): Promise<{ fresh: 
     throw err;
   }
   const fresh = appId === 0 && version === 0 && objects === 0;
-  if (!fresh && appId !== STRATA_APPLICATION_ID) throw corrupt(file, 'not a Strata catalogue (foreign application_id)', { applicationId: appId });
+  if (!fresh && appId !== STRATA_APPLICATION_ID)
+    throw corrupt(file, 'not a Strata catalogue (foreign application_id)', { applicationId: appId });
   if (version > LATEST_SCHEMA_VERSION) {
-    throw corrupt(file, 'catalogue written by a newer Strata version', { schemaVersion: version, supported: LATEST_SCHEMA_VERSION });
+    throw corrupt(file, 'catalogue written by a newer Strata version', {
+      schemaVersion: version,
+      supported: LATEST_SCHEMA_VERSION,
+    });
   }
   return { fresh, version };
 }
@@ -126,7 +142,9 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
       reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
       const { fresh, version } = await identify(reader, file);
       if (fresh || version < LATEST_SCHEMA_VERSION) {
-        throw corrupt(file, 'catalogue needs migrating and cannot be opened read-only', { schemaVersion: version });
+        throw corrupt(file, 'catalogue needs migrating and cannot be opened read-only', {
+          schemaVersion: version,
+        });
       }
       if (!(await quickCheck(reader))) throw corrupt(file, 'quick_check failed');
       await reader.exec('PRAGMA trusted_schema = OFF;');
@@ -139,7 +157,12 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
   return buildCatalogue(writer, reader, readOnly, now);
 }
 
-function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnection, readOnly: boolean, now: () => Date): Catalogue {
+function buildCatalogue(
+  writer: SqliteConnection | null,
+  reader: SqliteConnection,
+  readOnly: boolean,
+  now: () => Date,
+): Catalogue {
   const queue = new WriteQueue();
   let closed = false;
 
@@ -147,7 +170,10 @@ function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnectio
     if (closed) throw new Error('catalogue is closed');
   };
 
-  const runTransaction = async <T>(conn: SqliteConnection, fn: (tx: CatalogueTx) => Promise<T>): Promise<T> => {
+  const runTransaction = async <T>(
+    conn: SqliteConnection,
+    fn: (tx: CatalogueTx) => Promise<T>,
+  ): Promise<T> => {
     await conn.exec('BEGIN IMMEDIATE');
     let open = true;
     try {
@@ -175,7 +201,9 @@ function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnectio
 
     async getDataset(id: DatasetId): Promise<DatasetRow | null> {
       ensureOpen();
-      const row = await reader.get<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets WHERE id = ?`, [id]);
+      const row = await reader.get<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets WHERE id = ?`, [
+        id,
+      ]);
       return row ? datasetFromDb(row) : null;
     },
 
@@ -187,7 +215,10 @@ function buildCatalogue(writer: SqliteConnection | null, reader: SqliteConnectio
 
     async derivedFrom(id: DatasetId): Promise<DatasetId[]> {
       ensureOpen();
-      const rows = await reader.all<{ id: string }>('SELECT id FROM datasets WHERE source_id = ? ORDER BY created_at DESC, pk DESC', [id]);
+      const rows = await reader.all<{ id: string }>(
+        'SELECT id FROM datasets WHERE source_id = ? ORDER BY created_at DESC, pk DESC',
+        [id],
+      );
       return rows.map((r) => r.id as DatasetId);
     },
 

@@ -1,6 +1,7 @@
 // Scripts written without spaces between words: each character becomes its own FTS5 token so
 // that one- and two-character queries (地, 铜矿) match as phrases (see docs/adr/0042).
-const UNSPACED = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}])/gu;
+const UNSPACED =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}])/gu;
 
 /**
  * Text as it goes into (and is queried from) the `unicode61` FTS5 index: NFKC-normalised (so

@@ -71,7 +71,10 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
     if (existing) {
       await unlink(tmp);
       if (existing.size !== size) {
-        throw new StrataError('CORRUPT_FILE', { file: sha256.slice(0, 12), problem: 'stored object has the wrong size' });
+        throw new StrataError('CORRUPT_FILE', {
+          file: sha256.slice(0, 12),
+          problem: 'stored object has the wrong size',
+        });
       }
       return { key: sha256, sha256, size };
     }
@@ -105,7 +108,10 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
     const hash = createHash('sha256');
     let size = 0;
     try {
-      const stream = createReadStream(srcPath, opts.signal ? { signal: opts.signal, highWaterMark: 1 << 20 } : { highWaterMark: 1 << 20 });
+      const stream = createReadStream(
+        srcPath,
+        opts.signal ? { signal: opts.signal, highWaterMark: 1 << 20 } : { highWaterMark: 1 << 20 },
+      );
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         hash.update(chunk);
         await out.write(chunk);
@@ -118,7 +124,8 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
       await out.close().catch(() => undefined);
       await rm(tmp, { force: true });
       if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
-      if (errCode(err) === 'ENOENT' || errCode(err) === 'EACCES') throw new StrataError('FILE_NOT_FOUND', { file: name });
+      if (errCode(err) === 'ENOENT' || errCode(err) === 'EACCES')
+        throw new StrataError('FILE_NOT_FOUND', { file: name });
       throw err;
     }
     return commit(tmp, hash.digest('hex'), size);

@@ -1,4 +1,12 @@
-import type { DatasetFormat, DatasetId, DatasetInfo, DatasetKind, Finding, ReviewId, SecrecyLevel } from '../../core/model/index.js';
+import type {
+  DatasetFormat,
+  DatasetId,
+  DatasetInfo,
+  DatasetKind,
+  Finding,
+  ReviewId,
+  SecrecyLevel,
+} from '../../core/model/index.js';
 import type {
   AuditRow,
   DatasetRow,

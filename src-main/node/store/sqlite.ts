@@ -31,9 +31,10 @@ export class SqliteConnection {
     file: string,
     opts: { readonly readOnly?: boolean; readonly create?: boolean; readonly serialized?: boolean } = {},
   ): Promise<SqliteConnection> {
-    const mode = opts.readOnly === true
-      ? sqlite3.OPEN_READONLY
-      : sqlite3.OPEN_READWRITE | (opts.create === false ? 0 : sqlite3.OPEN_CREATE);
+    const mode =
+      opts.readOnly === true
+        ? sqlite3.OPEN_READONLY
+        : sqlite3.OPEN_READWRITE | (opts.create === false ? 0 : sqlite3.OPEN_CREATE);
     return new Promise((resolve, reject) => {
       const db = new sqlite3.Database(file, mode, (err) => {
         if (err) {

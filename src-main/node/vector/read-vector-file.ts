@@ -51,7 +51,8 @@ async function findSidecars(shp: string): Promise<Partial<Record<Sidecar, string
     if (base !== stem || !(SIDECARS as readonly string[]).includes(ext)) continue;
     const key = ext as Sidecar;
     // Prefer the exact-case sibling when both `a.dbf` and `a.DBF` exist.
-    if (found[key] === undefined || path.extname(entry.name) === `.${ext}`) found[key] = path.join(dir, entry.name);
+    if (found[key] === undefined || path.extname(entry.name) === `.${ext}`)
+      found[key] = path.join(dir, entry.name);
   }
   return found;
 }
@@ -59,7 +60,10 @@ async function findSidecars(shp: string): Promise<Partial<Record<Sidecar, string
 async function readBudgeted(file: string, budget: number, what: string): Promise<Uint8Array> {
   const { size } = await stat(file);
   if (size > budget) {
-    throw new StrataError('TOO_LARGE', { file: path.basename(file), problem: `${what} over ${String(budget)} bytes` });
+    throw new StrataError('TOO_LARGE', {
+      file: path.basename(file),
+      problem: `${what} over ${String(budget)} bytes`,
+    });
   }
   const buf = await readFile(file);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -67,8 +71,17 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
 
 function asStrataError(err: unknown, file: string): unknown {
   if (!(err instanceof FormatError)) return err;
-  const code = err.kind === 'too-large' ? 'TOO_LARGE' : err.kind === 'unsupported' ? 'UNSUPPORTED_FORMAT' : 'CORRUPT_FILE';
-  return new StrataError(code, { file: path.basename(file), problem: err.problem }, `${path.basename(file)}: ${err.problem}`);
+  const code =
+    err.kind === 'too-large'
+      ? 'TOO_LARGE'
+      : err.kind === 'unsupported'
+        ? 'UNSUPPORTED_FORMAT'
+        : 'CORRUPT_FILE';
+  return new StrataError(
+    code,
+    { file: path.basename(file), problem: err.problem },
+    `${path.basename(file)}: ${err.problem}`,
+  );
 }
 
 /**

@@ -34,7 +34,8 @@ interface Dataset {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs'))) throw new Error('run "npm run build" before the integration tests');
+  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
+    throw new Error('run "npm run build" before the integration tests');
   scratch = await tempDir();
   home = path.join(scratch.dir, 'home');
 });
@@ -52,17 +53,32 @@ describe('strata CLI — the archive flow from the command line', () => {
     if (!raster || !vector) throw new Error('import');
     const reference = await gdalinfo(dem);
     const gt = reference.geoTransform;
-    expect(raster).toMatchObject({ format: 'GeoTIFF', crs: 'EPSG:2364', width: reference.size[0], height: reference.size[1], bandCount: 1 });
+    expect(raster).toMatchObject({
+      format: 'GeoTIFF',
+      crs: 'EPSG:2364',
+      width: reference.size[0],
+      height: reference.size[1],
+      bandCount: 1,
+    });
     expect(raster.extent[0]).toBeCloseTo(gt[0] ?? NaN, 6);
     expect(raster.extent[3]).toBeCloseTo(gt[3] ?? NaN, 6);
     expect(raster.extent[2]).toBeCloseTo((gt[0] ?? 0) + (gt[1] ?? 0) * reference.size[0], 6);
     const ogr = await ogrSummary(world);
     expect(vector).toMatchObject({ format: 'GeoJSON', crs: 'EPSG:4326', featureCount: ogr.featureCount });
-    ogr.extent?.forEach((v, i) => expect(vector.extent[i]).toBeCloseTo(v, 6));
+    ogr.extent?.forEach((v, i) => {
+      expect(vector.extent[i]).toBeCloseTo(v, 6);
+    });
 
     const shown = await strataJson<Dataset>('show', raster.id);
     expect(shown.id).toBe(raster.id);
-    const described = await strataJson<{ version: number; marking: string }>('describe', raster.id, '--title', '桂林 DEM', '--level', '机密');
+    const described = await strataJson<{ version: number; marking: string }>(
+      'describe',
+      raster.id,
+      '--title',
+      '桂林 DEM',
+      '--level',
+      '机密',
+    );
     expect(described).toMatchObject({ version: 2, marking: '机密★20年' });
 
     const review = await strataJson<{ passed: boolean; findings: { ruleId: string }[] }>('review', raster.id);
@@ -76,11 +92,19 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(demPublic.sourceId).toBe(raster.id);
     const worldPublic = await strataJson<{ id: string; sourceId: string }>('release', vector.id);
 
-    const demBag = (await strataJson<{ bag: string }>('export', demPublic.id, '--out', path.join(scratch.dir, 'out'))).bag;
-    const worldBag = (await strataJson<{ bag: string }>('export', worldPublic.id, '--out', path.join(scratch.dir, 'out'))).bag;
+    const demBag = (
+      await strataJson<{ bag: string }>('export', demPublic.id, '--out', path.join(scratch.dir, 'out'))
+    ).bag;
+    const worldBag = (
+      await strataJson<{ bag: string }>('export', worldPublic.id, '--out', path.join(scratch.dir, 'out'))
+    ).bag;
 
     // GDAL reads the released DEM: same CRS, 100 m grid, same origin, no leftover metadata.
-    const tif = path.join(demBag, 'data', (await readdir(path.join(demBag, 'data'))).find((f) => f.endsWith('.tif')) ?? '');
+    const tif = path.join(
+      demBag,
+      'data',
+      (await readdir(path.join(demBag, 'data'))).find((f) => f.endsWith('.tif')) ?? '',
+    );
     const released = await gdalinfo(tif);
     expect(await gdalEpsg(tif)).toBe('EPSG:2364');
     expect(released.geoTransform[1]).toBe(100);
@@ -90,13 +114,22 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(released.bands[0]?.noDataValue).toBe(reference.bands[0]?.noDataValue);
 
     // GDAL reads the released vector: same CRS and count, every coordinate on the 0.0005° grid.
-    const geojson = path.join(worldBag, 'data', (await readdir(path.join(worldBag, 'data'))).find((f) => f.endsWith('.geojson')) ?? '');
+    const geojson = path.join(
+      worldBag,
+      'data',
+      (await readdir(path.join(worldBag, 'data'))).find((f) => f.endsWith('.geojson')) ?? '',
+    );
     const releasedVector = await ogrSummary(geojson);
     expect(releasedVector.epsg).toBe('EPSG:4326');
     expect(releasedVector.featureCount).toBe(ogr.featureCount);
-    const numbers = (await readFile(geojson, 'utf8')).match(/"coordinates":[^}]*/g)?.join(',').match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
+    const numbers =
+      (await readFile(geojson, 'utf8'))
+        .match(/"coordinates":[^}]*/g)
+        ?.join(',')
+        .match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
     expect(numbers.length).toBeGreaterThan(1000);
-    for (const n of numbers) expect(Math.abs(Number(n) / 0.0005 - Math.round(Number(n) / 0.0005))).toBeLessThan(1e-6);
+    for (const n of numbers)
+      expect(Math.abs(Number(n) / 0.0005 - Math.round(Number(n) / 0.0005))).toBeLessThan(1e-6);
 
     // verify: with the workstation key, with the exported PEM, with a stranger's key, after tampering.
     expect((await strata('verify', demBag)).code).toBe(0);
@@ -104,7 +137,9 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(pem).toContain('BEGIN PUBLIC KEY');
     await writeFile(path.join(scratch.dir, 'workstation.pem'), pem);
     expect((await strata('verify', demBag, '--key', path.join(scratch.dir, 'workstation.pem'))).code).toBe(0);
-    const stranger = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const stranger = generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     await writeFile(path.join(scratch.dir, 'stranger.pem'), stranger);
     expect((await strata('verify', demBag, '--key', path.join(scratch.dir, 'stranger.pem'))).code).toBe(1);
     await appendFile(tif, Buffer.from([0]));
@@ -120,7 +155,11 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    const corrupt = await strata('import', path.join(ROOT, '..', 'shared', 'data', 'raster_bad', 'corrupt.tif'), '--json');
+    const corrupt = await strata(
+      'import',
+      path.join(ROOT, '..', 'shared', 'data', 'raster_bad', 'corrupt.tif'),
+      '--json',
+    );
     expect(corrupt.code).toBe(1);
     expect(JSON.parse(corrupt.stdout)).toEqual([]);
     expect(corrupt.stderr).toContain('corrupt.tif');

@@ -1,6 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { appendFile, chmod, copyFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  copyFile,
+  cp,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +116,9 @@ describe('writeBag', () => {
   it('writes the RFC 8493 layout with a byte-identical payload and nothing left over', async () => {
     const out = await mkdtemp(join(work, 'out-'));
     const seen: number[] = [];
-    const result = await writeBag(options(out, 'bag-a', { onProgress: (done, total) => seen.push(done / total) }));
+    const result = await writeBag(
+      options(out, 'bag-a', { onProgress: (done, total) => seen.push(done / total) }),
+    );
     expect(result.files).toBe(6);
     expect(result.signatureFile).toBe(join(out, 'bag-a', 'tagmanifest-sha256.txt.sig'));
     expect(seen.at(-1)).toBe(1);
@@ -117,14 +132,18 @@ describe('writeBag', () => {
       'tagmanifest-sha256.txt',
       'tagmanifest-sha256.txt.sig',
     ]);
-    expect(await readFile(join(result.bag, 'bagit.txt'), 'utf8')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+    expect(await readFile(join(result.bag, 'bagit.txt'), 'utf8')).toBe(
+      'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+    );
     let bytes = 0;
     for (const { name, sourcePath } of sources) {
       const original = await readFile(sourcePath);
       bytes += original.length;
       expect(sha256(await readFile(join(result.bag, 'data', name)))).toBe(sha256(original));
     }
-    const generatedBytes = Buffer.byteLength('<gmd:MD_Metadata>公开</gmd:MD_Metadata>\n') + Buffer.byteLength('{"level":"公开"}\n');
+    const generatedBytes =
+      Buffer.byteLength('<gmd:MD_Metadata>公开</gmd:MD_Metadata>\n') +
+      Buffer.byteLength('{"level":"公开"}\n');
     expect(result.bytes).toBe(bytes + generatedBytes);
     const info = await readFile(join(result.bag, 'bag-info.txt'), 'utf8');
     expect(info).toContain(`Payload-Oxum: ${result.bytes}.6\n`);
@@ -146,30 +165,60 @@ describe('writeBag', () => {
     expect(verify(null, tagManifest, createPublicKey(keys.publicKeyPem()), signature)).toBe(true);
     const keyFile = join(work, 'trusted.pub.pem');
     await writeFile(keyFile, keys.publicKeyPem());
-    const openssl = spawnSync('openssl', [
-      'pkeyutl', '-verify', '-pubin', '-inkey', keyFile, '-rawin',
-      '-in', join(template, 'tagmanifest-sha256.txt'), '-sigfile', join(template, 'tagmanifest-sha256.txt.sig'),
-    ], { encoding: 'utf8' });
+    const openssl = spawnSync(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-pubin',
+        '-inkey',
+        keyFile,
+        '-rawin',
+        '-in',
+        join(template, 'tagmanifest-sha256.txt'),
+        '-sigfile',
+        join(template, 'tagmanifest-sha256.txt.sig'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(openssl.stdout + openssl.stderr).toMatch(/Signature Verified Successfully/);
     expect(openssl.status).toBe(0);
   });
 
   it('percent-encodes a "%" in a payload name and still verifies', async () => {
     const out = await mkdtemp(join(work, 'out-'));
-    const { bag } = await writeBag(options(out, 'percent', { payload: [], generated: [{ name: '说明/100% 完成.txt', content: '公开\n' }] }));
-    expect(await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).toBe(`${sha256(Buffer.from('公开\n'))}  data/说明/100%25 完成.txt\n`);
+    const { bag } = await writeBag(
+      options(out, 'percent', {
+        payload: [],
+        generated: [{ name: '说明/100% 完成.txt', content: '公开\n' }],
+      }),
+    );
+    expect(await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).toBe(
+      `${sha256(Buffer.from('公开\n'))}  data/说明/100%25 完成.txt\n`,
+    );
     expect((await verifyBag(bag, keys.publicKeyPem())).ok).toBe(true);
   });
 
   it('refuses an existing target and unsafe names, creating nothing', async () => {
     const out = await mkdtemp(join(work, 'out-'));
     await writeFile(join(out, 'taken'), 'x');
-    await expect(writeBag(options(out, 'taken'))).rejects.toMatchObject({ code: 'EXPORT_REFUSED', params: { file: 'taken' } });
-    await expect(writeBag(options(out, 'ok', { payload: [{ name: '../evil.tif', sourcePath: sources[0]?.sourcePath ?? '' }] }))).rejects.toMatchObject({
+    await expect(writeBag(options(out, 'taken'))).rejects.toMatchObject({
+      code: 'EXPORT_REFUSED',
+      params: { file: 'taken' },
+    });
+    await expect(
+      writeBag(
+        options(out, 'ok', { payload: [{ name: '../evil.tif', sourcePath: sources[0]?.sourcePath ?? '' }] }),
+      ),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
-    await expect(writeBag(options(out, 'ok', { bagInfo: { 'Payload-Oxum': '1.1' } }))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(writeBag(options(out, 'ok', { payload: [{ name: 'gone.tif', sourcePath: join(work, 'nope.tif') }] }))).rejects.toMatchObject({
+    await expect(writeBag(options(out, 'ok', { bagInfo: { 'Payload-Oxum': '1.1' } }))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(
+      writeBag(options(out, 'ok', { payload: [{ name: 'gone.tif', sourcePath: join(work, 'nope.tif') }] })),
+    ).rejects.toMatchObject({
       code: 'FILE_NOT_FOUND',
       params: { file: 'nope.tif' },
     });
@@ -180,7 +229,15 @@ describe('writeBag', () => {
     const out = await mkdtemp(join(work, 'out-'));
     const controller = new AbortController();
     const big = sources.find((s) => s.name.endsWith('UN.json'));
-    const run = writeBag(options(out, 'cancelled', { payload: big ? [big] : [], signal: controller.signal, onProgress: () => { controller.abort(); } }));
+    const run = writeBag(
+      options(out, 'cancelled', {
+        payload: big ? [big] : [],
+        signal: controller.signal,
+        onProgress: () => {
+          controller.abort();
+        },
+      }),
+    );
     await expect(run).rejects.toBeInstanceOf(StrataError);
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(await readdir(out)).toEqual([]);
@@ -193,7 +250,11 @@ describe('verifyBag', () => {
     expect(result).toEqual({
       ok: true,
       bag: template,
-      checks: (['paths', 'complete', 'checksums', 'signature'] as const).map((step) => ({ step, ok: true, problems: [] })),
+      checks: (['paths', 'complete', 'checksums', 'signature'] as const).map((step) => ({
+        step,
+        ok: true,
+        problems: [],
+      })),
     });
   });
 
@@ -203,20 +264,32 @@ describe('verifyBag', () => {
     const bytes = await readFile(path);
     bytes[1000] = (bytes[1000] ?? 0) ^ 0x01;
     await writeFile(path, bytes);
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'checksums', /"data\/RGB\.byte\.tif": SHA-256 differs from manifest-sha256\.txt/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'checksums',
+      /"data\/RGB\.byte\.tif": SHA-256 differs from manifest-sha256\.txt/,
+    );
   });
 
   it('file added to data/: complete', async () => {
     const bag = await copyOfBag('added');
     await writeFile(join(bag, 'data', 'extra.csv'), 'x,y\n');
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'complete', /"data\/extra\.csv": in data\/ but not in manifest/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'complete',
+      /"data\/extra\.csv": in data\/ but not in manifest/,
+    );
   });
 
   it('file deleted: complete (also Payload-Oxum)', async () => {
     const bag = await copyOfBag('deleted');
     await unlink(join(bag, 'data', 'vector', '矿区.kml'));
     const result = await verifyBag(bag, keys.publicKeyPem());
-    expectFailsAt(result, 'complete', /"data\/vector\/矿区\.kml": listed in manifest-sha256\.txt but missing/);
+    expectFailsAt(
+      result,
+      'complete',
+      /"data\/vector\/矿区\.kml": listed in manifest-sha256\.txt but missing/,
+    );
     expect(stepOf(result, 'complete')?.problems.join()).toMatch(/Payload-Oxum/);
   });
 
@@ -229,9 +302,17 @@ describe('verifyBag', () => {
     await writeFile(flipped, bytes);
     const text = await readFile(path, 'utf8');
     await writeFile(path, text.replace(/^[0-9a-f]{64}(?= {2}data\/RGB\.byte\.tif$)/m, sha256(bytes)));
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'checksums', /"manifest-sha256\.txt": SHA-256 differs from tagmanifest-sha256\.txt/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'checksums',
+      /"manifest-sha256\.txt": SHA-256 differs from tagmanifest-sha256\.txt/,
+    );
     await rewriteTagManifestFor(bag, 'manifest-sha256.txt');
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'signature', /does not verify with the given public key/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'signature',
+      /does not verify with the given public key/,
+    );
   });
 
   it('bag-info edited: checksums; with the tag manifest fixed up: signature', async () => {
@@ -250,8 +331,15 @@ describe('verifyBag', () => {
     await writeFile(join(bag, 'strata-signer-public-key.pem'), otherKeys.publicKeyPem());
     await rewriteTagManifestFor(bag, 'strata-signer-public-key.pem');
     // Re-sign after the fix-up so the forged bag is self-consistent under the embedded key.
-    await writeFile(join(bag, 'tagmanifest-sha256.txt.sig'), otherKeys.sign(await readFile(join(bag, 'tagmanifest-sha256.txt'))));
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'signature', /does not verify with the given public key/);
+    await writeFile(
+      join(bag, 'tagmanifest-sha256.txt.sig'),
+      otherKeys.sign(await readFile(join(bag, 'tagmanifest-sha256.txt'))),
+    );
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'signature',
+      /does not verify with the given public key/,
+    );
     expectFailsAt(await verifyBag(bag, null), 'signature', /no trusted public key was given/);
     expectFailsAt(await verifyBag(template, null), 'signature', /a key inside the bag is never used/);
     expect((await verifyBag(bag, otherKeys.publicKeyPem())).ok).toBe(true);
@@ -263,26 +351,42 @@ describe('verifyBag', () => {
     await appendFile(join(bag, 'tagmanifest-sha256.txt.sig'), Buffer.from([0]));
     expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'signature', /not a 64-byte Ed25519 signature/);
     await unlink(join(bag, 'tagmanifest-sha256.txt.sig'));
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'signature', /tagmanifest-sha256\.txt\.sig: missing/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'signature',
+      /tagmanifest-sha256\.txt\.sig: missing/,
+    );
   });
 
   it('"../" entry in the manifest: paths', async () => {
     const bag = await copyOfBag('dotdot');
     await appendFile(join(bag, 'manifest-sha256.txt'), `${'0'.repeat(64)}  data/../../etc/passwd\n`);
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'paths', /"data\/\.\.\/\.\.\/etc\/passwd": parent-directory segment/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'paths',
+      /"data\/\.\.\/\.\.\/etc\/passwd": parent-directory segment/,
+    );
   });
 
   it('symbolic link inside the bag: paths, and it is not followed', async () => {
     const bag = await copyOfBag('symlink');
     await unlink(join(bag, 'data', 'RGB.byte.tif'));
     await symlink(sources[0]?.sourcePath ?? '', join(bag, 'data', 'RGB.byte.tif'));
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'paths', /"data\/RGB\.byte\.tif": symbolic link/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'paths',
+      /"data\/RGB\.byte\.tif": symbolic link/,
+    );
   });
 
   it('Windows reserved name: paths', async () => {
     const bag = await copyOfBag('reserved');
     await writeFile(join(bag, 'data', 'CON.txt'), 'x');
-    expectFailsAt(await verifyBag(bag, keys.publicKeyPem()), 'paths', /"data\/CON\.txt": Windows reserved device name/);
+    expectFailsAt(
+      await verifyBag(bag, keys.publicKeyPem()),
+      'paths',
+      /"data\/CON\.txt": Windows reserved device name/,
+    );
   });
 
   it('case collision: paths', async () => {
@@ -292,7 +396,10 @@ describe('verifyBag', () => {
   });
 
   it('a missing bag is FILE_NOT_FOUND naming only its base name', async () => {
-    await expect(verifyBag(join(work, 'no-such-bag'), keys.publicKeyPem())).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', params: { file: 'no-such-bag' } });
+    await expect(verifyBag(join(work, 'no-such-bag'), keys.publicKeyPem())).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      params: { file: 'no-such-bag' },
+    });
   });
 });
 
@@ -305,7 +412,14 @@ describe('openKeystore', () => {
     expect(again.fingerprint()).toBe(keys.fingerprint());
     expect(await readFile(join(dir, 'strata-signing-key.pub.pem'), 'utf8')).toBe(keys.publicKeyPem());
     expect(otherKeys.fingerprint()).not.toBe(keys.fingerprint());
-    const der = execFileSync('openssl', ['pkey', '-pubin', '-in', join(dir, 'strata-signing-key.pub.pem'), '-outform', 'DER']);
+    const der = execFileSync('openssl', [
+      'pkey',
+      '-pubin',
+      '-in',
+      join(dir, 'strata-signing-key.pub.pem'),
+      '-outform',
+      'DER',
+    ]);
     expect(keys.fingerprint()).toBe(sha256(der));
     const data = new TextEncoder().encode('tag manifest bytes');
     expect(verify(null, data, createPublicKey(keys.publicKeyPem()), keys.sign(data))).toBe(true);
@@ -317,6 +431,9 @@ describe('openKeystore', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     await cp(join(work, 'keys'), dir, { recursive: true });
     await writeFile(join(dir, 'strata-signing-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    await expect(openKeystore(dir)).rejects.toMatchObject({ code: 'CORRUPT_FILE', params: { file: 'strata-signing-key.pem' } });
+    await expect(openKeystore(dir)).rejects.toMatchObject({
+      code: 'CORRUPT_FILE',
+      params: { file: 'strata-signing-key.pem' },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatcher.js';
-import { StrataError } from '../../../src-main/api/errors.js';
+import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
@@ -17,19 +17,24 @@ afterEach(async () => {
 async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
   const tmp = await tempDir();
   cleanups.push(tmp.cleanup);
-  const ws = await openWorkstation({ home: path.join(tmp.dir, 'home'), user: 'curator', lang: () => 'zh-CN' });
+  const ws = await openWorkstation({
+    home: path.join(tmp.dir, 'home'),
+    user: 'curator',
+    lang: () => 'zh-CN',
+  });
   cleanups.push(() => ws.close());
   return { ws, scratch: tmp.dir };
 }
 
 function dispatcherOf(ws: Workstation) {
   return createDispatcher(
+    { ...ws.handlers, ...headlessSystemHandlers(ws, 'harness', languageSetting('zh-CN'), 'test') },
     {
-      ...ws.handlers,
-      'system.info': () => Promise.resolve({ version: 'test', user: ws.user, host: 'harness' as const, canPickFiles: false, readOnly: ws.readOnly }),
-      'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
+      lang: () => 'zh-CN',
+      onInternalError: (_m, error) => {
+        throw error;
+      },
     },
-    { lang: () => 'zh-CN', onInternalError: (_m, error) => { throw error; } },
   );
 }
 
@@ -56,9 +61,15 @@ describe('the archive flow through the contract', () => {
     expect(new Uint8Array(await ranged.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x49, 0x49]));
 
     expect((await fetch(url)).status).toBe(403);
-    const rpc = await fetch(`${harness.origin}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":"datasets.list"}' });
+    const rpc = await fetch(`${harness.origin}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"method":"datasets.list"}',
+    });
     expect(rpc.status).toBe(403);
-    const traversal = await fetch(`${harness.origin}/files/..%2f..%2fetc%2fpasswd`, { headers: { 'x-strata-token': harness.token } });
+    const traversal = await fetch(`${harness.origin}/files/..%2f..%2fetc%2fpasswd`, {
+      headers: { 'x-strata-token': harness.token },
+    });
     expect(traversal.status).toBe(404);
   });
 });

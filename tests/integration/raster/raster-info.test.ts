@@ -62,10 +62,16 @@ describe('hostile files', () => {
   });
 
   it('a missing file is FILE_NOT_FOUND with the base name only', async () => {
-    await expect(readRasterInfo('/nonexistent/dir/gone.tif')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', params: { file: 'gone.tif' } });
+    await expect(readRasterInfo('/nonexistent/dir/gone.tif')).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      params: { file: 'gone.tif' },
+    });
   });
 
   it('a non-TIFF file is UNSUPPORTED_FORMAT', async () => {
-    await expect(readRasterInfo(join(DATA, 'csv/wkt.csv'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', params: { file: 'wkt.csv' } });
+    await expect(readRasterInfo(join(DATA, 'csv/wkt.csv'))).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      params: { file: 'wkt.csv' },
+    });
   });
 });

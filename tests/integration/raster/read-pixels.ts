@@ -15,7 +15,8 @@ export function readPixels(path: string): Promise<{ info: RasterInfo; data: Floa
       for (let y = 0; y < p.height; y += 1) {
         for (let x = 0; x < p.width; x += 1) {
           for (let k = 0; k < spp; k += 1) {
-            data[((p.y0 + y) * info.width + p.x0 + x) * bands + p.band + k] = samples[(y * image.blockWidth + x) * spp + k] ?? Number.NaN;
+            data[((p.y0 + y) * info.width + p.x0 + x) * bands + p.band + k] =
+              samples[(y * image.blockWidth + x) * spp + k] ?? Number.NaN;
           }
         }
       }

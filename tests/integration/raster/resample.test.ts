@@ -12,7 +12,10 @@ import { listTags, readPixels } from './read-pixels.js';
 const DATA = '/work/shared/data';
 const GUILIN = join(DATA, 'chinese/raster/guilin_dem_xian80_gk40_5m.tif');
 /** Structural tags the writer may emit (SECURITY.md "Leaks": allow-list only). */
-const ALLOWED_TAGS = new Set([256, 257, 258, 259, 262, 277, 284, 317, 322, 323, 324, 325, 338, 339, 33550, 33922, 34735, 34736, 34737, 42113]);
+const ALLOWED_TAGS = new Set([
+  256, 257, 258, 259, 262, 277, 284, 317, 322, 323, 324, 325, 338, 339, 33550, 33922, 34735, 34736, 34737,
+  42113,
+]);
 
 let dir: string;
 beforeAll(async () => {
@@ -34,7 +37,19 @@ async function compareWithGdalwarp(src: string, target: [number, number], name: 
   const ref = join(dir, `${name}.gdal.tif`);
   await resampleToPublic(src, ours, target);
   // -ovr NONE: by default gdalwarp averages from the nearest internal overview, not the full grid.
-  await gdal('gdalwarp', ['-overwrite', '-q', '-ovr', 'NONE', '-tr', String(target[0]), String(target[1]), '-r', 'average', src, ref]);
+  await gdal('gdalwarp', [
+    '-overwrite',
+    '-q',
+    '-ovr',
+    'NONE',
+    '-tr',
+    String(target[0]),
+    String(target[1]),
+    '-r',
+    'average',
+    src,
+    ref,
+  ]);
   const [a, b] = await Promise.all([readPixels(ours), readPixels(ref)]);
   expect([a.info.width, a.info.height]).toEqual([b.info.width, b.info.height]);
   expect(a.info.origin[0]).toBeCloseTo(b.info.origin[0], 6);
@@ -56,7 +71,9 @@ describe('resampleToPublic', () => {
   it('resamples the Guilin 5 m DEM to a 100 m grid GDAL reads as EPSG:2364 with the same nodata', async () => {
     const out = join(dir, 'guilin_100m.tif');
     const progress: [number, number][] = [];
-    const info = await resampleToPublic(GUILIN, out, [100, 100], { onProgress: (d, t) => progress.push([d, t]) });
+    const info = await resampleToPublic(GUILIN, out, [100, 100], {
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(info).toMatchObject({ width: 60, height: 50, dataType: 'Float32', bandCount: 1, nodata: -32768 });
     expect(info.extent).toEqual([40455000, 2795000, 40461000, 2800000]);
     expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
@@ -70,7 +87,11 @@ describe('resampleToPublic', () => {
     // DERIVED_SUBDATASETS is GDAL's own virtual log-amplitude entry, listed for every raster.
     expect(Object.keys(g.metadata).sort()).toEqual(['', 'DERIVED_SUBDATASETS', 'IMAGE_STRUCTURE']);
     expect(g.metadata['']).toEqual({ AREA_OR_POINT: 'Area' });
-    expect(Object.keys(g.metadata['IMAGE_STRUCTURE'] ?? {}).sort()).toEqual(['COMPRESSION', 'INTERLEAVE', 'PREDICTOR']);
+    expect(Object.keys(g.metadata['IMAGE_STRUCTURE'] ?? {}).sort()).toEqual([
+      'COMPRESSION',
+      'INTERLEAVE',
+      'PREDICTOR',
+    ]);
 
     const tags = listTags(new Uint8Array(await readFile(out)));
     expect(tags).toHaveLength(1);
@@ -92,7 +113,12 @@ describe('resampleToPublic', () => {
       [30, 25],
       [5, 40],
     ] as const) {
-      const { stdout } = await promisify(execFile)('gdallocationinfo', ['-valonly', out, String(x), String(y)]);
+      const { stdout } = await promisify(execFile)('gdallocationinfo', [
+        '-valonly',
+        out,
+        String(x),
+        String(y),
+      ]);
       expect(Number(stdout.trim())).toBeCloseTo(data[y * 60 + x] ?? Number.NaN, 3);
     }
   });
@@ -100,7 +126,11 @@ describe('resampleToPublic', () => {
   it('equals gdalwarp on LZW tiled RGB bytes with nodata 0 (factor 2)', async () => {
     const src = join(DATA, 'raster/rgb_lzw.tif');
     const info = await readRasterInfo(src);
-    const { worst, nodataMismatch } = await compareWithGdalwarp(src, [info.pixelSize[0] * 2, info.pixelSize[1] * 2], 'rgb');
+    const { worst, nodataMismatch } = await compareWithGdalwarp(
+      src,
+      [info.pixelSize[0] * 2, info.pixelSize[1] * 2],
+      'rgb',
+    );
     expect(worst).toBeLessThanOrEqual(1);
     expect(nodataMismatch).toBe(0);
   });
@@ -108,7 +138,11 @@ describe('resampleToPublic', () => {
   it('equals gdalwarp on an Int16 DEFLATE COG (factor 3)', async () => {
     const src = join(DATA, 'raster/cog_int16.tif');
     const info = await readRasterInfo(src);
-    const { worst, nodataMismatch } = await compareWithGdalwarp(src, [info.pixelSize[0] * 3, info.pixelSize[1] * 3], 'cog');
+    const { worst, nodataMismatch } = await compareWithGdalwarp(
+      src,
+      [info.pixelSize[0] * 3, info.pixelSize[1] * 3],
+      'cog',
+    );
     expect(worst).toBeLessThanOrEqual(1);
     expect(nodataMismatch).toBe(0);
   });
@@ -133,7 +167,9 @@ describe('resampleToPublic', () => {
   });
 
   it('refuses a raster without CRS', async () => {
-    await expect(resampleToPublic(join(DATA, 'raster/minisblack-1c-16b.tiff'), join(dir, 'x.tif'), [2, 2])).rejects.toMatchObject({
+    await expect(
+      resampleToPublic(join(DATA, 'raster/minisblack-1c-16b.tiff'), join(dir, 'x.tif'), [2, 2]),
+    ).rejects.toMatchObject({
       code: 'CRS_UNKNOWN',
     });
   });
@@ -155,7 +191,11 @@ describe('resampleToPublic', () => {
 
   it('bad files fail with a StrataError, never a hang', async () => {
     for (const name of await readdir(join(DATA, 'raster_bad'))) {
-      const err = await resampleToPublic(join(DATA, 'raster_bad', name), join(dir, 'bad.tif'), [1000, 1000]).then(
+      const err = await resampleToPublic(
+        join(DATA, 'raster_bad', name),
+        join(dir, 'bad.tif'),
+        [1000, 1000],
+      ).then(
         () => null,
         (e: unknown) => e,
       );

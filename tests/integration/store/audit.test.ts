@@ -10,7 +10,14 @@ async function storeWithEntries(file: string, n: number): Promise<void> {
   const store = await openCatalogue(file, { now: () => new Date('2024-05-01T08:00:00.000Z') });
   try {
     for (let i = 1; i <= n; i += 1) {
-      await store.write((tx) => tx.appendAudit({ actor: 'li.na', action: 'catalogue.save', subject: `ds_${String(i)}`, details: { version: i, level: '秘密' } }));
+      await store.write((tx) =>
+        tx.appendAudit({
+          actor: 'li.na',
+          action: 'catalogue.save',
+          subject: `ds_${String(i)}`,
+          details: { version: i, level: '秘密' },
+        }),
+      );
     }
   } finally {
     await store.close();
@@ -32,7 +39,12 @@ describe('audit log', () => {
         const text = `{"action":"catalogue.save","actor":"li.na","at":"2024-05-01T08:00:00.000Z","details":{"level":"秘密","version":1},"prevHash":"${GENESIS_HASH}","seq":1,"subject":"ds_1","v":1}`;
         expect(first && canonicalAuditText(first)).toBe(text);
         expect(first?.hash).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-        expect(await store.auditVerify()).toEqual({ ok: true, entries: 3, head: third?.hash, brokenAt: null });
+        expect(await store.auditVerify()).toEqual({
+          ok: true,
+          entries: 3,
+          head: third?.hash,
+          brokenAt: null,
+        });
       } finally {
         await store.close();
       }
@@ -45,15 +57,28 @@ describe('audit log', () => {
       await storeWithEntries(file, 2);
       const raw = await SqliteConnection.open(file);
       try {
-        await expect(raw.run("UPDATE audit SET actor = 'mallory' WHERE seq = 1")).rejects.toThrow(/append-only/);
+        await expect(raw.run("UPDATE audit SET actor = 'mallory' WHERE seq = 1")).rejects.toThrow(
+          /append-only/,
+        );
         await expect(raw.run('DELETE FROM audit WHERE seq = 2')).rejects.toThrow(/append-only/);
-        const forged = auditHash({ seq: 3, at: 'x', actor: 'm', action: 'a', subject: null, details: {}, prevHash: GENESIS_HASH });
+        const forged = auditHash({
+          seq: 3,
+          at: 'x',
+          actor: 'm',
+          action: 'a',
+          subject: null,
+          details: {},
+          prevHash: GENESIS_HASH,
+        });
         await expect(
           raw.run("INSERT INTO audit VALUES (3, 'x', 'm', 'a', NULL, '{}', ?, ?)", [GENESIS_HASH, forged]),
         ).rejects.toThrow(/tail of the chain/);
-        await expect(raw.run("INSERT OR REPLACE INTO audit VALUES (1, 'x', 'm', 'a', NULL, '{}', ?, ?)", [GENESIS_HASH, forged])).rejects.toThrow(
-          /tail of the chain/,
-        );
+        await expect(
+          raw.run("INSERT OR REPLACE INTO audit VALUES (1, 'x', 'm', 'a', NULL, '{}', ?, ?)", [
+            GENESIS_HASH,
+            forged,
+          ]),
+        ).rejects.toThrow(/tail of the chain/);
         expect((await raw.get<{ n: number }>('SELECT count(*) AS n FROM audit'))?.n).toBe(2);
       } finally {
         await raw.close();
@@ -100,9 +125,19 @@ describe('audit log', () => {
       const rehashed = path.join(dir, 'rehashed.sqlite');
       await storeWithEntries(rehashed, 5);
       raw = await SqliteConnection.open(rehashed);
-      const row = await raw.get<{ at: string; prev_hash: string }>('SELECT at, prev_hash FROM audit WHERE seq = 2');
+      const row = await raw.get<{ at: string; prev_hash: string }>(
+        'SELECT at, prev_hash FROM audit WHERE seq = 2',
+      );
       const details = { level: '公开', version: 2 };
-      const hash = auditHash({ seq: 2, at: row?.at ?? '', actor: 'li.na', action: 'catalogue.save', subject: 'ds_2', details, prevHash: row?.prev_hash ?? '' });
+      const hash = auditHash({
+        seq: 2,
+        at: row?.at ?? '',
+        actor: 'li.na',
+        action: 'catalogue.save',
+        subject: 'ds_2',
+        details,
+        prevHash: row?.prev_hash ?? '',
+      });
       await raw.exec('DROP TRIGGER audit_no_update');
       await raw.run('UPDATE audit SET details = ?, hash = ? WHERE seq = 2', [JSON.stringify(details), hash]);
       await raw.close();
@@ -124,9 +159,11 @@ describe('audit log', () => {
           }),
         ).rejects.toThrow(/release step failed/);
         expect(await store.auditList(10)).toEqual([]);
-        await expect(store.write((tx) => tx.appendAudit({ actor: 'u', action: 'x', subject: null, details: { bad: Number.NaN } }))).rejects.toThrow(
-          /finite/,
-        );
+        await expect(
+          store.write((tx) =>
+            tx.appendAudit({ actor: 'u', action: 'x', subject: null, details: { bad: Number.NaN } }),
+          ),
+        ).rejects.toThrow(/finite/);
       } finally {
         await store.close();
       }

@@ -26,7 +26,10 @@ describe('opening the catalogue', () => {
       let store = await openCatalogue(file);
       await store.write(async (tx) => {
         await tx.insertDataset(rasterRow(1), firstRecord('广西 DEM'));
-        await tx.insertDataset(rasterRow(2, { sourceId: idOf(1), status: 'public-version' }), firstRecord('广西 DEM（公开版）'));
+        await tx.insertDataset(
+          rasterRow(2, { sourceId: idOf(1), status: 'public-version' }),
+          firstRecord('广西 DEM（公开版）'),
+        );
         await tx.insertLineage({
           datasetId: idOf(2),
           sourceId: idOf(1),
@@ -35,7 +38,12 @@ describe('opening the catalogue', () => {
           author: 'li.na',
           createdAt: '2024-05-02T00:00:00.000Z',
         });
-        await tx.appendAudit({ actor: 'li.na', action: 'release.create', subject: idOf(2), details: { source: idOf(1) } });
+        await tx.appendAudit({
+          actor: 'li.na',
+          action: 'release.create',
+          subject: idOf(2),
+          details: { source: idOf(1) },
+        });
       });
       await store.close();
 
@@ -44,7 +52,9 @@ describe('opening the catalogue', () => {
         expect(await store.quickCheck()).toBe(true);
         expect(await store.getDataset(idOf(1))).toEqual(rasterRow(1));
         expect(await store.derivedFrom(idOf(1))).toEqual([idOf(2)]);
-        expect((await store.lineage(idOf(2)))?.steps).toEqual([{ step: 'resample-block-average', params: { factor: 4 }, description: 'lineage.resample' }]);
+        expect((await store.lineage(idOf(2)))?.steps).toEqual([
+          { step: 'resample-block-average', params: { factor: 4 }, description: 'lineage.resample' },
+        ]);
         expect((await store.recordVersions(idOf(2)))[0]?.fields.title).toBe('广西 DEM（公开版）');
         expect(await store.auditVerify()).toMatchObject({ ok: true, entries: 1 });
       } finally {
@@ -53,7 +63,9 @@ describe('opening the catalogue', () => {
       const raw = await SqliteConnection.open(file);
       try {
         expect((await raw.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe('wal');
-        expect((await raw.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(LATEST_SCHEMA_VERSION);
+        expect((await raw.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(
+          LATEST_SCHEMA_VERSION,
+        );
       } finally {
         await raw.close();
       }
@@ -71,7 +83,7 @@ describe('opening the catalogue', () => {
     });
   });
 
-  it('refuses another application\'s SQLite file (a GeoPackage) without migrating it', async () => {
+  it("refuses another application's SQLite file (a GeoPackage) without migrating it", async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'nc.gpkg');
       await copyFile(path.join(SAMPLE_DATA, 'gpkg/nc.gpkg'), file);
@@ -103,14 +115,20 @@ describe('opening the catalogue', () => {
       const file = path.join(dir, 'c.sqlite');
       const store = await openCatalogue(file);
       await store.write(async (tx) => {
-        for (let i = 1; i <= 200; i += 1) await tx.insertDataset(rasterRow(i), firstRecord(`图幅 ${String(i)}`, '区域地质调查'.repeat(20)));
+        for (let i = 1; i <= 200; i += 1)
+          await tx.insertDataset(rasterRow(i), firstRecord(`图幅 ${String(i)}`, '区域地质调查'.repeat(20)));
       });
       await store.close();
       const { size } = await stat(file);
       const pageSize = 4096;
       const handle = await open(file, 'r+');
       // Scribble over a page in the middle of the file (not page 1, so the header still says SQLite).
-      await handle.write(Buffer.alloc(pageSize, 0x5a), 0, pageSize, Math.floor(size / pageSize / 2) * pageSize);
+      await handle.write(
+        Buffer.alloc(pageSize, 0x5a),
+        0,
+        pageSize,
+        Math.floor(size / pageSize / 2) * pageSize,
+      );
       await handle.close();
       await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /quick_check|malformed/);
     });
@@ -126,14 +144,18 @@ describe('opening the catalogue', () => {
       try {
         expect(ro.readOnly).toBe(true);
         expect(await ro.listDatasets()).toHaveLength(1);
-        const err: unknown = await ro.write((tx) => tx.setStatus(idOf(1), 'reviewed')).catch((e: unknown) => e);
+        const err: unknown = await ro
+          .write((tx) => tx.setStatus(idOf(1), 'reviewed'))
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(StrataError);
         expect((err as StrataError).code).toBe('READ_ONLY');
         expect((await ro.getDataset(idOf(1)))?.status).toBe('draft');
       } finally {
         await ro.close();
       }
-      await expect(openCatalogue(path.join(dir, 'missing.sqlite'), { readOnly: true })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+      await expect(openCatalogue(path.join(dir, 'missing.sqlite'), { readOnly: true })).rejects.toMatchObject(
+        { code: 'FILE_NOT_FOUND' },
+      );
     });
   });
 

@@ -32,7 +32,13 @@ export function rasterRow(n: number, overrides: Partial<DatasetRow> = {}): Datas
       pixelSize: [0.001, 0.001],
       origin: [107.5, 23.4],
       nodata: -32768,
-      crs: { code: 'EPSG:4490', name: 'China Geodetic Coordinate System 2000', proj4: '+proj=longlat +ellps=GRS80 +no_defs', geographic: true, metresPerUnit: null },
+      crs: {
+        code: 'EPSG:4490',
+        name: 'China Geodetic Coordinate System 2000',
+        proj4: '+proj=longlat +ellps=GRS80 +no_defs',
+        geographic: true,
+        metresPerUnit: null,
+      },
       extent: [107.5, 22.5, 108.7, 23.4],
     },
     sha256: sha,
@@ -49,6 +55,11 @@ export function rasterRow(n: number, overrides: Partial<DatasetRow> = {}): Datas
   };
 }
 
-export const firstRecord = (title: string, abstract = ''): RecordFieldsRow => ({ title, abstract, level: '内部', period: '' });
+export const firstRecord = (title: string, abstract = ''): RecordFieldsRow => ({
+  title,
+  abstract,
+  level: '内部',
+  period: '',
+});
 
 export const idOf = (n: number): DatasetId => rasterRow(n).id;

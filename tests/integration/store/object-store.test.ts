@@ -6,7 +6,8 @@ import { StrataError } from '../../../src-main/api/errors.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { SAMPLE_DATA, withTempDir } from './fixtures.js';
 
-const sha256sum = (file: string): string => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0] ?? '';
+const sha256sum = (file: string): string =>
+  execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0] ?? '';
 
 describe('object store', () => {
   it('stores a real GeoTIFF under its SHA-256 (as sha256sum computes it), read-only, byte-identical', async () => {
@@ -45,7 +46,9 @@ describe('object store', () => {
       expect([after.mtimeMs, after.ino]).toEqual([mtimeMs, ino]);
       const prefixes = await readdir(path.join(dir, 'store', 'objects'));
       expect(prefixes).toEqual([first.key.slice(0, 2)]);
-      expect(await readdir(path.join(dir, 'store', 'objects', first.key.slice(0, 2)))).toEqual([first.key.slice(2)]);
+      expect(await readdir(path.join(dir, 'store', 'objects', first.key.slice(0, 2)))).toEqual([
+        first.key.slice(2),
+      ]);
     });
   });
 
@@ -63,7 +66,18 @@ describe('object store', () => {
   it('rejects keys that are not exactly 64 lower-case hex digits (no path tricks)', async () => {
     await withTempDir(async (dir) => {
       const store = await openObjectStore(path.join(dir, 'store'));
-      const bad = ['../x', '..', '', 'sha256:' + 'a'.repeat(64), 'A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), `${'a'.repeat(62)}/.`, `${'a'.repeat(63)}\0`, `aa/../../${'a'.repeat(56)}`];
+      const bad = [
+        '../x',
+        '..',
+        '',
+        'sha256:' + 'a'.repeat(64),
+        'A'.repeat(64),
+        'a'.repeat(63),
+        'a'.repeat(65),
+        `${'a'.repeat(62)}/.`,
+        `${'a'.repeat(63)}\0`,
+        `aa/../../${'a'.repeat(56)}`,
+      ];
       for (const key of bad) {
         expect(() => store.pathOf(key)).toThrow(StrataError);
         expect(await store.has(key)).toBe(false);
@@ -74,11 +88,19 @@ describe('object store', () => {
   it('a missing source gives FILE_NOT_FOUND; a cancelled copy leaves no object and no temp file', async () => {
     await withTempDir(async (dir) => {
       const store = await openObjectStore(path.join(dir, 'store'));
-      await expect(store.putFile(path.join(dir, 'nope.tif'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', params: { file: 'nope.tif' } });
+      await expect(store.putFile(path.join(dir, 'nope.tif'))).rejects.toMatchObject({
+        code: 'FILE_NOT_FOUND',
+        params: { file: 'nope.tif' },
+      });
       const src = path.join(dir, 'big.bin');
       await writeFile(src, Buffer.alloc(8 << 20, 7));
       const controller = new AbortController();
-      const put = store.putFile(src, { signal: controller.signal, onProgress: () => { controller.abort(); } });
+      const put = store.putFile(src, {
+        signal: controller.signal,
+        onProgress: () => {
+          controller.abort();
+        },
+      });
       await expect(put).rejects.toMatchObject({ code: 'CANCELLED' });
       expect(await readdir(path.join(dir, 'store', 'objects'))).toEqual([]);
       expect(await readdir(path.join(dir, 'store', 'tmp'))).toEqual([]);

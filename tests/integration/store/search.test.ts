@@ -9,7 +9,10 @@ describe('catalogue text search', () => {
       const store = await openCatalogue(path.join(dir, 'c.sqlite'));
       try {
         await store.write(async (tx) => {
-          await tx.insertDataset(rasterRow(1), firstRecord('桂林岩溶区数字高程模型', '1:5万 DEM，西安80坐标系'));
+          await tx.insertDataset(
+            rasterRow(1),
+            firstRecord('桂林岩溶区数字高程模型', '1:5万 DEM，西安80坐标系'),
+          );
           await tx.insertDataset(rasterRow(2), firstRecord('南宁铜矿勘查区遥感影像', 'Sentinel-2 真彩色'));
           await tx.insertDataset(rasterRow(3), firstRecord('广西区域地质图', '铜 铅 锌 矿点分布'));
         });
@@ -19,7 +22,7 @@ describe('catalogue text search', () => {
         expect(await store.search('岩溶 DEM')).toEqual([idOf(1)]);
         expect(await store.search('ＤＥＭ')).toEqual([idOf(1)]); // full-width folds to ASCII
         expect(await store.search('sentinel')).toEqual([idOf(2)]);
-        expect(await store.search('"') ).toEqual([]);
+        expect(await store.search('"')).toEqual([]);
         expect(await store.search('title:铜 OR NEAR(')).toEqual([]);
         expect(await store.search('煤')).toEqual([]);
       } finally {

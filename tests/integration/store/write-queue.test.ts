@@ -13,7 +13,12 @@ describe('catalogue writes', () => {
           Array.from({ length: 50 }, (_, i) =>
             store.write(async (tx) => {
               await tx.insertDataset(rasterRow(i + 1), firstRecord(`地质图 ${String(i + 1)}`));
-              await tx.appendAudit({ actor: 'zhang.wei', action: 'dataset.import', subject: idOf(i + 1), details: { n: i + 1 } });
+              await tx.appendAudit({
+                actor: 'zhang.wei',
+                action: 'dataset.import',
+                subject: idOf(i + 1),
+                details: { n: i + 1 },
+              });
             }),
           ),
         );
@@ -37,7 +42,12 @@ describe('catalogue writes', () => {
           Array.from({ length: 20 }, (_, i) =>
             store.write(async (tx) => {
               await tx.insertDataset(rasterRow(i + 1), firstRecord(`t${String(i)}`));
-              await tx.appendAudit({ actor: 'u', action: 'dataset.import', subject: idOf(i + 1), details: {} });
+              await tx.appendAudit({
+                actor: 'u',
+                action: 'dataset.import',
+                subject: idOf(i + 1),
+                details: {},
+              });
               if (i === 10) throw new Error('validation failed half-way');
             }),
           ),
@@ -53,7 +63,7 @@ describe('catalogue writes', () => {
     });
   });
 
-  it('without the queue, one connection mixes transactions: a failure rolls back another caller\'s work', async () => {
+  it("without the queue, one connection mixes transactions: a failure rolls back another caller's work", async () => {
     // The hazard the queue exists for, shown on a bare node-sqlite3 connection.
     await withTempDir(async (dir) => {
       const conn = await SqliteConnection.open(path.join(dir, 'raw.sqlite'));
@@ -82,7 +92,9 @@ describe('catalogue writes', () => {
       const store = await openCatalogue(path.join(dir, 'c.sqlite'));
       try {
         const leaked = await store.write((tx) => Promise.resolve(tx));
-        await expect(leaked.appendAudit({ actor: 'u', action: 'x', subject: null, details: {} })).rejects.toThrow(/finished/);
+        await expect(
+          leaked.appendAudit({ actor: 'u', action: 'x', subject: null, details: {} }),
+        ).rejects.toThrow(/finished/);
         expect(await store.auditList(10)).toEqual([]);
       } finally {
         await store.close();

@@ -19,7 +19,12 @@ function must<T>(value: T | null | undefined): T {
 
 /** GDAL's layer geometry names → ours ("3D Measured Line String" → LineString, "Unknown (any)" → Mixed). */
 const ogrType = (name: string): string =>
-  name === 'Unknown (any)' ? 'Mixed' : name.replace(/^3D /, '').replace(/^Measured /, '').replace(/ /g, '');
+  name === 'Unknown (any)'
+    ? 'Mixed'
+    : name
+        .replace(/^3D /, '')
+        .replace(/^Measured /, '')
+        .replace(/ /g, '');
 
 const SETS: [string, string[]][] = [
   ['shapefile/mbostock_points/points.shp', []],
@@ -65,7 +70,9 @@ describe('readVectorFile agrees with ogrinfo on every sample', () => {
       expect(ours.features).toHaveLength(gdal.featureCount);
       expect(ours.info.geometryType).toBe(ogrType(gdal.geometry));
       expect(ours.info.crs?.code ?? null).toBe(EPSG_BETTER_THAN_GDAL[rel] ?? gdal.epsg);
-      const extent = rel.endsWith('.shp') ? await ogrGeometryExtent(file, path.basename(file, '.shp')) : gdal.extent;
+      const extent = rel.endsWith('.shp')
+        ? await ogrGeometryExtent(file, path.basename(file, '.shp'))
+        : gdal.extent;
       if (extent === null || gdal.featureCount === 0) expect(ours.info.extent).toBeNull();
       else {
         const span = Math.max(extent[2] - extent[0], extent[3] - extent[1]);
@@ -91,19 +98,36 @@ describe('readVectorFile: sets and errors', () => {
     const src = sample('chinese', 'shapefile', 'kuangdian_gbk_cpg');
     for (const name of await readdir(src)) {
       const ext = path.extname(name);
-      await copyFile(path.join(src, name), path.join(dir, ext === '.dbf' || ext === '.prj' ? `矿点${ext.toUpperCase()}` : name));
+      await copyFile(
+        path.join(src, name),
+        path.join(dir, ext === '.dbf' || ext === '.prj' ? `矿点${ext.toUpperCase()}` : name),
+      );
     }
     const read = await readVectorFile(path.join(dir, '矿点.shp'));
-    expect(read.files.map((f) => path.basename(f))).toEqual(['矿点.shp', '矿点.shx', '矿点.DBF', '矿点.PRJ', '矿点.cpg']);
+    expect(read.files.map((f) => path.basename(f))).toEqual([
+      '矿点.shp',
+      '矿点.shx',
+      '矿点.DBF',
+      '矿点.PRJ',
+      '矿点.cpg',
+    ]);
     expect(read.features[0]?.properties['名称']).toBe('大宝山1号矿点');
     expect(read.info.crs?.code).toBe('EPSG:4545');
     const hexi = await readVectorFile(sample('shapefile', 'hexi_bus_lines_gbk', '河西线路.shp'));
-    expect(hexi.files.map((f) => path.basename(f))).toEqual(['河西线路.shp', '河西线路.shx', '河西线路.dbf', '河西线路.prj']);
+    expect(hexi.files.map((f) => path.basename(f))).toEqual([
+      '河西线路.shp',
+      '河西线路.shx',
+      '河西线路.dbf',
+      '河西线路.prj',
+    ]);
   });
 
   it('fails cleanly, naming only the file and the problem', async () => {
     const broken = path.join(scratch.dir, '绝密坐标.geojson');
-    await writeFile(broken, '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[116.123456,');
+    await writeFile(
+      broken,
+      '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[116.123456,',
+    );
     const err = await readVectorFile(broken).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StrataError);
     expect((err as StrataError).code).toBe('CORRUPT_FILE');
@@ -113,7 +137,9 @@ describe('readVectorFile: sets and errors', () => {
     expect((missing as StrataError).code).toBe('FILE_NOT_FOUND');
     const raster = await readVectorFile(sample('raster', 'RGB.byte.tif')).catch((e: unknown) => e);
     expect((raster as StrataError).code).toBe('UNSUPPORTED_FORMAT');
-    const dbfOnly = await readVectorFile(sample('shapefile', 'box_utm18n', 'box.dbf')).catch((e: unknown) => e);
+    const dbfOnly = await readVectorFile(sample('shapefile', 'box_utm18n', 'box.dbf')).catch(
+      (e: unknown) => e,
+    );
     expect((dbfOnly as StrataError).code).toBe('UNSUPPORTED_FORMAT');
   });
 });
@@ -155,7 +181,12 @@ describe('degraded public GeoJSON as GDAL reads it', () => {
       }
       expect(checked).toBeGreaterThan(0);
       const settings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
-      expect(positionPrecisionRule.check({ kind: 'vector', name: 'out', info: back.info, features: back.features }, settings)).toEqual([]);
+      expect(
+        positionPrecisionRule.check(
+          { kind: 'vector', name: 'out', info: back.info, features: back.features },
+          settings,
+        ),
+      ).toEqual([]);
     });
   }
 });

@@ -10,7 +10,8 @@ function recordingHandlers(calls: { method: string; args: unknown }[]): Handlers
   for (const name of METHOD_NAMES) {
     handlers[name] = (args) => {
       calls.push({ method: name, args });
-      if (name === 'datasets.get') return Promise.reject(new StrataError('NOT_FOUND', { what: 'ds_0123456789abcdef' }));
+      if (name === 'datasets.get')
+        return Promise.reject(new StrataError('NOT_FOUND', { what: 'ds_0123456789abcdef' }));
       if (name === 'audit.verify') return Promise.reject(new Error('disk on fire at /secret/path'));
       return Promise.resolve({ echoed: args });
     };
@@ -22,7 +23,10 @@ describe('the contract dispatcher', () => {
   const setup = (lang: Lang = 'zh-CN') => {
     const calls: { method: string; args: unknown }[] = [];
     const internal: string[] = [];
-    const dispatch = createDispatcher(recordingHandlers(calls), { lang: () => lang, onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`) });
+    const dispatch = createDispatcher(recordingHandlers(calls), {
+      lang: () => lang,
+      onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`),
+    });
     return { dispatch, calls, internal };
   };
 
@@ -31,16 +35,27 @@ describe('the contract dispatcher', () => {
     const fields = { title: ' 桂林 DEM ', abstract: '', level: '秘密', period: '10年' };
     const result = await dispatch('catalogue.save', { id: 'ds_0123456789abcdef', baseVersion: 2, fields });
     expect(result.ok).toBe(true);
-    expect(calls).toEqual([{ method: 'catalogue.save', args: { id: 'ds_0123456789abcdef', baseVersion: 2, fields: { ...fields, title: '桂林 DEM' } } }]);
+    expect(calls).toEqual([
+      {
+        method: 'catalogue.save',
+        args: { id: 'ds_0123456789abcdef', baseVersion: 2, fields: { ...fields, title: '桂林 DEM' } },
+      },
+    ]);
   });
 
   it('refuses invalid arguments before any handler runs, naming the field, in the caller language', async () => {
     const { dispatch, calls } = setup('en');
-    const bad = await dispatch('catalogue.save', { id: 'ds_0123456789abcdef', baseVersion: 0, fields: { title: '', abstract: '', level: '顶级', period: '十年' } });
+    const bad = await dispatch('catalogue.save', {
+      id: 'ds_0123456789abcdef',
+      baseVersion: 0,
+      fields: { title: '', abstract: '', level: '顶级', period: '十年' },
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('INVALID_ARGUMENT');
-    expect(bad.error.message).toMatch(/^Invalid argument: .*baseVersion.*fields\.title.*fields\.level.*fields\.period/);
+    expect(bad.error.message).toMatch(
+      /^Invalid argument: .*baseVersion.*fields\.title.*fields\.level.*fields\.period/,
+    );
     const badId = await dispatch('datasets.get', { id: '../../etc/passwd' });
     expect(badId.ok).toBe(false);
     const unknown = await dispatch('shell.exec', {});
@@ -51,7 +66,14 @@ describe('the contract dispatcher', () => {
   it('translates service errors and hides internal ones behind a reference', async () => {
     const { dispatch, internal } = setup();
     const notFound = await dispatch('datasets.get', { id: 'ds_0123456789abcdef' });
-    expect(notFound).toEqual({ ok: false, error: { code: 'NOT_FOUND', params: { what: 'ds_0123456789abcdef' }, message: '未找到：ds_0123456789abcdef' } });
+    expect(notFound).toEqual({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        params: { what: 'ds_0123456789abcdef' },
+        message: '未找到：ds_0123456789abcdef',
+      },
+    });
     const crash = await dispatch('audit.verify', {});
     expect(crash.ok).toBe(false);
     if (crash.ok) return;

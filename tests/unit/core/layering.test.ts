@@ -6,12 +6,17 @@ import { ROOT, tempDir } from '../../support/samples.js';
 const CORE = path.join(ROOT, 'src-main', 'core');
 /** Pure libraries core may use: no I/O, no platform objects. */
 const ALLOWED_PACKAGES = new Set(['geotiff', 'proj4', 'zod', 'iconv-lite']);
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))),
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(path.join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []),
+    ),
   );
   return nested.flat();
 }
@@ -27,7 +32,8 @@ async function coreViolations(core: string): Promise<string[]> {
       if (spec.startsWith('.')) {
         const target = path.resolve(path.dirname(file), spec);
         const inCore = !path.relative(core, target).startsWith('..');
-        const isJsonResource = spec.endsWith('.json') && !path.relative(path.join(ROOT, 'resources'), target).startsWith('..');
+        const isJsonResource =
+          spec.endsWith('.json') && !path.relative(path.join(ROOT, 'resources'), target).startsWith('..');
         if (!inCore && !isJsonResource) problems.push(where);
         continue;
       }
@@ -61,7 +67,9 @@ describe('core stays pure', () => {
   });
 
   it('compiles without Node or DOM types (lib ES2022, no @types)', async () => {
-    const config = JSON.parse(await readFile(path.join(CORE, 'tsconfig.json'), 'utf8')) as { compilerOptions: { lib: string[]; types: string[] } };
+    const config = JSON.parse(await readFile(path.join(CORE, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { lib: string[]; types: string[] };
+    };
     expect(config.compilerOptions.lib).toEqual(['ES2022']);
     expect(config.compilerOptions.types).toEqual([]);
   });

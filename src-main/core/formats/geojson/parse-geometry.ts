@@ -3,9 +3,11 @@ import { corrupt } from '../format-error.js';
 import { MAX_COLLECTION_DEPTH } from '../vector-summary.js';
 
 function position(value: unknown, where: string): Position {
-  if (!Array.isArray(value) || value.length < 2) throw corrupt(`${where}: a position is not an array of 2+ numbers`);
+  if (!Array.isArray(value) || value.length < 2)
+    throw corrupt(`${where}: a position is not an array of 2+ numbers`);
   for (const n of value) {
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw corrupt(`${where}: a position holds a non-number`);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw corrupt(`${where}: a position holds a non-number`);
   }
   return value as Position;
 }
@@ -28,7 +30,8 @@ function polygons(value: unknown, where: string): Position[][][] {
   return value as Position[][][];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates a GeoJSON geometry object (already JSON-parsed) and returns it typed. Positions are

@@ -17,7 +17,8 @@ export interface VectorData {
   readonly features: VectorFeature[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The CRS of a GeoJSON document: RFC 7946 says WGS 84 lon/lat; the 2008 draft's `crs` member
@@ -49,7 +50,8 @@ function featureOf(
   index: number,
   fieldTypes: Map<string, Seen | 'mixed' | null>,
 ): VectorFeature {
-  if (!isObject(value) || value['type'] !== 'Feature') throw corrupt(`feature ${String(index + 1)} is not a Feature`);
+  if (!isObject(value) || value['type'] !== 'Feature')
+    throw corrupt(`feature ${String(index + 1)} is not a Feature`);
   const geometry = parseGeometry(value['geometry'] ?? null, `feature ${String(index + 1)}`);
   const rawProps = value['properties'];
   if (rawProps !== undefined && rawProps !== null && !isObject(rawProps)) {

@@ -55,7 +55,8 @@ export async function decodeBlock(
   inflate: InflatePort,
   fill: number,
 ): Promise<SampleArray> {
-  if (!canDecode(image)) throw unsupported(`compression ${String(image.compression)} / predictor ${String(image.predictor)}`);
+  if (!canDecode(image))
+    throw unsupported(`compression ${String(image.compression)} / predictor ${String(image.predictor)}`);
   const place = blockPlace(image, index);
   const spp = image.planar === 1 ? image.samplesPerPixel : 1;
   const count = image.blockWidth * place.storedRows * spp;
@@ -73,9 +74,15 @@ export async function decodeBlock(
   }
   if (bytes.byteLength < expected) throw corrupt('tile/strip shorter than its size');
   if (image.predictor === 3) {
-    if (image.dataType !== 'Float32' && image.dataType !== 'Float64') throw corrupt('floating-point predictor on integers');
+    if (image.dataType !== 'Float32' && image.dataType !== 'Float64')
+      throw corrupt('floating-point predictor on integers');
     const own = bytes === raw ? bytes.slice(0, expected) : bytes.subarray(0, expected);
-    return samplesFromBytes(undoFloatingPoint(own, image.blockWidth, place.storedRows, spp, image.bytesPerSample), image.dataType, true, count);
+    return samplesFromBytes(
+      undoFloatingPoint(own, image.blockWidth, place.storedRows, spp, image.bytesPerSample),
+      image.dataType,
+      true,
+      count,
+    );
   }
   const samples = samplesFromBytes(bytes, image.dataType, littleEndian, count);
   if (image.predictor === 2) {

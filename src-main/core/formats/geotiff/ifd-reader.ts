@@ -47,7 +47,8 @@ export async function readTiffDirectory(source: ByteSource): Promise<TiffDirecto
     bigTiff = false;
     first = view.getUint32(4, le);
   } else if (magic === 43) {
-    if (size < 16 || view.getUint16(4, le) !== 8 || view.getUint16(6, le) !== 0) throw corrupt('bad BigTIFF header');
+    if (size < 16 || view.getUint16(4, le) !== 8 || view.getUint16(6, le) !== 0)
+      throw corrupt('bad BigTIFF header');
     bigTiff = true;
     first = safeU64(view, 8, le);
   } else {
@@ -154,7 +155,8 @@ function readOne(v: DataView, type: number, i: number, le: boolean): number {
       return safeU64(v, i * 8, le);
     default: {
       const big = v.getBigInt64(i * 8, le);
-      if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) throw corrupt('64-bit value out of range');
+      if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER))
+        throw corrupt('64-bit value out of range');
       return Number(big);
     }
   }

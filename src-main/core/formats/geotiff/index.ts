@@ -6,5 +6,11 @@ export { IFD_LIMITS, readTiffDirectory, type Ifd, type TagValue, type TiffDirect
 export type { Georeference, GridTransform } from './georeference.js';
 export { blockPlace, canDecode, decodeBlock, type BlockPlace, type InflatePort } from './block-decoder.js';
 export { allocSamples, BYTES_PER_SAMPLE, type SampleArray } from './samples.js';
-export { GeoTiffTileWriter, TILE_SIZE, type DeflatePort, type GeoTiffSpec, type TiffSink } from './tiff-writer.js';
+export {
+  GeoTiffTileWriter,
+  TILE_SIZE,
+  type DeflatePort,
+  type GeoTiffSpec,
+  type TiffSink,
+} from './tiff-writer.js';
 export { TAG } from './tiff-tags.js';

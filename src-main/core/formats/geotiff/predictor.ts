@@ -9,7 +9,8 @@ export function undoHorizontal(samples: SampleArray, width: number, rows: number
   const rowLength = width * spp;
   for (let r = 0; r < rows; r += 1) {
     const base = r * rowLength;
-    for (let i = base + spp; i < base + rowLength; i += 1) samples[i] = (samples[i] ?? 0) + (samples[i - spp] ?? 0);
+    for (let i = base + spp; i < base + rowLength; i += 1)
+      samples[i] = (samples[i] ?? 0) + (samples[i - spp] ?? 0);
   }
 }
 
@@ -18,7 +19,8 @@ export function applyHorizontal(samples: SampleArray, width: number, rows: numbe
   const rowLength = width * spp;
   for (let r = 0; r < rows; r += 1) {
     const base = r * rowLength;
-    for (let i = base + rowLength - 1; i >= base + spp; i -= 1) samples[i] = (samples[i] ?? 0) - (samples[i - spp] ?? 0);
+    for (let i = base + rowLength - 1; i >= base + spp; i -= 1)
+      samples[i] = (samples[i] ?? 0) - (samples[i - spp] ?? 0);
   }
 }
 
@@ -27,7 +29,13 @@ export function applyHorizontal(samples: SampleArray, width: number, rows: numbe
  * bytes, stored most significant first across the row, are regrouped per sample. The result is in
  * little-endian (host) order whatever the file's byte order, as in libtiff.
  */
-export function undoFloatingPoint(bytes: Uint8Array, width: number, rows: number, spp: number, bytesPerSample: number): Uint8Array {
+export function undoFloatingPoint(
+  bytes: Uint8Array,
+  width: number,
+  rows: number,
+  spp: number,
+  bytesPerSample: number,
+): Uint8Array {
   const wc = width * spp;
   const rowBytes = wc * bytesPerSample;
   const out = new Uint8Array(rowBytes * rows);
@@ -45,7 +53,13 @@ export function undoFloatingPoint(bytes: Uint8Array, width: number, rows: number
 }
 
 /** Applies Predictor 3 to little-endian sample bytes; returns new bytes (the input is untouched). */
-export function applyFloatingPoint(bytes: Uint8Array, width: number, rows: number, spp: number, bytesPerSample: number): Uint8Array {
+export function applyFloatingPoint(
+  bytes: Uint8Array,
+  width: number,
+  rows: number,
+  spp: number,
+  bytesPerSample: number,
+): Uint8Array {
   const wc = width * spp;
   const rowBytes = wc * bytesPerSample;
   const out = new Uint8Array(rowBytes * rows);
@@ -56,7 +70,8 @@ export function applyFloatingPoint(bytes: Uint8Array, width: number, rows: numbe
         out[base + (bytesPerSample - b - 1) * wc + count] = bytes[base + count * bytesPerSample + b] ?? 0;
       }
     }
-    for (let i = base + rowBytes - 1; i >= base + spp; i -= 1) out[i] = ((out[i] ?? 0) - (out[i - spp] ?? 0)) & 0xff;
+    for (let i = base + rowBytes - 1; i >= base + spp; i -= 1)
+      out[i] = ((out[i] ?? 0) - (out[i - spp] ?? 0)) & 0xff;
   }
   return out;
 }

@@ -61,7 +61,12 @@ export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHead
     extent:
       t === null
         ? null
-        : [t.origin[0], t.origin[1] - image.height * t.pixelSize[1], t.origin[0] + image.width * t.pixelSize[0], t.origin[1]],
+        : [
+            t.origin[0],
+            t.origin[1] - image.height * t.pixelSize[1],
+            t.origin[0] + image.width * t.pixelSize[0],
+            t.origin[1],
+          ],
   };
   return { littleEndian: dir.littleEndian, image, overviews, georef, info };
 }

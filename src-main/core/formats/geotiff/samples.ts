@@ -2,14 +2,7 @@ import type { RasterDataType } from '../../model/index.js';
 
 /** A block of pixel samples in the JS typed array matching its RasterDataType. */
 export type SampleArray =
-  | Uint8Array
-  | Int8Array
-  | Uint16Array
-  | Int16Array
-  | Uint32Array
-  | Int32Array
-  | Float32Array
-  | Float64Array;
+  Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 const CTORS = {
   Byte: Uint8Array,
@@ -44,7 +37,12 @@ export function allocSamples(type: RasterDataType, length: number): SampleArray 
  * Views (or copies, when unaligned or byte-swapped) raw sample bytes as a typed array.
  * `littleEndian` is the byte order of `bytes`; only `count` samples are taken.
  */
-export function samplesFromBytes(bytes: Uint8Array, type: RasterDataType, littleEndian: boolean, count: number): SampleArray {
+export function samplesFromBytes(
+  bytes: Uint8Array,
+  type: RasterDataType,
+  littleEndian: boolean,
+  count: number,
+): SampleArray {
   const size = BYTES_PER_SAMPLE[type];
   let src = bytes.subarray(0, count * size);
   if (size > 1 && littleEndian !== HOST_LITTLE_ENDIAN) src = swapped(src, size);

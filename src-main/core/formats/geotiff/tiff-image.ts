@@ -48,7 +48,11 @@ const one = (tags: ReadonlyMap<number, TagValue>, tag: number, name: string, fal
   return v;
 };
 
-const numbers = (tags: ReadonlyMap<number, TagValue>, tag: number, name: string): readonly number[] | undefined => {
+const numbers = (
+  tags: ReadonlyMap<number, TagValue>,
+  tag: number,
+  name: string,
+): readonly number[] | undefined => {
   const value = tags.get(tag);
   if (value === undefined) return undefined;
   if (typeof value === 'string') throw corrupt(`${name} has a text value`);
@@ -92,7 +96,8 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   const expected = blocksAcross * blocksDown * (planar === 2 ? spp : 1);
   const offsets = numbers(t, tiled ? TAG.TileOffsets : TAG.StripOffsets, 'block offsets');
   const byteCounts = numbers(t, tiled ? TAG.TileByteCounts : TAG.StripByteCounts, 'block byte counts');
-  if (offsets === undefined || byteCounts === undefined) throw corrupt('missing tile/strip offsets or byte counts');
+  if (offsets === undefined || byteCounts === undefined)
+    throw corrupt('missing tile/strip offsets or byte counts');
   if (offsets.length !== expected || byteCounts.length !== expected) {
     throw corrupt(`${String(offsets.length)} blocks listed, ${String(expected)} expected`);
   }

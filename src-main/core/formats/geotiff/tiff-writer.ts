@@ -79,16 +79,20 @@ export class GeoTiffTileWriter {
 
   constructor(spec: GeoTiffSpec, sink: TiffSink, deflate: DeflatePort, maxInFlight = 8) {
     if (!HOST_LITTLE_ENDIAN) throw unsupported('big-endian host');
-    if (spec.predictor === 3 && !spec.dataType.startsWith('Float')) throw unsupported('floating-point predictor on integers');
-    if (spec.predictor === 2 && spec.dataType.startsWith('Float')) throw unsupported('horizontal predictor on floats');
+    if (spec.predictor === 3 && !spec.dataType.startsWith('Float'))
+      throw unsupported('floating-point predictor on integers');
+    if (spec.predictor === 2 && spec.dataType.startsWith('Float'))
+      throw unsupported('horizontal predictor on floats');
     this.spec = spec;
     this.sink = sink;
     this.deflate = deflate;
     this.maxInFlight = maxInFlight;
     this.tilesAcross = Math.ceil(spec.width / TILE_SIZE);
     this.tilesDown = Math.ceil(spec.height / TILE_SIZE);
-    const rawBytes = this.tilesAcross * this.tilesDown * this.tileSampleCount * BYTES_PER_SAMPLE[spec.dataType];
-    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT) throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+    const rawBytes =
+      this.tilesAcross * this.tilesDown * this.tileSampleCount * BYTES_PER_SAMPLE[spec.dataType];
+    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT)
+      throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
   }
 
   /** Samples per tile: 256 x 256 x bandCount, pixel-interleaved. */
@@ -138,7 +142,8 @@ export class GeoTiffTileWriter {
     const next = this.pending.shift();
     if (next === undefined) return;
     const bytes = await next;
-    if (this.position + bytes.byteLength > CLASSIC_LIMIT) throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+    if (this.position + bytes.byteLength > CLASSIC_LIMIT)
+      throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
     await this.sink.append(bytes);
     this.position += bytes.byteLength;
     this.byteCounts.push(bytes.byteLength);
@@ -178,7 +183,8 @@ export class GeoTiffTileWriter {
     ];
     if (s.predictor !== 1) list.push({ tag: TAG.Predictor, type: 3, values: [s.predictor] });
     const colour = s.photometric === 2 ? 3 : 1;
-    if (s.bandCount > colour) list.push({ tag: TAG.ExtraSamples, type: 3, values: new Array<number>(s.bandCount - colour).fill(0) });
+    if (s.bandCount > colour)
+      list.push({ tag: TAG.ExtraSamples, type: 3, values: new Array<number>(s.bandCount - colour).fill(0) });
     if (s.nodata !== null) list.push({ tag: TAG.GdalNodata, type: 2, values: nodataText(s.nodata) });
     return list.sort((a, b) => a.tag - b.tag);
   }

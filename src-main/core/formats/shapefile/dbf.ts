@@ -105,7 +105,8 @@ export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLi
   const charFields = rawFields.filter((f) => f.type === 'C');
   for (let r = 0; r < count && sample.length < 1 << 20; r += 1) {
     const base = headerLength + r * recordLength;
-    for (const f of charFields) sample.push(...trimEnd(bytes.subarray(base + f.offset, base + f.offset + f.length)), 0x20);
+    for (const f of charFields)
+      sample.push(...trimEnd(bytes.subarray(base + f.offset, base + f.offset + f.length)), 0x20);
   }
   const encoding = chooseEncoding(cpg, bytes[29] ?? 0, Uint8Array.from(sample));
   const used = new Set<string>();
@@ -124,7 +125,8 @@ export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLi
       continue;
     }
     const props: Record<string, AttributeValue> = {};
-    for (const f of fields) props[f.name] = value(bytes.subarray(base + f.offset, base + f.offset + f.length), f, encoding);
+    for (const f of fields)
+      props[f.name] = value(bytes.subarray(base + f.offset, base + f.offset + f.length), f, encoding);
     records.push(props);
   }
   return {

@@ -21,13 +21,63 @@ const cp = (n: number): DbfEncoding => {
  * 0x57 ("ANSI", the writer's system code page) is absent on purpose: it is resolved by content.
  */
 const LDID: Readonly<Record<number, number>> = {
-  0x01: 437, 0x02: 850, 0x03: 1252, 0x08: 865, 0x09: 437, 0x0a: 850, 0x0b: 437, 0x0d: 437, 0x0e: 850,
-  0x0f: 437, 0x10: 850, 0x11: 437, 0x12: 850, 0x13: 932, 0x14: 850, 0x15: 437, 0x16: 850, 0x17: 865,
-  0x18: 437, 0x19: 437, 0x1a: 850, 0x1b: 437, 0x1c: 863, 0x1d: 850, 0x1f: 852, 0x22: 852, 0x23: 852,
-  0x24: 860, 0x25: 850, 0x26: 866, 0x37: 850, 0x40: 852, 0x4d: 936, 0x4e: 949, 0x4f: 950, 0x50: 874,
-  0x58: 1252, 0x59: 1252, 0x64: 852, 0x65: 866, 0x66: 865, 0x67: 861, 0x6a: 737, 0x6b: 857, 0x78: 950,
-  0x79: 949, 0x7a: 936, 0x7b: 932, 0x7c: 874, 0x86: 737, 0x87: 852, 0x88: 857, 0xc8: 1250, 0xc9: 1251,
-  0xca: 1254, 0xcb: 1253, 0xcc: 1257,
+  0x01: 437,
+  0x02: 850,
+  0x03: 1252,
+  0x08: 865,
+  0x09: 437,
+  0x0a: 850,
+  0x0b: 437,
+  0x0d: 437,
+  0x0e: 850,
+  0x0f: 437,
+  0x10: 850,
+  0x11: 437,
+  0x12: 850,
+  0x13: 932,
+  0x14: 850,
+  0x15: 437,
+  0x16: 850,
+  0x17: 865,
+  0x18: 437,
+  0x19: 437,
+  0x1a: 850,
+  0x1b: 437,
+  0x1c: 863,
+  0x1d: 850,
+  0x1f: 852,
+  0x22: 852,
+  0x23: 852,
+  0x24: 860,
+  0x25: 850,
+  0x26: 866,
+  0x37: 850,
+  0x40: 852,
+  0x4d: 936,
+  0x4e: 949,
+  0x4f: 950,
+  0x50: 874,
+  0x58: 1252,
+  0x59: 1252,
+  0x64: 852,
+  0x65: 866,
+  0x66: 865,
+  0x67: 861,
+  0x6a: 737,
+  0x6b: 857,
+  0x78: 950,
+  0x79: 949,
+  0x7a: 936,
+  0x7b: 932,
+  0x7c: 874,
+  0x86: 737,
+  0x87: 852,
+  0x88: 857,
+  0xc8: 1250,
+  0xc9: 1251,
+  0xca: 1254,
+  0xcb: 1253,
+  0xcc: 1257,
 };
 
 /** Reads a .cpg: a code page name or number. Anything else (an HTML page, a long text) is ignored. */
@@ -47,7 +97,8 @@ export function encodingFromCpg(cpg: Uint8Array): DbfEncoding | null {
   const number = /^(?:ANSI |CP|WINDOWS-|OEM )?(\d{3,5})$/.exec(name)?.[1];
   if (number !== undefined) {
     if (number === '65001') return UTF8;
-    if (/^8859\d+$/.test(number)) return { iconvName: `iso-8859-${number.slice(4)}`, label: `ISO-8859-${number.slice(4)}` };
+    if (/^8859\d+$/.test(number))
+      return { iconvName: `iso-8859-${number.slice(4)}`, label: `ISO-8859-${number.slice(4)}` };
     const enc = cp(Number(number));
     return iconv.encodingExists(enc.iconvName) ? enc : null;
   }

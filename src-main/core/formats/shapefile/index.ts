@@ -1,1 +1,7 @@
-export { readShapefile, SHAPEFILE_LIMITS, type ShapefileParts, type ShapefileLimits, type ShapefileData } from './read.js';
+export {
+  readShapefile,
+  SHAPEFILE_LIMITS,
+  type ShapefileParts,
+  type ShapefileLimits,
+  type ShapefileData,
+} from './read.js';

@@ -39,11 +39,16 @@ function crsOfPrj(prj: Uint8Array | null): CrsInfo | null {
  * shapes. Without a .dbf every feature has empty properties. The layer geometry type is the
  * header's (PolyLine → 'LineString' even when some records are multipart, as GDAL reports it).
  */
-export function readShapefile(parts: ShapefileParts, limits: ShapefileLimits = SHAPEFILE_LIMITS): ShapefileData {
+export function readShapefile(
+  parts: ShapefileParts,
+  limits: ShapefileLimits = SHAPEFILE_LIMITS,
+): ShapefileData {
   const shp = readShp(parts.shp, parts.shx, { maxVertices: limits.maxVertices });
   const dbf = parts.dbf === null ? null : readDbf(parts.dbf, parts.cpg, { maxRecords: limits.maxRecords });
   if (dbf !== null && dbf.records.length !== shp.geometries.length) {
-    throw corrupt(`.shp has ${String(shp.geometries.length)} shapes but .dbf has ${String(dbf.records.length)} records`);
+    throw corrupt(
+      `.shp has ${String(shp.geometries.length)} shapes but .dbf has ${String(dbf.records.length)} records`,
+    );
   }
   const features: VectorFeature[] = [];
   shp.geometries.forEach((geometry, i) => {

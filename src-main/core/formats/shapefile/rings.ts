@@ -74,7 +74,8 @@ export function assemblePolygon(rings: readonly Position[][]): Geometry | null {
     const hb = boxOf(hole);
     let best: (typeof outers)[number] | null = null;
     for (const o of outers) {
-      if (hb.minX < o.box.minX || hb.maxX > o.box.maxX || hb.minY < o.box.minY || hb.maxY > o.box.maxY) continue;
+      if (hb.minX < o.box.minX || hb.maxX > o.box.maxX || hb.minY < o.box.minY || hb.maxY > o.box.maxY)
+        continue;
       const p = probe(hole, o.ring);
       if (!inRing(p[0] ?? 0, p[1] ?? 0, o.ring)) continue;
       if (best === null || o.area < best.area) best = o;

@@ -3,7 +3,9 @@ import { corrupt, tooLarge, unsupported } from '../format-error.js';
 import { assemblePolygon } from './rings.js';
 
 /** Shape families by shapefile shape type code; Z types keep Z, M values are dropped. */
-const SHAPE_TYPES: Readonly<Record<number, { family: 'point' | 'line' | 'polygon' | 'multipoint'; z: boolean }>> = {
+const SHAPE_TYPES: Readonly<
+  Record<number, { family: 'point' | 'line' | 'polygon' | 'multipoint'; z: boolean }>
+> = {
   1: { family: 'point', z: false },
   3: { family: 'line', z: false },
   5: { family: 'polygon', z: false },
@@ -53,7 +55,7 @@ function recordSpans(shp: DataView, shpEnd: number, shx: DataView | null): [numb
     if (ok) return spans;
   }
   const spans: [number, number][] = [];
-  for (let offset = 100; offset + 8 <= shpEnd; ) {
+  for (let offset = 100; offset + 8 <= shpEnd;) {
     const length = shp.getInt32(offset + 4, false) * 2;
     if (length < 0 || offset + 8 + length > shpEnd) {
       throw corrupt(`record ${String(spans.length + 1)} runs past the end of the .shp`);
@@ -153,7 +155,8 @@ export function readShp(shpBytes: Uint8Array, shxBytes: Uint8Array | null, limit
   const layerType = shp.getInt32(32, true);
   const layerKind = SHAPE_TYPES[layerType];
   if (layerType !== 0 && layerKind === undefined) throw unsupported(`shape type ${String(layerType)}`);
-  const shx = shxBytes === null ? null : new DataView(shxBytes.buffer, shxBytes.byteOffset, shxBytes.byteLength);
+  const shx =
+    shxBytes === null ? null : new DataView(shxBytes.buffer, shxBytes.byteOffset, shxBytes.byteLength);
   const spans = recordSpans(shp, declared, shx);
   const budget = { left: limits.maxVertices };
   const geometries = spans.map(([start, length], i) =>

@@ -85,7 +85,15 @@ export const rasterResolutionRule: ReviewRule = {
     const metres = pixelSizeMetres(info);
     if (metres === null) {
       return [
-        { ruleId: ID, ruleVersion: VERSION, severity: 'blocking', messageKey: 'finding.noCrs', params: {}, where: 'dataset', action: null },
+        {
+          ruleId: ID,
+          ruleVersion: VERSION,
+          severity: 'blocking',
+          messageKey: 'finding.noCrs',
+          params: {},
+          where: 'dataset',
+          action: null,
+        },
       ];
     }
     const threshold = thresholdOf(info, settings);

@@ -12,10 +12,26 @@ async function seedVersion1(conn: SqliteConnection): Promise<void> {
     `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type,
        value_min, value_max, source_id, status, created_at, created_by)
      VALUES (?, ?, 'raster', 'GeoTIFF', ?, ?, ?, ?, ?, 'image/tiff', 68, 1432, NULL, 'draft', ?, ?)`,
-    [row.id, row.name, JSON.stringify(row.info), row.sha256, row.byteSize, JSON.stringify(row.files), row.displayKey, row.createdAt, row.createdBy],
+    [
+      row.id,
+      row.name,
+      JSON.stringify(row.info),
+      row.sha256,
+      row.byteSize,
+      JSON.stringify(row.files),
+      row.displayKey,
+      row.createdAt,
+      row.createdBy,
+    ],
   );
-  await conn.run("INSERT INTO record_versions VALUES (?, 1, '广西数字高程模型', '旧摘要', '内部', '', 'zhang.wei', 't1')", [row.id]);
-  await conn.run("INSERT INTO record_versions VALUES (?, 2, '桂林岩溶区高程', '1:5万 地形图 DEM', '秘密', '10年', 'li.na', 't2')", [row.id]);
+  await conn.run(
+    "INSERT INTO record_versions VALUES (?, 1, '广西数字高程模型', '旧摘要', '内部', '', 'zhang.wei', 't1')",
+    [row.id],
+  );
+  await conn.run(
+    "INSERT INTO record_versions VALUES (?, 2, '桂林岩溶区高程', '1:5万 地形图 DEM', '秘密', '10年', 'li.na', 't2')",
+    [row.id],
+  );
 }
 
 describe('migration 0002-search-indexes', () => {
@@ -35,15 +51,27 @@ describe('migration 0002-search-indexes', () => {
         expect(await conn.all('SELECT * FROM record_versions ORDER BY version')).toEqual(versionsBefore);
 
         // R*Tree: the DEM's box (107.5..108.7 E, 22.5..23.4 N) is found by an overlapping window, not by a disjoint one.
-        const hits = (minX: number, minY: number, maxX: number, maxY: number): Promise<{ pk: number; crs: string }[]> =>
-          conn.all('SELECT pk, crs FROM dataset_extents WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?', [minX, maxX, minY, maxY]);
+        const hits = (
+          minX: number,
+          minY: number,
+          maxX: number,
+          maxY: number,
+        ): Promise<{ pk: number; crs: string }[]> =>
+          conn.all(
+            'SELECT pk, crs FROM dataset_extents WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?',
+            [minX, maxX, minY, maxY],
+          );
         expect(await hits(108, 23, 109, 24)).toEqual([{ pk: 1, crs: 'EPSG:4490' }]);
         expect(await hits(110, 23, 111, 24)).toEqual([]);
 
         // FTS: only the latest version's text is indexed, split so a one-character query matches.
-        const fts = await conn.all<{ rowid: number }>("SELECT rowid FROM record_text WHERE record_text MATCH '\"桂\"'");
+        const fts = await conn.all<{ rowid: number }>(
+          'SELECT rowid FROM record_text WHERE record_text MATCH \'"桂"\'',
+        );
         expect(fts).toEqual([{ rowid: 1 }]);
-        expect(await conn.all("SELECT rowid FROM record_text WHERE record_text MATCH '\"广 西\"'")).toEqual([]);
+        expect(await conn.all('SELECT rowid FROM record_text WHERE record_text MATCH \'"广 西"\'')).toEqual(
+          [],
+        );
       } finally {
         await conn.close();
       }

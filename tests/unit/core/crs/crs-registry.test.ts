@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTransform, crsFromCode, crsFromEpsg, crsFromWkt } from '../../../../src-main/core/crs/index.js';
+import {
+  createTransform,
+  crsFromCode,
+  crsFromEpsg,
+  crsFromWkt,
+} from '../../../../src-main/core/crs/index.js';
 
 /** The value, or a test failure when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -13,7 +18,9 @@ const DATA = '/work/shared/data';
 
 /** GDAL's own rendering of an EPSG code in a WKT dialect (the reference for what files carry). */
 const gdalWkt = (code: number, dialect: 'wkt_esri' | 'wkt1'): string =>
-  execFileSync('gdalsrsinfo', ['--single-line', '-o', dialect, `EPSG:${String(code)}`], { encoding: 'utf8' }).trim();
+  execFileSync('gdalsrsinfo', ['--single-line', '-o', dialect, `EPSG:${String(code)}`], {
+    encoding: 'utf8',
+  }).trim();
 
 /** Removes every AUTHORITY node so only names and parameters are left to match on. */
 const stripAuthorities = (wkt: string): string => wkt.replace(/,AUTHORITY\["EPSG","\d+"\]/g, '');
@@ -70,7 +77,10 @@ describe('crsFromCode', () => {
 });
 
 describe('crsFromWkt', () => {
-  const codes = [4490, 4610, 4214, 4326, 4267, 4545, 4524, 4527, 4502, 2364, 2383, 2327, 2401, 21413, 21460, 32618, 32750, 3857, 26986, 2269, 3021];
+  const codes = [
+    4490, 4610, 4214, 4326, 4267, 4545, 4524, 4527, 4502, 2364, 2383, 2327, 2401, 21413, 21460, 32618, 32750,
+    3857, 26986, 2269, 3021,
+  ];
 
   it('matches ESRI .prj WKT (no authority) to the EPSG code GDAL names', () => {
     for (const code of codes) {

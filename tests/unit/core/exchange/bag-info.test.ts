@@ -16,12 +16,18 @@ describe('bagit.txt', () => {
   it('is the RFC 8493 1.0 declaration and validates itself', () => {
     expect(BAGIT_TXT).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     expect(bagitDeclarationProblems(BAGIT_TXT)).toEqual([]);
-    expect(bagitDeclarationProblems('BagIt-Version: 0.97\r\nTag-File-Character-Encoding: UTF-8\r\n')).toEqual([]);
+    expect(bagitDeclarationProblems('BagIt-Version: 0.97\r\nTag-File-Character-Encoding: UTF-8\r\n')).toEqual(
+      [],
+    );
   });
 
   it('rejects other versions, encodings and garbage', () => {
-    expect(bagitDeclarationProblems('BagIt-Version: 2.0\nTag-File-Character-Encoding: UTF-8\n')[0]).toMatch(/version 2.0/);
-    expect(bagitDeclarationProblems('BagIt-Version: 1.0\nTag-File-Character-Encoding: GBK\n')[0]).toMatch(/UTF-8/);
+    expect(bagitDeclarationProblems('BagIt-Version: 2.0\nTag-File-Character-Encoding: UTF-8\n')[0]).toMatch(
+      /version 2.0/,
+    );
+    expect(bagitDeclarationProblems('BagIt-Version: 1.0\nTag-File-Character-Encoding: GBK\n')[0]).toMatch(
+      /UTF-8/,
+    );
     expect(bagitDeclarationProblems('hello')[0]).toMatch(/not a BagIt declaration/);
   });
 });
@@ -64,9 +70,15 @@ describe('bag-info.txt', () => {
   it('keeps unbreakable values whole rather than changing them', () => {
     const value = '题'.repeat(120);
     const spaced = `a  b ${'x'.repeat(90)}`;
-    const text = renderBagInfo([['T', value], ['U', spaced]]);
+    const text = renderBagInfo([
+      ['T', value],
+      ['U', spaced],
+    ]);
     expect(text).toBe(`T: ${value}\nU: ${spaced}\n`);
-    expect(parseBagInfo(text).entries).toEqual([['T', value], ['U', spaced]]);
+    expect(parseBagInfo(text).entries).toEqual([
+      ['T', value],
+      ['U', spaced],
+    ]);
   });
 
   it('refuses labels and values that cannot round-trip, without echoing them', () => {
@@ -79,12 +91,18 @@ describe('bag-info.txt', () => {
 
   it('parses CRLF, continuation with tabs, and reports lines without a label', () => {
     const parsed = parseBagInfo('A: one\r\n\ttwo\r\nbroken line\r\nB:three\r\n');
-    expect(parsed.entries).toEqual([['A', 'one\ttwo'], ['B', 'three']]);
+    expect(parsed.entries).toEqual([
+      ['A', 'one\ttwo'],
+      ['B', 'three'],
+    ]);
     expect(parsed.problems).toEqual(['bag-info.txt line 3: not a "label: value" line']);
   });
 
   it('appends the writer elements and defaults Bagging-Date', () => {
-    const entries = bagInfoEntries({ 'Source-Organization': 'X' }, { today: '2025-01-02', payloadOxum: '10.2', agent: 'Strata', signerFingerprint: 'ab' });
+    const entries = bagInfoEntries(
+      { 'Source-Organization': 'X' },
+      { today: '2025-01-02', payloadOxum: '10.2', agent: 'Strata', signerFingerprint: 'ab' },
+    );
     expect(entries).toEqual([
       ['Source-Organization', 'X'],
       ['Bagging-Date', '2025-01-02'],

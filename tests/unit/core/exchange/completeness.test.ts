@@ -14,19 +14,21 @@ describe('completenessProblems', () => {
   });
 
   it('names missing, extra and uncovered files', () => {
-    expect(completenessProblems({ ...complete, files: complete.files.filter((f) => f !== 'data/a.tif') })).toEqual([
-      '"data/a.tif": listed in manifest-sha256.txt but missing',
-    ]);
+    expect(
+      completenessProblems({ ...complete, files: complete.files.filter((f) => f !== 'data/a.tif') }),
+    ).toEqual(['"data/a.tif": listed in manifest-sha256.txt but missing']);
     expect(completenessProblems({ ...complete, files: [...complete.files, 'data/extra.txt'] })).toEqual([
       '"data/extra.txt": in data/ but not in manifest-sha256.txt',
     ]);
     expect(completenessProblems({ ...complete, files: [...complete.files, 'notes.txt'] })).toEqual([
       '"notes.txt": tag file not covered by tagmanifest-sha256.txt',
     ]);
-    expect(completenessProblems({ ...complete, tagManifest: TAGS.filter((t) => t !== 'bag-info.txt') })).toEqual([
-      '"bag-info.txt": tag file not covered by tagmanifest-sha256.txt',
-    ]);
-    expect(completenessProblems({ ...complete, files: complete.files.filter((f) => f !== 'bagit.txt') })).toContain('bagit.txt: missing');
+    expect(
+      completenessProblems({ ...complete, tagManifest: TAGS.filter((t) => t !== 'bag-info.txt') }),
+    ).toEqual(['"bag-info.txt": tag file not covered by tagmanifest-sha256.txt']);
+    expect(
+      completenessProblems({ ...complete, files: complete.files.filter((f) => f !== 'bagit.txt') }),
+    ).toContain('bagit.txt: missing');
     expect(completenessProblems({ ...complete, manifest: [...complete.manifest, 'bag-info.txt'] })).toEqual([
       '"bag-info.txt": payload manifest lists a file outside data/',
     ]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeManifestPath, encodeManifestPath, formatManifest, parseManifest } from '../../../../src-main/core/exchange/index.js';
+import {
+  decodeManifestPath,
+  encodeManifestPath,
+  formatManifest,
+  parseManifest,
+} from '../../../../src-main/core/exchange/index.js';
 
 const A = 'a'.repeat(64);
 const B = 'B'.repeat(64);
@@ -36,7 +41,11 @@ describe('formatManifest / parseManifest', () => {
     const text = `${A}\tdata/x\r\n\r\nnot a line with secret\r\n${A}  data/x\r\n${A.slice(1)}  data/y\n`;
     const parsed = parseManifest('m.txt', text);
     expect(parsed.entries).toEqual([{ sha256: A, path: 'data/x' }]);
-    expect(parsed.problems).toEqual(['m.txt line 3: not "<sha256> <path>"', 'm.txt line 4: path listed twice', 'm.txt line 5: not "<sha256> <path>"']);
+    expect(parsed.problems).toEqual([
+      'm.txt line 3: not "<sha256> <path>"',
+      'm.txt line 4: path listed twice',
+      'm.txt line 5: not "<sha256> <path>"',
+    ]);
     expect(parsed.problems.join()).not.toContain('secret');
   });
 });

@@ -9,7 +9,13 @@ const only = (path: string): string => {
 
 describe('pathProblems', () => {
   it('accepts ordinary payload paths, Chinese names included', () => {
-    for (const path of ['data/a.tif', 'data/maps/图幅 H49.pdf', 'data/广西地质.gpkg', 'bag-info.txt', 'data/.hidden']) {
+    for (const path of [
+      'data/a.tif',
+      'data/maps/图幅 H49.pdf',
+      'data/广西地质.gpkg',
+      'bag-info.txt',
+      'data/.hidden',
+    ]) {
       expect(pathProblems(path)).toEqual([]);
     }
   });
@@ -68,7 +74,9 @@ describe('pathSetProblems', () => {
   });
 
   it('finds collisions between directories and a file used as a directory', () => {
-    expect(pathSetProblems(['data/A/x', 'data/a/y'], ['data', 'data/A', 'data/a']).join()).toMatch(/collides/);
+    expect(pathSetProblems(['data/A/x', 'data/a/y'], ['data', 'data/A', 'data/a']).join()).toMatch(
+      /collides/,
+    );
     expect(pathSetProblems(['data/x', 'data/x/y']).join()).toMatch(/parent of it is also listed as a file/);
     expect(pathSetProblems(['data/x', 'data/x'])).toEqual(['"data/x": listed twice']);
     expect(pathSetProblems(['data/x/y'], ['data', 'data/x'])).toEqual([]);

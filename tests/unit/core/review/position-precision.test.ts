@@ -8,14 +8,26 @@ import type { ReviewSettings, VectorSubject } from '../../../../src-main/core/re
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
 import { sample } from '../../../support/samples.js';
 
-const settings: ReviewSettings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
+const settings: ReviewSettings = {
+  positionPrecisionMetres: 50,
+  demGridMetres: 100,
+  imageryResolutionMetres: 0.5,
+};
 
 function subject(features: VectorFeature[], crs: CrsInfo | null): VectorSubject {
   return {
     kind: 'vector',
     name: 'test',
     features,
-    info: { kind: 'vector', featureCount: features.length, geometryType: 'Point', fields: [], crs, extent: null, encoding: 'UTF-8' },
+    info: {
+      kind: 'vector',
+      featureCount: features.length,
+      geometryType: 'Point',
+      fields: [],
+      crs,
+      extent: null,
+      encoding: 'UTF-8',
+    },
   };
 }
 
@@ -26,7 +38,13 @@ describe('positionPrecisionRule', () => {
   it('flags the real mineral-occurrence points (millimetre coordinates) as blocking', () => {
     const set = (ext: string): Uint8Array =>
       new Uint8Array(readFileSync(sample('chinese', 'shapefile', 'kuangdian_gbk_cpg', `矿点.${ext}`)));
-    const { info, features } = readShapefile({ shp: set('shp'), shx: set('shx'), dbf: set('dbf'), prj: set('prj'), cpg: set('cpg') });
+    const { info, features } = readShapefile({
+      shp: set('shp'),
+      shx: set('shx'),
+      dbf: set('dbf'),
+      prj: set('prj'),
+      cpg: set('cpg'),
+    });
     const findings = positionPrecisionRule.check({ kind: 'vector', name: '矿点', info, features }, settings);
     expect(findings).toEqual([
       {
@@ -44,26 +62,72 @@ describe('positionPrecisionRule', () => {
   it('measures the quantum as the coarsest 1-2-5 step all x/y share', () => {
     const utm = crsFromEpsg(32650);
     const precisionOf = (coords: [number, number][]): number | string | undefined =>
-      positionPrecisionRule.check(subject(points(coords), utm), { ...settings, positionPrecisionMetres: 1e9 })[0]?.params['precision'];
-    expect(precisionOf([[500050, 3000100], [500100, 3000000]])).toBe(50);
-    expect(precisionOf([[500040, 3000060], [500100, 3000200]])).toBe(20);
-    expect(precisionOf([[500050, 3000040], [500100, 3000200]])).toBe(10);
+      positionPrecisionRule.check(subject(points(coords), utm), {
+        ...settings,
+        positionPrecisionMetres: 1e9,
+      })[0]?.params['precision'];
+    expect(
+      precisionOf([
+        [500050, 3000100],
+        [500100, 3000000],
+      ]),
+    ).toBe(50);
+    expect(
+      precisionOf([
+        [500040, 3000060],
+        [500100, 3000200],
+      ]),
+    ).toBe(20);
+    expect(
+      precisionOf([
+        [500050, 3000040],
+        [500100, 3000200],
+      ]),
+    ).toBe(10);
     expect(precisionOf([[500000.25, 3000000.5]])).toBe(0.05);
     expect(precisionOf([[431234.5677, 2534567.1]])).toBe(0.0001);
     expect(precisionOf([[431234.5678, 2534567.1]])).toBe(0.0002);
   });
 
   it('passes data already on a 50 m grid, and degree data on a 0.0005° grid', () => {
-    expect(positionPrecisionRule.check(subject(points([[431250, 2534550], [431300, 2534600]]), crsFromEpsg(4545)), settings)).toEqual([]);
-    const geo = points([[112.1235, 26.114], [112.0005, 26.0]]);
+    expect(
+      positionPrecisionRule.check(
+        subject(
+          points([
+            [431250, 2534550],
+            [431300, 2534600],
+          ]),
+          crsFromEpsg(4545),
+        ),
+        settings,
+      ),
+    ).toEqual([]);
+    const geo = points([
+      [112.1235, 26.114],
+      [112.0005, 26.0],
+    ]);
     expect(positionPrecisionRule.check(subject(geo, crsFromEpsg(4490)), settings)).toEqual([]);
     const fine = points([[112.1233, 26.114]]);
-    expect(positionPrecisionRule.check(subject(fine, crsFromEpsg(4490)), settings)[0]?.params).toEqual({ precision: 11.1, threshold: 50 });
+    expect(positionPrecisionRule.check(subject(fine, crsFromEpsg(4490)), settings)[0]?.params).toEqual({
+      precision: 11.1,
+      threshold: 50,
+    });
   });
 
   it('measures feet CRSs in metres', () => {
     const ft = crsFromEpsg(2269);
-    expect(positionPrecisionRule.check(subject(points([[100, 200], [300, 500]]), ft), settings)[0]?.params['precision']).toBe(30.5);
+    expect(
+      positionPrecisionRule.check(
+        subject(
+          points([
+            [100, 200],
+            [300, 500],
+          ]),
+          ft,
+        ),
+        settings,
+      )[0]?.params['precision'],
+    ).toBe(30.5);
     expect(positionPrecisionRule.check(subject(points([[200, 400]]), ft), settings)).toEqual([]);
   });
 

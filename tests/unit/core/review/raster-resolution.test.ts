@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
 import type { RasterInfo } from '../../../../src-main/core/model/index.js';
 import type { ReviewSettings } from '../../../../src-main/core/review/rule.js';
-import { pixelSizeMetres, rasterResolutionRule, targetPixelSize } from '../../../../src-main/core/review/rules/raster-resolution.js';
+import {
+  pixelSizeMetres,
+  rasterResolutionRule,
+  targetPixelSize,
+} from '../../../../src-main/core/review/rules/raster-resolution.js';
 
-const settings: ReviewSettings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
+const settings: ReviewSettings = {
+  positionPrecisionMetres: 50,
+  demGridMetres: 100,
+  imageryResolutionMetres: 0.5,
+};
 
 function raster(over: Partial<RasterInfo> & { epsg?: number | null }): RasterInfo {
   const { epsg = 2364, ...rest } = over;
@@ -23,7 +31,8 @@ function raster(over: Partial<RasterInfo> & { epsg?: number | null }): RasterInf
   return { ...base, ...rest };
 }
 
-const check = (info: RasterInfo) => rasterResolutionRule.check({ kind: 'raster', name: 'x.tif', info }, settings);
+const check = (info: RasterInfo) =>
+  rasterResolutionRule.check({ kind: 'raster', name: 'x.tif', info }, settings);
 
 describe('raster-resolution rule', () => {
   it('blocks a 5 m DEM in a Gauss-Kruger CRS', () => {
@@ -46,26 +55,50 @@ describe('raster-resolution rule', () => {
 
   it('blocks 0.3 m imagery and passes 0.5 m imagery', () => {
     const imagery = { bandCount: 3, dataType: 'Byte', nodata: null, epsg: 4545 } as const;
-    expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.params).toEqual({ what: 'what.imagery', resolution: 0.3, threshold: 0.5 });
+    expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.params).toEqual({
+      what: 'what.imagery',
+      resolution: 0.3,
+      threshold: 0.5,
+    });
     expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.where).toBe('dataset');
     expect(check(raster({ ...imagery, pixelSize: [0.5, 0.5] }))).toEqual([]);
   });
 
   it('converts degrees at the centre latitude (3″ DEM at 25°N is about 84 m east-west)', () => {
-    const info = raster({ epsg: 4490, pixelSize: [1 / 1200, 1 / 1200], extent: [109, 25, 109.5, 25.5], dataType: 'Int16' });
+    const info = raster({
+      epsg: 4490,
+      pixelSize: [1 / 1200, 1 / 1200],
+      extent: [109, 25, 109.5, 25.5],
+      dataType: 'Int16',
+    });
     const metres = pixelSizeMetres(info);
     expect(metres).toBeGreaterThan(83);
     expect(metres).toBeLessThan(85);
-    expect(check(info)[0]?.params).toEqual({ what: 'what.dem', resolution: Number((metres ?? 0).toPrecision(3)), threshold: 100 });
+    expect(check(info)[0]?.params).toEqual({
+      what: 'what.dem',
+      resolution: Number((metres ?? 0).toPrecision(3)),
+      threshold: 100,
+    });
   });
 
   it('uses the CRS unit for projected CRSs in feet', () => {
-    expect(pixelSizeMetres(raster({ epsg: 26771, pixelSize: [32.8, 32.8] }))).toBeCloseTo(32.8 * (1200 / 3937), 6);
+    expect(pixelSizeMetres(raster({ epsg: 26771, pixelSize: [32.8, 32.8] }))).toBeCloseTo(
+      32.8 * (1200 / 3937),
+      6,
+    );
   });
 
   it('reports a raster without CRS as blocking noCrs', () => {
     expect(check(raster({ epsg: null }))).toEqual([
-      { ruleId: 'raster-resolution', ruleVersion: 1, severity: 'blocking', messageKey: 'finding.noCrs', params: {}, where: 'dataset', action: null },
+      {
+        ruleId: 'raster-resolution',
+        ruleVersion: 1,
+        severity: 'blocking',
+        messageKey: 'finding.noCrs',
+        params: {},
+        where: 'dataset',
+        action: null,
+      },
     ]);
   });
 });
@@ -76,7 +109,12 @@ describe('targetPixelSize', () => {
   });
 
   it('is a clean decimal of degrees, at least the threshold on both axes, for geographic CRSs', () => {
-    const info = raster({ epsg: 4490, pixelSize: [1 / 1200, 1 / 1200], extent: [109, 25, 109.5, 25.5], dataType: 'Int16' });
+    const info = raster({
+      epsg: 4490,
+      pixelSize: [1 / 1200, 1 / 1200],
+      extent: [109, 25, 109.5, 25.5],
+      dataType: 'Int16',
+    });
     expect(targetPixelSize(info, settings)).toEqual([0.001, 0.001]);
     const publicInfo = { ...info, pixelSize: [0.001, 0.001] as const };
     expect(check(publicInfo)).toEqual([]);

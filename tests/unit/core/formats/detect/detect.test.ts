@@ -10,7 +10,9 @@ describe('detectFormat', () => {
   it('recognises real samples by content', () => {
     expect(detectFormat('RGB.byte.tif', head('raster', 'RGB.byte.tif'))).toBe('GeoTIFF');
     expect(detectFormat('SP27GTIF.TIF', head('raster', 'SP27GTIF.TIF'))).toBe('GeoTIFF');
-    expect(detectFormat('河西线路.shp', head('shapefile', 'hexi_bus_lines_gbk', '河西线路.shp'))).toBe('Shapefile');
+    expect(detectFormat('河西线路.shp', head('shapefile', 'hexi_bus_lines_gbk', '河西线路.shp'))).toBe(
+      'Shapefile',
+    );
     expect(detectFormat('UN.json', head('geojson', 'UN.json'))).toBe('GeoJSON');
     expect(detectFormat('world.zh.json', head('geojson', 'world.zh.json'))).toBe('GeoJSON');
     expect(detectFormat('issue1446.geojson', head('geojson', 'issue1446.geojson'))).toBe('GeoJSON');
@@ -31,7 +33,8 @@ describe('detectFormat', () => {
   });
 
   it('finds a GeoJSON type after a crs member, a BOM or a bare geometry', () => {
-    const crsFirst = '{"crs":{"type":"name","properties":{"name":"EPSG:4490"}},"type":"FeatureCollection","features":[]}';
+    const crsFirst =
+      '{"crs":{"type":"name","properties":{"name":"EPSG:4490"}},"type":"FeatureCollection","features":[]}';
     expect(detectFormat('x.txt', bytes(crsFirst))).toBe('GeoJSON');
     expect(detectFormat('x', bytes('\uFEFF {"type":"Point","coordinates":[1,2]}'))).toBe('GeoJSON');
     expect(detectFormat('x.json', bytes('{"type":"Topology","objects":{}}'))).toBe('GeoJSON');

@@ -55,12 +55,14 @@ describe('parseGeoJson', () => {
     expect(parseGeoJson(doc('EPSG:4545')).info.crs?.code).toBe('EPSG:4545');
     expect(parseGeoJson(doc('urn:ogc:def:crs:OGC:1.3:CRS84')).info.crs?.code).toBe('EPSG:4326');
     expect(parseGeoJson(doc('urn:ogc:def:crs:EPSG::999999')).info.crs).toBeNull();
-    const old = '{"type":"FeatureCollection","crs":{"type":"EPSG","properties":{"code":32618}},"features":[]}';
+    const old =
+      '{"type":"FeatureCollection","crs":{"type":"EPSG","properties":{"code":32618}},"features":[]}';
     expect(parseGeoJson(old).info.crs?.code).toBe('EPSG:32618');
   });
 
   it('refuses corrupt input without quoting its content', () => {
-    const secret = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"绝密矿点"},"geometry":{"type":"Point","coordinates":["绝密",2]}}]}';
+    const secret =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"绝密矿点"},"geometry":{"type":"Point","coordinates":["绝密",2]}}]}';
     const bad = problemOf(() => parseGeoJson(secret));
     expect(bad.kind).toBe('corrupt');
     expect(bad.problem).toBe('feature 1: a position holds a non-number');
@@ -82,7 +84,10 @@ describe('writeGeoJson', () => {
   it('writes a fresh collection that parses back the same, naming the EPSG code', () => {
     const crs = must(crsFromEpsg(4545));
     const features = [
-      { geometry: { type: 'Point' as const, coordinates: [431250, 2534550] }, properties: { 名称: '矿点', n: 1 } },
+      {
+        geometry: { type: 'Point' as const, coordinates: [431250, 2534550] },
+        properties: { 名称: '矿点', n: 1 },
+      },
       { geometry: null, properties: {} },
     ];
     const text = writeGeoJson({ crs, features });
@@ -95,7 +100,10 @@ describe('writeGeoJson', () => {
   it('prints decimal-grid multiples without float noise', () => {
     const crs = must(crsFromEpsg(4490));
     const x = Number((0.0005 * 228).toFixed(4));
-    const text = writeGeoJson({ crs, features: [{ geometry: { type: 'Point', coordinates: [112.1235, x] }, properties: {} }] });
+    const text = writeGeoJson({
+      crs,
+      features: [{ geometry: { type: 'Point', coordinates: [112.1235, x] }, properties: {} }],
+    });
     expect(text).toContain('[112.1235,0.114]');
     expect(text).toContain('"name":"urn:ogc:def:crs:EPSG::4490"');
     expect(writeGeoJson({ crs: must(crsFromEpsg(4326)), features: [] })).not.toContain('"crs"');

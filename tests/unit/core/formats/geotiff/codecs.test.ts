@@ -2,16 +2,30 @@ import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { fromArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { blockPlace, decodeBlock, readGeoTiffHeader } from '../../../../../src-main/core/formats/geotiff/index.js';
-import { applyFloatingPoint, applyHorizontal, undoFloatingPoint, undoHorizontal } from '../../../../../src-main/core/formats/geotiff/predictor.js';
+import {
+  blockPlace,
+  decodeBlock,
+  readGeoTiffHeader,
+} from '../../../../../src-main/core/formats/geotiff/index.js';
+import {
+  applyFloatingPoint,
+  applyHorizontal,
+  undoFloatingPoint,
+  undoHorizontal,
+} from '../../../../../src-main/core/formats/geotiff/predictor.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
 
-const inflate = (b: Uint8Array, max: number): Promise<Uint8Array> => Promise.resolve(new Uint8Array(inflateSync(b, { maxOutputLength: max })));
+const inflate = (b: Uint8Array, max: number): Promise<Uint8Array> =>
+  Promise.resolve(new Uint8Array(inflateSync(b, { maxOutputLength: max })));
 
 /** Decodes every block of a sample file with our decoder and with geotiff.js, band 1 only. */
 async function bothDecoders(path: string): Promise<{ ours: number[]; theirs: number[] }> {
   const bytes = new Uint8Array(await readFile(path));
-  const source: ByteSource = { size: bytes.byteLength, name: 'f', read: (o, l) => Promise.resolve(bytes.slice(o, o + l)) };
+  const source: ByteSource = {
+    size: bytes.byteLength,
+    name: 'f',
+    read: (o, l) => Promise.resolve(bytes.slice(o, o + l)),
+  };
   const header = await readGeoTiffHeader(source);
   const { image, info } = header;
   const ours = new Array<number>(info.width * info.height).fill(0);
@@ -22,7 +36,9 @@ async function bothDecoders(path: string): Promise<{ ours: number[]; theirs: num
     const raw = bytes.slice(image.offsets[i], (image.offsets[i] ?? 0) + (image.byteCounts[i] ?? 0));
     const samples = await decodeBlock(image, header.littleEndian, i, raw, inflate, 0);
     for (let y = 0; y < place.height; y += 1) {
-      for (let x = 0; x < place.width; x += 1) ours[(place.y0 + y) * info.width + place.x0 + x] = samples[(y * image.blockWidth + x) * spp] ?? Number.NaN;
+      for (let x = 0; x < place.width; x += 1)
+        ours[(place.y0 + y) * info.width + place.x0 + x] =
+          samples[(y * image.blockWidth + x) * spp] ?? Number.NaN;
     }
   }
   const tiff = await fromArrayBuffer(bytes.buffer);
@@ -36,7 +52,10 @@ describe('block decoding agrees with geotiff.js on real files', () => {
     ['LZW strips, Int16, geographic', '/work/shared/data/raster/elev.tif'],
     ['LZW tiles, 3 bands interleaved', '/work/shared/data/raster/rgb_lzw.tif'],
     ['LZW strips, band-interleaved (planar)', '/work/shared/data/raster/world.rgb.tif'],
-    ['DEFLATE + floating-point predictor tiles', '/work/shared/data/chinese/raster/guilin_dem_xian80_gk40_5m.tif'],
+    [
+      'DEFLATE + floating-point predictor tiles',
+      '/work/shared/data/chinese/raster/guilin_dem_xian80_gk40_5m.tif',
+    ],
     ['DEFLATE 1-row strips, UInt16', '/work/shared/data/raster/RGBA.uint16.tif'],
     ['uncompressed strips', '/work/shared/data/raster/SP27GTIF.TIF'],
   ])('%s', async (_label, path) => {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { TiffError, readGeoTiffHeader, readTiffDirectory } from '../../../../../src-main/core/formats/geotiff/index.js';
+import {
+  TiffError,
+  readGeoTiffHeader,
+  readTiffDirectory,
+} from '../../../../../src-main/core/formats/geotiff/index.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
 
 const memory = (bytes: Uint8Array, name = 'x.tif'): ByteSource => ({
@@ -57,23 +61,33 @@ describe('readTiffDirectory / readGeoTiffHeader on hostile bytes', () => {
   });
 
   it('refuses strip data beyond the end of the file', async () => {
-    expect(await kind(tiff([...minimal.slice(0, 3), [273, 4, 1, 100_000], [279, 4, 1, 16]]))).toBe('corrupt: tile/strip data beyond end of file');
+    expect(await kind(tiff([...minimal.slice(0, 3), [273, 4, 1, 100_000], [279, 4, 1, 16]]))).toBe(
+      'corrupt: tile/strip data beyond end of file',
+    );
   });
 
   it('refuses huge dimensions before allocating anything', async () => {
-    expect(await kind(tiff([[256, 4, 1, 4_000_000_000], [257, 4, 1, 4_000_000_000], ...minimal.slice(2)]))).toMatch(/^too-large/);
+    expect(
+      await kind(tiff([[256, 4, 1, 4_000_000_000], [257, 4, 1, 4_000_000_000], ...minimal.slice(2)])),
+    ).toMatch(/^too-large/);
   });
 
   it('refuses a tag whose value would be gigabytes long', async () => {
-    expect(await kind(tiff([...minimal, [324, 4, 500_000_000, 8]]))).toBe('too-large: tag 324 value too long');
+    expect(await kind(tiff([...minimal, [324, 4, 500_000_000, 8]]))).toBe(
+      'too-large: tag 324 value too long',
+    );
   });
 
   it('refuses a strip count that does not match the image', async () => {
-    expect(await kind(tiff([...minimal.slice(0, 3), [273, 4, 2, 8], [278, 3, 1, 4], [279, 4, 2, 8]]))).toMatch(/blocks listed/);
+    expect(
+      await kind(tiff([...minimal.slice(0, 3), [273, 4, 2, 8], [278, 3, 1, 4], [279, 4, 2, 8]])),
+    ).toMatch(/blocks listed/);
   });
 
   it('refuses ImageWidth with the wrong count', async () => {
-    expect(await kind(tiff([[256, 3, 2, 4], ...minimal.slice(1)]))).toBe('corrupt: incorrect count for ImageWidth');
+    expect(await kind(tiff([[256, 3, 2, 4], ...minimal.slice(1)]))).toBe(
+      'corrupt: incorrect count for ImageWidth',
+    );
   });
 
   it('says "not a TIFF" for other files', async () => {

@@ -36,9 +36,13 @@ class MemoryFile implements ByteSource {
 }
 
 const deflate = (b: Uint8Array): Promise<Uint8Array> => Promise.resolve(new Uint8Array(deflateSync(b)));
-const inflate = (b: Uint8Array, max: number): Promise<Uint8Array> => Promise.resolve(new Uint8Array(inflateSync(b, { maxOutputLength: max })));
+const inflate = (b: Uint8Array, max: number): Promise<Uint8Array> =>
+  Promise.resolve(new Uint8Array(inflateSync(b, { maxOutputLength: max })));
 
-async function writeRaster(spec: GeoTiffSpec, value: (x: number, y: number, band: number) => number): Promise<MemoryFile> {
+async function writeRaster(
+  spec: GeoTiffSpec,
+  value: (x: number, y: number, band: number) => number,
+): Promise<MemoryFile> {
   const file = new MemoryFile();
   const writer = new GeoTiffTileWriter(spec, file, deflate);
   await writer.begin();
@@ -73,7 +77,9 @@ const base: GeoTiffSpec = {
   photometric: 1,
 };
 
-async function readBack(file: MemoryFile): Promise<{ header: Awaited<ReturnType<typeof readGeoTiffHeader>>; tiles: SampleArray[] }> {
+async function readBack(
+  file: MemoryFile,
+): Promise<{ header: Awaited<ReturnType<typeof readGeoTiffHeader>>; tiles: SampleArray[] }> {
   const header = await readGeoTiffHeader(file);
   const tiles: SampleArray[] = [];
   for (let i = 0; i < header.image.offsets.length; i += 1) {
@@ -88,11 +94,24 @@ describe('GeoTiffTileWriter', () => {
     const value = (x: number, y: number): number => Math.fround(300 + Math.sin(x / 9) * 40 + y * 0.37);
     const file = await writeRaster(base, value);
     const { header, tiles } = await readBack(file);
-    expect(header.info).toMatchObject({ width: 300, height: 270, dataType: 'Float32', nodata: -32768, bandCount: 1 });
+    expect(header.info).toMatchObject({
+      width: 300,
+      height: 270,
+      dataType: 'Float32',
+      nodata: -32768,
+      bandCount: 1,
+    });
     expect(header.info.origin).toEqual([40455000, 2800000]);
     expect(header.info.pixelSize).toEqual([100, 100]);
     expect(header.info.crs?.code).toBe('EPSG:2364');
-    expect(header.image).toMatchObject({ tiled: true, blockWidth: 256, compression: 8, predictor: 3, blocksAcross: 2, blocksDown: 2 });
+    expect(header.image).toMatchObject({
+      tiled: true,
+      blockWidth: 256,
+      compression: 8,
+      predictor: 3,
+      blocksAcross: 2,
+      blocksDown: 2,
+    });
     expect(tiles[3]?.[(13 * 256 + 43) * 1]).toBe(value(256 + 43, 256 + 13));
     expect(tiles[0]?.[5 * 256 + 7]).toBe(value(7, 5));
   });
@@ -104,8 +123,16 @@ describe('GeoTiffTileWriter', () => {
     ['Int32', 2],
     ['Float64', 3],
   ] as const)('round-trips %s with predictor %i', async (dataType, predictor) => {
-    const spec: GeoTiffSpec = { ...base, dataType, predictor, nodata: null, bandCount: 3, photometric: dataType === 'Byte' ? 2 : 1 };
-    const value = (x: number, y: number, b: number): number => ((x * 7 + y * 3 + b * 50) % 200) - (dataType.startsWith('U') || dataType === 'Byte' ? 0 : 100);
+    const spec: GeoTiffSpec = {
+      ...base,
+      dataType,
+      predictor,
+      nodata: null,
+      bandCount: 3,
+      photometric: dataType === 'Byte' ? 2 : 1,
+    };
+    const value = (x: number, y: number, b: number): number =>
+      ((x * 7 + y * 3 + b * 50) % 200) - (dataType.startsWith('U') || dataType === 'Byte' ? 0 : 100);
     const { header, tiles } = await readBack(await writeRaster(spec, value));
     expect(header.info.dataType).toBe(dataType);
     expect(header.info.bandCount).toBe(3);
@@ -114,19 +141,31 @@ describe('GeoTiffTileWriter', () => {
   });
 
   it('writes geographic CRSs as GeographicType', async () => {
-    const spec: GeoTiffSpec = { ...base, epsg: 4490, geographic: true, pixelSize: [0.001, 0.001], origin: [109, 25.5], width: 10, height: 10 };
+    const spec: GeoTiffSpec = {
+      ...base,
+      epsg: 4490,
+      geographic: true,
+      pixelSize: [0.001, 0.001],
+      origin: [109, 25.5],
+      width: 10,
+      height: 10,
+    };
     const { header } = await readBack(await writeRaster(spec, () => 1));
     expect(header.info.crs?.code).toBe('EPSG:4490');
     expect(header.info.extent).toEqual([109, 25.49, 109.01, 25.5]);
   });
 
   it('writes NaN nodata as GDAL does', async () => {
-    const { header } = await readBack(await writeRaster({ ...base, nodata: Number.NaN, width: 5, height: 5 }, () => 1));
+    const { header } = await readBack(
+      await writeRaster({ ...base, nodata: Number.NaN, width: 5, height: 5 }, () => 1),
+    );
     expect(header.info.nodata).toBeNaN();
   });
 
   it('refuses outputs that would need BigTIFF', () => {
-    expect(() => new GeoTiffTileWriter({ ...base, width: 40000, height: 40000 }, new MemoryFile(), deflate)).toThrow(/4 GiB/);
+    expect(
+      () => new GeoTiffTileWriter({ ...base, width: 40000, height: 40000 }, new MemoryFile(), deflate),
+    ).toThrow(/4 GiB/);
   });
 
   it('refuses the wrong number of tiles', async () => {

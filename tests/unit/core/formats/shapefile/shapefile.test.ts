@@ -35,7 +35,9 @@ describe('readShapefile: Chinese text encodings', () => {
     expect(features[0]?.properties['name']).toBe('826路(合肥道--大寺新家园公交站)');
     expect(info.featureCount).toBe(236);
     expect(features.filter((f) => f.geometry?.type === 'MultiLineString')).toHaveLength(42);
-    expect(features[0]?.geometry?.type === 'LineString' && features[0].geometry.coordinates[0]).toHaveLength(3);
+    expect(features[0]?.geometry?.type === 'LineString' && features[0].geometry.coordinates[0]).toHaveLength(
+      3,
+    );
   });
 
   it('decodes GBK declared by .cpg, including GBK field names', () => {
@@ -43,7 +45,12 @@ describe('readShapefile: Chinese text encodings', () => {
     expect(info.encoding).toBe('GBK');
     expect(info.fields.map((f) => f.name)).toEqual(['名称', '矿种', '储量', '品位']);
     expect(info.fields.map((f) => f.type)).toEqual(['string', 'string', 'number', 'number']);
-    expect(features[0]?.properties).toEqual({ 名称: '大宝山1号矿点', 矿种: '钨矿', 储量: 3254.67, 品位: 0.217 });
+    expect(features[0]?.properties).toEqual({
+      名称: '大宝山1号矿点',
+      矿种: '钨矿',
+      储量: 3254.67,
+      品位: 0.217,
+    });
     expect(info.crs?.code).toBe('EPSG:4545');
   });
 
@@ -73,10 +80,12 @@ describe('readShapefile: Chinese text encodings', () => {
 
 describe('readShapefile: geometry', () => {
   it('reads points, null shapes, multipoints and empty files', () => {
-    expect(types(readShapefile(parts('shapefile/mbostock_null', 'null')).features.map((f) => f.geometry))).toEqual([
-      'Point', 'null', 'Point', 'null', 'null', 'Point', 'Point', 'null', 'Point',
-    ]);
-    expect(readShapefile(parts('shapefile/mbostock_multipoints', 'multipoints')).info.geometryType).toBe('MultiPoint');
+    expect(
+      types(readShapefile(parts('shapefile/mbostock_null', 'null')).features.map((f) => f.geometry)),
+    ).toEqual(['Point', 'null', 'Point', 'null', 'null', 'Point', 'Point', 'null', 'Point']);
+    expect(readShapefile(parts('shapefile/mbostock_multipoints', 'multipoints')).info.geometryType).toBe(
+      'MultiPoint',
+    );
     const empty = readShapefile(parts('shapefile/mbostock_empty', 'empty'));
     expect(empty.info).toMatchObject({ featureCount: 0, extent: null, geometryType: 'LineString' });
   });
@@ -97,8 +106,16 @@ describe('readShapefile: geometry', () => {
     expect(features[0]?.geometry).toEqual({
       type: 'MultiLineString',
       coordinates: [
-        [[-120, 45, 800], [-119, 44, 1100], [-118, 43, 2300]],
-        [[-115, 40, 0], [-114, 39, 0], [-113, 38, 0]],
+        [
+          [-120, 45, 800],
+          [-119, 44, 1100],
+          [-118, 43, 2300],
+        ],
+        [
+          [-115, 40, 0],
+          [-114, 39, 0],
+          [-113, 38, 0],
+        ],
       ],
     });
   });
@@ -108,11 +125,15 @@ describe('readShapefile: broken sets', () => {
   it('trusts header lengths when junk follows the last record', () => {
     const { info, features } = readShapefile(parts('shapefile_bad/corrupt_too_long', 'corrupt_too_long'));
     expect(info.featureCount).toBe(10);
-    expect(features.every((f) => f.properties['test'] === 'value' && f.geometry?.type === 'LineString')).toBe(true);
+    expect(features.every((f) => f.properties['test'] === 'value' && f.geometry?.type === 'LineString')).toBe(
+      true,
+    );
   });
 
   it('reads the file with invalid record numbers that overflowed other readers', () => {
-    const { info, features } = readShapefile(parts('shapefile_bad/max_callstack_error', 'max_callstack_error'));
+    const { info, features } = readShapefile(
+      parts('shapefile_bad/max_callstack_error', 'max_callstack_error'),
+    );
     expect(info.featureCount).toBe(138);
     expect(features[0]?.properties['Length']).toBe(8057.3);
     expect(info.crs?.code).toBe('EPSG:3021');
@@ -132,15 +153,21 @@ describe('readShapefile: broken sets', () => {
   it('refuses truncated and inflated files with a structural problem', () => {
     const set = parts('shapefile/senate_stateplane', 'senate');
     const shortShp = set.shp.subarray(0, set.shp.length - 1000);
-    expect(failure(() => readShapefile({ ...set, shp: shortShp })).problem).toBe('.shp is shorter than its header says');
+    expect(failure(() => readShapefile({ ...set, shp: shortShp })).problem).toBe(
+      '.shp is shorter than its header says',
+    );
     const dbf = new Uint8Array(set.dbf ?? new Uint8Array());
     new DataView(dbf.buffer).setUint32(4, 5_000_000, true);
-    expect(failure(() => readShapefile({ ...set, dbf })).problem).toBe('.dbf is shorter than its record count × record length');
+    expect(failure(() => readShapefile({ ...set, dbf })).problem).toBe(
+      '.dbf is shorter than its record count × record length',
+    );
     new DataView(dbf.buffer).setUint32(4, 4_000_000_000, true);
     expect(failure(() => readShapefile({ ...set, dbf })).kind).toBe('too-large');
     const shp = new Uint8Array(set.shp);
     new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true);
     expect(failure(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
-    expect(failure(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })).problem).toBe('not a shapefile (.shp header)');
+    expect(failure(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })).problem).toBe(
+      'not a shapefile (.shp header)',
+    );
   });
 });

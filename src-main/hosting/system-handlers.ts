@@ -1,0 +1,48 @@
+import type { Handlers } from '../api/contract.js';
+import { StrataError } from '../api/errors.js';
+import type { Lang } from '../api/messages.js';
+import type { Workstation } from './workstation.js';
+
+/** The language a host renders messages in; the UI sets it with `system.setLanguage`. */
+export interface LanguageSetting {
+  readonly get: () => Lang;
+  readonly set: (lang: Lang) => void;
+}
+
+export function languageSetting(initial: Lang): LanguageSetting {
+  let current = initial;
+  return {
+    get: () => current,
+    set: (lang) => {
+      current = lang;
+    },
+  };
+}
+
+export const setLanguageHandler =
+  (language: LanguageSetting): Handlers['system.setLanguage'] =>
+  ({ lang }) => {
+    language.set(lang);
+    return Promise.resolve({ lang });
+  };
+
+/** `system.*` for hosts without native dialogs (the harness and the CLI). */
+export function headlessSystemHandlers(
+  workstation: Workstation,
+  host: 'harness' | 'cli',
+  language: LanguageSetting,
+  version: string,
+): Pick<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'> {
+  return {
+    'system.info': () =>
+      Promise.resolve({
+        version,
+        user: workstation.user,
+        host,
+        canPickFiles: false,
+        readOnly: workstation.readOnly,
+      }),
+    'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
+    'system.setLanguage': setLanguageHandler(language),
+  };
+}
