@@ -2,7 +2,7 @@
 export type FormatProblemKind = 'corrupt' | 'too-large' | 'unsupported';
 
 /**
- * Raised by the pure vector loaders. `problem` is a short English phrase about the structure
+ * Raised by the pure format loaders (vector and TIFF). `problem` is a short English phrase about the structure
  * (record numbers, sizes, member names; never attribute values or coordinates). The adapter adds
  * the file's base name.
  */

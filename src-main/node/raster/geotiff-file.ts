@@ -7,10 +7,10 @@ import {
   type SampleArray,
   type TiffImage,
 } from '../../core/formats/geotiff/index.js';
-import { TiffError } from '../../core/formats/geotiff/index.js';
+import { FormatError } from '../../core/formats/geotiff/index.js';
 import { openFileSource } from '../fs/file-source.js';
 import { nativeInflate } from './native-codecs.js';
-import { rasterError } from './raster-errors.js';
+import { formatFileError } from '../fs/format-errors.js';
 
 /**
  * Opens `path`, parses its GeoTIFF header and runs `fn`; always closes the file. Every failure
@@ -25,7 +25,7 @@ export async function withGeoTiff<T>(
     source = await openFileSource(path);
     return await fn(source, await readGeoTiffHeader(source));
   } catch (err) {
-    throw rasterError(err, path);
+    throw formatFileError(err, path);
   } finally {
     await source?.close();
   }
@@ -46,6 +46,6 @@ export async function readBlock(
   const offset = image.offsets[index] ?? 0;
   const length = image.byteCounts[index] ?? 0;
   const raw = length === 0 ? new Uint8Array(0) : await source.read(offset, length);
-  if (raw.byteLength !== length) throw new TiffError('corrupt', 'short read');
+  if (raw.byteLength !== length) throw new FormatError('corrupt', 'short read');
   return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill);
 }

@@ -2,7 +2,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import { detectFormat } from '../../core/formats/detect.js';
-import { FormatError } from '../../core/formats/format-error.js';
+import { formatFileError } from '../fs/format-errors.js';
 import { GEOJSON_MAX_CHARS, parseGeoJson } from '../../core/formats/geojson/index.js';
 import { readShapefile } from '../../core/formats/shapefile/index.js';
 import type { DatasetFormat, VectorFeature, VectorInfo } from '../../core/model/index.js';
@@ -69,20 +69,6 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function asStrataError(err: unknown, file: string): unknown {
-  if (!(err instanceof FormatError)) return err;
-  const code =
-    err.kind === 'too-large'
-      ? 'TOO_LARGE'
-      : err.kind === 'unsupported'
-        ? 'UNSUPPORTED_FORMAT'
-        : 'CORRUPT_FILE';
-  return new StrataError(
-    code,
-    { file: path.basename(file), problem: err.problem },
-    `${path.basename(file)}: ${err.problem}`,
-  );
-}
 
 /**
  * Reads a GeoJSON file or a shapefile set (give the .shp; sidecars are found next to it by name,
@@ -122,7 +108,7 @@ export async function readVectorFile(file: string): Promise<VectorFile> {
       return { format, ...readShapefile({ shp, shx, dbf, prj, cpg }), files };
     }
   } catch (err) {
-    throw asStrataError(err, file);
+    throw formatFileError(err, file);
   }
   throw new StrataError('UNSUPPORTED_FORMAT', { file: name });
 }

@@ -1,7 +1,7 @@
 import { lzwDecode } from './lzw.js';
 import { undoFloatingPoint, undoHorizontal } from './predictor.js';
 import { allocSamples, samplesFromBytes, type SampleArray } from './samples.js';
-import { corrupt, unsupported } from './tiff-error.js';
+import { corrupt, unsupported } from '../format-error.js';
 import type { TiffImage } from './tiff-image.js';
 import { COMPRESSION } from './tiff-tags.js';
 

@@ -1,5 +1,5 @@
 import type { Ifd, TagValue } from './ifd-reader.js';
-import { corrupt, unsupported } from './tiff-error.js';
+import { corrupt, unsupported } from '../format-error.js';
 import { GEOKEY, TAG } from './tiff-tags.js';
 
 /** Geotransform of a north-up grid. */

@@ -1,5 +1,5 @@
 import type { ByteSource } from '../../ports/index.js';
-import { corrupt, tooLarge, unsupported } from './tiff-error.js';
+import { corrupt, tooLarge, unsupported } from '../format-error.js';
 import { LOADED_TAGS, TYPE_SIZE } from './tiff-tags.js';
 
 /** A loaded tag value: numbers for numeric types (RATIONAL as a quotient), text for ASCII. */
@@ -30,7 +30,7 @@ export const IFD_LIMITS = {
 
 /**
  * Reads the TIFF header and walks the main IFD chain with a visited set, checking every offset
- * against the file size before reading. SubIFDs are not followed. Throws TiffError.
+ * against the file size before reading. SubIFDs are not followed. Throws FormatError.
  */
 export async function readTiffDirectory(source: ByteSource): Promise<TiffDirectory> {
   const size = source.size;

@@ -1,4 +1,4 @@
-export { TiffError, type TiffProblemKind } from './tiff-error.js';
+export { FormatError, type FormatProblemKind } from '../format-error.js';
 export { readGeoTiffHeader, type GeoTiffHeader } from './raster-info.js';
 export type { TiffImage } from './tiff-image.js';
 export { IMAGE_LIMITS } from './tiff-image.js';

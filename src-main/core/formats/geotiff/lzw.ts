@@ -1,4 +1,4 @@
-import { corrupt } from './tiff-error.js';
+import { corrupt } from '../format-error.js';
 
 const CLEAR = 256;
 const EOI = 257;
@@ -7,7 +7,7 @@ const TABLE = 4096;
 /**
  * Decodes TIFF LZW (MSB-first codes, "early change" width switch) into at most `maxOutput`
  * bytes: the output is allocated from the header-derived block size, never from the stream, so a
- * crafted stream cannot grow memory. Throws TiffError on an impossible code.
+ * crafted stream cannot grow memory. Throws FormatError on an impossible code.
  */
 export function lzwDecode(input: Uint8Array, maxOutput: number): Uint8Array {
   const out = new Uint8Array(maxOutput);

@@ -21,7 +21,7 @@ const MASK = 4;
 /**
  * Reads header, IFDs and GeoKeys (no pixels). The CRS comes from the EPSG code in the GeoKeys via
  * the bundled registry; user-defined CRSs give `crs: null`. Without georeferencing the pixel grid
- * is the identity (origin 0,0, pixel 1) and `extent` is null. Throws TiffError.
+ * is the identity (origin 0,0, pixel 1) and `extent` is null. Throws FormatError.
  */
 export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHeader> {
   const dir = await readTiffDirectory(source);

@@ -1,6 +1,6 @@
 import type { RasterDataType } from '../../model/index.js';
 import type { Ifd, TagValue } from './ifd-reader.js';
-import { corrupt, tooLarge, unsupported } from './tiff-error.js';
+import { corrupt, tooLarge, unsupported } from '../format-error.js';
 import { TAG } from './tiff-tags.js';
 
 /** Structure of one IFD's image, validated against the file size and the budgets below. */
@@ -59,7 +59,7 @@ const numbers = (
   return value;
 };
 
-/** Validates one IFD into a TiffImage. Throws TiffError (corrupt / too-large / unsupported). */
+/** Validates one IFD into a TiffImage. Throws FormatError (corrupt / too-large / unsupported). */
 export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   const t = ifd.tags;
   const width = one(t, TAG.ImageWidth, 'ImageWidth');

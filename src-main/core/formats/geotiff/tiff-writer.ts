@@ -1,7 +1,7 @@
 import type { RasterDataType } from '../../model/index.js';
 import { applyFloatingPoint, applyHorizontal } from './predictor.js';
 import { BYTES_PER_SAMPLE, HOST_LITTLE_ENDIAN, bytesOf, type SampleArray } from './samples.js';
-import { tooLarge, unsupported } from './tiff-error.js';
+import { tooLarge, unsupported } from '../format-error.js';
 import { GEOKEY, TAG } from './tiff-tags.js';
 
 /** What the written GeoTIFF holds. Pixel-interleaved bands, north-up grid. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
-  TiffError,
+  FormatError,
   readGeoTiffHeader,
   readTiffDirectory,
 } from '../../../../../src-main/core/formats/geotiff/index.js';
@@ -36,7 +36,7 @@ function tiff(entries: [number, number, number, number][], next = 0, extra = 0):
 const kind = async (bytes: Uint8Array): Promise<string> =>
   readGeoTiffHeader(memory(bytes)).then(
     () => 'ok',
-    (e: unknown) => (e instanceof TiffError ? `${e.kind}: ${e.problem}` : `other: ${String(e)}`),
+    (e: unknown) => (e instanceof FormatError ? `${e.kind}: ${e.problem}` : `other: ${String(e)}`),
   );
 
 const minimal: [number, number, number, number][] = [
