@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,16 @@ export default defineConfig({
         },
       },
       {
+        // Untrusted files are parsed in a built worker thread (ADR 0080): the global setup builds it
+        // from the current sources and the alias points the parse client at that build.
+        resolve: {
+          alias: [
+            {
+              find: /^\.\/parse-worker-url\.js$/,
+              replacement: fileURLToPath(new URL('./tests/support/parse-worker-url.ts', import.meta.url)),
+            },
+          ],
+        },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -19,6 +30,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          globalSetup: ['tests/support/parse-worker-setup.ts'],
         },
       },
     ],

@@ -18,6 +18,8 @@ const mainEntries = {
   cli: 'src-main/cli/main.ts',
   harness: 'src-main/harness/main.ts',
   'electron-main': 'src-main/electron/main.ts',
+  // Untrusted files are parsed in worker threads started from this file (ADR 0080).
+  'parse-worker': 'src-main/node/isolation/parse-worker.ts',
 };
 
 if (!only || only === 'renderer') {
@@ -63,7 +65,9 @@ if (!only || only === 'main') {
       sourcemap: true,
       rolldownOptions: {
         input: Object.fromEntries(Object.entries(mainEntries).map(([k, v]) => [k, path.join(root, v)])),
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+        // Chunks sit beside the entries so `new URL('./parse-worker.mjs', import.meta.url)` resolves
+        // from whichever file the parse client lands in.
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       },
     },
   });

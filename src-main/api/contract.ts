@@ -3,6 +3,7 @@ import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import type { DatasetId } from '../core/model/ids.js';
 import type { Lang } from './messages.js';
 import { PERIOD_PATTERN } from './secrecy.js';
+import { JOB_ID_PATTERN } from './events.js';
 import type {
   AuditEntry,
   AuditVerification,
@@ -27,6 +28,9 @@ const filePath = z
   .min(1)
   .max(4096)
   .refine((s) => !s.includes('\0'), 'path contains NUL');
+
+/** Chosen by the client for long calls, so it can follow their progress and cancel them. */
+const jobId = z.string().regex(JOB_ID_PATTERN, 'job id');
 
 /** 保密期限: empty (level default), `N年` or `长期`. */
 export const periodSchema = z.string().trim().regex(PERIOD_PATTERN, 'period');
@@ -60,9 +64,10 @@ export const contract = {
     z.ZodObject<{ lang: z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }> }>,
     { lang: Lang }
   >(z.object({ lang: z.enum(['zh-CN', 'en']) })),
-  'datasets.import': method<z.ZodObject<{ paths: z.ZodArray<typeof filePath> }>, ImportResult>(
-    z.object({ paths: z.array(filePath).min(1).max(500) }),
-  ),
+  'datasets.import': method<
+    z.ZodObject<{ paths: z.ZodArray<typeof filePath>; jobId: z.ZodOptional<typeof jobId> }>,
+    ImportResult
+  >(z.object({ paths: z.array(filePath).min(1).max(500), jobId: jobId.optional() })),
   'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs),
   'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(z.object({ id: datasetId })),
   'catalogue.save': method<
@@ -70,14 +75,20 @@ export const contract = {
     RecordVersion
   >(z.object({ id: datasetId, baseVersion: z.number().int().min(1), fields: recordFieldsSchema })),
   'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId })),
-  'release.create': method<z.ZodObject<{ id: typeof datasetId }>, ReleaseResult>(z.object({ id: datasetId })),
-  'exchange.export': method<z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath }>, ExportResult>(
-    z.object({ id: datasetId, outDir: filePath }),
-  ),
+  'release.create': method<
+    z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
+    ReleaseResult
+  >(z.object({ id: datasetId, jobId: jobId.optional() })),
+  'exchange.export': method<
+    z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
+    ExportResult
+  >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() })),
   'exchange.verify': method<
     z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
     VerifyResult
   >(z.object({ bag: filePath, keyPem: z.string().max(4096).optional() })),
+  /** Asks a running job to stop; false when no job of that id is running (unknown or finished). */
+  'jobs.cancel': method<z.ZodObject<{ jobId: typeof jobId }>, { cancelled: boolean }>(z.object({ jobId })),
   'keys.publicKey': method<typeof noArgs, PublicKeyInfo>(noArgs),
   'audit.list': method<z.ZodObject<{ limit: z.ZodNumber }>, AuditEntry[]>(
     z.object({ limit: z.number().int().min(1).max(1000) }),

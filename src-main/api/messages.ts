@@ -27,6 +27,10 @@ export const MESSAGES: Templates = {
     'zh-CN': '文件超出处理上限：{file}（{problem}）',
     en: 'File exceeds the processing limit: {file} ({problem})',
   },
+  'error.PARSE_TIMEOUT': {
+    'zh-CN': '解析文件超时：{file}（超过 {seconds} 秒上限，已中止）',
+    en: 'Parsing took too long: {file} (stopped at the {seconds} s limit)',
+  },
   'error.CRS_UNKNOWN': {
     'zh-CN': '无法识别坐标参考系：{file}',
     en: 'Unknown coordinate reference system: {file}',
@@ -101,6 +105,14 @@ export const MESSAGES: Templates = {
   },
   'what.dem': { 'zh-CN': 'DEM 格网', en: 'DEM grid' },
   'what.imagery': { 'zh-CN': '影像地面', en: 'Imagery ground' },
+
+  'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
+  'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },
+  'job.phase.resample': { 'zh-CN': '重采样', en: 'Resampling' },
+  'job.phase.write': { 'zh-CN': '写出', en: 'Writing' },
+  'job.phase.review': { 'zh-CN': '复审', en: 'Re-reviewing' },
+  'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
+  'job.item': { 'zh-CN': '第 {item}/{items} 个文件', en: 'file {item} of {items}' },
 
   'lineage.degradeCoordinates': {
     'zh-CN': '坐标降精度至 {grid} {unit} 格网',

@@ -14,6 +14,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'release.create': true,
   'exchange.export': true,
   'exchange.verify': true,
+  'jobs.cancel': true,
   'keys.publicKey': true,
   'audit.list': true,
   'audit.verify': true,

@@ -21,10 +21,15 @@ Commands:
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
-  --json       print exactly one JSON document on stdout`;
+  --json       print exactly one JSON document on stdout
+
+Long commands (import, release, export) show their progress on a terminal's stderr; Ctrl+C
+cancels them cleanly (nothing half-written) and exits with status 130.`;
 
 export interface CommandContext {
   readonly dispatch: Dispatch;
+  /** Id of the long job this run may start (import, release, export), so Ctrl+C can cancel it. */
+  readonly jobId: string;
   readonly out: Output;
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | undefined>>;
@@ -65,7 +70,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing FILE' });
-    const result = await call<ImportResult>(ctx, 'datasets.import', { paths });
+    const result = await call<ImportResult>(ctx, 'datasets.import', { paths, jobId: ctx.jobId });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
       ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
@@ -120,6 +125,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   async release(ctx) {
     const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', {
       id: need(ctx, 1, 'ID'),
+      jobId: ctx.jobId,
     });
     ctx.out.result(result, () => `public version ${result.id} of ${result.sourceId}`);
     return 0;
@@ -127,7 +133,11 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   async export(ctx) {
     const outDir = ctx.options['out'];
     if (!outDir) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing --out DIR' });
-    const result = await call<{ bag: string }>(ctx, 'exchange.export', { id: need(ctx, 1, 'ID'), outDir });
+    const result = await call<{ bag: string }>(ctx, 'exchange.export', {
+      id: need(ctx, 1, 'ID'),
+      outDir,
+      jobId: ctx.jobId,
+    });
     ctx.out.result(result, () => result.bag);
     return 0;
   },

@@ -1,14 +1,37 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
+import type { Workstation } from '../hosting/workstation.js';
 import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
+import { progressLine } from './progress.js';
+
+/** Exit status of a run cancelled with Ctrl+C (128 + SIGINT), as shells expect. */
+const EXIT_INTERRUPTED = 130;
+
+/**
+ * Ctrl+C cancels the running job through the contract, so it unwinds cleanly and the command
+ * reports CANCELLED; with no job running (or on a second Ctrl+C) the process exits at once.
+ */
+function cancelOnInterrupt(workstation: Workstation, jobId: string): () => void {
+  let asked = false;
+  const onInterrupt = (): void => {
+    if (asked) process.exit(EXIT_INTERRUPTED);
+    asked = true;
+    void workstation.handlers['jobs.cancel']({ jobId }).then(({ cancelled }) => {
+      if (!cancelled) process.exit(EXIT_INTERRUPTED);
+    });
+  };
+  process.on('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -40,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
   const user = values.user ?? currentUser();
   const language = languageSetting(lang);
   const workstation = await openWorkstation({ home, user, lang: language.get });
+  const jobId = `job_${randomBytes(8).toString('hex')}`;
+  const stopCancel = cancelOnInterrupt(workstation, jobId);
+  const stopProgress =
+    !values.json && process.stderr.isTTY
+      ? workstation.onEvent(progressLine(process.stderr, language.get()))
+      : () => undefined;
   try {
     const dispatch = createDispatcher(
       { ...workstation.handlers, ...headlessSystemHandlers(workstation, 'cli', language, STRATA_VERSION) },
@@ -54,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return await run({
       dispatch,
+      jobId,
       out,
       positionals,
       options: {
@@ -66,16 +96,20 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    if (error instanceof CliFailure) out.error(error.body);
-    else if (error instanceof StrataError)
-      out.error({
-        code: error.code,
-        params: error.params,
-        message: errorMessage(error.code, error.params, lang),
-      });
-    else throw error;
+    if (error instanceof CliFailure) {
+      out.error(error.body);
+      return error.body.code === 'CANCELLED' ? EXIT_INTERRUPTED : 1;
+    }
+    if (!(error instanceof StrataError)) throw error;
+    out.error({
+      code: error.code,
+      params: error.params,
+      message: errorMessage(error.code, error.params, lang),
+    });
     return 1;
   } finally {
+    stopProgress();
+    stopCancel();
     await workstation.close();
   }
 }

@@ -7,7 +7,7 @@ import { openWorkstation } from '../hosting/open-workstation.js';
 import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
-import { registerInvokeHandler } from './ipc.js';
+import { registerInvokeHandler, sendEvent } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { handleAppProtocol } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
@@ -67,6 +67,10 @@ async function start(): Promise<void> {
     { lang, onInternalError: logInternalError },
   );
   registerInvokeHandler(dispatch, lang);
+  // Job progress goes to the one window; the renderer picks out the jobs it started.
+  opened.onEvent((event) => {
+    if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);
+  });
   const rendererRoot = appFile('dist', 'renderer');
   protocol.handle(APP_SCHEME, (request) =>
     handleAppProtocol(request, { rendererRoot, resolveFile: (logical) => opened.resolveFile(logical) }),

@@ -35,6 +35,7 @@ const dispatch = createDispatcher(
 const harness = await startHarness({
   dispatch,
   resolveFile: (p) => workstation.resolveFile(p),
+  events: (listener) => workstation.onEvent(listener),
   rendererDir: path.join(here, '..', 'renderer'),
   port: Number(values.port ?? 0),
 });

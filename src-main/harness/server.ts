@@ -8,6 +8,7 @@ import { SECURITY_HEADERS } from '../hosting/csp.js';
 import { parseRange } from '../hosting/http-range.js';
 import { contentTypeFor, decodePathSegments, resolveStaticPath } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
+import { openEventStream, type SubscribeEvents } from './event-stream.js';
 
 const MAX_RPC_BODY = 1024 * 1024;
 const COOKIE = 'strata_token';
@@ -15,6 +16,10 @@ const COOKIE = 'strata_token';
 export interface HarnessOptions {
   readonly dispatch: Dispatch;
   readonly resolveFile: (logicalPath: string) => Promise<ServedFile | null>;
+  /** Host events (job progress) served at GET /events as Server-Sent Events. */
+  readonly events: SubscribeEvents;
+  /** Interval of the keep-alive comment on /events (default 15 s). */
+  readonly eventHeartbeatMs?: number;
   /** Built renderer (dist/renderer). */
   readonly rendererDir: string;
   readonly port?: number;
@@ -96,12 +101,13 @@ function serveFile(
 
 /**
  * The development/test host: the same dispatcher as Electron over HTTP on 127.0.0.1, with a
- * per-run token (header for RPC, HttpOnly cookie for file URLs), serving the built UI and the
- * stored files with Range support. Never packaged.
+ * per-run token (header for RPC, HttpOnly cookie for file URLs and the event stream), serving the
+ * built UI, the stored files with Range support, and job events at /events. Never packaged.
  */
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   const token = randomBytes(24).toString('hex');
   let origin = '';
+  const streams = new Set<() => void>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -155,6 +161,23 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
 
+    if (url.pathname === '/events') {
+      if (!authorised) {
+        send(res, 403, 'forbidden');
+        return;
+      }
+      if (req.method !== 'GET') {
+        send(res, 405, 'method not allowed');
+        return;
+      }
+      const close = openEventStream(req, res, options.events, options.eventHeartbeatMs);
+      streams.add(close);
+      res.once('close', () => {
+        streams.delete(close);
+      });
+      return;
+    }
+
     if (url.pathname.startsWith('/files/')) {
       if (!authorised) {
         send(res, 403, 'forbidden');
@@ -200,6 +223,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const close of [...streams]) close();
         server.closeAllConnections();
         server.close(() => {
           resolve();

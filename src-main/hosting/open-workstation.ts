@@ -7,13 +7,14 @@ import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { StrataError } from '../api/errors.js';
 import { openCatalogue } from '../node/store/index.js';
 import { openObjectStore } from '../node/store/object-store.js';
-import { readRasterInfo, rasterValueRange, resampleToPublic } from '../node/raster/index.js';
-import { readVectorFile } from '../node/vector/index.js';
+import { resampleToPublic } from '../node/raster/index.js';
+import { createIsolatedParsers } from '../node/isolation/index.js';
 import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers, type ServiceHandlers } from '../services/create-handlers.js';
 import type { ServiceDeps } from '../services/ports.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
+import { createJobRegistry } from './jobs.js';
 
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 
@@ -48,6 +49,8 @@ function guardReadOnly(handlers: ServiceHandlers): ServiceHandlers {
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const home = path.resolve(options.home);
   const workDir = path.join(home, 'work');
+  // Before anything is opened: it throws when the worker bundle is missing.
+  const parsers = createIsolatedParsers();
   await mkdir(home, { recursive: true, mode: 0o700 });
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
@@ -58,8 +61,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const deps: ServiceDeps = {
     store,
     objects,
-    raster: { readInfo: readRasterInfo, valueRange: rasterValueRange, resampleToPublic },
-    vector: { read: readVectorFile, toGeoJson: writeGeoJson },
+    raster: { readInfo: parsers.readRasterInfo, valueRange: parsers.rasterValueRange, resampleToPublic },
+    vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson },
     bags: { writeBag, verifyBag },
     signer,
     ids: {
@@ -73,7 +76,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     lang: options.lang,
   };
   const audit = await store.auditVerify();
-  const handlers = createHandlers(deps, loadDefaultProfile());
+  const jobs = createJobRegistry();
+  const handlers = createHandlers(deps, loadDefaultProfile(), jobs);
 
   return {
     handlers: audit.ok ? handlers : guardReadOnly(handlers),
@@ -88,7 +92,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       const stats = await stat(file).catch(() => null);
       return stats ? { path: file, size: stats.size, contentType: row.displayContentType } : null;
     },
+    onEvent: (listener) => jobs.onEvent(listener),
     async close() {
+      await parsers.close();
       await store.close();
       await rm(workDir, { recursive: true, force: true });
     },

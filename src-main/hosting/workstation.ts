@@ -1,3 +1,4 @@
+import type { HostEvent } from '../api/events.js';
 import type { Lang } from '../api/messages.js';
 import type { ServiceHandlers } from '../services/create-handlers.js';
 
@@ -16,6 +17,8 @@ export interface Workstation {
   readonly readOnly: boolean;
   /** Only logical paths produced by the services resolve; anything else is null. */
   resolveFile(logicalPath: string): Promise<ServedFile | null>;
+  /** Job progress and ends, for the host to pass to its UI; returns the unsubscribe function. */
+  onEvent(listener: (event: HostEvent) => void): () => void;
   close(): Promise<void>;
 }
 

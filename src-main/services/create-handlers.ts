@@ -1,51 +1,39 @@
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { Handlers } from '../api/contract.js';
-import type { ServiceDeps } from './ports.js';
-import { importFile } from './import-service.js';
+import type { JobContext, JobsPort, ServiceDeps } from './ports.js';
+import { importFiles } from './import-service.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
-import { StrataError, type ErrorCode } from '../api/errors.js';
-import { errorMessage } from '../api/messages.js';
-import type { DatasetSummary, ImportFailure } from '../api/types.js';
-import path from 'node:path';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'>;
 
-/** The contract's service methods over one set of dependencies. */
-export function createHandlers(deps: ServiceDeps, profile: ReviewProfile): ServiceHandlers {
+/** The contract's service methods over one set of dependencies and the host's job registry. */
+export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: JobsPort): ServiceHandlers {
+  /** Runs long work as a job the client can follow and cancel under the id it chose. */
+  const asJob = async <T>(jobId: string | undefined, work: (job: JobContext) => Promise<T>): Promise<T> => {
+    const job = jobs.start(jobId);
+    let ok = false;
+    try {
+      const value = await work(job);
+      ok = true;
+      return value;
+    } finally {
+      job.finish(ok);
+    }
+  };
   return {
-    'datasets.import': async ({ paths }) => {
-      const datasets: DatasetSummary[] = [];
-      const failures: ImportFailure[] = [];
-      for (const file of paths) {
-        try {
-          datasets.push(await importFile(deps, file));
-        } catch (error) {
-          // A parser that trips over a hostile file must not take the batch down with it.
-          const known =
-            error instanceof StrataError
-              ? error
-              : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
-          const code: ErrorCode = known.code;
-          failures.push({
-            file: path.basename(file),
-            code,
-            message: errorMessage(code, known.params, deps.lang()),
-          });
-        }
-      }
-      return { datasets, failures };
-    },
+    'datasets.import': ({ paths, jobId }) => asJob(jobId, (job) => importFiles(deps, paths, job)),
     'datasets.list': () => listDatasets(deps),
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }) => saveRecord(deps, id, baseVersion, fields),
     'review.run': ({ id }) => runDatasetReview(deps, profile, id),
-    'release.create': ({ id }) => createRelease(deps, profile, id),
-    'exchange.export': ({ id, outDir }) => exportPackage(deps, id, outDir),
+    'release.create': ({ id, jobId }) => asJob(jobId, (job) => createRelease(deps, profile, id, job)),
+    'exchange.export': ({ id, outDir, jobId }) => asJob(jobId, (job) => exportPackage(deps, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
+    'jobs.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'keys.publicKey': () =>
       Promise.resolve({ pem: deps.signer.publicKeyPem(), fingerprint: deps.signer.fingerprint() }),
     'audit.list': async ({ limit }) =>

@@ -10,7 +10,8 @@ import {
 import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
-import type { JobOptions, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './ports.js';
+import { NO_JOB } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
 
 /** WGS 84 box around an extent, from its four corners and edge midpoints (enough for a portal's index). */
@@ -42,13 +43,13 @@ const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll
 /**
  * Exports a public version as a signed BagIt bag for the one-way gateway. Refused unless the
  * dataset is a public version, marked 公开, and its latest review — of exactly these bytes — has
- * no blocking finding.
+ * no blocking finding. Cancelling (CANCELLED) leaves no bag and no audit entry.
  */
 export async function exportPackage(
   deps: ServiceDeps,
   id: DatasetId,
   outDir: string,
-  options: JobOptions = {},
+  job: JobContext = NO_JOB,
 ): Promise<ExportResult> {
   const row = await requireDataset(deps, id);
   const { latest } = await requireRecords(deps, id);
@@ -112,8 +113,7 @@ export async function exportPackage(
       'Strata-Audit-Head': audit.head ?? '',
     },
     signer: deps.signer,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...job.step({ phase: 'package' }),
   });
   await deps.store.write(async (tx) => {
     await tx.setStatus(id, 'exported');

@@ -4,9 +4,11 @@ import { detectFormat } from '../core/formats/detect.js';
 import type { DatasetInfo } from '../core/model/index.js';
 import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import type { DatasetSummary } from '../api/types.js';
-import type { JobOptions, ServiceDeps } from './ports.js';
+import { errorMessage } from '../api/messages.js';
+import type { DatasetSummary, ImportFailure, ImportResult } from '../api/types.js';
+import type { JobContext, ServiceDeps } from './ports.js';
 import { toSummary } from './dataset-view.js';
+import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -48,12 +50,13 @@ async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format
 /**
  * Imports one file (with its sidecars): identifies the format by content, parses the header,
  * stores every file of the set immutably by SHA-256 and creates the catalogue record and its
- * audit entry in one transaction.
+ * audit entry in one transaction. Cancelling while the bytes are stored leaves nothing behind;
+ * once they are all stored the record is written regardless.
  */
 export async function importFile(
   deps: ServiceDeps,
   file: string,
-  options: JobOptions = {},
+  job: JobContext = NO_JOB,
 ): Promise<DatasetSummary> {
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
@@ -61,10 +64,12 @@ export async function importFile(
   const format = detectFormat(name, await readHead(file));
   if (!format) throw new StrataError('UNSUPPORTED_FORMAT', { file: name });
 
+  enterStep(job, { phase: 'import' });
   const parsed = await parse(deps, file, format);
+  throwIfCancelled(job);
   const stored: StoredFile[] = [];
   for (const member of parsed.files) {
-    const put = await deps.objects.putFile(member, options);
+    const put = await deps.objects.putFile(member, job.step({ phase: 'store' }));
     stored.push({ name: path.basename(member), sha256: put.sha256, size: put.size });
   }
   const primary = stored[0];
@@ -105,4 +110,40 @@ export async function importFile(
     author: deps.user,
     createdAt: row.createdAt,
   });
+}
+
+function failureOf(deps: ServiceDeps, file: string, error: unknown): ImportFailure {
+  // A parser that trips over a hostile file must not take the batch down with it.
+  const known =
+    error instanceof StrataError
+      ? error
+      : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
+  return {
+    file: path.basename(file),
+    code: known.code,
+    message: errorMessage(known.code, known.params, deps.lang()),
+  };
+}
+
+/**
+ * Imports files one after the other; a file that fails is listed with its reason and the batch
+ * goes on. Cancelling throws CANCELLED: files imported before stay, the current one leaves nothing.
+ */
+export async function importFiles(
+  deps: ServiceDeps,
+  paths: readonly string[],
+  job: JobContext = NO_JOB,
+): Promise<ImportResult> {
+  const datasets: DatasetSummary[] = [];
+  const failures: ImportFailure[] = [];
+  for (const [index, file] of paths.entries()) {
+    throwIfCancelled(job);
+    try {
+      datasets.push(await importFile(deps, file, forItem(job, index + 1, paths.length)));
+    } catch (error) {
+      throwIfCancelled(job);
+      failures.push(failureOf(deps, file, error));
+    }
+  }
+  return { datasets, failures };
 }

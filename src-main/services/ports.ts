@@ -10,11 +10,35 @@ import type {
 import type { CatalogueStore, StoredFile } from '../core/ports/index.js';
 import type { VerifyResult } from '../api/types.js';
 import type { Lang } from '../api/messages.js';
+import type { JobProgressEvent } from '../api/events.js';
 
 /** Long-work options every job port accepts. */
 export interface JobOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Where in a job its progress comes from: the phase and, for jobs over several files, which one. */
+export type JobStep = Omit<JobProgressEvent, 'jobId' | 'done' | 'total'>;
+
+/** A running job as a use-case sees it: a cancel signal, and progress reporting per step. */
+export interface JobContext {
+  readonly signal?: AbortSignal;
+  /** Options for one step's adapter call: the progress it reports is attributed to `step`. */
+  step(step: JobStep): JobOptions;
+}
+
+/** A job a host has started for one contract call; `finish` must be called exactly once. */
+export interface JobRun extends JobContext {
+  finish(ok: boolean): void;
+}
+
+/** The host's job registry, as the contract handlers need it. */
+export interface JobsPort {
+  /** Starts a job under the client's id (or an anonymous one nobody can follow or cancel). */
+  start(jobId: string | undefined): JobRun;
+  /** Aborts a running job; false when no job of that id is running. */
+  cancel(jobId: string): boolean;
 }
 
 export interface RasterIo {

@@ -9,7 +9,8 @@ import type { DatasetRow, LineageRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import { translate } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
-import type { JobOptions, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './ports.js';
+import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
 import { loadSubject } from './subject.js';
 import { reviewSubject } from './review-service.js';
@@ -46,13 +47,18 @@ async function writeRaster(
   row: DatasetRow,
   subject: ReviewSubject,
   dir: string,
-  options: JobOptions,
+  job: JobContext,
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
-  await deps.raster.resampleToPublic(deps.objects.pathOf(row.sha256), file, target, options);
+  await deps.raster.resampleToPublic(
+    deps.objects.pathOf(row.sha256),
+    file,
+    target,
+    job.step({ phase: 'resample' }),
+  );
   const unit = info.crs?.geographic ? '°' : 'm';
   return {
     file,
@@ -69,8 +75,10 @@ async function writeVector(
   row: DatasetRow,
   subject: ReviewSubject,
   dir: string,
+  job: JobContext,
 ): Promise<Written> {
   if (subject.kind !== 'vector' || !subject.info.crs) throw new Error('vector with CRS expected');
+  enterStep(job, { phase: 'write' });
   const crs = subject.info.crs;
   const degraded = degradeCoordinates(subject.features, crs, profile.settings.positionPrecisionMetres);
   const file = path.join(dir, `${path.parse(row.name).name}.public.geojson`);
@@ -95,13 +103,14 @@ async function reread(deps: ServiceDeps, file: string, kind: DatasetRow['kind'])
 /**
  * Produces the public version (公开版) of a dataset: applies the profile's transforms, writes the
  * result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
- * A public version that would still have blocking findings is not kept.
+ * A public version that would still have blocking findings is not kept. Cancelling (CANCELLED)
+ * keeps nothing: the scratch directory goes, and no object is stored once the job is cancelled.
  */
 export async function createRelease(
   deps: ServiceDeps,
   profile: ReviewProfile,
   id: DatasetId,
-  options: JobOptions = {},
+  job: JobContext = NO_JOB,
 ): Promise<ReleaseResult> {
   const row = await requireDataset(deps, id);
   if (row.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
@@ -113,10 +122,13 @@ export async function createRelease(
   try {
     const written =
       row.kind === 'raster'
-        ? await writeRaster(deps, profile, row, subject, dir, options)
-        : await writeVector(deps, profile, row, subject, dir);
+        ? await writeRaster(deps, profile, row, subject, dir, job)
+        : await writeVector(deps, profile, row, subject, dir, job);
+    throwIfCancelled(job);
+    enterStep(job, { phase: 'review' });
     const output = await reread(deps, written.file, row.kind);
-    const stored = await deps.objects.putFile(written.file, options);
+    throwIfCancelled(job);
+    const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
     const review = reviewSubject(deps, profile, newId, output, stored.sha256);
     const report = toReviewReport(review, deps.lang());

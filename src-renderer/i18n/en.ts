@@ -143,6 +143,11 @@ export const en: UiStrings = {
     stepFailed: 'Failed',
     outDirRequired: 'Enter the output directory',
   },
+  job: {
+    starting: 'Starting…',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+  },
   importDialog: {
     title: 'Import data',
     paths: 'File paths (one per line)',
@@ -156,7 +161,6 @@ export const en: UiStrings = {
     done: 'Imported {{count}} dataset(s)',
     partial: 'Imported {{count}} dataset(s); {{failed}} file(s) could not be imported:',
     empty: 'Enter at least one file path',
-    progress: '{{phase}}: {{done}}/{{total}}',
   },
   map: {
     basemapMissing: 'No offline basemap',

@@ -132,6 +132,11 @@ export const zhCN = {
     stepFailed: '未通过',
     outDirRequired: '请填写输出目录',
   },
+  job: {
+    starting: '正在开始…',
+    cancel: '取消',
+    cancelling: '正在取消…',
+  },
   importDialog: {
     title: '导入数据',
     paths: '文件路径（每行一个）',
@@ -145,7 +150,6 @@ export const zhCN = {
     done: '已导入 {{count}} 个数据集',
     partial: '已导入 {{count}} 个数据集，{{failed}} 个文件未能导入：',
     empty: '请至少填写一个文件路径',
-    progress: '{{phase}}：{{done}}/{{total}}',
   },
   map: {
     basemapMissing: '无离线底图',

@@ -2,10 +2,12 @@ import type { ApiClient } from '../../src-main/api/contract.js';
 import type { JobProgressEvent } from '../../src-main/api/events.js';
 import { createApi, type Transport } from './api-client.js';
 import { createHarnessTransport, takeTokenFromUrl } from './harness-transport.js';
+import { createHarnessEvents } from './harness-events.js';
 import type { StrataBridge } from '../../src-main/api/bridge.js';
 
-/** Host-pushed events the UI listens to. The harness has none yet. */
+/** Host-pushed events the UI listens to. */
 export interface HostEvents {
+  /** Progress of every job the host runs; callers keep the ones whose jobId they chose. */
   readonly onJobProgress: (callback: (event: JobProgressEvent) => void) => () => void;
 }
 
@@ -43,7 +45,7 @@ function harnessPlatform(): Platform {
   return {
     kind: 'harness',
     api: createApi(createHarnessTransport(token)),
-    events: { onJobProgress: () => () => undefined },
+    events: createHarnessEvents(),
     fileUrl: (logicalPath) => `/files/${encodePath(logicalPath)}`,
     pathForFile: () => null,
   };

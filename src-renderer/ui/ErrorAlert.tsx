@@ -2,8 +2,9 @@ import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 import { useAppStore } from '../state/app-store.js';
 import { errorText } from '../platform/error-text.js';
+import { ApiError } from '../platform/api-client.js';
 
-/** A failed call shown in place, re-translated when the language changes. */
+/** A failed call shown in place, re-translated when the language changes; a cancelled one is news, not an error. */
 export function ErrorAlert({
   error,
   testId,
@@ -18,12 +19,13 @@ export function ErrorAlert({
   const lang = useAppStore((s) => s.lang);
   if (error === null || error === undefined) return null;
   const text = errorText(error, lang);
+  const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
   return (
     <Alert
-      type="error"
+      type={cancelled ? 'info' : 'error'}
       showIcon
       data-testid={testId}
-      role="alert"
+      role={cancelled ? 'status' : 'alert'}
       title={title ?? text}
       {...(title ? { description: text } : {})}
       {...(action ? { action } : {})}

@@ -31,7 +31,8 @@ export function outputSize(srcSize: number, srcPixel: number, target: number): n
 
 export function axisWeights(srcSize: number, srcPixel: number, target: number): AxisWeights {
   const f = target / srcPixel;
-  if (!(f >= 1 - 1e-12) || !Number.isFinite(f)) throw new RangeError('target pixel must not be finer than the source pixel');
+  if (!(f >= 1 - 1e-12) || !Number.isFinite(f))
+    throw new RangeError('target pixel must not be finer than the source pixel');
   const outSize = outputSize(srcSize, srcPixel, target);
   const out = new Int32Array(srcSize);
   const w1 = new Float64Array(srcSize);

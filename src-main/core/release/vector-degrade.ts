@@ -27,7 +27,8 @@ function snapper(step: GridStep): Snap {
   };
 }
 
-const samePlace = (a: Position | undefined, b: Position): boolean => a !== undefined && a[0] === b[0] && a[1] === b[1];
+const samePlace = (a: Position | undefined, b: Position): boolean =>
+  a !== undefined && a[0] === b[0] && a[1] === b[1];
 
 /** Snaps a vertex list and drops consecutive duplicates created by snapping. */
 function snapLine(line: readonly Position[], snap: Snap): Position[] {
@@ -88,12 +89,16 @@ function snapGeometry(g: Geometry, snap: Snap, depth: number): Geometry | null {
       return poly === null ? null : { type: 'Polygon', coordinates: poly };
     }
     case 'MultiPolygon': {
-      const polys = g.coordinates.map((p) => snapPolygon(p, snap)).filter((p): p is Position[][] => p !== null);
+      const polys = g.coordinates
+        .map((p) => snapPolygon(p, snap))
+        .filter((p): p is Position[][] => p !== null);
       return polys.length === 0 ? null : { type: 'MultiPolygon', coordinates: polys };
     }
     case 'GeometryCollection': {
       if (depth >= MAX_COLLECTION_DEPTH) return null;
-      const members = g.geometries.map((m) => snapGeometry(m, snap, depth + 1)).filter((m): m is Geometry => m !== null);
+      const members = g.geometries
+        .map((m) => snapGeometry(m, snap, depth + 1))
+        .filter((m): m is Geometry => m !== null);
       return members.length === 0 ? null : { type: 'GeometryCollection', geometries: members };
     }
   }
@@ -109,7 +114,11 @@ function snapGeometry(g: Geometry, snap: Snap, depth: number): Geometry | null {
  * feature whose geometry collapses entirely keeps its properties with a null geometry.
  * Returns the grid in metres (projected) or degrees (geographic).
  */
-export function degradeCoordinates(features: readonly VectorFeature[], crs: CrsInfo, gridMetres: number): DegradedVector {
+export function degradeCoordinates(
+  features: readonly VectorFeature[],
+  crs: CrsInfo,
+  gridMetres: number,
+): DegradedVector {
   const step = stepForMetres(crs, gridMetres);
   const snap = snapper(step);
   const out = features.map((f) => ({

@@ -69,7 +69,6 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-
 /**
  * Reads a GeoJSON file or a shapefile set (give the .shp; sidecars are found next to it by name,
  * case-insensitively) into features in the file's own CRS. The format is decided by content.

@@ -5,8 +5,10 @@ import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { JobProgress } from '../../ui/JobProgress.js';
 import { DESCRIPTION_LABEL, formatBytes } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+import { useJob } from '../../ui/use-job.js';
 import { VerifyResultView } from './VerifyResultView.js';
 
 /** 导出: write the BagIt package of a public version for the gateway, then 校验 it as the receiver will. */
@@ -20,8 +22,9 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
   const [outDir, setOutDir] = useState('');
   const [bag, setBag] = useState(exported?.bag ?? '');
 
+  const job = useJob();
   const doExport = useAsyncAction(async (dir: string) => {
-    const result = await actions.api['exchange.export']({ id, outDir: dir });
+    const result = await job.run((jobId) => actions.api['exchange.export']({ id, outDir: dir, jobId }));
     putExport(id, result);
     setBag(result.bag);
     await actions.refreshDataset(id);
@@ -76,6 +79,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
         </Form.Item>
       </Form>
       <div className="result-area" data-testid="export-result-area">
+        <JobProgress job={job} />
         <ErrorAlert error={doExport.error} testId="export-error" />
         {exported ? (
           <div data-testid="export-result" className="section">

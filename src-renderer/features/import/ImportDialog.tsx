@@ -1,14 +1,15 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Input, List, Modal, Progress, Space } from 'antd';
+import { Alert, App as AntApp, Button, Input, List, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgressEvent } from '../../../src-main/api/events.js';
 import type { ImportResult } from '../../../src-main/api/types.js';
 import { usePlatform } from '../../platform/platform-context.js';
 import { addImportPaths, select, setImportDraft, setImportOpen, useAppStore } from '../../state/app-store.js';
 import { useActions } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { JobProgress } from '../../ui/JobProgress.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+import { useJob } from '../../ui/use-job.js';
 
 const splitPaths = (text: string): string[] =>
   text
@@ -25,32 +26,38 @@ export function ImportDialog() {
   const open = useAppStore((s) => s.importOpen);
   const draft = useAppStore((s) => s.importDraft);
   const canPick = useAppStore((s) => s.info?.canPickFiles === true);
-  const [progress, setProgress] = useState<JobProgressEvent | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [empty, setEmpty] = useState(false);
+  const job = useJob();
 
+  const hide = (): void => {
+    setResult(null);
+    setEmpty(false);
+    setImportOpen(false);
+  };
   const doImport = useAsyncAction(async (paths: string[]) => {
     setResult(null);
-    setProgress(null);
-    const unsubscribe = platform.events.onJobProgress(setProgress);
+    let imported: ImportResult;
     try {
-      const imported = await actions.api['datasets.import']({ paths });
-      await actions.refreshList();
+      imported = await job.run((jobId) => actions.api['datasets.import']({ paths, jobId }));
+    } catch (error) {
+      // A cancelled batch keeps the files imported before the cancel: list them.
+      void actions.refreshList().catch(() => undefined);
       void actions.verifyAudit().catch(() => undefined);
-      const first = imported.datasets[0];
-      if (first) select(first.id);
-      if (imported.failures.length === 0) {
-        void message.success(t('importDialog.done', { count: imported.datasets.length }));
-        setImportDraft('');
-        close();
-      } else {
-        setResult(imported);
-      }
-      return imported;
-    } finally {
-      unsubscribe();
-      setProgress(null);
+      throw error;
     }
+    await actions.refreshList();
+    void actions.verifyAudit().catch(() => undefined);
+    const first = imported.datasets[0];
+    if (first) select(first.id);
+    if (imported.failures.length === 0) {
+      void message.success(t('importDialog.done', { count: imported.datasets.length }));
+      setImportDraft('');
+      hide();
+    } else {
+      setResult(imported);
+    }
+    return imported;
   });
   const pick = useAsyncAction(async () => {
     const picked = await actions.api['system.pickFiles']({});
@@ -58,10 +65,8 @@ export function ImportDialog() {
   });
 
   const close = (): void => {
-    setResult(null);
-    setEmpty(false);
+    hide();
     doImport.clearError();
-    setImportOpen(false);
   };
 
   const submit = (): void => {
@@ -83,9 +88,12 @@ export function ImportDialog() {
       data-testid="import-dialog"
       footer={
         <Space>
-          <Button disabled={doImport.busy} data-testid="import-cancel" onClick={close}>
-            {t('importDialog.cancel')}
-          </Button>
+          {/* While importing, the job's own 取消 (above) is the one that applies. */}
+          {doImport.busy ? null : (
+            <Button data-testid="import-cancel" onClick={close}>
+              {t('importDialog.cancel')}
+            </Button>
+          )}
           <Button type="primary" loading={doImport.busy} data-testid="import-submit" onClick={submit}>
             {doImport.busy ? t('importDialog.importing') : t('importDialog.submit')}
           </Button>
@@ -131,21 +139,7 @@ export function ImportDialog() {
         </div>
         <div className="result-area" data-testid="import-result-area">
           {empty ? <Alert type="warning" showIcon title={t('importDialog.empty')} /> : null}
-          {doImport.busy && progress ? (
-            <div data-testid="import-progress">
-              <Progress
-                percent={progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0}
-                size="small"
-              />
-              <span className="muted">
-                {t('importDialog.progress', {
-                  phase: progress.phase,
-                  done: progress.done,
-                  total: progress.total,
-                })}
-              </span>
-            </div>
-          ) : null}
+          <JobProgress job={job} />
           <ErrorAlert error={doImport.error} testId="import-error" />
           <ErrorAlert error={pick.error} testId="import-pick-error" />
           {result ? (

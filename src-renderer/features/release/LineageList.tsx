@@ -15,7 +15,12 @@ export function LineageList({ lineage, testId }: { readonly lineage: Lineage; re
       renderItem={(step, index) => (
         <List.Item data-step={step.step}>
           <span className="step-index">{index + 1}.</span>
-          {translateKnown(`lineage.${step.step}`, step.params, lang, translateKnown(step.description, step.params, lang, step.description))}
+          {translateKnown(
+            `lineage.${step.step}`,
+            step.params,
+            lang,
+            translateKnown(step.description, step.params, lang, step.description),
+          )}
         </List.Item>
       )}
     />

@@ -5,8 +5,10 @@ import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putRelease, select, useAppStore } from '../../state/app-store.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { JobProgress } from '../../ui/JobProgress.js';
 import { DESCRIPTION_LABEL, formatTime } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+import { useJob } from '../../ui/use-job.js';
 import { FindingsTable } from '../review/FindingsTable.js';
 import { ReviewSummary } from '../review/ReviewSummary.js';
 import { LineageList } from './LineageList.js';
@@ -23,8 +25,9 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
     const d = datasets.find((x) => x.id === id);
     return d ? d.title || d.name : id;
   };
+  const job = useJob();
   const release = useAsyncAction(async () => {
-    const created = await actions.api['release.create']({ id: s.id });
+    const created = await job.run((jobId) => actions.api['release.create']({ id: s.id, jobId }));
     putRelease(s.id, created);
     await actions.refreshDataset(s.id);
     return created;
@@ -47,7 +50,12 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
   if (s.sourceId !== null) {
     return (
       <div className="tab-body">
-        <Alert type="info" showIcon title={t('release.notForPublic')} description={openLink(s.sourceId, 'release-source-link')} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('release.notForPublic')}
+          description={openLink(s.sourceId, 'release-source-link')}
+        />
         {detail.lineage ? (
           <div className="section">
             <div className="section-title">{t('release.lineage')}</div>
@@ -63,7 +71,9 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
       <Typography.Paragraph type="secondary" className="explain">
         {t('release.explain')}
       </Typography.Paragraph>
-      {detail.review === null ? <Alert type="warning" showIcon title={t('release.needsReview')} className="gap" /> : null}
+      {detail.review === null ? (
+        <Alert type="warning" showIcon title={t('release.needsReview')} className="gap" />
+      ) : null}
       <div className="toolbar">
         <Button
           type="primary"
@@ -78,6 +88,7 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
         </Button>
       </div>
       <div className="result-area" data-testid="release-result-area">
+        <JobProgress job={job} />
         <ErrorAlert error={release.error} testId="release-error" />
         {result ? (
           <div data-testid="release-result" className="section">
@@ -109,7 +120,9 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
             <LineageList lineage={result.lineage} testId="release-lineage" />
             <div className="section-title">{t('release.reReview')}</div>
             <ReviewSummary report={result.review} testId="release-review" />
-            {result.review.findings.length > 0 ? <FindingsTable findings={result.review.findings} testId="release-findings" /> : null}
+            {result.review.findings.length > 0 ? (
+              <FindingsTable findings={result.review.findings} testId="release-findings" />
+            ) : null}
           </div>
         ) : null}
         {detail.publicVersions.length > 0 ? (

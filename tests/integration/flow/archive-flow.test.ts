@@ -49,6 +49,7 @@ describe('the archive flow through the contract', () => {
     const harness: RunningHarness = await startHarness({
       dispatch: dispatcherOf(ws),
       resolveFile: (p) => ws.resolveFile(p),
+      events: (listener) => ws.onEvent(listener),
       rendererDir: path.join(ROOT, 'dist', 'renderer'),
     });
     cleanups.push(() => harness.close());

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
 import {
   FakeBrowserWindow,
@@ -38,11 +39,19 @@ type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise
 const trusted = { senderFrame: { parent: null, url: 'app://strata/index.html' } };
 
 function fakeWorkstation() {
+  const listeners: ((event: HostEvent) => void)[] = [];
   return {
     user: 'zhang.san',
     readOnly: false,
     handlers: { 'datasets.list': vi.fn(() => Promise.resolve([])) },
     resolveFile: vi.fn(() => Promise.resolve(null)),
+    onEvent: vi.fn((listener: (event: HostEvent) => void) => {
+      listeners.push(listener);
+      return () => undefined;
+    }),
+    emit: (event: HostEvent) => {
+      for (const listener of listeners) listener(event);
+    },
     close: vi.fn(() => Promise.resolve()),
   };
 }
@@ -149,6 +158,19 @@ describe('Electron main process', () => {
       ok: true,
       value: { paths: [] },
     });
+  });
+
+  it('pushes job events to the window over strata:event, and not to a destroyed one', async () => {
+    const { workstation, window } = await bootReady();
+    const progress: HostEvent = {
+      name: 'job.progress',
+      payload: { jobId: 'job_aaaaaaaa', phase: 'package', done: 1, total: 2 },
+    };
+    workstation.emit(progress);
+    expect(window.webContents.sent).toEqual([['strata:event', 'job.progress', progress.payload]]);
+    window.webContents.destroyed = true;
+    workstation.emit({ name: 'job.finished', payload: { jobId: 'job_aaaaaaaa', ok: true } });
+    expect(window.webContents.sent).toHaveLength(1);
   });
 
   it('hardens every web contents the app creates', async () => {

@@ -10,8 +10,12 @@ import { takeTokenFromUrl } from '../../../src-renderer/platform/harness-transpo
 function clientOverDispatcher() {
   const handlers: Record<string, () => Promise<unknown>> = {};
   for (const name of METHOD_NAMES) handlers[name] = () => Promise.resolve({ called: name });
-  handlers['exchange.export'] = () => Promise.reject(new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: '秘密' }));
-  const dispatch = createDispatcher(handlers as unknown as Handlers, { lang: () => 'zh-CN', onInternalError: () => undefined });
+  handlers['exchange.export'] = () =>
+    Promise.reject(new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: '秘密' }));
+  const dispatch = createDispatcher(handlers as unknown as Handlers, {
+    lang: () => 'zh-CN',
+    onInternalError: () => undefined,
+  });
   return createApi({ invoke: (method, args) => dispatch(method, args) });
 }
 
@@ -24,15 +28,21 @@ describe('the renderer api client', () => {
 
   it('turns a refusal into an ApiError the UI can re-translate when the language changes', async () => {
     const api = clientOverDispatcher();
-    const error = await api['exchange.export']({ id: 'ds_0123456789abcdef', outDir: '/tmp/x' }).catch((e: unknown) => e);
+    const error = await api['exchange.export']({ id: 'ds_0123456789abcdef', outDir: '/tmp/x' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('EXPORT_REFUSED');
     expect(errorText(error, 'zh-CN')).toBe('拒绝导出：密级为“秘密”，只有“公开”级数据可以导出');
-    expect(errorText(error, 'en')).toBe('Export refused: the level is "秘密"; only 公开 (public) data may be exported');
+    expect(errorText(error, 'en')).toBe(
+      'Export refused: the level is "秘密"; only 公开 (public) data may be exported',
+    );
   });
 
   it('says plainly when the host cannot be reached, without internals', () => {
-    expect(errorText(new TypeError('Failed to fetch'), 'en')).toBe('Cannot reach the workstation service (Failed to fetch)');
+    expect(errorText(new TypeError('Failed to fetch'), 'en')).toBe(
+      'Cannot reach the workstation service (Failed to fetch)',
+    );
   });
 });
 
@@ -40,7 +50,10 @@ describe('the harness token', () => {
   it('is read once from ?token= and removed from the address bar', () => {
     const replaced: string[] = [];
     const location = { href: 'http://127.0.0.1:4000/?token=abc123&x=1#map' } as Location;
-    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) } as unknown as History;
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url),
+    } as unknown as History;
     expect(takeTokenFromUrl(location, history)).toBe('abc123');
     expect(replaced).toEqual(['/?x=1#map']);
   });

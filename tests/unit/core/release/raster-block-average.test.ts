@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { BlockAverager, axisWeights, outputSize, type AverageGrid } from '../../../../src-main/core/release/raster-block-average.js';
+import {
+  BlockAverager,
+  axisWeights,
+  outputSize,
+  type AverageGrid,
+} from '../../../../src-main/core/release/raster-block-average.js';
 
 /** Feeds a whole raster as one block and returns the output grid. */
 function average(grid: AverageGrid, data: ArrayLike<number>): number[][] {
   const avg = new BlockAverager(grid);
-  avg.add({ samples: data, rowStride: grid.srcWidth * grid.bands, samplesPerPixel: grid.bands, firstBand: 0, x0: 0, y0: 0, width: grid.srcWidth, height: grid.srcHeight });
+  avg.add({
+    samples: data,
+    rowStride: grid.srcWidth * grid.bands,
+    samplesPerPixel: grid.bands,
+    firstBand: 0,
+    x0: 0,
+    y0: 0,
+    width: grid.srcWidth,
+    height: grid.srcHeight,
+  });
   return avg.takeRows(grid.srcHeight).map((r) => Array.from(r.values));
 }
 
@@ -12,7 +26,8 @@ function average(grid: AverageGrid, data: ArrayLike<number>): number[][] {
 function reference(w: number, h: number, f: number, data: number[], nodata: number): number[][] {
   const ow = outputSize(w, 1, f);
   const oh = outputSize(h, 1, f);
-  const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+  const overlap = (a0: number, a1: number, b0: number, b1: number): number =>
+    Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
   const out: number[][] = [];
   for (let oy = 0; oy < oh; oy += 1) {
     const row: number[] = [];
@@ -107,7 +122,9 @@ describe('BlockAverager', () => {
   });
 
   it('treats NaN as missing and fills NaN for floats without nodata', () => {
-    expect(average(grid(4, 1, 2, { nodata: null }), [Number.NaN, 4, Number.NaN, Number.NaN])).toEqual([[4, Number.NaN]]);
+    expect(average(grid(4, 1, 2, { nodata: null }), [Number.NaN, 4, Number.NaN, Number.NaN])).toEqual([
+      [4, Number.NaN],
+    ]);
   });
 
   it('compares float32 nodata at float32 precision', () => {
@@ -131,8 +148,18 @@ describe('BlockAverager', () => {
     for (const ty of [0, 1, 2]) {
       for (const tx of [2, 0, 1]) {
         const tile = new Float64Array(9);
-        for (let y = 0; y < 3; y += 1) for (let x = 0; x < 3; x += 1) tile[y * 3 + x] = data[(ty * 3 + y) * w + tx * 3 + x] ?? 0;
-        avg.add({ samples: tile, rowStride: 3, samplesPerPixel: 1, firstBand: 0, x0: tx * 3, y0: ty * 3, width: 3, height: 3 });
+        for (let y = 0; y < 3; y += 1)
+          for (let x = 0; x < 3; x += 1) tile[y * 3 + x] = data[(ty * 3 + y) * w + tx * 3 + x] ?? 0;
+        avg.add({
+          samples: tile,
+          rowStride: 3,
+          samplesPerPixel: 1,
+          firstBand: 0,
+          x0: tx * 3,
+          y0: ty * 3,
+          width: 3,
+          height: 3,
+        });
       }
       const done = avg.takeRows((ty + 1) * 3);
       expect(done.map((r) => r.row)).toEqual([ty]);

@@ -16,7 +16,11 @@ function must<T>(value: T | null | undefined): T {
   return value;
 }
 
-const settings: ReviewSettings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
+const settings: ReviewSettings = {
+  positionPrecisionMetres: 50,
+  demGridMetres: 100,
+  imageryResolutionMetres: 0.5,
+};
 
 const shapefile = (folder: string, stem: string): ReturnType<typeof readShapefile> => {
   const f = (ext: string): Uint8Array => new Uint8Array(readFileSync(sample(folder, `${stem}.${ext}`)));
@@ -36,7 +40,9 @@ describe('degradeCoordinates', () => {
       });
     }
     expect(out.features.map((f) => f.properties)).toEqual(features.map((f) => f.properties));
-    expect(positionPrecisionRule.check({ kind: 'vector', name: 'x', info, features: out.features }, settings)).toEqual([]);
+    expect(
+      positionPrecisionRule.check({ kind: 'vector', name: 'x', info, features: out.features }, settings),
+    ).toEqual([]);
   });
 
   it('snaps geographic polygons to 0.0005°, keeps valid rings and prints exact decimals', () => {
@@ -44,9 +50,15 @@ describe('degradeCoordinates', () => {
     const out = degradeCoordinates(features, must(info.crs), 50);
     expect(out).toMatchObject({ grid: 0.0005, unit: '°' });
     const text = writeGeoJson({ crs: must(info.crs), features: out.features });
-    for (const n of text.match(/-?\d+\.\d+/g) ?? []) expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4);
+    for (const n of text.match(/-?\d+\.\d+/g) ?? [])
+      expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4);
     const back = parseGeoJson(text);
-    expect(positionPrecisionRule.check({ kind: 'vector', name: 'x', info: back.info, features: back.features }, settings)).toEqual([]);
+    expect(
+      positionPrecisionRule.check(
+        { kind: 'vector', name: 'x', info: back.info, features: back.features },
+        settings,
+      ),
+    ).toEqual([]);
     for (const f of back.features) {
       if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') continue;
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -61,13 +73,33 @@ describe('degradeCoordinates', () => {
   it('drops collapsed lines and rings, rounds Z, keeps the feature', () => {
     const crs = must(crsFromEpsg(4545));
     const features: VectorFeature[] = [
-      { geometry: { type: 'LineString', coordinates: [[500001, 2500001, 12.6], [500002, 2500003, 13.2]] }, properties: { a: 1 } },
+      {
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [500001, 2500001, 12.6],
+            [500002, 2500003, 13.2],
+          ],
+        },
+        properties: { a: 1 },
+      },
       {
         geometry: {
           type: 'Polygon',
           coordinates: [
-            [[0, 0], [1000, 0], [1000, 1000], [0, 1000], [0, 0]],
-            [[10, 10], [20, 10], [20, 20], [10, 10]],
+            [
+              [0, 0],
+              [1000, 0],
+              [1000, 1000],
+              [0, 1000],
+              [0, 0],
+            ],
+            [
+              [10, 10],
+              [20, 10],
+              [20, 20],
+              [10, 10],
+            ],
           ],
         },
         properties: { a: 2 },
@@ -76,7 +108,18 @@ describe('degradeCoordinates', () => {
     ];
     const out = degradeCoordinates(features, crs, 50).features;
     expect(out[0]).toEqual({ geometry: null, properties: { a: 1 } });
-    expect(out[1]?.geometry).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1000, 0], [1000, 1000], [0, 1000], [0, 0]]] });
+    expect(out[1]?.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1000, 0],
+          [1000, 1000],
+          [0, 1000],
+          [0, 0],
+        ],
+      ],
+    });
     expect(out[2]?.geometry).toEqual({ type: 'Point', coordinates: [500000, 2500100, 100] });
   });
 

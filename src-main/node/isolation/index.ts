@@ -1,0 +1,6 @@
+export {
+  createIsolatedParsers,
+  PARSE_LIMITS,
+  type IsolatedParsers,
+  type IsolationOptions,
+} from './isolated-parsers.js';

@@ -1,0 +1,60 @@
+// Worker-thread entry (bundled to dist/main/parse-worker.mjs): loads the parsers, says it is ready,
+// runs the one parse it is sent and posts the outcome. Limits and timeout are the parent's job.
+import path from 'node:path';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { StrataError } from '../../api/errors.js';
+import { rasterValueRange, readRasterInfo } from '../raster/index.js';
+import { readVectorFile } from '../vector/index.js';
+import { guardGeoJsonHeap } from './geojson-heap-guard.js';
+import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
+
+function run(request: ParseRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'rasterInfo':
+      return readRasterInfo(request.path);
+    case 'rasterValueRange':
+      return rasterValueRange(request.path, request.info);
+    case 'vector':
+      return guardGeoJsonHeap(request.path).then(() => readVectorFile(request.path));
+  }
+}
+
+/** Anything but a StrataError is a parser bug met by this file; its message may quote file content. */
+function failure(err: unknown, file: string): ParseReply {
+  if (err instanceof StrataError)
+    return { ok: false, error: { code: err.code, params: err.params, detail: err.message } };
+  return {
+    ok: false,
+    error: {
+      code: 'CORRUPT_FILE',
+      params: { file, problem: 'parser failure' },
+      detail: `${file}: parser failure`,
+    },
+  };
+}
+
+async function serve(port: MessagePort, request: ParseRequest): Promise<void> {
+  const file = path.basename(request.path);
+  let reply: ParseReply;
+  try {
+    reply = { ok: true, value: await run(request) };
+  } catch (err) {
+    reply = failure(err, file);
+  }
+  const post = (message: WorkerMessage): void => {
+    port.postMessage(message);
+  };
+  try {
+    post({ type: 'reply', reply });
+  } catch (err) {
+    // A result that cannot be cloned is our bug, but the file is what triggered it.
+    post({ type: 'reply', reply: failure(err, file) });
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.once('message', (request: ParseRequest) => void serve(port, request));
+  const ready: WorkerMessage = { type: 'ready' };
+  port.postMessage(ready);
+}

@@ -1,0 +1,259 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StrataError } from '../../../src-main/api/errors.js';
+import { errorMessage } from '../../../src-main/api/messages.js';
+import { createIsolatedParsers, type IsolatedParsers } from '../../../src-main/node/isolation/index.js';
+import { rasterValueRange, readRasterInfo } from '../../../src-main/node/raster/index.js';
+import { readVectorFile } from '../../../src-main/node/vector/index.js';
+import { ROOT, sample, tempDir } from '../../support/samples.js';
+
+/** The value or the StrataError a parse ends with, comparable with toEqual. */
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { value: await run() };
+  } catch (err) {
+    if (!(err instanceof StrataError)) throw err;
+    return { code: err.code, params: err.params };
+  }
+}
+
+const files = (...dir: string[]): string[] => readdirSync(sample(...dir)).map((f) => sample(...dir, f));
+const shapefileSet = (...dir: string[]): string =>
+  files(...dir).find((f) => f.endsWith('.shp')) ?? sample(...dir, 'missing.shp');
+
+const GOOD_RASTERS = [...files('raster'), ...files('chinese', 'raster')];
+const GOOD_VECTORS = [
+  sample('chinese', 'shapefile', 'kuangdian_gbk_cpg', '矿点.shp'),
+  sample('chinese', 'shapefile', 'dizhi_gbk_nocpg', 'dizhi.shp'),
+  sample('shapefile', 'naturalearth_lowres', 'naturalearth_lowres.shp'),
+  sample('shapefile', 'export_polylinez', 'export_polylinez.shp'),
+  sample('geojson', 'world.zh.json'),
+  sample('geojson', 'ne_50m_populated_places.json'),
+];
+const UN = sample('geojson', 'UN.json');
+const ELEV = sample('raster', 'elev.tif');
+
+/** Counts ticks of a 10 ms timer while `run` is pending: the main thread stayed responsive. */
+async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number; ms: number }> {
+  const started = performance.now();
+  let ticks = 0;
+  const timer = setInterval(() => (ticks += 1), 10);
+  try {
+    const result = await run;
+    return { result, ticks, ms: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('isolated parsers give the in-process outcome', () => {
+  let parsers: IsolatedParsers;
+  beforeAll(() => {
+    parsers = createIsolatedParsers();
+  });
+  afterAll(() => parsers.close());
+
+  it.each(files('raster_bad'))('hostile raster %s', async (file) => {
+    const started = performance.now();
+    const isolated = await outcome(() => parsers.readRasterInfo(file));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(isolated).toEqual(await outcome(() => readRasterInfo(file)));
+    expect(isolated).toMatchObject({ params: { file: path.basename(file) } });
+  });
+
+  it.each(files('shapefile_bad').map((dir) => shapefileSet('shapefile_bad', path.basename(dir))))(
+    'hostile shapefile %s',
+    async (file) => {
+      const started = performance.now();
+      const isolated = await outcome(() => parsers.readVectorFile(file));
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(isolated).toEqual(await outcome(() => readVectorFile(file)));
+    },
+  );
+
+  it.each(GOOD_RASTERS)('raster info and value range of %s', async (file) => {
+    const info = await readRasterInfo(file);
+    expect(await parsers.readRasterInfo(file)).toEqual(info);
+    expect(await parsers.rasterValueRange(file, info)).toEqual(await rasterValueRange(file, info));
+  });
+
+  it.each(GOOD_VECTORS)('vector %s', async (file) => {
+    expect(await parsers.readVectorFile(file)).toEqual(await readVectorFile(file));
+  });
+
+  it('missing, unsupported and non-vector files fail as they do in process', async () => {
+    for (const [run, local] of [
+      [
+        () => parsers.readRasterInfo('/nonexistent/dir/gone.tif'),
+        () => readRasterInfo('/nonexistent/dir/gone.tif'),
+      ],
+      [
+        () => parsers.readRasterInfo(sample('csv', 'wkt.csv')),
+        () => readRasterInfo(sample('csv', 'wkt.csv')),
+      ],
+      [() => parsers.readVectorFile(ELEV), () => readVectorFile(ELEV)],
+      [() => parsers.readVectorFile('/nonexistent/绝密.shp'), () => readVectorFile('/nonexistent/绝密.shp')],
+    ] as const) {
+      const isolated = await outcome(run);
+      expect(isolated).toEqual(await outcome(local));
+      expect(isolated).toHaveProperty('code');
+    }
+  });
+
+  it('runs parses side by side', async () => {
+    const all = [ELEV, GOOD_VECTORS[0] ?? '', sample('raster', 'RGB.byte.tif'), GOOD_VECTORS[4] ?? ''];
+    const read = (f: string): Promise<unknown> =>
+      f.endsWith('.tif') ? readRasterInfo(f) : readVectorFile(f);
+    const isolatedRead = (f: string): Promise<unknown> =>
+      f.endsWith('.tif') ? parsers.readRasterInfo(f) : parsers.readVectorFile(f);
+    expect(await Promise.all(all.map(isolatedRead))).toEqual(await Promise.all(all.map(read)));
+  });
+});
+
+/** A point shapefile (.shp only) of `count` points: within every header budget, heavy to parse. */
+async function writeManyPoints(file: string, count: number): Promise<void> {
+  const buf = Buffer.alloc(100 + count * 28);
+  buf.writeInt32BE(9994, 0);
+  buf.writeInt32BE(buf.length / 2, 24);
+  buf.writeInt32LE(1000, 28);
+  buf.writeInt32LE(1, 32);
+  [0, 0, 1000, 1000].forEach((v, i) => buf.writeDoubleLE(v, 36 + i * 8));
+  for (let i = 0; i < count; i += 1) {
+    const at = 100 + i * 28;
+    buf.writeInt32BE(i + 1, at);
+    buf.writeInt32BE(10, at + 4);
+    buf.writeInt32LE(1, at + 8);
+    buf.writeDoubleLE(i % 1000, at + 12);
+    buf.writeDoubleLE(Math.floor(i / 1000), at + 20);
+  }
+  await writeFile(file, buf);
+}
+
+describe('limits stop a parse without touching the main process', () => {
+  let scratch: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    scratch = await tempDir('strata-limits-');
+  });
+  afterAll(() => scratch.cleanup());
+
+  it('the heap cap ends a parse that outgrows it; the next parse in the client works', async () => {
+    const heavy = path.join(scratch.dir, 'many-points.shp');
+    await writeManyPoints(heavy, 1_000_000);
+    const parsers = createIsolatedParsers({ maxHeapMb: 64 });
+    try {
+      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
+      expect(result).toEqual({
+        code: 'TOO_LARGE',
+        params: { file: 'many-points.shp', problem: 'memory limit (64 MB)' },
+      });
+      expect(ms).toBeLessThan(10_000);
+      expect(ticks).toBeGreaterThan(ms / 10 / 4);
+      expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
+    } finally {
+      await parsers.close();
+    }
+    // Under the default cap the same file parses: the cap, not the file, ended the first parse.
+    const roomy = createIsolatedParsers();
+    try {
+      expect((await roomy.readVectorFile(heavy)).info.featureCount).toBe(1_000_000);
+    } finally {
+      await roomy.close();
+    }
+  });
+
+  it('refuses up front a GeoJSON whose JSON.parse could overshoot the cap and abort the process', async () => {
+    // 8 MB of empty objects: JSON.parse needs ~180 MB in one native call no heap limit interrupts.
+    const hostile = path.join(scratch.dir, 'objects.geojson');
+    await writeFile(hostile, `{"type":"FeatureCollection","features":[${'{},'.repeat(2_800_000)}{}]}`);
+    const parsers = createIsolatedParsers({ maxHeapMb: 64 });
+    try {
+      expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
+        code: 'TOO_LARGE',
+        params: { file: 'objects.geojson', problem: 'GeoJSON too complex for the 64 MB parse memory limit' },
+      });
+      expect(await outcome(() => parsers.readVectorFile(UN))).toMatchObject({
+        code: 'TOO_LARGE',
+        params: { file: 'UN.json' },
+      });
+    } finally {
+      await parsers.close();
+    }
+  });
+
+  it('the timeout terminates a parse that runs too long; the next parse in the client works', async () => {
+    const parsers = createIsolatedParsers({ timeoutMs: 50 });
+    try {
+      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(UN)));
+      expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'UN.json', seconds: 0.05 } });
+      expect(ms).toBeLessThan(2000);
+      expect(ticks).toBeGreaterThan(ms / 10 / 4);
+      expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
+    } finally {
+      await parsers.close();
+    }
+  });
+
+  it('says what happened in both languages, naming the file and the limit', () => {
+    const params = { file: 'UN.json', seconds: 60 };
+    expect(errorMessage('PARSE_TIMEOUT', params, 'en')).toBe(
+      'Parsing took too long: UN.json (stopped at the 60 s limit)',
+    );
+    expect(errorMessage('PARSE_TIMEOUT', params, 'zh-CN')).toBe(
+      '解析文件超时：UN.json（超过 60 秒上限，已中止）',
+    );
+  });
+
+  it('close() cancels a running parse and refuses later ones', async () => {
+    const parsers = createIsolatedParsers();
+    const running = outcome(() => parsers.readVectorFile(UN));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await parsers.close();
+    expect(await running).toEqual({ code: 'CANCELLED', params: {} });
+    expect(await outcome(() => parsers.readRasterInfo(ELEV))).toEqual({ code: 'CANCELLED', params: {} });
+  });
+});
+
+describe('the worker itself', () => {
+  let scratch: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    scratch = await tempDir('strata-isolation-');
+  });
+  afterAll(() => scratch.cleanup());
+
+  it('a worker that dies without answering is CORRUPT_FILE for that file only', async () => {
+    const dying = path.join(scratch.dir, 'dying-worker.mjs');
+    await writeFile(
+      dying,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(3));\n",
+    );
+    const parsers = createIsolatedParsers({ workerUrl: pathToFileURL(dying) });
+    try {
+      expect(await outcome(() => parsers.readRasterInfo(ELEV))).toEqual({
+        code: 'CORRUPT_FILE',
+        params: { file: 'elev.tif', problem: 'parser failure' },
+      });
+    } finally {
+      await parsers.close();
+    }
+  });
+
+  it('refuses to start without a worker bundle, saying how to build one', () => {
+    expect(() =>
+      createIsolatedParsers({ workerUrl: pathToFileURL('/nonexistent/parse-worker.mjs') }),
+    ).toThrow(/parse worker not found.*npm run build/);
+  });
+
+  it('the app bundle (dist/main) carries a working worker', async () => {
+    const built = path.join(ROOT, 'dist', 'main', 'parse-worker.mjs');
+    if (!existsSync(built)) throw new Error('run "npm run build" before the integration tests');
+    const parsers = createIsolatedParsers({ workerUrl: pathToFileURL(built) });
+    try {
+      expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
+    } finally {
+      await parsers.close();
+    }
+  });
+});
