@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
+import { internalErrorReport } from '../hosting/internal-error.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
@@ -75,9 +76,7 @@ async function main(argv: string[]): Promise<number> {
       {
         lang: language.get,
         onInternalError: (method, error, ref) => {
-          process.stderr.write(
-            `[${ref}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-          );
+          process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
         },
       },
     );

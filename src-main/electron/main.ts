@@ -3,6 +3,7 @@ import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
+import { internalErrorReport } from '../hosting/internal-error.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
@@ -33,10 +34,7 @@ let workstation: Workstation | null = null;
 let closed = false;
 
 function logInternalError(method: string, error: unknown, ref: string): void {
-  // Name and stack frames only: an error message may quote attribute values.
-  const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : '';
-  const name = error instanceof Error ? error.name : typeof error;
-  console.error(`[strata] internal error ${ref} in ${method}: ${name}\n${frames}`);
+  console.error(internalErrorReport(method, error, ref));
 }
 
 function createWindow(): BrowserWindow {

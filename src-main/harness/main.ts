@@ -6,6 +6,7 @@ import { STRATA_VERSION } from '../hosting/version.js';
 import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
+import { internalErrorReport } from '../hosting/internal-error.js';
 import { startHarness } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +29,7 @@ const dispatch = createDispatcher(
   {
     lang: language.get,
     onInternalError: (method, error, ref) => {
-      console.error(`[${ref}] ${method} failed:`, error);
+      console.error(internalErrorReport(method, error, ref));
     },
   },
 );

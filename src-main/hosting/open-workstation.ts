@@ -5,11 +5,11 @@ import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { StrataError } from '../api/errors.js';
-import { openCatalogue } from '../node/store/index.js';
-import { openObjectStore } from '../node/store/object-store.js';
+import { openCatalogue, type Catalogue } from '../node/store/index.js';
+import { openObjectStore, type ObjectStore } from '../node/store/object-store.js';
 import { resampleToPublic } from '../node/raster/index.js';
-import { createIsolatedParsers } from '../node/isolation/index.js';
-import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
+import { openKeystore, verifyBag, writeBag, type Keystore } from '../node/exchange/index.js';
 import { createHandlers, type ServiceHandlers } from '../services/create-handlers.js';
 import type { ServiceDeps } from '../services/ports.js';
 import defaultProfile from '../../resources/profiles/default.json';
@@ -51,13 +51,33 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const workDir = path.join(home, 'work');
   // Before anything is opened: it throws when the worker bundle is missing.
   const parsers = createIsolatedParsers();
-  await mkdir(home, { recursive: true, mode: 0o700 });
-  await rm(workDir, { recursive: true, force: true });
-  await mkdir(workDir, { recursive: true });
+  let store: Catalogue | null = null;
+  try {
+    await mkdir(home, { recursive: true, mode: 0o700 });
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(workDir, { recursive: true });
+    store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
+    const objects = await openObjectStore(path.join(home, 'store'));
+    const signer = await openKeystore(path.join(home, 'keys'));
+    return await compose({ options, workDir, parsers, store, objects, signer });
+  } catch (error) {
+    // A failed start leaves nothing open (worker, database connections).
+    await parsers.close();
+    await store?.close();
+    throw error;
+  }
+}
 
-  const store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
-  const objects = await openObjectStore(path.join(home, 'store'));
-  const signer = await openKeystore(path.join(home, 'keys'));
+interface Opened {
+  readonly options: WorkstationOptions;
+  readonly workDir: string;
+  readonly parsers: IsolatedParsers;
+  readonly store: Catalogue;
+  readonly objects: ObjectStore;
+  readonly signer: Keystore;
+}
+
+async function compose({ options, workDir, parsers, store, objects, signer }: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
     store,
     objects,

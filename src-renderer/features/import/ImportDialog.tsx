@@ -91,7 +91,7 @@ export function ImportDialog() {
           {/* While importing, the job's own 取消 (above) is the one that applies. */}
           {doImport.busy ? null : (
             <Button data-testid="import-cancel" onClick={close}>
-              {t('importDialog.cancel')}
+              {result ? t('common.close') : t('importDialog.cancel')}
             </Button>
           )}
           <Button type="primary" loading={doImport.busy} data-testid="import-submit" onClick={submit}>
