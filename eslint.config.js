@@ -176,18 +176,10 @@ export default tseslint.config(
             NODE_BUILTINS,
             ELECTRON,
             SQLITE,
-            layer(
-              [
-                '**/src-main/core/*',
-                '**/src-main/core/**/!(model)/*',
-                '**/services/*',
-                '**/node/*',
-                '**/harness/*',
-                '**/cli/*',
-                '**/electron/*',
-              ],
-              'the renderer imports only src-main/api (and core model types through it).',
-            ),
+            {
+              regex: 'src-main/(?!api/)',
+              message: 'the renderer imports only the contract (src-main/api), never main-process code.',
+            },
           ],
         },
       ],
