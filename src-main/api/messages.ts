@@ -16,8 +16,12 @@ export const MESSAGES: Templates = {
     en: 'File not found or unreadable: {file}',
   },
   'error.UNSUPPORTED_FORMAT': {
-    'zh-CN': '不支持的文件格式：{file}（支持 GeoTIFF、GeoJSON、Shapefile）',
-    en: 'Unsupported file format: {file} (GeoTIFF, GeoJSON and Shapefile are supported)',
+    'zh-CN': '不支持的文件格式或编码：{file}（{problem}）',
+    en: 'Unsupported file format or encoding: {file} ({problem})',
+  },
+  'problem.unknownFormat': {
+    'zh-CN': '目前支持 GeoTIFF、GeoJSON、Shapefile',
+    en: 'GeoTIFF, GeoJSON and Shapefile are supported',
   },
   'error.CORRUPT_FILE': {
     'zh-CN': '文件已损坏或无法解析：{file}（{problem}）',

@@ -62,7 +62,7 @@ export async function importFile(
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
   const format = detectFormat(name, await readHead(file));
-  if (!format) throw new StrataError('UNSUPPORTED_FORMAT', { file: name });
+  if (!format) throw new StrataError('UNSUPPORTED_FORMAT', { file: name, problem: 'problem.unknownFormat' });
 
   enterStep(job, { phase: 'import' });
   const parsed = await parse(deps, file, format);

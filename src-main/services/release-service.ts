@@ -5,14 +5,14 @@ import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId, DatasetInfo } from '../core/model/index.js';
-import type { DatasetRow, LineageRow } from '../core/ports/index.js';
+import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import { translate } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './ports.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
-import { loadSubject } from './subject.js';
+import { parseSubject, withStagedSubject } from './subject.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 
@@ -46,6 +46,7 @@ async function writeRaster(
   profile: ReviewProfile,
   row: DatasetRow,
   subject: ReviewSubject,
+  source: string,
   dir: string,
   job: JobContext,
 ): Promise<Written> {
@@ -53,12 +54,7 @@ async function writeRaster(
   const info = subject.info;
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
-  await deps.raster.resampleToPublic(
-    deps.objects.pathOf(row.sha256),
-    file,
-    target,
-    job.step({ phase: 'resample' }),
-  );
+  await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
   return {
     file,
@@ -92,12 +88,37 @@ async function writeVector(
   };
 }
 
-/** Parses the written output again from disk — the re-review must see what will be shipped. */
-async function reread(deps: ServiceDeps, file: string, kind: DatasetRow['kind']): Promise<ReviewSubject> {
-  const name = path.basename(file);
-  if (kind === 'raster') return { kind, name, info: await deps.raster.readInfo(file) };
-  const read = await deps.vector.read(file);
-  return { kind, name, info: read.info, features: read.features };
+interface Released {
+  readonly row: DatasetRow;
+  readonly lineage: LineageRow;
+  readonly review: ReviewRow;
+  readonly record: RecordFieldsRow;
+}
+
+/** Stores the written public version with its lineage and review, in one transaction with its audit entry. */
+async function storePublicVersion(
+  deps: ServiceDeps,
+  released: Released,
+  steps: readonly Step[],
+): Promise<void> {
+  const { row, lineage, review, record } = released;
+  await deps.store.write(async (tx) => {
+    await tx.insertDataset(row, record);
+    await tx.insertLineage(lineage);
+    await tx.insertReview(review);
+    await tx.appendAudit({
+      actor: deps.user,
+      action: 'release.create',
+      subject: row.id,
+      details: {
+        sourceId: lineage.sourceId,
+        sourceSha256: lineage.sourceSha256,
+        sha256: row.sha256,
+        steps: steps.map((s) => s.step).join(','),
+        reviewId: review.id,
+      },
+    });
+  });
 }
 
 /**
@@ -112,21 +133,21 @@ export async function createRelease(
   id: DatasetId,
   job: JobContext = NO_JOB,
 ): Promise<ReleaseResult> {
-  const row = await requireDataset(deps, id);
-  if (row.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
-  if (!row.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
+  const source = await requireDataset(deps, id);
+  if (source.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
+  if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   const { latest } = await requireRecords(deps, id);
-  const subject = await loadSubject(deps, row);
-
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
-    const written =
-      row.kind === 'raster'
-        ? await writeRaster(deps, profile, row, subject, dir, job)
-        : await writeVector(deps, profile, row, subject, dir, job);
+    const written = await withStagedSubject(deps, source, (subject, sourcePath) =>
+      source.kind === 'raster'
+        ? writeRaster(deps, profile, source, subject, sourcePath, dir, job)
+        : writeVector(deps, profile, source, subject, dir, job),
+    );
     throwIfCancelled(job);
     enterStep(job, { phase: 'review' });
-    const output = await reread(deps, written.file, row.kind);
+    // Parsed again from disk: the re-review must see exactly what will be shipped.
+    const output = await parseSubject(deps, source.kind, path.basename(written.file), written.file);
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
@@ -140,18 +161,18 @@ export async function createRelease(
     }
     const info: DatasetInfo = output.info;
     const now = deps.clock.now().toISOString();
-    const isRaster = info.kind === 'raster';
-    const newRow: DatasetRow = {
+    const name = path.basename(written.file);
+    const row: DatasetRow = {
       id: newId,
-      name: path.basename(written.file),
-      kind: row.kind,
-      format: isRaster ? 'GeoTIFF' : 'GeoJSON',
+      name,
+      kind: source.kind,
+      format: info.kind === 'raster' ? 'GeoTIFF' : 'GeoJSON',
       info,
       sha256: stored.sha256,
       byteSize: stored.size,
-      files: [{ name: path.basename(written.file), sha256: stored.sha256, size: stored.size }],
+      files: [{ name, sha256: stored.sha256, size: stored.size }],
       displayKey: stored.sha256,
-      displayContentType: isRaster ? 'image/tiff' : 'application/geo+json',
+      displayContentType: info.kind === 'raster' ? 'image/tiff' : 'application/geo+json',
       valueRange: info.kind === 'raster' ? await deps.raster.valueRange(written.file, info) : null,
       sourceId: id,
       status: 'public-version',
@@ -161,7 +182,7 @@ export async function createRelease(
     const lineage: LineageRow = {
       datasetId: newId,
       sourceId: id,
-      sourceSha256: row.sha256,
+      sourceSha256: source.sha256,
       steps: written.steps,
       author: deps.user,
       createdAt: now,
@@ -172,29 +193,13 @@ export async function createRelease(
       level: '公开' as const,
       period: '',
     };
-    await deps.store.write(async (tx) => {
-      await tx.insertDataset(newRow, record);
-      await tx.insertLineage(lineage);
-      await tx.insertReview(review);
-      await tx.appendAudit({
-        actor: deps.user,
-        action: 'release.create',
-        subject: newId,
-        details: {
-          sourceId: id,
-          sourceSha256: row.sha256,
-          sha256: stored.sha256,
-          steps: written.steps.map((s) => s.step).join(','),
-          reviewId: review.id,
-        },
-      });
-    });
+    await storePublicVersion(deps, { row, lineage, review, record }, written.steps);
     return {
       id: newId,
       sourceId: id,
       lineage: toLineage(lineage),
       review: report,
-      dataset: toSummary(newRow, {
+      dataset: toSummary(row, {
         datasetId: newId,
         version: 1,
         fields: record,

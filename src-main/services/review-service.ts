@@ -6,7 +6,7 @@ import type { ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './ports.js';
 import { requireDataset } from './lookup.js';
-import { loadSubject } from './subject.js';
+import { withStagedSubject } from './subject.js';
 import { toReviewReport } from './dataset-view.js';
 
 /** Builds (does not store) the review record of `subject` whose bytes hash to `contentSha256`. */
@@ -38,8 +38,9 @@ export async function runDatasetReview(
   id: DatasetId,
 ): Promise<ReviewReport> {
   const row = await requireDataset(deps, id);
-  const subject = await loadSubject(deps, row);
-  const review = reviewSubject(deps, profile, id, subject, row.sha256);
+  const review = await withStagedSubject(deps, row, (subject) =>
+    Promise.resolve(reviewSubject(deps, profile, id, subject, row.sha256)),
+  );
   const report = toReviewReport(review, deps.lang());
   await deps.store.write(async (tx) => {
     await tx.insertReview(review);

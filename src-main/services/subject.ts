@@ -7,15 +7,29 @@ import { stageFiles } from './staging.js';
  * Parses a stored dataset again from its bytes on disk into a review subject. The catalogue's
  * recorded info is never trusted for a review: what is checked is what the file says.
  */
-export async function loadSubject(deps: ServiceDeps, row: DatasetRow): Promise<ReviewSubject> {
-  if (row.kind === 'raster') {
-    const info = await deps.raster.readInfo(deps.objects.pathOf(row.sha256));
-    return { kind: 'raster', name: row.name, info };
-  }
+export async function parseSubject(
+  deps: ServiceDeps,
+  kind: DatasetRow['kind'],
+  name: string,
+  file: string,
+): Promise<ReviewSubject> {
+  if (kind === 'raster') return { kind, name, info: await deps.raster.readInfo(file) };
+  const read = await deps.vector.read(file);
+  return { kind, name, info: read.info, features: read.features };
+}
+
+/**
+ * Runs `work` with the dataset's files laid out under their original names (so sidecars are found
+ * and every error names the file the curator knows, not a store hash) and its parsed subject.
+ */
+export async function withStagedSubject<T>(
+  deps: ServiceDeps,
+  row: DatasetRow,
+  work: (subject: ReviewSubject, mainPath: string) => Promise<T>,
+): Promise<T> {
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
-    const read = await deps.vector.read(staged.mainPath);
-    return { kind: 'vector', name: row.name, info: read.info, features: read.features };
+    return await work(await parseSubject(deps, row.kind, row.name, staged.mainPath), staged.mainPath);
   } finally {
     await staged.cleanup();
   }

@@ -109,5 +109,5 @@ export async function readVectorFile(file: string): Promise<VectorFile> {
   } catch (err) {
     throw formatFileError(err, file);
   }
-  throw new StrataError('UNSUPPORTED_FORMAT', { file: name });
+  throw new StrataError('UNSUPPORTED_FORMAT', { file: name, problem: 'problem.unknownFormat' });
 }
