@@ -21,7 +21,6 @@ export const DEFAULT_PERIOD_YEARS: Readonly<Partial<Record<SecrecyLevel, number>
 export const isStateSecret = (level: SecrecyLevel): boolean =>
   level === '秘密' || level === '机密' || level === '绝密';
 
-export const levelRank = (level: SecrecyLevel): number => SECRECY_LEVELS.indexOf(level);
 
 /**
  * The marking `密级★保密期限` (e.g. `机密★20年`); 公开 and 内部 carry no period.
