@@ -1,5 +1,6 @@
-// Builds the three bundles with Vite: the renderer (browser), the main-process entries (Node/Electron,
-// ESM) and the sandboxed preload (CommonJS, as Electron requires for sandboxed preloads).
+// Builds the bundles with Vite: the renderer (browser), the main-process entries (Node/Electron,
+// ESM), the sandboxed preload (CommonJS, as Electron requires for sandboxed preloads) and, on
+// request only, the benchmarks. Usage: node build/build.mjs [renderer|main|bench]
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -7,22 +8,42 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const out = (p) => path.join(root, 'dist', p);
+const out = (part) => path.join(root, 'dist', part);
 const only = process.argv[2];
 
-for (const part of only ? [only] : ['renderer', 'main', 'preload']) {
+/** One Node-side bundle (SSR build: dependencies stay external, loaded from node_modules). */
+async function bundleNode(part, entries, { format = 'es', external = [], sourcemap = true } = {}) {
   await rm(out(part), { recursive: true, force: true });
+  const extension = format === 'es' ? 'mjs' : 'cjs';
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: out(part),
+      emptyOutDir: true,
+      sourcemap,
+      rolldownOptions: {
+        input: Object.fromEntries(
+          Object.entries(entries).map(([name, file]) => [name, path.join(root, file)]),
+        ),
+        external,
+        // Chunks sit beside the entries so `new URL('./parse-worker.mjs', import.meta.url)` resolves
+        // from whichever file the parse client lands in.
+        output: {
+          format,
+          entryFileNames: `[name].${extension}`,
+          chunkFileNames: `[name]-[hash].${extension}`,
+        },
+      },
+    },
+  });
 }
 
-const mainEntries = {
-  cli: 'src-main/cli/main.ts',
-  harness: 'src-main/harness/main.ts',
-  'electron-main': 'src-main/electron/main.ts',
-  // Untrusted files are parsed in worker threads started from this file (ADR 0080).
-  'parse-worker': 'src-main/node/isolation/parse-worker.ts',
-};
-
 if (!only || only === 'renderer') {
+  await rm(out('renderer'), { recursive: true, force: true });
   await build({
     configFile: false,
     root: path.join(root, 'src-renderer'),
@@ -33,58 +54,22 @@ if (!only || only === 'renderer') {
   });
 }
 
-if (only === 'bench') {
-  // Benchmarks are bundled like the main process so they time the same code the app runs.
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: out('bench'),
-      emptyOutDir: true,
-      rolldownOptions: {
-        input: { run: path.join(root, 'tests/bench/run.ts') },
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
+if (!only || only === 'main') {
+  await bundleNode('main', {
+    cli: 'src-main/cli/main.ts',
+    harness: 'src-main/harness/main.ts',
+    'electron-main': 'src-main/electron/main.ts',
+    // Untrusted files are parsed in worker threads started from this file (ADR 0080).
+    'parse-worker': 'src-main/node/isolation/parse-worker.ts',
   });
+  await bundleNode(
+    'preload',
+    { preload: 'src-main/preload/preload.ts' },
+    { format: 'cjs', external: ['electron'], sourcemap: false },
+  );
 }
 
-if (!only || only === 'main') {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: out('main'),
-      emptyOutDir: false,
-      sourcemap: true,
-      rolldownOptions: {
-        input: Object.fromEntries(Object.entries(mainEntries).map(([k, v]) => [k, path.join(root, v)])),
-        // Chunks sit beside the entries so `new URL('./parse-worker.mjs', import.meta.url)` resolves
-        // from whichever file the parse client lands in.
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
-      },
-    },
-  });
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: out('preload'),
-      emptyOutDir: false,
-      rolldownOptions: {
-        input: { preload: path.join(root, 'src-main/preload/preload.ts') },
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
-    },
-  });
+if (only === 'bench') {
+  // Benchmarks are bundled like the main process so they time the same code the app runs.
+  await bundleNode('bench', { run: 'tests/bench/run.ts' }, { sourcemap: false });
 }

@@ -7,20 +7,13 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openKeystore, verifyBag, writeBag } from '../../src-main/node/exchange/index.js';
+import type { Report } from './bench-row.js';
 
 const run = promisify(execFile);
 const DIR = join(process.cwd(), 'tests/bench/.data/export');
 const FILES = 4;
 const FILE_BYTES = 256 << 20;
 const ROUNDS = 3;
-
-interface Row {
-  readonly job: string;
-  readonly strataSeconds: number;
-  readonly peer: string;
-  readonly peerSeconds: number;
-  readonly notes?: string;
-}
 
 /** Random bytes so nothing in the path can shortcut on zeros or compress; generated once, cached. */
 async function payload(): Promise<string[]> {
@@ -53,7 +46,7 @@ const settle = async (): Promise<void> => {
   await run('sync');
 };
 
-export async function bench(report: (row: Row) => void): Promise<void> {
+export async function bench(report: Report): Promise<void> {
   // Output of every round is kept until the end: deleting 1 GiB on a discard-mounted file system
   // slows the next writes for seconds, which would land in the following round's timing.
   await rm(join(DIR, 'out'), { recursive: true, force: true });

@@ -7,19 +7,12 @@ import { GeoTiffTileWriter, TILE_SIZE, allocSamples } from '../../src-main/core/
 import { fileSink } from '../../src-main/node/raster/file-sink.js';
 import { nativeDeflate } from '../../src-main/node/raster/native-codecs.js';
 import { resampleToPublic } from '../../src-main/node/raster/index.js';
+import type { Report } from './bench-row.js';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '.data');
 const SIZE = 10_000;
 const PIXEL = 10;
 const DEM = join(DATA, `dem-${String(SIZE)}-float32-deflate-epsg4545.tif`);
-
-export interface BenchRow {
-  job: string;
-  strataSeconds: number;
-  peer: string;
-  peerSeconds: number;
-  notes?: string;
-}
 
 /**
  * Smooth synthetic terrain (metres): a few separable wave octaves plus a little hashed roughness,
@@ -108,7 +101,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** 10k x 10k float32 DEFLATE DEM at 10 m (EPSG:4545) -> 100 m: resampleToPublic vs gdalwarp -r average. */
-export async function bench(report: (row: BenchRow) => void): Promise<void> {
+export async function bench(report: Report): Promise<void> {
   await generateDem();
   const ours = join(DATA, 'out-strata-100m.tif');
   const theirs = join(DATA, 'out-gdalwarp-100m.tif');

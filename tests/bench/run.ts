@@ -3,17 +3,10 @@
 import os from 'node:os';
 import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
+import type { BenchRow, Report } from './bench-row.js';
 
-interface Row {
-  readonly job: string;
-  readonly strataSeconds: number;
-  readonly peer: string;
-  readonly peerSeconds: number;
-  readonly notes?: string;
-}
-
-const rows: Row[] = [];
-const report = (row: Row): void => {
+const rows: BenchRow[] = [];
+const report: Report = (row) => {
   rows.push(row);
   const ratio = row.strataSeconds / row.peerSeconds;
   console.log(

@@ -1,4 +1,5 @@
-import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { SuccessSection } from '../../ui/SuccessSection.js';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
@@ -6,7 +7,7 @@ import { putExport, putVerification, useAppStore } from '../../state/app-store.j
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
-import { DESCRIPTION_LABEL, formatBytes } from '../../ui/format.js';
+import { formatBytes } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { useJob } from '../../ui/use-job.js';
 import { VerifyResultView } from './VerifyResultView.js';
@@ -82,34 +83,28 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
         <JobProgress job={job} />
         <ErrorAlert error={doExport.error} testId="export-error" />
         {exported ? (
-          <div data-testid="export-result" className="section">
-            <Alert type="success" showIcon title={t('exchange.result')} />
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              className="gap"
-              styles={{ label: DESCRIPTION_LABEL }}
-              items={[
-                {
-                  key: 'bag',
-                  label: t('exchange.bag'),
-                  children: (
-                    <Typography.Text copyable className="mono" data-testid="export-bag">
-                      {exported.bag}
-                    </Typography.Text>
-                  ),
-                },
-                { key: 'files', label: t('exchange.files'), children: exported.files },
-                { key: 'bytes', label: t('exchange.bytes'), children: formatBytes(exported.bytes) },
-                {
-                  key: 'key',
-                  label: t('exchange.key'),
-                  children: <span className="mono hash">{exported.keyFingerprint}</span>,
-                },
-              ]}
-            />
-          </div>
+          <SuccessSection
+            testId="export-result"
+            title={t('exchange.result')}
+            items={[
+              {
+                key: 'bag',
+                label: t('exchange.bag'),
+                children: (
+                  <Typography.Text copyable className="mono" data-testid="export-bag">
+                    {exported.bag}
+                  </Typography.Text>
+                ),
+              },
+              { key: 'files', label: t('exchange.files'), children: exported.files },
+              { key: 'bytes', label: t('exchange.bytes'), children: formatBytes(exported.bytes) },
+              {
+                key: 'key',
+                label: t('exchange.key'),
+                children: <span className="mono hash">{exported.keyFingerprint}</span>,
+              },
+            ]}
+          />
         ) : null}
       </div>
       <Form

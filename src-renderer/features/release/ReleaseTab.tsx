@@ -1,12 +1,13 @@
+import { SuccessSection } from '../../ui/SuccessSection.js';
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putRelease, select, useAppStore } from '../../state/app-store.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
-import { DESCRIPTION_LABEL, formatTime } from '../../ui/format.js';
+import { formatTime } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { useJob } from '../../ui/use-job.js';
 import { FindingsTable } from '../review/FindingsTable.js';
@@ -91,31 +92,26 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
         <JobProgress job={job} />
         <ErrorAlert error={release.error} testId="release-error" />
         {result ? (
-          <div data-testid="release-result" className="section">
-            <Alert type="success" showIcon title={t('release.result')} />
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              className="gap"
-              styles={{ label: DESCRIPTION_LABEL }}
-              items={[
-                {
-                  key: 'id',
-                  label: t('release.publicId'),
-                  children: (
-                    <span>
-                      <Typography.Text copyable className="mono" data-testid="release-public-id">
-                        {result.id}
-                      </Typography.Text>
-                      {openLink(result.id, 'release-open')}
-                    </span>
-                  ),
-                },
-                { key: 'time', label: t('catalogue.time'), children: formatTime(result.lineage.createdAt) },
-                { key: 'author', label: t('catalogue.author'), children: result.lineage.author },
-              ]}
-            />
+          <SuccessSection
+            testId="release-result"
+            title={t('release.result')}
+            items={[
+              {
+                key: 'id',
+                label: t('release.publicId'),
+                children: (
+                  <span>
+                    <Typography.Text copyable className="mono" data-testid="release-public-id">
+                      {result.id}
+                    </Typography.Text>
+                    {openLink(result.id, 'release-open')}
+                  </span>
+                ),
+              },
+              { key: 'time', label: t('catalogue.time'), children: formatTime(result.lineage.createdAt) },
+              { key: 'author', label: t('catalogue.author'), children: result.lineage.author },
+            ]}
+          >
             <div className="section-title">{t('release.lineage')}</div>
             <LineageList lineage={result.lineage} testId="release-lineage" />
             <div className="section-title">{t('release.reReview')}</div>
@@ -123,7 +119,7 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
             {result.review.findings.length > 0 ? (
               <FindingsTable findings={result.review.findings} testId="release-findings" />
             ) : null}
-          </div>
+          </SuccessSection>
         ) : null}
         {detail.publicVersions.length > 0 ? (
           <div className="section" data-testid="release-existing">
