@@ -118,15 +118,19 @@ export const MESSAGES: Templates = {
   'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
   'job.item': { 'zh-CN': '第 {item}/{items} 个文件', en: 'file {item} of {items}' },
 
-  'lineage.degradeCoordinates': {
+  'lineage.degrade-coordinates': {
     'zh-CN': '坐标降精度至 {grid} {unit} 格网',
     en: 'Coordinates snapped to a {grid} {unit} grid',
   },
-  'lineage.resampleBlockAverage': {
+  'lineage.resample-block-average': {
     'zh-CN': '按块平均重采样至 {resolution} {unit}',
     en: 'Resampled by block average to {resolution} {unit}',
   },
-  'lineage.copyAllowed': {
+  'lineage.expand-palette': {
+    'zh-CN': '调色板影像按颜色表展开为 RGB {bands} 波段后再按块平均',
+    en: 'Palette expanded to RGB ({bands} bands) via its colour table before averaging',
+  },
+  'lineage.write-allow-list': {
     'zh-CN': '按允许清单重新写出（不含隐藏内容）',
     en: 'Written anew from the allow-list (no hidden content)',
   },

@@ -18,10 +18,11 @@ import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 
 type Step = LineageRow['steps'][number];
 
-const step = (id: string, key: string, params: Step['params']): Step => ({
+/** A lineage step; its description (archive language) comes from the message `lineage.<id>`. */
+const step = (id: string, params: Step['params']): Step => ({
   step: id,
   params,
-  description: translate(key, params, 'zh-CN'),
+  description: translate(`lineage.${id}`, params, 'zh-CN'),
 });
 
 async function writeFileDurably(file: string, text: string): Promise<void> {
@@ -54,13 +55,16 @@ async function writeRaster(
   const info = subject.info;
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
-  await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
+  const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
+  // A paletted source is averaged in colour, not in palette indices: the lineage says so.
+  const expanded = written.bandCount !== info.bandCount;
   return {
     file,
     steps: [
-      step('resample-block-average', 'lineage.resampleBlockAverage', { resolution: target[0], unit }),
-      step('write-allow-list', 'lineage.copyAllowed', {}),
+      ...(expanded ? [step('expand-palette', { bands: written.bandCount })] : []),
+      step('resample-block-average', { resolution: target[0], unit }),
+      step('write-allow-list', {}),
     ],
   };
 }
@@ -82,8 +86,8 @@ async function writeVector(
   return {
     file,
     steps: [
-      step('degrade-coordinates', 'lineage.degradeCoordinates', { grid: degraded.grid, unit: degraded.unit }),
-      step('write-allow-list', 'lineage.copyAllowed', {}),
+      step('degrade-coordinates', { grid: degraded.grid, unit: degraded.unit }),
+      step('write-allow-list', {}),
     ],
   };
 }
