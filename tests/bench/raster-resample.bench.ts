@@ -3,7 +3,9 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { crsFromEpsg } from '../../src-main/core/crs/index.js';
 import { GeoTiffTileWriter, TILE_SIZE, allocSamples } from '../../src-main/core/formats/geotiff/index.js';
+import type { CrsInfo } from '../../src-main/core/model/index.js';
 import { fileSink } from '../../src-main/node/raster/file-sink.js';
 import { nativeDeflate } from '../../src-main/node/raster/native-codecs.js';
 import { resampleToPublic } from '../../src-main/node/raster/index.js';
@@ -13,6 +15,12 @@ const DATA = join(dirname(fileURLToPath(import.meta.url)), '.data');
 const SIZE = 10_000;
 const PIXEL = 10;
 const DEM = join(DATA, `dem-${String(SIZE)}-float32-deflate-epsg4545.tif`);
+
+function cgcs2000Gk108e(): CrsInfo {
+  const crs = crsFromEpsg(4545);
+  if (crs === null) throw new Error('EPSG:4545 missing from the registry');
+  return crs;
+}
 
 /**
  * Smooth synthetic terrain (metres): a few separable wave octaves plus a little hashed roughness,
@@ -58,8 +66,7 @@ async function generateDem(): Promise<void> {
         dataType: 'Float32',
         pixelSize: [PIXEL, PIXEL],
         origin: [400_000, 3_000_000],
-        epsg: 4545,
-        geographic: false,
+        crs: cgcs2000Gk108e(),
         nodata: -9999,
         predictor: 1,
         photometric: 1,

@@ -1,54 +1,10 @@
 import type { CrsInfo } from '../model/index.js';
 import { datumKey } from './datum-names.js';
-import type { EpsgRow } from './epsg-table.js';
-import { type ProjParams, proj4StringOf, projParams, sameParams } from './proj-params.js';
-import { crsFromEpsg, crsFromRow, registryRows } from './registry.js';
+import { proj4StringOf, projParams } from './proj-params.js';
+import { crsFromEpsg, crsFromRow } from './registry.js';
+import { matchRegistry } from './registry-match.js';
 import { isGeographicProj4, metresPerUnitOfProj4 } from './units.js';
 import { scanWkt } from './wkt-scan.js';
-
-interface Candidate {
-  readonly row: EpsgRow;
-  readonly params: ProjParams;
-  readonly datum: string;
-}
-
-const FAMILY_OF_PROJ: Readonly<Record<string, string>> = {
-  utm: 'tmerc',
-  etmerc: 'tmerc',
-  latlong: 'longlat',
-};
-const byFamily = new Map<string, readonly Candidate[]>();
-
-/** Registry rows of one projection family with their parsed parameters (built once per family). */
-function candidatesOf(family: string): readonly Candidate[] {
-  const cached = byFamily.get(family);
-  if (cached !== undefined) return cached;
-  const list: Candidate[] = [];
-  for (const row of registryRows()) {
-    const proj = /\+proj=(\w+)/.exec(row[2])?.[1] ?? '';
-    if ((FAMILY_OF_PROJ[proj] ?? proj) !== family) continue;
-    const params = projParams(row[2]);
-    if (params !== null) list.push({ row, params, datum: datumKey(row[3]) });
-  }
-  byFamily.set(family, list);
-  return list;
-}
-
-const nameKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Picks the registry row for parameters read from a WKT, or null when none or several fit. */
-function matchRegistry(params: ProjParams, datum: string, name: string): EpsgRow | null {
-  const same = candidatesOf(params.family).filter((c) => sameParams(c.params, params));
-  if (same.length === 0) return null;
-  const sameDatum = datum === '' ? [] : same.filter((c) => c.datum === datum);
-  const pool = sameDatum.length > 0 ? sameDatum : same;
-  if (pool.length === 1) return pool[0]?.row ?? null;
-  const byName = pool.filter((c) => nameKey(c.row[1]) === nameKey(name));
-  if (byName.length === 1) return byName[0]?.row ?? null;
-  // Several rows on the same datum with identical numbers are aliases of one CRS: take the oldest.
-  if (sameDatum.length > 0) return [...pool].sort((x, y) => x.row[0] - y.row[0])[0]?.row ?? null;
-  return null;
-}
 
 /**
  * Identifies a CRS from OGC WKT1, ESRI .prj WKT or WKT2 text. Order: the root's own

@@ -1,4 +1,6 @@
-export { crsFromEpsg, crsFromCode } from './registry.js';
+export { crsFromEpsg, crsFromCode, datumOfEpsg } from './registry.js';
 export { crsFromWkt } from './from-wkt.js';
+export { crsFromProj4, geographicCodeOfShift, type CrsHints } from './from-proj4.js';
+export { projParams, type ProjParams } from './proj-params.js';
 export { createTransform } from './transform.js';
 export { metresPerUnitOfProj4, isGeographicProj4 } from './units.js';

@@ -45,3 +45,8 @@ export function crsFromCode(code: string): CrsInfo | null {
     );
   return m?.[1] === undefined ? null : crsFromEpsg(Number(m[1]));
 }
+
+/** Datum name of a registry CRS as its EPSG WKT spells it (e.g. `Beijing_1954`); null if unknown. */
+export function datumOfEpsg(code: number): string | null {
+  return table().get(code)?.[3] ?? null;
+}

@@ -21,7 +21,6 @@ export const DEFAULT_PERIOD_YEARS: Readonly<Partial<Record<SecrecyLevel, number>
 export const isStateSecret = (level: SecrecyLevel): boolean =>
   level === '秘密' || level === '机密' || level === '绝密';
 
-
 /**
  * The marking `密级★保密期限` (e.g. `机密★20年`); 公开 and 内部 carry no period.
  * `period` is free text as entered (`20年`, `长期`); empty means the level's default.

@@ -9,6 +9,7 @@ import {
 } from '../../core/formats/geotiff/index.js';
 import { FormatError } from '../../core/formats/geotiff/index.js';
 import { openFileSource } from '../fs/file-source.js';
+import { jsJpeg } from './jpeg-codec.js';
 import { nativeInflate } from './native-codecs.js';
 import { formatFileError } from '../fs/format-errors.js';
 
@@ -35,7 +36,10 @@ export async function withGeoTiff<T>(
 export const readRasterInfo = (path: string): Promise<RasterInfo> =>
   withGeoTiff(path, (_source, header) => Promise.resolve(header.info));
 
-/** Reads and decodes one tile/strip of `image`; empty (sparse) blocks come back filled with `fill`. */
+/**
+ * Reads and decodes one tile/strip of `image`; empty (sparse) blocks come back filled with `fill`.
+ * YCbCr JPEG comes back as RGB; palette images as indices.
+ */
 export async function readBlock(
   source: ByteSource,
   header: GeoTiffHeader,
@@ -47,5 +51,5 @@ export async function readBlock(
   const length = image.byteCounts[index] ?? 0;
   const raw = length === 0 ? new Uint8Array(0) : await source.read(offset, length);
   if (raw.byteLength !== length) throw new FormatError('corrupt', 'short read');
-  return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill);
+  return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill, jsJpeg);
 }

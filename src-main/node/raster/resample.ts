@@ -5,7 +5,9 @@ import { StrataError } from '../../api/errors.js';
 import {
   GeoTiffTileWriter,
   blockPlace,
-  canDecode,
+  decodeProblem,
+  expandPalette,
+  paletteRgb,
   type GeoTiffHeader,
   type GeoTiffSpec,
   type SampleArray,
@@ -28,6 +30,7 @@ export interface ResampleOptions {
 /** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
 const BATCH_BLOCKS = 48;
 const BATCH_BYTES = 32 * 1024 * 1024;
+const RGB = 2;
 const PALETTE = 3;
 const YCBCR = 6;
 
@@ -35,8 +38,10 @@ const YCBCR = 6;
  * Writes a new GeoTIFF at `destPath` whose pixels are the area-weighted block average of
  * `srcPath` on a grid of `target` = [x, y] pixel size (CRS units) anchored at the source's
  * upper-left corner. Same CRS, data type, band count and nodata; tiled 256, DEFLATE, allow-listed
- * tags only. Streams source blocks (never the whole raster), writes to a temp name, fsyncs, then
- * renames. Throws StrataError (CANCELLED on abort, leaving nothing behind).
+ * tags only. Reads uncompressed, LZW, DEFLATE, PackBits and JPEG sources; YCbCr JPEG is averaged
+ * as RGB and a palette image as its colours (3 Byte bands, Photometric RGB), as GDAL shows them.
+ * Streams source blocks (never the whole raster), writes to a temp name, fsyncs, then renames.
+ * Throws StrataError (CANCELLED on abort, leaving nothing behind).
  */
 export async function resampleToPublic(
   srcPath: string,
@@ -67,34 +72,55 @@ export async function resampleToPublic(
   return readRasterInfo(destPath);
 }
 
+/** How source samples become output bands: as stored, or palette indices expanded to RGB. */
+interface Bands {
+  readonly count: number;
+  readonly dataType: RasterInfo['dataType'];
+  readonly nodata: number | null;
+  readonly photometric: 1 | 2;
+  /** RGB triplet per palette index, or null when samples are averaged as stored. */
+  readonly palette: Uint8Array | null;
+}
+
+function outputBands(image: TiffImage, info: RasterInfo): Bands {
+  if (image.photometric === PALETTE && image.colorMap !== null) {
+    const nd = info.nodata;
+    // Nodata survives expansion only when it is a Byte value (it then marks all three bands).
+    const nodata = nd !== null && Number.isInteger(nd) && nd >= 0 && nd <= 255 ? nd : null;
+    return { count: 3, dataType: 'Byte', nodata, photometric: 2, palette: paletteRgb(image.colorMap) };
+  }
+  const colour = image.photometric === RGB || image.photometric === YCBCR;
+  const rgb = info.bandCount === 3 && info.dataType === 'Byte' && colour;
+  return {
+    count: info.bandCount,
+    dataType: info.dataType,
+    nodata: info.nodata,
+    photometric: rgb ? 2 : 1,
+    palette: null,
+  };
+}
+
 function outputSpec(header: GeoTiffHeader, target: readonly [number, number], file: string): GeoTiffSpec {
   const { image, info } = header;
-  if (!canDecode(image) || image.photometric === PALETTE || image.photometric === YCBCR) {
-    throw new StrataError('UNSUPPORTED_FORMAT', {
-      file,
-      problem: `compression ${String(image.compression)}`,
-    });
-  }
-  const code = /^EPSG:(\d+)$/.exec(info.crs?.code ?? '')?.[1];
-  if (info.crs === null || code === undefined || info.extent === null)
-    throw new StrataError('CRS_UNKNOWN', { file });
+  const problem = decodeProblem(image);
+  if (problem !== null) throw new StrataError('UNSUPPORTED_FORMAT', { file, problem });
+  if (info.crs === null || info.extent === null) throw new StrataError('CRS_UNKNOWN', { file });
   const [tx, ty] = target;
   const [px, py] = info.pixelSize;
   const ok = (t: number, p: number): boolean => Number.isFinite(t) && t >= p * (1 - 1e-9);
   if (!ok(tx, px) || !ok(ty, py)) throw new StrataError('INVALID_ARGUMENT', { detail: 'target pixel size' });
-  const rgb = info.bandCount === 3 && info.dataType === 'Byte' && image.photometric === 2;
+  const bands = outputBands(image, info);
   return {
     width: Math.max(1, Math.ceil((info.width * px) / tx - 1e-6)),
     height: Math.max(1, Math.ceil((info.height * py) / ty - 1e-6)),
-    bandCount: info.bandCount,
-    dataType: info.dataType,
+    bandCount: bands.count,
+    dataType: bands.dataType,
     pixelSize: [tx, ty],
     origin: info.origin,
-    epsg: Number(code),
-    geographic: info.crs.geographic,
-    nodata: info.nodata,
-    predictor: info.dataType.startsWith('Float') ? 3 : 2,
-    photometric: rgb ? 2 : 1,
+    crs: info.crs,
+    nodata: bands.nodata,
+    predictor: bands.dataType.startsWith('Float') ? 3 : 2,
+    photometric: bands.photometric,
   };
 }
 
@@ -106,14 +132,15 @@ async function averageInto(
   opts: ResampleOptions,
 ): Promise<void> {
   const { image, info } = header;
+  const { palette, nodata } = outputBands(image, info);
   const averager = new BlockAverager({
     srcWidth: info.width,
     srcHeight: info.height,
     srcPixel: info.pixelSize,
     target: spec.pixelSize,
-    bands: info.bandCount,
-    dataType: info.dataType,
-    nodata: info.nodata,
+    bands: spec.bandCount,
+    dataType: spec.dataType,
+    nodata: spec.nodata,
   });
   const writer = new GeoTiffTileWriter(spec, fileSink(out), nativeDeflate);
   const tiles = new TileRowAssembler(writer, spec, averager.outWidth);
@@ -135,9 +162,10 @@ async function averageInto(
     const following = batches[b + 1];
     pending = following === undefined ? null : decode(following);
     let rowsDone = 0;
-    blocks.forEach((samples, i) => {
+    blocks.forEach((stored, i) => {
       const place = blockPlace(image, batch[i] ?? 0);
-      const spp = image.planar === 1 ? image.samplesPerPixel : 1;
+      const samples = palette === null ? stored : expandPalette(stored, palette, nodata);
+      const spp = palette === null ? (image.planar === 1 ? image.samplesPerPixel : 1) : 3;
       averager.add({
         samples,
         rowStride: image.blockWidth * spp,

@@ -1,9 +1,11 @@
+import { decodeJpegBlock, type JpegPort } from './jpeg-block.js';
 import { lzwDecode } from './lzw.js';
+import { packBitsDecode } from './packbits.js';
 import { undoFloatingPoint, undoHorizontal } from './predictor.js';
 import { allocSamples, samplesFromBytes, type SampleArray } from './samples.js';
 import { corrupt, unsupported } from '../format-error.js';
 import type { TiffImage } from './tiff-image.js';
-import { COMPRESSION } from './tiff-tags.js';
+import { COMPRESSION, PHOTOMETRIC } from './tiff-tags.js';
 
 /**
  * Inflates a zlib (DEFLATE) stream into at most `maxOutput` bytes; rejects when the stream is
@@ -37,15 +39,39 @@ export function blockPlace(image: TiffImage, index: number): BlockPlace {
 
 const SUPPORTED: ReadonlySet<number> = new Set(Object.values(COMPRESSION));
 
-/** True when decodeBlock can read this image's pixels. */
-export function canDecode(image: TiffImage): boolean {
-  return SUPPORTED.has(image.compression) && image.predictor >= 1 && image.predictor <= 3;
+/**
+ * Why decodeBlock cannot give this image's pixels their meaning (short English, for the error's
+ * `problem`), or null when it can. Palette images decode to indices; the caller expands them.
+ */
+export function decodeProblem(image: TiffImage): string | null {
+  const { compression, photometric, samplesPerPixel: spp } = image;
+  if (!SUPPORTED.has(compression)) return `compression ${String(compression)}`;
+  if (image.predictor < 1 || image.predictor > 3) return `predictor ${String(image.predictor)}`;
+  if (compression === COMPRESSION.jpeg) {
+    if (image.dataType !== 'Byte') return `JPEG with ${image.dataType} samples`;
+    if (image.predictor !== 1) return 'JPEG with a predictor';
+    if (image.planar === 1 && spp !== 1 && spp !== 3) return `JPEG with ${String(spp)} samples per pixel`;
+  }
+  if (
+    photometric === PHOTOMETRIC.ycbcr &&
+    (compression !== COMPRESSION.jpeg || spp !== 3 || image.planar !== 1)
+  )
+    return 'YCbCr without JPEG';
+  if (photometric === PHOTOMETRIC.palette) {
+    if (spp !== 1 || image.colorMap === null) return 'palette without a colour map';
+    if (image.dataType !== 'Byte' && image.dataType !== 'UInt16') return `palette of ${image.dataType}`;
+  }
+  return null;
 }
+
+/** True when decodeBlock can read this image's pixels. */
+export const canDecode = (image: TiffImage): boolean => decodeProblem(image) === null;
 
 /**
  * Decodes one stored tile or strip into samples (row stride = blockWidth x samples in the block).
  * Allocation comes from the header (block size), never from the compressed stream. An empty
- * block (byte count 0, "sparse") is filled with `fill`.
+ * block (byte count 0, "sparse") is filled with `fill`. JPEG blocks need `jpeg`; YCbCr JPEG comes
+ * back as RGB (what GDAL shows by default).
  */
 export async function decodeBlock(
   image: TiffImage,
@@ -54,17 +80,23 @@ export async function decodeBlock(
   raw: Uint8Array,
   inflate: InflatePort,
   fill: number,
+  jpeg?: JpegPort,
 ): Promise<SampleArray> {
-  if (!canDecode(image))
-    throw unsupported(`compression ${String(image.compression)} / predictor ${String(image.predictor)}`);
+  const problem = decodeProblem(image);
+  if (problem !== null) throw unsupported(problem);
   const place = blockPlace(image, index);
   const spp = image.planar === 1 ? image.samplesPerPixel : 1;
   const count = image.blockWidth * place.storedRows * spp;
   const expected = count * image.bytesPerSample;
   if (raw.byteLength === 0) return allocSamples(image.dataType, count).fill(fill);
+  if (image.compression === COMPRESSION.jpeg) {
+    if (jpeg === undefined) throw unsupported('compression 7');
+    return decodeJpegBlock(image, place, raw, jpeg, count);
+  }
   let bytes: Uint8Array;
   if (image.compression === COMPRESSION.none) bytes = raw;
   else if (image.compression === COMPRESSION.lzw) bytes = lzwDecode(raw, expected);
+  else if (image.compression === COMPRESSION.packBits) bytes = packBitsDecode(raw, expected);
   else {
     try {
       bytes = await inflate(raw, expected);

@@ -1,6 +1,10 @@
+import { crsFromEpsg } from '../../crs/index.js';
+import type { CrsInfo } from '../../model/index.js';
 import type { Ifd, TagValue } from './ifd-reader.js';
 import { corrupt, unsupported } from '../format-error.js';
-import { GEOKEY, TAG } from './tiff-tags.js';
+import { readGeoKeyDirectory } from './geokey-directory.js';
+import { GEOKEY, TAG, USER_DEFINED } from './tiff-tags.js';
+import { crsFromGeoKeys } from './user-defined-crs.js';
 
 /** Geotransform of a north-up grid. */
 export interface GridTransform {
@@ -15,6 +19,8 @@ export interface Georeference {
   readonly transform: GridTransform | null;
   /** EPSG code from ProjectedCSType / GeographicType; null for none or user-defined. */
   readonly epsg: number | null;
+  /** The registry CRS of `epsg`, else the CRS spelt out by user-defined GeoKeys (ADR 0014). */
+  readonly crs: CrsInfo | null;
   readonly nodata: number | null;
 }
 
@@ -25,46 +31,28 @@ const numbers = (tags: ReadonlyMap<number, TagValue>, tag: number): readonly num
   return value;
 };
 
-/** Parses the GeoKeyDirectory into key -> SHORT value (only keys stored in the directory itself). */
-export function geoKeys(ifd: Ifd): ReadonlyMap<number, number> {
-  const dir = numbers(ifd.tags, TAG.GeoKeyDirectory);
-  const keys = new Map<number, number>();
-  if (dir === null) return keys;
-  if (dir.length < 4) throw corrupt('GeoKeyDirectory too short');
-  const count = dir[3] ?? 0;
-  if (dir.length < 4 + count * 4) throw corrupt('GeoKeyDirectory shorter than its key count');
-  for (let i = 0; i < count; i += 1) {
-    const at = 4 + i * 4;
-    const location = dir[at + 1];
-    const value = dir[at + 3];
-    if (location === 0 && value !== undefined) keys.set(dir[at] ?? 0, value);
-  }
-  return keys;
-}
-
-/** GeoTIFF "user-defined" marker and the EPSG range a code can fall in. */
-const USER_DEFINED = 32767;
 const isCode = (v: number | undefined): v is number => v !== undefined && v > 0 && v < USER_DEFINED;
 
 /**
  * Reads the affine grid (ModelPixelScale + ModelTiepoint, or a non-rotated ModelTransformation),
- * the EPSG code and GDAL_NODATA. PixelIsPoint rasters are shifted half a pixel as GDAL does, so
- * the origin is always the outer corner.
+ * the CRS (EPSG code, else user-defined GeoKeys) and GDAL_NODATA. PixelIsPoint rasters are shifted
+ * half a pixel as GDAL does, so the origin is always the outer corner.
  */
 export function georeference(ifd: Ifd): Georeference {
-  const keys = geoKeys(ifd);
-  const model = keys.get(GEOKEY.GTModelType);
-  const projected = keys.get(GEOKEY.ProjectedCSType);
-  const geographic = keys.get(GEOKEY.GeographicType);
+  const keys = readGeoKeyDirectory(ifd);
+  const model = keys.shorts.get(GEOKEY.GTModelType);
+  const projected = keys.shorts.get(GEOKEY.ProjectedCSType);
+  const geographic = keys.shorts.get(GEOKEY.GeographicType);
   let epsg: number | null = null;
   if (model !== 2 && isCode(projected)) epsg = projected;
-  else if (model !== 1 && isCode(geographic)) epsg = geographic;
+  else if (model !== 1 && projected !== USER_DEFINED && isCode(geographic)) epsg = geographic;
+  const crs = (epsg === null ? null : crsFromEpsg(epsg)) ?? crsFromGeoKeys(keys);
   let transform = gridTransform(ifd.tags);
-  if (transform !== null && keys.get(GEOKEY.GTRasterType) === 2) {
+  if (transform !== null && keys.shorts.get(GEOKEY.GTRasterType) === 2) {
     const [sx, sy] = transform.pixelSize;
     transform = { origin: [transform.origin[0] - sx / 2, transform.origin[1] + sy / 2], pixelSize: [sx, sy] };
   }
-  return { transform, epsg, nodata: nodataOf(ifd.tags.get(TAG.GdalNodata)) };
+  return { transform, epsg, crs, nodata: nodataOf(ifd.tags.get(TAG.GdalNodata)) };
 }
 
 function gridTransform(tags: ReadonlyMap<number, TagValue>): GridTransform | null {

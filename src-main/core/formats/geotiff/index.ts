@@ -4,7 +4,17 @@ export type { TiffImage } from './tiff-image.js';
 export { IMAGE_LIMITS } from './tiff-image.js';
 export { IFD_LIMITS, readTiffDirectory, type Ifd, type TagValue, type TiffDirectory } from './ifd-reader.js';
 export type { Georeference, GridTransform } from './georeference.js';
-export { blockPlace, canDecode, decodeBlock, type BlockPlace, type InflatePort } from './block-decoder.js';
+export {
+  blockPlace,
+  canDecode,
+  decodeBlock,
+  decodeProblem,
+  type BlockPlace,
+  type InflatePort,
+} from './block-decoder.js';
+export type { JpegPort } from './jpeg-block.js';
+export type { JpegComponent, JpegFrame } from './jpeg-frame.js';
+export { expandPalette, paletteRgb } from './palette.js';
 export { allocSamples, BYTES_PER_SAMPLE, type SampleArray } from './samples.js';
 export {
   GeoTiffTileWriter,

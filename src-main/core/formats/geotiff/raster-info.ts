@@ -1,4 +1,3 @@
-import { crsFromEpsg } from '../../crs/index.js';
 import type { RasterInfo } from '../../model/index.js';
 import type { ByteSource } from '../../ports/index.js';
 import { georeference, type Georeference } from './georeference.js';
@@ -20,7 +19,8 @@ const MASK = 4;
 
 /**
  * Reads header, IFDs and GeoKeys (no pixels). The CRS comes from the EPSG code in the GeoKeys via
- * the bundled registry; user-defined CRSs give `crs: null`. Without georeferencing the pixel grid
+ * the bundled registry, else from user-defined GeoKeys (ADR 0014); `crs: null` when neither
+ * works. Without georeferencing the pixel grid
  * is the identity (origin 0,0, pixel 1) and `extent` is null. Throws FormatError.
  */
 export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHeader> {
@@ -46,7 +46,6 @@ export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHead
   }
   overviews.sort((a, b) => b.width - a.width);
   const georef = georeference(firstIfd);
-  const crs = georef.epsg === null ? null : crsFromEpsg(georef.epsg);
   const t = georef.transform;
   const info: RasterInfo = {
     kind: 'raster',
@@ -57,7 +56,7 @@ export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHead
     pixelSize: t?.pixelSize ?? [1, 1],
     origin: t?.origin ?? [0, 0],
     nodata: georef.nodata,
-    crs,
+    crs: georef.crs,
     extent:
       t === null
         ? null

@@ -1,7 +1,7 @@
 import type { RasterDataType } from '../../model/index.js';
 import type { Ifd, TagValue } from './ifd-reader.js';
 import { corrupt, tooLarge, unsupported } from '../format-error.js';
-import { TAG } from './tiff-tags.js';
+import { PHOTOMETRIC, TAG } from './tiff-tags.js';
 
 /** Structure of one IFD's image, validated against the file size and the budgets below. */
 export interface TiffImage {
@@ -26,6 +26,10 @@ export interface TiffImage {
   readonly blocksDown: number;
   readonly offsets: readonly number[];
   readonly byteCounts: readonly number[];
+  /** JPEG quantisation and Huffman tables shared by every block (tag 347), or null. */
+  readonly jpegTables: Uint8Array | null;
+  /** TIFF ColorMap: 3 x 2^bits 16-bit values (all reds, then greens, then blues), or null. */
+  readonly colorMap: readonly number[] | null;
 }
 
 export const IMAGE_LIMITS = {
@@ -108,6 +112,12 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
       throw corrupt('tile/strip data beyond end of file');
     }
   }
+  const jpegTables = numbers(t, TAG.JpegTables, 'JPEGTables');
+  const photometric = one(t, TAG.Photometric, 'Photometric', 1);
+  // Only a palette image's ColorMap means anything; elsewhere it is ignored, as libtiff does.
+  const colorMap = photometric === PHOTOMETRIC.palette ? numbers(t, TAG.ColorMap, 'ColorMap') : undefined;
+  if (colorMap !== undefined && (bits > 16 || colorMap.length !== 3 * 2 ** bits))
+    throw corrupt('ColorMap length does not match BitsPerSample');
   return {
     width,
     height,
@@ -117,7 +127,7 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
     compression: one(t, TAG.Compression, 'Compression', 1),
     predictor: one(t, TAG.Predictor, 'Predictor', 1),
     planar,
-    photometric: one(t, TAG.Photometric, 'Photometric', 1),
+    photometric,
     subfileType: one(t, TAG.NewSubfileType, 'NewSubfileType', 0),
     tiled,
     blockWidth,
@@ -126,6 +136,8 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
     blocksDown,
     offsets,
     byteCounts,
+    jpegTables: jpegTables === undefined ? null : Uint8Array.from(jpegTables),
+    colorMap: colorMap ?? null,
   };
 }
 

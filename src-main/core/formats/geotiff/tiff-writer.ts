@@ -1,8 +1,9 @@
-import type { RasterDataType } from '../../model/index.js';
+import type { CrsInfo, RasterDataType } from '../../model/index.js';
+import { geoKeysOfCrs } from './crs-geokeys.js';
 import { applyFloatingPoint, applyHorizontal } from './predictor.js';
 import { BYTES_PER_SAMPLE, HOST_LITTLE_ENDIAN, bytesOf, type SampleArray } from './samples.js';
 import { tooLarge, unsupported } from '../format-error.js';
-import { GEOKEY, TAG } from './tiff-tags.js';
+import { TAG } from './tiff-tags.js';
 
 /** What the written GeoTIFF holds. Pixel-interleaved bands, north-up grid. */
 export interface GeoTiffSpec {
@@ -14,9 +15,11 @@ export interface GeoTiffSpec {
   readonly pixelSize: readonly [number, number];
   /** Upper-left corner of the upper-left pixel, CRS units (x = easting/longitude). */
   readonly origin: readonly [number, number];
-  /** EPSG code of the CRS, written as ProjectedCSType or GeographicType. */
-  readonly epsg: number;
-  readonly geographic: boolean;
+  /**
+   * The CRS: an EPSG code is written as ProjectedCSType or GeographicType, a `code: null` CRS as
+   * user-defined GeoKeys (ADR 0014; the constructor throws for projections it cannot express).
+   */
+  readonly crs: CrsInfo;
   readonly nodata: number | null;
   /** 1 none, 2 horizontal (integers), 3 floating point (floats). */
   readonly predictor: 1 | 2 | 3;
@@ -69,6 +72,7 @@ export class GeoTiffTileWriter {
   private readonly sink: TiffSink;
   private readonly deflate: DeflatePort;
   private readonly maxInFlight: number;
+  private readonly geoTags: readonly Entry[];
   private readonly pending: Promise<Uint8Array>[] = [];
   private readonly byteCounts: number[] = [];
   private offsetsAt = 0;
@@ -84,6 +88,7 @@ export class GeoTiffTileWriter {
     if (spec.predictor === 2 && spec.dataType.startsWith('Float'))
       throw unsupported('horizontal predictor on floats');
     this.spec = spec;
+    this.geoTags = geoKeyTags(spec.crs);
     this.sink = sink;
     this.deflate = deflate;
     this.maxInFlight = maxInFlight;
@@ -179,7 +184,7 @@ export class GeoTiffTileWriter {
       { tag: TAG.SampleFormat, type: 3, values: bands(SAMPLE_FORMAT[s.dataType]) },
       { tag: TAG.ModelPixelScale, type: 12, values: [s.pixelSize[0], s.pixelSize[1], 0] },
       { tag: TAG.ModelTiepoint, type: 12, values: [0, 0, 0, s.origin[0], s.origin[1], 0] },
-      { tag: TAG.GeoKeyDirectory, type: 3, values: this.geoKeyDirectory() },
+      ...this.geoTags,
     ];
     if (s.predictor !== 1) list.push({ tag: TAG.Predictor, type: 3, values: [s.predictor] });
     const colour = s.photometric === 2 ? 3 : 1;
@@ -187,16 +192,6 @@ export class GeoTiffTileWriter {
       list.push({ tag: TAG.ExtraSamples, type: 3, values: new Array<number>(s.bandCount - colour).fill(0) });
     if (s.nodata !== null) list.push({ tag: TAG.GdalNodata, type: 2, values: nodataText(s.nodata) });
     return list.sort((a, b) => a.tag - b.tag);
-  }
-
-  private geoKeyDirectory(): number[] {
-    const s = this.spec;
-    const keys: [number, number][] = [
-      [GEOKEY.GTModelType, s.geographic ? 2 : 1],
-      [GEOKEY.GTRasterType, 1],
-      [s.geographic ? GEOKEY.GeographicType : GEOKEY.ProjectedCSType, s.epsg],
-    ];
-    return [1, 1, 0, keys.length, ...keys.flatMap(([id, value]) => [id, 0, 1, value])];
   }
 
   private header(): Uint8Array {
@@ -235,6 +230,32 @@ export class GeoTiffTileWriter {
     this.dataStart = valueAt;
     return out;
   }
+}
+
+/** GeoKeyDirectory (keys sorted by id) with its GeoDoubleParams and GeoAsciiParams. */
+function geoKeyTags(crs: CrsInfo): Entry[] {
+  const { shorts, doubles, texts } = geoKeysOfCrs(crs);
+  const ids = [...new Set([...shorts.keys(), ...doubles.keys(), ...texts.keys()])].sort((a, b) => a - b);
+  const directory = [1, 1, 0, ids.length];
+  const doubleParams: number[] = [];
+  let asciiParams = '';
+  for (const id of ids) {
+    const short = shorts.get(id);
+    const values = doubles.get(id);
+    const text = texts.get(id);
+    if (short !== undefined) directory.push(id, 0, 1, short);
+    else if (values !== undefined) {
+      directory.push(id, TAG.GeoDoubleParams, values.length, doubleParams.length);
+      doubleParams.push(...values);
+    } else if (text !== undefined) {
+      directory.push(id, TAG.GeoAsciiParams, text.length + 1, asciiParams.length);
+      asciiParams += `${text}|`;
+    }
+  }
+  const list: Entry[] = [{ tag: TAG.GeoKeyDirectory, type: 3, values: directory }];
+  if (doubleParams.length > 0) list.push({ tag: TAG.GeoDoubleParams, type: 12, values: doubleParams });
+  if (asciiParams !== '') list.push({ tag: TAG.GeoAsciiParams, type: 2, values: asciiParams });
+  return list;
 }
 
 function payload(entry: Entry): Uint8Array {

@@ -10,6 +10,14 @@ import {
   type SampleArray,
 } from '../../../../../src-main/core/formats/geotiff/index.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
+import { crsFromEpsg } from '../../../../../src-main/core/crs/index.js';
+import type { CrsInfo } from '../../../../../src-main/core/model/index.js';
+
+function epsg(code: number): CrsInfo {
+  const crs = crsFromEpsg(code);
+  if (crs === null) throw new Error(`EPSG:${String(code)} missing from the registry`);
+  return crs;
+}
 
 /** An in-memory TiffSink + ByteSource, so the written bytes are read back by the reader. */
 class MemoryFile implements ByteSource {
@@ -70,8 +78,7 @@ const base: GeoTiffSpec = {
   dataType: 'Float32',
   pixelSize: [100, 100],
   origin: [40455000, 2800000],
-  epsg: 2364,
-  geographic: false,
+  crs: epsg(2364),
   nodata: -32768,
   predictor: 3,
   photometric: 1,
@@ -143,8 +150,7 @@ describe('GeoTiffTileWriter', () => {
   it('writes geographic CRSs as GeographicType', async () => {
     const spec: GeoTiffSpec = {
       ...base,
-      epsg: 4490,
-      geographic: true,
+      crs: epsg(4490),
       pixelSize: [0.001, 0.001],
       origin: [109, 25.5],
       width: 10,
