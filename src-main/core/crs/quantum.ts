@@ -1,8 +1,6 @@
-import type { CrsInfo } from '../model/index.js';
-
 /**
- * Metres per degree along a meridian (mean). Degree grids are sized by this figure, so a 0.0005°
- * grid counts as ≈ 56 m everywhere (along a parallel it is shorter by cos(latitude)).
+ * Metres per degree along a meridian (mean): the fallback measure of a degree when a layer has no
+ * extent to measure on (ground-scale.ts measures degrees at the extent's poleward edge otherwise).
  */
 export const METRES_PER_DEGREE = 111_320;
 
@@ -41,14 +39,6 @@ export function stepDivides(a: GridStep, b: GridStep): boolean {
 }
 
 /**
- * Metres represented by one CRS unit for precision purposes: metresPerUnit for projected CRSs,
- * METRES_PER_DEGREE for geographic ones.
- */
-export function metresPerCrsUnit(crs: CrsInfo): number {
-  return crs.geographic ? METRES_PER_DEGREE : (crs.metresPerUnit ?? 1);
-}
-
-/**
  * True when `v` is an integer multiple of `step` up to float noise: a decimal read into a double,
  * the step's own rounding and the division each add at most ~1.1e-16 relative error to v/step.
  */
@@ -58,9 +48,11 @@ export function isMultiple(v: number, step: number): boolean {
   return Math.abs(r - Math.round(r)) <= tolerance;
 }
 
-/** The finest ladder step (in CRS units) that is at least `metres` long in this CRS. */
-export function stepForMetres(crs: CrsInfo, metres: number): GridStep {
-  const perUnit = metresPerCrsUnit(crs);
+/**
+ * The finest ladder step (in CRS units) that is at least `metres` long, given the ground metres per
+ * CRS unit (`unitsToGroundMetres`, the finer axis).
+ */
+export function stepForMetres(perUnit: number, metres: number): GridStep {
   const last = GRID_LADDER[GRID_LADDER.length - 1] as GridStep;
   return GRID_LADDER.find((s) => s.value * perUnit >= metres * (1 - 1e-9)) ?? last;
 }

@@ -1,10 +1,11 @@
-import { MAX_COLLECTION_DEPTH } from '../formats/vector-summary.js';
-import { type GridStep, metresPerCrsUnit, stepForMetres } from '../crs/quantum.js';
+import { extentOf, MAX_COLLECTION_DEPTH } from '../formats/vector-summary.js';
+import { unitsToGroundMetres } from '../crs/ground-scale.js';
+import { type GridStep, stepForMetres } from '../crs/quantum.js';
 import type { CrsInfo, Geometry, Position, VectorFeature } from '../model/index.js';
 
 export interface DegradedVector {
   readonly features: VectorFeature[];
-  /** The grid applied: metres for projected CRSs, degrees for geographic ones. */
+  /** The grid applied: CRS units in nominal metres for projected CRSs, degrees for geographic ones. */
   readonly grid: number;
   readonly unit: 'm' | '°';
 }
@@ -106,9 +107,10 @@ function snapGeometry(g: Geometry, snap: Snap, depth: number): Geometry | null {
 
 /**
  * Degrades coordinate precision for a public version: every x/y is snapped to the finest 1-2-5
- * decimal step (CRS units) that is at least `gridMetres` long — for metre CRSs exactly
- * `gridMetres` when it is on the ladder (50 → 50 m); for degrees `gridMetres` / 111,320 rounded up
- * (50 m → 0.0005°). Snapped values are the doubles nearest the decimal multiples. Z is rounded to
+ * decimal step (CRS units) that is at least `gridMetres` long on the ground, measured like the
+ * position-precision review (`unitsToGroundMetres` over the features' extent, finer axis) — for
+ * true-scale metre CRSs exactly `gridMetres` when it is on the ladder (50 → 50 m); for Web Mercator
+ * at 40° N 100 units (≈ 77 m); for degrees at 26° N 0.001°. Snapped values are the doubles nearest the decimal multiples. Z is rounded to
  * whole units. Consecutive duplicate vertices are dropped, as are lines with < 2 vertices and rings
  * with < 3 distinct vertices or zero area (a polygon whose shell collapses is dropped whole); a
  * feature whose geometry collapses entirely keeps its properties with a null geometry.
@@ -119,7 +121,8 @@ export function degradeCoordinates(
   crs: CrsInfo,
   gridMetres: number,
 ): DegradedVector {
-  const step = stepForMetres(crs, gridMetres);
+  const scale = unitsToGroundMetres(crs, extentOf(features));
+  const step = stepForMetres(Math.min(scale.x, scale.y), gridMetres);
   const snap = snapper(step);
   const out = features.map((f) => ({
     properties: f.properties,
@@ -127,5 +130,5 @@ export function degradeCoordinates(
   }));
   return crs.geographic
     ? { features: out, grid: step.value, unit: '°' }
-    : { features: out, grid: Number((step.value * metresPerCrsUnit(crs)).toPrecision(12)), unit: 'm' };
+    : { features: out, grid: Number((step.value * (crs.metresPerUnit ?? 1)).toPrecision(12)), unit: 'm' };
 }

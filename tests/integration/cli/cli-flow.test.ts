@@ -90,7 +90,14 @@ describe('strata CLI — the archive flow from the command line', () => {
 
     const demPublic = await strataJson<{ id: string; sourceId: string }>('release', raster.id);
     expect(demPublic.sourceId).toBe(raster.id);
-    const worldPublic = await strataJson<{ id: string; sourceId: string }>('release', vector.id);
+    const worldPublic = await strataJson<{
+      id: string;
+      sourceId: string;
+      lineage: { steps: { step: string; params: { grid?: number } }[] };
+    }>('release', vector.id);
+    const grid = worldPublic.lineage.steps.find((s) => s.step === 'degrade-coordinates')?.params.grid ?? NaN;
+    // Conservative: ≥ 50 m east-west even at the layer's poleward edge, on a 1-2-5 decimal ladder.
+    expect([0.001, 0.002, 0.005, 0.01, 0.02, 0.05]).toContain(grid);
 
     const demBag = (
       await strataJson<{ bag: string }>('export', demPublic.id, '--out', path.join(scratch.dir, 'out'))
@@ -113,7 +120,7 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(released.size).toEqual([60, 50]);
     expect(released.bands[0]?.noDataValue).toBe(reference.bands[0]?.noDataValue);
 
-    // GDAL reads the released vector: same CRS and count, every coordinate on the 0.0005° grid.
+    // GDAL reads the released vector: same CRS and count, every coordinate on the recorded grid.
     const geojson = path.join(
       worldBag,
       'data',
@@ -129,7 +136,7 @@ describe('strata CLI — the archive flow from the command line', () => {
         .match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
     expect(numbers.length).toBeGreaterThan(1000);
     for (const n of numbers)
-      expect(Math.abs(Number(n) / 0.0005 - Math.round(Number(n) / 0.0005))).toBeLessThan(1e-6);
+      expect(Math.abs(Number(n) / grid - Math.round(Number(n) / grid))).toBeLessThan(1e-6);
 
     // verify: with the workstation key, with the exported PEM, with a stranger's key, after tampering.
     expect((await strata('verify', demBag)).code).toBe(0);

@@ -9,6 +9,8 @@ export interface GdalInfo {
   readonly bands: { type: string; noDataValue?: number | string }[];
   readonly stac?: { 'proj:epsg'?: number | null };
   readonly metadata: Record<string, Record<string, string>>;
+  /** Footprint in WGS 84 lon/lat (GeoJSON polygon); absent without georeferencing. */
+  readonly wgs84Extent?: { readonly coordinates: readonly (readonly (readonly [number, number])[])[] };
 }
 
 /** `gdalinfo -json` of a file (GDAL 3.6 CLI on this machine). */

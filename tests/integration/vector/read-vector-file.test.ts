@@ -153,8 +153,8 @@ describe('degraded public GeoJSON as GDAL reads it', () => {
 
   const cases: [string, number, string][] = [
     ['chinese/shapefile/kuangdian_gbk_cpg/矿点.shp', 50, 'EPSG:4545'],
-    ['chinese/shapefile/dizhi_gbk_nocpg/dizhi.shp', 0.0005, 'EPSG:4490'],
-    ['shapefile/hexi_bus_lines_gbk/河西线路.shp', 0.0005, 'EPSG:4326'],
+    ['chinese/shapefile/dizhi_gbk_nocpg/dizhi.shp', 0.001, 'EPSG:4490'],
+    ['shapefile/hexi_bus_lines_gbk/河西线路.shp', 0.001, 'EPSG:4326'],
     ['shapefile/senate_stateplane/senate.shp', 50, 'EPSG:26986'],
   ];
   for (const [rel, grid, epsg] of cases) {

@@ -1,6 +1,7 @@
-import { GRID_LADDER, type GridStep, isMultiple, metresPerCrsUnit, stepDivides } from '../../crs/quantum.js';
+import { unitsToGroundMetres } from '../../crs/ground-scale.js';
+import { GRID_LADDER, type GridStep, isMultiple, stepDivides } from '../../crs/quantum.js';
 import type { Finding, Position, VectorFeature } from '../../model/index.js';
-import { forEachPosition } from '../../formats/vector-summary.js';
+import { extentOf, forEachPosition } from '../../formats/vector-summary.js';
 import type { ReviewRule } from '../rule.js';
 
 const ID = 'position-precision';
@@ -48,8 +49,9 @@ const round3 = (v: number): number => Number(v.toPrecision(3));
 /**
  * Position precision (DOMAIN.md "What a secrecy review checks"): coordinates quantised finer than
  * `positionPrecisionMetres` are blocking; the public version snaps them to a coarser grid
- * ('degrade-coordinates'). Metres per CRS unit come from the CRS (degrees count
- * METRES_PER_DEGREE). No CRS → blocking 'finding.noCrs' (precision cannot be judged).
+ * ('degrade-coordinates'). Ground metres per CRS unit come from `unitsToGroundMetres` over the
+ * layer's extent, finer axis (nominal for true-scale projections; for Mercator and degrees the
+ * finest anywhere in the extent). No CRS → blocking 'finding.noCrs' (precision cannot be judged).
  */
 export const positionPrecisionRule: ReviewRule = {
   id: ID,
@@ -61,8 +63,10 @@ export const positionPrecisionRule: ReviewRule = {
     if (crs === null) return [{ ...base, messageKey: 'finding.noCrs', params: {}, action: null }];
     const quantum = estimateQuantum(subject.features);
     if (quantum === null) return [];
-    const finestMetres = (GRID_LADDER[0]?.value ?? 0) * metresPerCrsUnit(crs);
-    const precision = quantum === 'finer' ? finestMetres : quantum.value * metresPerCrsUnit(crs);
+    const scale = unitsToGroundMetres(crs, subject.info.extent ?? extentOf(subject.features));
+    const perUnit = Math.min(scale.x, scale.y);
+    const step = quantum === 'finer' ? (GRID_LADDER[0]?.value ?? 0) : quantum.value;
+    const precision = step * perUnit;
     const threshold = settings.positionPrecisionMetres;
     if (precision >= threshold * (1 - 1e-9)) return [];
     return [

@@ -1,13 +1,9 @@
+import { unitsToGroundMetres } from '../../crs/ground-scale.js';
 import type { Finding, RasterInfo } from '../../model/index.js';
 import type { ReviewRule, ReviewSettings } from '../rule.js';
 
 const ID = 'raster-resolution';
 const VERSION = 1;
-
-/** WGS 84 ellipsoid; the differences to CGCS2000 / Xian 80 are far below a metre per degree. */
-const A = 6378137;
-const E2 = 0.00669437999014;
-const RAD = Math.PI / 180;
 
 /** Elevation-like: one band of a non-Byte type. Everything else is treated as imagery. */
 const isDem = (info: RasterInfo): boolean => info.bandCount === 1 && info.dataType !== 'Byte';
@@ -15,61 +11,42 @@ const isDem = (info: RasterInfo): boolean => info.bandCount === 1 && info.dataTy
 const thresholdOf = (info: RasterInfo, s: ReviewSettings): number =>
   isDem(info) ? s.demGridMetres : s.imageryResolutionMetres;
 
-/** Metres per degree of longitude and of latitude at latitude `lat` (degrees). */
-function metresPerDegree(lat: number): [number, number] {
-  const sin = Math.sin(lat * RAD);
-  const w = 1 - E2 * sin * sin;
-  const n = A / Math.sqrt(w);
-  const m = (A * (1 - E2)) / (w * Math.sqrt(w));
-  return [n * Math.cos(lat * RAD) * RAD, m * RAD];
-}
-
-const centreLatitude = (info: RasterInfo): number | null =>
-  info.extent === null ? null : (info.extent[1] + info.extent[3]) / 2;
-
 /**
- * Ground size of a pixel in metres, the finer of the two axes: projected CRS = pixel size x
- * metres per unit; geographic = degrees converted at the extent's centre latitude. null when the
- * raster has no CRS or no georeferencing.
+ * Ground size of a pixel in metres, the finer of the two axes: pixel size × ground metres per unit
+ * from `unitsToGroundMetres` over the raster's extent (nominal for true-scale projections such as
+ * Gauss-Krüger and UTM; the finest anywhere in the extent for Web Mercator and degrees). null when
+ * the raster has no CRS or no georeferencing.
  */
 export function pixelSizeMetres(info: RasterInfo): number | null {
   const crs = info.crs;
   if (crs === null || info.extent === null) return null;
-  if (crs.geographic) {
-    const lat = centreLatitude(info);
-    if (lat === null) return null;
-    const [mx, my] = metresPerDegree(lat);
-    return Math.min(info.pixelSize[0] * mx, info.pixelSize[1] * my);
-  }
-  const unit = crs.metresPerUnit ?? 1;
-  return Math.min(info.pixelSize[0], info.pixelSize[1]) * unit;
+  const scale = unitsToGroundMetres(crs, info.extent);
+  return Math.min(info.pixelSize[0] * scale.x, info.pixelSize[1] * scale.y);
 }
 
-/** Rounds up to one significant decimal digit (0.000905 -> 0.001, 0.0012 -> 0.002). */
-function ceilClean(value: number): number {
-  const step = 10 ** Math.floor(Math.log10(value));
+/** Rounds up to `digits` significant digits (1: 0.000905 -> 0.001, 0.0012 -> 0.002; 2: 0.653 -> 0.66). */
+function ceilClean(value: number, digits: number): number {
+  const step = 10 ** (Math.floor(Math.log10(value)) - digits + 1);
   return Number((Math.ceil(Number((value / step).toPrecision(12))) * step).toPrecision(12));
 }
 
 /**
- * Public pixel size `[x, y]` in CRS units for this raster's class (DEM or imagery threshold):
- * projected = the threshold in CRS units exactly (100 m -> 100); geographic = the larger of the
- * two axes' degree equivalents at the centre latitude, rounded up to a clean decimal (0.001°), so
- * both axes are at least the threshold. Never finer than the source's own pixel (a raster already
- * coarse enough keeps its grid). null without CRS or georeferencing.
+ * Public pixel size `[x, y]` in CRS units for this raster's class (DEM or imagery threshold), the
+ * same on both axes and at least the threshold on the ground on both: a true-scale projection gets
+ * the threshold in CRS units exactly (100 m -> 100); a distorting projection (Web Mercator) the
+ * threshold over the finest ground scale in the extent rounded up to 2 significant digits (0.5 m at
+ * 37.7° N -> 0.64 units); a geographic CRS the degree equivalent at the poleward edge rounded up to
+ * one significant digit (0.001°). Never finer than the source's own pixel (a raster already coarse
+ * enough keeps its grid). null without CRS or georeferencing.
  */
 export function targetPixelSize(info: RasterInfo, settings: ReviewSettings): [number, number] | null {
   const crs = info.crs;
   if (crs === null || info.extent === null) return null;
   const threshold = thresholdOf(info, settings);
-  if (crs.geographic) {
-    const lat = centreLatitude(info);
-    if (lat === null) return null;
-    const [mx, my] = metresPerDegree(lat);
-    const degrees = ceilClean(Math.max(threshold / mx, threshold / my) * (1 + 1e-6));
-    return [Math.max(degrees, info.pixelSize[0]), Math.max(degrees, info.pixelSize[1])];
-  }
-  const size = threshold / (crs.metresPerUnit ?? 1);
+  const scale = unitsToGroundMetres(crs, info.extent);
+  const exact = Math.max(threshold / scale.x, threshold / scale.y);
+  const trueScale = !crs.geographic && scale.x === (crs.metresPerUnit ?? 1) && scale.x === scale.y;
+  const size = trueScale ? exact : ceilClean(exact * (1 + 1e-6), crs.geographic ? 1 : 2);
   return [Math.max(size, info.pixelSize[0]), Math.max(size, info.pixelSize[1])];
 }
 

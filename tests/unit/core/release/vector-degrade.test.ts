@@ -45,10 +45,10 @@ describe('degradeCoordinates', () => {
     ).toEqual([]);
   });
 
-  it('snaps geographic polygons to 0.0005°, keeps valid rings and prints exact decimals', () => {
+  it('snaps geographic polygons at 26° N to 0.001° (0.0005° is < 50 m east-west), keeps valid rings and prints exact decimals', () => {
     const { info, features } = shapefile('chinese/shapefile/dizhi_gbk_nocpg', 'dizhi');
     const out = degradeCoordinates(features, must(info.crs), 50);
-    expect(out).toMatchObject({ grid: 0.0005, unit: '°' });
+    expect(out).toMatchObject({ grid: 0.001, unit: '°' });
     const text = writeGeoJson({ crs: must(info.crs), features: out.features });
     for (const n of text.match(/-?\d+\.\d+/g) ?? [])
       expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4);

@@ -5,6 +5,7 @@ import { parseGeoJson } from '../../../../src-main/core/formats/geojson/index.js
 import { readShapefile } from '../../../../src-main/core/formats/shapefile/index.js';
 import type { CrsInfo, VectorFeature } from '../../../../src-main/core/model/index.js';
 import type { ReviewSettings, VectorSubject } from '../../../../src-main/core/review/rule.js';
+import { degradeCoordinates } from '../../../../src-main/core/release/vector-degrade.js';
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
 import { sample } from '../../../support/samples.js';
 
@@ -108,8 +109,9 @@ describe('positionPrecisionRule', () => {
     ]);
     expect(positionPrecisionRule.check(subject(geo, crsFromEpsg(4490)), settings)).toEqual([]);
     const fine = points([[112.1233, 26.114]]);
+    // 0.0001° is 11.1 m along the meridian but only 10.0 m along the parallel at 26.1° N.
     expect(positionPrecisionRule.check(subject(fine, crsFromEpsg(4490)), settings)[0]?.params).toEqual({
-      precision: 11.1,
+      precision: 10,
       threshold: 50,
     });
   });
@@ -129,6 +131,24 @@ describe('positionPrecisionRule', () => {
       )[0]?.params['precision'],
     ).toBe(30.5);
     expect(positionPrecisionRule.check(subject(points([[200, 400]]), ft), settings)).toEqual([]);
+  });
+
+  it('blocks a Web Mercator layer on a 50-unit grid at 40° N (≈ 38 m on the ground) and passes it degraded', () => {
+    const mercator = crsFromEpsg(3857);
+    const layer = points([
+      [12912900, 4865950],
+      [12913950, 4866900],
+      [12915000, 4868000],
+    ]);
+    const findings = positionPrecisionRule.check(subject(layer, mercator), settings);
+    expect(findings).toMatchObject([
+      { severity: 'blocking', messageKey: 'finding.positionPrecision', action: 'degrade-coordinates' },
+    ]);
+    expect(findings[0]?.params['precision']).toBeCloseTo(50 * Math.cos((40 * Math.PI) / 180), 0);
+    if (mercator === null) throw new Error('EPSG:3857 missing');
+    const degraded = degradeCoordinates(layer, mercator, 50);
+    expect(degraded.grid).toBe(100);
+    expect(positionPrecisionRule.check(subject(degraded.features, mercator), settings)).toEqual([]);
   });
 
   it('reports a missing CRS as blocking and ignores rasters and empty layers', () => {

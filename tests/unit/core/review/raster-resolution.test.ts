@@ -82,7 +82,9 @@ describe('raster-resolution rule', () => {
   });
 
   it('uses the CRS unit for projected CRSs in feet', () => {
-    expect(pixelSizeMetres(raster({ epsg: 26771, pixelSize: [32.8, 32.8] }))).toBeCloseTo(
+    // Illinois East state-plane feet, an extent inside the zone (true to scale, nominal unit).
+    const extent = [500000, 1000000, 539360, 1032800] as const;
+    expect(pixelSizeMetres(raster({ epsg: 26771, pixelSize: [32.8, 32.8], extent }))).toBeCloseTo(
       32.8 * (1200 / 3937),
       6,
     );
