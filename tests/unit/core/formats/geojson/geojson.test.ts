@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crsFromEpsg } from '../../../../../src-main/core/crs/index.js';
-import { FormatError } from '../../../../../src-main/core/formats/format-error.js';
 import { parseGeoJson, writeGeoJson } from '../../../../../src-main/core/formats/geojson/index.js';
 import { sample } from '../../../../support/samples.js';
+import { formatErrorOf } from '../../../../support/format-error.js';
 
 /** The value, or a test failure when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -12,16 +12,6 @@ function must<T>(value: T | null | undefined): T {
 }
 
 const read = (name: string): string => readFileSync(sample('geojson', name), 'utf8');
-
-function problemOf(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof FormatError) return err;
-    throw err;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('parseGeoJson', () => {
   it('reads a FeatureCollection with mixed geometry and typed fields', () => {
@@ -63,20 +53,22 @@ describe('parseGeoJson', () => {
   it('refuses corrupt input without quoting its content', () => {
     const secret =
       '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"绝密矿点"},"geometry":{"type":"Point","coordinates":["绝密",2]}}]}';
-    const bad = problemOf(() => parseGeoJson(secret));
+    const bad = formatErrorOf(() => parseGeoJson(secret));
     expect(bad.kind).toBe('corrupt');
     expect(bad.problem).toBe('feature 1: a position holds a non-number');
-    const truncated = problemOf(() => parseGeoJson('{"type":"FeatureCollection","features":[{"绝密":'));
+    const truncated = formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection","features":[{"绝密":'));
     expect(truncated.problem).toBe('not valid JSON');
-    expect(problemOf(() => parseGeoJson('{"type":"Circle","coordinates":[1,2]}')).kind).toBe('corrupt');
-    expect(problemOf(() => parseGeoJson('{"type":"FeatureCollection"}')).problem).toMatch(/features/);
+    expect(formatErrorOf(() => parseGeoJson('{"type":"Circle","coordinates":[1,2]}')).kind).toBe('corrupt');
+    expect(formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection"}')).problem).toMatch(/features/);
   });
 
   it('refuses text over the budget and collections nested too deep', () => {
-    expect(problemOf(() => parseGeoJson(read('grenada.geojson'), { maxChars: 1000 })).kind).toBe('too-large');
+    expect(formatErrorOf(() => parseGeoJson(read('grenada.geojson'), { maxChars: 1000 })).kind).toBe(
+      'too-large',
+    );
     let deep = '{"type":"Point","coordinates":[1,2]}';
     for (let i = 0; i < 20; i += 1) deep = `{"type":"GeometryCollection","geometries":[${deep}]}`;
-    expect(problemOf(() => parseGeoJson(deep)).problem).toMatch(/nested too deep/);
+    expect(formatErrorOf(() => parseGeoJson(deep)).problem).toMatch(/nested too deep/);
   });
 });
 

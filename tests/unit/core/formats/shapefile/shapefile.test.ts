@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../../../../src-main/core/formats/format-error.js';
 import { readShapefile, type ShapefileParts } from '../../../../../src-main/core/formats/shapefile/index.js';
 import type { Geometry } from '../../../../../src-main/core/model/index.js';
 import { sample } from '../../../../support/samples.js';
+import { formatErrorOf } from '../../../../support/format-error.js';
 
 /** The set's files as bytes, the way the node adapter hands them over. */
 function parts(folder: string, stem: string): { -readonly [K in keyof ShapefileParts]: ShapefileParts[K] } {
@@ -14,16 +14,6 @@ function parts(folder: string, stem: string): { -readonly [K in keyof ShapefileP
   const shp = file('shp');
   if (shp === null) throw new Error(`missing ${stem}.shp`);
   return { shp, shx: file('shx'), dbf: file('dbf'), prj: file('prj'), cpg: file('cpg') };
-}
-
-function failure(fn: () => unknown): FormatError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof FormatError) return err;
-    throw err;
-  }
-  throw new Error('expected a FormatError');
 }
 
 const types = (geoms: (Geometry | null)[]): string[] => geoms.map((g) => g?.type ?? 'null');
@@ -153,20 +143,20 @@ describe('readShapefile: broken sets', () => {
   it('refuses truncated and inflated files with a structural problem', () => {
     const set = parts('shapefile/senate_stateplane', 'senate');
     const shortShp = set.shp.subarray(0, set.shp.length - 1000);
-    expect(failure(() => readShapefile({ ...set, shp: shortShp })).problem).toBe(
+    expect(formatErrorOf(() => readShapefile({ ...set, shp: shortShp })).problem).toBe(
       '.shp is shorter than its header says',
     );
     const dbf = new Uint8Array(set.dbf ?? new Uint8Array());
     new DataView(dbf.buffer).setUint32(4, 5_000_000, true);
-    expect(failure(() => readShapefile({ ...set, dbf })).problem).toBe(
+    expect(formatErrorOf(() => readShapefile({ ...set, dbf })).problem).toBe(
       '.dbf is shorter than its record count × record length',
     );
     new DataView(dbf.buffer).setUint32(4, 4_000_000_000, true);
-    expect(failure(() => readShapefile({ ...set, dbf })).kind).toBe('too-large');
+    expect(formatErrorOf(() => readShapefile({ ...set, dbf })).kind).toBe('too-large');
     const shp = new Uint8Array(set.shp);
     new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true);
-    expect(failure(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
-    expect(failure(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })).problem).toBe(
+    expect(formatErrorOf(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
+    expect(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })).problem).toBe(
       'not a shapefile (.shp header)',
     );
   });
