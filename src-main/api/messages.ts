@@ -82,6 +82,10 @@ export const MESSAGES: Templates = {
     'zh-CN': '公开版复核仍有 {count} 项阻断性问题，未保存',
     en: 'the re-review of the written public version still has {count} blocking finding(s); nothing was kept',
   },
+  'reason.notGeoreferenced': {
+    'zh-CN': '数据只有控制点（GCP），没有格网地理定位；请先校正',
+    en: 'the data has ground control points only, no grid georeferencing; rectify it first',
+  },
   'reason.noCrs': {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',

@@ -140,6 +140,8 @@ export async function createRelease(
   const source = await requireDataset(deps, id);
   if (source.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
+  // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.
+  if (!source.info.extent) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.notGeoreferenced' });
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../src-main/api/dispatcher.js';
+import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
+import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
+import type { Workstation } from '../../../src-main/hosting/workstation.js';
+import { clientOf, type Client } from '../../support/contract-client.js';
+import { copySample, tempDir } from '../../support/samples.js';
+
+let scratch: { dir: string; cleanup: () => Promise<void> };
+let ws: Workstation;
+let client: Client;
+
+beforeAll(async () => {
+  scratch = await tempDir();
+  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), user: 'curator', lang: () => 'en' });
+  const language = languageSetting('en');
+  client = clientOf(
+    createDispatcher(
+      { ...ws.handlers, ...headlessSystemHandlers(ws, 'harness', language, 'test') },
+      { lang: language.get, onInternalError: () => undefined },
+    ),
+  );
+});
+afterAll(async () => {
+  await ws.close();
+  await scratch.cleanup();
+});
+
+/** A public version needs somewhere to put the degraded data: a CRS and a grid. */
+describe('public versions that cannot be made are refused with the reason', () => {
+  it.each([
+    ['no_crs.tif', 'no known coordinate reference system'],
+    ['box_gcp.tif', 'ground control points only'],
+  ])('%s: %s', async (file, reason) => {
+    const copy = await copySample(scratch.dir, 'raster', file);
+    const [dataset] = (await client.call('datasets.import', { paths: [copy] })).datasets;
+    if (!dataset) throw new Error('import');
+    const refused = await client.fail('release.create', { id: dataset.id });
+    expect(refused.code).toBe('RELEASE_REFUSED');
+    expect(refused.message).toContain(reason);
+    expect((await client.call('datasets.get', { id: dataset.id })).publicVersions).toEqual([]);
+  });
+
+  it('a public version is not released again', async () => {
+    const copy = await copySample(scratch.dir, 'raster', 'elev.tif');
+    const [dataset] = (await client.call('datasets.import', { paths: [copy] })).datasets;
+    if (!dataset) throw new Error('import');
+    const released = await client.call('release.create', { id: dataset.id });
+    const again = await client.fail('release.create', { id: released.id });
+    expect(again.message).toContain('already is a public version');
+  });
+});
