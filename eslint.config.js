@@ -32,6 +32,13 @@ const UI = {
 
 /** @param {string} message @param {string[]} group */
 const layer = (group, message) => ({ group, message });
+/** Import patterns for sibling folders of src-main. @param {string[]} folders */
+const OUTER = (folders) => folders.map((f) => `**/${f}/*`);
+/** One folder's import restrictions. @param {string[]} files @param {unknown[]} patterns */
+const restrict = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default tseslint.config(
   {
@@ -63,106 +70,77 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },
   },
-  {
-    files: ['src-main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NODE_BUILTINS,
-            ELECTRON,
-            SQLITE,
-            UI,
-            layer(
-              ['**/api/*', '**/services/*', '**/node/*', '**/harness/*', '**/cli/*'],
-              'core imports nothing outside core.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src-main/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NODE_BUILTINS,
-            ELECTRON,
-            SQLITE,
-            UI,
-            layer(
-              ['**/services/*', '**/node/*', '**/harness/*', '**/cli/*', '**/electron/*'],
-              'api is the contract: it imports only core model types.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src-main/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ELECTRON,
-            SQLITE,
-            UI,
-            layer(
-              ['**/node/*', '**/harness/*', '**/cli/*', '**/electron/*'],
-              'services get adapters injected; they do not import them.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src-main/node/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ELECTRON,
-            UI,
-            layer(
-              ['**/services/*', '**/harness/*', '**/cli/*', '**/electron/*'],
-              'adapters implement core ports only.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src-main/harness/**/*.ts', 'src-main/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON, UI, SQLITE] }] },
-  },
-  {
-    files: ['src-main/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NODE_BUILTINS,
-            SQLITE,
-            UI,
-            layer(
-              ['**/core/*', '**/services/*', '**/node/*'],
-              'the preload is a thin bridge: electron + api types only.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+  restrict(
+    ['src-main/core/**/*.ts'],
+    [
+      NODE_BUILTINS,
+      ELECTRON,
+      SQLITE,
+      UI,
+      layer(
+        OUTER(['api', 'services', 'node', 'hosting', 'harness', 'cli', 'electron']),
+        'core imports nothing outside core.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src-main/api/**/*.ts'],
+    [
+      NODE_BUILTINS,
+      ELECTRON,
+      SQLITE,
+      UI,
+      layer(
+        OUTER(['services', 'node', 'hosting', 'harness', 'cli', 'electron']),
+        'api is the contract: it imports only core model types.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src-main/services/**/*.ts'],
+    [
+      ELECTRON,
+      SQLITE,
+      UI,
+      layer(
+        OUTER(['node', 'hosting', 'harness', 'cli', 'electron']),
+        'services get adapters injected; they do not import them.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src-main/node/**/*.ts'],
+    [
+      ELECTRON,
+      UI,
+      layer(
+        OUTER(['services', 'hosting', 'harness', 'cli', 'electron']),
+        'adapters implement core ports only.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src-main/hosting/**/*.ts'],
+    [
+      ELECTRON,
+      UI,
+      SQLITE,
+      layer(OUTER(['harness', 'cli', 'electron']), 'hosting is shared by the hosts, not one of them.'),
+    ],
+  ),
+  restrict(['src-main/harness/**/*.ts', 'src-main/cli/**/*.ts'], [ELECTRON, UI, SQLITE]),
+  restrict(
+    ['src-main/preload/**/*.ts'],
+    [
+      NODE_BUILTINS,
+      SQLITE,
+      UI,
+      layer(
+        OUTER(['core', 'services', 'node', 'hosting']),
+        'the preload is a thin bridge: electron + api types only.',
+      ),
+    ],
+  ),
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

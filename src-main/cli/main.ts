@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDispatcher } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import type { Workstation } from '../hosting/workstation.js';
-import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
@@ -71,13 +70,13 @@ async function main(argv: string[]): Promise<number> {
       ? workstation.onEvent(progressLine(process.stderr, language.get()))
       : () => undefined;
   try {
-    const dispatch = createDispatcher(
-      { ...workstation.handlers, ...headlessSystemHandlers(workstation, 'cli', language, STRATA_VERSION) },
-      {
-        lang: language.get,
-        onInternalError: (method, error, ref) => {
-          process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
-        },
+    const dispatch = headlessDispatcher(
+      workstation,
+      'cli',
+      language,
+      STRATA_VERSION,
+      (method, error, ref) => {
+        process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
       },
     );
     return await run({

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatcher } from '../api/dispatcher.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessSystemHandlers, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
@@ -24,13 +23,13 @@ const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-
 const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
 const workstation = await openWorkstation({ home, user, lang: language.get });
-const dispatch = createDispatcher(
-  { ...workstation.handlers, ...headlessSystemHandlers(workstation, 'harness', language, STRATA_VERSION) },
-  {
-    lang: language.get,
-    onInternalError: (method, error, ref) => {
-      console.error(internalErrorReport(method, error, ref));
-    },
+const dispatch = headlessDispatcher(
+  workstation,
+  'harness',
+  language,
+  STRATA_VERSION,
+  (method, error, ref) => {
+    console.error(internalErrorReport(method, error, ref));
   },
 );
 const harness = await startHarness({

@@ -9,6 +9,7 @@ import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type ObjectStore } from '../node/store/object-store.js';
 import { resampleToPublic } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
+import { detectFileFormat } from '../node/fs/read-head.js';
 import { openKeystore, verifyBag, writeBag, type Keystore } from '../node/exchange/index.js';
 import { createHandlers, type ServiceHandlers } from '../services/create-handlers.js';
 import type { ServiceDeps } from '../services/ports.js';
@@ -79,6 +80,7 @@ interface Opened {
 
 async function compose({ options, workDir, parsers, store, objects, signer }: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
+    detectFormat: detectFileFormat,
     store,
     objects,
     raster: { readInfo: parsers.readRasterInfo, valueRange: parsers.rasterValueRange, resampleToPublic },

@@ -1,4 +1,5 @@
 import type { Handlers } from '../api/contract.js';
+import { createDispatcher, type Dispatch, type DispatcherOptions } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import type { Lang } from '../api/messages.js';
 import type { Workstation } from './workstation.js';
@@ -45,4 +46,18 @@ export function headlessSystemHandlers(
     'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
     'system.setLanguage': setLanguageHandler(language),
   };
+}
+
+/** The dispatcher of a host without native dialogs: the workstation's services plus `system.*`. */
+export function headlessDispatcher(
+  workstation: Workstation,
+  host: 'harness' | 'cli',
+  language: LanguageSetting,
+  version: string,
+  onInternalError: DispatcherOptions['onInternalError'],
+): Dispatch {
+  return createDispatcher(
+    { ...workstation.handlers, ...headlessSystemHandlers(workstation, host, language, version) },
+    { lang: language.get, onInternalError },
+  );
 }

@@ -1,6 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { detectFormat } from '../core/formats/detect.js';
 import type { DatasetInfo } from '../core/model/index.js';
 import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
@@ -9,19 +8,6 @@ import type { DatasetSummary, ImportFailure, ImportResult } from '../api/types.j
 import type { JobContext, ServiceDeps } from './ports.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
-
-const HEAD_BYTES = 64 * 1024;
-
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 interface Parsed {
   readonly info: DatasetInfo;
@@ -61,7 +47,7 @@ export async function importFile(
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
-  const format = detectFormat(name, await readHead(file));
+  const format = await deps.detectFormat(file);
   if (!format) throw new StrataError('UNSUPPORTED_FORMAT', { file: name, problem: 'problem.unknownFormat' });
 
   enterStep(job, { phase: 'import' });

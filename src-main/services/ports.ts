@@ -109,6 +109,8 @@ export interface Clock {
  * so finished outputs can be renamed into place).
  */
 export interface ServiceDeps {
+  /** A file's format judged by its content; null when it is none we read. */
+  readonly detectFormat: (path: string) => Promise<DatasetFormat | null>;
   readonly store: CatalogueStore;
   readonly objects: ObjectStore;
   readonly raster: RasterIo;

@@ -2,17 +2,29 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+const MAX_BUFFER = 64 * 1024 * 1024;
 
-/** `gdalinfo -json` of a raster: GDAL is the reference reader for what we write. */
-export async function gdalinfo(file: string): Promise<{
-  size: [number, number];
-  geoTransform: number[];
-  coordinateSystem?: { wkt: string };
-  bands: { type: string; noDataValue?: number }[];
-  metadata?: Record<string, Record<string, string>>;
-}> {
-  const { stdout } = await run('gdalinfo', ['-json', '-mdd', 'all', file], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout) as Awaited<ReturnType<typeof gdalinfo>>;
+/** What the tests read from `gdalinfo -json`: GDAL is the reference reader for what we write. */
+export interface GdalInfo {
+  readonly size: [number, number];
+  readonly geoTransform?: [number, number, number, number, number, number];
+  readonly coordinateSystem?: { readonly wkt: string };
+  readonly bands: { type: string; noDataValue?: number | string }[];
+  readonly stac?: { 'proj:epsg'?: number | null };
+  readonly metadata: Record<string, Record<string, string>>;
+  /** Footprint in WGS 84 lon/lat (GeoJSON polygon); absent without georeferencing. */
+  readonly wgs84Extent?: { readonly coordinates: readonly (readonly (readonly [number, number])[])[] };
+}
+
+/** `gdalinfo -json [args] FILE` (GDAL 3.6 CLI on this machine). */
+export async function gdalinfo(path: string, ...args: string[]): Promise<GdalInfo> {
+  const { stdout } = await run('gdalinfo', ['-json', ...args, path], { maxBuffer: MAX_BUFFER });
+  return JSON.parse(stdout) as GdalInfo;
+}
+
+/** Runs a GDAL tool; a non-zero exit fails the calling test. */
+export async function gdal(tool: string, args: string[]): Promise<void> {
+  await run(tool, args, { maxBuffer: MAX_BUFFER });
 }
 
 /** EPSG code GDAL identifies for a file's CRS (via gdalsrsinfo), e.g. 'EPSG:2364'. */
@@ -27,7 +39,7 @@ export async function runCommand(
   args: string[],
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(cmd, args, { maxBuffer: MAX_BUFFER });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };

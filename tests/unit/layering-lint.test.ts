@@ -36,6 +36,8 @@ describe('layering is enforced by lint', () => {
     ['src-main/services/x.ts', "import { openCatalogue } from '../node/store/index.js';"],
     ['src-main/services/x.ts', "import { ipcMain } from 'electron';"],
     ['src-main/node/x.ts', "import { createHandlers } from '../services/create-handlers.js';"],
+    ['src-main/services/x.ts', "import { createJobRegistry } from '../hosting/jobs.js';"],
+    ['src-main/hosting/x.ts', "import { startHarness } from '../harness/server.js';"],
     ['src-main/harness/x.ts', "import { app } from 'electron';"],
     ['src-main/preload/x.ts', "import { readFile } from 'node:fs';"],
     [

@@ -1,8 +1,9 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import { detectFormat } from '../../core/formats/detect.js';
 import { formatFileError } from '../fs/format-errors.js';
+import { readHead } from '../fs/read-head.js';
 import { GEOJSON_MAX_CHARS, parseGeoJson } from '../../core/formats/geojson/index.js';
 import { readShapefile } from '../../core/formats/shapefile/index.js';
 import type { DatasetFormat, VectorFeature, VectorInfo } from '../../core/model/index.js';
@@ -25,19 +26,6 @@ export const VECTOR_BUDGET = {
 
 const SIDECARS = ['shx', 'dbf', 'prj', 'cpg'] as const;
 type Sidecar = (typeof SIDECARS)[number];
-
-const HEAD_BYTES = 64 * 1024;
-
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Sidecars next to a .shp whose names differ only in extension case (also NFC vs NFD names). */
 async function findSidecars(shp: string): Promise<Partial<Record<Sidecar, string>>> {

@@ -51,8 +51,8 @@ describe('strata CLI — the archive flow from the command line', () => {
     const imported = await strataJson<Dataset[]>('import', dem, world);
     const [raster, vector] = imported;
     if (!raster || !vector) throw new Error('import');
-    const reference = await gdalinfo(dem);
-    const gt = reference.geoTransform;
+    const reference = await gdalinfo(dem, '-mdd', 'all');
+    const gt = reference.geoTransform ?? [];
     expect(raster).toMatchObject({
       format: 'GeoTIFF',
       crs: 'EPSG:2364',
@@ -112,11 +112,12 @@ describe('strata CLI — the archive flow from the command line', () => {
       'data',
       (await readdir(path.join(demBag, 'data'))).find((f) => f.endsWith('.tif')) ?? '',
     );
-    const released = await gdalinfo(tif);
+    const released = await gdalinfo(tif, '-mdd', 'all');
     expect(await gdalEpsg(tif)).toBe('EPSG:2364');
-    expect(released.geoTransform[1]).toBe(100);
-    expect(released.geoTransform[5]).toBe(-100);
-    expect(released.geoTransform[0]).toBeCloseTo(gt[0] ?? NaN, 6);
+    const releasedGt = released.geoTransform ?? [];
+    expect(releasedGt[1]).toBe(100);
+    expect(releasedGt[5]).toBe(-100);
+    expect(releasedGt[0]).toBeCloseTo(gt[0] ?? NaN, 6);
     expect(released.size).toEqual([60, 50]);
     expect(released.bands[0]?.noDataValue).toBe(reference.bands[0]?.noDataValue);
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../src-main/api/dispatcher.js';
-import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
+import { testDispatch } from '../../support/test-dispatch.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
@@ -27,15 +26,7 @@ async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
 }
 
 function dispatcherOf(ws: Workstation) {
-  return createDispatcher(
-    { ...ws.handlers, ...headlessSystemHandlers(ws, 'harness', languageSetting('zh-CN'), 'test') },
-    {
-      lang: () => 'zh-CN',
-      onInternalError: (_m, error) => {
-        throw error;
-      },
-    },
-  );
+  return testDispatch(ws, 'zh-CN');
 }
 
 describe('the archive flow through the contract', () => {

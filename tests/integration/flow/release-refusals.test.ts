@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
+import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { copySample, tempDir } from '../../support/samples.js';
@@ -14,13 +13,7 @@ let client: Client;
 beforeAll(async () => {
   scratch = await tempDir();
   ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), user: 'curator', lang: () => 'en' });
-  const language = languageSetting('en');
-  client = clientOf(
-    createDispatcher(
-      { ...ws.handlers, ...headlessSystemHandlers(ws, 'harness', language, 'test') },
-      { lang: language.get, onInternalError: () => undefined },
-    ),
-  );
+  client = clientOf(testDispatch(ws, 'en'));
 });
 afterAll(async () => {
   await ws.close();

@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import type { HostEvent, JobProgressEvent } from '../../../src-main/api/events.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
+import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
@@ -28,15 +27,7 @@ beforeAll(async () => {
   scratch = await tempDir('strata-jobs-');
   home = path.join(scratch.dir, 'home');
   ws = await openWorkstation({ home, user: 'curator', lang: () => 'zh-CN' });
-  const dispatch = createDispatcher(
-    { ...ws.handlers, ...headlessSystemHandlers(ws, 'harness', languageSetting('zh-CN'), 'test') },
-    {
-      lang: () => 'zh-CN',
-      onInternalError: (_m, error) => {
-        throw error;
-      },
-    },
-  );
+  const dispatch = testDispatch(ws, 'zh-CN');
   harness = await startHarness({
     dispatch,
     resolveFile: (p) => ws.resolveFile(p),

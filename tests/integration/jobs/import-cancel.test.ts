@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import type { JobProgressEvent } from '../../../src-main/api/events.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import { headlessSystemHandlers, languageSetting } from '../../../src-main/hosting/system-handlers.js';
+import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { writeNoiseRaster } from '../../support/noise-raster.js';
@@ -27,17 +26,7 @@ beforeAll(async () => {
   scratch = await tempDir('strata-import-cancel-');
   home = path.join(scratch.dir, 'home');
   ws = await openWorkstation({ home, user: 'curator', lang: () => 'en' });
-  client = clientOf(
-    createDispatcher(
-      { ...ws.handlers, ...headlessSystemHandlers(ws, 'cli', languageSetting('en'), 'test') },
-      {
-        lang: () => 'en',
-        onInternalError: (_m, error) => {
-          throw error;
-        },
-      },
-    ),
-  );
+  client = clientOf(testDispatch(ws, 'en', 'cli'));
 });
 afterAll(async () => {
   await ws.close();

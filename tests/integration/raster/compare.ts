@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { resampleToPublic } from '../../../src-main/node/raster/index.js';
-import { gdal } from './gdal.js';
+import { gdal } from '../../support/gdal.js';
 import { readPixels } from './read-pixels.js';
 
 export interface Comparison {

@@ -7,7 +7,7 @@ import {
   targetPixelSize,
 } from '../../../src-main/core/review/rules/raster-resolution.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
-import { gdalinfo } from './gdal.js';
+import { gdalinfo } from '../../support/gdal.js';
 
 const COGEO = join('/work/shared/data', 'raster', 'cogeo.tif');
 const settings: ReviewSettings = {

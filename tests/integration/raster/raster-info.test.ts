@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
-import { gdalinfo } from './gdal.js';
+import { gdalinfo } from '../../support/gdal.js';
 
 const DATA = '/work/shared/data';
 const GOOD = [

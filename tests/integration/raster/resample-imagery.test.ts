@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rasterValueRange, readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
 import { compareWithGdalwarp } from './compare.js';
-import { gdal, gdalinfo } from './gdal.js';
+import { gdal, gdalinfo } from '../../support/gdal.js';
 
 const DATA = '/work/shared/data';
 const NANNING = join(DATA, 'chinese/raster/nanning_rgb_cgcs2000_cm108_0p5m.tif');

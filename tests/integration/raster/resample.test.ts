@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { rasterValueRange, readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
 import { compareWithGdalwarp } from './compare.js';
-import { gdalinfo } from './gdal.js';
+import { gdalinfo } from '../../support/gdal.js';
 import { listTags, readPixels } from './read-pixels.js';
 
 const DATA = '/work/shared/data';

@@ -10,7 +10,7 @@ import type { CrsInfo, RasterInfo } from '../../../src-main/core/model/index.js'
 import { fileSink } from '../../../src-main/node/raster/file-sink.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { nativeDeflate } from '../../../src-main/node/raster/native-codecs.js';
-import { gdalinfo } from './gdal.js';
+import { gdalinfo } from '../../support/gdal.js';
 
 const run = promisify(execFile);
 const SAMPLES = '/work/shared/data/raster';
