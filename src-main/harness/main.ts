@@ -38,6 +38,7 @@ const harness = await startHarness({
   events: (listener) => workstation.onEvent(listener),
   rendererDir: path.join(here, '..', 'renderer'),
   port: Number(values.port ?? 0),
+  lang: language.get,
 });
 console.log(`Strata harness (data: ${home})`);
 console.log(`Open in a browser: ${harness.url}`);
