@@ -1,5 +1,6 @@
 import {
   BAGIT_TXT_NAME,
+  DATA_DIR,
   isDataPath,
   MANIFEST_NAME,
   SIGNATURE_NAME,
@@ -49,4 +50,26 @@ export function completenessProblems(listing: BagListing): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Directories are not listed in a manifest, so one is accounted for only by holding a listed
+ * file (at any depth), or by being `data/` itself. Anything else — an empty folder under `data/`,
+ * a folder of unlisted folders — is content the signature does not cover, and a failure.
+ */
+export function unlistedDirectoryProblems(
+  directories: readonly string[],
+  listed: readonly string[],
+): string[] {
+  const accounted = new Set<string>([DATA_DIR]);
+  for (const path of listed) {
+    const segments = path.split('/');
+    for (let end = 1; end < segments.length; end += 1) accounted.add(segments.slice(0, end).join('/'));
+  }
+  return directories
+    .filter((dir) => !accounted.has(dir))
+    .map(
+      (dir) =>
+        `${showPath(`${dir}/`)}: directory holds no file listed in ${MANIFEST_NAME} or ${TAG_MANIFEST_NAME}`,
+    );
 }

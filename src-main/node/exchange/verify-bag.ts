@@ -18,6 +18,7 @@ import {
   showPath,
   SIGNATURE_NAME,
   TAG_MANIFEST_NAME,
+  unlistedDirectoryProblems,
 } from '../../core/exchange/index.js';
 import type { ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
@@ -80,6 +81,12 @@ function completeStep(ctx: Context): string[] {
     manifest: ctx.manifest.map((e) => e.path),
     tagManifest: ctx.tagManifest.map((e) => e.path),
   });
+  problems.push(
+    ...unlistedDirectoryProblems(ctx.tree.directories, [
+      ...ctx.manifest.map((e) => e.path),
+      ...ctx.tagManifest.map((e) => e.path),
+    ]),
+  );
   const declaration = ctx.tags.get(BAGIT_TXT_NAME);
   if (declaration && 'text' in declaration) problems.push(...bagitDeclarationProblems(declaration.text));
   const info = ctx.tags.get(BAG_INFO_NAME);
