@@ -23,6 +23,19 @@ export const MESSAGES: Templates = {
     'zh-CN': '目前支持 GeoTIFF、GeoJSON、Shapefile',
     en: 'GeoTIFF, GeoJSON and Shapefile are supported',
   },
+  'problem.shapefileNoDbf': {
+    'zh-CN': '缺少属性表 .dbf，图形将没有属性：请补齐 .dbf 后重新导入',
+    en: 'the .dbf attribute table is missing, so the shapes would have no attributes: add the .dbf and import again',
+  },
+  'notice.shapefile.shxMissing': {
+    'zh-CN':
+      '{file}：缺少索引文件 .shx，已按 .shp 中自带长度的记录重建索引后读取；入库文件按原样保存，不含 .shx',
+    en: '{file}: the .shx index is missing; it was rebuilt from the self-delimiting records of the .shp to read the set. The files are stored as deposited, without a .shx',
+  },
+  'notice.shapefile.shxInconsistent': {
+    'zh-CN': '{file}：索引文件 .shx 与 .shp 不符，已弃用并按 .shp 中的记录重建索引后读取；.shx 按原样保存',
+    en: '{file}: the .shx index does not match the .shp; it was set aside and the index rebuilt from the records of the .shp. The .shx is stored as deposited',
+  },
   'error.CORRUPT_FILE': {
     'zh-CN': '文件已损坏或无法解析：{file}（{problem}）',
     en: 'Corrupt or unreadable file: {file} ({problem})',

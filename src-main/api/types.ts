@@ -10,7 +10,7 @@ import type {
   SecrecyLevel,
   FieldInfo,
 } from '../core/model/index.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode, ErrorParams } from './errors.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -183,10 +183,23 @@ export interface ImportFailure {
   readonly message: string;
 }
 
-/** A batch import keeps every good file and names each bad one. */
+/** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
+export type ImportNoticeCode = 'shapefile.shxMissing' | 'shapefile.shxInconsistent';
+
+export interface ImportNotice {
+  readonly datasetId: DatasetId;
+  /** Base name of the imported file. */
+  readonly file: string;
+  readonly code: ImportNoticeCode;
+  readonly params: ErrorParams;
+  readonly message: string;
+}
+
+/** A batch import keeps every good file, names each bad one, and says what it did to the good ones. */
 export interface ImportResult {
   readonly datasets: readonly DatasetSummary[];
   readonly failures: readonly ImportFailure[];
+  readonly notices: readonly ImportNotice[];
 }
 
 export interface SystemInfo {

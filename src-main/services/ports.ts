@@ -8,6 +8,7 @@ import type {
   VectorInfo,
 } from '../core/model/index.js';
 import type { CatalogueStore, StoredFile } from '../core/ports/index.js';
+import type { ShapefileNotice } from '../core/formats/shapefile/index.js';
 import type { VerifyResult } from '../api/types.js';
 import type { Lang } from '../api/messages.js';
 import type { JobProgressEvent } from '../api/events.js';
@@ -59,6 +60,8 @@ export interface VectorRead {
   readonly features: VectorFeature[];
   /** The file set: main file first, then sidecars that exist. Absolute paths. */
   readonly files: string[];
+  /** What the reader found missing or inconsistent in a shapefile set; the importer decides. */
+  readonly notices: readonly ShapefileNotice[];
 }
 
 export interface VectorIo {

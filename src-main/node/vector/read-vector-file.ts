@@ -5,7 +5,7 @@ import { detectFormat } from '../../core/formats/detect.js';
 import { formatFileError } from '../fs/format-errors.js';
 import { readHead } from '../fs/read-head.js';
 import { GEOJSON_MAX_CHARS, parseGeoJson } from '../../core/formats/geojson/index.js';
-import { readShapefile } from '../../core/formats/shapefile/index.js';
+import { readShapefile, type ShapefileNotice } from '../../core/formats/shapefile/index.js';
 import type { DatasetFormat, VectorFeature, VectorInfo } from '../../core/model/index.js';
 
 export interface VectorFile {
@@ -14,6 +14,8 @@ export interface VectorFile {
   readonly features: VectorFeature[];
   /** The set's files: the main file first, then the sidecars that exist (.shx .dbf .prj .cpg). */
   readonly files: string[];
+  /** An incomplete or inconsistent shapefile set, as found (none for GeoJSON). */
+  readonly notices: readonly ShapefileNotice[];
 }
 
 /** Size budgets checked with stat() before any byte is read. */
@@ -76,7 +78,7 @@ export async function readVectorFile(file: string): Promise<VectorFile> {
     if (format === 'GeoJSON') {
       const bytes = await readBudgeted(file, VECTOR_BUDGET.geojsonBytes, 'GeoJSON');
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      return { format, ...parseGeoJson(text), files: [file] };
+      return { format, ...parseGeoJson(text), files: [file], notices: [] };
     }
     if (format === 'Shapefile') {
       const sidecars = await findSidecars(file);

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Input, List, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../src-main/api/types.js';
+import { translateKnown } from '../../platform/error-text.js';
 import { usePlatform } from '../../platform/platform-context.js';
 import { addImportPaths, select, setImportDraft, setImportOpen, useAppStore } from '../../state/app-store.js';
 import { useActions } from '../../state/use-actions.js';
@@ -26,6 +27,7 @@ export function ImportDialog() {
   const open = useAppStore((s) => s.importOpen);
   const draft = useAppStore((s) => s.importDraft);
   const canPick = useAppStore((s) => s.info?.canPickFiles === true);
+  const lang = useAppStore((s) => s.lang);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [empty, setEmpty] = useState(false);
   const job = useJob();
@@ -50,7 +52,8 @@ export function ImportDialog() {
     void actions.verifyAudit().catch(() => undefined);
     const first = imported.datasets[0];
     if (first) select(first.id);
-    if (imported.failures.length === 0) {
+    // A notice (an index rebuilt) must be read, so the dialog stays open for it as for a failure.
+    if (imported.failures.length === 0 && imported.notices.length === 0) {
       void message.success(t('importDialog.done', { count: imported.datasets.length }));
       setImportDraft('');
       hide();
@@ -145,23 +148,43 @@ export function ImportDialog() {
           {result ? (
             <div data-testid="import-result">
               <Alert
-                type={result.datasets.length > 0 ? 'warning' : 'error'}
+                type={
+                  result.failures.length === 0 ? 'info' : result.datasets.length > 0 ? 'warning' : 'error'
+                }
                 showIcon
-                title={t('importDialog.partial', {
-                  count: result.datasets.length,
-                  failed: result.failures.length,
-                })}
+                title={
+                  result.failures.length === 0
+                    ? t('importDialog.noticed', { count: result.datasets.length })
+                    : t('importDialog.partial', {
+                        count: result.datasets.length,
+                        failed: result.failures.length,
+                      })
+                }
               />
-              <List
-                size="small"
-                className="gap"
-                dataSource={[...result.failures]}
-                renderItem={(f) => (
-                  <List.Item data-testid="import-failure" data-code={f.code}>
-                    {f.message}
-                  </List.Item>
-                )}
-              />
+              {result.failures.length > 0 ? (
+                <List
+                  size="small"
+                  className="gap"
+                  dataSource={[...result.failures]}
+                  renderItem={(f) => (
+                    <List.Item data-testid="import-failure" data-code={f.code}>
+                      {f.message}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {result.notices.length > 0 ? (
+                <List
+                  size="small"
+                  className="gap"
+                  dataSource={[...result.notices]}
+                  renderItem={(n) => (
+                    <List.Item data-testid="import-notice" data-code={n.code}>
+                      {translateKnown(`notice.${n.code}`, n.params, lang, n.message)}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
             </div>
           ) : null}
         </div>
