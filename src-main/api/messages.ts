@@ -124,6 +124,16 @@ export const MESSAGES: Templates = {
     'zh-CN': '规则配置引用了未知检查项 {rule}，审查不完整',
     en: 'The profile names an unknown check {rule}; the review is incomplete',
   },
+  'verify.unlistedDirectory': {
+    'zh-CN': '{path}：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
+    en: '{path}: directory holds no file listed in manifest-sha256.txt or tagmanifest-sha256.txt',
+  },
+  'verify.symlink': { 'zh-CN': '{path}：符号链接', en: '{path}: symbolic link' },
+  'verify.specialFile': {
+    'zh-CN': '{path}：不是普通文件或目录',
+    en: '{path}: not a regular file or directory',
+  },
+  'verify.skipped': { 'zh-CN': '未检查：前面的步骤已失败', en: 'skipped: earlier step failed' },
   'what.dem': { 'zh-CN': 'DEM 格网', en: 'DEM grid' },
   'what.imagery': { 'zh-CN': '影像地面', en: 'Imagery ground' },
 

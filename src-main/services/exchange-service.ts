@@ -145,5 +145,5 @@ export function verifyPackage(
   bag: string,
   keyPem: string | undefined,
 ): Promise<VerifyResult> {
-  return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem());
+  return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem(), deps.lang());
 }

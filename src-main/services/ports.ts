@@ -94,7 +94,7 @@ export interface BagIo {
     readonly signal?: AbortSignal;
     readonly onProgress?: (doneBytes: number, totalBytes: number) => void;
   }): Promise<{ bag: string; files: number; bytes: number; signatureFile: string }>;
-  verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult>;
+  verifyBag(bagPath: string, publicKeyPem: string | null, lang: Lang): Promise<VerifyResult>;
 }
 
 export interface Ids {

@@ -54,22 +54,15 @@ export function completenessProblems(listing: BagListing): string[] {
 
 /**
  * Directories are not listed in a manifest, so one is accounted for only by holding a listed
- * file (at any depth), or by being `data/` itself. Anything else — an empty folder under `data/`,
- * a folder of unlisted folders — is content the signature does not cover, and a failure.
+ * file (at any depth), or by being `data/` itself. Every other directory — an empty folder under
+ * `data/`, a folder of unlisted folders — is content the signature does not cover: these are
+ * returned, for the verifier to report as failures.
  */
-export function unlistedDirectoryProblems(
-  directories: readonly string[],
-  listed: readonly string[],
-): string[] {
+export function unlistedDirectories(directories: readonly string[], listed: readonly string[]): string[] {
   const accounted = new Set<string>([DATA_DIR]);
   for (const path of listed) {
     const segments = path.split('/');
     for (let end = 1; end < segments.length; end += 1) accounted.add(segments.slice(0, end).join('/'));
   }
-  return directories
-    .filter((dir) => !accounted.has(dir))
-    .map(
-      (dir) =>
-        `${showPath(`${dir}/`)}: directory holds no file listed in ${MANIFEST_NAME} or ${TAG_MANIFEST_NAME}`,
-    );
+  return directories.filter((dir) => !accounted.has(dir));
 }

@@ -18,10 +18,11 @@ import {
   showPath,
   SIGNATURE_NAME,
   TAG_MANIFEST_NAME,
-  unlistedDirectoryProblems,
+  unlistedDirectories,
 } from '../../core/exchange/index.js';
 import type { ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
+import { translate, type Lang } from '../../api/messages.js';
 import type { VerifyResult, VerifyStep } from '../../api/types.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
@@ -30,7 +31,6 @@ import type { BagTree } from './walk-bag.js';
 
 /** Tag files are read whole; a hostile bag cannot make verify allocate more than this per file. */
 export const TAG_FILE_LIMIT = 64 << 20;
-const SKIPPED = 'skipped: earlier step failed';
 const STEPS: readonly VerifyStep[] = ['paths', 'complete', 'checksums', 'signature'];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56,14 +56,18 @@ interface Context {
   readonly tagManifest: readonly ManifestEntry[];
   readonly tags: ReadonlyMap<string, TagRead>;
   readonly publicKeyPem: string | null;
+  readonly lang: Lang;
 }
 
 function pathsStep(ctx: Context, parseProblems: readonly string[]): string[] {
   const { tree } = ctx;
   const problems: string[] = [];
   if (tree.truncated) problems.push('the bag is too deep or has too many entries');
-  for (const link of tree.symlinks) problems.push(`${showPath(link)}: symbolic link`);
-  for (const entry of tree.special) problems.push(`${showPath(entry)}: not a regular file or directory`);
+  for (const link of tree.symlinks)
+    problems.push(translate('verify.symlink', { path: showPath(link) }, ctx.lang));
+  for (const entry of tree.special) {
+    problems.push(translate('verify.specialFile', { path: showPath(entry) }, ctx.lang));
+  }
   const leaves = new Set([
     ...tree.files.keys(),
     ...tree.symlinks,
@@ -81,12 +85,10 @@ function completeStep(ctx: Context): string[] {
     manifest: ctx.manifest.map((e) => e.path),
     tagManifest: ctx.tagManifest.map((e) => e.path),
   });
-  problems.push(
-    ...unlistedDirectoryProblems(ctx.tree.directories, [
-      ...ctx.manifest.map((e) => e.path),
-      ...ctx.tagManifest.map((e) => e.path),
-    ]),
-  );
+  const listed = [...ctx.manifest.map((e) => e.path), ...ctx.tagManifest.map((e) => e.path)];
+  for (const dir of unlistedDirectories(ctx.tree.directories, listed)) {
+    problems.push(translate('verify.unlistedDirectory', { path: showPath(`${dir}/`) }, ctx.lang));
+  }
   const declaration = ctx.tags.get(BAGIT_TXT_NAME);
   if (declaration && 'text' in declaration) problems.push(...bagitDeclarationProblems(declaration.text));
   const info = ctx.tags.get(BAG_INFO_NAME);
@@ -158,9 +160,14 @@ async function signatureStep(ctx: Context): Promise<string[]> {
  * signature. Each step lists its problems (file names, never contents); once a step fails the
  * later ones are reported as skipped. Nothing is followed through a symbolic link, and the
  * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
+ * Problems about what the bag holds beyond its manifests are worded in `lang`.
  * Throws FILE_NOT_FOUND when `bagPath` does not exist.
  */
-export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
+export async function verifyBag(
+  bagPath: string,
+  publicKeyPem: string | null,
+  lang: Lang = 'en',
+): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
     if (isErrnoException(error) && error.code === 'ENOENT')
       throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
@@ -170,7 +177,7 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
     const problem = rootInfo.isSymbolicLink()
       ? 'the bag path is a symbolic link'
       : 'the bag path is not a directory';
-    return finish(bagPath, [[problem]]);
+    return finish(bagPath, [[problem]], lang);
   }
   const tree = await walkBag(bagPath);
   const tags = new Map<string, TagRead>();
@@ -195,6 +202,7 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
     tagManifest: parsed(TAG_MANIFEST_NAME),
     tags,
     publicKeyPem,
+    lang,
   };
 
   const results: string[][] = [];
@@ -202,14 +210,14 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
   if (results.every((p) => p.length === 0)) results.push(completeStep(ctx));
   if (results.every((p) => p.length === 0)) results.push(await checksumsStep(ctx));
   if (results.every((p) => p.length === 0)) results.push(await signatureStep(ctx));
-  return finish(bagPath, results);
+  return finish(bagPath, results, lang);
 }
 
-function finish(bag: string, results: readonly string[][]): VerifyResult {
+function finish(bag: string, results: readonly string[][], lang: Lang): VerifyResult {
   const checks = STEPS.map((step, index) => {
     const problems = results[index];
     return problems === undefined
-      ? { step, ok: false, problems: [SKIPPED] }
+      ? { step, ok: false, problems: [translate('verify.skipped', {}, lang)] }
       : { step, ok: problems.length === 0, problems };
   });
   return { ok: checks.every((c) => c.ok), bag, checks };

@@ -7,7 +7,10 @@ import type { VerifyResult } from '../../../src-main/api/types.js';
 import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
 import type { Keystore } from '../../../src-main/node/exchange/index.js';
+import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
+import { clientOf } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
+import { testDispatch } from '../../support/test-dispatch.js';
 
 let work: string;
 let keys: Keystore;
@@ -148,5 +151,27 @@ describe('verify refuses anything in the bag the manifests do not list', () => {
     const result = await verify(bag);
     expectRefused(result, /"data\/extra\/readme\.txt": in data\/ but not in manifest-sha256\.txt/);
     expectRefused(result, /"data\/extra\/": directory holds no file listed/);
+  });
+
+  it('words these reasons in the caller’s language, through the contract too', async () => {
+    const bag = await copyOfBag('zh');
+    await mkdir(join(bag, 'data', 'extra'));
+    await symlink(join(bag, 'data', 'dem.tif'), join(bag, 'data', 'dem-copy.tif'));
+    const zh = await verifyBag(bag, keys.publicKeyPem(), 'zh-CN');
+    expect(zh.checks.find((c) => c.step === 'paths')?.problems).toEqual(['"data/dem-copy.tif"：符号链接']);
+    expect(zh.checks.find((c) => c.step === 'signature')?.problems).toEqual(['未检查：前面的步骤已失败']);
+    await rm(join(bag, 'data', 'dem-copy.tif'));
+    const ws = await openWorkstation({ home: join(work, 'home'), user: 'curator', lang: () => 'zh-CN' });
+    try {
+      const result = await clientOf(testDispatch(ws, 'zh-CN')).call('exchange.verify', {
+        bag,
+        keyPem: keys.publicKeyPem(),
+      });
+      expect(result.checks.find((c) => c.step === 'complete')?.problems).toEqual([
+        '"data/extra/"：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
+      ]);
+    } finally {
+      await ws.close();
+    }
   });
 });
