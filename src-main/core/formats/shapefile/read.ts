@@ -5,7 +5,7 @@ import { extentOf } from '../vector-summary.js';
 import { readDbf } from './dbf.js';
 import { readShp } from './shp.js';
 
-/** The files of one shapefile set, as bytes. Only the .shp is required. */
+/** The files of one shapefile set, as bytes. Only the .shp is needed to read; what is missing comes back as notices. */
 export interface ShapefileParts {
   readonly shp: Uint8Array;
   readonly shx: Uint8Array | null;
