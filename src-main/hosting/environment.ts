@@ -16,6 +16,7 @@ export function defaultHome(
   return path.join(env['XDG_CONFIG_HOME'] ?? path.join(os.homedir(), '.config'), 'Strata');
 }
 
+/** The local OS user (or `STRATA_USER`): who every call of a single-user host acts as. */
 export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
   return env['STRATA_USER'] ?? os.userInfo().username;
 }

@@ -1,3 +1,4 @@
+import type { CallContext } from '../api/caller.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetInfo } from '../core/model/index.js';
@@ -5,7 +6,7 @@ import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
 import type { DatasetSummary, ImportFailure, ImportResult } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 
@@ -41,6 +42,7 @@ async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format
  */
 export async function importFile(
   deps: ServiceDeps,
+  ctx: CallContext,
   file: string,
   job: JobContext = NO_JOB,
 ): Promise<DatasetSummary> {
@@ -77,13 +79,13 @@ export async function importFile(
     sourceId: null,
     status: 'draft',
     createdAt: deps.clock.now().toISOString(),
-    createdBy: deps.user,
+    createdBy: ctx.user,
   };
   const record = { title: path.parse(name).name, abstract: '', level: '内部' as const, period: '' };
   await deps.store.write(async (tx) => {
     await tx.insertDataset(row, record);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'dataset.import',
       subject: row.id,
       details: { format, sha256: row.sha256, files: stored.length, bytes: row.byteSize },
@@ -93,7 +95,7 @@ export async function importFile(
     datasetId: row.id,
     version: 1,
     fields: record,
-    author: deps.user,
+    author: ctx.user,
     createdAt: row.createdAt,
   });
 }
@@ -117,6 +119,7 @@ function failureOf(deps: ServiceDeps, file: string, error: unknown): ImportFailu
  */
 export async function importFiles(
   deps: ServiceDeps,
+  ctx: CallContext,
   paths: readonly string[],
   job: JobContext = NO_JOB,
 ): Promise<ImportResult> {
@@ -125,7 +128,7 @@ export async function importFiles(
   for (const [index, file] of paths.entries()) {
     throwIfCancelled(job);
     try {
-      datasets.push(await importFile(deps, file, forItem(job, index + 1, paths.length)));
+      datasets.push(await importFile(deps, ctx, file, forItem(job, index + 1, paths.length)));
     } catch (error) {
       throwIfCancelled(job);
       failures.push(failureOf(deps, file, error));

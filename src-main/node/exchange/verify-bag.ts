@@ -21,7 +21,7 @@ import {
 } from '../../core/exchange/index.js';
 import type { ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
-import type { VerifyResult, VerifyStep } from '../../api/types.js';
+import type { VerifyResult, VerifyStep } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
 import { walkBag } from './walk-bag.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, StrataError } from '../../api/errors.js';
 import type { RasterInfo } from '../../core/model/index.js';
-import type { VectorFile } from '../vector/index.js';
+import type { VectorRead } from '../../core/ports/index.js';
 import { PARSE_WORKER_URL } from './parse-worker-url.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
@@ -21,7 +21,7 @@ export interface IsolationOptions {
 export interface IsolatedParsers {
   readonly readRasterInfo: (path: string) => Promise<RasterInfo>;
   readonly rasterValueRange: (path: string, info: RasterInfo) => Promise<[number, number] | null>;
-  readonly readVectorFile: (path: string) => Promise<VectorFile>;
+  readonly readVectorFile: (path: string) => Promise<VectorRead>;
   /** Terminates every worker; parses still running reject with CANCELLED, and so do later calls. */
   readonly close: () => Promise<void>;
 }
