@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localCaller } from '../api/caller.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { errorMessage } from '../api/messages.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
@@ -64,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
   const language = languageSetting(lang);
+  // The bundle sits in dist/main; resources/ is beside dist/.
+  await installBundledCrs(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources'));
   const workstation = await openWorkstation({ home, lang: language.get });
   const dispatch = headlessDispatcher(
     workstation,

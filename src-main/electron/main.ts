@@ -5,6 +5,7 @@ import { localCaller } from '../api/caller.js';
 import { createDispatcher } from '../api/dispatcher.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
@@ -55,6 +56,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
+  await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
     lang,

@@ -7,6 +7,7 @@ import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { startHarness } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,6 +24,8 @@ const { values } = parseArgs({
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
 const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
+// The bundle sits in dist/main; resources/ is beside dist/.
+await installBundledCrs(path.join(here, '..', '..', 'resources'));
 const workstation = await openWorkstation({ home, lang: language.get });
 const dispatch = headlessDispatcher(
   workstation,

@@ -32,6 +32,8 @@ describe('layering is enforced by lint', () => {
     ['src-main/core/formats/x.ts', "import { app } from 'electron';"],
     ['src-main/core/review/x.ts', "import sqlite3 from 'sqlite3';"],
     ['src-main/core/review/x.ts', "import type { X } from '../../services/deps.js';"],
+    ['src-main/core/crs/x.ts', "import table from '../../../resources/crs/epsg.json';"],
+    ['src-main/core/ports/x.ts', "import type { VerifyResult } from '../../api/types.js';"],
     ['src-main/api/x.ts', "import { openCatalogue } from '../node/store/index.js';"],
     ['src-main/services/x.ts', "import { openCatalogue } from '../node/store/index.js';"],
     ['src-main/services/x.ts', "import { ipcMain } from 'electron';"],

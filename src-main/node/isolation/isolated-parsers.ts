@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, StrataError } from '../../api/errors.js';
+import { registryRows } from '../../core/crs/index.js';
 import type { RasterInfo } from '../../core/model/index.js';
 import type { VectorRead } from '../../core/ports/index.js';
 import { PARSE_WORKER_URL } from './parse-worker-url.js';
@@ -67,6 +68,8 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
 
   function start(): Started {
     const worker = new Worker(workerUrl, {
+      // The worker identifies CRSs with the same EPSG table this process loaded (ADR 0068).
+      workerData: { epsgRows: registryRows() },
       resourceLimits: {
         maxOldGenerationSizeMb: maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),

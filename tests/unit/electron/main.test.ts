@@ -17,6 +17,7 @@ const holder = await vi.hoisted(async () => {
   return {
     electron: createElectronDouble(),
     openWorkstation: null as unknown as (options: WorkstationOptions) => Promise<Workstation>,
+    crsLoadedFrom: [] as string[],
   };
 });
 // The mock factory runs once per file; getters let every fresh load of main.ts see the current double.
@@ -31,6 +32,13 @@ vi.mock('electron', () =>
     ),
   ),
 );
+// The EPSG table's loading is tested on its own; here: main loads it from the app's resources.
+vi.mock('../../../src-main/node/crs/index.js', () => ({
+  installBundledCrs: (dir: string) => {
+    holder.crsLoadedFrom.push(dir);
+    return Promise.resolve();
+  },
+}));
 vi.mock('../../../src-main/hosting/open-workstation.js', () => ({
   openWorkstation: (options: WorkstationOptions) => holder.openWorkstation(options),
 }));
@@ -71,6 +79,7 @@ async function boot(
     open ?? (() => Promise.resolve(workstation as unknown as Workstation)),
   );
   holder.openWorkstation = opened;
+  holder.crsLoadedFrom.length = 0;
   FakeBrowserWindow.created.length = 0;
   vi.resetModules();
   await import('../../../src-main/electron/main.js');
@@ -111,6 +120,7 @@ describe('Electron main process', () => {
     const { electron, opened, window } = await bootReady();
     expect(opened).toHaveBeenCalledOnce();
     expect(opened.mock.calls[0]?.[0]).toMatchObject({ home: '/tmp/strata-test-userData' });
+    expect(holder.crsLoadedFrom).toEqual(['/opt/strata/app/resources']);
     expect(electron.session.defaultSession.state.permissionRequest).not.toBeNull();
     expect(electron.session.defaultSession.state.beforeRequest).not.toBeNull();
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
