@@ -18,7 +18,11 @@ type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise
 
 function register(double: ElectronDouble) {
   const dispatch = vi.fn<ContextDispatch>(() => Promise.resolve({ ok: true, value: ['dataset'] }));
-  registerInvokeHandler(dispatch, () => LOCAL, () => 'zh-CN');
+  registerInvokeHandler(
+    dispatch,
+    () => LOCAL,
+    () => 'zh-CN',
+  );
   const handler = double.invokeHandlers.get('strata:invoke') as InvokeHandler | undefined;
   if (!handler) throw new Error('no handler registered on strata:invoke');
   return { dispatch, handler };
