@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localCaller } from '../api/caller.js';
 import type { Dispatch } from '../api/dispatcher.js';
@@ -11,7 +10,7 @@ import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
+import { currentUser, defaultHome, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
 import { progressLine } from './progress.js';
@@ -66,8 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
   const language = languageSetting(lang);
-  // The bundle sits in dist/main; resources/ is beside dist/.
-  await installBundledCrs(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources'));
+  await installBundledCrs(resourcesBeside(import.meta.url));
   const workstation = await openWorkstation({ home, lang: language.get });
   const dispatch = headlessDispatcher(
     workstation,

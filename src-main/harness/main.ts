@@ -5,7 +5,7 @@ import { localCaller } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { currentUser, languageFrom } from '../hosting/environment.js';
+import { currentUser, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { installBundledCrs } from '../node/crs/index.js';
 import { startHarness } from './server.js';
@@ -24,8 +24,7 @@ const { values } = parseArgs({
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
 const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
-// The bundle sits in dist/main; resources/ is beside dist/.
-await installBundledCrs(path.join(here, '..', '..', 'resources'));
+await installBundledCrs(resourcesBeside(import.meta.url));
 const workstation = await openWorkstation({ home, lang: language.get });
 const dispatch = headlessDispatcher(
   workstation,
