@@ -10,6 +10,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
       {
@@ -31,6 +32,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ['tests/support/parse-worker-setup.ts'],
+          setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
     ],

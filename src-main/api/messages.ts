@@ -71,7 +71,7 @@ export const MESSAGES: Templates = {
     'zh-CN': '审计链校验失败，系统处于只读状态',
     en: 'The audit chain failed verification; the workstation is read-only',
   },
-  'error.FORBIDDEN': { 'zh-CN': '请求来源不受信任，已拒绝', en: 'Request refused: untrusted sender' },
+  'error.FORBIDDEN': { 'zh-CN': '请求已拒绝：无权执行此操作', en: 'Request refused: not permitted' },
   'error.INTERNAL': { 'zh-CN': '内部错误（{ref}）', en: 'Internal error ({ref})' },
 
   'reason.levelAbovePublic': {

@@ -140,17 +140,8 @@ export interface ExportResult {
   readonly keyFingerprint: string;
 }
 
-export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
-
-export interface VerifyResult {
-  readonly ok: boolean;
-  readonly bag: string;
-  readonly checks: readonly {
-    readonly step: VerifyStep;
-    readonly ok: boolean;
-    readonly problems: readonly string[];
-  }[];
-}
+// Domain data (what a package check found), declared in core for the BagIo port.
+export type { VerifyResult, VerifyStep } from '../core/model/index.js';
 
 export interface PublicKeyInfo {
   readonly pem: string;

@@ -1,9 +1,11 @@
 // Electron main process: the composition root of the desktop host.
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
+import { localCaller } from '../api/caller.js';
 import { createDispatcher } from '../api/dispatcher.js';
 import { currentUser, languageFrom } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
@@ -54,17 +56,19 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
+  await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
-    user: currentUser(),
     lang,
   });
   workstation = opened;
   const dispatch = createDispatcher(
     { ...opened.handlers, ...systemHandlers(opened, () => mainWindow, language) },
-    { lang, onInternalError: logInternalError },
+    { lang, readOnly: () => opened.readOnly, onInternalError: logInternalError },
   );
-  registerInvokeHandler(dispatch, lang);
+  // One person at a desktop workstation: every call from the window acts as the OS user.
+  const caller = localCaller(currentUser());
+  registerInvokeHandler(dispatch, () => caller, lang);
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {
     if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);

@@ -21,10 +21,10 @@ export function systemHandlers(
 ): SystemHandlers {
   return {
     'system.setLanguage': setLanguageHandler(language),
-    'system.info': () =>
+    'system.info': (_args, ctx) =>
       Promise.resolve({
         version: app.getVersion(),
-        user: workstation.user,
+        user: ctx.user,
         host: 'electron',
         canPickFiles: true,
         readOnly: workstation.readOnly,

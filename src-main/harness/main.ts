@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localCaller } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { currentUser, languageFrom } from '../hosting/environment.js';
+import { currentUser, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { startHarness } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,12 +24,14 @@ const { values } = parseArgs({
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
 const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
-const workstation = await openWorkstation({ home, user, lang: language.get });
+await installBundledCrs(resourcesBeside(import.meta.url));
+const workstation = await openWorkstation({ home, lang: language.get });
 const dispatch = headlessDispatcher(
   workstation,
   'harness',
   language,
   STRATA_VERSION,
+  localCaller(user),
   (method, error, ref) => {
     console.error(internalErrorReport(method, error, ref));
   },

@@ -1,3 +1,4 @@
+import type { CallContext } from '../api/caller.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetInfo } from '../core/model/index.js';
@@ -12,7 +13,7 @@ import type {
   ImportNoticeCode,
   ImportResult,
 } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 
@@ -88,6 +89,7 @@ export interface ImportedFile {
  */
 export async function importFile(
   deps: ServiceDeps,
+  ctx: CallContext,
   file: string,
   job: JobContext = NO_JOB,
 ): Promise<ImportedFile> {
@@ -124,13 +126,13 @@ export async function importFile(
     sourceId: null,
     status: 'draft',
     createdAt: deps.clock.now().toISOString(),
-    createdBy: deps.user,
+    createdBy: ctx.user,
   };
   const record = { title: path.parse(name).name, abstract: '', level: '内部' as const, period: '' };
   await deps.store.write(async (tx) => {
     await tx.insertDataset(row, record);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'dataset.import',
       subject: row.id,
       details: {
@@ -146,7 +148,7 @@ export async function importFile(
     datasetId: row.id,
     version: 1,
     fields: record,
-    author: deps.user,
+    author: ctx.user,
     createdAt: row.createdAt,
   });
   const params = { file: name };
@@ -181,6 +183,7 @@ function failureOf(deps: ServiceDeps, file: string, error: unknown): ImportFailu
  */
 export async function importFiles(
   deps: ServiceDeps,
+  ctx: CallContext,
   paths: readonly string[],
   job: JobContext = NO_JOB,
 ): Promise<ImportResult> {
@@ -190,7 +193,7 @@ export async function importFiles(
   for (const [index, file] of paths.entries()) {
     throwIfCancelled(job);
     try {
-      const imported = await importFile(deps, file, forItem(job, index + 1, paths.length));
+      const imported = await importFile(deps, ctx, file, forItem(job, index + 1, paths.length));
       datasets.push(imported.summary);
       notices.push(...imported.notices);
     } catch (error) {

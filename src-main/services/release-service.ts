@@ -1,3 +1,4 @@
+import type { CallContext } from '../api/caller.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { degradeCoordinates } from '../core/release/vector-degrade.js';
@@ -9,7 +10,7 @@ import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core
 import { StrataError } from '../api/errors.js';
 import { translate } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
@@ -102,6 +103,7 @@ interface Released {
 /** Stores the written public version with its lineage and review, in one transaction with its audit entry. */
 async function storePublicVersion(
   deps: ServiceDeps,
+  ctx: CallContext,
   released: Released,
   steps: readonly Step[],
 ): Promise<void> {
@@ -111,7 +113,7 @@ async function storePublicVersion(
     await tx.insertLineage(lineage);
     await tx.insertReview(review);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'release.create',
       subject: row.id,
       details: {
@@ -133,6 +135,7 @@ async function storePublicVersion(
  */
 export async function createRelease(
   deps: ServiceDeps,
+  ctx: CallContext,
   profile: ReviewProfile,
   id: DatasetId,
   job: JobContext = NO_JOB,
@@ -157,7 +160,7 @@ export async function createRelease(
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
-    const review = reviewSubject(deps, profile, newId, output, stored.sha256);
+    const review = reviewSubject(deps, ctx, profile, newId, output, stored.sha256);
     const report = toReviewReport(review, deps.lang());
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', {
@@ -183,14 +186,14 @@ export async function createRelease(
       sourceId: id,
       status: 'public-version',
       createdAt: now,
-      createdBy: deps.user,
+      createdBy: ctx.user,
     };
     const lineage: LineageRow = {
       datasetId: newId,
       sourceId: id,
       sourceSha256: source.sha256,
       steps: written.steps,
-      author: deps.user,
+      author: ctx.user,
       createdAt: now,
     };
     const record = {
@@ -199,7 +202,7 @@ export async function createRelease(
       level: '公开' as const,
       period: '',
     };
-    await storePublicVersion(deps, { row, lineage, review, record }, written.steps);
+    await storePublicVersion(deps, ctx, { row, lineage, review, record }, written.steps);
     return {
       id: newId,
       sourceId: id,
@@ -209,7 +212,7 @@ export async function createRelease(
         datasetId: newId,
         version: 1,
         fields: record,
-        author: deps.user,
+        author: ctx.user,
         createdAt: now,
       }),
     };

@@ -23,7 +23,7 @@ import {
 import type { ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
 import { translate, type Lang } from '../../api/messages.js';
-import type { VerifyResult, VerifyStep } from '../../api/types.js';
+import type { VerifyResult, VerifyStep } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
 import { walkBag } from './walk-bag.js';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, StrataError } from '../../api/errors.js';
-import type { RasterInfo } from '../../core/model/index.js';
-import type { VectorFile } from '../vector/index.js';
+import { registryRows } from '../../core/crs/index.js';
+import type { RasterIo, VectorIo } from '../../core/ports/index.js';
 import { PARSE_WORKER_URL } from './parse-worker-url.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
@@ -19,9 +19,9 @@ export interface IsolationOptions {
 
 /** The in-process parsers' signatures, each call run in its own killable worker thread. */
 export interface IsolatedParsers {
-  readonly readRasterInfo: (path: string) => Promise<RasterInfo>;
-  readonly rasterValueRange: (path: string, info: RasterInfo) => Promise<[number, number] | null>;
-  readonly readVectorFile: (path: string) => Promise<VectorFile>;
+  readonly readRasterInfo: RasterIo['readInfo'];
+  readonly rasterValueRange: RasterIo['valueRange'];
+  readonly readVectorFile: VectorIo['read'];
   /** Terminates every worker; parses still running reject with CANCELLED, and so do later calls. */
   readonly close: () => Promise<void>;
 }
@@ -67,6 +67,8 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
 
   function start(): Started {
     const worker = new Worker(workerUrl, {
+      // The worker identifies CRSs with the same EPSG table this process loaded (ADR 0068).
+      workerData: { epsgRows: registryRows() },
       resourceLimits: {
         maxOldGenerationSizeMb: maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),

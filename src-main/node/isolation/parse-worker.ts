@@ -1,8 +1,10 @@
 // Worker-thread entry (bundled to dist/main/parse-worker.mjs): loads the parsers, says it is ready,
 // runs the one parse it is sent and posts the outcome. Limits and timeout are the parent's job.
 import path from 'node:path';
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
+import { createCrsRegistry, installCrsRegistry } from '../../core/crs/index.js';
+import { validEpsgRows } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
 import { readVectorFile } from '../vector/index.js';
 import { guardGeoJsonHeap } from './geojson-heap-guard.js';
@@ -54,6 +56,7 @@ async function serve(port: MessagePort, request: ParseRequest): Promise<void> {
 
 if (parentPort) {
   const port = parentPort;
+  installCrsRegistry(createCrsRegistry(validEpsgRows((workerData as { epsgRows?: unknown }).epsgRows)));
   port.once('message', (request: ParseRequest) => void serve(port, request));
   const ready: WorkerMessage = { type: 'ready' };
   port.postMessage(ready);

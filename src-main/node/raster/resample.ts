@@ -14,18 +14,12 @@ import {
   type TiffImage,
 } from '../../core/formats/geotiff/index.js';
 import type { RasterInfo } from '../../core/model/index.js';
-import type { ByteSource } from '../../core/ports/index.js';
+import type { ByteSource, JobOptions } from '../../core/ports/index.js';
 import { BlockAverager } from '../../core/release/raster-block-average.js';
 import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, readRasterInfo, withGeoTiff } from './geotiff-file.js';
 import { nativeDeflate } from './native-codecs.js';
 import { TileRowAssembler } from './tile-row-assembler.js';
-
-export interface ResampleOptions {
-  readonly signal?: AbortSignal;
-  /** Called after each batch of source blocks: blocks done, blocks in total. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
 
 /** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
 const BATCH_BLOCKS = 48;
@@ -47,7 +41,7 @@ export async function resampleToPublic(
   srcPath: string,
   destPath: string,
   target: readonly [number, number],
-  opts: ResampleOptions = {},
+  opts: JobOptions = {},
 ): Promise<RasterInfo> {
   const file = basename(srcPath);
   const tmp = `${destPath}.${randomUUID()}.tmp`;
@@ -129,7 +123,7 @@ async function averageInto(
   header: GeoTiffHeader,
   spec: GeoTiffSpec,
   out: FileHandle,
-  opts: ResampleOptions,
+  opts: JobOptions,
 ): Promise<void> {
   const { image, info } = header;
   const { palette, nodata } = outputBands(image, info);

@@ -5,18 +5,8 @@ import { detectFormat } from '../../core/formats/detect.js';
 import { formatFileError } from '../fs/format-errors.js';
 import { readHead } from '../fs/read-head.js';
 import { GEOJSON_MAX_CHARS, parseGeoJson } from '../../core/formats/geojson/index.js';
-import { readShapefile, type ShapefileNotice } from '../../core/formats/shapefile/index.js';
-import type { DatasetFormat, VectorFeature, VectorInfo } from '../../core/model/index.js';
-
-export interface VectorFile {
-  readonly format: DatasetFormat;
-  readonly info: VectorInfo;
-  readonly features: VectorFeature[];
-  /** The set's files: the main file first, then the sidecars that exist (.shx .dbf .prj .cpg). */
-  readonly files: string[];
-  /** An incomplete or inconsistent shapefile set, as found (none for GeoJSON). */
-  readonly notices: readonly ShapefileNotice[];
-}
+import { readShapefile } from '../../core/formats/shapefile/index.js';
+import type { VectorRead } from '../../core/ports/index.js';
 
 /** Size budgets checked with stat() before any byte is read. */
 export const VECTOR_BUDGET = {
@@ -65,7 +55,7 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
  * Throws StrataError: FILE_NOT_FOUND, UNSUPPORTED_FORMAT (not a vector format we read),
  * TOO_LARGE (size budgets, checked before reading), CORRUPT_FILE (naming file and problem).
  */
-export async function readVectorFile(file: string): Promise<VectorFile> {
+export async function readVectorFile(file: string): Promise<VectorRead> {
   const name = path.basename(file);
   let head: Uint8Array;
   try {

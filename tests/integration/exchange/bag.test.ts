@@ -21,7 +21,7 @@ import { StrataError } from '../../../src-main/api/errors.js';
 import type { VerifyResult, VerifyStep } from '../../../src-main/api/types.js';
 import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
-import type { Keystore, WriteBagOptions } from '../../../src-main/node/exchange/index.js';
+import type { BagSigner, WriteBagOptions } from '../../../src-main/core/ports/index.js';
 
 const DATA = '/work/shared/data';
 const SAMPLES = [
@@ -32,8 +32,8 @@ const SAMPLES = [
 ] as const;
 
 let work: string;
-let keys: Keystore;
-let otherKeys: Keystore;
+let keys: BagSigner;
+let otherKeys: BagSigner;
 let template: string;
 let sources: { name: string; sourcePath: string }[];
 

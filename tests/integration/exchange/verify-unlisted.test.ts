@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../../src-main/api/types.js';
 import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
-import type { Keystore } from '../../../src-main/node/exchange/index.js';
+import type { BagSigner } from '../../../src-main/core/ports/index.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { clientOf } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
 let work: string;
-let keys: Keystore;
+let keys: BagSigner;
 let template: string;
 
 /** A fresh copy of the good bag to add things to. */
@@ -161,7 +161,7 @@ describe('verify refuses anything in the bag the manifests do not list', () => {
     expect(zh.checks.find((c) => c.step === 'paths')?.problems).toEqual(['"data/dem-copy.tif"：符号链接']);
     expect(zh.checks.find((c) => c.step === 'signature')?.problems).toEqual(['未检查：前面的步骤已失败']);
     await rm(join(bag, 'data', 'dem-copy.tif'));
-    const ws = await openWorkstation({ home: join(work, 'home'), user: 'curator', lang: () => 'zh-CN' });
+    const ws = await openWorkstation({ home: join(work, 'home'), lang: () => 'zh-CN' });
     try {
       const result = await clientOf(testDispatch(ws, 'zh-CN')).call('exchange.verify', {
         bag,

@@ -12,7 +12,7 @@ let client: Client;
 
 beforeAll(async () => {
   scratch = await tempDir();
-  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), user: 'curator', lang: () => 'en' });
+  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), lang: () => 'en' });
   client = clientOf(testDispatch(ws, 'en'));
 });
 afterAll(async () => {

@@ -128,7 +128,7 @@ describe('the harness refuses state-changing calls not made by its own page', ()
       expect(answer.headers['content-type']).toMatch(/^application\/json/);
       const error = errorOf(answer);
       expect(error.code).toBe('FORBIDDEN');
-      expect(error.message).toBe('请求来源不受信任，已拒绝');
+      expect(error.message).toMatch(/拒绝/);
     }
     expect(dispatched).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { localCaller } from '../../../src-main/api/caller.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ const finishedOf = (events: readonly HostEvent[], jobId: string) =>
 beforeAll(async () => {
   scratch = await tempDir('strata-jobs-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, user: 'curator', lang: () => 'zh-CN' });
+  ws = await openWorkstation({ home, lang: () => 'zh-CN' });
   const dispatch = testDispatch(ws, 'zh-CN');
   harness = await startHarness({
     dispatch,
@@ -92,7 +93,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     const cancels: Promise<{ cancelled: boolean }>[] = [];
     const stop = ws.onEvent((event) => {
       if (cancels.length === 0 && event.name === 'job.progress' && event.payload.jobId === jobId) {
-        cancels.push(ws.handlers['jobs.cancel']({ jobId }));
+        cancels.push(ws.handlers['jobs.cancel']({ jobId }, localCaller('curator')));
       }
     });
     const error = await client.fail('exchange.export', { id: publicId, outDir, jobId });

@@ -29,7 +29,6 @@ async function setWithout(stem: string, ...left: readonly (typeof SIDECARS)[numb
 async function client(lang: 'zh-CN' | 'en'): Promise<Client> {
   const ws = await openWorkstation({
     home: path.join(scratch.dir, `home-${String(workstations.length)}`),
-    user: 'curator',
     lang: () => lang,
   });
   workstations.push(ws);

@@ -1,0 +1,1 @@
+export { EPSG_RESOURCE, installBundledCrs, loadCrsRegistry, validEpsgRows } from './epsg-resource.js';
