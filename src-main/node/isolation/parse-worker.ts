@@ -5,7 +5,6 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
 import { readVectorFile } from '../vector/index.js';
-import { guardGeoJsonHeap } from './geojson-heap-guard.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
 function run(request: ParseRequest): Promise<unknown> {
@@ -15,7 +14,7 @@ function run(request: ParseRequest): Promise<unknown> {
     case 'rasterValueRange':
       return rasterValueRange(request.path, request.info);
     case 'vector':
-      return guardGeoJsonHeap(request.path).then(() => readVectorFile(request.path));
+      return readVectorFile(request.path);
   }
 }
 

@@ -19,7 +19,7 @@ export interface JsonBudget {
  * `process.memoryUsage().heapUsed` for flat number arrays, coordinate pairs and property-heavy
  * features; each is at or above what V8 used (ADR 0081).
  */
-export const TREE_COST = { number: 24, array: 48, object: 64, member: 24, string: 32, stringByte: 2 } as const;
+export const TREE_COST = { number: 24, array: 64, object: 64, member: 24, string: 32, stringByte: 2 } as const;
 
 /** Short ASCII strings (member names, most values) skip the decoder. */
 const MAX_ASCII_FAST = 128;
@@ -40,6 +40,7 @@ const MAX_FAST_DIGITS = 15;
 /** A number's characters beyond this are refused: no coordinate or attribute needs them. */
 const MAX_NUMBER_CHARS = 1024;
 
+const MB = 1024 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -60,6 +61,7 @@ class BudgetedJsonReader {
   private ended = false;
   private spent = 0;
   private readonly scratch = new Uint8Array(MAX_NUMBER_CHARS);
+  private readonly stack: unknown[] = [];
 
   constructor(
     private readonly next: ChunkReader,
@@ -84,7 +86,7 @@ class BudgetedJsonReader {
   private charge(bytes: number): void {
     this.spent += bytes;
     if (this.spent > this.budget.maxTreeBytes)
-      throw tooLarge(`GeoJSON needs more than ${String(this.budget.maxTreeBytes)} bytes of memory`);
+      throw tooLarge('problem.geojsonMemory', { limitMb: Math.round(this.budget.maxTreeBytes / MB) });
   }
 
   private skipSpace(): number {
@@ -118,7 +120,7 @@ class BudgetedJsonReader {
     const b = this.skipSpace();
     if (b === 0x7b || b === 0x5b) {
       if (depth >= this.budget.maxDepth)
-        throw tooLarge(`JSON nested deeper than ${String(this.budget.maxDepth)} levels`);
+        throw tooLarge('problem.geojsonDepth', { max: this.budget.maxDepth });
       this.pos += 1;
       return b === 0x7b ? this.object(depth + 1) : this.array(depth + 1);
     }
@@ -140,16 +142,24 @@ class BudgetedJsonReader {
 
   private array(depth: number): unknown[] {
     this.charge(TREE_COST.array);
-    const items: unknown[] = [];
     if (this.skipSpace() === 0x5d) {
       this.pos += 1;
-      return items;
+      return [];
     }
+    // Elements gather on one shared stack and leave it as an array of exactly their number:
+    // growing each array by push would leave up to half its store unused (coordinate pairs
+    // took three times their size that way).
+    const { stack } = this;
+    const start = stack.length;
     for (;;) {
-      items.push(this.value(depth));
+      stack.push(this.value(depth));
       const b = this.skipSpace();
       this.pos += 1;
-      if (b === 0x5d) return items;
+      if (b === 0x5d) {
+        const items = stack.slice(start);
+        stack.length = start;
+        return items;
+      }
       if (b !== 0x2c) throw corrupt('not valid JSON');
     }
   }

@@ -16,11 +16,14 @@ function chunks(bytes: Uint8Array, size: number): ChunkReader {
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function problemOf(run: () => unknown): { kind: string; problem: string } {
+function problemOf(run: () => unknown): { kind: string; problem: string; params?: object } {
   try {
     run();
   } catch (err) {
-    if (err instanceof FormatError) return { kind: err.kind, problem: err.problem };
+    if (err instanceof FormatError)
+      return Object.keys(err.params).length > 0
+        ? { kind: err.kind, problem: err.problem, params: err.params }
+        : { kind: err.kind, problem: err.problem };
     throw err;
   }
   throw new Error('expected a FormatError');
@@ -77,7 +80,7 @@ describe('readBudgetedJson', () => {
   });
 
   it.each(INVALID)('refuses what JSON.parse refuses: %s', (text) => {
-    expect(() => JSON.parse(text)).toThrow();
+    expect(() => JSON.parse(text) as unknown).toThrow();
     for (const size of [1, 3, Math.max(1, text.length)]) {
       expect(problemOf(() => readBudgetedJson(chunks(utf8(text), size), ROOMY))).toEqual({
         kind: 'corrupt',
@@ -122,9 +125,10 @@ describe('readBudgetedJson', () => {
       read += chunk?.length ?? 0;
       return chunk;
     };
-    expect(problemOf(() => readBudgetedJson(counting, { maxTreeBytes: 1_000_000, maxDepth: 8 }))).toEqual({
+    expect(problemOf(() => readBudgetedJson(counting, { maxTreeBytes: 2 * 2 ** 20, maxDepth: 8 }))).toEqual({
       kind: 'too-large',
-      problem: 'GeoJSON needs more than 1000000 bytes of memory',
+      problem: 'problem.geojsonMemory',
+      params: { limitMb: 2 },
     });
     expect(read).toBeLessThan(bytes.length / 10);
   });
@@ -140,7 +144,8 @@ describe('readBudgetedJson', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(problemOf(() => readBudgetedJson(chunks(utf8(deep), 4096), ROOMY))).toEqual({
       kind: 'too-large',
-      problem: 'JSON nested deeper than 256 levels',
+      problem: 'problem.geojsonDepth',
+      params: { max: 256 },
     });
     expect(readBudgetedJson(chunks(utf8('[[[1]]]'), 1), { maxTreeBytes: 1000, maxDepth: 3 })).toEqual([[[1]]]);
   });
