@@ -11,7 +11,11 @@ export class FormatError extends Error {
   readonly problem: string;
   /** Numbers the problem's message names, when `problem` is a message key (sizes, limits). */
   readonly params: Readonly<Record<string, string | number>>;
-  constructor(kind: FormatProblemKind, problem: string, params: Readonly<Record<string, string | number>> = {}) {
+  constructor(
+    kind: FormatProblemKind,
+    problem: string,
+    params: Readonly<Record<string, string | number>> = {},
+  ) {
     super(`${kind}: ${problem}`);
     this.name = 'FormatError';
     this.kind = kind;

@@ -32,14 +32,19 @@ async function writeHostileGeoJson(file: string, count: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (text: string): Promise<void> =>
     new Promise((resolve, reject) => {
-      out.write(text, (err) => (err ? reject(err) : resolve()));
+      out.write(text, (err) => {
+        if (err) reject(err);
+        else resolve();
+      });
     });
   await write('{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[');
   const block = '0.5,'.repeat(1_000_000);
   let left = count - 1;
   for (; left >= 1_000_000; left -= 1_000_000) await write(block);
   await write(`${'0.5,'.repeat(left)}0.5]}}`);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve) => {
+    out.end(resolve);
+  });
 }
 
 /** The process's threads (Linux): a worker that was not stopped keeps its thread. */
@@ -103,14 +108,31 @@ describe('a GeoJSON whose one feature holds 60 million numbers', () => {
     hostile = path.join(scratch.dir, 'hostile.geojson');
     await writeHostileGeoJson(hostile, 60_000_000);
     small = path.join(scratch.dir, 'small.geojson');
-    await writeFile(small, '{"type":"Feature","properties":{"名称":"矿点"},"geometry":{"type":"Point","coordinates":[110.3,25.3]}}');
+    await writeFile(
+      small,
+      '{"type":"Feature","properties":{"名称":"矿点"},"geometry":{"type":"Point","coordinates":[110.3,25.3]}}',
+    );
   });
   afterAll(() => scratch.cleanup());
 
   it('is refused by the CLI for its memory, promptly, within the stated cap of resident memory', async () => {
-    const baseline = await runCli(['import', small, '--json', '--home', path.join(scratch.dir, 'home-small')]);
+    const baseline = await runCli([
+      'import',
+      small,
+      '--json',
+      '--home',
+      path.join(scratch.dir, 'home-small'),
+    ]);
     expect(baseline.status).toBe(0);
-    const run = await runCli(['import', hostile, '--json', '--lang', 'en', '--home', path.join(scratch.dir, 'home')]);
+    const run = await runCli([
+      'import',
+      hostile,
+      '--json',
+      '--lang',
+      'en',
+      '--home',
+      path.join(scratch.dir, 'home'),
+    ]);
     expect(run.status).toBe(1);
     const limitMb = GEOJSON_MAX_TREE_BYTES / MB;
     // Refused for its size, not cut off by the clock: the parse never came near the time limit.
@@ -132,7 +154,11 @@ describe('a GeoJSON whose one feature holds 60 million numbers', () => {
       for (let i = 0; i < 4; i += 1) {
         expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
           code: 'TOO_LARGE',
-          params: { file: 'hostile.geojson', problem: 'problem.geojsonMemory', limitMb: GEOJSON_MAX_TREE_BYTES / MB },
+          params: {
+            file: 'hostile.geojson',
+            problem: 'problem.geojsonMemory',
+            limitMb: GEOJSON_MAX_TREE_BYTES / MB,
+          },
         });
         expect(parsers.busy()).toBe(0);
         rss.push(process.memoryUsage.rss() / MB);

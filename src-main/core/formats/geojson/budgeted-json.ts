@@ -19,7 +19,14 @@ export interface JsonBudget {
  * `process.memoryUsage().heapUsed` for flat number arrays, coordinate pairs and property-heavy
  * features; each is at or above what V8 used (ADR 0081).
  */
-export const TREE_COST = { number: 24, array: 64, object: 64, member: 24, string: 32, stringByte: 2 } as const;
+export const TREE_COST = {
+  number: 24,
+  array: 64,
+  object: 64,
+  member: 24,
+  string: 32,
+  stringByte: 2,
+} as const;
 
 /** Short ASCII strings (member names, most values) skip the decoder. */
 const MAX_ASCII_FAST = 128;

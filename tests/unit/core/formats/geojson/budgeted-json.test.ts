@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../../../src-main/core/formats/format-error.js';
-import { readBudgetedJson, type ChunkReader } from '../../../../../src-main/core/formats/geojson/budgeted-json.js';
+import {
+  readBudgetedJson,
+  type ChunkReader,
+} from '../../../../../src-main/core/formats/geojson/budgeted-json.js';
 
 const ROOMY = { maxTreeBytes: 2 ** 30, maxDepth: 256 };
 
@@ -111,7 +114,8 @@ describe('readBudgetedJson', () => {
   it('invalid UTF-8 inside strings becomes U+FFFD, as decoding the whole text would', () => {
     const bytes = Uint8Array.from([0x5b, 0x22, 0x61, 0xff, 0xe4, 0xb8, 0x22, 0x5d]);
     const expected: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    for (const size of [1, 2, bytes.length]) expect(readBudgetedJson(chunks(bytes, size), ROOMY)).toEqual(expected);
+    for (const size of [1, 2, bytes.length])
+      expect(readBudgetedJson(chunks(bytes, size), ROOMY)).toEqual(expected);
   });
 
   it('refuses a document over the memory budget after reading only what the budget allows', () => {
@@ -135,9 +139,9 @@ describe('readBudgetedJson', () => {
 
   it('charges long strings as they are read', () => {
     const text = `["${'x'.repeat(100_000)}"]`;
-    expect(problemOf(() => readBudgetedJson(chunks(utf8(text), 1000), { maxTreeBytes: 50_000, maxDepth: 8 })).kind).toBe(
-      'too-large',
-    );
+    expect(
+      problemOf(() => readBudgetedJson(chunks(utf8(text), 1000), { maxTreeBytes: 50_000, maxDepth: 8 })).kind,
+    ).toBe('too-large');
   });
 
   it('refuses nesting deeper than the limit without exhausting the stack', () => {
@@ -147,6 +151,8 @@ describe('readBudgetedJson', () => {
       problem: 'problem.geojsonDepth',
       params: { max: 256 },
     });
-    expect(readBudgetedJson(chunks(utf8('[[[1]]]'), 1), { maxTreeBytes: 1000, maxDepth: 3 })).toEqual([[[1]]]);
+    expect(readBudgetedJson(chunks(utf8('[[[1]]]'), 1), { maxTreeBytes: 1000, maxDepth: 3 })).toEqual([
+      [[1]],
+    ]);
   });
 });
