@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +170,175 @@ describe('a GeoJSON whose one feature holds 60 million numbers', () => {
     } finally {
       await parsers.close();
     }
+  });
+});
+
+/** A .shp and .dbf whose headers claim 900 MB each (sparse files: the bytes are zeros). */
+async function writeLyingShapefile(dir: string): Promise<string> {
+  const shpBytes = 900 * MB;
+  const shp = Buffer.alloc(100);
+  shp.writeInt32BE(9994, 0);
+  shp.writeInt32BE(shpBytes / 2, 24);
+  shp.writeInt32LE(1000, 28);
+  shp.writeInt32LE(1, 32);
+  [0, 0, 1000, 1000].forEach((v, i) => shp.writeDoubleLE(v, 36 + i * 8));
+  const records = 10_000_000;
+  const recordBytes = 90;
+  const dbf = Buffer.alloc(65);
+  dbf.set([3, 126, 1, 1], 0);
+  dbf.writeUInt32LE(records, 4);
+  dbf.writeUInt16LE(65, 8);
+  dbf.writeUInt16LE(recordBytes, 10);
+  dbf.write('NAME', 32, 'latin1');
+  dbf.write('C', 43, 'latin1');
+  dbf.writeUInt8(recordBytes - 1, 48);
+  dbf.writeUInt8(0x0d, 64);
+  const file = path.join(dir, 'lying.shp');
+  await writeFile(file, shp);
+  await truncate(file, shpBytes);
+  await writeFile(path.join(dir, 'lying.dbf'), dbf);
+  await truncate(path.join(dir, 'lying.dbf'), 65 + records * recordBytes + 1);
+  return file;
+}
+
+type Entry = readonly [tag: number, type: number, count: number, value: number];
+
+/**
+ * A little-endian GeoTIFF (WGS 84) of 64-bit floats, uncompressed, whose header says what the
+ * caller wants; `tables` follow at TIFF_TABLES, then sparse zeros up to `size`.
+ */
+async function writeTiff(file: string, image: readonly Entry[], tables: Buffer, size: number): Promise<void> {
+  const geo: Entry[] = [];
+  const count = image.length + 3;
+  const scaleAt = 8 + 2 + count * 12 + 4;
+  geo.push([33550, 12, 3, scaleAt], [33922, 12, 6, scaleAt + 24], [34735, 3, 16, scaleAt + 72]);
+  const entries = [...image, ...geo].sort((a, b) => a[0] - b[0]);
+  const head = Buffer.alloc(scaleAt + 72 + 32);
+  head.write('II*\0', 0, 'latin1');
+  head.writeUInt32LE(8, 4);
+  head.writeUInt16LE(count, 8);
+  entries.forEach(([tag, type, n, value], i) => {
+    const at = 10 + i * 12;
+    head.writeUInt16LE(tag, at);
+    head.writeUInt16LE(type, at + 2);
+    head.writeUInt32LE(n, at + 4);
+    if (type === 3 && n === 1) head.writeUInt16LE(value, at + 8);
+    else head.writeUInt32LE(value, at + 8);
+  });
+  [0.0001, 0.0001, 0, 0, 0, 0, 100, 30, 0].forEach((v, i) => head.writeDoubleLE(v, scaleAt + i * 8));
+  [1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, 4326].forEach((v, i) =>
+    head.writeUInt16LE(v, scaleAt + 72 + i * 2),
+  );
+  await writeFile(file, Buffer.concat([head, Buffer.alloc(TIFF_TABLES - head.length), tables]));
+  await truncate(file, size);
+}
+
+const TIFF_TABLES = 4096;
+
+/** 16384 × 16384 float64 in one strip that claims 2 GiB: the header alone would need it in memory. */
+async function writeLyingStrip(file: string): Promise<void> {
+  const side = 16384;
+  const strip = side * side * 8;
+  await writeTiff(
+    file,
+    [
+      [256, 4, 1, side],
+      [257, 4, 1, side],
+      [258, 3, 1, 64],
+      [259, 3, 1, 1],
+      [262, 3, 1, 1],
+      [273, 4, 1, TIFF_TABLES],
+      [277, 3, 1, 1],
+      [278, 4, 1, side],
+      [279, 4, 1, strip],
+      [339, 3, 1, 3],
+    ],
+    Buffer.alloc(0),
+    TIFF_TABLES + strip,
+  );
+}
+
+/** 65536 × 65536 float64 in 4096 tiles of 8 MB that all point at the same 8 MB of the file. */
+async function writeLyingTiles(file: string): Promise<void> {
+  const tile = 1024;
+  const tiles = (65536 / tile) ** 2;
+  const tileBytes = tile * tile * 8;
+  const dataAt = TIFF_TABLES + tiles * 8;
+  const tables = Buffer.alloc(tiles * 8);
+  for (let i = 0; i < tiles; i += 1) {
+    tables.writeUInt32LE(dataAt, i * 4);
+    tables.writeUInt32LE(tileBytes, tiles * 4 + i * 4);
+  }
+  await writeTiff(
+    file,
+    [
+      [256, 4, 1, 65536],
+      [257, 4, 1, 65536],
+      [258, 3, 1, 64],
+      [259, 3, 1, 1],
+      [262, 3, 1, 1],
+      [277, 3, 1, 1],
+      [322, 3, 1, tile],
+      [323, 3, 1, tile],
+      [324, 4, tiles, TIFF_TABLES],
+      [325, 4, tiles, TIFF_TABLES + tiles * 4],
+      [339, 3, 1, 3],
+    ],
+    tables,
+    dataAt + tileBytes,
+  );
+}
+
+describe('files whose headers lie stay within the memory cap, for every format', () => {
+  let scratch: { dir: string; cleanup: () => Promise<void> };
+  let baselineMb: number;
+  beforeAll(async () => {
+    scratch = await tempDir('strata-lying-');
+    const small = path.join(scratch.dir, 'small.geojson');
+    await writeFile(small, '{"type":"Point","coordinates":[110.3,25.3]}');
+    const run = await runCli(['import', small, '--json', '--home', path.join(scratch.dir, 'home-small')]);
+    expect(run.status).toBe(0);
+    baselineMb = run.peakMb;
+  });
+  afterAll(() => scratch.cleanup());
+
+  const importOf = (file: string): Promise<CliRun> =>
+    runCli([
+      'import',
+      file,
+      '--json',
+      '--lang',
+      'en',
+      '--home',
+      path.join(scratch.dir, `home-${path.basename(file)}`),
+    ]);
+
+  it('a shapefile set whose .shp and .dbf claim 900 MB each is stopped at the cap', async () => {
+    const run = await importOf(await writeLyingShapefile(scratch.dir));
+    expect(run.status).toBe(1);
+    expect(errorOf(run)).toMatchObject({
+      code: 'TOO_LARGE',
+      message: `File exceeds the processing limit: lying.shp (parsing needed more than the ${String(PARSE_LIMITS.memoryMb)} MB memory limit and was stopped)`,
+    });
+    expect(run.peakMb).toBeLessThan(baselineMb + PARSE_LIMITS.memoryMb + MARGIN_MB);
+  });
+
+  it('a GeoTIFF whose one strip claims 2 GiB is refused from its header', async () => {
+    const file = path.join(scratch.dir, 'lying-strip.tif');
+    await writeLyingStrip(file);
+    const run = await importOf(file);
+    expect(run.status).toBe(1);
+    expect(errorOf(run)).toMatchObject({ code: 'TOO_LARGE' });
+    expect(run.peakMb).toBeLessThan(baselineMb + PARSE_LIMITS.memoryMb + MARGIN_MB);
+  });
+
+  it('a GeoTIFF of 4096 tiles that all point at the same bytes is read within the cap', async () => {
+    const file = path.join(scratch.dir, 'lying-tiles.tif');
+    await writeLyingTiles(file);
+    const run = await importOf(file);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.peakMb).toBeLessThan(baselineMb + PARSE_LIMITS.memoryMb + MARGIN_MB);
   });
 });
 
