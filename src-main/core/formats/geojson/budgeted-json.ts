@@ -36,7 +36,11 @@ const MAX_ASCII_FAST = 128;
  * the file's text would have seen); a U+FEFF that starts a string value is kept.
  */
 function decode(bytes: Uint8Array): string {
-  if (bytes.length <= MAX_ASCII_FAST && bytes.every((b) => b < 0x80)) return String.fromCharCode(...bytes);
+  if (bytes.length <= MAX_ASCII_FAST) {
+    let ascii = true;
+    for (const b of bytes) ascii &&= b < 0x80;
+    if (ascii) return String.fromCharCode(...bytes);
+  }
   return iconv.decode(bytes, 'utf8', { stripBOM: false });
 }
 
@@ -183,13 +187,12 @@ class BudgetedJsonReader {
       const key = this.string();
       this.expect(0x3a);
       this.charge(TREE_COST.member);
-      // defineProperty: a "__proto__" member is data, as JSON.parse makes it, not a prototype.
-      Object.defineProperty(members, key, {
-        value: this.value(depth),
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
+      const value = this.value(depth);
+      // A "__proto__" member is data, as JSON.parse makes it, not a prototype; every other
+      // member is assigned plainly, which keeps the object in V8's fast mode.
+      if (key === '__proto__')
+        Object.defineProperty(members, key, { value, writable: true, enumerable: true, configurable: true });
+      else members[key] = value;
       const b = this.skipSpace();
       this.pos += 1;
       if (b === 0x7d) return members;
