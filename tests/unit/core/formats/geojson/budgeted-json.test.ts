@@ -4,6 +4,7 @@ import {
   readBudgetedJson,
   type ChunkReader,
 } from '../../../../../src-main/core/formats/geojson/budgeted-json.js';
+import { parseGeoJson, parseGeoJsonChunks } from '../../../../../src-main/core/formats/geojson/index.js';
 
 const ROOMY = { maxTreeBytes: 2 ** 30, maxDepth: 256 };
 
@@ -154,5 +155,43 @@ describe('readBudgetedJson', () => {
     expect(readBudgetedJson(chunks(utf8('[[[1]]]'), 1), { maxTreeBytes: 1000, maxDepth: 3 })).toEqual([
       [[1]],
     ]);
+  });
+});
+
+describe('parseGeoJsonChunks', () => {
+  it('gives the features parseGeoJson gives, for a collection with Chinese, nested and odd members', () => {
+    const features = Array.from({ length: 500 }, (_, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: {
+        名称: `矿点${String(i)}号`,
+        深度: i * 0.25 - 3,
+        有效: i % 2 === 0,
+        备注: i % 3 === 0 ? null : `第 "${String(i)}" 行\n含转义 \\ 与 \u00e9`,
+        嵌套: { a: [1, 2, { b: 'c' }] },
+      },
+      geometry:
+        i % 2 === 0
+          ? { type: 'Point', coordinates: [110 + i / 1000, 25 - i / 3000] }
+          : {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [i, 0],
+                  [i, 1e-7 * i],
+                  [0, 0],
+                ],
+              ],
+            },
+    }));
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } },
+      features,
+    });
+    const expected = parseGeoJson(text);
+    for (const size of [1, 777, text.length * 3])
+      expect(parseGeoJsonChunks(chunks(utf8(text), size))).toEqual(expected);
   });
 });
