@@ -203,6 +203,9 @@ async function writeLyingShapefile(dir: string): Promise<string> {
 
 type Entry = readonly [tag: number, type: number, count: number, value: number];
 
+/** Where the tile tables (and a strip's data) start, after the header. */
+const TIFF_TABLES = 4096;
+
 /**
  * A little-endian GeoTIFF (WGS 84) of 64-bit floats, uncompressed, whose header says what the
  * caller wants; `tables` follow at TIFF_TABLES, then sparse zeros up to `size`.
@@ -233,7 +236,6 @@ async function writeTiff(file: string, image: readonly Entry[], tables: Buffer, 
   await truncate(file, size);
 }
 
-const TIFF_TABLES = 4096;
 
 /** 16384 × 16384 float64 in one strip that claims 2 GiB: the header alone would need it in memory. */
 async function writeLyingStrip(file: string): Promise<void> {

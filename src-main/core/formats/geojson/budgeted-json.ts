@@ -44,10 +44,10 @@ function decode(bytes: Uint8Array): string {
   return iconv.decode(bytes, 'utf8', { stripBOM: false });
 }
 
-// Exact powers of ten: a mantissa below 2^53 divided or multiplied by one of them is correctly
-// rounded (a single IEEE operation), so the fast path agrees with JSON.parse bit for bit.
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_FAST_DIGITS = 15;
+// Exact powers of ten: a mantissa of at most 15 digits (below 2^53) divided by one of them is a
+// single correctly rounded IEEE operation, so the fast path agrees with JSON.parse bit for bit.
+const POW10 = Array.from({ length: MAX_FAST_DIGITS + 1 }, (_, i) => 10 ** i);
 /** A number's characters beyond this are refused: no coordinate or attribute needs them. */
 const MAX_NUMBER_CHARS = 1024;
 
@@ -62,9 +62,9 @@ const isDigit = (b: number): boolean => b >= 0x30 && b <= 0x39;
  * A JSON parser over a stream of chunks that charges every value to a byte budget as it is
  * built, so a document that would outgrow the budget is refused after reading only as much as
  * the budget allows; nothing holds the whole text. Agrees with JSON.parse on every valid
- * document (invalid UTF-8 inside strings becomes U+FFFD, as Buffer.toString does) and refuses
- * every invalid one with corrupt('not valid JSON'). Pure JavaScript, so a worker running it
- * can be terminated at any moment.
+ * document with numbers of at most MAX_NUMBER_CHARS characters (invalid UTF-8 inside strings
+ * becomes U+FFFD, as Buffer.toString does) and refuses every invalid one with corrupt('not valid
+ * JSON'). Pure JavaScript, so a worker running it can be terminated at any moment.
  */
 class BudgetedJsonReader {
   private buf: Uint8Array = new Uint8Array(0);
