@@ -236,7 +236,6 @@ async function writeTiff(file: string, image: readonly Entry[], tables: Buffer, 
   await truncate(file, size);
 }
 
-
 /** 16384 × 16384 float64 in one strip that claims 2 GiB: the header alone would need it in memory. */
 async function writeLyingStrip(file: string): Promise<void> {
   const side = 16384;
