@@ -44,6 +44,18 @@ export const MESSAGES: Templates = {
     'zh-CN': '文件超出处理上限：{file}（{problem}）',
     en: 'File exceeds the processing limit: {file} ({problem})',
   },
+  'problem.geojsonMemory': {
+    'zh-CN': '解析 GeoJSON 所需内存超过 {limitMb} MB 上限',
+    en: 'parsing the GeoJSON would need more than the {limitMb} MB memory limit',
+  },
+  'problem.geojsonDepth': {
+    'zh-CN': 'JSON 嵌套超过 {max} 层',
+    en: 'JSON nested deeper than {max} levels',
+  },
+  'problem.parseMemory': {
+    'zh-CN': '解析所需内存超过 {limitMb} MB 上限，已中止',
+    en: 'parsing needed more than the {limitMb} MB memory limit and was stopped',
+  },
   'error.PARSE_TIMEOUT': {
     'zh-CN': '解析文件超时：{file}（超过 {seconds} 秒上限，已中止）',
     en: 'Parsing took too long: {file} (stopped at the {seconds} s limit)',

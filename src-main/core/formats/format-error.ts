@@ -9,14 +9,22 @@ export type FormatProblemKind = 'corrupt' | 'too-large' | 'unsupported';
 export class FormatError extends Error {
   readonly kind: FormatProblemKind;
   readonly problem: string;
-  constructor(kind: FormatProblemKind, problem: string) {
+  /** Numbers the problem's message names, when `problem` is a message key (sizes, limits). */
+  readonly params: Readonly<Record<string, string | number>>;
+  constructor(
+    kind: FormatProblemKind,
+    problem: string,
+    params: Readonly<Record<string, string | number>> = {},
+  ) {
     super(`${kind}: ${problem}`);
     this.name = 'FormatError';
     this.kind = kind;
     this.problem = problem;
+    this.params = params;
   }
 }
 
 export const corrupt = (problem: string): FormatError => new FormatError('corrupt', problem);
-export const tooLarge = (problem: string): FormatError => new FormatError('too-large', problem);
+export const tooLarge = (problem: string, params?: Readonly<Record<string, string | number>>): FormatError =>
+  new FormatError('too-large', problem, params);
 export const unsupported = (problem: string): FormatError => new FormatError('unsupported', problem);

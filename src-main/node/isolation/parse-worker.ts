@@ -7,7 +7,6 @@ import { createCrsRegistry, installCrsRegistry } from '../../core/crs/index.js';
 import { validEpsgRows } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
 import { readVectorFile } from '../vector/index.js';
-import { guardGeoJsonHeap } from './geojson-heap-guard.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
 function run(request: ParseRequest): Promise<unknown> {
@@ -17,7 +16,7 @@ function run(request: ParseRequest): Promise<unknown> {
     case 'rasterValueRange':
       return rasterValueRange(request.path, request.info);
     case 'vector':
-      return guardGeoJsonHeap(request.path).then(() => readVectorFile(request.path));
+      return readVectorFile(request.path);
   }
 }
 

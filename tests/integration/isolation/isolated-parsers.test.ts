@@ -33,17 +33,15 @@ const GOOD_VECTORS = [
   sample('geojson', 'world.zh.json'),
   sample('geojson', 'ne_50m_populated_places.json'),
 ];
-const UN = sample('geojson', 'UN.json');
 const ELEV = sample('raster', 'elev.tif');
 
 /** Counts ticks of a 10 ms timer while `run` is pending: the main thread stayed responsive. */
-async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number; ms: number }> {
-  const started = performance.now();
+async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number }> {
   let ticks = 0;
   const timer = setInterval(() => (ticks += 1), 10);
   try {
     const result = await run;
-    return { result, ticks, ms: performance.now() - started };
+    return { result, ticks };
   } finally {
     clearInterval(timer);
   }
@@ -57,9 +55,8 @@ describe('isolated parsers give the in-process outcome', () => {
   afterAll(() => parsers.close());
 
   it.each(files('raster_bad'))('hostile raster %s', async (file) => {
-    const started = performance.now();
+    // Ends with the parser's own verdict (a hang would be PARSE_TIMEOUT here, and hang there).
     const isolated = await outcome(() => parsers.readRasterInfo(file));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(isolated).toEqual(await outcome(() => readRasterInfo(file)));
     expect(isolated).toMatchObject({ params: { file: path.basename(file) } });
   });
@@ -67,9 +64,7 @@ describe('isolated parsers give the in-process outcome', () => {
   it.each(files('shapefile_bad').map((dir) => shapefileSet('shapefile_bad', path.basename(dir))))(
     'hostile shapefile %s',
     async (file) => {
-      const started = performance.now();
       const isolated = await outcome(() => parsers.readVectorFile(file));
-      expect(performance.now() - started).toBeLessThan(3000);
       expect(isolated).toEqual(await outcome(() => readVectorFile(file)));
     },
   );
@@ -134,8 +129,27 @@ async function writeManyPoints(file: string, count: number): Promise<void> {
 
 describe('limits stop a parse without touching the main process', () => {
   let scratch: { dir: string; cleanup: () => Promise<void> };
+  /**
+   * A parse worker that never finishes: it says it is ready, then keeps its thread busy forever,
+   * except for files named `answer.*`, which it answers at once. A parse of anything else can
+   * only end by a limit, however fast or slow the machine.
+   */
+  let neverEnds: URL;
   beforeAll(async () => {
     scratch = await tempDir('strata-limits-');
+    const file = path.join(scratch.dir, 'never-ends.mjs');
+    await writeFile(
+      file,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.once('message', (request) => {",
+        "  if (request.path.includes('answer.')) parentPort.postMessage({ type: 'reply', reply: { ok: true, value: 'answered' } });",
+        '  else for (;;);',
+        '});',
+        "parentPort.postMessage({ type: 'ready' });",
+      ].join('\n'),
+    );
+    neverEnds = pathToFileURL(file);
   });
   afterAll(() => scratch.cleanup());
 
@@ -144,13 +158,14 @@ describe('limits stop a parse without touching the main process', () => {
     await writeManyPoints(heavy, 1_000_000);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
-      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
       expect(result).toEqual({
         code: 'TOO_LARGE',
-        params: { file: 'many-points.shp', problem: 'memory limit (64 MB)' },
+        params: { file: 'many-points.shp', problem: 'problem.parseMemory', limitMb: 64 },
       });
-      expect(ms).toBeLessThan(10_000);
-      expect(ticks).toBeGreaterThan(ms / 10 / 4);
+      // The main thread kept serving timers while the worker filled its heap.
+      expect(ticks).toBeGreaterThan(0);
+      expect(parsers.busy()).toBe(0);
       expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
     } finally {
       await parsers.close();
@@ -164,33 +179,32 @@ describe('limits stop a parse without touching the main process', () => {
     }
   });
 
-  it('refuses up front a GeoJSON whose JSON.parse could overshoot the cap and abort the process', async () => {
-    // 8 MB of empty objects: JSON.parse needs ~180 MB in one native call no heap limit interrupts.
+  it('a GeoJSON that would outgrow the heap cap ends as TOO_LARGE, not as an aborted process', async () => {
+    // 8 MB of empty objects: once ~180 MB of heap in a single JSON.parse call that no heap limit
+    // could interrupt; the streamed parse is plain JavaScript that the cap stops cleanly.
     const hostile = path.join(scratch.dir, 'objects.geojson');
     await writeFile(hostile, `{"type":"FeatureCollection","features":[${'{},'.repeat(2_800_000)}{}]}`);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
       expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
         code: 'TOO_LARGE',
-        params: { file: 'objects.geojson', problem: 'GeoJSON too complex for the 64 MB parse memory limit' },
+        params: { file: 'objects.geojson', problem: 'problem.parseMemory', limitMb: 64 },
       });
-      expect(await outcome(() => parsers.readVectorFile(UN))).toMatchObject({
-        code: 'TOO_LARGE',
-        params: { file: 'UN.json' },
-      });
+      expect(parsers.busy()).toBe(0);
     } finally {
       await parsers.close();
     }
   });
 
-  it('the timeout terminates a parse that runs too long; the next parse in the client works', async () => {
-    const parsers = createIsolatedParsers({ timeoutMs: 50 });
+  it('the timeout terminates a parse that cannot finish; the next parse in the client works', async () => {
+    const parsers = createIsolatedParsers({ workerUrl: neverEnds, timeoutMs: 500 });
     try {
-      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(UN)));
-      expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'UN.json', seconds: 0.05 } });
-      expect(ms).toBeLessThan(2000);
-      expect(ticks).toBeGreaterThan(ms / 10 / 4);
-      expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile('/data/UN.json')));
+      expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'UN.json', seconds: 0.5 } });
+      expect(ticks).toBeGreaterThan(0);
+      // Settled only once the worker has stopped: nothing of that parse is left running.
+      expect(parsers.busy()).toBe(0);
+      expect(await parsers.readVectorFile('/data/answer.json')).toBe('answered');
     } finally {
       await parsers.close();
     }
@@ -206,12 +220,14 @@ describe('limits stop a parse without touching the main process', () => {
     );
   });
 
-  it('close() cancels a running parse and refuses later ones', async () => {
-    const parsers = createIsolatedParsers();
-    const running = outcome(() => parsers.readVectorFile(UN));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  it('close() cancels a running parse and the ones queued behind it, and refuses later ones', async () => {
+    const parsers = createIsolatedParsers({ workerUrl: neverEnds });
+    const running = outcome(() => parsers.readVectorFile('/data/UN.json'));
+    const queued = outcome(() => parsers.readVectorFile('/data/answer.json'));
     await parsers.close();
     expect(await running).toEqual({ code: 'CANCELLED', params: {} });
+    expect(await queued).toEqual({ code: 'CANCELLED', params: {} });
+    expect(parsers.busy()).toBe(0);
     expect(await outcome(() => parsers.readRasterInfo(ELEV))).toEqual({ code: 'CANCELLED', params: {} });
   });
 });
