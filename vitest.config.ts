@@ -21,6 +21,11 @@ export default defineConfig({
               find: /^\.\/parse-worker-url\.js$/,
               replacement: fileURLToPath(new URL('./tests/support/parse-worker-url.ts', import.meta.url)),
             },
+            {
+              // The public-version resample runs in a built worker too (ADR 0085).
+              find: /^\.\/resample-worker-url\.js$/,
+              replacement: fileURLToPath(new URL('./tests/support/resample-worker-url.ts', import.meta.url)),
+            },
           ],
         },
         test: {
@@ -30,7 +35,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/support/parse-worker-setup.ts'],
+          globalSetup: ['tests/support/parse-worker-setup.ts', 'tests/support/resample-worker-setup.ts'],
         },
       },
     ],

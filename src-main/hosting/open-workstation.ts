@@ -7,7 +7,7 @@ import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { StrataError } from '../api/errors.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type ObjectStore } from '../node/store/object-store.js';
-import { resampleToPublic } from '../node/raster/index.js';
+import { createResampler, type Resampler } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
 import { detectFileFormat } from '../node/fs/read-head.js';
 import { openKeystore, verifyBag, writeBag, type Keystore } from '../node/exchange/index.js';
@@ -52,6 +52,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const workDir = path.join(home, 'work');
   // Before anything is opened: it throws when the worker bundle is missing.
   const parsers = createIsolatedParsers();
+  const resampler = createResampler();
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
@@ -60,10 +61,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, store, objects, signer });
+    return await compose({ options, workDir, parsers, resampler, store, objects, signer });
   } catch (error) {
-    // A failed start leaves nothing open (worker, database connections).
+    // A failed start leaves nothing open (workers, database connections).
     await parsers.close();
+    await resampler.close();
     await store?.close();
     throw error;
   }
@@ -73,17 +75,23 @@ interface Opened {
   readonly options: WorkstationOptions;
   readonly workDir: string;
   readonly parsers: IsolatedParsers;
+  /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
+  readonly resampler: Resampler;
   readonly store: Catalogue;
   readonly objects: ObjectStore;
   readonly signer: Keystore;
 }
 
-async function compose({ options, workDir, parsers, store, objects, signer }: Opened): Promise<Workstation> {
+async function compose({ options, workDir, parsers, resampler, store, objects, signer }: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
     detectFormat: detectFileFormat,
     store,
     objects,
-    raster: { readInfo: parsers.readRasterInfo, valueRange: parsers.rasterValueRange, resampleToPublic },
+    raster: {
+      readInfo: parsers.readRasterInfo,
+      valueRange: parsers.rasterValueRange,
+      resampleToPublic: resampler.resampleToPublic,
+    },
     vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson },
     bags: { writeBag, verifyBag },
     signer,
@@ -117,6 +125,7 @@ async function compose({ options, workDir, parsers, store, objects, signer }: Op
     onEvent: (listener) => jobs.onEvent(listener),
     async close() {
       await parsers.close();
+      await resampler.close();
       await store.close();
       await rm(workDir, { recursive: true, force: true });
     },

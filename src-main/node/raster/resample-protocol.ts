@@ -1,0 +1,23 @@
+import type { RasterInfo } from '../../core/model/index.js';
+import type { SerialisedError } from '../isolation/protocol.js';
+
+/** Main to worker: the one resample a worker runs, then (maybe) a request to stop it. */
+export type ResampleRequest =
+  | {
+      readonly type: 'run';
+      readonly src: string;
+      readonly dest: string;
+      readonly target: readonly [number, number];
+    }
+  | { readonly type: 'cancel' };
+
+/** Worker to main: `ready` once loaded, progress while it runs, then exactly one `done`. */
+export type ResampleMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'done';
+      readonly outcome:
+        | { readonly ok: true; readonly info: RasterInfo }
+        | { readonly ok: false; readonly error: SerialisedError };
+    };
