@@ -53,7 +53,7 @@ function revive(error: { code: string; params: Record<string, string | number>; 
 /**
  * Runs the public-version resample (decode, block average, encode, write) in worker threads so the
  * host's event loop keeps serving files and calls meanwhile (ADR 0085). One worker per call, ended
- * after its reply. Progress crosses the thread boundary as messages; an abort asks the worker to
+ * after its reply; one loaded spare waits for the next call. Progress crosses the thread boundary as messages; an abort asks the worker to
  * stop (it removes its temp file and rejects CANCELLED), and a worker that does not stop within
  * `cancelGraceMs` is terminated and its temp file removed here. A worker over its heap cap gives
  * TOO_LARGE. Throws at creation when the worker bundle is missing (run `npm run build`).
@@ -65,7 +65,38 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
   if (!existsSync(fileURLToPath(workerUrl)))
     throw new Error(`resample worker not found at ${fileURLToPath(workerUrl)}; run \`npm run build\``);
   const live = new Set<Worker>();
+  let spare: Worker | null = null;
   let closed = false;
+
+  const start = (): Worker => {
+    const worker = new Worker(workerUrl, {
+      resourceLimits: {
+        maxOldGenerationSizeMb: maxHeapMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),
+      },
+    });
+    live.add(worker);
+    // Without a listener an 'error' event would be thrown in the host; the call using it reports it.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      live.delete(worker);
+      if (spare === worker) spare = null;
+    });
+    return worker;
+  };
+
+  /**
+   * The loaded spare, else a fresh worker; a new spare starts behind it. Loading the modules (the
+   * CRS table among them) takes 100–400 ms here, which would otherwise be paid by every release.
+   */
+  const take = (): Worker => {
+    const taken = spare ?? start();
+    // An idle spare must not keep a CLI process alive; a working one must.
+    taken.ref();
+    spare = start();
+    spare.unref();
+    return taken;
+  };
 
   function resampleToPublic(
     src: string,
@@ -75,13 +106,7 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
   ): Promise<RasterInfo> {
     if (closed || opts.signal?.aborted === true) return Promise.reject(new StrataError('CANCELLED'));
     const file = path.basename(src);
-    const worker = new Worker(workerUrl, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: maxHeapMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),
-      },
-    });
-    live.add(worker);
+    const worker = take();
     return new Promise<RasterInfo>((resolve, reject) => {
       let settled = false;
       let grace: NodeJS.Timeout | undefined;
@@ -98,7 +123,6 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
         clearTimeout(grace);
         opts.signal?.removeEventListener('abort', onAbort);
         await worker.terminate();
-        live.delete(worker);
         // A worker stopped from outside cannot clean up after itself.
         if (abnormal) await removeTemps(dest);
         if (outcome instanceof Error) reject(outcome);
@@ -130,6 +154,7 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
     resampleToPublic,
     async close() {
       closed = true;
+      spare = null;
       await Promise.all([...live].map((w) => w.terminate()));
     },
   };
