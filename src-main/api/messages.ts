@@ -91,7 +91,8 @@ export const MESSAGES: Templates = {
     en: 'the dataset has no known coordinate reference system',
   },
   'reason.rasterTooLarge': {
-    'zh-CN': '原始栅格为 {width} × {height} 像元，超过生成公开版的处理上限（{limit} 像元）；请先分幅再分别生成',
+    'zh-CN':
+      '原始栅格为 {width} × {height} 像元，超过生成公开版的处理上限（{limit} 像元）；请先分幅再分别生成',
     en: 'the original raster is {width} × {height} pixels, above the {limit}-pixel limit for producing a public version; split it into tiles first',
   },
   'reason.bagExists': {

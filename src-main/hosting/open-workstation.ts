@@ -82,7 +82,15 @@ interface Opened {
   readonly signer: Keystore;
 }
 
-async function compose({ options, workDir, parsers, resampler, store, objects, signer }: Opened): Promise<Workstation> {
+async function compose({
+  options,
+  workDir,
+  parsers,
+  resampler,
+  store,
+  objects,
+  signer,
+}: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
     detectFormat: detectFileFormat,
     store,

@@ -46,7 +46,8 @@ export async function bench(report: Report): Promise<void> {
   } finally {
     await resampler.close();
   }
-  const notes = 'best of 2; ours writes tiled DEFLATE + predictor 3, gdalwarp writes its default (uncompressed strips)';
+  const notes =
+    'best of 2; ours writes tiled DEFLATE + predictor 3, gdalwarp writes its default (uncompressed strips)';
   report({
     job: 'raster resample 10k x 10k float32 DEFLATE 10 m -> 100 m (block average, worker thread)',
     strataSeconds: worker,

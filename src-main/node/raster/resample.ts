@@ -155,7 +155,7 @@ async function averageInto(
     const blocks = Promise.all(
       batch.map((index) =>
         skipEmpty && (image.byteCounts[index] ?? 0) === 0
-          ? null
+          ? Promise.resolve(null)
           : readBlock(source, header, image, index, fill),
       ),
     );

@@ -88,28 +88,29 @@ describe('the event loop stays free while a public version is resampled', () => 
     const idle = { range: range.splice(0).map((s) => s.ms), list: list.splice(0).map((s) => s.ms) };
 
     const jobId = 'job_latency0001';
-    let phase: string | null = null;
+    // Written by the event listener; an object, so the loop below reads the current value.
+    const job: { phase: string | null } = { phase: null };
     /** When the resample phase was seen to end (another phase, or the call settling). */
     let resampleEnded = Infinity;
     const resampling = new Promise<void>((resolve) => {
       const stop = ws.onEvent((event: HostEvent) => {
         if (event.name !== 'job.progress' || event.payload.jobId !== jobId) return;
-        if (event.payload.phase === 'resample' && phase === null) resolve();
-        if (event.payload.phase !== 'resample' && phase === 'resample') {
+        if (event.payload.phase === 'resample' && job.phase === null) resolve();
+        if (event.payload.phase !== 'resample' && job.phase === 'resample') {
           resampleEnded = Math.min(resampleEnded, performance.now());
           stop();
         }
-        phase = event.payload.phase;
+        job.phase = event.payload.phase;
       });
     });
-    let settled = false;
+    const call = { settled: false };
     const release = local.call('release.create', { id: dem.id, jobId }).finally(() => {
-      settled = true;
+      call.settled = true;
       resampleEnded = Math.min(resampleEnded, performance.now());
     });
     await resampling;
 
-    while (!settled && phase === 'resample') await sampleOnce();
+    while (!call.settled && job.phase === 'resample') await sampleOnce();
     const released = await release;
     expect(released.dataset.status).toBe('public-version');
     expect(released.dataset.width).toBe(1000);

@@ -88,7 +88,11 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
     const jobId = 'job_sparseint1601';
     const resampling = new Promise<void>((resolve) => {
       const stop = ws.onEvent((event) => {
-        if (event.name === 'job.progress' && event.payload.jobId === jobId && event.payload.phase === 'resample') {
+        if (
+          event.name === 'job.progress' &&
+          event.payload.jobId === jobId &&
+          event.payload.phase === 'resample'
+        ) {
           stop();
           resolve();
         }

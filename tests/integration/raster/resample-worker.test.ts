@@ -78,16 +78,18 @@ describe('resampler in a worker thread', () => {
   it('close() stops running work with CANCELLED, cleans up, and refuses later calls', async () => {
     const dir = await outDir('close');
     const resampler = createResampler();
-    let closing: Promise<void> | null = null;
+    const closing: Promise<void>[] = [];
     const run = resampler.resampleToPublic(noise, path.join(dir, 'out.tif'), [5, 5], {
       onProgress: () => {
-        closing ??= resampler.close();
+        if (closing.length === 0) closing.push(resampler.close());
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
-    await closing;
+    await Promise.all(closing);
     expect(await readdir(dir)).toEqual([]);
-    await expect(resampler.resampleToPublic(noise, path.join(dir, 'again.tif'), [5, 5])).rejects.toMatchObject({
+    await expect(
+      resampler.resampleToPublic(noise, path.join(dir, 'again.tif'), [5, 5]),
+    ).rejects.toMatchObject({
       code: 'CANCELLED',
     });
   });
