@@ -52,8 +52,8 @@ function revive(error: { code: string; params: Record<string, string | number>; 
 
 /**
  * Runs the public-version resample (decode, block average, encode, write) in worker threads so the
- * host's event loop keeps serving files and calls meanwhile (ADR 0085). One worker per call, ended
- * after its reply; one loaded spare waits for the next call. Progress crosses the thread boundary as messages; an abort asks the worker to
+ * host's event loop keeps serving files and calls meanwhile (ADR 0085). One call per worker at a
+ * time; a worker that finished cleanly waits (idle, unref'd) for the next call, any other is ended. Progress crosses the thread boundary as messages; an abort asks the worker to
  * stop (it removes its temp file and rejects CANCELLED), and a worker that does not stop within
  * `cancelGraceMs` is terminated and its temp file removed here. A worker over its heap cap gives
  * TOO_LARGE. Throws at creation when the worker bundle is missing (run `npm run build`).
@@ -86,16 +86,23 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
   };
 
   /**
-   * The loaded spare, else a fresh worker; a new spare starts behind it. Loading the modules (the
-   * CRS table among them) takes 100–400 ms here, which would otherwise be paid by every release.
+   * The idle worker of an earlier successful call, else a fresh one. Reusing it keeps its JIT warm
+   * (a fresh isolate averages interpreted at first) and skips module loading (the CRS table among
+   * them: 100–400 ms here). Only a worker that finished cleanly is reused.
    */
   const take = (): Worker => {
     const taken = spare ?? start();
-    // An idle spare must not keep a CLI process alive; a working one must.
+    spare = null;
+    // An idle worker must not keep a CLI process alive; a working one must.
     taken.ref();
-    spare = start();
-    spare.unref();
     return taken;
+  };
+
+  const release = (worker: Worker): Promise<unknown> => {
+    if (closed || spare !== null) return worker.terminate();
+    worker.unref();
+    spare = worker;
+    return Promise.resolve();
   };
 
   function resampleToPublic(
@@ -122,29 +129,36 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
         settled = true;
         clearTimeout(grace);
         opts.signal?.removeEventListener('abort', onAbort);
-        await worker.terminate();
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        // A worker that failed or was cancelled may hold anything: it is not reused.
+        await (outcome instanceof Error ? worker.terminate() : release(worker));
         // A worker stopped from outside cannot clean up after itself.
         if (abnormal) await removeTemps(dest);
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', (message: ResampleMessage) => {
+      const onMessage = (message: ResampleMessage): void => {
         if (message.type === 'progress') opts.onProgress?.(message.done, message.total);
         else if (message.type === 'done')
           void end(message.outcome.ok ? message.outcome.info : revive(message.outcome.error), false);
-      });
-      worker.on('error', (err: Error & { code?: unknown }) => {
+      };
+      const onError = (err: Error & { code?: unknown }): void => {
         void end(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new StrataError('TOO_LARGE', { file, problem: `memory limit (${String(maxHeapMb)} MB)` })
             : err,
           true,
         );
-      });
-      worker.on('exit', () => {
+      };
+      const onExit = (): void => {
         void end(closed ? new StrataError('CANCELLED') : new Error('resample worker exited'), true);
-      });
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       const run: ResampleRequest = { type: 'run', src, dest, target };
       worker.postMessage(run);
     });

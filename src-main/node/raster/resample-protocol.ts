@@ -1,7 +1,7 @@
 import type { RasterInfo } from '../../core/model/index.js';
 import type { SerialisedError } from '../isolation/protocol.js';
 
-/** Main to worker: the one resample a worker runs, then (maybe) a request to stop it. */
+/** Main to worker: a resample to run (one at a time), or a request to stop the running one. */
 export type ResampleRequest =
   | {
       readonly type: 'run';
@@ -11,7 +11,7 @@ export type ResampleRequest =
     }
   | { readonly type: 'cancel' };
 
-/** Worker to main: `ready` once loaded, progress while it runs, then exactly one `done`. */
+/** Worker to main: `ready` once loaded; per resample, progress while it runs, then exactly one `done`. */
 export type ResampleMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly done: number; readonly total: number }

@@ -1,6 +1,6 @@
-// Worker-thread entry (bundled to dist/main/resample-worker.mjs): runs one public-version resample
-// off the host's event loop (ADR 0085) and reports progress; a `cancel` message aborts it, and the
-// resampler then removes its temp file itself.
+// Worker-thread entry (bundled to dist/main/resample-worker.mjs): runs public-version resamples,
+// one at a time, off the host's event loop (ADR 0085) and reports progress; a `cancel` message
+// aborts the running one, and the resampler then removes its temp file itself.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
 import { resampleToPublic } from './resample.js';
@@ -9,11 +9,12 @@ import type { ResampleMessage, ResampleRequest } from './resample-protocol.js';
 /** Least time between two progress messages: the host throttles further, this only spares the port. */
 const PROGRESS_MS = 50;
 
+/** The running resample's controller; a worker runs one at a time. */
+let current: AbortController | null = null;
+
 async function serve(port: MessagePort, request: Extract<ResampleRequest, { type: 'run' }>): Promise<void> {
   const controller = new AbortController();
-  port.on('message', (message: ResampleRequest) => {
-    if (message.type === 'cancel') controller.abort();
-  });
+  current = controller;
   const post = (message: ResampleMessage): void => {
     port.postMessage(message);
   };
@@ -37,13 +38,15 @@ async function serve(port: MessagePort, request: Extract<ResampleRequest, { type
         ? { ok: false, error: { code: err.code, params: err.params, detail: err.message } }
         : { ok: false, error: { code: 'INTERNAL', params: {}, detail: String(err) } };
   }
+  current = null;
   post({ type: 'done', outcome });
 }
 
 if (parentPort) {
   const port = parentPort;
-  port.once('message', (request: ResampleRequest) => {
-    if (request.type === 'run') void serve(port, request);
+  port.on('message', (request: ResampleRequest) => {
+    if (request.type === 'cancel') current?.abort();
+    else void serve(port, request);
   });
   const ready: ResampleMessage = { type: 'ready' };
   port.postMessage(ready);
