@@ -50,7 +50,8 @@ export async function writeSyntheticDem(path: string, size: number): Promise<voi
   );
   if (exists) return;
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
+  // Per process: the bench and the latency test may generate it at the same time.
+  const tmp = `${path}.${String(process.pid)}.tmp`;
   const handle = await open(tmp, 'w');
   try {
     const writer = new GeoTiffTileWriter(

@@ -14,8 +14,8 @@ import { clientOf, httpDispatch, type Client } from '../../support/contract-clie
 import { ROOT, tempDir } from '../../support/samples.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
-/** Generated once and kept (git-ignored): ~15 s of pixel generation is not worth repeating per run. */
-const DEM = path.join(ROOT, 'node_modules', '.cache', 'strata-latency', 'dem-10000-float32-deflate.tif');
+/** The benchmark's input (git-ignored, generated once and kept): ~15 s of generation saved per run. */
+const DEM = path.join(ROOT, 'tests', 'bench', '.data', 'dem-10000-float32-deflate-epsg4545.tif');
 const INTERVAL_MS = 10;
 const MIN_SAMPLES = 20;
 const P95_LIMIT_MS = 100;
