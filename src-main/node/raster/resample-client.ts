@@ -141,8 +141,7 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
       };
       const onMessage = (message: ResampleMessage): void => {
         if (message.type === 'progress') opts.onProgress?.(message.done, message.total);
-        else if (message.type === 'done')
-          void end(message.outcome.ok ? message.outcome.info : revive(message.outcome.error), false);
+        else void end(message.outcome.ok ? message.outcome.info : revive(message.outcome.error), false);
       };
       const onError = (err: Error & { code?: unknown }): void => {
         void end(

@@ -11,9 +11,8 @@ export type ResampleRequest =
     }
   | { readonly type: 'cancel' };
 
-/** Worker to main: `ready` once loaded; per resample, progress while it runs, then exactly one `done`. */
+/** Worker to main, per resample: progress while it runs, then exactly one `done`. */
 export type ResampleMessage =
-  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | {
       readonly type: 'done';

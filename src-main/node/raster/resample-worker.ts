@@ -48,6 +48,4 @@ if (parentPort) {
     if (request.type === 'cancel') current?.abort();
     else void serve(port, request);
   });
-  const ready: ResampleMessage = { type: 'ready' };
-  port.postMessage(ready);
 }
