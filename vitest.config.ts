@@ -22,6 +22,11 @@ export default defineConfig({
               find: /^\.\/parse-worker-url\.js$/,
               replacement: fileURLToPath(new URL('./tests/support/parse-worker-url.ts', import.meta.url)),
             },
+            {
+              // The public-version resample runs in a built worker too (ADR 0085).
+              find: /^\.\/resample-worker-url\.js$/,
+              replacement: fileURLToPath(new URL('./tests/support/resample-worker-url.ts', import.meta.url)),
+            },
           ],
         },
         test: {
@@ -31,7 +36,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/support/parse-worker-setup.ts'],
+          globalSetup: ['tests/support/parse-worker-setup.ts', 'tests/support/resample-worker-setup.ts'],
           setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },

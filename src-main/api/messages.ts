@@ -115,6 +115,11 @@ export const MESSAGES: Templates = {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',
   },
+  'reason.rasterTooLarge': {
+    'zh-CN':
+      '原始栅格为 {width} × {height} 像元，超过生成公开版的处理上限（{limit} 像元）；请先分幅再分别生成',
+    en: 'the original raster is {width} × {height} pixels, above the {limit}-pixel limit for producing a public version; split it into tiles first',
+  },
   'reason.bagExists': {
     'zh-CN': '目标位置已存在同名数据包或文件：{file}',
     en: 'a package or file named {file} already exists at the destination',

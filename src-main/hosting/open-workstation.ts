@@ -6,7 +6,7 @@ import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
-import { resampleToPublic } from '../node/raster/index.js';
+import { createResampler, type Resampler } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
 import { detectFileFormat } from '../node/fs/read-head.js';
 import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
@@ -36,6 +36,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const workDir = path.join(home, 'work');
   // Before anything is opened: it throws when the worker bundle is missing.
   const parsers = createIsolatedParsers();
+  const resampler = createResampler();
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
@@ -44,10 +45,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, store, objects, signer });
+    return await compose({ options, workDir, parsers, resampler, store, objects, signer });
   } catch (error) {
-    // A failed start leaves nothing open (worker, database connections).
+    // A failed start leaves nothing open (workers, database connections).
     await parsers.close();
+    await resampler.close();
     await store?.close();
     throw error;
   }
@@ -57,12 +59,22 @@ interface Opened {
   readonly options: WorkstationOptions;
   readonly workDir: string;
   readonly parsers: IsolatedParsers;
+  /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
+  readonly resampler: Resampler;
   readonly store: Catalogue;
   readonly objects: LocalObjectStore;
   readonly signer: BagSigner;
 }
 
-async function compose({ options, workDir, parsers, store, objects, signer }: Opened): Promise<Workstation> {
+async function compose({
+  options,
+  workDir,
+  parsers,
+  resampler,
+  store,
+  objects,
+  signer,
+}: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
     detectFormat: detectFileFormat,
     store,
@@ -70,7 +82,7 @@ async function compose({ options, workDir, parsers, store, objects, signer }: Op
     raster: {
       readInfo: parsers.readRasterInfo,
       valueRange: parsers.rasterValueRange,
-      resampleToPublic,
+      resampleToPublic: resampler.resampleToPublic,
     } satisfies RasterIo,
     vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
@@ -102,6 +114,7 @@ async function compose({ options, workDir, parsers, store, objects, signer }: Op
     onEvent: (listener) => jobs.onEvent(listener),
     async close() {
       await parsers.close();
+      await resampler.close();
       await store.close();
       await rm(workDir, { recursive: true, force: true });
     },

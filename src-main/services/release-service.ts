@@ -5,7 +5,7 @@ import { degradeCoordinates } from '../core/release/vector-degrade.js';
 import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
-import type { DatasetId, DatasetInfo } from '../core/model/index.js';
+import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
 import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import { translate } from '../api/messages.js';
@@ -43,6 +43,26 @@ interface Written {
   readonly steps: Step[];
 }
 
+/**
+ * Most source pixels (per band) a public version is made from: 2^34, about 131,000 × 131,000. A
+ * 100,000 × 100,000 DEM of a whole survey still passes; the resample runs in a worker thread with
+ * progress and cancel (ADR 0085), roughly 15 s per 10^9 pixels on a 2-core machine, so this bounds
+ * one release to a few minutes of work. Judged from the header before anything is decoded.
+ */
+export const RELEASE_MAX_SOURCE_PIXELS = 2 ** 34;
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+function refuseOverBudget(info: RasterInfo): void {
+  if (info.width * info.height <= RELEASE_MAX_SOURCE_PIXELS) return;
+  throw new StrataError('RELEASE_REFUSED', {
+    reason: 'reason.rasterTooLarge',
+    width: grouped(info.width),
+    height: grouped(info.height),
+    limit: grouped(RELEASE_MAX_SOURCE_PIXELS),
+  });
+}
+
 async function writeRaster(
   deps: ServiceDeps,
   profile: ReviewProfile,
@@ -54,6 +74,7 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
+  refuseOverBudget(info);
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));

@@ -4,6 +4,9 @@
  */
 export interface CancelSignal {
   readonly aborted: boolean;
+  /** Adapters that hand work to another thread pass the request on as soon as it comes. */
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 /** What every long-running port call accepts: a cancel signal and progress in the call's own units. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, StrataError } from '../../api/errors.js';
-import { registryRows } from '../../core/crs/index.js';
+import { crsWorkerData } from '../crs/index.js';
 import type { RasterIo, VectorIo } from '../../core/ports/index.js';
 import { PARSE_WORKER_URL } from './parse-worker-url.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
@@ -90,7 +90,7 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
   function start(): Started {
     const worker = new Worker(workerUrl, {
       // The worker identifies CRSs with the same EPSG table this process loaded (ADR 0068).
-      workerData: { epsgRows: registryRows() },
+      workerData: crsWorkerData(),
       resourceLimits: {
         maxOldGenerationSizeMb: maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),

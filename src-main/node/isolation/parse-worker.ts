@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
-import { createCrsRegistry, installCrsRegistry } from '../../core/crs/index.js';
-import { validEpsgRows } from '../crs/index.js';
+import { installWorkerCrs } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
 import { readVectorFile } from '../vector/index.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
@@ -55,7 +54,7 @@ async function serve(port: MessagePort, request: ParseRequest): Promise<void> {
 
 if (parentPort) {
   const port = parentPort;
-  installCrsRegistry(createCrsRegistry(validEpsgRows((workerData as { epsgRows?: unknown }).epsgRows)));
+  installWorkerCrs(workerData);
   port.once('message', (request: ParseRequest) => void serve(port, request));
   const ready: WorkerMessage = { type: 'ready' };
   port.postMessage(ready);

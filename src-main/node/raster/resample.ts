@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import {
   GeoTiffTileWriter,
+  allocSamples,
   blockPlace,
   decodeProblem,
   expandPalette,
@@ -140,9 +141,18 @@ async function averageInto(
   const tiles = new TileRowAssembler(writer, spec, averager.outWidth);
   await writer.begin();
   const fill = info.nodata ?? Number.NaN;
+  // A sparse block (byte count 0) whose fill value the averager ignores adds nothing: skipping it
+  // keeps a mostly empty 100,000² file from decoding and averaging ten billion fill pixels.
+  const skipEmpty = palette === null && fillIsIgnored(image.dataType, fill, info.nodata);
   const batches = blockBatches(image);
-  const decode = (batch: readonly number[]): Promise<SampleArray[]> => {
-    const blocks = Promise.all(batch.map((index) => readBlock(source, header, image, index, fill)));
+  const decode = (batch: readonly number[]): Promise<(SampleArray | null)[]> => {
+    const blocks = Promise.all(
+      batch.map((index) =>
+        skipEmpty && (image.byteCounts[index] ?? 0) === 0
+          ? Promise.resolve(null)
+          : readBlock(source, header, image, index, fill),
+      ),
+    );
     // Marked handled now: a prefetch abandoned by an earlier failure must not crash the process.
     void blocks.catch(() => undefined);
     return blocks;
@@ -158,6 +168,8 @@ async function averageInto(
     let rowsDone = 0;
     blocks.forEach((stored, i) => {
       const place = blockPlace(image, batch[i] ?? 0);
+      rowsDone = Math.max(rowsDone, place.y0 + place.height);
+      if (stored === null) return;
       const samples = palette === null ? stored : expandPalette(stored, palette, nodata);
       const spp = palette === null ? (image.planar === 1 ? image.samplesPerPixel : 1) : 3;
       averager.add({
@@ -170,7 +182,6 @@ async function averageInto(
         width: place.width,
         height: place.height,
       });
-      rowsDone = Math.max(rowsDone, place.y0 + place.height);
     });
     if (endsBlockRow(image, batch)) {
       for (const row of averager.takeRows(rowsDone)) await tiles.push(row.values);
@@ -180,6 +191,13 @@ async function averageInto(
   }
   await tiles.flush();
   await writer.finish();
+}
+
+/** True when `fill`, stored in a block of `dataType`, is a value the averager gives no weight. */
+function fillIsIgnored(dataType: TiffImage['dataType'], fill: number, nodata: number | null): boolean {
+  const stored = allocSamples(dataType, 1).fill(fill)[0] ?? Number.NaN;
+  if (Number.isNaN(stored)) return true;
+  return nodata !== null && stored === (dataType === 'Float32' ? Math.fround(nodata) : nodata);
 }
 
 /**
