@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { expect, openWorkstation, test } from './harness-fixture.js';
+import { demFile, mineralPointsFile } from './inputs.js';
+
+const run = promisify(execFile);
+
+interface Point {
+  readonly lonLat: readonly [number, number];
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+/** The layer's points in WGS 84 with their attributes, as GDAL reads them (the reference reader). */
+async function pointsByGdal(file: string): Promise<Point[]> {
+  const { stdout } = await run('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '/vsistdout/', file], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const collection = JSON.parse(stdout) as {
+    features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[];
+  };
+  return collection.features.map((f) => ({ lonLat: f.geometry.coordinates, properties: f.properties }));
+}
+
+/** The point farthest from its nearest neighbour: a click on it cannot pick another one. */
+function loneliest(points: readonly Point[]): Point {
+  const gap = (p: Point): number =>
+    Math.min(
+      ...points
+        .filter((q) => q !== p)
+        .map((q) => Math.hypot(q.lonLat[0] - p.lonLat[0], q.lonLat[1] - p.lonLat[1])),
+    );
+  const best = [...points].sort((a, b) => gap(b) - gap(a))[0];
+  if (!best) throw new Error('no points');
+  return best;
+}
+
+/** Moves the mouse to a map pixel and reads the status bar's cursor longitude/latitude once it shows them. */
+async function lonLatAt(page: Page, x: number, y: number): Promise<[number, number]> {
+  const readout = page.getByTestId('status-lonlat');
+  // Off the map first: the readout clears, so the next numbers are for the new position.
+  await page.mouse.move(0, 0);
+  await expect(readout).not.toContainText(/\d\.\d/);
+  await page.mouse.move(x, y);
+  await expect(readout).toContainText(/-?\d+\.\d+, -?\d+\.\d+/);
+  const numbers = (await readout.innerText()).match(/-?\d+\.\d+/g)?.map(Number) ?? [];
+  return [numbers[0] ?? NaN, numbers[1] ?? NaN];
+}
+
+/** Clicks the map where a longitude/latitude is, locating it as a person would: by the cursor readout. */
+async function clickLonLat(page: Page, [lon, lat]: readonly [number, number]): Promise<void> {
+  const box = await page.getByTestId('map-container').boundingBox();
+  if (!box) throw new Error('map has no box');
+  const [x0, y0] = [box.x + box.width * 0.3, box.y + box.height * 0.3];
+  const [x1, y1] = [box.x + box.width * 0.7, box.y + box.height * 0.7];
+  const a = await lonLatAt(page, x0, y0);
+  const b = await lonLatAt(page, x1, y1);
+  await page.mouse.click(
+    x0 + ((lon - a[0]) / (b[0] - a[0])) * (x1 - x0),
+    y0 + ((lat - a[1]) / (b[1] - a[1])) * (y1 - y0),
+  );
+}
+
+test('import names the file it could not read and imports the rest; a point on the map shows its attributes', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const dem = await harness.stage(demFile());
+  const points = await harness.stage(mineralPointsFile());
+  const missing = path.join(harness.scratch, '不存在.tif');
+
+  await openWorkstation(page, harness);
+  await expect(page.locator('[data-testid^="dataset-row-"]')).toHaveCount(0);
+  await shot('01-start');
+
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-paths').fill([dem, points, missing].join('\n'));
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-result')).toBeVisible();
+  await expect(page.getByTestId('import-failure')).toHaveCount(1);
+  await expect(page.getByTestId('import-failure')).toHaveAttribute('data-code', 'FILE_NOT_FOUND');
+  await expect(page.getByTestId('import-failure')).toContainText('不存在.tif');
+  await shot('02-import');
+  await page.getByTestId('import-cancel').click();
+
+  const rows = page.locator('[data-testid^="dataset-row-"]');
+  await expect(rows).toHaveCount(2);
+  const datasets = await harness.api.call('datasets.list', {});
+  const pointLayer = datasets.find((d) => d.format === 'Shapefile');
+  if (!pointLayer) throw new Error('the Shapefile was not imported');
+  await expect(rows.filter({ hasText: path.basename(dem, '.tif') })).toHaveCount(1);
+  await expect(page.getByTestId(`dataset-row-${pointLayer.id}`)).toContainText('矿点');
+
+  // The point layer on the map: clicking its most isolated point shows that point's attributes,
+  // GBK text decoded, exactly as GDAL reads them.
+  const reference = await pointsByGdal(points);
+  expect(reference).toHaveLength(pointLayer.featureCount ?? -1);
+  const target = loneliest(reference);
+  await page.getByTestId(`dataset-row-${pointLayer.id}`).click();
+  await page.getByTestId(`dataset-zoom-${pointLayer.id}`).click();
+  const table = page.getByTestId('attribute-table');
+  // The layer's features arrive asynchronously after the zoom: click again until the map has them.
+  await expect(async () => {
+    await clickLonLat(page, target.lonLat);
+    await expect(table).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  for (const [field, value] of Object.entries(target.properties)) {
+    await expect(table).toContainText(field);
+    if (typeof value === 'string') await expect(table).toContainText(value);
+  }
+  // Neither layer reported a drawing problem (a warning in the status bar).
+  await expect(page.getByTestId('map-notice').getByRole('img', { name: 'warning' })).toHaveCount(0);
+  await shot('03-map-vector-attributes');
+});
