@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-/** E2E: the real UI in Debian's Chromium, served by the loopback harness (see tests/e2e/fixtures.ts). */
+/**
+ * E2E: the real UI in Debian's Chromium, served by the loopback harness: one independent scenario
+ * per file, each with its own harness and data home (tests/e2e/harness-fixture.ts).
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Git-ignored: screenshots and failure context land here, so a run leaves the working tree clean
+  // (`npm run screenshots` writes docs/screenshots/ instead).
+  outputDir: 'test-results',
   globalSetup: './tests/fixtures/global-setup.ts',
   timeout: 180_000,
   expect: { timeout: 30_000 },
