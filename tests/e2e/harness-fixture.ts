@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +113,19 @@ export const test = base.extend<Scenario>({
       const file = SCREENSHOTS_TO_DOCS
         ? path.join(ROOT, 'docs', 'screenshots', `${name}.png`)
         : testInfo.outputPath(`${name}.png`);
-      await page.screenshot({ path: file });
+      // Map tiles keep arriving after the UI state a step waits for: capture once the screen has
+      // stopped changing (two captures alike), not after a fixed delay.
+      const capture: { last: Buffer | null } = { last: null };
+      await expect
+        .poll(async () => {
+          const next = await page.screenshot({ animations: 'disabled' });
+          const still = capture.last?.equals(next) ?? false;
+          capture.last = next;
+          return still;
+        })
+        .toBe(true);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, capture.last ?? Buffer.alloc(0));
     });
   },
 });
