@@ -1,13 +1,11 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../src-renderer/i18n/en.js';
-import { zhCN } from '../../src-renderer/i18n/zh-CN.js';
+import { zhCN, type UiStrings } from '../../src-renderer/i18n/zh-CN.js';
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
 
-type Strings = typeof zhCN;
-
 /** The top bar and the detail tabs read in one language. */
-async function expectLanguage(page: Page, lang: 'zh-CN' | 'en', strings: Strings): Promise<void> {
+async function expectLanguage(page: Page, lang: 'zh-CN' | 'en', strings: UiStrings): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(page.getByTestId('app-title')).toHaveText(strings.app.title);
   await expect(page.getByTestId('import-button')).toHaveText(strings.app.import);
