@@ -1,4 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (CHROMIUM_PATH, else `chromium` on PATH): Playwright's own browser download is not used. */
+function chromium(): string {
+  const explicit = process.env['CHROMIUM_PATH'];
+  if (explicit) return explicit;
+  const found = (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'chromium'))
+    .find((candidate) => existsSync(candidate));
+  return found ?? 'chromium';
+}
 
 /**
  * E2E: the real UI in Debian's Chromium, served by the loopback harness: one independent scenario
@@ -20,7 +33,7 @@ export default defineConfig({
     viewport: { width: 1600, height: 960 },
     locale: 'zh-CN',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath: chromium(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
