@@ -37,7 +37,7 @@ export interface Scenario {
 async function startHarness(home: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--lang', 'zh-CN', '--user', 'curator'],
+    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--user', 'curator'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
