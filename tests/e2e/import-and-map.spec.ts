@@ -50,7 +50,7 @@ async function lonelyCountry(file: string): Promise<Point> {
     return {
       properties: f.properties,
       middle,
-      box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+      box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const,
     };
   });
   const free = countries.find(
