@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Builds the generated test fixtures (tests/fixtures, ADR 0090) before any test of a project runs. */
+const FIXTURES_SETUP = 'tests/fixtures/global-setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           setupFiles: ['tests/support/crs-registry-setup.ts'],
+          globalSetup: [FIXTURES_SETUP],
         },
       },
       {
@@ -36,7 +40,11 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/support/parse-worker-setup.ts', 'tests/support/resample-worker-setup.ts'],
+          globalSetup: [
+            'tests/support/parse-worker-setup.ts',
+            'tests/support/resample-worker-setup.ts',
+            FIXTURES_SETUP,
+          ],
           setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
