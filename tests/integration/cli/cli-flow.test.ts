@@ -165,11 +165,11 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
     const corrupt = await strata(
       'import',
-      path.join(ROOT, '..', 'shared', 'data', 'raster_bad', 'corrupt.tif'),
+      fixture('raster_bad', 'truncated.tif'),
       '--json',
     );
     expect(corrupt.code).toBe(1);
     expect(JSON.parse(corrupt.stdout)).toEqual([]);
-    expect(corrupt.stderr).toContain('corrupt.tif');
+    expect(corrupt.stderr).toContain('truncated.tif');
   });
 });

@@ -21,7 +21,10 @@ async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-const files = (...dir: string[]): string[] => readdirSync(fixture(...dir)).map((f) => fixture(...dir, f));
+const files = (...dir: string[]): string[] =>
+  readdirSync(fixture(...dir), { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fixture(...dir, e.name));
 const shapefileSet = (...dir: string[]): string =>
   files(...dir).find((f) => f.endsWith('.shp')) ?? fixture(...dir, 'missing.shp');
 
