@@ -70,7 +70,7 @@ describe('isolated parsers give the in-process outcome', () => {
     expect(isolated).toMatchObject({ params: { file: path.basename(file) } });
   });
 
-  it.each(files('shapefile_bad').map((dir) => shapefileSet('shapefile_bad', path.basename(dir))))(
+  it.each(readdirSync(fixture('shapefile_bad')).map((dir) => shapefileSet('shapefile_bad', dir)))(
     'hostile shapefile %s',
     async (file) => {
       const started = performance.now();
