@@ -48,6 +48,17 @@ export default defineConfig({
           setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
+      {
+        // The real-world corpus beside the checkout (tests/corpus/corpus.ts): skipped, with one line
+        // saying where it looked, when absent.
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          globalSetup: ['tests/corpus/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,11 +1,12 @@
-import { copyFile, open, stat, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { openCatalogue } from '../../../src-main/node/store/catalogue.js';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/node/store/migrations/index.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
-import { SAMPLE_DATA, firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { fixture } from '../../fixtures/index.js';
 
 async function expectStrataError(p: Promise<unknown>, code: string, problem: RegExp): Promise<StrataError> {
   const err = await p.then(
@@ -75,7 +76,7 @@ describe('opening the catalogue', () => {
   it('refuses a file that is not SQLite (a GeoTIFF) with CORRUPT_FILE naming the file, and leaves it untouched', async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'catalogue.sqlite');
-      await copyFile(path.join(SAMPLE_DATA, 'raster/elev.tif'), file);
+      await copyFile(fixture('raster/elev.tif'), file);
       const before = await stat(file);
       const err = await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /not an SQLite database/);
       expect(err.params.file).toBe('catalogue.sqlite');
@@ -86,9 +87,12 @@ describe('opening the catalogue', () => {
   it("refuses another application's SQLite file (a GeoPackage) without migrating it", async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'nc.gpkg');
-      await copyFile(path.join(SAMPLE_DATA, 'gpkg/nc.gpkg'), file);
+      await copyFile(fixture('gpkg/nc.gpkg'), file);
       const err = await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /foreign application_id/);
-      expect(err.params.applicationId).toBe(0x47503130); // 'GP10', GeoPackage 1.0
+      // The SQLite header's application_id (offset 68, big-endian): 'GPKG' as GDAL writes GeoPackage 1.2+.
+      const header = await readFile(file);
+      expect(header.subarray(68, 72).toString('latin1')).toBe('GPKG');
+      expect(err.params.applicationId).toBe(header.readUInt32BE(68));
       const raw = await SqliteConnection.open(file, { readOnly: true });
       try {
         expect(await raw.get("SELECT name FROM sqlite_schema WHERE name = 'audit'")).toBeUndefined();
