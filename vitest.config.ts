@@ -40,11 +40,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: [
-            'tests/support/parse-worker-setup.ts',
-            'tests/support/resample-worker-setup.ts',
-            FIXTURES_SETUP,
-          ],
+          globalSetup: ['tests/support/worker-setup.ts', FIXTURES_SETUP],
           setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
