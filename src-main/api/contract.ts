@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import type { DatasetId } from '../core/model/ids.js';
-import type { Lang } from './messages.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import type {
@@ -57,13 +56,11 @@ const method = <A extends z.ZodType, R>(args: A): MethodSpec<A, R> => ({ args, r
  */
 export const contract = {
   'system.info': method<typeof noArgs, SystemInfo>(noArgs),
-  /** Native open-file dialog; only the Electron host supports it. */
-  'system.pickFiles': method<typeof noArgs, { paths: string[] }>(noArgs),
-  /** The UI's language: messages the host renders (errors, findings) follow it. */
-  'system.setLanguage': method<
-    z.ZodObject<{ lang: z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }> }>,
-    { lang: Lang }
-  >(z.object({ lang: z.enum(['zh-CN', 'en']) })),
+  /** Native open-file dialog, titled in the caller's language; only the Electron host supports it. */
+  'system.pickFiles': method<
+    z.ZodObject<{ lang: z.ZodOptional<z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }>> }>,
+    { paths: string[] }
+  >(z.object({ lang: z.enum(['zh-CN', 'en']).optional() })),
   'datasets.import': method<
     z.ZodObject<{ paths: z.ZodArray<typeof filePath>; jobId: z.ZodOptional<typeof jobId> }>,
     ImportResult

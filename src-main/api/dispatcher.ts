@@ -1,28 +1,24 @@
 import { contract, isMethodName, type Handlers } from './contract.js';
 import { StrataError, type ApiErrorBody, type Result } from './errors.js';
-import { errorMessage, type Lang } from './messages.js';
 
 export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown>>;
 
 export interface DispatcherOptions {
-  readonly lang: () => Lang;
   /** Called with unexpected (non-StrataError) failures; must not print attribute values. */
   readonly onInternalError: (method: string, error: unknown, ref: string) => void;
 }
 
 /**
  * The one dispatcher every host serves: validate arguments against the contract, call the
- * handler, and wrap the outcome as `{ok, value} | {ok:false, error}`.
+ * handler, and wrap the outcome as `{ok, value} | {ok:false, error}`. Errors carry code + params
+ * only; each host renders them in its own language.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   let internalCount = 0;
-  const fail = (body: Omit<ApiErrorBody, 'message'>): Result<never> => ({
-    ok: false,
-    error: { ...body, message: errorMessage(body.code, body.params, options.lang()) },
-  });
+  const fail = (error: ApiErrorBody): Result<never> => ({ ok: false, error });
 
   return async (method, args) => {
-    if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', params: { what: `method ${method}` } });
+    if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const parsed = contract[method].args.safeParse(args ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues

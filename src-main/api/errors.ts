@@ -1,4 +1,6 @@
-/** Stable error codes crossing the contract. The UI and CLI translate them (see messages.ts). */
+import type { MessageParams, ParamsOf } from './messages.js';
+
+/** Stable error codes crossing the contract. The UI and CLI render them as `error.<code>` (messages.ts). */
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
   'NOT_FOUND',
@@ -20,12 +22,17 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorParams = Readonly<Record<string, string | number>>;
+export type ErrorParams = MessageParams;
 
-/** Error payload of the contract. `message` is already translated for the caller's language. */
+/** The params an error code's message needs (its placeholders), plus any a nested problem needs. */
+export type ErrorParamsOf<C extends ErrorCode> = ParamsOf<`error.${C}`>;
+
+/**
+ * Error payload of the contract: a code and its params, never text. Each host renders it in its
+ * own language (the UI through i18next, the CLI by `--lang`), so no host needs the caller's language.
+ */
 export interface ApiErrorBody {
   readonly code: ErrorCode;
-  readonly message: string;
   readonly params: ErrorParams;
 }
 
@@ -33,14 +40,19 @@ export interface ApiErrorBody {
  * Thrown by services; the dispatcher turns it into `{ok:false, error}`. `params` may name files
  * (base names) and numbers, never attribute values or coordinates.
  */
-export class StrataError extends Error {
-  readonly code: ErrorCode;
+export class StrataError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly params: ErrorParams;
-  constructor(code: ErrorCode, params: ErrorParams = {}, detail?: string) {
+  constructor(
+    code: C,
+    ...[params, detail]: Record<string, never> extends ErrorParamsOf<C>
+      ? [params?: ErrorParams, detail?: string]
+      : [params: ErrorParamsOf<C>, detail?: string]
+  ) {
     super(detail ?? code);
     this.name = 'StrataError';
     this.code = code;
-    this.params = params;
+    this.params = params ?? {};
   }
 }
 

@@ -10,7 +10,8 @@ import type {
   SecrecyLevel,
   FieldInfo,
 } from '../core/model/index.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode, ErrorParams } from './errors.js';
+import type { Message } from './messages.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -62,16 +63,12 @@ export interface RecordVersion {
   readonly marking: string;
 }
 
-/** A finding as reported: its message already translated into the caller's language. */
-export interface ReportedFinding extends Finding {
-  readonly message: string;
-}
 
 export interface ReviewReport {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;
   readonly profile: { readonly id: string; readonly version: number; readonly name: string };
-  readonly findings: readonly ReportedFinding[];
+  readonly findings: readonly Finding[];
   readonly blocking: number;
   readonly passed: boolean;
   /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */
@@ -80,11 +77,10 @@ export interface ReviewReport {
   readonly createdAt: string;
 }
 
-/** One recorded transform step of a public version. */
+/** One recorded transform step of a public version; hosts render it as the message `lineage.<step>`. */
 export interface LineageStep {
   readonly step: string;
   readonly params: Readonly<Record<string, string | number>>;
-  readonly description: string;
 }
 
 export interface Lineage {
@@ -148,7 +144,8 @@ export interface VerifyResult {
   readonly checks: readonly {
     readonly step: VerifyStep;
     readonly ok: boolean;
-    readonly problems: readonly string[];
+    /** Message keys + params (bag-relative paths, line numbers), rendered by each host. */
+    readonly problems: readonly Message[];
   }[];
 }
 
@@ -180,7 +177,8 @@ export interface ImportFailure {
   /** Base name of the file that could not be imported. */
   readonly file: string;
   readonly code: ErrorCode;
-  readonly message: string;
+  /** Rendered by the host as `error.<code>`. */
+  readonly params: ErrorParams;
 }
 
 /** A batch import keeps every good file and names each bad one. */

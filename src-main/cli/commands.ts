@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
-import type { DatasetSummary, ImportResult, VerifyResult } from '../api/types.js';
+import type { ApiErrorBody } from '../api/errors.js';
+import type { DatasetSummary, ImportResult, ReviewReport, VerifyResult } from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Output } from './output.js';
 
@@ -43,8 +44,8 @@ async function call<T>(ctx: CommandContext, method: string, args: unknown): Prom
 }
 
 export class CliFailure extends Error {
-  constructor(readonly body: { code: StrataError['code']; message: string; params: StrataError['params'] }) {
-    super(body.message);
+  constructor(readonly body: ApiErrorBody) {
+    super(body.code);
   }
 }
 
@@ -53,7 +54,7 @@ const summaryLine = (d: DatasetSummary): string =>
 
 function need(ctx: CommandContext, index: number, what: string): string {
   const value = ctx.positionals[index];
-  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: `missing ${what}` });
+  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what });
   return value;
 }
 
@@ -69,11 +70,12 @@ async function readKey(value: string | undefined): Promise<string | undefined> {
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
-    if (paths.length === 0) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing FILE' });
+    if (paths.length === 0)
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: 'FILE' });
     const result = await call<ImportResult>(ctx, 'datasets.import', { paths, jobId: ctx.jobId });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
-      ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
+      ctx.out.error({ code: failure.code, params: { ...failure.params, file: failure.file } });
     return result.failures.length > 0 ? 1 : 0;
   },
   async list(ctx) {
@@ -107,16 +109,13 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     return 0;
   },
   async review(ctx) {
-    const report = await call<{
-      passed: boolean;
-      blocking: number;
-      findings: { ruleId: string; severity: string; where: string; message: string }[];
-    }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () =>
       [
         `${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`,
         ...report.findings.map(
-          (f) => `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${f.message}`,
+          (f) =>
+            `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${ctx.out.text(f.messageKey, f.params)}`,
         ),
       ].join('\n'),
     );
@@ -132,7 +131,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   async export(ctx) {
     const outDir = ctx.options['out'];
-    if (!outDir) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing --out DIR' });
+    if (!outDir)
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: '--out DIR' });
     const result = await call<{ bag: string }>(ctx, 'exchange.export', {
       id: need(ctx, 1, 'ID'),
       outDir,
@@ -151,17 +151,17 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       result.checks
         .map(
           (c) =>
-            `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.join('; ')}` : ''}`,
+            `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.map((p) => ctx.out.text(p.key, p.params)).join('; ')}` : ''}`,
         )
         .join('\n'),
     );
     if (!result.ok)
-      ctx.out.error({ code: 'VERIFY_FAILED', message: `verification failed: ${result.bag}`, params: {} });
+      ctx.out.error({ code: 'VERIFY_FAILED', params: { bag: result.bag } });
     return result.ok ? 0 : 1;
   },
   async key(ctx) {
     if (ctx.positionals[1] !== 'export')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata key export' });
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata key export' });
     const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
     ctx.out.result(key, () => key.pem.trimEnd());
     return 0;
@@ -178,7 +178,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       return 0;
     }
     if (sub !== 'verify')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata audit verify|list' });
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata audit verify|list' });
     const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
       ctx,
       'audit.verify',

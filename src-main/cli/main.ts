@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { StrataError } from '../api/errors.js';
-import { errorMessage } from '../api/messages.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import type { Workstation } from '../hosting/workstation.js';
-import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
@@ -52,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const lang = languageFrom(values.lang ?? process.env['STRATA_LANG'] ?? process.env['LANG']);
-  const out = createOutput(values.json);
+  const out = createOutput(values.json, lang);
   const command = positionals[0];
   const run = command ? COMMANDS[command] : undefined;
   if (values.help || !run) {
@@ -61,19 +60,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
-  const language = languageSetting(lang);
-  const workstation = await openWorkstation({ home, user, lang: language.get });
+  const workstation = await openWorkstation({ home, user });
   const jobId = `job_${randomBytes(8).toString('hex')}`;
   const stopCancel = cancelOnInterrupt(workstation, jobId);
   const stopProgress =
     !values.json && process.stderr.isTTY
-      ? workstation.onEvent(progressLine(process.stderr, language.get()))
+      ? workstation.onEvent(progressLine(process.stderr, lang))
       : () => undefined;
   try {
     const dispatch = headlessDispatcher(
       workstation,
       'cli',
-      language,
       STRATA_VERSION,
       (method, error, ref) => {
         process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
@@ -99,11 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return error.body.code === 'CANCELLED' ? EXIT_INTERRUPTED : 1;
     }
     if (!(error instanceof StrataError)) throw error;
-    out.error({
-      code: error.code,
-      params: error.params,
-      message: errorMessage(error.code, error.params, lang),
-    });
+    out.error({ code: error.code, params: error.params });
     return 1;
   } finally {
     stopProgress();

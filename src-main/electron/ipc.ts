@@ -3,7 +3,6 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../api/bridge.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Result } from '../api/errors.js';
 import type { EventName } from '../api/events.js';
-import { errorMessage, type Lang } from '../api/messages.js';
 import { isAppUrl } from './app-origin.js';
 
 /** The part of a frame the sender check reads. */
@@ -21,15 +20,12 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
  * THE IPC entry point: one channel, one handler. Subframes, foreign origins and frames that are
  * already gone get FORBIDDEN without reaching the dispatcher; the dispatcher validates the rest.
  */
-export function registerInvokeHandler(dispatch: Dispatch, lang: () => Lang): void {
+export function registerInvokeHandler(dispatch: Dispatch): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame)) {
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN', params: {}, message: errorMessage('FORBIDDEN', {}, lang()) },
-        };
+        return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
       }
       return dispatch(typeof method === 'string' ? method : '', args);
     },

@@ -2,10 +2,9 @@
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createDispatcher } from '../api/dispatcher.js';
-import { currentUser, languageFrom } from '../hosting/environment.js';
+import { currentUser } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
 import { registerInvokeHandler, sendEvent } from './ipc.js';
@@ -24,8 +23,6 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-const language = languageSetting(languageFrom(process.env['STRATA_LANG']));
-const lang = language.get;
 const devTools = !app.isPackaged;
 const appFile = (...parts: string[]): string => path.join(app.getAppPath(), ...parts);
 
@@ -57,14 +54,13 @@ async function start(): Promise<void> {
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
     user: currentUser(),
-    lang,
   });
   workstation = opened;
   const dispatch = createDispatcher(
-    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow, language) },
-    { lang, onInternalError: logInternalError },
+    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
+    { onInternalError: logInternalError },
   );
-  registerInvokeHandler(dispatch, lang);
+  registerInvokeHandler(dispatch);
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {
     if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { currentUser, languageFrom } from '../hosting/environment.js';
+import { currentUser } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { startHarness } from './server.js';
 
@@ -14,19 +14,16 @@ const { values } = parseArgs({
   options: {
     home: { type: 'string' },
     port: { type: 'string' },
-    lang: { type: 'string' },
     user: { type: 'string' },
   },
 });
 
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
-const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
-const workstation = await openWorkstation({ home, user, lang: language.get });
+const workstation = await openWorkstation({ home, user });
 const dispatch = headlessDispatcher(
   workstation,
   'harness',
-  language,
   STRATA_VERSION,
   (method, error, ref) => {
     console.error(internalErrorReport(method, error, ref));

@@ -95,7 +95,6 @@ async function compose({ options, workDir, parsers, store, objects, signer }: Op
     user: options.user,
     workDir,
     organisation: options.organisation ?? 'Strata',
-    lang: options.lang,
   };
   const audit = await store.auditVerify();
   const jobs = createJobRegistry();

@@ -9,6 +9,7 @@ import {
 } from '../core/catalogue/public-metadata.js';
 import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
+import { renderMessage } from '../api/messages.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './ports.js';
 import { NO_JOB } from './job-context.js';
@@ -69,9 +70,13 @@ export async function exportPackage(
 
   const lineage = await deps.store.lineage(id);
   const now = deps.clock.now();
+  // The exported record is written in the archive's language, whatever the UI shows.
+  // Catalogues written before this change stored the suffix in the title itself.
+  const suffix = renderMessage('publicVersion.title', { title: '' }, 'zh-CN');
+  const title = latest.fields.title;
   const meta: PublicMetadata = {
     identifier: id,
-    title: latest.fields.title,
+    title: title.endsWith(suffix) ? title : renderMessage('publicVersion.title', { title }, 'zh-CN'),
     abstract: latest.fields.abstract,
     level: latest.fields.level,
     dataFile: `data/${row.name}`,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { DatasetInfo } from '../core/model/index.js';
 import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import { errorMessage } from '../api/messages.js';
 import type { DatasetSummary, ImportFailure, ImportResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './ports.js';
 import { toSummary } from './dataset-view.js';
@@ -59,7 +58,7 @@ export async function importFile(
     stored.push({ name: path.basename(member), sha256: put.sha256, size: put.size });
   }
   const primary = stored[0];
-  if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'empty file set' });
+  if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
   const display = parsed.display ? await deps.objects.putBytes(parsed.display.bytes) : null;
 
   const row: DatasetRow = {
@@ -98,16 +97,16 @@ export async function importFile(
   });
 }
 
-function failureOf(deps: ServiceDeps, file: string, error: unknown): ImportFailure {
+function failureOf(file: string, error: unknown): ImportFailure {
   // A parser that trips over a hostile file must not take the batch down with it.
   const known =
     error instanceof StrataError
       ? error
-      : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
+      : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'problem.parserFailure' });
   return {
     file: path.basename(file),
     code: known.code,
-    message: errorMessage(known.code, known.params, deps.lang()),
+    params: known.params,
   };
 }
 
@@ -128,7 +127,7 @@ export async function importFiles(
       datasets.push(await importFile(deps, file, forItem(job, index + 1, paths.length)));
     } catch (error) {
       throwIfCancelled(job);
-      failures.push(failureOf(deps, file, error));
+      failures.push(failureOf(file, error));
     }
   }
   return { datasets, failures };

@@ -9,7 +9,6 @@ import type {
 } from '../core/model/index.js';
 import type { CatalogueStore, StoredFile } from '../core/ports/index.js';
 import type { VerifyResult } from '../api/types.js';
-import type { Lang } from '../api/messages.js';
 import type { JobProgressEvent } from '../api/events.js';
 
 /** Long-work options every job port accepts. */
@@ -122,8 +121,6 @@ export interface ServiceDeps {
   readonly user: string;
   readonly workDir: string;
   readonly organisation: string;
-  /** Language of messages the services render (findings, failures). */
-  readonly lang: () => Lang;
 }
 
 export type { StoredFile };

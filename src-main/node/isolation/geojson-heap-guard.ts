@@ -49,7 +49,8 @@ export async function guardGeoJsonHeap(file: string): Promise<void> {
       const mb = resourceLimits.maxOldGenerationSizeMb ?? Math.round(limit / 2 ** 20);
       throw new StrataError('TOO_LARGE', {
         file: path.basename(file),
-        problem: `GeoJSON too complex for the ${String(mb)} MB parse memory limit`,
+        problem: 'problem.geojsonTooComplex',
+        mb,
       });
     }
   } finally {

@@ -42,7 +42,7 @@ function revive(reply: ParseReply, file: string): StrataError | { value: unknown
   if (reply.ok) return { value: reply.value };
   const { code, params, detail } = reply.error;
   if (!(ERROR_CODES as readonly string[]).includes(code))
-    return new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' });
+    return new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' });
   return new StrataError(code, params, detail);
 }
 
@@ -131,15 +131,15 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
       worker.on('error', (err: Error & { code?: unknown }) => {
         settle(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new StrataError('TOO_LARGE', { file, problem: `memory limit (${maxHeapMb} MB)` })
-            : new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' }),
+            ? new StrataError('TOO_LARGE', { file, problem: 'problem.memoryLimit', mb: maxHeapMb })
+            : new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' }),
         );
       });
       worker.on('exit', () => {
         settle(
           closed
             ? new StrataError('CANCELLED')
-            : new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' }),
+            : new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' }),
         );
       });
       worker.postMessage(request);

@@ -58,7 +58,7 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
   await mkdir(tmpDir, { recursive: true, mode: 0o700 });
 
   const pathOf = (key: string): string => {
-    if (!KEY.test(key)) throw new StrataError('INVALID_ARGUMENT', { detail: 'object key' });
+    if (!KEY.test(key)) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.objectKey' });
     return path.join(objectsDir, key.slice(0, 2), key.slice(2));
   };
 
@@ -73,7 +73,7 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
       if (existing.size !== size) {
         throw new StrataError('CORRUPT_FILE', {
           file: sha256.slice(0, 12),
-          problem: 'stored object has the wrong size',
+          problem: 'problem.storedObjectSize',
         });
       }
       return { key: sha256, sha256, size };

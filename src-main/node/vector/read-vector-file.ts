@@ -50,7 +50,9 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
   if (size > budget) {
     throw new StrataError('TOO_LARGE', {
       file: path.basename(file),
-      problem: `${what} over ${String(budget)} bytes`,
+      problem: 'problem.partOverBudget',
+      part: what,
+      bytes: budget,
     });
   }
   const buf = await readFile(file);
