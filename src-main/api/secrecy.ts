@@ -33,3 +33,15 @@ export function markingMessage(level: SecrecyLevel, period: string): Message {
     ? { key: levelKey(level), params: {} }
     : { key: 'marking.secret', params: { ...shownPeriod.params, level: levelKey(level), period: shownPeriod.key } };
 }
+
+/**
+ * A 保密期限 typed in either UI language, as stored: `10`, `10年`, `10 years` → `10年`;
+ * `长期`, `long-term` → `长期`; empty → empty. Null when it is none of these.
+ */
+export function periodFromInput(text: string): string | null {
+  const value = text.trim();
+  if (value === '') return '';
+  if (value === '长期' || /^long[- ]?term$/i.test(value)) return '长期';
+  const years = /^([1-9]\d{0,2})\s*(年|years?)?$/i.exec(value)?.[1];
+  return years === undefined ? null : `${years}年`;
+}

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Input, List, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../src-main/api/types.js';
+import { messageText } from '../../i18n/messages.js';
 import { usePlatform } from '../../platform/platform-context.js';
 import { addImportPaths, select, setImportDraft, setImportOpen, useAppStore } from '../../state/app-store.js';
 import { useActions } from '../../state/use-actions.js';
@@ -60,7 +61,7 @@ export function ImportDialog() {
     return imported;
   });
   const pick = useAsyncAction(async () => {
-    const picked = await actions.api['system.pickFiles']({});
+    const picked = await actions.api['system.pickFiles']({ lang: useAppStore.getState().lang });
     addImportPaths(picked.paths);
   });
 
@@ -158,7 +159,7 @@ export function ImportDialog() {
                 dataSource={[...result.failures]}
                 renderItem={(f) => (
                   <List.Item data-testid="import-failure" data-code={f.code}>
-                    {f.message}
+                    {messageText(`error.${f.code}`, { ...f.params, file: f.file })}
                   </List.Item>
                 )}
               />
