@@ -10,6 +10,7 @@ import {
 import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
 import { renderMessage } from '../api/messages.js';
+import { levelKey } from '../api/secrecy.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './ports.js';
 import { NO_JOB } from './job-context.js';
@@ -57,7 +58,7 @@ export async function exportPackage(
   if (latest.fields.level !== '公开') {
     throw new StrataError('EXPORT_REFUSED', {
       reason: 'reason.levelAbovePublic',
-      level: latest.fields.level,
+      level: levelKey(latest.fields.level),
     });
   }
   if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });

@@ -40,6 +40,5 @@ export function initI18n(lang: Lang): typeof i18next {
     initAsync: false,
     returnNull: false,
   });
-  document.documentElement.lang = lang;
   return i18next;
 }

@@ -1,11 +1,10 @@
 import type { Dispatch } from '../../src-main/api/dispatcher.js';
-import type { Lang } from '../../src-main/api/messages.js';
-import { headlessDispatcher, languageSetting } from '../../src-main/hosting/system-handlers.js';
+import { headlessDispatcher } from '../../src-main/hosting/system-handlers.js';
 import type { Workstation } from '../../src-main/hosting/workstation.js';
 
 /** The harness's dispatcher over a test workstation; an unexpected internal error fails the test. */
-export function testDispatch(ws: Workstation, lang: Lang, host: 'harness' | 'cli' = 'harness'): Dispatch {
-  return headlessDispatcher(ws, host, languageSetting(lang), 'test', (_method, error) => {
+export function testDispatch(ws: Workstation, host: 'harness' | 'cli' = 'harness'): Dispatch {
+  return headlessDispatcher(ws, host, 'test', (_method, error) => {
     throw error;
   });
 }

@@ -19,14 +19,13 @@ async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
   const ws = await openWorkstation({
     home: path.join(tmp.dir, 'home'),
     user: 'curator',
-    lang: () => 'zh-CN',
   });
   cleanups.push(() => ws.close());
   return { ws, scratch: tmp.dir };
 }
 
 function dispatcherOf(ws: Workstation) {
-  return testDispatch(ws, 'zh-CN');
+  return testDispatch(ws);
 }
 
 describe('the archive flow through the contract', () => {

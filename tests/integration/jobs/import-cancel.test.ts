@@ -25,8 +25,8 @@ async function objectCount(): Promise<number> {
 beforeAll(async () => {
   scratch = await tempDir('strata-import-cancel-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, user: 'curator', lang: () => 'en' });
-  client = clientOf(testDispatch(ws, 'en', 'cli'));
+  ws = await openWorkstation({ home, user: 'curator' });
+  client = clientOf(testDispatch(ws, 'cli'));
 });
 afterAll(async () => {
   await ws.close();

@@ -6,6 +6,7 @@ import { openCatalogue } from '../../../src-main/node/store/catalogue.js';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/node/store/migrations/index.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { SAMPLE_DATA, firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 async function expectStrataError(p: Promise<unknown>, code: string, problem: RegExp): Promise<StrataError> {
   const err = await p.then(
@@ -15,7 +16,7 @@ async function expectStrataError(p: Promise<unknown>, code: string, problem: Reg
   expect(err).toBeInstanceOf(StrataError);
   const se = err as StrataError;
   expect(se.code).toBe(code);
-  expect(String(se.params.problem)).toMatch(problem);
+  expect(renderMessage(`error.${se.code}`, se.params, 'en')).toMatch(problem);
   return se;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import { METHOD_NAMES, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
-import type { Lang } from '../../../src-main/api/messages.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 /** Handlers that record what reached them; any call that was not expected fails the test. */
 function recordingHandlers(calls: { method: string; args: unknown }[]): Handlers {
@@ -20,11 +20,10 @@ function recordingHandlers(calls: { method: string; args: unknown }[]): Handlers
 }
 
 describe('the contract dispatcher', () => {
-  const setup = (lang: Lang = 'zh-CN') => {
+  const setup = () => {
     const calls: { method: string; args: unknown }[] = [];
     const internal: string[] = [];
     const dispatch = createDispatcher(recordingHandlers(calls), {
-      lang: () => lang,
       onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`),
     });
     return { dispatch, calls, internal };
@@ -43,8 +42,8 @@ describe('the contract dispatcher', () => {
     ]);
   });
 
-  it('refuses invalid arguments before any handler runs, naming the field, in the caller language', async () => {
-    const { dispatch, calls } = setup('en');
+  it('refuses invalid arguments before any handler runs, naming the field', async () => {
+    const { dispatch, calls } = setup();
     const bad = await dispatch('catalogue.save', {
       id: 'ds_0123456789abcdef',
       baseVersion: 0,
@@ -53,17 +52,22 @@ describe('the contract dispatcher', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('INVALID_ARGUMENT');
-    expect(bad.error.message).toMatch(
+    expect(renderMessage('error.INVALID_ARGUMENT', bad.error.params, 'en')).toMatch(
       /^Invalid argument: .*baseVersion.*fields\.title.*fields\.level.*fields\.period/,
     );
     const badId = await dispatch('datasets.get', { id: '../../etc/passwd' });
     expect(badId.ok).toBe(false);
     const unknown = await dispatch('shell.exec', {});
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method: 'shell.exec' } },
+    });
+    if (unknown.ok) return;
+    expect(renderMessage('error.NOT_FOUND', unknown.error.params, 'zh-CN')).toBe('未找到：未知方法 shell.exec');
     expect(calls).toEqual([]);
   });
 
-  it('translates service errors and hides internal ones behind a reference', async () => {
+  it('passes service errors on as code + params (no text) and hides internal ones behind a reference', async () => {
     const { dispatch, internal } = setup();
     const notFound = await dispatch('datasets.get', { id: 'ds_0123456789abcdef' });
     expect(notFound).toEqual({
@@ -71,14 +75,13 @@ describe('the contract dispatcher', () => {
       error: {
         code: 'NOT_FOUND',
         params: { what: 'ds_0123456789abcdef' },
-        message: '未找到：ds_0123456789abcdef',
       },
     });
     const crash = await dispatch('audit.verify', {});
     expect(crash.ok).toBe(false);
     if (crash.ok) return;
     expect(crash.error.code).toBe('INTERNAL');
-    expect(crash.error.message).not.toContain('/secret/path');
+    expect(JSON.stringify(crash.error)).not.toContain('/secret/path');
     expect(internal).toHaveLength(1);
   });
 });
