@@ -15,7 +15,7 @@ export interface Harness {
 async function startHarness(home: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--lang', 'zh-CN', '--user', 'curator'],
+    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--user', 'curator'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
