@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 /** E2E: the real UI in Debian's Chromium, served by the loopback harness (see tests/e2e/fixtures.ts). */
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/fixtures/global-setup.ts',
   timeout: 180_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

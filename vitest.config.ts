@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Builds the generated test fixtures (tests/fixtures, ADR 0090) before any test of a project runs. */
+const FIXTURES_SETUP = 'tests/fixtures/global-setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          globalSetup: [FIXTURES_SETUP],
         },
       },
       {
@@ -30,7 +34,18 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/support/parse-worker-setup.ts'],
+          globalSetup: ['tests/support/parse-worker-setup.ts', FIXTURES_SETUP],
+        },
+      },
+      {
+        // The real-world corpus beside the checkout (tests/corpus/corpus.ts): skipped, with one line
+        // saying where it looked, when absent.
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          globalSetup: ['tests/corpus/global-setup.ts'],
         },
       },
     ],

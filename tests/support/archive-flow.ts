@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Client } from './contract-client.js';
-import { copySample } from './samples.js';
+import { copyFixture } from './samples.js';
 
 /**
  * The thin archive flow as one contract scenario, run in process and over the harness:
@@ -12,8 +12,8 @@ export async function archiveFlow(
   client: Client,
   scratch: string,
 ): Promise<{ bag: string; demPublicId: string }> {
-  const dem = await copySample(scratch, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-  const points = await copySample(scratch, 'chinese', 'shapefile', 'kuangdian_gbk_cpg');
+  const dem = await copyFixture(scratch, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+  const points = await copyFixture(scratch, 'chinese', 'shapefile', 'kuangdian_gbk_cpg');
   const shp = path.join(points, (await readdir(points)).find((f) => f.endsWith('.shp')) ?? '');
 
   const imported = await client.call('datasets.import', {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdalEpsg, gdalinfo, runCommand } from '../../support/gdal.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
-import { ROOT, copySample, tempDir } from '../../support/samples.js';
+import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
 
 const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
@@ -45,8 +45,8 @@ afterAll(async () => {
 
 describe('strata CLI — the archive flow from the command line', () => {
   it('imports, describes, reviews, releases, exports and verifies; GDAL reads what we wrote', async () => {
-    const dem = await copySample(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-    const world = await copySample(scratch.dir, 'geojson', 'world.zh.json');
+    const dem = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+    const world = await copyFixture(scratch.dir, 'geojson', 'world.zh.json');
 
     const imported = await strataJson<Dataset[]>('import', dem, world);
     const [raster, vector] = imported;
@@ -165,11 +165,11 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
     const corrupt = await strata(
       'import',
-      path.join(ROOT, '..', 'shared', 'data', 'raster_bad', 'corrupt.tif'),
+      fixture('raster_bad', 'truncated.tif'),
       '--json',
     );
     expect(corrupt.code).toBe(1);
     expect(JSON.parse(corrupt.stdout)).toEqual([]);
-    expect(corrupt.stderr).toContain('corrupt.tif');
+    expect(corrupt.stderr).toContain('truncated.tif');
   });
 });

@@ -23,13 +23,13 @@ import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
 import type { Keystore, WriteBagOptions } from '../../../src-main/node/exchange/index.js';
 import { textsOf } from '../../support/messages.js';
+import { fixture } from '../../fixtures/index.js';
 
-const DATA = '/work/shared/data';
 const SAMPLES = [
-  ['RGB.byte.tif', `${DATA}/raster/RGB.byte.tif`],
-  ['广西地质.gpkg', `${DATA}/chinese/gpkg/广西地质.gpkg`],
-  ['vector/矿区.kml', `${DATA}/chinese/kml/矿区.kml`],
-  ['vector/UN.json', `${DATA}/geojson/UN.json`],
+  ['RGB.byte.tif', fixture(`raster/RGB.byte.tif`)],
+  ['广西地质.gpkg', fixture(`chinese/gpkg/广西地质.gpkg`)],
+  ['vector/矿区.kml', fixture(`chinese/kml/矿区.kml`)],
+  ['vector/UN.json', fixture(`geojson/UN.json`)],
 ] as const;
 
 let work: string;

@@ -4,7 +4,7 @@ import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
-import { copySample, tempDir } from '../../support/samples.js';
+import { copyFixture, tempDir } from '../../support/samples.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
@@ -27,7 +27,7 @@ describe('public versions that cannot be made are refused with the reason', () =
     ['no_crs.tif', 'reason.noCrs', 'no known coordinate reference system'],
     ['box_gcp.tif', 'reason.notGeoreferenced', 'ground control points only'],
   ])('%s: %s', async (file, reason, english) => {
-    const copy = await copySample(scratch.dir, 'raster', file);
+    const copy = await copyFixture(scratch.dir, 'raster', file);
     const [dataset] = (await client.call('datasets.import', { paths: [copy] })).datasets;
     if (!dataset) throw new Error('import');
     const refused = await client.fail('release.create', { id: dataset.id });
@@ -38,7 +38,7 @@ describe('public versions that cannot be made are refused with the reason', () =
   });
 
   it('a public version is not released again', async () => {
-    const copy = await copySample(scratch.dir, 'raster', 'elev.tif');
+    const copy = await copyFixture(scratch.dir, 'raster', 'elev.tif');
     const [dataset] = (await client.call('datasets.import', { paths: [copy] })).datasets;
     if (!dataset) throw new Error('import');
     const released = await client.call('release.create', { id: dataset.id });

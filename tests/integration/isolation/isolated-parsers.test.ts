@@ -8,7 +8,8 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../../../src-main/node/isolation/index.js';
 import { rasterValueRange, readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
-import { ROOT, sample, tempDir } from '../../support/samples.js';
+import { ROOT, tempDir } from '../../support/samples.js';
+import { fixture } from '../../fixtures/index.js';
 
 /** The value or the StrataError a parse ends with, comparable with toEqual. */
 async function outcome(run: () => Promise<unknown>): Promise<unknown> {
@@ -20,21 +21,24 @@ async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-const files = (...dir: string[]): string[] => readdirSync(sample(...dir)).map((f) => sample(...dir, f));
+const files = (...dir: string[]): string[] =>
+  readdirSync(fixture(...dir), { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fixture(...dir, e.name));
 const shapefileSet = (...dir: string[]): string =>
-  files(...dir).find((f) => f.endsWith('.shp')) ?? sample(...dir, 'missing.shp');
+  files(...dir).find((f) => f.endsWith('.shp')) ?? fixture(...dir, 'missing.shp');
 
 const GOOD_RASTERS = [...files('raster'), ...files('chinese', 'raster')];
 const GOOD_VECTORS = [
-  sample('chinese', 'shapefile', 'kuangdian_gbk_cpg', '矿点.shp'),
-  sample('chinese', 'shapefile', 'dizhi_gbk_nocpg', 'dizhi.shp'),
-  sample('shapefile', 'naturalearth_lowres', 'naturalearth_lowres.shp'),
-  sample('shapefile', 'export_polylinez', 'export_polylinez.shp'),
-  sample('geojson', 'world.zh.json'),
-  sample('geojson', 'ne_50m_populated_places.json'),
+  fixture('chinese', 'shapefile', 'kuangdian_gbk_cpg', '矿点.shp'),
+  fixture('chinese', 'shapefile', 'dizhi_gbk_nocpg', 'dizhi.shp'),
+  fixture('shapefile', 'naturalearth_lowres', 'naturalearth_lowres.shp'),
+  fixture('shapefile', 'export_polylinez', 'export_polylinez.shp'),
+  fixture('geojson', 'world.zh.json'),
+  fixture('geojson', 'ne_50m_populated_places.json'),
 ];
-const UN = sample('geojson', 'UN.json');
-const ELEV = sample('raster', 'elev.tif');
+const UN = fixture('geojson', 'UN.json');
+const ELEV = fixture('raster', 'elev.tif');
 
 /** Counts ticks of a 10 ms timer while `run` is pending: the main thread stayed responsive. */
 async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number; ms: number }> {
@@ -91,8 +95,8 @@ describe('isolated parsers give the in-process outcome', () => {
         () => readRasterInfo('/nonexistent/dir/gone.tif'),
       ],
       [
-        () => parsers.readRasterInfo(sample('csv', 'wkt.csv')),
-        () => readRasterInfo(sample('csv', 'wkt.csv')),
+        () => parsers.readRasterInfo(fixture('csv', 'wkt.csv')),
+        () => readRasterInfo(fixture('csv', 'wkt.csv')),
       ],
       [() => parsers.readVectorFile(ELEV), () => readVectorFile(ELEV)],
       [() => parsers.readVectorFile('/nonexistent/绝密.shp'), () => readVectorFile('/nonexistent/绝密.shp')],
@@ -104,7 +108,7 @@ describe('isolated parsers give the in-process outcome', () => {
   });
 
   it('runs parses side by side', async () => {
-    const all = [ELEV, GOOD_VECTORS[0] ?? '', sample('raster', 'RGB.byte.tif'), GOOD_VECTORS[4] ?? ''];
+    const all = [ELEV, GOOD_VECTORS[0] ?? '', fixture('raster', 'RGB.byte.tif'), GOOD_VECTORS[4] ?? ''];
     const read = (f: string): Promise<unknown> =>
       f.endsWith('.tif') ? readRasterInfo(f) : readVectorFile(f);
     const isolatedRead = (f: string): Promise<unknown> =>

@@ -7,7 +7,7 @@ import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { writeNoiseRaster } from '../../support/noise-raster.js';
-import { copySample, tempDir } from '../../support/samples.js';
+import { copyFixture, tempDir } from '../../support/samples.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
@@ -35,9 +35,9 @@ afterAll(async () => {
 
 describe('cancelling an import batch', () => {
   it('keeps the files imported before, leaves nothing of the file being stored, skips the rest', async () => {
-    const dem = await copySample(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+    const dem = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
     const noise = await writeNoiseRaster(scratch.dir, 'noise.tif', 4000);
-    const world = await copySample(scratch.dir, 'geojson', 'world.zh.json');
+    const world = await copyFixture(scratch.dir, 'geojson', 'world.zh.json');
     const jobId = 'job_import0001';
     const seen: JobProgressEvent[] = [];
     const unsubscribe = ws.onEvent((event) => {

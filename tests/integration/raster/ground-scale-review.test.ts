@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReviewSettings } from '../../../src-main/core/review/rule.js';
 import {
@@ -8,8 +7,9 @@ import {
 } from '../../../src-main/core/review/rules/raster-resolution.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { gdalinfo } from '../../support/gdal.js';
+import { fixture } from '../../fixtures/index.js';
 
-const COGEO = join('/work/shared/data', 'raster', 'cogeo.tif');
+const COGEO = fixture('raster', 'cogeo.tif');
 const settings: ReviewSettings = {
   positionPrecisionMetres: 50,
   demGridMetres: 100,

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rasterValueRange, readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
 import { compareWithGdalwarp } from './compare.js';
 import { gdal, gdalinfo } from '../../support/gdal.js';
+import { fixture } from '../../fixtures/index.js';
 
-const DATA = '/work/shared/data';
-const NANNING = join(DATA, 'chinese/raster/nanning_rgb_cgcs2000_cm108_0p5m.tif');
+const NANNING = fixture('chinese/raster/nanning_rgb_cgcs2000_cm108_0p5m.tif');
 
 let dir: string;
 beforeAll(async () => {
@@ -44,8 +44,8 @@ function patchShortTag(bytes: Uint8Array, tag: number, value: number): number {
 
 describe('resampleToPublic on JPEG imagery (within JPEG decoder tolerance of gdalwarp -r average)', () => {
   it.each([
-    ['YCbCr JPEG COG, 512 tiles, internal mask and overviews', join(DATA, 'raster/cogeo.tif'), 'cogeo'],
-    ['RGB JPEG strips (Photometric RGB)', join(DATA, 'raster/image_web.tif'), 'web'],
+    ['YCbCr JPEG COG, 512 tiles, internal mask and overviews', fixture('raster/cogeo.tif'), 'cogeo'],
+    ['RGB JPEG strips (Photometric RGB)', fixture('raster/image_web.tif'), 'web'],
     ['YCbCr JPEG tiles, CGCS2000 Gauss-Kruger 0.5 m', NANNING, 'nanning'],
   ])('%s', async (_label, src, name) => {
     const target = await twiceThePixel(src);
@@ -91,7 +91,7 @@ describe('resampleToPublic on JPEG imagery (within JPEG decoder tolerance of gda
 
 describe('resampleToPublic on other encodings', () => {
   it('expands a palette image to RGB colours before averaging (as gdal_translate -expand rgb)', async () => {
-    const src = join(DATA, 'raster/worldPalette.tiff');
+    const src = fixture('raster/worldPalette.tiff');
     const expanded = join(dir, 'palette_rgb.vrt');
     await gdal('gdal_translate', ['-q', '-of', 'VRT', '-expand', 'rgb', src, expanded]);
     const { worst, nodataMismatch, bands } = await compareWithGdalwarp(
@@ -117,7 +117,7 @@ describe('resampleToPublic on other encodings', () => {
       'COMPRESS=PACKBITS',
       '-co',
       'TILED=YES',
-      join(DATA, 'raster/rgb_lzw.tif'),
+      fixture('raster/rgb_lzw.tif'),
       src,
     ]);
     const { worst, nodataMismatch } = await compareWithGdalwarp(
@@ -132,7 +132,7 @@ describe('resampleToPublic on other encodings', () => {
 
   it('gives the display range of a PackBits Int16 DEM, like gdalinfo -mm', async () => {
     const src = join(dir, 'packbits_dem.tif');
-    await gdal('gdal_translate', ['-q', '-co', 'COMPRESS=PACKBITS', join(DATA, 'raster/elev.tif'), src]);
+    await gdal('gdal_translate', ['-q', '-co', 'COMPRESS=PACKBITS', fixture('raster/elev.tif'), src]);
     const range = await rasterValueRange(src, await readRasterInfo(src));
     const stdout = execFileSync('gdalinfo', ['-mm', src]).toString();
     const m = /Computed Min\/Max=([-\d.]+),([-\d.]+)/.exec(stdout);
@@ -141,7 +141,7 @@ describe('resampleToPublic on other encodings', () => {
 
   it('refuses an unknown compression with a clean UNSUPPORTED_FORMAT naming the file', async () => {
     const src = join(dir, 'odd_codec.tif');
-    await copyFile(join(DATA, 'raster/worldPalette.tiff'), src);
+    await copyFile(fixture('raster/worldPalette.tiff'), src);
     const bytes = new Uint8Array(await readFile(src));
     expect(patchShortTag(bytes, 259, 50000)).toBeGreaterThan(0);
     await writeFile(src, bytes);

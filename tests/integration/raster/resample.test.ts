@@ -9,9 +9,9 @@ import { rasterValueRange, readRasterInfo, resampleToPublic } from '../../../src
 import { compareWithGdalwarp } from './compare.js';
 import { gdalinfo } from '../../support/gdal.js';
 import { listTags, readPixels } from './read-pixels.js';
+import { fixture } from '../../fixtures/index.js';
 
-const DATA = '/work/shared/data';
-const GUILIN = join(DATA, 'chinese/raster/guilin_dem_xian80_gk40_5m.tif');
+const GUILIN = fixture('chinese/raster/guilin_dem_xian80_gk40_5m.tif');
 /** Structural tags the writer may emit (SECURITY.md "Leaks": allow-list only). */
 const ALLOWED_TAGS = new Set([
   256, 257, 258, 259, 262, 277, 284, 317, 322, 323, 324, 325, 338, 339, 33550, 33922, 34735, 34736, 34737,
@@ -83,7 +83,7 @@ describe('resampleToPublic', () => {
   });
 
   it('equals gdalwarp on LZW tiled RGB bytes with nodata 0 (factor 2)', async () => {
-    const src = join(DATA, 'raster/rgb_lzw.tif');
+    const src = fixture('raster/rgb_lzw.tif');
     const info = await readRasterInfo(src);
     const { worst, nodataMismatch } = await compareWithGdalwarp(
       dir,
@@ -96,7 +96,7 @@ describe('resampleToPublic', () => {
   });
 
   it('equals gdalwarp on an Int16 DEFLATE COG (factor 3)', async () => {
-    const src = join(DATA, 'raster/cog_int16.tif');
+    const src = fixture('raster/cog_int16.tif');
     const info = await readRasterInfo(src);
     const { worst, nodataMismatch } = await compareWithGdalwarp(
       dir,
@@ -109,7 +109,7 @@ describe('resampleToPublic', () => {
   });
 
   it('is close to gdalwarp on a geographic Int16 LZW-strip DEM with a non-integer factor (3″ -> 0.001°)', async () => {
-    const src = join(DATA, 'chinese/raster/guangxi_dem_cgcs2000_geo.tif');
+    const src = fixture('chinese/raster/guangxi_dem_cgcs2000_geo.tif');
     const ours = join(dir, 'guangxi_ours.tif');
     const info = await resampleToPublic(src, ours, [0.001, 0.001]);
     expect(info).toMatchObject({ width: 500, height: 500, dataType: 'Int16', nodata: -32768 });
@@ -121,7 +121,7 @@ describe('resampleToPublic', () => {
 
   it('refuses a raster without CRS', async () => {
     await expect(
-      resampleToPublic(join(DATA, 'raster/minisblack-1c-16b.tiff'), join(dir, 'x.tif'), [2, 2]),
+      resampleToPublic(fixture('raster/minisblack-1c-16b.tiff'), join(dir, 'x.tif'), [2, 2]),
     ).rejects.toMatchObject({
       code: 'CRS_UNKNOWN',
     });
@@ -130,7 +130,7 @@ describe('resampleToPublic', () => {
   it('cancels on abort and leaves nothing behind', async () => {
     const sub = await mkdtemp(join(dir, 'cancel-'));
     const src = join(sub, 'cog.tif');
-    await copyFile(join(DATA, 'raster/cog_int16.tif'), src);
+    await copyFile(fixture('raster/cog_int16.tif'), src);
     const controller = new AbortController();
     const run = resampleToPublic(src, join(sub, 'out.tif'), [500, 500], {
       signal: controller.signal,
@@ -143,9 +143,9 @@ describe('resampleToPublic', () => {
   });
 
   it('bad files fail with a StrataError, never a hang', async () => {
-    for (const name of await readdir(join(DATA, 'raster_bad'))) {
+    for (const name of await readdir(fixture('raster_bad'))) {
       const err = await resampleToPublic(
-        join(DATA, 'raster_bad', name),
+        fixture('raster_bad', name),
         join(dir, 'bad.tif'),
         [1000, 1000],
       ).then(
@@ -170,12 +170,12 @@ describe('rasterValueRange', () => {
   });
 
   it('is null for imagery', async () => {
-    const src = join(DATA, 'raster/RGB.byte.tif');
+    const src = fixture('raster/RGB.byte.tif');
     expect(await rasterValueRange(src, await readRasterInfo(src))).toBeNull();
   });
 
   it('reads Int16 LZW strips in a geographic CRS', async () => {
-    const src = join(DATA, 'raster/elev.tif');
+    const src = fixture('raster/elev.tif');
     const range = await rasterValueRange(src, await readRasterInfo(src));
     const { stdout } = await promisify(execFile)('gdalinfo', ['-mm', src]);
     const m = /Computed Min\/Max=([-\d.]+),([-\d.]+)/.exec(stdout);

@@ -11,15 +11,16 @@ import { fileSink } from '../../../src-main/node/raster/file-sink.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { nativeDeflate } from '../../../src-main/node/raster/native-codecs.js';
 import { gdalinfo } from '../../support/gdal.js';
+import { fixture } from '../../fixtures/index.js';
 
 const run = promisify(execFile);
-const SAMPLES = '/work/shared/data/raster';
+const SAMPLES = fixture('raster');
 
 interface Case {
   readonly file: string;
-  /** SRS given to gdal_create (GDAL writes it as user-defined GeoKeys); absent for sample files. */
-  readonly srs?: string;
-  readonly ullr?: readonly [number, number, number, number];
+  /** SRS given to gdal_create (GDAL writes it as user-defined GeoKeys; real files are in tests/corpus). */
+  readonly srs: string;
+  readonly ullr: readonly [number, number, number, number];
   /** Expected `crs.code` (EPSG only when file datum and registry row agree). */
   readonly code: string | null;
 }
@@ -29,10 +30,6 @@ const KRASS = '+ellps=krass';
 const CGCS2000 = '+a=6378137 +rf=298.257222101';
 
 const CASES: readonly Case[] = [
-  { file: `${SAMPLES}/lcc2sp.tif`, code: 'EPSG:3812' },
-  { file: `${SAMPLES}/transverse_mercator.tif`, code: 'EPSG:3814' },
-  { file: `${SAMPLES}/lamb_con.tiff`, code: null },
-  { file: `${SAMPLES}/float_raster_with_nodata.tif`, code: null },
   {
     file: 'xian80-gk-cm111.tif',
     srs: `+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=500000 +y_0=0 ${XIAN80} +units=m +no_defs`,
@@ -183,12 +180,12 @@ function gkOnGeogcs(
 }
 
 let dir = '';
-const pathOf = (c: Case): string => (c.srs === undefined ? c.file : join(dir, c.file));
+const pathOf = (c: Case): string => join(dir, c.file);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strata-udcrs-'));
   await Promise.all(
-    CASES.filter((c) => c.srs !== undefined).map((c) =>
+    CASES.map((c) =>
       run('gdal_create', [
         '-q',
         '-of',
@@ -201,9 +198,9 @@ beforeAll(async () => {
         '-burn',
         '7',
         '-a_srs',
-        c.srs ?? '',
+        c.srs,
         '-a_ullr',
-        ...(c.ullr ?? []).map(String),
+        ...c.ullr.map(String),
         join(dir, c.file),
       ]),
     ),
@@ -295,10 +292,6 @@ describe('user-defined GeoKeys give the CRS GDAL sees', () => {
     const xian = await readRasterInfo(pathOf(byName('xian80-gk-cm111.tif')));
     expect(xian.crs).toMatchObject({ geographic: false, metresPerUnit: 1 });
     expect(xian.crs?.name).toBe('Transverse Mercator, CM 111 (IAG 1975 ellipsoid)');
-    const lamb = await readRasterInfo(join(SAMPLES, 'lamb_con.tiff'));
-    expect(lamb.crs?.name).toBe('Lambert_Conformal_Conic_2SP');
-    const belgian = await readRasterInfo(join(SAMPLES, 'lcc2sp.tif'));
-    expect(belgian.crs?.name).toBe('ETRS89 / Belgian Lambert 2008');
   });
 });
 

@@ -5,7 +5,8 @@ import { StrataError } from '../../../src-main/api/errors.js';
 import { openCatalogue } from '../../../src-main/node/store/catalogue.js';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/node/store/migrations/index.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
-import { SAMPLE_DATA, firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { fixture } from '../../fixtures/index.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 
 async function expectStrataError(p: Promise<unknown>, code: string, problem: RegExp): Promise<StrataError> {
@@ -76,7 +77,7 @@ describe('opening the catalogue', () => {
   it('refuses a file that is not SQLite (a GeoTIFF) with CORRUPT_FILE naming the file, and leaves it untouched', async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'catalogue.sqlite');
-      await copyFile(path.join(SAMPLE_DATA, 'raster/elev.tif'), file);
+      await copyFile(fixture('raster/elev.tif'), file);
       const before = await stat(file);
       const err = await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /not an SQLite database/);
       expect(err.params.file).toBe('catalogue.sqlite');
@@ -87,7 +88,7 @@ describe('opening the catalogue', () => {
   it("refuses another application's SQLite file (a GeoPackage) without migrating it", async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'nc.gpkg');
-      await copyFile(path.join(SAMPLE_DATA, 'gpkg/nc.gpkg'), file);
+      await copyFile(fixture('gpkg/nc.gpkg'), file);
       const err = await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /foreign application_id/);
       expect(err.params.applicationId).toBe(0x47503130); // 'GP10', GeoPackage 1.0
       const raw = await SqliteConnection.open(file, { readOnly: true });

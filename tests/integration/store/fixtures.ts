@@ -4,8 +4,6 @@ import path from 'node:path';
 import { asDatasetId, type DatasetId } from '../../../src-main/core/model/index.js';
 import type { DatasetRow, RecordFieldsRow } from '../../../src-main/core/ports/index.js';
 
-export const SAMPLE_DATA = '/work/shared/data';
-
 export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'strata-store-'));
   try {

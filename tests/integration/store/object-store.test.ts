@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
-import { SAMPLE_DATA, withTempDir } from './fixtures.js';
+import { withTempDir } from './fixtures.js';
+import { fixture } from '../../fixtures/index.js';
 
 const sha256sum = (file: string): string =>
   execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0] ?? '';
@@ -13,7 +14,7 @@ describe('object store', () => {
   it('stores a real GeoTIFF under its SHA-256 (as sha256sum computes it), read-only, byte-identical', async () => {
     await withTempDir(async (dir) => {
       const src = path.join(dir, 'guilin_dem.tif');
-      await copyFile(path.join(SAMPLE_DATA, 'chinese/raster/guilin_dem_xian80_gk40_5m.tif'), src);
+      await copyFile(fixture('chinese/raster/guilin_dem_xian80_gk40_5m.tif'), src);
       const store = await openObjectStore(path.join(dir, 'store'));
       const progress: number[] = [];
       const put = await store.putFile(src, { onProgress: (done) => progress.push(done) });
@@ -33,7 +34,7 @@ describe('object store', () => {
     await withTempDir(async (dir) => {
       const a = path.join(dir, 'a.tif');
       const b = path.join(dir, 'copy of a.tif');
-      await copyFile(path.join(SAMPLE_DATA, 'raster/elev.tif'), a);
+      await copyFile(fixture('raster/elev.tif'), a);
       await copyFile(a, b);
       const store = await openObjectStore(path.join(dir, 'store'));
       const first = await store.putFile(a);

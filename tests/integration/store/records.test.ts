@@ -87,7 +87,7 @@ describe('record versions, reviews and status', () => {
               ruleId: 'raster-resolution',
               ruleVersion: 1,
               severity,
-              messageKey: 'finding.demResolution',
+              messageKey: 'finding.demResolution' as const,
               params: { resolution: 5, threshold: 100 },
               where: 'band 1',
               action: 'resample-block-average',

@@ -8,8 +8,9 @@ import { forEachPosition } from '../../../src-main/core/formats/vector-summary.j
 import { degradeCoordinates } from '../../../src-main/core/release/vector-degrade.js';
 import { positionPrecisionRule } from '../../../src-main/core/review/rules/position-precision.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
-import { sample, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
 import { ogrGeometryExtent, ogrSummary } from '../../support/ogr-summary.js';
+import { fixture } from '../../fixtures/index.js';
 
 /** The value, or a test failure when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -64,7 +65,7 @@ const EPSG_BETTER_THAN_GDAL: Readonly<Record<string, string>> = {
 describe('readVectorFile agrees with ogrinfo on every sample', () => {
   for (const [rel] of SETS) {
     it(rel, async () => {
-      const file = sample(...rel.split('/'));
+      const file = fixture(...rel.split('/'));
       const [ours, gdal] = await Promise.all([readVectorFile(file), ogrSummary(file)]);
       expect(ours.info.featureCount).toBe(gdal.featureCount);
       expect(ours.features).toHaveLength(gdal.featureCount);
@@ -95,7 +96,7 @@ describe('readVectorFile: sets and errors', () => {
   it('lists the set files and finds sidecars whatever their case', async () => {
     const dir = path.join(scratch.dir, 'case');
     await mkdir(dir);
-    const src = sample('chinese', 'shapefile', 'kuangdian_gbk_cpg');
+    const src = fixture('chinese', 'shapefile', 'kuangdian_gbk_cpg');
     for (const name of await readdir(src)) {
       const ext = path.extname(name);
       await copyFile(
@@ -113,7 +114,7 @@ describe('readVectorFile: sets and errors', () => {
     ]);
     expect(read.features[0]?.properties['名称']).toBe('大宝山1号矿点');
     expect(read.info.crs?.code).toBe('EPSG:4545');
-    const hexi = await readVectorFile(sample('shapefile', 'hexi_bus_lines_gbk', '河西线路.shp'));
+    const hexi = await readVectorFile(fixture('shapefile', 'hexi_bus_lines_gbk', '河西线路.shp'));
     expect(hexi.files.map((f) => path.basename(f))).toEqual([
       '河西线路.shp',
       '河西线路.shx',
@@ -135,9 +136,9 @@ describe('readVectorFile: sets and errors', () => {
     expect((err as StrataError).message).not.toContain('116.12');
     const missing = await readVectorFile(path.join(scratch.dir, 'nope.shp')).catch((e: unknown) => e);
     expect((missing as StrataError).code).toBe('FILE_NOT_FOUND');
-    const raster = await readVectorFile(sample('raster', 'RGB.byte.tif')).catch((e: unknown) => e);
+    const raster = await readVectorFile(fixture('raster', 'RGB.byte.tif')).catch((e: unknown) => e);
     expect((raster as StrataError).code).toBe('UNSUPPORTED_FORMAT');
-    const dbfOnly = await readVectorFile(sample('shapefile', 'box_utm18n', 'box.dbf')).catch(
+    const dbfOnly = await readVectorFile(fixture('shapefile', 'box_utm18n', 'box.dbf')).catch(
       (e: unknown) => e,
     );
     expect((dbfOnly as StrataError).code).toBe('UNSUPPORTED_FORMAT');
@@ -159,7 +160,7 @@ describe('degraded public GeoJSON as GDAL reads it', () => {
   ];
   for (const [rel, grid, epsg] of cases) {
     it(rel, async () => {
-      const src = await readVectorFile(sample(...rel.split('/')));
+      const src = await readVectorFile(fixture(...rel.split('/')));
       const crs = must(src.info.crs);
       const degraded = degradeCoordinates(src.features, crs, 50);
       expect(degraded.grid).toBe(grid);

@@ -7,14 +7,13 @@ import {
   crsFromEpsg,
   crsFromWkt,
 } from '../../../../src-main/core/crs/index.js';
+import { fixture } from '../../../fixtures/index.js';
 
 /** The value, or a test failure when it is missing. */
 function must<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new Error('expected a value');
   return value;
 }
-
-const DATA = '/work/shared/data';
 
 /** GDAL's own rendering of an EPSG code in a WKT dialect (the reference for what files carry). */
 const gdalWkt = (code: number, dialect: 'wkt_esri' | 'wkt1'): string =>
@@ -111,7 +110,7 @@ describe('crsFromWkt', () => {
       ['chinese/shapefile/dizhi_gbk_nocpg/dizhi.prj', 'EPSG:4490'],
     ];
     for (const [file, code] of expected) {
-      expect(crsFromWkt(readFileSync(`${DATA}/${file}`, 'utf8'))?.code, file).toBe(code);
+      expect(crsFromWkt(readFileSync(fixture(`${file}`), 'utf8'))?.code, file).toBe(code);
     }
   });
 

@@ -8,7 +8,7 @@ import type { VectorFeature } from '../../../../src-main/core/model/index.js';
 import { degradeCoordinates } from '../../../../src-main/core/release/vector-degrade.js';
 import type { ReviewSettings } from '../../../../src-main/core/review/rule.js';
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
-import { sample } from '../../../support/samples.js';
+import { fixture } from '../../../fixtures/index.js';
 
 /** The value, or a test failure when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -23,7 +23,7 @@ const settings: ReviewSettings = {
 };
 
 const shapefile = (folder: string, stem: string): ReturnType<typeof readShapefile> => {
-  const f = (ext: string): Uint8Array => new Uint8Array(readFileSync(sample(folder, `${stem}.${ext}`)));
+  const f = (ext: string): Uint8Array => new Uint8Array(readFileSync(fixture(folder, `${stem}.${ext}`)));
   return readShapefile({ shp: f('shp'), shx: f('shx'), dbf: f('dbf'), prj: f('prj'), cpg: null });
 };
 

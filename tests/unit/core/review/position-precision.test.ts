@@ -7,7 +7,7 @@ import type { CrsInfo, VectorFeature } from '../../../../src-main/core/model/ind
 import type { ReviewSettings, VectorSubject } from '../../../../src-main/core/review/rule.js';
 import { degradeCoordinates } from '../../../../src-main/core/release/vector-degrade.js';
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
-import { sample } from '../../../support/samples.js';
+import { fixture } from '../../../fixtures/index.js';
 
 const settings: ReviewSettings = {
   positionPrecisionMetres: 50,
@@ -38,7 +38,7 @@ const points = (coords: [number, number][]): VectorFeature[] =>
 describe('positionPrecisionRule', () => {
   it('flags the real mineral-occurrence points (millimetre coordinates) as blocking', () => {
     const set = (ext: string): Uint8Array =>
-      new Uint8Array(readFileSync(sample('chinese', 'shapefile', 'kuangdian_gbk_cpg', `矿点.${ext}`)));
+      new Uint8Array(readFileSync(fixture('chinese', 'shapefile', 'kuangdian_gbk_cpg', `矿点.${ext}`)));
     const { info, features } = readShapefile({
       shp: set('shp'),
       shx: set('shx'),
@@ -159,7 +159,7 @@ describe('positionPrecisionRule', () => {
   });
 
   it('scans the 7 MB UN outline quickly', () => {
-    const { info, features } = parseGeoJson(readFileSync(sample('geojson', 'UN.json'), 'utf8'));
+    const { info, features } = parseGeoJson(readFileSync(fixture('geojson', 'UN.json'), 'utf8'));
     const started = performance.now();
     const findings = positionPrecisionRule.check({ kind: 'vector', name: 'UN', info, features }, settings);
     const ms = performance.now() - started;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../../src-main/core/formats/detect.js';
-import { sample } from '../../../../support/samples.js';
+import { fixture } from '../../../../fixtures/index.js';
 
-const head = (...parts: string[]): Uint8Array => readFileSync(sample(...parts)).subarray(0, 64 * 1024);
+const head = (...parts: string[]): Uint8Array => readFileSync(fixture(...parts)).subarray(0, 64 * 1024);
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('detectFormat', () => {

@@ -14,6 +14,7 @@ import {
   undoHorizontal,
 } from '../../../../../src-main/core/formats/geotiff/predictor.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
+import { fixture } from '../../../../fixtures/index.js';
 
 const inflate = (b: Uint8Array, max: number): Promise<Uint8Array> =>
   Promise.resolve(new Uint8Array(inflateSync(b, { maxOutputLength: max })));
@@ -49,15 +50,12 @@ async function bothDecoders(path: string): Promise<{ ours: number[]; theirs: num
 
 describe('block decoding agrees with geotiff.js on real files', () => {
   it.each([
-    ['LZW strips, Int16, geographic', '/work/shared/data/raster/elev.tif'],
-    ['LZW tiles, 3 bands interleaved', '/work/shared/data/raster/rgb_lzw.tif'],
-    ['LZW strips, band-interleaved (planar)', '/work/shared/data/raster/world.rgb.tif'],
-    [
-      'DEFLATE + floating-point predictor tiles',
-      '/work/shared/data/chinese/raster/guilin_dem_xian80_gk40_5m.tif',
-    ],
-    ['DEFLATE 1-row strips, UInt16', '/work/shared/data/raster/RGBA.uint16.tif'],
-    ['uncompressed strips', '/work/shared/data/raster/SP27GTIF.TIF'],
+    ['LZW strips, Int16, geographic', fixture('raster/elev.tif')],
+    ['LZW tiles, 3 bands interleaved', fixture('raster/rgb_lzw.tif')],
+    ['LZW strips, band-interleaved (planar)', fixture('raster/world.rgb.tif')],
+    ['DEFLATE + floating-point predictor tiles', fixture('chinese/raster/guilin_dem_xian80_gk40_5m.tif')],
+    ['DEFLATE 1-row strips, UInt16', fixture('raster/RGBA.uint16.tif')],
+    ['uncompressed strips', fixture('raster/SP27GTIF.TIF')],
   ])('%s', async (_label, path) => {
     const { ours, theirs } = await bothDecoders(path);
     expect(ours).toEqual(theirs);

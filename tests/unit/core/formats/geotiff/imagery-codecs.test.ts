@@ -12,6 +12,7 @@ import { packBitsDecode } from '../../../../../src-main/core/formats/geotiff/pac
 import { ycbcrToRgb } from '../../../../../src-main/core/formats/geotiff/ycbcr.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
 import { problemText } from '../../../../support/messages.js';
+import { fixture } from '../../../../fixtures/index.js';
 
 const memory = (bytes: Uint8Array): ByteSource => ({
   size: bytes.byteLength,
@@ -53,7 +54,7 @@ describe('PackBits', () => {
 describe('JPEG stream structure', () => {
   it('merges JPEGTables into a tile of the Nanning image and reads its frame', async () => {
     const bytes = new Uint8Array(
-      await readFile('/work/shared/data/chinese/raster/nanning_rgb_cgcs2000_cm108_0p5m.tif'),
+      await readFile(fixture('chinese/raster/nanning_rgb_cgcs2000_cm108_0p5m.tif')),
     );
     const { image } = await readGeoTiffHeader(memory(bytes));
     expect(image.compression).toBe(7);
