@@ -8,7 +8,7 @@ import {
   SECRECY_LEVELS,
   type SecrecyLevel,
 } from '../../../src-main/api/secrecy.js';
-import { periodText } from '../../i18n/messages.js';
+import { levelText, periodText } from '../../i18n/messages.js';
 import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
@@ -106,7 +106,11 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             <Select<SecrecyLevel>
               data-testid="field-level"
               aria-label={t('catalogue.level')}
-              options={SECRECY_LEVELS.map((l) => ({ value: l, label: <LevelTag level={l} /> }))}
+              // A text label gives screen readers the level in the UI's language (the a11y list
+              // otherwise reads the stored value); the tag is what sighted users see.
+              options={SECRECY_LEVELS.map((l) => ({ value: l, label: levelText(l) }))}
+              optionRender={(option) => <LevelTag level={option.value as SecrecyLevel} />}
+              labelRender={(selected) => <LevelTag level={selected.value as SecrecyLevel} />}
             />
           </Form.Item>
           <Form.Item
