@@ -36,25 +36,34 @@ export interface ApiErrorBody {
   readonly params: ErrorParams;
 }
 
-/**
- * Thrown by services; the dispatcher turns it into `{ok:false, error}`. `params` may name files
- * (base names) and numbers, never attribute values or coordinates.
- */
-export class StrataError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C;
+class StrataErrorClass extends Error {
+  readonly code: ErrorCode;
   readonly params: ErrorParams;
-  constructor(
-    code: C,
-    ...[params, detail]: Record<string, never> extends ErrorParamsOf<C>
-      ? [params?: ErrorParams, detail?: string]
-      : [params: ErrorParamsOf<C>, detail?: string]
-  ) {
+  constructor(code: ErrorCode, params: ErrorParams = {}, detail?: string) {
     super(detail ?? code);
     this.name = 'StrataError';
     this.code = code;
-    this.params = params ?? {};
+    this.params = params;
   }
 }
+
+/** The `...rest` of `new StrataError(code, ...)`: the params its message needs, then an optional detail. */
+type StrataErrorRest<C extends ErrorCode> =
+  Record<string, never> extends ErrorParamsOf<C>
+    ? [params?: ErrorParams, detail?: string]
+    : [params: ErrorParamsOf<C>, detail?: string];
+
+/**
+ * Thrown by services; the dispatcher turns it into `{ok:false, error}`. `params` may name files
+ * (base names) and numbers, never attribute values or coordinates. Constructing one checks the
+ * params against the code's message (a missing placeholder or an unknown problem key does not
+ * compile); `instanceof` narrows to the plain shape.
+ */
+export type StrataError = StrataErrorClass;
+export const StrataError = StrataErrorClass as {
+  new <C extends ErrorCode>(code: C, ...rest: StrataErrorRest<C>): StrataError;
+  readonly prototype: StrataError;
+};
 
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorBody };

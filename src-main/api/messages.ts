@@ -629,8 +629,9 @@ export const isMessageKey = (value: string): value is MessageKey => Object.hasOw
 
 // Keys core modules produce without importing this table: if core adds one, this fails to compile.
 type Uncovered = Exclude<`problem.${FormatProblem}` | BagProblemKey | FindingMessageKey, MessageKey>;
-const coversCore: [Uncovered] extends [never] ? true : Uncovered = true;
-void coversCore;
+type NoneLeft<T extends never> = T;
+/** Compiles only while every core key has an entry above. */
+export type CoreKeysCovered = NoneLeft<Uncovered>;
 
 /** Fills `{{name}}` placeholders; a missing param stays visible as `{{name}}`. */
 export function fill(template: string, params: MessageParams): string {
@@ -661,7 +662,7 @@ export function resolveParams(
 /** Renders a message in `lang` (the CLI's renderer; the UI renders the same table through i18next). */
 export function renderMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
   // Keys come typed, but stored rows (reviews, lineage) may predate a key: show it, never throw.
-  const entry: Entry | undefined = MESSAGES[key];
+  const entry = (MESSAGES as Readonly<Record<string, Entry | undefined>>)[key];
   if (entry === undefined) return key;
   const resolved = resolveParams(params, (inner, rest) => renderMessage(inner, rest, lang));
   return fill(entry[lang], resolved);

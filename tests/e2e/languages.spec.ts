@@ -103,7 +103,7 @@ function strip(text: string, data: DataOnScreen, lang: Lang): string {
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const hidden: HTMLElement[] = [];
-    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
       if (el.offsetWidth === 0 && el.offsetHeight === 0 && el.getClientRects().length > 0) hidden.push(el);
     }
     const before = hidden.map((el) => el.style.display);
