@@ -1,7 +1,8 @@
 import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { ROOT, sample } from '../support/samples.js';
+import { fixture } from '../fixtures/index.js';
+import { ROOT } from '../support/samples.js';
 import { expect, test } from './harness-fixture.js';
 
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -45,9 +46,9 @@ test('a curator takes a DEM and a geological map through the whole flow in the U
   });
 
   const dem = path.join(harness.scratch, 'guilin_dem_xian80_gk40_5m.tif');
-  await cp(sample('chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif'), dem);
+  await cp(fixture('chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif'), dem);
   const dizhiDir = path.join(harness.scratch, 'dizhi');
-  await cp(sample('chinese', 'shapefile', 'dizhi_gbk_nocpg'), dizhiDir, { recursive: true });
+  await cp(fixture('chinese', 'shapefile', 'dizhi_gbk_nocpg'), dizhiDir, { recursive: true });
   const dizhi = path.join(dizhiDir, 'dizhi.shp');
 
   await page.goto(harness.url);

@@ -29,7 +29,11 @@ export async function expectRasterInfoLikeGdal(path: string, code?: string | nul
     expect(ours.extent?.[2]).toBeCloseTo(gt[0] + gt[1] * gdal.size[0], 5);
     expect(ours.extent?.[1]).toBeCloseTo(gt[3] + gt[5] * gdal.size[1], 5);
   }
-  const epsg = gdal.stac?.['proj:epsg'] ?? null;
+  // A GCP-only raster's CRS is the GCPs' (GDAL's STAC block names none for it).
+  const gcpWkt = (gdal as { gcps?: { coordinateSystem?: { wkt?: string } } }).gcps?.coordinateSystem?.wkt;
+  const gcpEpsg =
+    gt === undefined && gcpWkt !== undefined ? /ID\["EPSG",(\d+)\]\]$/.exec(gcpWkt.trim())?.[1] : undefined;
+  const epsg = gdal.stac?.['proj:epsg'] ?? (gcpEpsg === undefined ? null : Number(gcpEpsg));
   expect(ours.crs?.code ?? null).toBe(
     code !== undefined ? code : epsg === null ? null : `EPSG:${String(epsg)}`,
   );

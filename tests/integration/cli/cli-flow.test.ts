@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdalEpsg, gdalinfo, runCommand } from '../../support/gdal.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
+import { fixture } from '../../fixtures/index.js';
 import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
 
 const CLI = path.join(ROOT, 'bin', 'strata.js');
@@ -163,11 +164,7 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    const corrupt = await strata(
-      'import',
-      fixture('raster_bad', 'truncated.tif'),
-      '--json',
-    );
+    const corrupt = await strata('import', fixture('raster_bad', 'truncated.tif'), '--json');
     expect(corrupt.code).toBe(1);
     expect(JSON.parse(corrupt.stdout)).toEqual([]);
     expect(corrupt.stderr).toContain('truncated.tif');

@@ -1,4 +1,4 @@
-import { copyFile, open, stat, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
@@ -90,7 +90,10 @@ describe('opening the catalogue', () => {
       const file = path.join(dir, 'nc.gpkg');
       await copyFile(fixture('gpkg/nc.gpkg'), file);
       const err = await expectStrataError(openCatalogue(file), 'CORRUPT_FILE', /foreign application_id/);
-      expect(err.params.applicationId).toBe(0x47503130); // 'GP10', GeoPackage 1.0
+      // The SQLite header's application_id (offset 68, big-endian): 'GPKG' as GDAL writes GeoPackage 1.2+.
+      const header = await readFile(file);
+      expect(header.subarray(68, 72).toString('latin1')).toBe('GPKG');
+      expect(err.params.applicationId).toBe(header.readUInt32BE(68));
       const raw = await SqliteConnection.open(file, { readOnly: true });
       try {
         expect(await raw.get("SELECT name FROM sqlite_schema WHERE name = 'audit'")).toBeUndefined();
