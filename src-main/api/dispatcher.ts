@@ -21,9 +21,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const parsed = contract[method].args.safeParse(args ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || '(args)'}: ${issue.message}`)
-        .join('; ');
+      // Field paths only: zod's own wording is English, and hosts render the rest of the message.
+      const detail = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(args)'))].join(', ');
       return fail({ code: 'INVALID_ARGUMENT', params: { detail } });
     }
     try {

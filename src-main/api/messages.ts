@@ -520,11 +520,6 @@ export const MESSAGES = {
   'bag.rootNotDirectory': { 'zh-CN': '数据包路径不是目录', en: 'the bag path is not a directory' },
   'bag.skipped': { 'zh-CN': '已跳过：前一步未通过', en: 'skipped: an earlier step failed' },
 
-  'verify.step.paths': { 'zh-CN': '路径安全', en: 'Paths' },
-  'verify.step.complete': { 'zh-CN': '完整性', en: 'Completeness' },
-  'verify.step.checksums': { 'zh-CN': '校验和', en: 'Checksums' },
-  'verify.step.signature': { 'zh-CN': '签名', en: 'Signature' },
-
   'finding.positionPrecision': {
     'zh-CN': '坐标精度约 {{precision}} 米，细于允许的 {{threshold}} 米',
     en: 'Coordinates are precise to about {{precision}} m, finer than the allowed {{threshold}} m',
