@@ -203,6 +203,14 @@ test('every screen and every error reads in one language, in Chinese and in Engl
     await expect(page.locator('.ant-tooltip').last()).toBeVisible();
   });
 
+  // 信息 of a vector and a raster: formats, geometry types, sizes.
+  await row(page, '矿点').click();
+  await page.getByTestId('tab-info').click();
+  await bothLanguages('信息 tab of a shapefile');
+  await row(page, 'guilin_dem').click();
+  await page.getByTestId('tab-info').click();
+  await bothLanguages('信息 tab of a GeoTIFF');
+
   // 著录: a title and abstract the test types, 秘密 with a 10-year period, saved as version 2.
   await useLang(page, 'zh-CN');
   await page.getByTestId('tab-catalogue').click();
