@@ -582,6 +582,22 @@ export const MESSAGES = {
     en: 'Supported data (GeoTIFF, GeoJSON, Shapefile)',
   },
 
+  'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
+  'cli.reviewBlocked': { 'zh-CN': '审查未通过（{{blocking}} 项阻断）', en: 'BLOCKED ({{blocking}} blocking)' },
+  'cli.saved': { 'zh-CN': '{{id}} 第 {{version}} 版 {{marking}}', en: '{{id}} version {{version}} {{marking}}' },
+  'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
+  'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
+  'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
+  'cli.auditIntact': {
+    'zh-CN': '审计链完整：{{entries}} 条，链头 {{head}}',
+    en: 'audit chain intact: {{entries}} entries, head {{head}}',
+  },
+  'cli.auditBroken': { 'zh-CN': '审计链自第 {{seq}} 条起损坏', en: 'audit chain BROKEN at entry {{seq}}' },
+  'verify.paths': { 'zh-CN': '路径', en: 'paths' },
+  'verify.complete': { 'zh-CN': '完整性', en: 'complete' },
+  'verify.checksums': { 'zh-CN': '校验和', en: 'checksums' },
+  'verify.signature': { 'zh-CN': '签名', en: 'signature' },
+
   'profile.cn-default': {
     'zh-CN': '默认审查规则（依据《公开地图内容表示规范》自然资规〔2023〕2号、自然资发〔2020〕95号）',
     en: 'Default review profile (after the Public Map Content Specification, MNR 2023 No. 2, and MNR 2020 No. 95)',

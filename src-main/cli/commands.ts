@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
 import type { ApiErrorBody } from '../api/errors.js';
-import type { DatasetSummary, ImportResult, ReviewReport, VerifyResult } from '../api/types.js';
+import { markingMessage } from '../api/secrecy.js';
+import type { DatasetSummary, ImportResult, RecordVersion, ReviewReport, VerifyResult } from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Output } from './output.js';
 
@@ -100,19 +101,22 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       const value = ctx.options[key];
       if (value !== undefined) fields[key] = value;
     }
-    const saved = await call<{ version: number; marking: string }>(ctx, 'catalogue.save', {
+    const saved = await call<RecordVersion>(ctx, 'catalogue.save', {
       id,
       baseVersion: detail.record.version,
       fields,
     });
-    ctx.out.result({ id, ...saved }, () => `${id} version ${String(saved.version)} ${saved.marking}`);
+    const marking = markingMessage(saved.fields.level, saved.fields.period);
+    ctx.out.result({ id, ...saved }, () =>
+      ctx.out.text('cli.saved', { id, version: saved.version, marking: marking.key, ...marking.params }),
+    );
     return 0;
   },
   async review(ctx) {
     const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () =>
       [
-        `${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`,
+        ctx.out.text(report.passed ? 'cli.reviewPassed' : 'cli.reviewBlocked', { blocking: report.blocking }),
         ...report.findings.map(
           (f) =>
             `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${ctx.out.text(f.messageKey, f.params)}`,
@@ -126,7 +130,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       id: need(ctx, 1, 'ID'),
       jobId: ctx.jobId,
     });
-    ctx.out.result(result, () => `public version ${result.id} of ${result.sourceId}`);
+    ctx.out.result(result, () => ctx.out.text('cli.released', { id: result.id, source: result.sourceId }));
     return 0;
   },
   async export(ctx) {
@@ -151,7 +155,9 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       result.checks
         .map(
           (c) =>
-            `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.map((p) => ctx.out.text(p.key, p.params)).join('; ')}` : ''}`,
+            `${ctx.out.text(c.ok ? 'cli.checkOk' : 'cli.checkFailed', {})} ${ctx.out.text(`verify.${c.step}`, {})}${
+              c.problems.length ? `: ${c.problems.map((p) => ctx.out.text(p.key, p.params)).join('; ')}` : ''
+            }`,
         )
         .join('\n'),
     );
@@ -186,8 +192,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     );
     ctx.out.result(result, () =>
       result.ok
-        ? `audit chain intact: ${String(result.entries)} entries, head ${result.head ?? '-'}`
-        : `audit chain BROKEN at entry ${String(result.brokenAt)}`,
+        ? ctx.out.text('cli.auditIntact', { entries: result.entries, head: result.head ?? '-' })
+        : ctx.out.text('cli.auditBroken', { seq: result.brokenAt ?? '-' }),
     );
     return result.ok ? 0 : 1;
   },

@@ -91,3 +91,16 @@ describe('CLI errors in the --lang asked for', () => {
     expect(english.stderr).toContain('Corrupt or unreadable file: looping.tif (IFD chain loops)');
   }, 120_000);
 });
+
+describe('CLI results in the --lang asked for', () => {
+  it('reports a review and a marking in each language', async () => {
+    const zh = await strata('zh-CN', 'review', demId);
+    expect(zh.stdout).toContain('审查未通过（1 项阻断）');
+    expect(zh.stdout).toContain('DEM 格网分辨率 5 米');
+    const en = await strata('en', 'review', demId);
+    expect(en.stdout).toContain('BLOCKED (1 blocking)');
+    expect(strayHan(en.stdout), en.stdout).toEqual([]);
+    const described = await strata('en', 'describe', demId, '--period', '长期');
+    expect(described.stdout).toContain('version 3 Secret (机密) ★ long-term');
+  }, 120_000);
+});
