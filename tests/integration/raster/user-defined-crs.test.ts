@@ -11,10 +11,8 @@ import { fileSink } from '../../../src-main/node/raster/file-sink.js';
 import { readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { nativeDeflate } from '../../../src-main/node/raster/native-codecs.js';
 import { gdalinfo } from '../../support/gdal.js';
-import { fixture } from '../../fixtures/index.js';
 
 const run = promisify(execFile);
-const SAMPLES = fixture('raster');
 
 interface Case {
   readonly file: string;

@@ -110,7 +110,7 @@ describe('crsFromWkt', () => {
       ['chinese/shapefile/dizhi_gbk_nocpg/dizhi.prj', 'EPSG:4490'],
     ];
     for (const [file, code] of expected) {
-      expect(crsFromWkt(readFileSync(fixture(`${file}`), 'utf8'))?.code, file).toBe(code);
+      expect(crsFromWkt(readFileSync(fixture(file), 'utf8'))?.code, file).toBe(code);
     }
   });
 
