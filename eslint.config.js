@@ -81,6 +81,7 @@ export default tseslint.config(
         OUTER(['api', 'services', 'node', 'hosting', 'harness', 'cli', 'electron']),
         'core imports nothing outside core.',
       ),
+      layer(['**/resources/**'], 'core gets resources (EPSG table, profiles) from an adapter, as arguments.'),
     ],
   ),
   restrict(

@@ -13,6 +13,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          setupFiles: ['tests/support/crs-registry-setup.ts'],
           globalSetup: [FIXTURES_SETUP],
         },
       },
@@ -25,6 +26,11 @@ export default defineConfig({
               find: /^\.\/parse-worker-url\.js$/,
               replacement: fileURLToPath(new URL('./tests/support/parse-worker-url.ts', import.meta.url)),
             },
+            {
+              // The public-version resample runs in a built worker too (ADR 0085).
+              find: /^\.\/resample-worker-url\.js$/,
+              replacement: fileURLToPath(new URL('./tests/support/resample-worker-url.ts', import.meta.url)),
+            },
           ],
         },
         test: {
@@ -34,7 +40,12 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          globalSetup: ['tests/support/parse-worker-setup.ts', FIXTURES_SETUP],
+          globalSetup: [
+            'tests/support/parse-worker-setup.ts',
+            'tests/support/resample-worker-setup.ts',
+            FIXTURES_SETUP,
+          ],
+          setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
       {

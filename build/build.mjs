@@ -61,6 +61,8 @@ if (!only || only === 'main') {
     'electron-main': 'src-main/electron/main.ts',
     // Untrusted files are parsed in worker threads started from this file (ADR 0080).
     'parse-worker': 'src-main/node/isolation/parse-worker.ts',
+    // Public-version pixel work runs in worker threads started from this file (ADR 0085).
+    'resample-worker': 'src-main/node/raster/resample-worker.ts',
   });
   await bundleNode(
     'preload',
@@ -71,5 +73,9 @@ if (!only || only === 'main') {
 
 if (only === 'bench') {
   // Benchmarks are bundled like the main process so they time the same code the app runs.
-  await bundleNode('bench', { run: 'tests/bench/run.ts' }, { sourcemap: false });
+  await bundleNode(
+    'bench',
+    { run: 'tests/bench/run.ts', 'resample-worker': 'src-main/node/raster/resample-worker.ts' },
+    { sourcemap: false },
+  );
 }

@@ -1,8 +1,9 @@
 // `npm start`: runs the built app with the Electron binary from node_modules/electron.
-// Electron 45 downloads its binary lazily on first use; offline, that download would hang or print
-// a stack trace. So: use the binary if present, try the installer only when it can succeed offline
-// (an intranet mirror is configured or the zip is already in the cache) and with a time limit,
-// and otherwise say in one line what to do.
+// Electron's package fetches its binary in a postinstall step, which air-gapped sites skip
+// (ELECTRON_SKIP_BINARY_DOWNLOAD=1) or which fails offline; run later, that download would hang or
+// print a stack trace. So: use the binary if present, try the installer only when it can succeed
+// offline (an intranet mirror is configured or the zip is already in the cache) and with a time
+// limit, and otherwise say in one line what to do.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -15,11 +16,14 @@ const electronDir = path.join(root, 'node_modules', 'electron');
 const env = process.env;
 const installTimeoutMs = Number(env.STRATA_ELECTRON_INSTALL_TIMEOUT_MS ?? 60_000);
 
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+// Without node_modules/electron, the version this project pins names the zip to fetch.
 function electronVersion() {
   try {
-    return JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
+    return readJson(path.join(electronDir, 'package.json')).version;
   } catch {
-    return '45.4.1';
+    return readJson(path.join(root, 'package.json')).devDependencies?.electron ?? '<version>';
   }
 }
 
@@ -124,7 +128,7 @@ function resolveBinary() {
 const binary = resolveBinary();
 if (binary === null) missingBinary();
 
-const mainEntry = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).main;
+const mainEntry = readJson(path.join(root, 'package.json')).main;
 if (!existsSync(path.join(root, mainEntry)))
   fail(`Build output ${mainEntry} not found: run "npm run build" first.`);
 

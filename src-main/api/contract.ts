@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import type { DatasetId } from '../core/model/ids.js';
+import { ROLES, type CallContext, type Role } from './caller.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import type {
@@ -43,54 +44,96 @@ export const recordFieldsSchema = z.object({
 
 const noArgs = z.object({}).strict();
 
-interface MethodSpec<A extends z.ZodType, R> {
+/**
+ * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
+ * the archive (catalogue, store, audit log, files it writes), so a read-only workstation refuses
+ * it. `roles`: who may call it at all (ADR 0067).
+ */
+export interface MethodPolicy {
+  readonly mutates: boolean;
+  readonly roles: readonly Role[];
+}
+
+interface MethodSpec<A extends z.ZodType, R> extends MethodPolicy {
   readonly args: A;
   /** Type-only marker for the result. */
   readonly result: R;
 }
-const method = <A extends z.ZodType, R>(args: A): MethodSpec<A, R> => ({ args, result: undefined as R });
+const method = <A extends z.ZodType, R>(args: A, policy: MethodPolicy): MethodSpec<A, R> => ({
+  args,
+  result: undefined as R,
+  mutates: policy.mutates,
+  roles: policy.roles,
+});
+
+const EVERYONE: readonly Role[] = ROLES;
+/** Reads anyone at the workstation may make. */
+const READ = { mutates: false, roles: EVERYONE } as const;
 
 /**
  * THE CONTRACT: every method the UI (over IPC or the harness) and the CLI may call.
  * Arguments are validated at runtime by the dispatcher; results are typed only.
  */
 export const contract = {
-  'system.info': method<typeof noArgs, SystemInfo>(noArgs),
+  'system.info': method<typeof noArgs, SystemInfo>(noArgs, READ),
   /** Native open-file dialog, titled in the caller's language; only the Electron host supports it. */
   'system.pickFiles': method<
     z.ZodObject<{ lang: z.ZodOptional<z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }>> }>,
     { paths: string[] }
-  >(z.object({ lang: z.enum(['zh-CN', 'en']).optional() })),
+  >(z.object({ lang: z.enum(['zh-CN', 'en']).optional() }), {
+    mutates: false,
+    roles: ['curator', 'mapmaker'],
+  }),
   'datasets.import': method<
     z.ZodObject<{ paths: z.ZodArray<typeof filePath>; jobId: z.ZodOptional<typeof jobId> }>,
     ImportResult
-  >(z.object({ paths: z.array(filePath).min(1).max(500), jobId: jobId.optional() })),
-  'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs),
-  'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(z.object({ id: datasetId })),
+  >(z.object({ paths: z.array(filePath).min(1).max(500), jobId: jobId.optional() }), {
+    mutates: true,
+    roles: ['curator'],
+  }),
+  'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs, READ),
+  'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(
+    z.object({ id: datasetId }),
+    READ,
+  ),
   'catalogue.save': method<
     z.ZodObject<{ id: typeof datasetId; baseVersion: z.ZodNumber; fields: typeof recordFieldsSchema }>,
     RecordVersion
-  >(z.object({ id: datasetId, baseVersion: z.number().int().min(1), fields: recordFieldsSchema })),
-  'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId })),
+  >(z.object({ id: datasetId, baseVersion: z.number().int().min(1), fields: recordFieldsSchema }), {
+    mutates: true,
+    roles: ['curator'],
+  }),
+  /** Records the review and its findings (a reviewer's act, audited). */
+  'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId }), {
+    mutates: true,
+    roles: ['reviewer'],
+  }),
   'release.create': method<
     z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
     ReleaseResult
-  >(z.object({ id: datasetId, jobId: jobId.optional() })),
+  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator'] }),
   'exchange.export': method<
     z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult
-  >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() })),
+  >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() }), {
+    mutates: true,
+    roles: ['curator'],
+  }),
   'exchange.verify': method<
     z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
     VerifyResult
-  >(z.object({ bag: filePath, keyPem: z.string().max(4096).optional() })),
+  >(z.object({ bag: filePath, keyPem: z.string().max(4096).optional() }), READ),
   /** Asks a running job to stop; false when no job of that id is running (unknown or finished). */
-  'jobs.cancel': method<z.ZodObject<{ jobId: typeof jobId }>, { cancelled: boolean }>(z.object({ jobId })),
-  'keys.publicKey': method<typeof noArgs, PublicKeyInfo>(noArgs),
+  'jobs.cancel': method<z.ZodObject<{ jobId: typeof jobId }>, { cancelled: boolean }>(
+    z.object({ jobId }),
+    READ,
+  ),
+  'keys.publicKey': method<typeof noArgs, PublicKeyInfo>(noArgs, READ),
   'audit.list': method<z.ZodObject<{ limit: z.ZodNumber }>, AuditEntry[]>(
     z.object({ limit: z.number().int().min(1).max(1000) }),
+    { mutates: false, roles: ['reviewer', 'admin'] },
   ),
-  'audit.verify': method<typeof noArgs, AuditVerification>(noArgs),
+  'audit.verify': method<typeof noArgs, AuditVerification>(noArgs, READ),
 } as const;
 
 export type Contract = typeof contract;
@@ -99,12 +142,19 @@ export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
 export type MethodResult<M extends MethodName> = Contract[M]['result'];
 
-/** What a host implements: one async function per method, taking validated arguments. */
-export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> };
+/** What a host implements: one async function per method, taking validated arguments and the caller. */
+export type Handlers = {
+  [M in MethodName]: (args: ParsedArgs<M>, ctx: CallContext) => Promise<MethodResult<M>>;
+};
 
 /** What a client (the renderer's api object) offers: the same names, raw arguments. */
 export type ApiClient = { [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
+/** The dispatcher's policy for a method. */
+export const policyOf = (name: MethodName): MethodPolicy => contract[name];
+
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+
+export { ROLES, localCaller, type CallContext, type Role } from './caller.js';

@@ -29,6 +29,19 @@ export const MESSAGES = {
     'zh-CN': '不支持的文件格式或编码：{{file}}（{{problem}}）',
     en: 'Unsupported file format or encoding: {{file}} ({{problem}})',
   },
+  'problem.shapefileNoDbf': {
+    'zh-CN': '缺少属性表 .dbf，图形将没有属性：请补齐 .dbf 后重新导入',
+    en: 'the .dbf attribute table is missing, so the shapes would have no attributes: add the .dbf and import again',
+  },
+  'notice.shapefile.shxMissing': {
+    'zh-CN':
+      '{{file}}：缺少索引文件 .shx，已按 .shp 中自带长度的记录重建索引后读取；入库文件按原样保存，不含 .shx',
+    en: '{{file}}: the .shx index is missing; it was rebuilt from the self-delimiting records of the .shp to read the set. The files are stored as deposited, without a .shx',
+  },
+  'notice.shapefile.shxInconsistent': {
+    'zh-CN': '{{file}}：索引文件 .shx 与 .shp 不符，已弃用并按 .shp 中的记录重建索引后读取；.shx 按原样保存',
+    en: '{{file}}: the .shx index does not match the .shp; it was set aside and the index rebuilt from the records of the .shp. The .shx is stored as deposited',
+  },
   'error.CORRUPT_FILE': {
     'zh-CN': '文件已损坏或无法解析：{{file}}（{{problem}}）',
     en: 'Corrupt or unreadable file: {{file}} ({{problem}})',
@@ -36,6 +49,22 @@ export const MESSAGES = {
   'error.TOO_LARGE': {
     'zh-CN': '文件超出处理上限：{{file}}（{{problem}}）',
     en: 'File exceeds the processing limit: {{file}} ({{problem}})',
+  },
+  'problem.geojsonMemory': {
+    'zh-CN': '解析 GeoJSON 所需内存超过 {{limitMb}} MB 上限',
+    en: 'parsing the GeoJSON would need more than the {{limitMb}} MB memory limit',
+  },
+  'problem.geojsonDepth': {
+    'zh-CN': 'JSON 嵌套超过 {{max}} 层',
+    en: 'JSON nested deeper than {{max}} levels',
+  },
+  'problem.resampleMemory': {
+    'zh-CN': '重采样所需内存超过 {{limitMb}} MB 上限，已中止',
+    en: 'resampling needed more than the {{limitMb}} MB memory limit and was stopped',
+  },
+  'problem.parseMemory': {
+    'zh-CN': '解析所需内存超过 {{limitMb}} MB 上限，已中止',
+    en: 'parsing needed more than the {{limitMb}} MB memory limit and was stopped',
   },
   'error.PARSE_TIMEOUT': {
     'zh-CN': '解析文件超时：{{file}}（超过 {{seconds}} 秒上限，已中止）',
@@ -67,7 +96,7 @@ export const MESSAGES = {
     'zh-CN': '审计链校验失败，系统处于只读状态',
     en: 'The audit chain failed verification; the workstation is read-only',
   },
-  'error.FORBIDDEN': { 'zh-CN': '请求来源不受信任，已拒绝', en: 'Request refused: untrusted sender' },
+  'error.FORBIDDEN': { 'zh-CN': '请求已拒绝：无权执行此操作', en: 'Request refused: not permitted' },
   'error.INTERNAL': { 'zh-CN': '内部错误（{{ref}}）', en: 'Internal error ({{ref}})' },
 
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
@@ -76,6 +105,11 @@ export const MESSAGES = {
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
   'detail.objectKey': { 'zh-CN': '存储对象键', en: 'object key' },
+  'detail.bodyNotJson': { 'zh-CN': '请求体不是 JSON', en: 'the body is not JSON' },
+  'detail.bodyNotCall': {
+    'zh-CN': '请求体不是含调用方法与参数的 JSON 对象',
+    en: 'the body is not a JSON object naming a method and its arguments',
+  },
 
   'reason.levelAbovePublic': {
     'zh-CN': '密级为“{{level}}”，只有“公开”级数据可以导出',
@@ -106,6 +140,11 @@ export const MESSAGES = {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',
   },
+  'reason.rasterTooLarge': {
+    'zh-CN':
+      '原始栅格为 {{width}} × {{height}} 像元，超过生成公开版的处理上限（{{limit}} 像元）；请先分幅再分别生成',
+    en: 'the original raster is {{width}} × {{height}} pixels, above the {{limit}}-pixel limit for producing a public version; split it into tiles first',
+  },
   'reason.bagExists': {
     'zh-CN': '目标位置已存在同名数据包或文件：{{file}}',
     en: 'a package or file named {{file}} already exists at the destination',
@@ -118,14 +157,6 @@ export const MESSAGES = {
   'problem.emptyFileSet': { 'zh-CN': '文件组为空', en: 'empty file set' },
   'problem.unreadable': { 'zh-CN': '无法读取', en: 'unreadable' },
   'problem.parserFailure': { 'zh-CN': '解析程序出错', en: 'parser failure' },
-  'problem.memoryLimit': {
-    'zh-CN': '超出解析内存上限（{{mb}} MB）',
-    en: 'over the parse memory limit ({{mb}} MB)',
-  },
-  'problem.geojsonTooComplex': {
-    'zh-CN': 'GeoJSON 结构过于复杂，超出 {{mb}} MB 解析内存上限',
-    en: 'GeoJSON too complex for the {{mb}} MB parse memory limit',
-  },
   'problem.partOverBudget': {
     'zh-CN': '{{part}} 超过 {{bytes}} 字节',
     en: '{{part}} over {{bytes}} bytes',
@@ -487,6 +518,10 @@ export const MESSAGES = {
   'bag.tooDeep': {
     'zh-CN': '数据包层级过深或条目过多',
     en: 'the bag is too deep or has too many entries',
+  },
+  'bag.unlistedDirectory': {
+    'zh-CN': '{{path}}：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
+    en: '{{path}}: directory holds no file listed in manifest-sha256.txt or tagmanifest-sha256.txt',
   },
   'bag.symlink': { 'zh-CN': '{{path}}：符号链接', en: '{{path}}: symbolic link' },
   'bag.special': {

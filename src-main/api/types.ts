@@ -11,7 +11,6 @@ import type {
   FieldInfo,
 } from '../core/model/index.js';
 import type { ErrorCode, ErrorParams } from './errors.js';
-import type { Message } from './messages.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -136,18 +135,8 @@ export interface ExportResult {
   readonly keyFingerprint: string;
 }
 
-export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
-
-export interface VerifyResult {
-  readonly ok: boolean;
-  readonly bag: string;
-  readonly checks: readonly {
-    readonly step: VerifyStep;
-    readonly ok: boolean;
-    /** Message keys + params (bag-relative paths, line numbers), rendered by each host. */
-    readonly problems: readonly Message[];
-  }[];
-}
+// Domain data (what a package check found), declared in core for the BagIo port.
+export type { VerifyResult, VerifyStep } from '../core/model/index.js';
 
 export interface PublicKeyInfo {
   readonly pem: string;
@@ -181,10 +170,23 @@ export interface ImportFailure {
   readonly params: ErrorParams;
 }
 
-/** A batch import keeps every good file and names each bad one. */
+/** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
+export type ImportNoticeCode = 'shapefile.shxMissing' | 'shapefile.shxInconsistent';
+
+export interface ImportNotice {
+  readonly datasetId: DatasetId;
+  /** Base name of the imported file. */
+  readonly file: string;
+  readonly code: ImportNoticeCode;
+  /** Rendered by the host as `notice.<code>`. */
+  readonly params: ErrorParams;
+}
+
+/** A batch import keeps every good file, names each bad one, and says what it did to the good ones. */
 export interface ImportResult {
   readonly datasets: readonly DatasetSummary[];
   readonly failures: readonly ImportFailure[];
+  readonly notices: readonly ImportNotice[];
 }
 
 export interface SystemInfo {

@@ -77,6 +77,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
       ctx.out.error({ code: failure.code, params: { ...failure.params, file: failure.file } });
+    for (const notice of result.notices) ctx.out.notice(notice);
     return result.failures.length > 0 ? 1 : 0;
   },
   async list(ctx) {

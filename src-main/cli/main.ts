@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { localCaller } from '../api/caller.js';
+import type { Dispatch } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import type { Workstation } from '../hosting/workstation.js';
 import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { currentUser, defaultHome, languageFrom } from '../hosting/environment.js';
+import { currentUser, defaultHome, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
 import { progressLine } from './progress.js';
@@ -19,12 +21,13 @@ const EXIT_INTERRUPTED = 130;
  * Ctrl+C cancels the running job through the contract, so it unwinds cleanly and the command
  * reports CANCELLED; with no job running (or on a second Ctrl+C) the process exits at once.
  */
-function cancelOnInterrupt(workstation: Workstation, jobId: string): () => void {
+function cancelOnInterrupt(dispatch: Dispatch, jobId: string): () => void {
   let asked = false;
   const onInterrupt = (): void => {
     if (asked) process.exit(EXIT_INTERRUPTED);
     asked = true;
-    void workstation.handlers['jobs.cancel']({ jobId }).then(({ cancelled }) => {
+    void dispatch('jobs.cancel', { jobId }).then((result) => {
+      const cancelled = result.ok && (result.value as { cancelled: boolean }).cancelled;
       if (!cancelled) process.exit(EXIT_INTERRUPTED);
     });
   };
@@ -60,22 +63,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
-  const workstation = await openWorkstation({ home, user });
+  await installBundledCrs(resourcesBeside(import.meta.url));
+  const workstation = await openWorkstation({ home });
+  const dispatch = headlessDispatcher(
+    workstation,
+    'cli',
+    STRATA_VERSION,
+    localCaller(user),
+    (method, error, ref) => {
+      process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
+    },
+  );
   const jobId = `job_${randomBytes(8).toString('hex')}`;
-  const stopCancel = cancelOnInterrupt(workstation, jobId);
+  const stopCancel = cancelOnInterrupt(dispatch, jobId);
   const stopProgress =
     !values.json && process.stderr.isTTY
       ? workstation.onEvent(progressLine(process.stderr, lang))
       : () => undefined;
   try {
-    const dispatch = headlessDispatcher(
-      workstation,
-      'cli',
-      STRATA_VERSION,
-      (method, error, ref) => {
-        process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
-      },
-    );
     return await run({
       dispatch,
       jobId,

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '../api/errors.js';
 import { renderMessage, type Lang, type MessageKey, type MessageParams } from '../api/messages.js';
+import type { ImportNotice } from '../api/types.js';
 
 /** With `--json`, exactly one JSON document goes to stdout; errors always go to stderr. */
 export interface Output {
@@ -9,6 +10,8 @@ export interface Output {
   error(error: ApiErrorBody): void;
   /** A message in the run's `--lang` (findings, verify problems, lineage steps). */
   text(key: MessageKey, params: MessageParams): string;
+  /** Something the user must know about a result that succeeded (stderr, like errors). */
+  notice(notice: ImportNotice): void;
 }
 
 /** The text of a contract error in `lang`. */
@@ -26,5 +29,9 @@ export function createOutput(json: boolean, lang: Lang): Output {
       process.stderr.write(json ? `${JSON.stringify({ error: { ...error, message } })}\n` : `strata: ${message}\n`);
     },
     text: (key, params) => renderMessage(key, params, lang),
+    notice(notice) {
+      const message = renderMessage(`notice.${notice.code}`, { ...notice.params, file: notice.file }, lang);
+      process.stderr.write(json ? `${JSON.stringify({ notice: { ...notice, message } })}\n` : `strata: ${message}\n`);
+    },
   };
 }

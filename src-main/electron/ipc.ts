@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../api/bridge.js';
-import type { Dispatch } from '../api/dispatcher.js';
+import type { CallContext } from '../api/caller.js';
+import type { ContextDispatch } from '../api/dispatcher.js';
 import type { Result } from '../api/errors.js';
 import type { EventName } from '../api/events.js';
 import { isAppUrl } from './app-origin.js';
@@ -19,15 +20,19 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
 /**
  * THE IPC entry point: one channel, one handler. Subframes, foreign origins and frames that are
  * already gone get FORBIDDEN without reaching the dispatcher; the dispatcher validates the rest.
+ * `callerOf` names who is calling through that window (today the one local user).
  */
-export function registerInvokeHandler(dispatch: Dispatch): void {
+export function registerInvokeHandler(
+  dispatch: ContextDispatch,
+  callerOf: (event: IpcMainInvokeEvent) => CallContext,
+): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
       }
-      return dispatch(typeof method === 'string' ? method : '', args);
+      return dispatch(typeof method === 'string' ? method : '', args, callerOf(event));
     },
   );
 }

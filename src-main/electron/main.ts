@@ -1,9 +1,11 @@
 // Electron main process: the composition root of the desktop host.
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
+import { localCaller } from '../api/caller.js';
 import { createDispatcher } from '../api/dispatcher.js';
 import { currentUser } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
@@ -51,16 +53,18 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
+  await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
-    user: currentUser(),
   });
   workstation = opened;
   const dispatch = createDispatcher(
     { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
-    { onInternalError: logInternalError },
+    { readOnly: () => opened.readOnly, onInternalError: logInternalError },
   );
-  registerInvokeHandler(dispatch);
+  // One person at a desktop workstation: every call from the window acts as the OS user.
+  const caller = localCaller(currentUser());
+  registerInvokeHandler(dispatch, () => caller);
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {
     if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { SECURITY_HEADERS } from '../hosting/csp.js';
 import { contentRange, parseRange, unsatisfiedRange } from '../hosting/http-range.js';
-import { contentTypeFor, decodePathSegments, resolveStaticPath } from '../hosting/static-path.js';
+import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
 import { FILES_PREFIX, isAppUrl } from './app-origin.js';
 
@@ -44,15 +43,6 @@ function serveFile(request: Request, file: ServedFile): Response {
   return respond(status, headers, body);
 }
 
-async function statFile(filePath: string): Promise<ServedFile | null> {
-  try {
-    const info = await stat(filePath);
-    return info.isFile() ? { path: filePath, size: info.size, contentType: contentTypeFor(filePath) } : null;
-  } catch {
-    return null;
-  }
-}
-
 async function lookup(pathname: string, options: AppProtocolOptions): Promise<ServedFile | null | 'refused'> {
   if (pathname.startsWith(FILES_PREFIX)) {
     const segments = decodePathSegments(pathname.slice(FILES_PREFIX.length));
@@ -60,13 +50,14 @@ async function lookup(pathname: string, options: AppProtocolOptions): Promise<Se
     return options.resolveFile(segments.join('/'));
   }
   const filePath = resolveStaticPath(options.rendererRoot, pathname);
-  return filePath === null ? 'refused' : statFile(filePath);
+  return filePath === null ? 'refused' : statServedFile(options.rendererRoot, filePath);
 }
 
 /**
  * Answers `app://strata/...`: the built renderer, and `app://strata/files/<logicalPath>` through
  * the workstation, with single-range support (206/416). Every answer, errors included, carries the
- * CSP and nosniff headers. Paths that could leave the renderer folder are refused with 400.
+ * CSP and nosniff headers. Paths that could leave the renderer folder are refused with 400; a
+ * symbolic link in it that leads outside answers 404, as if the file were not there.
  */
 export async function handleAppProtocol(request: Request, options: AppProtocolOptions): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -22,10 +22,10 @@ export function systemHandlers(
   window: () => BrowserWindow | null,
 ): SystemHandlers {
   return {
-    'system.info': () =>
+    'system.info': (_args, ctx) =>
       Promise.resolve({
         version: app.getVersion(),
-        user: workstation.user,
+        user: ctx.user,
         host: 'electron',
         canPickFiles: true,
         readOnly: workstation.readOnly,

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localCaller } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { currentUser } from '../hosting/environment.js';
+import { currentUser, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
+import { installBundledCrs } from '../node/crs/index.js';
 import { startHarness } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,11 +22,13 @@ const { values } = parseArgs({
 
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
 const user = values.user ?? currentUser();
-const workstation = await openWorkstation({ home, user });
+await installBundledCrs(resourcesBeside(import.meta.url));
+const workstation = await openWorkstation({ home });
 const dispatch = headlessDispatcher(
   workstation,
   'harness',
   STRATA_VERSION,
+  localCaller(user),
   (method, error, ref) => {
     console.error(internalErrorReport(method, error, ref));
   },

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { stat } from 'node:fs/promises';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
-import { contentTypeFor, decodePathSegments, resolveStaticPath } from '../hosting/static-path.js';
+import type { ErrorCode, ErrorParams, Result } from '../api/errors.js';
+import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
 import { openEventStream, type SubscribeEvents } from './event-stream.js';
 import { readBody, send, serveFile } from './http-helpers.js';
@@ -46,6 +46,12 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
+/** Exactly one Host header: Node keeps the first of several, so a second one could smuggle another authority. */
+const hostCount = (req: IncomingMessage): number =>
+  req.rawHeaders.filter((value, index) => index % 2 === 0 && value.toLowerCase() === 'host').length;
+
+const isSafeMethod = (method: string | undefined): boolean => method === 'GET' || method === 'HEAD';
+
 /** One route of the harness: which methods it answers and whether it needs the run token. */
 interface Route {
   readonly matches: (pathname: string) => boolean;
@@ -69,6 +75,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   let origin = '';
   const streams = new Set<() => void>();
 
+  /** A contract error body, as the dispatcher would have written it, for refusals made before it. */
+  const refuse = (res: ServerResponse, status: number, code: ErrorCode, params: ErrorParams = {}): void => {
+    const body: Result<never> = { ok: false, error: { code, params } };
+    send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
+  };
+
   async function rpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       send(res, 415, 'json only');
@@ -79,14 +91,20 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       send(res, 413, 'too large');
       return;
     }
-    let call: { method?: unknown; args?: unknown };
+    let call: unknown;
     try {
-      call = JSON.parse(body) as { method?: unknown; args?: unknown };
+      call = JSON.parse(body);
     } catch {
-      send(res, 400, 'bad json');
+      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'detail.bodyNotJson' });
       return;
     }
-    const result = await options.dispatch(typeof call.method === 'string' ? call.method : '', call.args);
+    // `null`, numbers, strings and arrays parse as JSON too, but are not a call.
+    if (typeof call !== 'object' || call === null || Array.isArray(call)) {
+      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'detail.bodyNotCall' });
+      return;
+    }
+    const { method, args } = call as { method?: unknown; args?: unknown };
+    const result = await options.dispatch(typeof method === 'string' ? method : '', args);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   }
 
@@ -120,12 +138,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       extra['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
     const target = resolveStaticPath(options.rendererDir, isPage ? '/index.html' : url.pathname);
-    const stats = target ? await stat(target).catch(() => null) : null;
-    if (!target || !stats?.isFile()) {
+    const file = target ? await statServedFile(options.rendererDir, target) : null;
+    if (!file) {
       send(res, 404, 'not found');
       return;
     }
-    serveFile(req, res, { path: target, size: stats.size, contentType: contentTypeFor(target) }, extra);
+    serveFile(req, res, file, extra);
   }
 
   const routes: readonly Route[] = [
@@ -136,9 +154,20 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (hostCount(req) !== 1) {
+      send(res, 400, 'exactly one Host header');
+      return;
+    }
     // DNS-rebinding guard: only our own loopback authority.
     if (`http://${req.headers.host ?? ''}` !== origin) {
       send(res, 421, 'wrong host');
+      return;
+    }
+    // Pages on other loopback ports are the same site, so the SameSite cookie reaches us from
+    // them: a call that can change state must come from our own page, which a browser proves
+    // with Origin on every non-GET request. No Origin at all is refused too.
+    if (!isSafeMethod(req.method) && req.headers.origin !== origin) {
+      refuse(res, 403, 'FORBIDDEN');
       return;
     }
     const url = new URL(req.url ?? '/', origin);
@@ -151,7 +180,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
     if (route.needsToken && !authorised) {
-      send(res, 403, 'forbidden');
+      refuse(res, 403, 'FORBIDDEN');
       return;
     }
     await route.handle(req, res, url, authorised);

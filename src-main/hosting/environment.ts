@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Lang } from '../api/messages.js';
 
 /**
@@ -16,6 +17,14 @@ export function defaultHome(
   return path.join(env['XDG_CONFIG_HOME'] ?? path.join(os.homedir(), '.config'), 'Strata');
 }
 
+/**
+ * The `resources/` folder for a bundle built into `dist/<part>/` (harness, CLI, benchmarks): the
+ * one beside `dist/`, in the repository or the installed app alike.
+ */
+export const resourcesBeside = (bundleUrl: string): string =>
+  path.join(path.dirname(fileURLToPath(bundleUrl)), '..', '..', 'resources');
+
+/** The local OS user (or `STRATA_USER`): who every call of a single-user host acts as. */
 export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
   return env['STRATA_USER'] ?? os.userInfo().username;
 }

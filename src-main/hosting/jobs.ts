@@ -1,6 +1,6 @@
 import { StrataError } from '../api/errors.js';
 import type { HostEvent, JobProgressEvent } from '../api/events.js';
-import type { JobRun, JobsPort } from '../services/ports.js';
+import type { JobRun, JobsPort } from '../services/deps.js';
 
 export interface JobRegistryOptions {
   /** Least time between two progress events of one job, in ms (default 100: ten a second). */

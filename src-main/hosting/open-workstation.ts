@@ -4,29 +4,20 @@ import path from 'node:path';
 import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
-import { StrataError } from '../api/errors.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
-import { openObjectStore, type ObjectStore } from '../node/store/object-store.js';
-import { resampleToPublic } from '../node/raster/index.js';
+import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
+import { createResampler, type Resampler } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
 import { detectFileFormat } from '../node/fs/read-head.js';
-import { openKeystore, verifyBag, writeBag, type Keystore } from '../node/exchange/index.js';
-import { createHandlers, type ServiceHandlers } from '../services/create-handlers.js';
-import type { ServiceDeps } from '../services/ports.js';
+import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { createHandlers } from '../services/create-handlers.js';
+import type { BagIo, BagSigner, RasterIo, VectorIo } from '../core/ports/index.js';
+import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
 import { createJobRegistry } from './jobs.js';
 
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
-
-/** Methods that change state: refused while the audit chain is broken (the app opens read-only). */
-const MUTATING: readonly (keyof ServiceHandlers)[] = [
-  'datasets.import',
-  'catalogue.save',
-  'review.run',
-  'release.create',
-  'exchange.export',
-];
 
 function loadDefaultProfile(): ReviewProfile {
   const parsed = parseProfile(defaultProfile);
@@ -34,24 +25,18 @@ function loadDefaultProfile(): ReviewProfile {
   return parsed.profile;
 }
 
-function guardReadOnly(handlers: ServiceHandlers): ServiceHandlers {
-  const guarded = { ...handlers };
-  for (const name of MUTATING) {
-    (guarded as Record<string, unknown>)[name] = () => Promise.reject(new StrataError('READ_ONLY'));
-  }
-  return guarded;
-}
-
 /**
  * The composition every host shares: opens the catalogue, the object store and the key store under
  * `home`, wires the node adapters into the services, and verifies the audit chain (a broken chain
- * opens the workstation read-only).
+ * opens the workstation read-only: the dispatcher then refuses every method the contract declares
+ * mutating).
  */
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const home = path.resolve(options.home);
   const workDir = path.join(home, 'work');
   // Before anything is opened: it throws when the worker bundle is missing.
   const parsers = createIsolatedParsers();
+  const resampler = createResampler();
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
@@ -60,10 +45,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, store, objects, signer });
+    return await compose({ options, workDir, parsers, resampler, store, objects, signer });
   } catch (error) {
-    // A failed start leaves nothing open (worker, database connections).
+    // A failed start leaves nothing open (workers, database connections).
     await parsers.close();
+    await resampler.close();
     await store?.close();
     throw error;
   }
@@ -73,36 +59,47 @@ interface Opened {
   readonly options: WorkstationOptions;
   readonly workDir: string;
   readonly parsers: IsolatedParsers;
+  /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
+  readonly resampler: Resampler;
   readonly store: Catalogue;
-  readonly objects: ObjectStore;
-  readonly signer: Keystore;
+  readonly objects: LocalObjectStore;
+  readonly signer: BagSigner;
 }
 
-async function compose({ options, workDir, parsers, store, objects, signer }: Opened): Promise<Workstation> {
+async function compose({
+  options,
+  workDir,
+  parsers,
+  resampler,
+  store,
+  objects,
+  signer,
+}: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
     detectFormat: detectFileFormat,
     store,
     objects,
-    raster: { readInfo: parsers.readRasterInfo, valueRange: parsers.rasterValueRange, resampleToPublic },
-    vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson },
-    bags: { writeBag, verifyBag },
+    raster: {
+      readInfo: parsers.readRasterInfo,
+      valueRange: parsers.rasterValueRange,
+      resampleToPublic: resampler.resampleToPublic,
+    } satisfies RasterIo,
+    vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson } satisfies VectorIo,
+    bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),
     },
     clock: { now: () => new Date() },
-    user: options.user,
     workDir,
     organisation: options.organisation ?? 'Strata',
   };
   const audit = await store.auditVerify();
   const jobs = createJobRegistry();
-  const handlers = createHandlers(deps, loadDefaultProfile(), jobs);
 
   return {
-    handlers: audit.ok ? handlers : guardReadOnly(handlers),
-    user: options.user,
+    handlers: createHandlers(deps, loadDefaultProfile(), jobs),
     readOnly: !audit.ok,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
       const match = DISPLAY_PATH.exec(logicalPath);
@@ -116,6 +113,7 @@ async function compose({ options, workDir, parsers, store, objects, signer }: Op
     onEvent: (listener) => jobs.onEvent(listener),
     async close() {
       await parsers.close();
+      await resampler.close();
       await store.close();
       await rm(workDir, { recursive: true, force: true });
     },

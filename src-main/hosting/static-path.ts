@@ -1,4 +1,6 @@
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ServedFile } from './workstation.js';
 
 const SEPARATOR_OR_DRIVE = /[\\/:]/;
 // Windows opens these as devices whatever the folder or extension.
@@ -52,9 +54,34 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   if (segments === null) return null;
   const base = path.resolve(root);
   const target = path.resolve(base, ...(segments.length === 0 ? ['index.html'] : segments));
+  return isStrictlyInside(base, target) ? target : null;
+}
+
+function isStrictlyInside(base: string, target: string): boolean {
   const relative = path.relative(base, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return target;
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
+}
+
+/**
+ * The regular file `target` names (from {@link resolveStaticPath}), once every symbolic link on the
+ * way, the root's own included, is resolved: `null` when it is missing, not a regular file, or
+ * really lies outside `root` (a link inside the folder pointing elsewhere). The answer carries the
+ * real path, so the file is then opened without going through the link again.
+ */
+export async function statServedFile(root: string, target: string): Promise<ServedFile | null> {
+  try {
+    const [base, real] = await Promise.all([realpath(root), realpath(target)]);
+    if (!isStrictlyInside(base, real)) return null;
+    const info = await stat(real);
+    return info.isFile() ? { path: real, size: info.size, contentType: contentTypeFor(target) } : null;
+  } catch {
+    return null;
+  }
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
+import type { CallContext } from '../api/caller.js';
 import type { Handlers } from '../api/contract.js';
-import { createDispatcher, type Dispatch, type DispatcherOptions } from '../api/dispatcher.js';
+import { createDispatcher, forCaller, type Dispatch, type DispatcherOptions } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import type { Workstation } from './workstation.js';
 
@@ -10,10 +11,10 @@ export function headlessSystemHandlers(
   version: string,
 ): Pick<Handlers, 'system.info' | 'system.pickFiles'> {
   return {
-    'system.info': () =>
+    'system.info': (_args, ctx) =>
       Promise.resolve({
         version,
-        user: workstation.user,
+        user: ctx.user,
         host,
         canPickFiles: false,
         readOnly: workstation.readOnly,
@@ -22,15 +23,20 @@ export function headlessSystemHandlers(
   };
 }
 
-/** The dispatcher of a host without native dialogs: the workstation's services plus `system.*`. */
+/**
+ * The dispatcher of a host without native dialogs (the workstation's services plus `system.*`),
+ * bound to the one caller of that host: the CLI's run, the harness's local user.
+ */
 export function headlessDispatcher(
   workstation: Workstation,
   host: 'harness' | 'cli',
   version: string,
+  caller: CallContext,
   onInternalError: DispatcherOptions['onInternalError'],
 ): Dispatch {
-  return createDispatcher(
+  const dispatch = createDispatcher(
     { ...workstation.handlers, ...headlessSystemHandlers(workstation, host, version) },
-    { onInternalError },
+    { readOnly: () => workstation.readOnly, onInternalError },
   );
+  return forCaller(dispatch, caller);
 }

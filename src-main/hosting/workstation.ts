@@ -12,7 +12,7 @@ export interface ServedFile {
 
 export interface Workstation {
   readonly handlers: ServiceHandlers;
-  readonly user: string;
+  /** The audit chain was broken at open: the dispatcher refuses every mutating method. */
   readonly readOnly: boolean;
   /** Only logical paths produced by the services resolve; anything else is null. */
   resolveFile(logicalPath: string): Promise<ServedFile | null>;
@@ -24,7 +24,6 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** Data directory: catalogue.sqlite, store/, keys/. */
   readonly home: string;
-  readonly user: string;
   /** Source-Organization written into exported packages. */
   readonly organisation?: string;
 }

@@ -1,7 +1,8 @@
+import type { CallContext } from '../api/caller.js';
 import type { DatasetId } from '../core/model/index.js';
 import type { RecordFieldsRow } from '../core/ports/index.js';
 import type { DatasetDetail, DatasetSummary, RecordVersion } from '../api/types.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import { requireDataset, requireRecords } from './lookup.js';
 import { toDisplay, toLineage, toRecordVersion, toReviewReport, toSummary } from './dataset-view.js';
 
@@ -35,15 +36,16 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
 /** Saves the edited 著录 fields as a new record version (optimistic: `baseVersion` must be the latest). */
 export async function saveRecord(
   deps: ServiceDeps,
+  ctx: CallContext,
   id: DatasetId,
   baseVersion: number,
   fields: RecordFieldsRow,
 ): Promise<RecordVersion> {
   await requireDataset(deps, id);
   const saved = await deps.store.write(async (tx) => {
-    const version = await tx.appendRecordVersion(id, baseVersion, fields, deps.user);
+    const version = await tx.appendRecordVersion(id, baseVersion, fields, ctx.user);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'catalogue.save',
       subject: id,
       details: { version: version.version, level: fields.level },

@@ -1,6 +1,6 @@
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { Handlers } from '../api/contract.js';
-import type { JobContext, JobsPort, ServiceDeps } from './ports.js';
+import type { JobContext, JobsPort, ServiceDeps } from './deps.js';
 import { importFiles } from './import-service.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { runDatasetReview } from './review-service.js';
@@ -25,13 +25,15 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     }
   };
   return {
-    'datasets.import': ({ paths, jobId }) => asJob(jobId, (job) => importFiles(deps, paths, job)),
+    'datasets.import': ({ paths, jobId }, ctx) => asJob(jobId, (job) => importFiles(deps, ctx, paths, job)),
     'datasets.list': () => listDatasets(deps),
     'datasets.get': ({ id }) => getDataset(deps, id),
-    'catalogue.save': ({ id, baseVersion, fields }) => saveRecord(deps, id, baseVersion, fields),
-    'review.run': ({ id }) => runDatasetReview(deps, profile, id),
-    'release.create': ({ id, jobId }) => asJob(jobId, (job) => createRelease(deps, profile, id, job)),
-    'exchange.export': ({ id, outDir, jobId }) => asJob(jobId, (job) => exportPackage(deps, id, outDir, job)),
+    'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
+    'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),
+    'release.create': ({ id, jobId }, ctx) =>
+      asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
+    'exchange.export': ({ id, outDir, jobId }, ctx) =>
+      asJob(jobId, (job) => exportPackage(deps, ctx, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
     'jobs.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'keys.publicKey': () =>

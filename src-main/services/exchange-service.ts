@@ -1,3 +1,4 @@
+import type { CallContext } from '../api/caller.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createTransform, crsFromEpsg } from '../core/crs/index.js';
@@ -12,7 +13,7 @@ import { StrataError } from '../api/errors.js';
 import { renderMessage } from '../api/messages.js';
 import { levelKey } from '../api/secrecy.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
 
@@ -49,6 +50,7 @@ const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll
  */
 export async function exportPackage(
   deps: ServiceDeps,
+  ctx: CallContext,
   id: DatasetId,
   outDir: string,
   job: JobContext = NO_JOB,
@@ -124,7 +126,7 @@ export async function exportPackage(
   await deps.store.write(async (tx) => {
     await tx.setStatus(id, 'exported');
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'exchange.export',
       subject: id,
       details: {

@@ -1,10 +1,19 @@
+import type { CallContext } from '../api/caller.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetInfo } from '../core/model/index.js';
 import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import type { DatasetSummary, ImportFailure, ImportResult } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { ProblemKey } from '../api/messages.js';
+import type { ShapefileNotice } from '../core/formats/shapefile/index.js';
+import type {
+  DatasetSummary,
+  ImportFailure,
+  ImportNotice,
+  ImportNoticeCode,
+  ImportResult,
+} from '../api/types.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 
@@ -13,14 +22,47 @@ interface Parsed {
   readonly files: readonly string[];
   readonly display: { readonly bytes: Uint8Array; readonly contentType: string } | null;
   readonly valueRange: readonly [number, number] | null;
+  readonly notices: readonly ImportNoticeCode[];
+}
+
+/**
+ * What an incomplete shapefile set becomes (ADR 0096): without its attribute table the deposit is
+ * refused, since importing it would keep shapes whose meaning is lost; an index is redundant with
+ * the .shp, so one rebuilt from the records is imported, and the result says so.
+ */
+const SET_POLICY: Readonly<
+  Record<ShapefileNotice, { readonly refuse: ProblemKey } | { readonly notice: ImportNoticeCode }>
+> = {
+  'shapefile.dbfMissing': { refuse: 'problem.shapefileNoDbf' },
+  'shapefile.shxMissing': { notice: 'shapefile.shxMissing' },
+  'shapefile.shxInconsistent': { notice: 'shapefile.shxInconsistent' },
+};
+
+function setNotices(file: string, found: readonly ShapefileNotice[]): ImportNoticeCode[] {
+  const notices: ImportNoticeCode[] = [];
+  for (const code of found) {
+    const policy = SET_POLICY[code];
+    if ('refuse' in policy) {
+      throw new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: policy.refuse });
+    }
+    notices.push(policy.notice);
+  }
+  return notices;
 }
 
 async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format']): Promise<Parsed> {
   if (format === 'GeoTIFF') {
     const info = await deps.raster.readInfo(file);
-    return { info, files: [file], display: null, valueRange: await deps.raster.valueRange(file, info) };
+    return {
+      info,
+      files: [file],
+      display: null,
+      valueRange: await deps.raster.valueRange(file, info),
+      notices: [],
+    };
   }
   const read = await deps.vector.read(file);
+  const notices = setNotices(file, read.notices);
   const crs = read.info.crs;
   const text = crs ? deps.vector.toGeoJson({ crs, features: read.features }) : null;
   return {
@@ -29,20 +71,28 @@ async function parse(deps: ServiceDeps, file: string, format: DatasetRow['format
     display:
       text === null ? null : { bytes: new TextEncoder().encode(text), contentType: 'application/geo+json' },
     valueRange: null,
+    notices,
   };
+}
+
+export interface ImportedFile {
+  readonly summary: DatasetSummary;
+  readonly notices: readonly ImportNotice[];
 }
 
 /**
  * Imports one file (with its sidecars): identifies the format by content, parses the header,
  * stores every file of the set immutably by SHA-256 and creates the catalogue record and its
  * audit entry in one transaction. Cancelling while the bytes are stored leaves nothing behind;
- * once they are all stored the record is written regardless.
+ * once they are all stored the record is written regardless. What was done to an incomplete set
+ * (an index rebuilt) comes back as notices and is written into the audit entry.
  */
 export async function importFile(
   deps: ServiceDeps,
+  ctx: CallContext,
   file: string,
   job: JobContext = NO_JOB,
-): Promise<DatasetSummary> {
+): Promise<ImportedFile> {
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
@@ -76,25 +126,41 @@ export async function importFile(
     sourceId: null,
     status: 'draft',
     createdAt: deps.clock.now().toISOString(),
-    createdBy: deps.user,
+    createdBy: ctx.user,
   };
   const record = { title: path.parse(name).name, abstract: '', level: '内部' as const, period: '' };
   await deps.store.write(async (tx) => {
     await tx.insertDataset(row, record);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'dataset.import',
       subject: row.id,
-      details: { format, sha256: row.sha256, files: stored.length, bytes: row.byteSize },
+      details: {
+        format,
+        sha256: row.sha256,
+        files: stored.length,
+        bytes: row.byteSize,
+        ...(parsed.notices.length > 0 ? { notices: parsed.notices.join(' ') } : {}),
+      },
     });
   });
-  return toSummary(row, {
+  const summary = toSummary(row, {
     datasetId: row.id,
     version: 1,
     fields: record,
-    author: deps.user,
+    author: ctx.user,
     createdAt: row.createdAt,
   });
+  const params = { file: name };
+  return {
+    summary,
+    notices: parsed.notices.map((code) => ({
+      datasetId: row.id,
+      file: name,
+      code,
+      params,
+    })),
+  };
 }
 
 function failureOf(file: string, error: unknown): ImportFailure {
@@ -116,19 +182,23 @@ function failureOf(file: string, error: unknown): ImportFailure {
  */
 export async function importFiles(
   deps: ServiceDeps,
+  ctx: CallContext,
   paths: readonly string[],
   job: JobContext = NO_JOB,
 ): Promise<ImportResult> {
   const datasets: DatasetSummary[] = [];
   const failures: ImportFailure[] = [];
+  const notices: ImportNotice[] = [];
   for (const [index, file] of paths.entries()) {
     throwIfCancelled(job);
     try {
-      datasets.push(await importFile(deps, file, forItem(job, index + 1, paths.length)));
+      const imported = await importFile(deps, ctx, file, forItem(job, index + 1, paths.length));
+      datasets.push(imported.summary);
+      notices.push(...imported.notices);
     } catch (error) {
       throwIfCancelled(job);
       failures.push(failureOf(file, error));
     }
   }
-  return { datasets, failures };
+  return { datasets, failures, notices };
 }

@@ -1,5 +1,5 @@
 import { StrataError } from '../api/errors.js';
-import type { JobContext, JobStep } from './ports.js';
+import type { JobContext, JobStep } from './deps.js';
 
 /** A job nobody follows: no signal, progress goes nowhere. */
 export const NO_JOB: JobContext = { step: () => ({}) };

@@ -1,7 +1,7 @@
 import type { DatasetId } from '../core/model/index.js';
 import type { DatasetRow, RecordVersionRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 export async function requireDataset(deps: ServiceDeps, id: DatasetId): Promise<DatasetRow> {
   const row = await deps.store.getDataset(id);

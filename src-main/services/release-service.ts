@@ -1,15 +1,16 @@
+import type { CallContext } from '../api/caller.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { degradeCoordinates } from '../core/release/vector-degrade.js';
 import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
-import type { DatasetId, DatasetInfo } from '../core/model/index.js';
+import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
 import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import { renderMessage, type MessageKey } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
-import type { JobContext, ServiceDeps } from './ports.js';
+import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
@@ -46,6 +47,26 @@ interface Written {
   readonly steps: Step[];
 }
 
+/**
+ * Most source pixels (per band) a public version is made from: 2^34, about 131,000 × 131,000. A
+ * 100,000 × 100,000 DEM of a whole survey still passes; the resample runs in a worker thread with
+ * progress and cancel (ADR 0085), roughly 15 s per 10^9 pixels on a 2-core machine, so this bounds
+ * one release to a few minutes of work. Judged from the header before anything is decoded.
+ */
+export const RELEASE_MAX_SOURCE_PIXELS = 2 ** 34;
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+function refuseOverBudget(info: RasterInfo): void {
+  if (info.width * info.height <= RELEASE_MAX_SOURCE_PIXELS) return;
+  throw new StrataError('RELEASE_REFUSED', {
+    reason: 'reason.rasterTooLarge',
+    width: grouped(info.width),
+    height: grouped(info.height),
+    limit: grouped(RELEASE_MAX_SOURCE_PIXELS),
+  });
+}
+
 async function writeRaster(
   deps: ServiceDeps,
   profile: ReviewProfile,
@@ -57,6 +78,7 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
+  refuseOverBudget(info);
   const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
@@ -106,6 +128,7 @@ interface Released {
 /** Stores the written public version with its lineage and review, in one transaction with its audit entry. */
 async function storePublicVersion(
   deps: ServiceDeps,
+  ctx: CallContext,
   released: Released,
   steps: readonly Step[],
 ): Promise<void> {
@@ -115,7 +138,7 @@ async function storePublicVersion(
     await tx.insertLineage(lineage);
     await tx.insertReview(review);
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'release.create',
       subject: row.id,
       details: {
@@ -137,6 +160,7 @@ async function storePublicVersion(
  */
 export async function createRelease(
   deps: ServiceDeps,
+  ctx: CallContext,
   profile: ReviewProfile,
   id: DatasetId,
   job: JobContext = NO_JOB,
@@ -161,7 +185,7 @@ export async function createRelease(
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
-    const review = reviewSubject(deps, profile, newId, output, stored.sha256);
+    const review = reviewSubject(deps, ctx, profile, newId, output, stored.sha256);
     const report = toReviewReport(review);
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', {
@@ -187,14 +211,14 @@ export async function createRelease(
       sourceId: id,
       status: 'public-version',
       createdAt: now,
-      createdBy: deps.user,
+      createdBy: ctx.user,
     };
     const lineage: LineageRow = {
       datasetId: newId,
       sourceId: id,
       sourceSha256: source.sha256,
       steps: written.steps,
-      author: deps.user,
+      author: ctx.user,
       createdAt: now,
     };
     const record = {
@@ -204,7 +228,7 @@ export async function createRelease(
       level: '公开' as const,
       period: '',
     };
-    await storePublicVersion(deps, { row, lineage, review, record }, written.steps);
+    await storePublicVersion(deps, ctx, { row, lineage, review, record }, written.steps);
     return {
       id: newId,
       sourceId: id,
@@ -214,7 +238,7 @@ export async function createRelease(
         datasetId: newId,
         version: 1,
         fields: record,
-        author: deps.user,
+        author: ctx.user,
         createdAt: now,
       }),
     };

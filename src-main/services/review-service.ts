@@ -1,10 +1,11 @@
+import type { CallContext } from '../api/caller.js';
 import { runReview } from '../core/review/engine.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId } from '../core/model/index.js';
 import type { ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import { requireDataset } from './lookup.js';
 import { withStagedSubject } from './subject.js';
 import { toReviewReport } from './dataset-view.js';
@@ -12,6 +13,7 @@ import { toReviewReport } from './dataset-view.js';
 /** Builds (does not store) the review record of `subject` whose bytes hash to `contentSha256`. */
 export function reviewSubject(
   deps: ServiceDeps,
+  ctx: CallContext,
   profile: ReviewProfile,
   datasetId: DatasetId,
   subject: ReviewSubject,
@@ -26,7 +28,7 @@ export function reviewSubject(
     profileName: profile.name,
     findings: outcome.findings,
     contentSha256,
-    reviewer: deps.user,
+    reviewer: ctx.user,
     createdAt: deps.clock.now().toISOString(),
   };
 }
@@ -34,19 +36,20 @@ export function reviewSubject(
 /** Runs the profile on the dataset as parsed again from its stored bytes, and records the result. */
 export async function runDatasetReview(
   deps: ServiceDeps,
+  ctx: CallContext,
   profile: ReviewProfile,
   id: DatasetId,
 ): Promise<ReviewReport> {
   const row = await requireDataset(deps, id);
   const review = await withStagedSubject(deps, row, (subject) =>
-    Promise.resolve(reviewSubject(deps, profile, id, subject, row.sha256)),
+    Promise.resolve(reviewSubject(deps, ctx, profile, id, subject, row.sha256)),
   );
   const report = toReviewReport(review);
   await deps.store.write(async (tx) => {
     await tx.insertReview(review);
     if (row.status === 'draft') await tx.setStatus(id, 'reviewed');
     await tx.appendAudit({
-      actor: deps.user,
+      actor: ctx.user,
       action: 'review.run',
       subject: id,
       details: {

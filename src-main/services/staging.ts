@@ -1,7 +1,6 @@
 import { link, copyFile, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { StoredFile } from '../core/ports/index.js';
-import type { ObjectStore } from './ports.js';
+import type { ObjectStore, StoredFile } from '../core/ports/index.js';
 
 export interface Staged {
   /** Absolute path of the set's main file under its original name. */

@@ -1,6 +1,6 @@
 import type { DatasetRow } from '../core/ports/index.js';
 import type { ReviewSubject } from '../core/review/rule.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import { stageFiles } from './staging.js';
 
 /**

@@ -176,6 +176,7 @@ export const en: UiStrings = {
     importing: 'Importing…',
     done: 'Imported {{count}} dataset(s)',
     partial: 'Imported {{count}} dataset(s); {{failed}} file(s) could not be imported:',
+    noticed: 'Imported {{count}} dataset(s); note how they were read:',
     empty: 'Enter at least one file path',
   },
   map: {

@@ -165,6 +165,7 @@ export const zhCN = {
     importing: '正在导入…',
     done: '已导入 {{count}} 个数据集',
     partial: '已导入 {{count}} 个数据集，{{failed}} 个文件未能导入：',
+    noticed: '已导入 {{count}} 个数据集，读取时有以下情况请留意：',
     empty: '请至少填写一个文件路径',
   },
   map: {

@@ -1,6 +1,8 @@
 // Benchmark runner: each *.bench.ts times one Strata job beside its peer (GDAL or coreutils) on
 // this machine and reports seconds; this prints them side by side with the ratio. Not a timed test.
 import os from 'node:os';
+import { resourcesBeside } from '../../src-main/hosting/environment.js';
+import { installBundledCrs } from '../../src-main/node/crs/index.js';
 import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
@@ -17,6 +19,8 @@ const report: Report = (row) => {
 console.log(
   `Strata benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
 );
+// Bundled to dist/bench/run.mjs, like the app's own entries.
+await installBundledCrs(resourcesBeside(import.meta.url));
 await rasterResample(report);
 await exportPackage(report);
 console.log('\njob | strata s | peer | peer s | ratio');

@@ -1,24 +1,44 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
-import { ROOT } from '../support/samples.js';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { DatasetSummary } from '../../src-main/api/types.js';
+import { harnessApi, type HarnessApi } from './harness-api.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Set to 1 by `npm run screenshots`: the scenarios' screenshots then refresh docs/screenshots/. */
+const SCREENSHOTS_TO_DOCS = process.env['STRATA_SCREENSHOTS'] === '1';
 
 export interface Harness {
   /** Page URL with the per-run token. */
   readonly url: string;
-  /** Scratch directory for copies of sample files and export targets. */
+  readonly origin: string;
+  /** The contract over HTTP, for setting up the state a scenario starts from. */
+  readonly api: HarnessApi;
+  /** Scratch directory (removed after the test) for copies of input files and export targets. */
   readonly scratch: string;
+  /** Copies an input file into the scratch directory (a Shapefile with its whole folder); returns the copy. */
+  readonly stage: (file: string) => Promise<string>;
+  /** Stages the files and imports them through the contract; every one must import. */
+  readonly importFiles: (...files: string[]) => Promise<DatasetSummary[]>;
+}
+
+export interface Scenario {
+  readonly harness: Harness;
+  /** Screenshot named `name`.png: into the test's output folder, or docs/screenshots/ for `npm run screenshots`. */
+  readonly shot: (name: string) => Promise<void>;
+  /** Errors the page logged (uncaught exceptions, console errors); the test fails unless it stays empty. */
+  readonly pageErrors: string[];
 }
 
 async function startHarness(home: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--user', 'curator'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
@@ -34,19 +54,96 @@ async function startHarness(home: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-/** One harness (own data home) per test file, started from the built bundle like `npm run dev`. */
-export const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
-    async ({}, use) => {
-      const scratch = await mkdtemp(path.join(os.tmpdir(), 'strata-e2e-'));
-      const { child, url } = await startHarness(path.join(scratch, 'home'));
-      await use({ url, scratch });
-      child.kill('SIGTERM');
+async function stopHarness(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Every scenario gets its own harness, started from the built bundle like `npm run dev`, with a
+ * fresh data home: no scenario depends on another having run first.
+ */
+export const test = base.extend<Scenario>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
+  harness: async ({}, use) => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'strata-e2e-'));
+    const { child, url } = await startHarness(path.join(scratch, 'home'));
+    const { origin, searchParams } = new URL(url);
+    const api = harnessApi(origin, searchParams.get('token') ?? '');
+    const stage = async (file: string): Promise<string> => {
+      const folder = file.toLowerCase().endsWith('.shp');
+      const source = folder ? path.dirname(file) : file;
+      const target = path.join(scratch, 'inputs', path.basename(source));
+      await cp(source, target, { recursive: true });
+      return folder ? path.join(target, path.basename(file)) : target;
+    };
+    const importFiles = async (...files: string[]): Promise<DatasetSummary[]> => {
+      const paths = await Promise.all(files.map(stage));
+      const result = await api.call('datasets.import', { paths });
+      expect(result.failures).toEqual([]);
+      return [...result.datasets];
+    };
+    try {
+      await use({ url, origin, api, scratch, stage, importFiles });
+    } finally {
+      await stopHarness(child);
       await rm(scratch, { recursive: true, force: true });
+    }
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await use(errors);
+      expect(errors, 'errors in the page').toEqual([]);
     },
-    { scope: 'worker' },
+    { auto: true },
   ],
+  shot: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      const file = SCREENSHOTS_TO_DOCS
+        ? path.join(ROOT, 'docs', 'screenshots', `${name}.png`)
+        : testInfo.outputPath(`${name}.png`);
+      // Map tiles keep arriving after the UI state a step waits for: capture once the screen has
+      // stopped changing (two captures alike), not after a fixed delay.
+      const capture: { last: Buffer | null } = { last: null };
+      await expect
+        .poll(async () => {
+          const next = await page.screenshot({ animations: 'disabled' });
+          const still = capture.last?.equals(next) ?? false;
+          capture.last = next;
+          return still;
+        })
+        .toBe(true);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, capture.last ?? Buffer.alloc(0));
+    });
+  },
 });
 
-export { expect } from '@playwright/test';
+/** Opens the workstation in the page and waits until it has connected and verified its audit chain. */
+export async function openWorkstation(page: Page, harness: Harness): Promise<void> {
+  await page.goto(harness.url);
+  await expect(page.getByTestId('app-title')).toBeVisible();
+  await expect(page.getByTestId('audit-status')).toHaveAttribute('data-state', 'ok');
+}
+
+/** A dataset's row in the layer list. */
+export const datasetRow = (page: Page, id: string) => page.getByTestId(`dataset-row-${id}`);
+
+/** Selects a dataset in the layer list and waits for its detail panel. */
+export async function selectDataset(page: Page, id: string): Promise<void> {
+  await datasetRow(page, id).click();
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-dataset', id);
+}
+
+export { expect };

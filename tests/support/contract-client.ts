@@ -23,12 +23,12 @@ export function clientOf(dispatch: Dispatch): Client {
   };
 }
 
-/** The harness's /rpc endpoint as a Dispatch. */
+/** The harness's /rpc endpoint as a Dispatch, sending the Origin a browser on the harness page would. */
 export function httpDispatch(origin: string, token: string): Dispatch {
   return async (method, args) => {
     const response = await fetch(`${origin}/rpc`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-strata-token': token },
+      headers: { 'content-type': 'application/json', 'x-strata-token': token, origin },
       body: JSON.stringify({ method, args }),
     });
     if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);

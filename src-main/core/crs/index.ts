@@ -1,4 +1,13 @@
-export { crsFromEpsg, crsFromCode, datumOfEpsg } from './registry.js';
+export {
+  createCrsRegistry,
+  crsFromEpsg,
+  crsFromCode,
+  datumOfEpsg,
+  installCrsRegistry,
+  registryRows,
+  type CrsRegistry,
+  type EpsgRow,
+} from './registry.js';
 export { crsFromWkt } from './from-wkt.js';
 export { crsFromProj4, geographicCodeOfShift, type CrsHints } from './from-proj4.js';
 export { projParams, type ProjParams } from './proj-params.js';

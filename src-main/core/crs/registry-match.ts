@@ -1,7 +1,6 @@
 import { datumKey } from './datum-names.js';
-import type { EpsgRow } from './epsg-table.js';
 import { type ProjParams, projParams, sameParams } from './proj-params.js';
-import { registryRows } from './registry.js';
+import { registryRows, type EpsgRow } from './registry.js';
 
 export interface Candidate {
   readonly row: EpsgRow;

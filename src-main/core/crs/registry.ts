@@ -1,16 +1,39 @@
 import type { CrsInfo } from '../model/index.js';
-import { EPSG_TABLE, type EpsgRow } from './epsg-table.js';
 import { isGeographicProj4, metresPerUnitOfProj4 } from './units.js';
 
-let byCode: ReadonlyMap<number, EpsgRow> | null = null;
+/** One CRS of the bundled EPSG subset: code, name, proj4 definition, datum name as in the EPSG WKT. */
+export type EpsgRow = readonly [code: number, name: string, proj4: string, datum: string];
 
-function table(): ReadonlyMap<number, EpsgRow> {
-  byCode ??= new Map(EPSG_TABLE.map((row) => [row[0], row]));
-  return byCode;
+/** The EPSG subset a process knows, indexed by code (ADR 0020). */
+export interface CrsRegistry {
+  readonly rows: readonly EpsgRow[];
+  byCode(code: number): EpsgRow | undefined;
+}
+
+/** A registry over `rows` (the host loads them from resources/crs/epsg.json; ADR 0068). */
+export function createCrsRegistry(rows: readonly EpsgRow[]): CrsRegistry {
+  const index = new Map(rows.map((row) => [row[0], row]));
+  return { rows, byCode: (code) => index.get(code) };
+}
+
+// Process-wide, because every format reader, review rule and transform identifies CRSs by code
+// and runs in the main process or a parse worker alike; each entry point installs the table once
+// before any file is read (ADR 0068).
+let installed: CrsRegistry | null = null;
+
+/** Makes `registry` the one every lookup below uses, in this process or worker thread. */
+export function installCrsRegistry(registry: CrsRegistry): void {
+  installed = registry;
+}
+
+function registry(): CrsRegistry {
+  if (installed === null)
+    throw new Error('CRS registry not installed: the host loads resources/crs/epsg.json at start');
+  return installed;
 }
 
 /** All registry rows (bundled EPSG subset, see ADR 0020). */
-export const registryRows = (): readonly EpsgRow[] => EPSG_TABLE;
+export const registryRows = (): readonly EpsgRow[] => registry().rows;
 
 /** Builds the CrsInfo for a registry row. */
 export function crsFromRow(row: EpsgRow): CrsInfo {
@@ -31,7 +54,7 @@ export function crsFromRow(row: EpsgRow): CrsInfo {
  */
 export function crsFromEpsg(code: number): CrsInfo | null {
   if (!Number.isInteger(code)) return null;
-  const row = table().get(code);
+  const row = registry().byCode(code);
   return row === undefined ? null : crsFromRow(row);
 }
 
@@ -48,5 +71,5 @@ export function crsFromCode(code: string): CrsInfo | null {
 
 /** Datum name of a registry CRS as its EPSG WKT spells it (e.g. `Beijing_1954`); null if unknown. */
 export function datumOfEpsg(code: number): string | null {
-  return table().get(code)?.[3] ?? null;
+  return registry().byCode(code)?.[3] ?? null;
 }

@@ -1,6 +1,7 @@
 import { bagProblem, type BagProblem } from './problems.js';
 import {
   BAGIT_TXT_NAME,
+  DATA_DIR,
   isDataPath,
   MANIFEST_NAME,
   SIGNATURE_NAME,
@@ -50,4 +51,19 @@ export function completenessProblems(listing: BagListing): BagProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Directories are not listed in a manifest, so one is accounted for only by holding a listed
+ * file (at any depth), or by being `data/` itself. Every other directory — an empty folder under
+ * `data/`, a folder of unlisted folders — is content the signature does not cover: these are
+ * returned, for the verifier to report as failures.
+ */
+export function unlistedDirectories(directories: readonly string[], listed: readonly string[]): string[] {
+  const accounted = new Set<string>([DATA_DIR]);
+  for (const path of listed) {
+    const segments = path.split('/');
+    for (let end = 1; end < segments.length; end += 1) accounted.add(segments.slice(0, end).join('/'));
+  }
+  return directories.filter((dir) => !accounted.has(dir));
 }

@@ -46,6 +46,7 @@ export type BagProblemKey =
   | 'bag.tagTooLarge'
   | 'bag.tagNotUtf8'
   | 'bag.tooDeep'
+  | 'bag.unlistedDirectory'
   | 'bag.symlink'
   | 'bag.special'
   | 'bag.payloadOxum'

@@ -112,7 +112,9 @@ export type FormatProblem =
   | 'geojsonPositionShape'
   | 'geojsonPositionNumber'
   | 'geojsonCollectionDepth'
-  | 'geojsonGeometriesArray';
+  | 'geojsonGeometriesArray'
+  | 'geojsonMemory'
+  | 'geojsonDepth';
 
 /** Parameters of a problem: record numbers, tag names, sizes — never attribute values or coordinates. */
 export type FormatProblemParams = Readonly<Record<string, string | number>>;

@@ -4,3 +4,4 @@ export * from './secrecy.js';
 export * from './dataset.js';
 export * from './finding.js';
 export * from './vector.js';
+export * from './verification.js';

@@ -95,6 +95,15 @@ export interface AuditRow extends AuditInput {
   readonly hash: string;
 }
 
+/** The audit chain walked from its first entry (ADR 0041). */
+export interface AuditChainCheck {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly head: string | null;
+  /** First seq whose row does not chain: gap in seq, wrong prev_hash, or hash mismatch. */
+  readonly brokenAt: number | null;
+}
+
 /** Writes available inside one transaction. Every write batch ends with its audit entry. */
 export interface CatalogueTx {
   insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void>;
@@ -125,6 +134,6 @@ export interface CatalogueStore {
   latestReview(id: DatasetId): Promise<ReviewRow | null>;
   lineage(id: DatasetId): Promise<LineageRow | null>;
   auditList(limit: number): Promise<AuditRow[]>;
-  auditVerify(): Promise<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>;
+  auditVerify(): Promise<AuditChainCheck>;
   close(): Promise<void>;
 }

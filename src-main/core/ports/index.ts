@@ -1,2 +1,12 @@
+// Every port core and the services depend on, declared once; src-main/node implements them.
+export type { BagIo, WriteBagOptions, WriteBagResult } from './bag-io.js';
+export type { BagSigner } from './bag-signer.js';
 export type { ByteSource } from './byte-source.js';
 export type * from './catalogue-store.js';
+export type { Clock } from './clock.js';
+export type { FormatDetector } from './format-detector.js';
+export type { Ids } from './ids.js';
+export type { CancelSignal, JobOptions } from './job-options.js';
+export type { ObjectStore, PutResult } from './object-store.js';
+export type { RasterIo } from './raster-io.js';
+export type { VectorIo, VectorRead } from './vector-io.js';

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { StrataError } from '../../api/errors.js';
+import type { CancelSignal } from '../../core/ports/index.js';
 
 /** Chunk size for streaming copy and hashing; 4 MiB measured fastest here (ADR 0033). */
 export const CHUNK_BYTES = 4 << 20;
 const BUFFERS = 3;
 
 export interface StreamOptions {
-  readonly signal?: AbortSignal | undefined;
+  readonly signal?: CancelSignal | undefined;
   /** Called after each chunk with the bytes of that chunk. */
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
@@ -15,7 +16,7 @@ export interface StreamOptions {
 /** Buffer size for a file of `size` bytes: small files do not allocate whole chunks. */
 export const bufferBytes = (size: number): number => Math.min(CHUNK_BYTES, Math.max(64 << 10, size + 1));
 
-export const throwIfCancelled = (signal: AbortSignal | undefined): void => {
+export const throwIfCancelled = (signal: CancelSignal | undefined): void => {
   if (signal?.aborted === true) throw new StrataError('CANCELLED');
 };
 

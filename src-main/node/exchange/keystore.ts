@@ -3,20 +3,11 @@ import type { KeyObject } from 'node:crypto';
 import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StrataError } from '../../api/errors.js';
+import type { BagSigner } from '../../core/ports/index.js';
 import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
 
 export const PRIVATE_KEY_FILE = 'strata-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'strata-signing-key.pub.pem';
-
-/** The workstation's signing key (ADR 0031). The private key never leaves this object. */
-export interface Keystore {
-  /** SPKI PEM of the Ed25519 public key. */
-  publicKeyPem(): string;
-  /** SHA-256 (hex) of the DER-encoded SPKI public key. */
-  fingerprint(): string;
-  /** Ed25519 signature (64 raw bytes, RFC 8032) of `data`. */
-  sign(data: Uint8Array): Uint8Array;
-}
 
 /** SHA-256 (hex) of a public key's DER SPKI encoding: the key's fingerprint everywhere in Strata. */
 export const publicKeyFingerprint = (key: KeyObject): string =>
@@ -79,7 +70,7 @@ async function refreshPublicKey(dir: string, pem: string): Promise<void> {
  * PKCS#8 PEM with mode 0600, public key as SPKI PEM beside it. Both files are written to a temp
  * name, fsynced and then put in place; an existing private key is never replaced.
  */
-export async function openKeystore(dir: string): Promise<Keystore> {
+export async function openKeystore(dir: string): Promise<BagSigner> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const privatePath = join(dir, PRIVATE_KEY_FILE);
   const exists = await open(privatePath, 'r').then(

@@ -18,10 +18,11 @@ import {
   showPath,
   SIGNATURE_NAME,
   TAG_MANIFEST_NAME,
+  unlistedDirectories,
 } from '../../core/exchange/index.js';
 import { bagProblem, type BagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
-import type { VerifyResult, VerifyStep } from '../../api/types.js';
+import type { VerifyResult, VerifyStep } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
 import { walkBag } from './walk-bag.js';
@@ -81,6 +82,10 @@ function completeStep(ctx: Context): BagProblem[] {
     manifest: ctx.manifest.map((e) => e.path),
     tagManifest: ctx.tagManifest.map((e) => e.path),
   });
+  const listed = [...ctx.manifest.map((e) => e.path), ...ctx.tagManifest.map((e) => e.path)];
+  for (const dir of unlistedDirectories(ctx.tree.directories, listed)) {
+    problems.push(bagProblem('bag.unlistedDirectory', { path: showPath(`${dir}/`) }));
+  }
   const declaration = ctx.tags.get(BAGIT_TXT_NAME);
   if (declaration && 'text' in declaration) problems.push(...bagitDeclarationProblems(declaration.text));
   const info = ctx.tags.get(BAG_INFO_NAME);
@@ -151,7 +156,10 @@ async function signatureStep(ctx: Context): Promise<BagProblem[]> {
  * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
  * Throws FILE_NOT_FOUND when `bagPath` does not exist.
  */
-export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
+export async function verifyBag(
+  bagPath: string,
+  publicKeyPem: string | null,
+): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
     if (isErrnoException(error) && error.code === 'ENOENT')
       throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });

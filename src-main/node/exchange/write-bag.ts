@@ -21,41 +21,9 @@ import {
 } from '../../core/exchange/index.js';
 import { bagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
+import type { WriteBagOptions, WriteBagResult } from '../../core/ports/index.js';
 import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
 import { copyAndHash, throwIfCancelled } from './hash-copy.js';
-
-/** Signs with the workstation key; see `openKeystore`. */
-export interface BagSigner {
-  sign(data: Uint8Array): Uint8Array;
-  publicKeyPem(): string;
-  fingerprint(): string;
-}
-
-export interface WriteBagOptions {
-  /** Existing directory the bag is created in. */
-  readonly outDir: string;
-  /** Directory name of the bag: one safe path segment. */
-  readonly bagName: string;
-  /** Files copied into `data/` (`name` is relative to `data/`, `/`-separated). */
-  readonly payload: readonly { readonly name: string; readonly sourcePath: string }[];
-  /** Payload files produced in memory (metadata XML/JSON); strings are written as UTF-8. */
-  readonly generated: readonly { readonly name: string; readonly content: string | Uint8Array }[];
-  /** Caller elements of bag-info.txt in order; see `strataBagInfo`. */
-  readonly bagInfo: Readonly<Record<string, string>>;
-  readonly signer: BagSigner;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ((doneBytes: number, totalBytes: number) => void) | undefined;
-}
-
-export interface WriteBagResult {
-  /** Absolute path of the finished bag directory. */
-  readonly bag: string;
-  /** Number of payload files. */
-  readonly files: number;
-  /** Payload bytes. */
-  readonly bytes: number;
-  readonly signatureFile: string;
-}
 
 export const BAG_SOFTWARE_AGENT = 'Strata (BagIt 1.0, Ed25519-signed tag manifest)';
 

@@ -1,11 +1,11 @@
 // Worker-thread entry (bundled to dist/main/parse-worker.mjs): loads the parsers, says it is ready,
 // runs the one parse it is sent and posts the outcome. Limits and timeout are the parent's job.
 import path from 'node:path';
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
+import { installWorkerCrs } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
 import { readVectorFile } from '../vector/index.js';
-import { guardGeoJsonHeap } from './geojson-heap-guard.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
 function run(request: ParseRequest): Promise<unknown> {
@@ -15,7 +15,7 @@ function run(request: ParseRequest): Promise<unknown> {
     case 'rasterValueRange':
       return rasterValueRange(request.path, request.info);
     case 'vector':
-      return guardGeoJsonHeap(request.path).then(() => readVectorFile(request.path));
+      return readVectorFile(request.path);
   }
 }
 
@@ -54,6 +54,7 @@ async function serve(port: MessagePort, request: ParseRequest): Promise<void> {
 
 if (parentPort) {
   const port = parentPort;
+  installWorkerCrs(workerData);
   port.once('message', (request: ParseRequest) => void serve(port, request));
   const ready: WorkerMessage = { type: 'ready' };
   port.postMessage(ready);

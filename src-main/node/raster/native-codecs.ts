@@ -6,18 +6,43 @@ const inflateAsync = promisify(inflate);
 const deflateAsync = promisify(deflate);
 
 /**
+ * zlib jobs this thread keeps on the libuv threadpool at once. The pool (4 threads) is shared by
+ * the whole process, and the host's file serving and SQLite calls queue there too: a resample that
+ * queued all 48 blocks of a batch made a Range request or `datasets.list` wait behind them for
+ * 100 ms and more (ADR 0085). Two in flight still keep the second core inflating while this thread
+ * averages, and leave two pool threads to the host.
+ */
+const ZLIB_IN_FLIGHT = 2;
+
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(job: () => Promise<T>): Promise<T> {
+  if (inFlight >= ZLIB_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight += 1;
+  try {
+    return await job();
+  } finally {
+    inFlight -= 1;
+    waiting.shift()?.();
+  }
+}
+
+/**
  * Native zlib on the libuv threadpool (so tiles inflate on other cores while JS averages).
  * `maxOutputLength` caps the output at the header-derived block size: a zip bomb fails fast.
  */
 export const nativeInflate: InflatePort = async (bytes, maxOutput) => {
-  const out = await inflateAsync(bytes, {
-    maxOutputLength: Math.max(1, maxOutput),
-    chunkSize: Math.max(1024, maxOutput),
-  });
+  const out = await limited(() =>
+    inflateAsync(bytes, {
+      maxOutputLength: Math.max(1, maxOutput),
+      chunkSize: Math.max(1024, maxOutput),
+    }),
+  );
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
 export const nativeDeflate: DeflatePort = async (bytes) => {
-  const out = await deflateAsync(bytes, { level: 6 });
+  const out = await limited(() => deflateAsync(bytes, { level: 6 }));
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import {
   GeoTiffTileWriter,
+  allocSamples,
   blockPlace,
   decodeProblem,
   expandPalette,
@@ -14,18 +15,12 @@ import {
   type TiffImage,
 } from '../../core/formats/geotiff/index.js';
 import type { RasterInfo } from '../../core/model/index.js';
-import type { ByteSource } from '../../core/ports/index.js';
+import type { ByteSource, JobOptions } from '../../core/ports/index.js';
 import { BlockAverager } from '../../core/release/raster-block-average.js';
 import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, readRasterInfo, withGeoTiff } from './geotiff-file.js';
 import { nativeDeflate } from './native-codecs.js';
 import { TileRowAssembler } from './tile-row-assembler.js';
-
-export interface ResampleOptions {
-  readonly signal?: AbortSignal;
-  /** Called after each batch of source blocks: blocks done, blocks in total. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
 
 /** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
 const BATCH_BLOCKS = 48;
@@ -47,7 +42,7 @@ export async function resampleToPublic(
   srcPath: string,
   destPath: string,
   target: readonly [number, number],
-  opts: ResampleOptions = {},
+  opts: JobOptions = {},
 ): Promise<RasterInfo> {
   const file = basename(srcPath);
   const tmp = `${destPath}.${randomUUID()}.tmp`;
@@ -130,7 +125,7 @@ async function averageInto(
   header: GeoTiffHeader,
   spec: GeoTiffSpec,
   out: FileHandle,
-  opts: ResampleOptions,
+  opts: JobOptions,
 ): Promise<void> {
   const { image, info } = header;
   const { palette, nodata } = outputBands(image, info);
@@ -147,9 +142,18 @@ async function averageInto(
   const tiles = new TileRowAssembler(writer, spec, averager.outWidth);
   await writer.begin();
   const fill = info.nodata ?? Number.NaN;
+  // A sparse block (byte count 0) whose fill value the averager ignores adds nothing: skipping it
+  // keeps a mostly empty 100,000² file from decoding and averaging ten billion fill pixels.
+  const skipEmpty = palette === null && fillIsIgnored(image.dataType, fill, info.nodata);
   const batches = blockBatches(image);
-  const decode = (batch: readonly number[]): Promise<SampleArray[]> => {
-    const blocks = Promise.all(batch.map((index) => readBlock(source, header, image, index, fill)));
+  const decode = (batch: readonly number[]): Promise<(SampleArray | null)[]> => {
+    const blocks = Promise.all(
+      batch.map((index) =>
+        skipEmpty && (image.byteCounts[index] ?? 0) === 0
+          ? Promise.resolve(null)
+          : readBlock(source, header, image, index, fill),
+      ),
+    );
     // Marked handled now: a prefetch abandoned by an earlier failure must not crash the process.
     void blocks.catch(() => undefined);
     return blocks;
@@ -165,6 +169,8 @@ async function averageInto(
     let rowsDone = 0;
     blocks.forEach((stored, i) => {
       const place = blockPlace(image, batch[i] ?? 0);
+      rowsDone = Math.max(rowsDone, place.y0 + place.height);
+      if (stored === null) return;
       const samples = palette === null ? stored : expandPalette(stored, palette, nodata);
       const spp = palette === null ? (image.planar === 1 ? image.samplesPerPixel : 1) : 3;
       averager.add({
@@ -177,7 +183,6 @@ async function averageInto(
         width: place.width,
         height: place.height,
       });
-      rowsDone = Math.max(rowsDone, place.y0 + place.height);
     });
     if (endsBlockRow(image, batch)) {
       for (const row of averager.takeRows(rowsDone)) await tiles.push(row.values);
@@ -187,6 +192,13 @@ async function averageInto(
   }
   await tiles.flush();
   await writer.finish();
+}
+
+/** True when `fill`, stored in a block of `dataType`, is a value the averager gives no weight. */
+function fillIsIgnored(dataType: TiffImage['dataType'], fill: number, nodata: number | null): boolean {
+  const stored = allocSamples(dataType, 1).fill(fill)[0] ?? Number.NaN;
+  if (Number.isNaN(stored)) return true;
+  return nodata !== null && stored === (dataType === 'Float32' ? Math.fround(nodata) : nodata);
 }
 
 /**

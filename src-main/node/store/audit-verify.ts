@@ -1,16 +1,9 @@
+import type { AuditChainCheck } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails, type AuditDetailValue } from './audit-hash.js';
 import type { AuditDbRow } from './rows.js';
 import type { SqliteConnection } from './sqlite.js';
 
 const PAGE = 1_000;
-
-export interface AuditVerification {
-  readonly ok: boolean;
-  readonly entries: number;
-  readonly head: string | null;
-  /** First seq whose row does not chain: gap in seq, wrong prev_hash, or hash mismatch. */
-  readonly brokenAt: number | null;
-}
 
 function rowIsIntact(row: AuditDbRow, expectedSeq: number, prevHash: string): boolean {
   if (row.seq !== expectedSeq || row.prev_hash !== prevHash) return false;
@@ -41,7 +34,7 @@ function rowIsIntact(row: AuditDbRow, expectedSeq: number, prevHash: string): bo
  * tail, so paging by seq sees a consistent prefix. Truncating the tail is not detectable here;
  * that needs the signed head embedded in exported packages (SECURITY.md).
  */
-export async function verifyAuditChain(conn: SqliteConnection): Promise<AuditVerification> {
+export async function verifyAuditChain(conn: SqliteConnection): Promise<AuditChainCheck> {
   let prevHash = GENESIS_HASH;
   let expected = 1;
   let lastSeq = 0;

@@ -3,32 +3,15 @@ import { createReadStream } from 'node:fs';
 import { chmod, link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
-
-/** A stored object: `key` is the lower-case hex SHA-256 of its bytes (same as `sha256`). */
-export interface PutResult {
-  readonly key: string;
-  readonly sha256: string;
-  readonly size: number;
-}
-
-export interface PutOptions {
-  readonly signal?: AbortSignal;
-  /** Bytes copied so far and the source size. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
+import type { JobOptions, ObjectStore, PutResult } from '../../core/ports/index.js';
 
 /**
- * Content-addressed, write-once store for originals and derived files:
- * `<root>/objects/<first 2 hex>/<remaining 62 hex>`, mode 0444. Objects are written to
- * `<root>/tmp`, fsynced and hard-linked into place, so a key never names partial or replaced bytes.
+ * The object store on the local disk: `<root>/objects/<first 2 hex>/<remaining 62 hex>`, mode 0444.
+ * Objects are written to `<root>/tmp`, fsynced and hard-linked into place, so a key never names
+ * partial or replaced bytes.
  */
-export interface ObjectStore {
+export interface LocalObjectStore extends ObjectStore {
   readonly root: string;
-  putFile(srcPath: string, opts?: PutOptions): Promise<PutResult>;
-  putBytes(bytes: Uint8Array): Promise<PutResult>;
-  /** Absolute path of the object; throws INVALID_ARGUMENT unless `key` is 64 lower-case hex digits. */
-  pathOf(key: string): string;
-  has(key: string): Promise<boolean>;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -48,7 +31,7 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function openObjectStore(dir: string): Promise<ObjectStore> {
+export async function openObjectStore(dir: string): Promise<LocalObjectStore> {
   const root = path.resolve(dir);
   const objectsDir = path.join(root, 'objects');
   const tmpDir = path.join(root, 'tmp');
@@ -99,7 +82,7 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
     return { key: sha256, sha256, size };
   };
 
-  const putFile = async (srcPath: string, opts: PutOptions = {}): Promise<PutResult> => {
+  const putFile = async (srcPath: string, opts: JobOptions = {}): Promise<PutResult> => {
     const name = path.basename(srcPath);
     const source = await stat(srcPath).catch(() => null);
     if (!source?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
@@ -108,11 +91,10 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
     const hash = createHash('sha256');
     let size = 0;
     try {
-      const stream = createReadStream(
-        srcPath,
-        opts.signal ? { signal: opts.signal, highWaterMark: 1 << 20 } : { highWaterMark: 1 << 20 },
-      );
+      const stream = createReadStream(srcPath, { highWaterMark: 1 << 20 });
       for await (const chunk of stream as AsyncIterable<Buffer>) {
+        // Leaving the loop destroys the stream; the catch below reports CANCELLED.
+        if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
         hash.update(chunk);
         await out.write(chunk);
         size += chunk.length;

@@ -1,1 +1,1 @@
-export { readVectorFile, VECTOR_BUDGET, type VectorFile } from './read-vector-file.js';
+export { readVectorFile, VECTOR_BUDGET } from './read-vector-file.js';

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api-client.js';
 import {
@@ -41,8 +41,13 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const record = detail.record;
   const id = detail.summary.id;
 
-  // A different dataset or a newer version from the host replaces what is in the form.
+  // A different dataset or a newer version from the host replaces what is in the form; a re-read
+  // of the version shown (selection and the map both load the detail) keeps what is being typed.
+  const shown = useRef<string | null>(null);
   useEffect(() => {
+    const key = `${id}:${String(record.version)}:${i18n.language}`;
+    if (shown.current === key) return;
+    shown.current = key;
     form.setFieldsValue(toForm(record.fields));
   }, [form, id, record.version, record.fields, i18n.language]);
 

@@ -51,7 +51,8 @@ export function ImportDialog() {
     void actions.verifyAudit().catch(() => undefined);
     const first = imported.datasets[0];
     if (first) select(first.id);
-    if (imported.failures.length === 0) {
+    // A notice (an index rebuilt) must be read, so the dialog stays open for it as for a failure.
+    if (imported.failures.length === 0 && imported.notices.length === 0) {
       void message.success(t('importDialog.done', { count: imported.datasets.length }));
       setImportDraft('');
       hide();
@@ -146,23 +147,43 @@ export function ImportDialog() {
           {result ? (
             <div data-testid="import-result">
               <Alert
-                type={result.datasets.length > 0 ? 'warning' : 'error'}
+                type={
+                  result.failures.length === 0 ? 'info' : result.datasets.length > 0 ? 'warning' : 'error'
+                }
                 showIcon
-                title={t('importDialog.partial', {
-                  count: result.datasets.length,
-                  failed: result.failures.length,
-                })}
+                title={
+                  result.failures.length === 0
+                    ? t('importDialog.noticed', { count: result.datasets.length })
+                    : t('importDialog.partial', {
+                        count: result.datasets.length,
+                        failed: result.failures.length,
+                      })
+                }
               />
-              <List
-                size="small"
-                className="gap"
-                dataSource={[...result.failures]}
-                renderItem={(f) => (
-                  <List.Item data-testid="import-failure" data-code={f.code}>
-                    {messageText(`error.${f.code}`, { ...f.params, file: f.file })}
-                  </List.Item>
-                )}
-              />
+              {result.failures.length > 0 ? (
+                <List
+                  size="small"
+                  className="gap"
+                  dataSource={[...result.failures]}
+                  renderItem={(f) => (
+                    <List.Item data-testid="import-failure" data-code={f.code}>
+                      {messageText(`error.${f.code}`, { ...f.params, file: f.file })}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {result.notices.length > 0 ? (
+                <List
+                  size="small"
+                  className="gap"
+                  dataSource={[...result.notices]}
+                  renderItem={(n) => (
+                    <List.Item data-testid="import-notice" data-code={n.code}>
+                      {messageText(`notice.${n.code}`, { ...n.params, file: n.file })}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
             </div>
           ) : null}
         </div>

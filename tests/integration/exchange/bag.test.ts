@@ -21,8 +21,8 @@ import { StrataError } from '../../../src-main/api/errors.js';
 import type { VerifyResult, VerifyStep } from '../../../src-main/api/types.js';
 import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
-import type { Keystore, WriteBagOptions } from '../../../src-main/node/exchange/index.js';
 import { textsOf } from '../../support/messages.js';
+import type { BagSigner, WriteBagOptions } from '../../../src-main/core/ports/index.js';
 import { fixture } from '../../fixtures/index.js';
 
 const SAMPLES = [
@@ -33,8 +33,8 @@ const SAMPLES = [
 ] as const;
 
 let work: string;
-let keys: Keystore;
-let otherKeys: Keystore;
+let keys: BagSigner;
+let otherKeys: BagSigner;
 let template: string;
 let sources: { name: string; sourcePath: string }[];
 

@@ -18,7 +18,6 @@ async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
   cleanups.push(tmp.cleanup);
   const ws = await openWorkstation({
     home: path.join(tmp.dir, 'home'),
-    user: 'curator',
   });
   cleanups.push(() => ws.close());
   return { ws, scratch: tmp.dir };

@@ -13,7 +13,7 @@ let client: Client;
 
 beforeAll(async () => {
   scratch = await tempDir();
-  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), user: 'curator' });
+  ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
   client = clientOf(testDispatch(ws));
 });
 afterAll(async () => {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
-import { constants, existsSync, readdirSync } from 'node:fs';
-import { open, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
@@ -39,17 +37,15 @@ const GOOD_VECTORS = [
   fixture('geojson', 'world.zh.json'),
   fixture('geojson', 'ne_50m_populated_places.json'),
 ];
-const UN = fixture('geojson', 'UN.json');
 const ELEV = fixture('raster', 'elev.tif');
 
 /** Counts ticks of a 10 ms timer while `run` is pending: the main thread stayed responsive. */
-async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number; ms: number }> {
-  const started = performance.now();
+async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number }> {
   let ticks = 0;
   const timer = setInterval(() => (ticks += 1), 10);
   try {
     const result = await run;
-    return { result, ticks, ms: performance.now() - started };
+    return { result, ticks };
   } finally {
     clearInterval(timer);
   }
@@ -63,9 +59,8 @@ describe('isolated parsers give the in-process outcome', () => {
   afterAll(() => parsers.close());
 
   it.each(files('raster_bad'))('hostile raster %s', async (file) => {
-    const started = performance.now();
+    // Ends with the parser's own verdict (a hang would be PARSE_TIMEOUT here, and hang there).
     const isolated = await outcome(() => parsers.readRasterInfo(file));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(isolated).toEqual(await outcome(() => readRasterInfo(file)));
     expect(isolated).toMatchObject({ params: { file: path.basename(file) } });
   });
@@ -73,9 +68,7 @@ describe('isolated parsers give the in-process outcome', () => {
   it.each(readdirSync(fixture('shapefile_bad')).map((dir) => shapefileSet('shapefile_bad', dir)))(
     'hostile shapefile %s',
     async (file) => {
-      const started = performance.now();
       const isolated = await outcome(() => parsers.readVectorFile(file));
-      expect(performance.now() - started).toBeLessThan(3000);
       expect(isolated).toEqual(await outcome(() => readVectorFile(file)));
     },
   );
@@ -140,8 +133,27 @@ async function writeManyPoints(file: string, count: number): Promise<void> {
 
 describe('limits stop a parse without touching the main process', () => {
   let scratch: { dir: string; cleanup: () => Promise<void> };
+  /**
+   * A parse worker that never finishes: it says it is ready, then keeps its thread busy forever,
+   * except for files named `answer.*`, which it answers at once. A parse of anything else can
+   * only end by a limit, however fast or slow the machine.
+   */
+  let neverEnds: URL;
   beforeAll(async () => {
     scratch = await tempDir('strata-limits-');
+    const file = path.join(scratch.dir, 'never-ends.mjs');
+    await writeFile(
+      file,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.once('message', (request) => {",
+        "  if (request.path.includes('answer.')) parentPort.postMessage({ type: 'reply', reply: { ok: true, value: 'answered' } });",
+        '  else for (;;);',
+        '});',
+        "parentPort.postMessage({ type: 'ready' });",
+      ].join('\n'),
+    );
+    neverEnds = pathToFileURL(file);
   });
   afterAll(() => scratch.cleanup());
 
@@ -150,13 +162,14 @@ describe('limits stop a parse without touching the main process', () => {
     await writeManyPoints(heavy, 1_000_000);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
-      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
       expect(result).toEqual({
         code: 'TOO_LARGE',
-        params: { file: 'many-points.shp', problem: 'problem.memoryLimit', mb: 64 },
+        params: { file: 'many-points.shp', problem: 'problem.parseMemory', limitMb: 64 },
       });
-      expect(ms).toBeLessThan(10_000);
-      expect(ticks).toBeGreaterThan(ms / 10 / 4);
+      // The main thread kept serving timers while the worker filled its heap.
+      expect(ticks).toBeGreaterThan(0);
+      expect(parsers.busy()).toBe(0);
       expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
     } finally {
       await parsers.close();
@@ -170,41 +183,33 @@ describe('limits stop a parse without touching the main process', () => {
     }
   });
 
-  it('refuses up front a GeoJSON whose JSON.parse could overshoot the cap and abort the process', async () => {
-    // 8 MB of empty objects: JSON.parse needs ~180 MB in one native call no heap limit interrupts.
+  it('a GeoJSON that would outgrow the heap cap ends as TOO_LARGE, not as an aborted process', async () => {
+    // 8 MB of empty objects: once ~180 MB of heap in a single JSON.parse call that no heap limit
+    // could interrupt; the streamed parse is plain JavaScript that the cap stops cleanly.
     const hostile = path.join(scratch.dir, 'objects.geojson');
     await writeFile(hostile, `{"type":"FeatureCollection","features":[${'{},'.repeat(2_800_000)}{}]}`);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
       expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
         code: 'TOO_LARGE',
-        params: { file: 'objects.geojson', problem: 'problem.geojsonTooComplex', mb: 64 },
+        params: { file: 'objects.geojson', problem: 'problem.parseMemory', limitMb: 64 },
       });
-      expect(await outcome(() => parsers.readVectorFile(UN))).toMatchObject({
-        code: 'TOO_LARGE',
-        params: { file: 'UN.json' },
-      });
+      expect(parsers.busy()).toBe(0);
     } finally {
       await parsers.close();
     }
   });
 
-  it('the timeout terminates a parse that can never finish; the next parse in the client works', async () => {
-    // A named pipe nobody writes to: reading it waits for ever on any machine, so the limit can be
-    // generous and the outcome does not depend on how fast (or how loaded) the machine is.
-    const never = path.join(scratch.dir, 'never.geojson');
-    await promisify(execFile)('mkfifo', [never]);
-    const parsers = createIsolatedParsers({ timeoutMs: 2000 });
+  it('the timeout terminates a parse that cannot finish; the next parse in the client works', async () => {
+    const parsers = createIsolatedParsers({ workerUrl: neverEnds, timeoutMs: 500 });
     try {
-      const { result, ticks, ms } = await ticksDuring(outcome(() => parsers.readVectorFile(never)));
-      expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'never.geojson', seconds: 2 } });
-      expect(ms).toBeGreaterThanOrEqual(2000);
-      expect(ticks).toBeGreaterThan(ms / 10 / 4);
-      expect(await parsers.readRasterInfo(ELEV)).toEqual(await readRasterInfo(ELEV));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile('/data/UN.json')));
+      expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'UN.json', seconds: 0.5 } });
+      expect(ticks).toBeGreaterThan(0);
+      // Settled only once the worker has stopped: nothing of that parse is left running.
+      expect(parsers.busy()).toBe(0);
+      expect(await parsers.readVectorFile('/data/answer.json')).toBe('answered');
     } finally {
-      // A writer that opens and closes ends the read the terminated worker left waiting.
-      const writer = await open(never, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null);
-      await writer?.close();
       await parsers.close();
     }
   });
@@ -219,12 +224,14 @@ describe('limits stop a parse without touching the main process', () => {
     );
   });
 
-  it('close() cancels a running parse and refuses later ones', async () => {
-    const parsers = createIsolatedParsers();
-    const running = outcome(() => parsers.readVectorFile(UN));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  it('close() cancels a running parse and the ones queued behind it, and refuses later ones', async () => {
+    const parsers = createIsolatedParsers({ workerUrl: neverEnds });
+    const running = outcome(() => parsers.readVectorFile('/data/UN.json'));
+    const queued = outcome(() => parsers.readVectorFile('/data/answer.json'));
     await parsers.close();
     expect(await running).toEqual({ code: 'CANCELLED', params: {} });
+    expect(await queued).toEqual({ code: 'CANCELLED', params: {} });
+    expect(parsers.busy()).toBe(0);
     expect(await outcome(() => parsers.readRasterInfo(ELEV))).toEqual({ code: 'CANCELLED', params: {} });
   });
 });

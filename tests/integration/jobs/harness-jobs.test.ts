@@ -1,3 +1,4 @@
+import { localCaller } from '../../../src-main/api/caller.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ const finishedOf = (events: readonly HostEvent[], jobId: string) =>
 beforeAll(async () => {
   scratch = await tempDir('strata-jobs-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, user: 'curator' });
+  ws = await openWorkstation({ home });
   const dispatch = testDispatch(ws);
   harness = await startHarness({
     dispatch,
@@ -93,7 +94,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     const cancels: Promise<{ cancelled: boolean }>[] = [];
     const stop = ws.onEvent((event) => {
       if (cancels.length === 0 && event.name === 'job.progress' && event.payload.jobId === jobId) {
-        cancels.push(ws.handlers['jobs.cancel']({ jobId }));
+        cancels.push(ws.handlers['jobs.cancel']({ jobId }, localCaller('curator')));
       }
     });
     const error = await client.fail('exchange.export', { id: publicId, outDir, jobId });

@@ -1,3 +1,4 @@
+import { localCaller } from '../../../src-main/api/caller.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ async function objectCount(): Promise<number> {
 beforeAll(async () => {
   scratch = await tempDir('strata-import-cancel-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, user: 'curator' });
+  ws = await openWorkstation({ home });
   client = clientOf(testDispatch(ws, 'cli'));
 });
 afterAll(async () => {
@@ -45,7 +46,8 @@ describe('cancelling an import batch', () => {
       seen.push(event.payload);
       // Cancel while the second file's bytes are being stored, not before or after.
       const p = event.payload;
-      if (p.item === 2 && p.phase === 'store' && p.done < p.total) void ws.handlers['jobs.cancel']({ jobId });
+      if (p.item === 2 && p.phase === 'store' && p.done < p.total)
+        void ws.handlers['jobs.cancel']({ jobId }, localCaller('curator'));
     });
 
     const error = await client.fail('datasets.import', { paths: [dem, noise, world], jobId });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ROLES, localCaller, type CallContext } from '../../../src-main/api/caller.js';
 import { createDispatcher } from '../../../src-main/api/dispatcher.js';
-import { METHOD_NAMES, type Handlers } from '../../../src-main/api/contract.js';
+import { METHOD_NAMES, contract, policyOf, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 
 /** Handlers that record what reached them; any call that was not expected fails the test. */
-function recordingHandlers(calls: { method: string; args: unknown }[]): Handlers {
-  const handlers: Record<string, (args: unknown) => Promise<unknown>> = {};
+function recordingHandlers(calls: { method: string; args: unknown; ctx?: CallContext }[]): Handlers {
+  const handlers: Record<string, (args: unknown, ctx: CallContext) => Promise<unknown>> = {};
   for (const name of METHOD_NAMES) {
-    handlers[name] = (args) => {
-      calls.push({ method: name, args });
+    handlers[name] = (args, ctx) => {
+      calls.push({ method: name, args, ctx });
       if (name === 'datasets.get')
         return Promise.reject(new StrataError('NOT_FOUND', { what: 'ds_0123456789abcdef' }));
       if (name === 'audit.verify') return Promise.reject(new Error('disk on fire at /secret/path'));
@@ -19,16 +20,20 @@ function recordingHandlers(calls: { method: string; args: unknown }[]): Handlers
   return handlers as unknown as Handlers;
 }
 
-describe('the contract dispatcher', () => {
-  const setup = () => {
-    const calls: { method: string; args: unknown }[] = [];
-    const internal: string[] = [];
-    const dispatch = createDispatcher(recordingHandlers(calls), {
-      onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`),
-    });
-    return { dispatch, calls, internal };
-  };
+const CURATOR = localCaller('zhang.san');
 
+function setup(caller: CallContext = CURATOR, readOnly = false) {
+  const calls: { method: string; args: unknown; ctx?: CallContext }[] = [];
+  const internal: string[] = [];
+  const dispatcher = createDispatcher(recordingHandlers(calls), {
+    readOnly: () => readOnly,
+    onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`),
+  });
+  const dispatch = (method: string, args: unknown) => dispatcher(method, args, caller);
+  return { dispatch, calls, internal };
+}
+
+describe('the contract dispatcher', () => {
   it('passes validated arguments to the handler and wraps the value', async () => {
     const { dispatch, calls } = setup();
     const fields = { title: ' 桂林 DEM ', abstract: '', level: '秘密', period: '10年' };
@@ -38,6 +43,7 @@ describe('the contract dispatcher', () => {
       {
         method: 'catalogue.save',
         args: { id: 'ds_0123456789abcdef', baseVersion: 2, fields: { ...fields, title: '桂林 DEM' } },
+        ctx: CURATOR,
       },
     ]);
   });
@@ -83,5 +89,67 @@ describe('the contract dispatcher', () => {
     expect(crash.error.code).toBe('INTERNAL');
     expect(JSON.stringify(crash.error)).not.toContain('/secret/path');
     expect(internal).toHaveLength(1);
+  });
+
+  it('refuses a caller in none of the method roles with FORBIDDEN, before validating or calling', async () => {
+    const reviewerOnly: CallContext = { user: 'li.si', roles: ['reviewer'] };
+    const { dispatch, calls } = setup(reviewerOnly);
+    const refused = await dispatch('catalogue.save', { id: 'not an id' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const allowed = await dispatch('review.run', { id: 'ds_0123456789abcdef' });
+    expect(allowed.ok).toBe(true);
+    expect(calls).toEqual([{ method: 'review.run', args: { id: 'ds_0123456789abcdef' }, ctx: reviewerOnly }]);
+    const nobody = setup({ user: 'guest', roles: [] });
+    for (const name of METHOD_NAMES)
+      expect(await nobody.dispatch(name, {}), name).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    expect(nobody.calls).toEqual([]);
+  });
+});
+
+describe('method policies in the contract', () => {
+  it('every method declares whether it mutates and a non-empty set of known roles', () => {
+    for (const name of METHOD_NAMES) {
+      const spec: Record<string, unknown> = { ...contract[name] };
+      expect(typeof spec['mutates'], name).toBe('boolean');
+      const roles = policyOf(name).roles;
+      expect(roles.length, name).toBeGreaterThan(0);
+      for (const role of roles) expect(ROLES, `${name}: ${role}`).toContain(role);
+    }
+  });
+
+  it('the state changes of the archive are the mutating methods', () => {
+    const mutating = METHOD_NAMES.filter((name) => policyOf(name).mutates).sort();
+    expect(mutating).toEqual([
+      'catalogue.save',
+      'datasets.import',
+      'exchange.export',
+      'release.create',
+      'review.run',
+    ]);
+  });
+
+  it('read-only mode refuses every mutating method and lets every other one through', async () => {
+    const { dispatch, calls } = setup(CURATOR, true);
+    for (const name of METHOD_NAMES) {
+      const result = await dispatch(name, {});
+      if (policyOf(name).mutates) {
+        expect(result, name).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+      } else {
+        // Past the guard: the call either reached its handler or failed only its argument check.
+        const code = result.ok ? null : result.error.code;
+        expect(code === 'READ_ONLY' || code === 'FORBIDDEN', `${name}: ${String(code)}`).toBe(false);
+      }
+    }
+    expect(calls.some((c) => policyOf(c.method as (typeof METHOD_NAMES)[number]).mutates)).toBe(false);
+    expect(calls.map((c) => c.method)).toContain('datasets.list');
+  });
+
+  it('a writable workstation lets the mutating methods reach their handlers', async () => {
+    const { dispatch, calls } = setup(CURATOR, false);
+    expect(await dispatch('review.run', { id: 'ds_0123456789abcdef' })).toMatchObject({ ok: true });
+    expect(calls.map((c) => c.method)).toEqual(['review.run']);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,11 @@ describe('electron-builder.yml', () => {
     expect(files).toContain('!dist/main/harness.mjs');
     expect(files).toContain('!dist/main/cli.mjs');
     expect(files.some((pattern) => /^src|^tests/.test(pattern))).toBe(false);
+  });
+
+  it('ships the EPSG table the main process reads from resources/ at start', () => {
+    expect(config['files'] as string[]).toContain('resources/**');
+    expect(existsSync(path.join(root, 'resources', 'crs', 'epsg.json'))).toBe(true);
   });
 
   it('targets Windows NSIS and Linux AppImage + deb on x64 and arm64', () => {

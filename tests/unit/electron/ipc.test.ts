@@ -1,6 +1,7 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Dispatch } from '../../../src-main/api/dispatcher.js';
+import { localCaller } from '../../../src-main/api/caller.js';
+import type { ContextDispatch } from '../../../src-main/api/dispatcher.js';
 import { FakeWebContents, type ElectronDouble } from './electron-double.js';
 
 const electron = await vi.hoisted(async () => {
@@ -11,11 +12,13 @@ vi.mock('electron', () => electron);
 
 const { registerInvokeHandler, sendEvent } = await import('../../../src-main/electron/ipc.js');
 
+const LOCAL = localCaller('zhang.san');
+
 type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise<unknown>;
 
 function register(double: ElectronDouble) {
-  const dispatch = vi.fn<Dispatch>(() => Promise.resolve({ ok: true, value: ['dataset'] }));
-  registerInvokeHandler(dispatch);
+  const dispatch = vi.fn<ContextDispatch>(() => Promise.resolve({ ok: true, value: ['dataset'] }));
+  registerInvokeHandler(dispatch, () => LOCAL);
   const handler = double.invokeHandlers.get('strata:invoke') as InvokeHandler | undefined;
   if (!handler) throw new Error('no handler registered on strata:invoke');
   return { dispatch, handler };
@@ -39,7 +42,7 @@ describe('IPC wrapper', () => {
   it('passes method and arguments from the top app frame to the dispatcher', async () => {
     const { dispatch, handler } = register(electron);
     const result = await handler(invokeEvent(topAppFrame), 'datasets.list', {});
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('datasets.list', {});
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('datasets.list', {}, LOCAL);
     expect(result).toEqual({ ok: true, value: ['dataset'] });
   });
 
@@ -60,7 +63,7 @@ describe('IPC wrapper', () => {
   it('hands a non-string method to the dispatcher as an unknown name, not as the value', async () => {
     const { dispatch, handler } = register(electron);
     await handler(invokeEvent(topAppFrame), { toString: () => 'datasets.list' }, {});
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('', {});
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('', {}, LOCAL);
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
 import {
@@ -17,6 +17,7 @@ const holder = await vi.hoisted(async () => {
   return {
     electron: createElectronDouble(),
     openWorkstation: null as unknown as (options: WorkstationOptions) => Promise<Workstation>,
+    crsLoadedFrom: [] as string[],
   };
 });
 // The mock factory runs once per file; getters let every fresh load of main.ts see the current double.
@@ -31,6 +32,13 @@ vi.mock('electron', () =>
     ),
   ),
 );
+// The EPSG table's loading is tested on its own; here: main loads it from the app's resources.
+vi.mock('../../../src-main/node/crs/index.js', () => ({
+  installBundledCrs: (dir: string) => {
+    holder.crsLoadedFrom.push(dir);
+    return Promise.resolve();
+  },
+}));
 vi.mock('../../../src-main/hosting/open-workstation.js', () => ({
   openWorkstation: (options: WorkstationOptions) => holder.openWorkstation(options),
 }));
@@ -38,12 +46,14 @@ vi.mock('../../../src-main/hosting/open-workstation.js', () => ({
 type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise<unknown>;
 const trusted = { senderFrame: { parent: null, url: 'app://strata/index.html' } };
 
-function fakeWorkstation() {
+function fakeWorkstation(readOnly = false) {
   const listeners: ((event: HostEvent) => void)[] = [];
   return {
-    user: 'zhang.san',
-    readOnly: false,
-    handlers: { 'datasets.list': vi.fn(() => Promise.resolve([])) },
+    readOnly,
+    handlers: {
+      'datasets.list': vi.fn(() => Promise.resolve([])),
+      'catalogue.save': vi.fn(() => Promise.resolve({ version: 2 })),
+    },
     resolveFile: vi.fn(() => Promise.resolve(null)),
     onEvent: vi.fn((listener: (event: HostEvent) => void) => {
       listeners.push(listener);
@@ -59,23 +69,25 @@ function fakeWorkstation() {
 async function boot(
   setup: (electron: ElectronDouble) => void = () => undefined,
   open?: () => Promise<Workstation>,
+  readOnly = false,
 ) {
   const electron = createElectronDouble();
   setup(electron);
   holder.electron = electron;
-  const workstation = fakeWorkstation();
+  const workstation = fakeWorkstation(readOnly);
   const opened = vi.fn<(options: WorkstationOptions) => Promise<Workstation>>(
     open ?? (() => Promise.resolve(workstation as unknown as Workstation)),
   );
   holder.openWorkstation = opened;
+  holder.crsLoadedFrom.length = 0;
   FakeBrowserWindow.created.length = 0;
   vi.resetModules();
   await import('../../../src-main/electron/main.js');
   return { electron, workstation, opened };
 }
 
-async function bootReady() {
-  const booted = await boot();
+async function bootReady(readOnly = false) {
+  const booted = await boot(undefined, undefined, readOnly);
   await vi.waitFor(() => {
     expect(FakeBrowserWindow.created).toHaveLength(1);
   });
@@ -86,6 +98,10 @@ async function bootReady() {
 describe('Electron main process', () => {
   beforeEach(() => {
     delete process.env['STRATA_HOME'];
+    process.env['STRATA_USER'] = 'zhang.san';
+  });
+  afterEach(() => {
+    delete process.env['STRATA_USER'];
   });
 
   it('registers app:// as a privileged standard scheme before ready and forces the sandbox', async () => {
@@ -104,6 +120,7 @@ describe('Electron main process', () => {
     const { electron, opened, window } = await bootReady();
     expect(opened).toHaveBeenCalledOnce();
     expect(opened.mock.calls[0]?.[0]).toMatchObject({ home: '/tmp/strata-test-userData' });
+    expect(holder.crsLoadedFrom).toEqual(['/opt/strata/app/resources']);
     expect(electron.session.defaultSession.state.permissionRequest).not.toBeNull();
     expect(electron.session.defaultSession.state.beforeRequest).not.toBeNull();
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -132,7 +149,20 @@ describe('Electron main process', () => {
       value: { version: '0.1.0', user: 'zhang.san', host: 'electron', canPickFiles: true, readOnly: false },
     });
     await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
-    expect(workstation.handlers['datasets.list']).toHaveBeenCalledOnce();
+    expect(workstation.handlers['datasets.list']).toHaveBeenCalledExactlyOnceWith(
+      {},
+      { user: 'zhang.san', roles: ['curator', 'reviewer', 'mapmaker', 'admin'] },
+    );
+  });
+
+  it('a read-only workstation refuses a mutating call before its handler, and still reads', async () => {
+    const { invoke, workstation } = await bootReady(true);
+    const fields = { title: 't', abstract: '', level: '内部', period: '' };
+    await expect(
+      invoke(trusted, 'catalogue.save', { id: 'ds_0123456789abcdef', baseVersion: 1, fields }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    expect(workstation.handlers['catalogue.save']).not.toHaveBeenCalled();
+    await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
   });
 
   it('system.pickFiles opens a multi-select dialog over the window with the supported formats', async () => {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const script = path.join(root, 'build', 'start-electron.mjs');
+const readJson = async (file: string): Promise<unknown> =>
+  JSON.parse(await readFile(file, 'utf8')) as unknown;
 let dir: string;
 
 // Only what the launcher reads; no ELECTRON_* or npm mirror settings from the developer's shell.
@@ -57,16 +59,36 @@ afterAll(async () => {
 });
 
 describe('npm start launcher', () => {
-  it('prints one line naming the fix and exits 1 when STRATA_ELECTRON_PATH points nowhere', () => {
+  it('prints one line naming the fix and exits 1 when STRATA_ELECTRON_PATH points nowhere', async () => {
+    // The zip named is the installed Electron's, or the pinned one when none is installed.
+    const installed = (await readJson(path.join(root, 'node_modules', 'electron', 'package.json')).catch(
+      () => null,
+    )) as { version: string } | null;
+    const pinned = (await readJson(path.join(root, 'package.json'))) as {
+      devDependencies: Record<string, string>;
+    };
+    const version = installed?.version ?? pinned.devDependencies['electron'] ?? '';
     const result = run(script, cleanEnv({ STRATA_ELECTRON_PATH: path.join(dir, 'missing', 'electron') }));
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      /^Electron binary not found: set ELECTRON_MIRROR .*electron-v45\.4\.1-.*\.zip.*"npm run dev"/,
-    );
+    expect(lines[0]).toMatch(/^Electron binary not found: set ELECTRON_MIRROR .*"npm run dev"/);
+    expect(lines[0]).toContain(`electron-v${version}-${process.platform}-${process.arch}.zip`);
     expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('names the pinned version’s zip when node_modules/electron is absent', async () => {
+    const app = await makeApp('not-installed', {});
+    await writeFile(
+      path.join(app, 'package.json'),
+      JSON.stringify({ main: 'dist/main/electron-main.mjs', devDependencies: { electron: '41.7.1' } }),
+    );
+    const result = run(path.join(app, 'build', 'start-electron.mjs'), cleanEnv({}));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining(`electron-v41.7.1-${process.platform}-${process.arch}.zip`),
+    ]);
   });
 
   it('gives a hanging installer a time limit, then prints the one line', async () => {

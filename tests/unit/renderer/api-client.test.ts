@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../src-main/api/dispatcher.js';
+import { localCaller } from '../../../src-main/api/caller.js';
+import { createDispatcher, forCaller } from '../../../src-main/api/dispatcher.js';
 import { METHOD_NAMES, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { ApiError, createApi } from '../../../src-renderer/platform/api-client.js';
@@ -14,9 +15,11 @@ function clientOverDispatcher() {
   handlers['exchange.export'] = () =>
     Promise.reject(new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: 'level.秘密' }));
   const dispatch = createDispatcher(handlers as unknown as Handlers, {
+    readOnly: () => false,
     onInternalError: () => undefined,
   });
-  return createApi({ invoke: (method, args) => dispatch(method, args) });
+  const asUser = forCaller(dispatch, localCaller('curator'));
+  return createApi({ invoke: (method, args) => asUser(method, args) });
 }
 
 const i18n = initI18n('zh-CN');

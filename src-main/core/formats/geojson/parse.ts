@@ -2,6 +2,7 @@ import { crsFromCode, crsFromEpsg } from '../../crs/index.js';
 import type { AttributeValue, CrsInfo, FieldInfo, VectorFeature, VectorInfo } from '../../model/index.js';
 import { corrupt, tooLarge } from '../format-error.js';
 import { extentOf, layerGeometryType } from '../vector-summary.js';
+import { readBudgetedJson, type ChunkReader } from './budgeted-json.js';
 import { parseGeometry } from './parse-geometry.js';
 
 /** Default budget for one GeoJSON text, in UTF-16 code units (≈ bytes for coordinate-heavy files). */
@@ -10,6 +11,20 @@ export const GEOJSON_MAX_CHARS = 256 * 1024 * 1024;
 export interface GeoJsonOptions {
   /** Refuse longer text with a too-large error (default GEOJSON_MAX_CHARS). */
   readonly maxChars?: number;
+}
+
+/**
+ * Default memory budget of one streamed GeoJSON document's parsed tree, in estimated heap bytes
+ * (TREE_COST): with the worker's heap cap, it keeps a parse and its result under the parse memory
+ * cap (ADR 0081). About 8 million coordinate pairs.
+ */
+export const GEOJSON_MAX_TREE_BYTES = 384 * 1024 * 1024;
+/** Arrays and objects nest at most this deep in a streamed document (GeoJSON itself needs ~10). */
+export const GEOJSON_MAX_DEPTH = 256;
+
+export interface GeoJsonStreamOptions {
+  /** Refuse (too-large) a document whose tree is estimated above this (default GEOJSON_MAX_TREE_BYTES). */
+  readonly maxTreeBytes?: number;
 }
 
 export interface VectorData {
@@ -92,6 +107,20 @@ export function parseGeoJson(text: string, options: GeoJsonOptions = {}): Vector
   } catch {
     throw corrupt('geojsonNotJson');
   }
+  return fromRoot(root);
+}
+
+/**
+ * parseGeoJson for a document read chunk by chunk: the tree is charged to a memory budget while
+ * it is built, so an oversized document is refused early (too-large) without ever being held
+ * whole, as text or as a tree. Same outcomes as parseGeoJson otherwise.
+ */
+export function parseGeoJsonChunks(next: ChunkReader, options: GeoJsonStreamOptions = {}): VectorData {
+  const maxTreeBytes = options.maxTreeBytes ?? GEOJSON_MAX_TREE_BYTES;
+  return fromRoot(readBudgetedJson(next, { maxTreeBytes, maxDepth: GEOJSON_MAX_DEPTH }));
+}
+
+function fromRoot(root: unknown): VectorData {
   if (!isObject(root)) throw corrupt('geojsonTopLevel');
   const fieldTypes = new Map<string, Seen | 'mixed' | null>();
   let features: VectorFeature[];

@@ -4,4 +4,5 @@ export {
   type ShapefileParts,
   type ShapefileLimits,
   type ShapefileData,
+  type ShapefileNotice,
 } from './read.js';

@@ -5,7 +5,7 @@ import { extentOf } from '../vector-summary.js';
 import { readDbf } from './dbf.js';
 import { readShp } from './shp.js';
 
-/** The files of one shapefile set, as bytes. Only the .shp is required. */
+/** The files of one shapefile set, as bytes. Only the .shp is needed to read; what is missing comes back as notices. */
 export interface ShapefileParts {
   readonly shp: Uint8Array;
   readonly shx: Uint8Array | null;
@@ -21,9 +21,17 @@ export interface ShapefileLimits {
 
 export const SHAPEFILE_LIMITS: ShapefileLimits = { maxVertices: 50_000_000, maxRecords: 10_000_000 };
 
+/**
+ * What is missing from or wrong with the set, as read: the reader still reads what it can, and
+ * the importer decides what to refuse and what to tell (ADR 0096). Each is `notice.<code>` or the
+ * importer's refusal in messages.ts.
+ */
+export type ShapefileNotice = 'shapefile.shxMissing' | 'shapefile.shxInconsistent' | 'shapefile.dbfMissing';
+
 export interface ShapefileData {
   readonly info: VectorInfo;
   readonly features: VectorFeature[];
+  readonly notices: readonly ShapefileNotice[];
 }
 
 function crsOfPrj(prj: Uint8Array | null): CrsInfo | null {
@@ -36,7 +44,8 @@ function crsOfPrj(prj: Uint8Array | null): CrsInfo | null {
 /**
  * Reads a shapefile set into GeoJSON-shaped features in the .prj's CRS (x = easting/longitude).
  * Shapes and .dbf records pair by position; records flagged deleted are dropped with their
- * shapes. Without a .dbf every feature has empty properties. The layer geometry type is the
+ * shapes. Without a .dbf every feature has empty properties; without a usable .shx the index is
+ * rebuilt from the .shp; `notices` names both. The layer geometry type is the
  * header's (PolyLine → 'LineString' even when some records are multipart, as GDAL reports it).
  */
 export function readShapefile(
@@ -63,5 +72,9 @@ export function readShapefile(
     extent: extentOf(features),
     encoding: dbf?.encoding.label ?? 'UTF-8',
   };
-  return { info, features };
+  const notices: ShapefileNotice[] = [];
+  if (parts.shx === null) notices.push('shapefile.shxMissing');
+  else if (shp.index === 'rebuilt') notices.push('shapefile.shxInconsistent');
+  if (parts.dbf === null) notices.push('shapefile.dbfMissing');
+  return { info, features, notices };
 }

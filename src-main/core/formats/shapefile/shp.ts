@@ -32,6 +32,8 @@ export interface ShpContent {
   readonly geometryType: GeometryType;
   readonly geometries: (Geometry | null)[];
   readonly hasZ: boolean;
+  /** Where the record offsets came from: the .shx, or a walk of the .shp (no usable .shx). */
+  readonly index: 'shx' | 'rebuilt';
 }
 
 export interface ShpLimits {
@@ -40,7 +42,11 @@ export interface ShpLimits {
 }
 
 /** Where each record's content lies: from the .shx when it is consistent, else by walking the .shp. */
-function recordSpans(shp: DataView, shpEnd: number, shx: DataView | null): [number, number][] {
+function recordSpans(
+  shp: DataView,
+  shpEnd: number,
+  shx: DataView | null,
+): { spans: [number, number][]; index: ShpContent['index'] } {
   if (shx !== null && shx.byteLength >= 100 && shx.getInt32(0, false) === 9994) {
     const shxEnd = Math.min(shx.byteLength, shx.getInt32(24, false) * 2);
     const count = Math.floor((shxEnd - 100) / 8);
@@ -52,7 +58,7 @@ function recordSpans(shp: DataView, shpEnd: number, shx: DataView | null): [numb
       ok = offset >= 100 && length >= 0 && offset + 8 + length <= shpEnd;
       spans.push([offset + 8, length]);
     }
-    if (ok) return spans;
+    if (ok) return { spans, index: 'shx' };
   }
   const spans: [number, number][] = [];
   for (let offset = 100; offset + 8 <= shpEnd;) {
@@ -63,7 +69,7 @@ function recordSpans(shp: DataView, shpEnd: number, shx: DataView | null): [numb
     spans.push([offset + 8, length]);
     offset += 8 + length;
   }
-  return spans;
+  return { spans, index: 'rebuilt' };
 }
 
 interface Cursor {
@@ -143,7 +149,7 @@ function readRecord(c: Cursor, budget: { left: number }): Geometry | null {
 
 /**
  * Reads the geometries of a .shp (with its .shx when available; a missing or inconsistent .shx
- * falls back to walking the records). Trusts the header's file length, so junk after it is ignored;
+ * falls back to walking the records, which are self-delimiting, and `index` says so). Trusts the header's file length, so junk after it is ignored;
  * every offset and count is checked against the record and file sizes before reading.
  */
 export function readShp(shpBytes: Uint8Array, shxBytes: Uint8Array | null, limits: ShpLimits): ShpContent {
@@ -157,7 +163,7 @@ export function readShp(shpBytes: Uint8Array, shxBytes: Uint8Array | null, limit
   if (layerType !== 0 && layerKind === undefined) throw unsupported('shapeType', { type: layerType });
   const shx =
     shxBytes === null ? null : new DataView(shxBytes.buffer, shxBytes.byteOffset, shxBytes.byteLength);
-  const spans = recordSpans(shp, declared, shx);
+  const { spans, index } = recordSpans(shp, declared, shx);
   const budget = { left: limits.maxVertices };
   const geometries = spans.map(([start, length], i) =>
     readRecord({ view: shp, start, length, record: i + 1 }, budget),
@@ -166,5 +172,6 @@ export function readShp(shpBytes: Uint8Array, shxBytes: Uint8Array | null, limit
     geometryType: layerKind === undefined ? 'None' : (LAYER_TYPES[layerKind.family] ?? 'None'),
     geometries,
     hasZ: layerKind?.z ?? false,
+    index,
   };
 }

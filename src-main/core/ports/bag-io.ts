@@ -1,0 +1,34 @@
+import type { VerifyResult } from '../model/index.js';
+import type { BagSigner } from './bag-signer.js';
+import type { JobOptions } from './job-options.js';
+
+export interface WriteBagOptions extends JobOptions {
+  /** Existing directory the bag is created in. */
+  readonly outDir: string;
+  /** Directory name of the bag: one safe path segment. */
+  readonly bagName: string;
+  /** Files copied into `data/` (`name` is relative to `data/`, `/`-separated). */
+  readonly payload: readonly { readonly name: string; readonly sourcePath: string }[];
+  /** Payload files produced in memory (metadata XML/JSON); strings are written as UTF-8. */
+  readonly generated: readonly { readonly name: string; readonly content: string | Uint8Array }[];
+  /** Caller elements of bag-info.txt in order; see `strataBagInfo`. */
+  readonly bagInfo: Readonly<Record<string, string>>;
+  readonly signer: BagSigner;
+}
+
+export interface WriteBagResult {
+  /** Absolute path of the finished bag directory. */
+  readonly bag: string;
+  /** Number of payload files. */
+  readonly files: number;
+  /** Payload bytes. */
+  readonly bytes: number;
+  readonly signatureFile: string;
+}
+
+/** Signed BagIt packages (ADR 0030-0033): write one, verify one. Progress of `writeBag` in bytes. */
+export interface BagIo {
+  writeBag(options: WriteBagOptions): Promise<WriteBagResult>;
+  /** Verifies with `publicKeyPem` when given, never with a key the bag carries (ADR 0032). */
+  verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult>;
+}

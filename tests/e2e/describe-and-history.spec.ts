@@ -1,0 +1,52 @@
+import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
+import { demFile } from './inputs.js';
+
+test('a record saved in 著录 becomes a new version with its marking; a stale save is refused and reloads', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const [dem] = await harness.importFiles(demFile());
+  if (!dem) throw new Error('import');
+
+  await openWorkstation(page, harness);
+  await selectDataset(page, dem.id);
+  await page.getByTestId('tab-catalogue').click();
+  const history = page.getByTestId('version-history').locator('tbody tr.ant-table-row');
+  await expect(history).toHaveCount(1);
+
+  await page.getByTestId('field-title').fill('桂林幅 1:5万 数字高程模型');
+  await page.getByTestId('field-abstract').fill('西安 1980 坐标系 3 度带第 40 带，5 米格网。');
+  await page.getByTestId('field-level').click();
+  await page.locator('.ant-select-item-option', { hasText: '机密' }).click();
+  await page.getByTestId('field-period').fill('20年');
+  await expect(page.getByTestId('marking')).toContainText('机密★20年');
+  await page.getByTestId('save-button').click();
+  await expect(page.getByTestId('save-result')).toBeVisible();
+
+  // Newest first: v2 with the new title and marking above the imported v1.
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText('v2');
+  await expect(history.nth(0)).toContainText('桂林幅 1:5万 数字高程模型');
+  await expect(history.nth(0)).toContainText('机密★20年');
+  await expect(history.nth(1)).toContainText('v1');
+  await shot('04-catalogue-raster-on-map');
+
+  // Someone else (another window, the CLI) saves v3 meanwhile: this form's save, based on v2, is
+  // refused as a conflict instead of overwriting, and reloading brings in their version.
+  await harness.api.call('catalogue.save', {
+    id: dem.id,
+    baseVersion: 2,
+    fields: { title: '桂林幅 数字高程模型（复核）', abstract: '', level: '秘密', period: '10年' },
+  });
+  await page.getByTestId('field-title').fill('我的修改');
+  await page.getByTestId('save-button').click();
+  await expect(page.getByTestId('save-error')).toBeVisible();
+  await page.getByTestId('conflict-reload').click();
+  await expect(page.getByTestId('field-title')).toHaveValue('桂林幅 数字高程模型（复核）');
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText('秘密★10年');
+
+  const detail = await harness.api.call('datasets.get', { id: dem.id });
+  expect(detail.versions.map((v) => v.version).sort()).toEqual([1, 2, 3]);
+});

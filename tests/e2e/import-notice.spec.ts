@@ -1,0 +1,66 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gdal } from '../support/gdal.js';
+import { expect, test } from './harness-fixture.js';
+
+/** A shapefile set written by GDAL, then copied under `stem` without the sidecars in `leave`. */
+async function setWithout(dir: string, stem: string, leave: readonly string[]): Promise<string> {
+  const source = path.join(dir, 'full');
+  const full = path.join(source, 'points');
+  await mkdir(source, { recursive: true });
+  const csv = path.join(dir, 'points.csv');
+  await writeFile(csv, 'id,名称,x,y\n1,一号孔,110.05,24.9\n2,二号孔,110.1,24.95\n');
+  await gdal('ogr2ogr', [
+    '-overwrite',
+    '-f',
+    'ESRI Shapefile',
+    '-a_srs',
+    'EPSG:4490',
+    '-lco',
+    'ENCODING=UTF-8',
+    '-oo',
+    'X_POSSIBLE_NAMES=x',
+    '-oo',
+    'Y_POSSIBLE_NAMES=y',
+    '-select',
+    'id,名称',
+    `${full}.shp`,
+    csv,
+  ]);
+  const target = path.join(dir, stem);
+  await mkdir(target, { recursive: true });
+  for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg'].filter((e) => !leave.includes(e))) {
+    await copyFile(`${full}.${ext}`, path.join(target, `${stem}.${ext}`));
+  }
+  return path.join(target, `${stem}.shp`);
+}
+
+test('the import dialog tells a rebuilt .shx and refuses a set without .dbf', async ({ page, harness }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const noShx = await setWithout(harness.scratch, '无索引', ['shx']);
+  const noDbf = await setWithout(harness.scratch, '无属性', ['dbf']);
+
+  await page.goto(harness.url);
+  await expect(page.getByTestId('audit-status')).toHaveAttribute('data-state', 'ok');
+
+  // Only a notice: the set is imported, and the dialog stays open to say how it was read.
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-paths').fill(noShx);
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-result')).toContainText('读取时有以下情况请留意');
+  await expect(page.getByTestId('import-notice')).toHaveAttribute('data-code', 'shapefile.shxMissing');
+  await expect(page.getByTestId('import-notice')).toContainText('无索引.shp：缺少索引文件 .shx');
+  await expect(page.getByTestId('import-failure')).toHaveCount(0);
+  await page.getByTestId('import-cancel').click();
+  await expect(page.locator('[data-testid^="dataset-row-"]', { hasText: '无索引' })).toBeVisible();
+
+  // No .dbf: refused with the reason.
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-paths').fill(noDbf);
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-failure')).toHaveAttribute('data-code', 'CORRUPT_FILE');
+  await expect(page.getByTestId('import-failure')).toContainText('缺少属性表 .dbf');
+  await expect(page.getByTestId('import-notice')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+import { zhCN } from '../../src-renderer/i18n/zh-CN.js';
+import { expect, openWorkstation, selectDataset, test, type Harness } from './harness-fixture.js';
+import { demFile, mineralPointsFile } from './inputs.js';
+
+const count = (template: string, n: number): string => template.replace('{{count}}', String(n));
+
+/** Runs the review of a dataset in the UI; checks the headline and the table agree with the stored report. */
+async function reviewInUi(page: Page, harness: Harness, id: string, rule: string): Promise<void> {
+  await selectDataset(page, id);
+  await page.getByTestId('tab-review').click();
+  await page.getByTestId('review-run').click();
+  const summary = page.getByTestId('review-summary');
+  await expect(summary).toHaveAttribute('data-passed', 'false');
+
+  const report = (await harness.api.call('datasets.get', { id })).review;
+  if (!report) throw new Error('the review was not stored');
+  const table = page.getByTestId('findings-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(report.findings.length);
+  await expect(table.locator('[data-severity="blocking"]')).toHaveCount(report.blocking);
+  await expect(table).toContainText(rule);
+  expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: rule, severity: 'blocking' }));
+  await expect(summary).toContainText(count(zhCN.review.blocked, report.blocking));
+  await expect(summary).toContainText(count(zhCN.review.findingsCount, report.findings.length));
+}
+
+test('the secrecy review lists each finding with its severity, and the headline counts them', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const [dem, points] = await harness.importFiles(demFile(), mineralPointsFile());
+  if (!dem || !points) throw new Error('import');
+  await openWorkstation(page, harness);
+
+  // A 5 m DEM grid is finer than the 100 m the profile allows; millimetre coordinates finer than 50 m.
+  await reviewInUi(page, harness, points.id, 'position-precision');
+  await reviewInUi(page, harness, dem.id, 'raster-resolution');
+  await expect(page.getByTestId('findings-table')).toContainText('DEM 格网分辨率 5 米');
+  await shot('05-review');
+});
