@@ -27,14 +27,17 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   const fail = (error: ApiErrorBody): Result<never> => ({ ok: false, error });
 
   return async (method, args, ctx) => {
-    if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
+    if (!isMethodName(method))
+      return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const spec = contract[method];
     if (!spec.roles.some((role) => ctx.roles.includes(role))) return fail({ code: 'FORBIDDEN', params: {} });
     if (spec.mutates && options.readOnly()) return fail({ code: 'READ_ONLY', params: {} });
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
       // Field paths only: zod's own wording is English, and hosts render the rest of the message.
-      const detail = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(args)'))].join(', ');
+      const detail = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(args)'))].join(
+        ', ',
+      );
       return fail({ code: 'INVALID_ARGUMENT', params: { detail } });
     }
     try {

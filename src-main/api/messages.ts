@@ -258,7 +258,10 @@ export const MESSAGES = {
   },
   'problem.lzwStart': { 'zh-CN': 'LZW 数据流以表码开头', en: 'LZW stream starts with a table code' },
   'problem.lzwCode': { 'zh-CN': 'LZW 编码错误', en: 'bad LZW code' },
-  'problem.jpegTables': { 'zh-CN': 'JPEGTables 不是 JPEG 表数据', en: 'JPEGTables is not a JPEG table stream' },
+  'problem.jpegTables': {
+    'zh-CN': 'JPEGTables 不是 JPEG 表数据',
+    en: 'JPEGTables is not a JPEG table stream',
+  },
   'problem.jpegNotStream': { 'zh-CN': '瓦片/条带不是 JPEG 数据流', en: 'tile/strip is not a JPEG stream' },
   'problem.jpegMarker': { 'zh-CN': '此处应为 JPEG 标记', en: 'JPEG marker expected' },
   'problem.jpegSegmentEnd': {
@@ -450,7 +453,10 @@ export const MESSAGES = {
     'zh-CN': '{{path}}：名称以点或空格结尾（Windows 会丢弃）',
     en: '{{path}}: name ends with a dot or space (Windows drops it)',
   },
-  'bag.reservedName': { 'zh-CN': '{{path}}：Windows 保留设备名', en: '{{path}}: Windows reserved device name' },
+  'bag.reservedName': {
+    'zh-CN': '{{path}}：Windows 保留设备名',
+    en: '{{path}}: Windows reserved device name',
+  },
   'bag.nameTooLong': {
     'zh-CN': '{{path}}：名称超过 {{max}} 字节',
     en: '{{path}}: name longer than {{max}} bytes',
@@ -465,7 +471,10 @@ export const MESSAGES = {
     'zh-CN': '{{path}}：其上级也被列为文件',
     en: '{{path}}: a parent of it is also listed as a file',
   },
-  'bag.nameSlash': { 'zh-CN': '{{path}}：数据包名称不能含 "/"', en: '{{path}}: bag name must not contain "/"' },
+  'bag.nameSlash': {
+    'zh-CN': '{{path}}：数据包名称不能含 "/"',
+    en: '{{path}}: bag name must not contain "/"',
+  },
   'bag.nameDot': {
     'zh-CN': '{{path}}：数据包名称不能以 "." 开头',
     en: '{{path}}: bag name must not start with "."',
@@ -540,7 +549,10 @@ export const MESSAGES = {
     'zh-CN': '未提供可信公钥；数据包内附带的公钥一律不用',
     en: 'no trusted public key was given; a key inside the bag is never used',
   },
-  'bag.keyNotEd25519': { 'zh-CN': '所给公钥不是 Ed25519 公钥', en: 'the given public key is not an Ed25519 key' },
+  'bag.keyNotEd25519': {
+    'zh-CN': '所给公钥不是 Ed25519 公钥',
+    en: 'the given public key is not an Ed25519 key',
+  },
   'bag.keyNotPem': { 'zh-CN': '所给公钥不是 PEM 公钥', en: 'the given public key is not a PEM public key' },
   'bag.signatureSize': {
     'zh-CN': '{{path}}：不是 {{bytes}} 字节的 Ed25519 签名',
@@ -618,8 +630,14 @@ export const MESSAGES = {
   },
 
   'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
-  'cli.reviewBlocked': { 'zh-CN': '审查未通过（{{blocking}} 项阻断）', en: 'BLOCKED ({{blocking}} blocking)' },
-  'cli.saved': { 'zh-CN': '{{id}} 第 {{version}} 版 {{marking}}', en: '{{id}} version {{version}} {{marking}}' },
+  'cli.reviewBlocked': {
+    'zh-CN': '审查未通过（{{blocking}} 项阻断）',
+    en: 'BLOCKED ({{blocking}} blocking)',
+  },
+  'cli.saved': {
+    'zh-CN': '{{id}} 第 {{version}} 版 {{marking}}',
+    en: '{{id}} version {{version}} {{marking}}',
+  },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
   'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
   'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
@@ -716,7 +734,8 @@ export function renderMessage(key: MessageKey, params: MessageParams, lang: Lang
 
 /** One language's templates, keyed as in MESSAGES, for i18next resources. */
 export function messageTemplates(lang: Lang): Readonly<Record<MessageKey, string>> {
-  return Object.fromEntries(
-    Object.entries(MESSAGES).map(([key, entry]) => [key, entry[lang]]),
-  ) as Record<MessageKey, string>;
+  return Object.fromEntries(Object.entries(MESSAGES).map(([key, entry]) => [key, entry[lang]])) as Record<
+    MessageKey,
+    string
+  >;
 }

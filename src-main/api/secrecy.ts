@@ -31,7 +31,10 @@ export function markingMessage(level: SecrecyLevel, period: string): Message {
   const shownPeriod = periodMessage(level, period);
   return shownPeriod === null
     ? { key: levelKey(level), params: {} }
-    : { key: 'marking.secret', params: { ...shownPeriod.params, level: levelKey(level), period: shownPeriod.key } };
+    : {
+        key: 'marking.secret',
+        params: { ...shownPeriod.params, level: levelKey(level), period: shownPeriod.key },
+      };
 }
 
 /**

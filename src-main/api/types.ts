@@ -62,7 +62,6 @@ export interface RecordVersion {
   readonly marking: string;
 }
 
-
 export interface ReviewReport {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
 import type { ApiErrorBody } from '../api/errors.js';
 import { markingMessage } from '../api/secrecy.js';
-import type { DatasetSummary, ImportResult, RecordVersion, ReviewReport, VerifyResult } from '../api/types.js';
+import type {
+  DatasetSummary,
+  ImportResult,
+  RecordVersion,
+  ReviewReport,
+  VerifyResult,
+} from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Output } from './output.js';
 
@@ -162,8 +168,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
         )
         .join('\n'),
     );
-    if (!result.ok)
-      ctx.out.error({ code: 'VERIFY_FAILED', params: { bag: result.bag } });
+    if (!result.ok) ctx.out.error({ code: 'VERIFY_FAILED', params: { bag: result.bag } });
     return result.ok ? 0 : 1;
   },
   async key(ctx) {
@@ -185,7 +190,10 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       return 0;
     }
     if (sub !== 'verify')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata audit verify|list' });
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.usage',
+        usage: 'strata audit verify|list',
+      });
     const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
       ctx,
       'audit.verify',

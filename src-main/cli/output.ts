@@ -26,12 +26,16 @@ export function createOutput(json: boolean, lang: Lang): Output {
     },
     error(error) {
       const message = errorText(error, lang);
-      process.stderr.write(json ? `${JSON.stringify({ error: { ...error, message } })}\n` : `strata: ${message}\n`);
+      process.stderr.write(
+        json ? `${JSON.stringify({ error: { ...error, message } })}\n` : `strata: ${message}\n`,
+      );
     },
     text: (key, params) => renderMessage(key, params, lang),
     notice(notice) {
       const message = renderMessage(`notice.${notice.code}`, { ...notice.params, file: notice.file }, lang);
-      process.stderr.write(json ? `${JSON.stringify({ notice: { ...notice, message } })}\n` : `strata: ${message}\n`);
+      process.stderr.write(
+        json ? `${JSON.stringify({ notice: { ...notice, message } })}\n` : `strata: ${message}\n`,
+      );
     },
   };
 }

@@ -14,8 +14,10 @@ const ERASE_LINE = '\r\x1b[2K';
  * erases it, so results and errors start on a clean line.
  */
 export function progressLine(stream: ProgressStream, lang: Lang): (event: HostEvent) => void {
-  const render = (key: Parameters<typeof renderMessage>[0], params: Parameters<typeof renderMessage>[1]): string =>
-    renderMessage(key, params, lang);
+  const render = (
+    key: Parameters<typeof renderMessage>[0],
+    params: Parameters<typeof renderMessage>[1],
+  ): string => renderMessage(key, params, lang);
   return (event) => {
     stream.write(
       event.name === 'job.progress'

@@ -17,10 +17,7 @@ export const pickFilters = (lang: Lang): FileFilter[] => [
 ];
 
 /** The `system.*` methods of the Electron host (native dialogs included). */
-export function systemHandlers(
-  workstation: Workstation,
-  window: () => BrowserWindow | null,
-): SystemHandlers {
+export function systemHandlers(workstation: Workstation, window: () => BrowserWindow | null): SystemHandlers {
   return {
     'system.info': (_args, ctx) =>
       Promise.resolve({

@@ -8,7 +8,10 @@ export const textOf = (
 ): string => renderMessage(message.key, message.params, lang);
 
 export const textsOf = (
-  messages: readonly { readonly key: MessageKey; readonly params: Readonly<Record<string, string | number>> }[],
+  messages: readonly {
+    readonly key: MessageKey;
+    readonly params: Readonly<Record<string, string | number>>;
+  }[],
   lang: Lang = 'en',
 ): string[] => messages.map((m) => textOf(m, lang));
 

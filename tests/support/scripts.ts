@@ -100,5 +100,7 @@ export const LATIN_IN_CHINESE = new Set([
 export function strayLatin(text: string, allowed: readonly string[] = []): string[] {
   let rest = text;
   for (const quote of allowed) rest = rest.split(quote).join(' ');
-  return [...rest.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((w) => !LATIN_IN_CHINESE.has(w));
+  return [...rest.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)]
+    .map((m) => m[0])
+    .filter((w) => !LATIN_IN_CHINESE.has(w));
 }

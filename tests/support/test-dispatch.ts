@@ -8,13 +8,7 @@ import type { Workstation } from '../../src-main/hosting/workstation.js';
  * role; an unexpected internal error fails the test.
  */
 export function testDispatch(ws: Workstation, host: 'harness' | 'cli' = 'harness'): Dispatch {
-  return headlessDispatcher(
-    ws,
-    host,
-    'test',
-    localCaller('curator'),
-    (_method, error) => {
-      throw error;
-    },
-  );
+  return headlessDispatcher(ws, host, 'test', localCaller('curator'), (_method, error) => {
+    throw error;
+  });
 }

@@ -18,6 +18,7 @@ export function bagitDeclarationProblems(text: string): BagProblem[] {
   const version = `${major ?? ''}.${minor ?? ''}`;
   if (major !== '1' && version !== '0.97')
     problems.push(bagProblem('bag.bagitVersion', { path: BAGIT_TXT_NAME, version }));
-  if (encoding?.trim().toUpperCase() !== 'UTF-8') problems.push(bagProblem('bag.bagitEncoding', { path: BAGIT_TXT_NAME }));
+  if (encoding?.trim().toUpperCase() !== 'UTF-8')
+    problems.push(bagProblem('bag.bagitEncoding', { path: BAGIT_TXT_NAME }));
   return problems;
 }

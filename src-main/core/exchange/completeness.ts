@@ -34,18 +34,24 @@ export function completenessProblems(listing: BagListing): BagProblem[] {
   for (const name of REQUIRED) if (!files.has(name)) problems.push(bagProblem('bag.missing', { path: name }));
   for (const path of listing.manifest) {
     if (!isDataPath(path)) problems.push(bagProblem('bag.outsideData', { path: showPath(path) }));
-    else if (!files.has(path)) problems.push(bagProblem('bag.listedButMissing', { path: showPath(path), manifest: MANIFEST_NAME }));
+    else if (!files.has(path))
+      problems.push(bagProblem('bag.listedButMissing', { path: showPath(path), manifest: MANIFEST_NAME }));
   }
   for (const path of listing.tagManifest) {
     if (isDataPath(path) || path === TAG_MANIFEST_NAME || path === SIGNATURE_NAME) {
-      problems.push(bagProblem('bag.notAllowedInTagManifest', { path: showPath(path), manifest: TAG_MANIFEST_NAME }));
+      problems.push(
+        bagProblem('bag.notAllowedInTagManifest', { path: showPath(path), manifest: TAG_MANIFEST_NAME }),
+      );
     } else if (!files.has(path)) {
-      problems.push(bagProblem('bag.listedButMissing', { path: showPath(path), manifest: TAG_MANIFEST_NAME }));
+      problems.push(
+        bagProblem('bag.listedButMissing', { path: showPath(path), manifest: TAG_MANIFEST_NAME }),
+      );
     }
   }
   for (const path of listing.files) {
     if (isDataPath(path)) {
-      if (!manifest.has(path)) problems.push(bagProblem('bag.notInManifest', { path: showPath(path), manifest: MANIFEST_NAME }));
+      if (!manifest.has(path))
+        problems.push(bagProblem('bag.notInManifest', { path: showPath(path), manifest: MANIFEST_NAME }));
     } else if (path !== TAG_MANIFEST_NAME && path !== SIGNATURE_NAME && !tagged.has(path)) {
       problems.push(bagProblem('bag.tagNotCovered', { path: showPath(path), manifest: TAG_MANIFEST_NAME }));
     }

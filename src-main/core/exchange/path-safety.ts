@@ -80,10 +80,7 @@ export const collisionKey = (path: string): string => path.normalize('NFC').toLo
  * single-path problem, duplicates, names that differ only in case or Unicode normalisation (NFC),
  * and a file that is also used as a directory (`a` and `a/b`).
  */
-export function pathSetProblems(
-  paths: readonly string[],
-  directories: readonly string[] = [],
-): BagProblem[] {
+export function pathSetProblems(paths: readonly string[], directories: readonly string[] = []): BagProblem[] {
   const problems = [...paths, ...directories].flatMap(pathProblems);
   const byKey = new Map<string, string>();
   for (const dir of directories) {

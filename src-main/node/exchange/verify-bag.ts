@@ -156,10 +156,7 @@ async function signatureStep(ctx: Context): Promise<BagProblem[]> {
  * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
  * Throws FILE_NOT_FOUND when `bagPath` does not exist.
  */
-export async function verifyBag(
-  bagPath: string,
-  publicKeyPem: string | null,
-): Promise<VerifyResult> {
+export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
     if (isErrnoException(error) && error.code === 'ENOENT')
       throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });

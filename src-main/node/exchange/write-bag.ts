@@ -42,7 +42,11 @@ function checkArguments(opts: WriteBagOptions): void {
   // The first problem names the cause; the count says whether there is more to fix.
   const first = problems[0];
   if (first !== undefined) {
-    throw new StrataError('INVALID_ARGUMENT', { detail: first.key, ...first.params, problems: problems.length });
+    throw new StrataError('INVALID_ARGUMENT', {
+      detail: first.key,
+      ...first.params,
+      problems: problems.length,
+    });
   }
 }
 

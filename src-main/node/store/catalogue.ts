@@ -60,7 +60,11 @@ function isSqliteError(err: unknown, code: string): boolean {
   return err instanceof Error && (err as Error & { code?: unknown }).code === code;
 }
 
-function corrupt(file: string, problem: ProblemKey, extra: Readonly<Record<string, number>> = {}): StrataError {
+function corrupt(
+  file: string,
+  problem: ProblemKey,
+  extra: Readonly<Record<string, number>> = {},
+): StrataError {
   return new StrataError(
     'CORRUPT_FILE',
     { file: path.basename(file), problem, ...extra },

@@ -67,7 +67,10 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
     {
       key: 'bytes',
       label: t('info.bytes'),
-      children: t('info.bytesValue', { size: formatBytes(s.byteSize), bytes: formatNumber(s.byteSize, lang) }),
+      children: t('info.bytesValue', {
+        size: formatBytes(s.byteSize),
+        bytes: formatNumber(s.byteSize, lang),
+      }),
     },
     { key: 'created', label: t('info.created'), children: formatTime(s.createdAt) },
     {

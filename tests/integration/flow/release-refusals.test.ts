@@ -44,6 +44,8 @@ describe('public versions that cannot be made are refused with the reason', () =
     const released = await client.call('release.create', { id: dataset.id });
     const again = await client.fail('release.create', { id: released.id });
     expect(again.params['reason']).toBe('reason.alreadyPublic');
-    expect(renderMessage('error.RELEASE_REFUSED', again.params, 'en')).toContain('already is a public version');
+    expect(renderMessage('error.RELEASE_REFUSED', again.params, 'en')).toContain(
+      'already is a public version',
+    );
   });
 });

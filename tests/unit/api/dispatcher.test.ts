@@ -69,7 +69,9 @@ describe('the contract dispatcher', () => {
       error: { code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method: 'shell.exec' } },
     });
     if (unknown.ok) return;
-    expect(renderMessage('error.NOT_FOUND', unknown.error.params, 'zh-CN')).toBe('未找到：未知方法 shell.exec');
+    expect(renderMessage('error.NOT_FOUND', unknown.error.params, 'zh-CN')).toBe(
+      '未找到：未知方法 shell.exec',
+    );
     expect(calls).toEqual([]);
   });
 

@@ -60,8 +60,10 @@ describe('the main-process message catalogue', () => {
   });
 
   it('shows stored levels and periods in the reader language; stored values stay', () => {
-    const show = (m: { key: MessageKey; params: Readonly<Record<string, string | number>> } | null, lang: 'en' | 'zh-CN') =>
-      m === null ? null : renderMessage(m.key, m.params, lang);
+    const show = (
+      m: { key: MessageKey; params: Readonly<Record<string, string | number>> } | null,
+      lang: 'en' | 'zh-CN',
+    ) => (m === null ? null : renderMessage(m.key, m.params, lang));
     expect(show(markingMessage('机密', ''), 'zh-CN')).toBe('机密★20年');
     expect(show(markingMessage('机密', ''), 'en')).toBe('Secret (机密) ★ 20 years');
     expect(show(markingMessage('秘密', '长期'), 'en')).toBe('Confidential (秘密) ★ long-term');

@@ -27,14 +27,21 @@ function variants(code: ErrorCode): ErrorParams[] {
   const base: Record<string, string | number> = {};
   // Params a nested message may need: numbers, ids, paths and a stored level.
   for (const key of KEYS) for (const name of placeholders(key)) base[name] = 7;
-  Object.assign(base, { file: 'guilin_dem.tif', path: '"data/a.tif"', level: `level.${SECRECY_LEVELS[2]}`, bag: 'DZ-1' });
+  Object.assign(base, {
+    file: 'guilin_dem.tif',
+    path: '"data/a.tif"',
+    level: `level.${SECRECY_LEVELS[2]}`,
+    bag: 'DZ-1',
+  });
   const choice = names.find((n) => nested[n] !== undefined);
   if (choice === undefined) return [base];
   return (nested[choice] ?? []).map((value) => ({ ...base, [choice]: value }));
 }
 
 const render = (lang: Lang): { code: ErrorCode; text: string }[] =>
-  ERROR_CODES.flatMap((code) => variants(code).map((params) => ({ code, text: errorText({ code, params }, lang) })));
+  ERROR_CODES.flatMap((code) =>
+    variants(code).map((params) => ({ code, text: errorText({ code, params }, lang) })),
+  );
 
 describe('CLI error text', () => {
   it('in --lang en has no Han for any error code and any nested problem, reason or detail', () => {
@@ -54,6 +61,8 @@ describe('CLI error text', () => {
       { code: 'EXPORT_REFUSED', params: { reason: 'reason.levelAbovePublic', level: 'level.机密' } },
       'en',
     );
-    expect(refused).toBe('Export refused: the level is Secret (机密); only unclassified (公开) data may be exported');
+    expect(refused).toBe(
+      'Export refused: the level is Secret (机密); only unclassified (公开) data may be exported',
+    );
   });
 });

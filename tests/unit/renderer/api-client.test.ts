@@ -13,7 +13,9 @@ function clientOverDispatcher() {
   const handlers: Record<string, () => Promise<unknown>> = {};
   for (const name of METHOD_NAMES) handlers[name] = () => Promise.resolve({ called: name });
   handlers['exchange.export'] = () =>
-    Promise.reject(new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: 'level.秘密' }));
+    Promise.reject(
+      new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: 'level.秘密' }),
+    );
   const dispatch = createDispatcher(handlers as unknown as Handlers, {
     readOnly: () => false,
     onInternalError: () => undefined,
@@ -46,7 +48,9 @@ describe('the renderer api client', () => {
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('EXPORT_REFUSED');
-    expect(await inLang('zh-CN', () => errorText(error))).toBe('拒绝导出：密级为“秘密”，只有“公开”级数据可以导出');
+    expect(await inLang('zh-CN', () => errorText(error))).toBe(
+      '拒绝导出：密级为“秘密”，只有“公开”级数据可以导出',
+    );
     expect(await inLang('en', () => errorText(error))).toBe(
       'Export refused: the level is Confidential (秘密); only unclassified (公开) data may be exported',
     );

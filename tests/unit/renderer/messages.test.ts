@@ -51,10 +51,18 @@ describe('the renderer renders host keys through i18next', () => {
     expect(await inLang('zh-CN', () => markingText('绝密', '长期'))).toBe('绝密★长期');
     const profile = { id: 'cn-default', name: '默认审查规则' };
     expect(await inLang('en', () => profileName(profile))).toMatch(/^Default review profile/);
-    expect(await inLang('en', () => profileName({ id: 'local-2025', name: 'Local rules' }))).toBe('Local rules');
-    const publicVersion = { title: '桂林 DEM', name: 'guilin.tif', sourceId: asDatasetId('ds_0123456789abcdef') };
+    expect(await inLang('en', () => profileName({ id: 'local-2025', name: 'Local rules' }))).toBe(
+      'Local rules',
+    );
+    const publicVersion = {
+      title: '桂林 DEM',
+      name: 'guilin.tif',
+      sourceId: asDatasetId('ds_0123456789abcdef'),
+    };
     expect(await inLang('en', () => datasetTitle(publicVersion))).toBe('桂林 DEM (public version)');
     expect(await inLang('zh-CN', () => datasetTitle(publicVersion))).toBe('桂林 DEM（公开版）');
-    expect(await inLang('en', () => datasetTitle({ ...publicVersion, sourceId: null, title: '' }))).toBe('guilin.tif');
+    expect(await inLang('en', () => datasetTitle({ ...publicVersion, sourceId: null, title: '' }))).toBe(
+      'guilin.tif',
+    );
   });
 });

@@ -35,12 +35,18 @@ describe("the renderer's own UI strings", () => {
   it('keep each language in its own script', () => {
     const stray: string[] = [];
     // The import placeholder shows example paths; the Chinese file name is data, not UI text.
-    const examples = ['矿点.shp', '/data/submitted/guilin_dem.tif', '/data/submitted/', '/data/exchange/outbox'];
+    const examples = [
+      '矿点.shp',
+      '/data/submitted/guilin_dem.tif',
+      '/data/submitted/',
+      '/data/exchange/outbox',
+    ];
     for (const [key, text] of english) {
       for (const han of strayHan(text, examples)) stray.push(`en ${key}: ${han}`);
     }
     for (const [key, text] of zh) {
-      for (const word of strayLatin(text.replace(/\{\{\w+\}\}/g, ''), examples)) stray.push(`zh-CN ${key}: ${word}`);
+      for (const word of strayLatin(text.replace(/\{\{\w+\}\}/g, ''), examples))
+        stray.push(`zh-CN ${key}: ${word}`);
     }
     expect(stray).toEqual([]);
   });

@@ -130,8 +130,7 @@ class BudgetedJsonReader {
   private value(depth: number): unknown {
     const b = this.skipSpace();
     if (b === 0x7b || b === 0x5b) {
-      if (depth >= this.budget.maxDepth)
-        throw tooLarge('geojsonDepth', { max: this.budget.maxDepth });
+      if (depth >= this.budget.maxDepth) throw tooLarge('geojsonDepth', { max: this.budget.maxDepth });
       this.pos += 1;
       return b === 0x7b ? this.object(depth + 1) : this.array(depth + 1);
     }

@@ -3,8 +3,7 @@ import { corrupt } from '../format-error.js';
 import { MAX_COLLECTION_DEPTH } from '../vector-summary.js';
 
 function position(value: unknown, where: number): Position {
-  if (!Array.isArray(value) || value.length < 2)
-    throw corrupt('geojsonPositionShape', { feature: where });
+  if (!Array.isArray(value) || value.length < 2) throw corrupt('geojsonPositionShape', { feature: where });
   for (const n of value) {
     if (typeof n !== 'number' || !Number.isFinite(n))
       throw corrupt('geojsonPositionNumber', { feature: where });

@@ -104,8 +104,7 @@ function transformation(tokens: Proj4Tokens, fe: number, fn: number): readonly [
     [K.ProjFalseEasting, fe],
     [K.ProjFalseNorthing, fn],
   ];
-  if (tokens.text.has('axis') && tokens.text.get('axis') !== 'enu')
-    throw unsupported('crsAxisOrder');
+  if (tokens.text.has('axis') && tokens.text.get('axis') !== 'enu') throw unsupported('crsAxisOrder');
   switch (tokens.proj) {
     case 'utm': {
       const zone = v('zone');

@@ -62,8 +62,7 @@ function gridTransform(tags: ReadonlyMap<number, TagValue>): GridTransform | nul
   if (scale !== null && ties !== null && ties.length >= 6) {
     const [sx = 0, sy = 0] = scale;
     const [i = 0, j = 0, , x = 0, y = 0] = ties;
-    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(sy) || sy === 0)
-      throw corrupt('pixelScale');
+    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(sy) || sy === 0) throw corrupt('pixelScale');
     if (sy < 0) throw unsupported('notNorthUp');
     const origin: [number, number] = [x - i * sx, y + j * sy];
     if (!origin.every(Number.isFinite)) throw corrupt('tiepoint');
@@ -73,8 +72,7 @@ function gridTransform(tags: ReadonlyMap<number, TagValue>): GridTransform | nul
     if (matrix.length !== 16) throw corrupt('tagCount', { tag: 'ModelTransformation' });
     const [a = 0, b = 0, , d = 0, e = 0, f = 0, , h = 0] = matrix;
     if (b !== 0 || e !== 0) throw unsupported('rotatedGrid');
-    if (!(a > 0) || !(f < 0) || ![a, f, d, h].every(Number.isFinite))
-      throw unsupported('notNorthUp');
+    if (!(a > 0) || !(f < 0) || ![a, f, d, h].every(Number.isFinite)) throw unsupported('notNorthUp');
     return { origin: [d, h], pixelSize: [a, -f] };
   }
   return null;

@@ -38,8 +38,7 @@ export function mergeJpegTables(tables: Uint8Array, block: Uint8Array): Uint8Arr
   const n = tables.length;
   if (n < 4 || tables[0] !== 0xff || tables[1] !== SOI || tables[n - 2] !== 0xff || tables[n - 1] !== EOI)
     throw corrupt('jpegTables');
-  if (block.length < 4 || block[0] !== 0xff || block[1] !== SOI)
-    throw corrupt('jpegNotStream');
+  if (block.length < 4 || block[0] !== 0xff || block[1] !== SOI) throw corrupt('jpegNotStream');
   const merged = new Uint8Array(n - 2 + block.length - 2);
   merged.set(tables.subarray(0, n - 2));
   merged.set(block.subarray(2), n - 2);

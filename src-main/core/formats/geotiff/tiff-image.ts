@@ -100,8 +100,7 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   const expected = blocksAcross * blocksDown * (planar === 2 ? spp : 1);
   const offsets = numbers(t, tiled ? TAG.TileOffsets : TAG.StripOffsets, 'block offsets');
   const byteCounts = numbers(t, tiled ? TAG.TileByteCounts : TAG.StripByteCounts, 'block byte counts');
-  if (offsets === undefined || byteCounts === undefined)
-    throw corrupt('blockOffsetsMissing');
+  if (offsets === undefined || byteCounts === undefined) throw corrupt('blockOffsetsMissing');
   if (offsets.length !== expected || byteCounts.length !== expected) {
     throw corrupt('blockCount', { listed: offsets.length, expected });
   }

@@ -96,8 +96,7 @@ export class GeoTiffTileWriter {
     this.tilesDown = Math.ceil(spec.height / TILE_SIZE);
     const rawBytes =
       this.tilesAcross * this.tilesDown * this.tileSampleCount * BYTES_PER_SAMPLE[spec.dataType];
-    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT)
-      throw tooLarge('output4GiB');
+    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT) throw tooLarge('output4GiB');
   }
 
   /** Samples per tile: 256 x 256 x bandCount, pixel-interleaved. */
@@ -147,8 +146,7 @@ export class GeoTiffTileWriter {
     const next = this.pending.shift();
     if (next === undefined) return;
     const bytes = await next;
-    if (this.position + bytes.byteLength > CLASSIC_LIMIT)
-      throw tooLarge('output4GiB');
+    if (this.position + bytes.byteLength > CLASSIC_LIMIT) throw tooLarge('output4GiB');
     await this.sink.append(bytes);
     this.position += bytes.byteLength;
     this.byteCounts.push(bytes.byteLength);

@@ -70,7 +70,9 @@ describe('parseGeoJson', () => {
     const truncated = formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection","features":[{"绝密":'));
     expect(problemText(truncated)).toBe('not valid JSON');
     expect(formatErrorOf(() => parseGeoJson('{"type":"Circle","coordinates":[1,2]}')).kind).toBe('corrupt');
-    expect(problemText(formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection"}')))).toMatch(/features/);
+    expect(problemText(formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection"}')))).toMatch(
+      /features/,
+    );
   });
 
   it('refuses text over the budget and collections nested too deep', () => {

@@ -170,8 +170,8 @@ describe('readShapefile: broken sets', () => {
     const shp = new Uint8Array(set.shp);
     new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true);
     expect(formatErrorOf(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
-    expect(problemText(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })))).toBe(
-      'not a shapefile (.shp header)',
-    );
+    expect(
+      problemText(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() }))),
+    ).toBe('not a shapefile (.shp header)');
   });
 });
