@@ -11,6 +11,7 @@ import './app/app.css';
 const lang = initialLang();
 setLang(lang);
 initI18n(lang);
+document.documentElement.lang = lang;
 // Taken once, before anything renders: this also strips ?token= from the address bar.
 const platform = createPlatform();
 

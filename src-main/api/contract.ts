@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import type { DatasetId } from '../core/model/ids.js';
 import { ROLES, type CallContext, type Role } from './caller.js';
-import type { Lang } from './messages.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import type {
@@ -77,16 +76,14 @@ const READ = { mutates: false, roles: EVERYONE } as const;
  */
 export const contract = {
   'system.info': method<typeof noArgs, SystemInfo>(noArgs, READ),
-  /** Native open-file dialog; only the Electron host supports it. */
-  'system.pickFiles': method<typeof noArgs, { paths: string[] }>(noArgs, {
+  /** Native open-file dialog, titled in the caller's language; only the Electron host supports it. */
+  'system.pickFiles': method<
+    z.ZodObject<{ lang: z.ZodOptional<z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }>> }>,
+    { paths: string[] }
+  >(z.object({ lang: z.enum(['zh-CN', 'en']).optional() }), {
     mutates: false,
     roles: ['curator', 'mapmaker'],
   }),
-  /** The UI's language: messages the host renders (errors, findings) follow it. */
-  'system.setLanguage': method<
-    z.ZodObject<{ lang: z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }> }>,
-    { lang: Lang }
-  >(z.object({ lang: z.enum(['zh-CN', 'en']) }), READ),
   'datasets.import': method<
     z.ZodObject<{ paths: z.ZodArray<typeof filePath>; jobId: z.ZodOptional<typeof jobId> }>,
     ImportResult

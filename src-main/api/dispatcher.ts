@@ -1,7 +1,6 @@
 import type { CallContext } from './caller.js';
 import { contract, isMethodName, type Handlers } from './contract.js';
 import { StrataError, type ApiErrorBody, type Result } from './errors.js';
-import { errorMessage, type Lang } from './messages.js';
 
 /** The dispatcher as a host serves it: every call comes with the caller the host identified. */
 export type ContextDispatch = (method: string, args: unknown, ctx: CallContext) => Promise<Result<unknown>>;
@@ -10,7 +9,6 @@ export type ContextDispatch = (method: string, args: unknown, ctx: CallContext) 
 export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown>>;
 
 export interface DispatcherOptions {
-  readonly lang: () => Lang;
   /** True while the workstation is read-only (broken audit chain): mutating methods are refused. */
   readonly readOnly: () => boolean;
   /** Called with unexpected (non-StrataError) failures; must not print attribute values. */
@@ -26,21 +24,20 @@ export interface DispatcherOptions {
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): ContextDispatch {
   let internalCount = 0;
-  const fail = (body: Omit<ApiErrorBody, 'message'>): Result<never> => ({
-    ok: false,
-    error: { ...body, message: errorMessage(body.code, body.params, options.lang()) },
-  });
+  const fail = (error: ApiErrorBody): Result<never> => ({ ok: false, error });
 
   return async (method, args, ctx) => {
-    if (!isMethodName(method)) return fail({ code: 'NOT_FOUND', params: { what: `method ${method}` } });
+    if (!isMethodName(method))
+      return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const spec = contract[method];
     if (!spec.roles.some((role) => ctx.roles.includes(role))) return fail({ code: 'FORBIDDEN', params: {} });
     if (spec.mutates && options.readOnly()) return fail({ code: 'READ_ONLY', params: {} });
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || '(args)'}: ${issue.message}`)
-        .join('; ');
+      // Field paths only: zod's own wording is English, and hosts render the rest of the message.
+      const detail = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(args)'))].join(
+        ', ',
+      );
       return fail({ code: 'INVALID_ARGUMENT', params: { detail } });
     }
     try {

@@ -1,27 +1,33 @@
-import type { ErrorCode, ErrorParams } from './errors.js';
+import type { BagProblemKey } from '../core/exchange/problems.js';
+import type { FormatProblem } from '../core/formats/format-error.js';
+import type { FindingMessageKey } from '../core/model/finding.js';
 
 export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
-type Templates = Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>>;
+interface Entry {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
 
 /**
- * Messages produced in the main process (errors, review findings, lineage). The renderer's own UI
- * strings live in src-renderer/i18n; these are shared so CLI and UI say the same thing.
+ * Every message a service or core module can cause a host to show: errors, their problems and
+ * reasons, review findings, lineage steps, package-verification problems, job phases, secrecy
+ * levels and the names of bundled profiles. Placeholders are i18next's `{{name}}`, the one syntax
+ * of main-process and renderer messages. The renderer loads this table into i18next (namespace
+ * `msg`); the CLI renders it with `renderMessage`. A string param whose value is itself a key here
+ * (e.g. `problem: 'problem.ifdLoop'`) is rendered first, with the same params.
  */
-export const MESSAGES: Templates = {
-  'error.INVALID_ARGUMENT': { 'zh-CN': '参数无效：{detail}', en: 'Invalid argument: {detail}' },
-  'error.NOT_FOUND': { 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
+export const MESSAGES = {
+  'error.INVALID_ARGUMENT': { 'zh-CN': '参数无效：{{detail}}', en: 'Invalid argument: {{detail}}' },
+  'error.NOT_FOUND': { 'zh-CN': '未找到：{{what}}', en: 'Not found: {{what}}' },
   'error.FILE_NOT_FOUND': {
-    'zh-CN': '文件不存在或无法读取：{file}',
-    en: 'File not found or unreadable: {file}',
+    'zh-CN': '文件不存在或无法读取：{{file}}',
+    en: 'File not found or unreadable: {{file}}',
   },
   'error.UNSUPPORTED_FORMAT': {
-    'zh-CN': '不支持的文件格式或编码：{file}（{problem}）',
-    en: 'Unsupported file format or encoding: {file} ({problem})',
-  },
-  'problem.unknownFormat': {
-    'zh-CN': '目前支持 GeoTIFF、GeoJSON、Shapefile',
-    en: 'GeoTIFF, GeoJSON and Shapefile are supported',
+    'zh-CN': '不支持的文件格式或编码：{{file}}（{{problem}}）',
+    en: 'Unsupported file format or encoding: {{file}} ({{problem}})',
   },
   'problem.shapefileNoDbf': {
     'zh-CN': '缺少属性表 .dbf，图形将没有属性：请补齐 .dbf 后重新导入',
@@ -29,51 +35,58 @@ export const MESSAGES: Templates = {
   },
   'notice.shapefile.shxMissing': {
     'zh-CN':
-      '{file}：缺少索引文件 .shx，已按 .shp 中自带长度的记录重建索引后读取；入库文件按原样保存，不含 .shx',
-    en: '{file}: the .shx index is missing; it was rebuilt from the self-delimiting records of the .shp to read the set. The files are stored as deposited, without a .shx',
+      '{{file}}：缺少索引文件 .shx，已按 .shp 中自带长度的记录重建索引后读取；入库文件按原样保存，不含 .shx',
+    en: '{{file}}: the .shx index is missing; it was rebuilt from the self-delimiting records of the .shp to read the set. The files are stored as deposited, without a .shx',
   },
   'notice.shapefile.shxInconsistent': {
-    'zh-CN': '{file}：索引文件 .shx 与 .shp 不符，已弃用并按 .shp 中的记录重建索引后读取；.shx 按原样保存',
-    en: '{file}: the .shx index does not match the .shp; it was set aside and the index rebuilt from the records of the .shp. The .shx is stored as deposited',
+    'zh-CN': '{{file}}：索引文件 .shx 与 .shp 不符，已弃用并按 .shp 中的记录重建索引后读取；.shx 按原样保存',
+    en: '{{file}}: the .shx index does not match the .shp; it was set aside and the index rebuilt from the records of the .shp. The .shx is stored as deposited',
   },
   'error.CORRUPT_FILE': {
-    'zh-CN': '文件已损坏或无法解析：{file}（{problem}）',
-    en: 'Corrupt or unreadable file: {file} ({problem})',
+    'zh-CN': '文件已损坏或无法解析：{{file}}（{{problem}}）',
+    en: 'Corrupt or unreadable file: {{file}} ({{problem}})',
   },
   'error.TOO_LARGE': {
-    'zh-CN': '文件超出处理上限：{file}（{problem}）',
-    en: 'File exceeds the processing limit: {file} ({problem})',
+    'zh-CN': '文件超出处理上限：{{file}}（{{problem}}）',
+    en: 'File exceeds the processing limit: {{file}} ({{problem}})',
   },
   'problem.geojsonMemory': {
-    'zh-CN': '解析 GeoJSON 所需内存超过 {limitMb} MB 上限',
-    en: 'parsing the GeoJSON would need more than the {limitMb} MB memory limit',
+    'zh-CN': '解析 GeoJSON 所需内存超过 {{limitMb}} MB 上限',
+    en: 'parsing the GeoJSON would need more than the {{limitMb}} MB memory limit',
   },
   'problem.geojsonDepth': {
-    'zh-CN': 'JSON 嵌套超过 {max} 层',
-    en: 'JSON nested deeper than {max} levels',
+    'zh-CN': 'JSON 嵌套超过 {{max}} 层',
+    en: 'JSON nested deeper than {{max}} levels',
+  },
+  'problem.resampleMemory': {
+    'zh-CN': '重采样所需内存超过 {{limitMb}} MB 上限，已中止',
+    en: 'resampling needed more than the {{limitMb}} MB memory limit and was stopped',
   },
   'problem.parseMemory': {
-    'zh-CN': '解析所需内存超过 {limitMb} MB 上限，已中止',
-    en: 'parsing needed more than the {limitMb} MB memory limit and was stopped',
+    'zh-CN': '解析所需内存超过 {{limitMb}} MB 上限，已中止',
+    en: 'parsing needed more than the {{limitMb}} MB memory limit and was stopped',
   },
   'error.PARSE_TIMEOUT': {
-    'zh-CN': '解析文件超时：{file}（超过 {seconds} 秒上限，已中止）',
-    en: 'Parsing took too long: {file} (stopped at the {seconds} s limit)',
+    'zh-CN': '解析文件超时：{{file}}（超过 {{seconds}} 秒上限，已中止）',
+    en: 'Parsing took too long: {{file}} (stopped at the {{seconds}} s limit)',
   },
   'error.CRS_UNKNOWN': {
-    'zh-CN': '无法识别坐标参考系：{file}',
-    en: 'Unknown coordinate reference system: {file}',
+    'zh-CN': '无法识别坐标参考系：{{file}}',
+    en: 'Unknown coordinate reference system: {{file}}',
   },
   'error.CONFLICT': {
-    'zh-CN': '记录已被他人修改（当前版本 {current}），请刷新后重试',
-    en: 'The record was changed meanwhile (now version {current}); reload and try again',
+    'zh-CN': '记录已被他人修改（当前版本 {{current}}），请刷新后重试',
+    en: 'The record was changed meanwhile (now version {{current}}); reload and try again',
   },
-  'error.EXPORT_REFUSED': { 'zh-CN': '拒绝导出：{reason}', en: 'Export refused: {reason}' },
+  'error.EXPORT_REFUSED': { 'zh-CN': '拒绝导出：{{reason}}', en: 'Export refused: {{reason}}' },
   'error.RELEASE_REFUSED': {
-    'zh-CN': '无法生成公开版：{reason}',
-    en: 'Cannot produce a public version: {reason}',
+    'zh-CN': '无法生成公开版：{{reason}}',
+    en: 'Cannot produce a public version: {{reason}}',
   },
-  'error.VERIFY_FAILED': { 'zh-CN': '数据包校验失败：{reason}', en: 'Package verification failed: {reason}' },
+  'error.VERIFY_FAILED': {
+    'zh-CN': '数据包校验失败：{{bag}}',
+    en: 'Package verification failed: {{bag}}',
+  },
   'error.UNSUPPORTED_BY_HOST': {
     'zh-CN': '当前运行环境不支持此操作',
     en: 'This host does not support the operation',
@@ -84,11 +97,23 @@ export const MESSAGES: Templates = {
     en: 'The audit chain failed verification; the workstation is read-only',
   },
   'error.FORBIDDEN': { 'zh-CN': '请求已拒绝：无权执行此操作', en: 'Request refused: not permitted' },
-  'error.INTERNAL': { 'zh-CN': '内部错误（{ref}）', en: 'Internal error ({ref})' },
+  'error.INTERNAL': { 'zh-CN': '内部错误（{{ref}}）', en: 'Internal error ({{ref}})' },
+
+  'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
+  'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
+  'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
+  'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
+  'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
+  'detail.objectKey': { 'zh-CN': '存储对象键', en: 'object key' },
+  'detail.bodyNotJson': { 'zh-CN': '请求体不是 JSON', en: 'the body is not JSON' },
+  'detail.bodyNotCall': {
+    'zh-CN': '请求体不是含调用方法与参数的 JSON 对象',
+    en: 'the body is not a JSON object naming a method and its arguments',
+  },
 
   'reason.levelAbovePublic': {
-    'zh-CN': '密级为“{level}”，只有“公开”级数据可以导出',
-    en: 'the level is "{level}"; only 公开 (public) data may be exported',
+    'zh-CN': '密级为“{{level}}”，只有“公开”级数据可以导出',
+    en: 'the level is {{level}}; only unclassified (公开) data may be exported',
   },
   'reason.notPublicVersion': {
     'zh-CN': '只能导出公开版；请先生成公开版',
@@ -99,13 +124,13 @@ export const MESSAGES: Templates = {
     en: 'the current content has not been reviewed',
   },
   'reason.blockingFindings': {
-    'zh-CN': '保密审查仍有 {count} 项阻断性问题',
-    en: 'the secrecy review still has {count} blocking finding(s)',
+    'zh-CN': '保密审查仍有 {{count}} 项阻断性问题',
+    en: 'the secrecy review still has {{count}} blocking finding(s)',
   },
   'reason.alreadyPublic': { 'zh-CN': '该数据已是公开版', en: 'this dataset already is a public version' },
   'reason.publicReviewFailed': {
-    'zh-CN': '公开版复核仍有 {count} 项阻断性问题，未保存',
-    en: 'the re-review of the written public version still has {count} blocking finding(s); nothing was kept',
+    'zh-CN': '公开版复核仍有 {{count}} 项阻断性问题，未保存',
+    en: 'the re-review of the written public version still has {{count}} blocking finding(s); nothing was kept',
   },
   'reason.notGeoreferenced': {
     'zh-CN': '数据只有控制点（GCP），没有格网地理定位；请先校正',
@@ -117,42 +142,451 @@ export const MESSAGES: Templates = {
   },
   'reason.rasterTooLarge': {
     'zh-CN':
-      '原始栅格为 {width} × {height} 像元，超过生成公开版的处理上限（{limit} 像元）；请先分幅再分别生成',
-    en: 'the original raster is {width} × {height} pixels, above the {limit}-pixel limit for producing a public version; split it into tiles first',
+      '原始栅格为 {{width}} × {{height}} 像元，超过生成公开版的处理上限（{{limit}} 像元）；请先分幅再分别生成',
+    en: 'the original raster is {{width}} × {{height}} pixels, above the {{limit}}-pixel limit for producing a public version; split it into tiles first',
   },
   'reason.bagExists': {
-    'zh-CN': '目标位置已存在同名数据包或文件：{file}',
-    en: 'a package or file named {file} already exists at the destination',
+    'zh-CN': '目标位置已存在同名数据包或文件：{{file}}',
+    en: 'a package or file named {{file}} already exists at the destination',
   },
 
-  'finding.positionPrecision': {
-    'zh-CN': '坐标精度约 {precision} 米，细于允许的 {threshold} 米',
-    en: 'Coordinates are precise to about {precision} m, finer than the allowed {threshold} m',
+  'problem.unknownFormat': {
+    'zh-CN': '目前支持 GeoTIFF、GeoJSON、Shapefile',
+    en: 'GeoTIFF, GeoJSON and Shapefile are supported',
   },
-  'finding.rasterResolution': {
-    'zh-CN': '{what}分辨率 {resolution} 米，细于允许的 {threshold} 米',
-    en: '{what} resolution {resolution} m is finer than the allowed {threshold} m',
+  'problem.emptyFileSet': { 'zh-CN': '文件组为空', en: 'empty file set' },
+  'problem.unreadable': { 'zh-CN': '无法读取', en: 'unreadable' },
+  'problem.parserFailure': { 'zh-CN': '解析程序出错', en: 'parser failure' },
+  'problem.partOverBudget': {
+    'zh-CN': '{{part}} 超过 {{bytes}} 字节',
+    en: '{{part}} over {{bytes}} bytes',
+  },
+  'problem.notPemKey': { 'zh-CN': '不是 PEM 私钥', en: 'not a PEM private key' },
+  'problem.notEd25519Key': { 'zh-CN': '不是 Ed25519 密钥', en: 'not an Ed25519 key' },
+  'problem.storedObjectSize': { 'zh-CN': '存储对象大小不符', en: 'stored object has the wrong size' },
+  'problem.backupIntegrity': {
+    'zh-CN': '备份未通过完整性检查',
+    en: 'backup failed integrity_check',
+  },
+  'problem.notSqlite': { 'zh-CN': '不是 SQLite 数据库', en: 'not an SQLite database' },
+  'problem.sqliteMalformed': { 'zh-CN': '数据库文件已损坏', en: 'database disk image is malformed' },
+  'problem.foreignCatalogue': {
+    'zh-CN': '不是 Strata 目录库（application_id 不符）',
+    en: 'not a Strata catalogue (foreign application_id)',
+  },
+  'problem.newerCatalogue': {
+    'zh-CN': '目录库由更新版本的 Strata 写入（结构版本 {{schemaVersion}}，本版支持 {{supported}}）',
+    en: 'catalogue written by a newer Strata version (schema {{schemaVersion}}, this one supports {{supported}})',
+  },
+  'problem.quickCheck': { 'zh-CN': '数据库快速检查未通过', en: 'quick_check failed' },
+  'problem.needsMigration': {
+    'zh-CN': '目录库需要升级，无法以只读方式打开',
+    en: 'catalogue needs migrating and cannot be opened read-only',
+  },
+
+  'problem.tiffHeaderShort': { 'zh-CN': '文件短于 TIFF 文件头', en: 'file shorter than a TIFF header' },
+  'problem.notTiff': { 'zh-CN': '不是 TIFF 文件', en: 'not a TIFF file' },
+  'problem.bigTiffHeader': { 'zh-CN': 'BigTIFF 文件头错误', en: 'bad BigTIFF header' },
+  'problem.ifdLoop': { 'zh-CN': 'IFD 链成环', en: 'IFD chain loops' },
+  'problem.ifdCount': { 'zh-CN': 'IFD 数量过多', en: 'too many IFDs' },
+  'problem.noIfd': { 'zh-CN': '没有图像目录（IFD）', en: 'no image directory' },
+  'problem.ifdEmpty': { 'zh-CN': 'IFD 为空', en: 'empty IFD' },
+  'problem.ifdEntries': { 'zh-CN': 'IFD 条目过多', en: 'too many IFD entries' },
+  'problem.tagType': {
+    'zh-CN': '标签 {{tag}} 的类型 {{type}} 未知',
+    en: 'tag {{tag}} has unknown type {{type}}',
+  },
+  'problem.tagNoValue': { 'zh-CN': '标签 {{tag}} 没有值', en: 'tag {{tag}} has no value' },
+  'problem.tagValueLength': { 'zh-CN': '标签 {{tag}} 的值过长', en: 'tag {{tag}} value too long' },
+  'problem.tagText': { 'zh-CN': '标签 {{tag}} 的值是文本', en: 'tag {{tag}} has a text value' },
+  'problem.tagMissing': { 'zh-CN': '缺少标签 {{tag}}', en: 'missing {{tag}}' },
+  'problem.tagCount': { 'zh-CN': '标签 {{tag}} 的个数不对', en: 'incorrect count for {{tag}}' },
+  'problem.tagBad': { 'zh-CN': '标签 {{tag}} 的值无效', en: 'bad {{tag}}' },
+  'problem.value64Range': { 'zh-CN': '64 位数值超出范围', en: '64-bit value out of range' },
+  'problem.offset64Range': { 'zh-CN': '64 位偏移超出范围', en: '64-bit offset out of range' },
+  'problem.offsetPastEnd': { 'zh-CN': '偏移超出文件末尾', en: 'offset beyond end of file' },
+  'problem.shortRead': { 'zh-CN': '读取的字节不足', en: 'short read' },
+  'problem.imageSizeZero': { 'zh-CN': '图像尺寸为零', en: 'zero image size' },
+  'problem.imagePixels': {
+    'zh-CN': '{{width}} × {{height}} 像元，超出上限',
+    en: '{{width}} x {{height}} pixels',
+  },
+  'problem.samplesPerPixel': {
+    'zh-CN': '每像元 {{samples}} 个样本',
+    en: '{{samples}} samples per pixel',
+  },
+  'problem.tileSizeZero': { 'zh-CN': '瓦片尺寸为零', en: 'zero tile size' },
+  'problem.rowsPerStripZero': { 'zh-CN': '条带行数（RowsPerStrip）为零', en: 'RowsPerStrip is zero' },
+  'problem.blockSize': { 'zh-CN': '瓦片或条带过大', en: 'tile or strip too large' },
+  'problem.blockOffsetsMissing': {
+    'zh-CN': '缺少瓦片/条带的偏移或字节数',
+    en: 'missing tile/strip offsets or byte counts',
+  },
+  'problem.blockCount': {
+    'zh-CN': '列出 {{listed}} 个数据块，应为 {{expected}} 个',
+    en: '{{listed}} blocks listed, {{expected}} expected',
+  },
+  'problem.blockPastEnd': { 'zh-CN': '瓦片/条带数据超出文件末尾', en: 'tile/strip data beyond end of file' },
+  'problem.colorMapLength': {
+    'zh-CN': '颜色表（ColorMap）长度与位深不符',
+    en: 'ColorMap length does not match BitsPerSample',
+  },
+  'problem.mixedAcrossBands': { 'zh-CN': '各波段的 {{tag}} 不一致', en: 'mixed {{tag}} across bands' },
+  'problem.sampleFormat': {
+    'zh-CN': '{{bits}} 位、样本格式 {{format}} 的像元',
+    en: '{{bits}}-bit samples of format {{format}}',
+  },
+  'problem.compression': { 'zh-CN': '压缩方式 {{compression}}', en: 'compression {{compression}}' },
+  'problem.predictor': { 'zh-CN': '预测器 {{predictor}}', en: 'predictor {{predictor}}' },
+  'problem.jpegSampleType': { 'zh-CN': '{{type}} 样本的 JPEG', en: 'JPEG with {{type}} samples' },
+  'problem.jpegPredictor': { 'zh-CN': '带预测器的 JPEG', en: 'JPEG with a predictor' },
+  'problem.jpegSamplesPerPixel': {
+    'zh-CN': '每像元 {{samples}} 个样本的 JPEG',
+    en: 'JPEG with {{samples}} samples per pixel',
+  },
+  'problem.ycbcrWithoutJpeg': { 'zh-CN': '非 JPEG 压缩的 YCbCr', en: 'YCbCr without JPEG' },
+  'problem.paletteWithoutColorMap': {
+    'zh-CN': '调色板影像没有颜色表',
+    en: 'palette without a colour map',
+  },
+  'problem.paletteSampleType': { 'zh-CN': '{{type}} 类型的调色板', en: 'palette of {{type}}' },
+  'problem.deflateDecode': { 'zh-CN': 'DEFLATE 数据流无法解码', en: 'DEFLATE stream does not decode' },
+  'problem.blockShort': { 'zh-CN': '瓦片/条带短于其尺寸', en: 'tile/strip shorter than its size' },
+  'problem.floatPredictorOnIntegers': {
+    'zh-CN': '整数数据使用了浮点预测器',
+    en: 'floating-point predictor on integers',
+  },
+  'problem.lzwStart': { 'zh-CN': 'LZW 数据流以表码开头', en: 'LZW stream starts with a table code' },
+  'problem.lzwCode': { 'zh-CN': 'LZW 编码错误', en: 'bad LZW code' },
+  'problem.jpegTables': {
+    'zh-CN': 'JPEGTables 不是 JPEG 表数据',
+    en: 'JPEGTables is not a JPEG table stream',
+  },
+  'problem.jpegNotStream': { 'zh-CN': '瓦片/条带不是 JPEG 数据流', en: 'tile/strip is not a JPEG stream' },
+  'problem.jpegMarker': { 'zh-CN': '此处应为 JPEG 标记', en: 'JPEG marker expected' },
+  'problem.jpegSegmentEnd': {
+    'zh-CN': 'JPEG 段超出瓦片/条带末尾',
+    en: 'JPEG segment beyond end of tile/strip',
+  },
+  'problem.jpegLossless': {
+    'zh-CN': '无损或算术编码的 JPEG',
+    en: 'lossless or arithmetic-coded JPEG',
+  },
+  'problem.jpegNoFrame': { 'zh-CN': 'JPEG 数据流没有帧头', en: 'JPEG stream without a frame header' },
+  'problem.jpegFrameHeader': { 'zh-CN': 'JPEG 帧头错误', en: 'bad JPEG frame header' },
+  'problem.jpegSampling': { 'zh-CN': 'JPEG 采样因子错误', en: 'bad JPEG sampling factors' },
+  'problem.jpegNoSize': { 'zh-CN': 'JPEG 帧没有尺寸', en: 'JPEG frame without a size' },
+  'problem.jpegPrecision': { 'zh-CN': '{{bits}} 位 JPEG', en: '{{bits}}-bit JPEG' },
+  'problem.jpegComponents': {
+    'zh-CN': 'JPEG 分量数与每像元样本数不符',
+    en: 'JPEG components do not match SamplesPerPixel',
+  },
+  'problem.jpegFrameSize': {
+    'zh-CN': 'JPEG 帧尺寸与瓦片/条带不符',
+    en: 'JPEG frame size does not match the tile/strip',
+  },
+  'problem.jpegDecode': { 'zh-CN': 'JPEG 数据流无法解码', en: 'JPEG stream does not decode' },
+  'problem.geoKeysShort': { 'zh-CN': 'GeoKeyDirectory 过短', en: 'GeoKeyDirectory too short' },
+  'problem.geoKeysCount': {
+    'zh-CN': 'GeoKeyDirectory 短于其键数',
+    en: 'GeoKeyDirectory shorter than its key count',
+  },
+  'problem.pixelScale': { 'zh-CN': 'ModelPixelScale 无效', en: 'bad ModelPixelScale' },
+  'problem.tiepoint': { 'zh-CN': 'ModelTiepoint 无效', en: 'bad ModelTiepoint' },
+  'problem.notNorthUp': { 'zh-CN': '格网不是北向朝上', en: 'grid is not north-up' },
+  'problem.rotatedGrid': { 'zh-CN': '格网有旋转', en: 'rotated grid' },
+  'problem.crsUnreadable': { 'zh-CN': '无法读取坐标参考系定义', en: 'CRS definition cannot be read' },
+  'problem.crsAxisOrder': { 'zh-CN': '无法写出该坐标轴顺序', en: 'CRS axis order cannot be written' },
+  'problem.utmZone': { 'zh-CN': '缺少 UTM 带号', en: 'UTM zone missing' },
+  'problem.stereographicPolar': {
+    'zh-CN': '只能写出极地球面投影',
+    en: 'only polar stereographic can be written',
+  },
+  'problem.projectionGeoKeys': {
+    'zh-CN': '投影 {{projection}} 无法写为 GeoKeys',
+    en: 'projection {{projection}} cannot be written as GeoKeys',
+  },
+  'problem.bigEndianHost': { 'zh-CN': '大端字节序主机', en: 'big-endian host' },
+  'problem.horizontalPredictorOnFloats': {
+    'zh-CN': '浮点数据使用了水平预测器',
+    en: 'horizontal predictor on floats',
+  },
+  'problem.output4GiB': {
+    'zh-CN': '输出将超过 4 GiB（不写 BigTIFF）',
+    en: 'output would exceed 4 GiB (BigTIFF is not written)',
+  },
+  'problem.notShapefile': { 'zh-CN': '不是 Shapefile（.shp 文件头）', en: 'not a shapefile (.shp header)' },
+  'problem.shpHeaderLength': { 'zh-CN': '.shp 文件头中的长度过小', en: '.shp header length is too small' },
+  'problem.shpShorterThanHeader': {
+    'zh-CN': '.shp 短于文件头所述长度',
+    en: '.shp is shorter than its header says',
+  },
+  'problem.shpRecordPastEnd': {
+    'zh-CN': '第 {{record}} 条记录超出 .shp 末尾',
+    en: 'record {{record}} runs past the end of the .shp',
+  },
+  'problem.shpRecordShort': {
+    'zh-CN': '第 {{record}} 条记录短于其点数所需',
+    en: 'record {{record}} is shorter than its point count needs',
+  },
+  'problem.shpRecordCounts': {
+    'zh-CN': '第 {{record}} 条记录的部分数/点数不合理',
+    en: 'record {{record}} has impossible part/point counts',
+  },
+  'problem.shpPartIndex': {
+    'zh-CN': '第 {{record}} 条记录的部分索引超出其点集',
+    en: 'record {{record}} has a part index outside its points',
+  },
+  'problem.shpRecordEmpty': { 'zh-CN': '第 {{record}} 条记录为空', en: 'record {{record}} is empty' },
+  'problem.shapeType': { 'zh-CN': '几何类型 {{type}}', en: 'shape type {{type}}' },
+  'problem.vertexBudget': { 'zh-CN': '顶点数超出处理上限', en: 'more vertices than the budget allows' },
+  'problem.shpDbfCountMismatch': {
+    'zh-CN': '.shp 有 {{shapes}} 个图形，而 .dbf 有 {{records}} 条记录',
+    en: '.shp has {{shapes}} shapes but .dbf has {{records}} records',
+  },
+  'problem.dbfShorterThanHeader': { 'zh-CN': '.dbf 短于其文件头', en: '.dbf shorter than its header' },
+  'problem.dbfTooManyRecords': {
+    'zh-CN': '.dbf 声明有 {{count}} 条记录，超出上限',
+    en: '.dbf declares {{count}} records',
+  },
+  'problem.dbfHeaderLength': {
+    'zh-CN': '.dbf 文件头长度超出文件',
+    en: '.dbf header length outside the file',
+  },
+  'problem.dbfShorterThanRecords': {
+    'zh-CN': '.dbf 短于记录数 × 记录长度',
+    en: '.dbf is shorter than its record count × record length',
+  },
+  'problem.dbfFieldsTooWide': { 'zh-CN': '.dbf 字段宽于一条记录', en: '.dbf fields are wider than a record' },
+  'problem.geojsonTextLength': {
+    'zh-CN': '文本超过 {{max}} 个字符',
+    en: 'text longer than {{max}} characters',
+  },
+  'problem.geojsonNotJson': { 'zh-CN': '不是有效的 JSON', en: 'not valid JSON' },
+  'problem.geojsonTopLevel': { 'zh-CN': '顶层不是 JSON 对象', en: 'top level is not a JSON object' },
+  'problem.geojsonFeaturesArray': {
+    'zh-CN': 'FeatureCollection 没有 features 数组',
+    en: 'FeatureCollection has no features array',
+  },
+  'problem.geojsonNotFeature': {
+    'zh-CN': '第 {{feature}} 个要素不是 Feature',
+    en: 'feature {{feature}} is not a Feature',
+  },
+  'problem.geojsonProperties': {
+    'zh-CN': '第 {{feature}} 个要素：properties 不是对象',
+    en: 'feature {{feature}}: properties is not an object',
+  },
+  'problem.geojsonGeometryObject': {
+    'zh-CN': '第 {{feature}} 个要素：geometry 不是对象',
+    en: 'feature {{feature}}: geometry is not an object',
+  },
+  'problem.geojsonGeometryType': {
+    'zh-CN': '第 {{feature}} 个要素：未知的几何类型',
+    en: 'feature {{feature}}: unknown geometry type',
+  },
+  'problem.geojsonCoordinatesArray': {
+    'zh-CN': '第 {{feature}} 个要素：coordinates 不是数组',
+    en: 'feature {{feature}}: coordinates are not an array',
+  },
+  'problem.geojsonPositionShape': {
+    'zh-CN': '第 {{feature}} 个要素：坐标位置不是由 2 个以上数字组成的数组',
+    en: 'feature {{feature}}: a position is not an array of 2+ numbers',
+  },
+  'problem.geojsonPositionNumber': {
+    'zh-CN': '第 {{feature}} 个要素：坐标位置含有非数字',
+    en: 'feature {{feature}}: a position holds a non-number',
+  },
+  'problem.geojsonCollectionDepth': {
+    'zh-CN': '第 {{feature}} 个要素：几何集合嵌套过深',
+    en: 'feature {{feature}}: geometry collections nested too deep',
+  },
+  'problem.geojsonGeometriesArray': {
+    'zh-CN': '第 {{feature}} 个要素：geometries 不是数组',
+    en: 'feature {{feature}}: geometries is not an array',
+  },
+
+  'bag.missing': { 'zh-CN': '{{path}}：缺失', en: '{{path}}: missing' },
+  'bag.outsideData': {
+    'zh-CN': '{{path}}：载荷清单列出了 data/ 之外的文件',
+    en: '{{path}}: payload manifest lists a file outside data/',
+  },
+  'bag.listedButMissing': {
+    'zh-CN': '{{path}}：列于 {{manifest}} 但文件缺失',
+    en: '{{path}}: listed in {{manifest}} but missing',
+  },
+  'bag.notAllowedInTagManifest': {
+    'zh-CN': '{{path}}：不允许列于 {{manifest}}',
+    en: '{{path}}: not allowed in {{manifest}}',
+  },
+  'bag.notInManifest': {
+    'zh-CN': '{{path}}：位于 data/ 但未列于 {{manifest}}',
+    en: '{{path}}: in data/ but not in {{manifest}}',
+  },
+  'bag.tagNotCovered': {
+    'zh-CN': '{{path}}：标签文件未被 {{manifest}} 覆盖',
+    en: '{{path}}: tag file not covered by {{manifest}}',
+  },
+  'bag.emptyPath': { 'zh-CN': '{{path}}：空路径', en: '{{path}}: empty path' },
+  'bag.absolutePath': { 'zh-CN': '{{path}}：绝对路径', en: '{{path}}: absolute path' },
+  'bag.drivePath': { 'zh-CN': '{{path}}：带盘符的路径', en: '{{path}}: drive-letter path' },
+  'bag.backslash': { 'zh-CN': '{{path}}：路径含反斜杠', en: '{{path}}: backslash in path' },
+  'bag.nulInPath': { 'zh-CN': '{{path}}：路径含 NUL 字符', en: '{{path}}: NUL character in path' },
+  'bag.controlInPath': { 'zh-CN': '{{path}}：路径含控制字符', en: '{{path}}: control character in path' },
+  'bag.invalidUnicode': {
+    'zh-CN': '{{path}}：不是有效的 Unicode（或名称不是有效的 UTF-8）',
+    en: '{{path}}: not valid Unicode (or a name that was not valid UTF-8)',
+  },
+  'bag.emptySegment': { 'zh-CN': '{{path}}：空的路径段', en: '{{path}}: empty path segment' },
+  'bag.parentSegment': {
+    'zh-CN': '{{path}}：上级目录段 ".."',
+    en: '{{path}}: parent-directory segment ".."',
+  },
+  'bag.currentSegment': {
+    'zh-CN': '{{path}}：当前目录段 "."',
+    en: '{{path}}: current-directory segment "."',
+  },
+  'bag.windowsCharacter': {
+    'zh-CN': '{{path}}：含 Windows 不允许的字符（< > : " | ? *）',
+    en: '{{path}}: character not allowed on Windows (< > : " | ? *)',
+  },
+  'bag.trailingDotOrSpace': {
+    'zh-CN': '{{path}}：名称以点或空格结尾（Windows 会丢弃）',
+    en: '{{path}}: name ends with a dot or space (Windows drops it)',
+  },
+  'bag.reservedName': {
+    'zh-CN': '{{path}}：Windows 保留设备名',
+    en: '{{path}}: Windows reserved device name',
+  },
+  'bag.nameTooLong': {
+    'zh-CN': '{{path}}：名称超过 {{max}} 字节',
+    en: '{{path}}: name longer than {{max}} bytes',
+  },
+  'bag.collides': {
+    'zh-CN': '{{path}}：与 {{other}} 冲突（大小写或 Unicode 规范化）',
+    en: '{{path}}: collides with {{other}} (case or Unicode normalisation)',
+  },
+  'bag.isDirectory': { 'zh-CN': '{{path}}：是目录', en: '{{path}}: is a directory' },
+  'bag.listedTwice': { 'zh-CN': '{{path}}：重复列出', en: '{{path}}: listed twice' },
+  'bag.parentIsFile': {
+    'zh-CN': '{{path}}：其上级也被列为文件',
+    en: '{{path}}: a parent of it is also listed as a file',
+  },
+  'bag.nameSlash': {
+    'zh-CN': '{{path}}：数据包名称不能含 "/"',
+    en: '{{path}}: bag name must not contain "/"',
+  },
+  'bag.nameDot': {
+    'zh-CN': '{{path}}：数据包名称不能以 "." 开头',
+    en: '{{path}}: bag name must not start with "."',
+  },
+  'bag.payloadEmpty': { 'zh-CN': '载荷为空', en: 'the payload is empty' },
+  'bag.notDeclaration': { 'zh-CN': '{{path}}：不是 BagIt 声明', en: '{{path}}: not a BagIt declaration' },
+  'bag.bagitVersion': {
+    'zh-CN': '{{path}}：不支持的 BagIt 版本 {{version}}',
+    en: '{{path}}: unsupported BagIt version {{version}}',
+  },
+  'bag.bagitEncoding': { 'zh-CN': '{{path}}：标签文件必须为 UTF-8', en: '{{path}}: tag files must be UTF-8' },
+  'bag.infoLabelEmpty': { 'zh-CN': 'bag-info 标签为空', en: 'bag-info label is empty' },
+  'bag.infoLabelCharacters': {
+    'zh-CN': 'bag-info 标签含冒号、空白或控制字符',
+    en: 'bag-info label contains a colon, white space or a control character',
+  },
+  'bag.infoValueControl': {
+    'zh-CN': 'bag-info 值含换行或控制字符',
+    en: 'bag-info value contains a line break or control character',
+  },
+  'bag.infoValueSpace': {
+    'zh-CN': 'bag-info 值以空白开头或结尾',
+    en: 'bag-info value starts or ends with white space',
+  },
+  'bag.infoLabelReserved': {
+    'zh-CN': 'bag-info 标签 {{label}} 由写出程序设置',
+    en: 'bag-info label {{label}} is set by the writer',
+  },
+  'bag.infoContinuation': {
+    'zh-CN': '{{path}} 第 {{line}} 行：续行前没有标签',
+    en: '{{path}} line {{line}}: continuation without a label',
+  },
+  'bag.infoLine': {
+    'zh-CN': '{{path}} 第 {{line}} 行：不是“标签: 值”格式',
+    en: '{{path}} line {{line}}: not a "label: value" line',
+  },
+  'bag.manifestLine': {
+    'zh-CN': '{{path}} 第 {{line}} 行：不是“<sha256> <路径>”格式',
+    en: '{{path}} line {{line}}: not "<sha256> <path>"',
+  },
+  'bag.manifestTwice': {
+    'zh-CN': '{{path}} 第 {{line}} 行：路径重复列出',
+    en: '{{path}} line {{line}}: path listed twice',
+  },
+  'bag.tagTooLarge': {
+    'zh-CN': '{{path}}：大于 {{max}} 字节',
+    en: '{{path}}: larger than {{max}} bytes',
+  },
+  'bag.tagNotUtf8': { 'zh-CN': '{{path}}：不是 UTF-8 文本', en: '{{path}}: not UTF-8 text' },
+  'bag.tooDeep': {
+    'zh-CN': '数据包层级过深或条目过多',
+    en: 'the bag is too deep or has too many entries',
+  },
+  'bag.unlistedDirectory': {
+    'zh-CN': '{{path}}：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
+    en: '{{path}}: directory holds no file listed in manifest-sha256.txt or tagmanifest-sha256.txt',
+  },
+  'bag.symlink': { 'zh-CN': '{{path}}：符号链接', en: '{{path}}: symbolic link' },
+  'bag.special': {
+    'zh-CN': '{{path}}：既不是普通文件也不是目录',
+    en: '{{path}}: not a regular file or directory',
+  },
+  'bag.payloadOxum': {
+    'zh-CN': '{{path}}：Payload-Oxum 与载荷不符（{{files}} 个文件，{{bytes}} 字节）',
+    en: '{{path}}: Payload-Oxum does not match the payload ({{files}} files, {{bytes}} bytes)',
+  },
+  'bag.checksum': {
+    'zh-CN': '{{path}}：SHA-256 与 {{manifest}} 不符',
+    en: '{{path}}: SHA-256 differs from {{manifest}}',
+  },
+  'bag.noTrustedKey': {
+    'zh-CN': '未提供可信公钥；数据包内附带的公钥一律不用',
+    en: 'no trusted public key was given; a key inside the bag is never used',
+  },
+  'bag.keyNotEd25519': {
+    'zh-CN': '所给公钥不是 Ed25519 公钥',
+    en: 'the given public key is not an Ed25519 key',
+  },
+  'bag.keyNotPem': { 'zh-CN': '所给公钥不是 PEM 公钥', en: 'the given public key is not a PEM public key' },
+  'bag.signatureSize': {
+    'zh-CN': '{{path}}：不是 {{bytes}} 字节的 Ed25519 签名',
+    en: '{{path}}: not a {{bytes}}-byte Ed25519 signature',
+  },
+  'bag.unreadable': { 'zh-CN': '{{path}}：无法读取', en: '{{path}}: unreadable' },
+  'bag.signatureInvalid': {
+    'zh-CN': '{{path}}：对 {{manifest}} 的签名无法用所给公钥验证',
+    en: '{{path}}: the signature over {{manifest}} does not verify with the given public key',
+  },
+  'bag.rootSymlink': { 'zh-CN': '数据包路径是符号链接', en: 'the bag path is a symbolic link' },
+  'bag.rootNotDirectory': { 'zh-CN': '数据包路径不是目录', en: 'the bag path is not a directory' },
+  'bag.skipped': { 'zh-CN': '已跳过：前一步未通过', en: 'skipped: an earlier step failed' },
+
+  'finding.positionPrecision': {
+    'zh-CN': '坐标精度约 {{precision}} 米，细于允许的 {{threshold}} 米',
+    en: 'Coordinates are precise to about {{precision}} m, finer than the allowed {{threshold}} m',
+  },
+  'finding.demResolution': {
+    'zh-CN': 'DEM 格网分辨率 {{resolution}} 米，细于允许的 {{threshold}} 米',
+    en: 'DEM grid resolution {{resolution}} m is finer than the allowed {{threshold}} m',
+  },
+  'finding.imageryResolution': {
+    'zh-CN': '影像地面分辨率 {{resolution}} 米，细于允许的 {{threshold}} 米',
+    en: 'Imagery ground resolution {{resolution}} m is finer than the allowed {{threshold}} m',
   },
   'finding.noCrs': {
     'zh-CN': '无坐标参考系，无法判断精度',
     en: 'No coordinate reference system: precision cannot be judged',
   },
   'finding.unknownRule': {
-    'zh-CN': '规则配置引用了未知检查项 {rule}，审查不完整',
-    en: 'The profile names an unknown check {rule}; the review is incomplete',
+    'zh-CN': '规则配置引用了未知检查项 {{rule}}，审查不完整',
+    en: 'The profile names an unknown check {{rule}}; the review is incomplete',
   },
-  'verify.unlistedDirectory': {
-    'zh-CN': '{path}：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
-    en: '{path}: directory holds no file listed in manifest-sha256.txt or tagmanifest-sha256.txt',
-  },
-  'verify.symlink': { 'zh-CN': '{path}：符号链接', en: '{path}: symbolic link' },
-  'verify.specialFile': {
-    'zh-CN': '{path}：不是普通文件或目录',
-    en: '{path}: not a regular file or directory',
-  },
-  'verify.skipped': { 'zh-CN': '未检查：前面的步骤已失败', en: 'skipped: earlier step failed' },
-  'what.dem': { 'zh-CN': 'DEM 格网', en: 'DEM grid' },
-  'what.imagery': { 'zh-CN': '影像地面', en: 'Imagery ground' },
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },
@@ -160,46 +594,148 @@ export const MESSAGES: Templates = {
   'job.phase.write': { 'zh-CN': '写出', en: 'Writing' },
   'job.phase.review': { 'zh-CN': '复审', en: 'Re-reviewing' },
   'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
-  'job.item': { 'zh-CN': '第 {item}/{items} 个文件', en: 'file {item} of {items}' },
+  'job.item': { 'zh-CN': '第 {{item}}/{{items}} 个文件', en: 'file {{item}} of {{items}}' },
 
   'lineage.degrade-coordinates': {
-    'zh-CN': '坐标降精度至 {grid} {unit} 格网',
-    en: 'Coordinates snapped to a {grid} {unit} grid',
+    'zh-CN': '坐标降精度至 {{grid}} {{unit}} 格网',
+    en: 'Coordinates snapped to a {{grid}} {{unit}} grid',
   },
   'lineage.resample-block-average': {
-    'zh-CN': '按块平均重采样至 {resolution} {unit}',
-    en: 'Resampled by block average to {resolution} {unit}',
+    'zh-CN': '按块平均重采样至 {{resolution}} {{unit}}',
+    en: 'Resampled by block average to {{resolution}} {{unit}}',
   },
   'lineage.expand-palette': {
-    'zh-CN': '调色板影像按颜色表展开为 RGB {bands} 波段后再按块平均',
-    en: 'Palette expanded to RGB ({bands} bands) via its colour table before averaging',
+    'zh-CN': '调色板影像按颜色表展开为 RGB {{bands}} 波段后再按块平均',
+    en: 'Palette expanded to RGB ({{bands}} bands) via its colour table before averaging',
   },
   'lineage.write-allow-list': {
     'zh-CN': '按允许清单重新写出（不含隐藏内容）',
     en: 'Written anew from the allow-list (no hidden content)',
   },
-};
 
-export function fill(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
+  'level.公开': { 'zh-CN': '公开', en: 'Unclassified (公开)' },
+  'level.内部': { 'zh-CN': '内部', en: 'Restricted (内部)' },
+  'level.秘密': { 'zh-CN': '秘密', en: 'Confidential (秘密)' },
+  'level.机密': { 'zh-CN': '机密', en: 'Secret (机密)' },
+  'level.绝密': { 'zh-CN': '绝密', en: 'Top secret (绝密)' },
+  'period.years': { 'zh-CN': '{{years}}年', en: '{{years}} years' },
+  'period.longTerm': { 'zh-CN': '长期', en: 'long-term' },
+  'marking.secret': { 'zh-CN': '{{level}}★{{period}}', en: '{{level}} ★ {{period}}' },
+  'publicVersion.title': { 'zh-CN': '{{title}}（公开版）', en: '{{title}} (public version)' },
+
+  'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
+  'dialog.supportedFiles': {
+    'zh-CN': '支持的数据 (GeoTIFF, GeoJSON, Shapefile)',
+    en: 'Supported data (GeoTIFF, GeoJSON, Shapefile)',
+  },
+
+  'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
+  'cli.reviewBlocked': {
+    'zh-CN': '审查未通过（{{blocking}} 项阻断）',
+    en: 'BLOCKED ({{blocking}} blocking)',
+  },
+  'cli.saved': {
+    'zh-CN': '{{id}} 第 {{version}} 版 {{marking}}',
+    en: '{{id}} version {{version}} {{marking}}',
+  },
+  'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
+  'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
+  'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
+  'cli.auditIntact': {
+    'zh-CN': '审计链完整：{{entries}} 条，链头 {{head}}',
+    en: 'audit chain intact: {{entries}} entries, head {{head}}',
+  },
+  'cli.auditBroken': { 'zh-CN': '审计链自第 {{seq}} 条起损坏', en: 'audit chain BROKEN at entry {{seq}}' },
+  'verify.paths': { 'zh-CN': '路径', en: 'paths' },
+  'verify.complete': { 'zh-CN': '完整性', en: 'complete' },
+  'verify.checksums': { 'zh-CN': '校验和', en: 'checksums' },
+  'verify.signature': { 'zh-CN': '签名', en: 'signature' },
+
+  'profile.cn-default': {
+    'zh-CN': '默认审查规则（依据《公开地图内容表示规范》自然资规〔2023〕2号、自然资发〔2020〕95号）',
+    en: 'Default review profile (after the Public Map Content Specification, MNR 2023 No. 2, and MNR 2020 No. 95)',
+  },
+} as const satisfies Readonly<Record<string, Entry>>;
+
+type Catalogue = typeof MESSAGES;
+
+/** Every message key: a typo in a key is a compile error. */
+export type MessageKey = keyof Catalogue;
+
+type PlaceholdersIn<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | PlaceholdersIn<Rest>
+  : never;
+
+/** The placeholder names of a key, from both languages' templates. */
+export type PlaceholderOf<K extends MessageKey> =
+  PlaceholdersIn<Catalogue[K]['zh-CN']> | PlaceholdersIn<Catalogue[K]['en']>;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Keys a `problem` / `reason` param must name (rendered in place, see resolveParams). */
+export type ProblemKey = Extract<MessageKey, `problem.${string}`>;
+export type ReasonKey = Extract<MessageKey, `reason.${string}`>;
+
+type ParamValue<P> = P extends 'problem' ? ProblemKey : P extends 'reason' ? ReasonKey : string | number;
+
+/** The params a key needs: one per placeholder (more are allowed, e.g. a nested problem's). */
+export type ParamsOf<K extends MessageKey> = K extends MessageKey
+  ? { readonly [P in PlaceholderOf<K>]: ParamValue<P> } & MessageParams
+  : never;
+
+/** A message as services and core hand it to a host: a key and its params, never text. */
+export interface Message<K extends MessageKey = MessageKey> {
+  readonly key: K;
+  readonly params: MessageParams;
+}
+
+export const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(MESSAGES, value);
+
+// Keys core modules produce without importing this table: if core adds one, this fails to compile.
+type Uncovered = Exclude<`problem.${FormatProblem}` | BagProblemKey | FindingMessageKey, MessageKey>;
+type NoneLeft<T extends never> = T;
+/** Compiles only while every core key has an entry above. */
+export type CoreKeysCovered = NoneLeft<Uncovered>;
+
+/** Fills `{{name}}` placeholders; a missing param stays visible as `{{name}}`. */
+export function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = params[name];
     return value === undefined ? whole : String(value);
   });
 }
 
-/** Translate a message key; unknown keys come back as the key itself (visible, never silent). */
-export function translate(key: string, params: ErrorParams, lang: Lang): string {
-  const entry = MESSAGES[key];
-  if (!entry) return key;
+/**
+ * Resolves nested keys: a string param whose value is a key becomes that message's text
+ * (rendered with the other params, so it cannot recurse into itself).
+ */
+export function resolveParams(
+  params: MessageParams,
+  render: (key: MessageKey, params: MessageParams) => string,
+): Record<string, string | number> {
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    // The nested message sees the other params but not its own key, so it cannot recurse forever.
-    const rest = Object.fromEntries(Object.entries(params).filter(([other]) => other !== name));
-    const nested = typeof value === 'string' && MESSAGES[value] ? translate(value, rest, lang) : value;
-    resolved[name] = nested;
+    if (typeof value === 'string' && isMessageKey(value)) {
+      const rest = Object.fromEntries(Object.entries(params).filter(([other]) => other !== name));
+      resolved[name] = render(value, rest);
+    } else resolved[name] = value;
   }
+  return resolved;
+}
+
+/** Renders a message in `lang` (the CLI's renderer; the UI renders the same table through i18next). */
+export function renderMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
+  // Keys come typed, but stored rows (reviews, lineage) may predate a key: show it, never throw.
+  const entry = (MESSAGES as Readonly<Record<string, Entry | undefined>>)[key];
+  if (entry === undefined) return key;
+  const resolved = resolveParams(params, (inner, rest) => renderMessage(inner, rest, lang));
   return fill(entry[lang], resolved);
 }
 
-export const errorMessage = (code: ErrorCode, params: ErrorParams, lang: Lang): string =>
-  translate(`error.${code}`, params, lang);
+/** One language's templates, keyed as in MESSAGES, for i18next resources. */
+export function messageTemplates(lang: Lang): Readonly<Record<MessageKey, string>> {
+  return Object.fromEntries(Object.entries(MESSAGES).map(([key, entry]) => [key, entry[lang]])) as Record<
+    MessageKey,
+    string
+  >;
+}

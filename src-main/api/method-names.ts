@@ -5,7 +5,6 @@ import type { MethodName } from './contract.js';
 const METHODS: Readonly<Record<MethodName, true>> = {
   'system.info': true,
   'system.pickFiles': true,
-  'system.setLanguage': true,
   'datasets.import': true,
   'datasets.list': true,
   'datasets.get': true,

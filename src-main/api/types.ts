@@ -62,16 +62,11 @@ export interface RecordVersion {
   readonly marking: string;
 }
 
-/** A finding as reported: its message already translated into the caller's language. */
-export interface ReportedFinding extends Finding {
-  readonly message: string;
-}
-
 export interface ReviewReport {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;
   readonly profile: { readonly id: string; readonly version: number; readonly name: string };
-  readonly findings: readonly ReportedFinding[];
+  readonly findings: readonly Finding[];
   readonly blocking: number;
   readonly passed: boolean;
   /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */
@@ -80,11 +75,10 @@ export interface ReviewReport {
   readonly createdAt: string;
 }
 
-/** One recorded transform step of a public version. */
+/** One recorded transform step of a public version; hosts render it as the message `lineage.<step>`. */
 export interface LineageStep {
   readonly step: string;
   readonly params: Readonly<Record<string, string | number>>;
-  readonly description: string;
 }
 
 export interface Lineage {
@@ -171,7 +165,8 @@ export interface ImportFailure {
   /** Base name of the file that could not be imported. */
   readonly file: string;
   readonly code: ErrorCode;
-  readonly message: string;
+  /** Rendered by the host as `error.<code>`. */
+  readonly params: ErrorParams;
 }
 
 /** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
@@ -182,8 +177,8 @@ export interface ImportNotice {
   /** Base name of the imported file. */
   readonly file: string;
   readonly code: ImportNoticeCode;
+  /** Rendered by the host as `notice.<code>`. */
   readonly params: ErrorParams;
-  readonly message: string;
 }
 
 /** A batch import keeps every good file, names each bad one, and says what it did to the good ones. */

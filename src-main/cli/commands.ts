@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
-import type { DatasetSummary, ImportResult, VerifyResult } from '../api/types.js';
+import type { ApiErrorBody } from '../api/errors.js';
+import { markingMessage } from '../api/secrecy.js';
+import type {
+  DatasetSummary,
+  ImportResult,
+  RecordVersion,
+  ReviewReport,
+  VerifyResult,
+} from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Output } from './output.js';
 
@@ -43,8 +51,8 @@ async function call<T>(ctx: CommandContext, method: string, args: unknown): Prom
 }
 
 export class CliFailure extends Error {
-  constructor(readonly body: { code: StrataError['code']; message: string; params: StrataError['params'] }) {
-    super(body.message);
+  constructor(readonly body: ApiErrorBody) {
+    super(body.code);
   }
 }
 
@@ -53,7 +61,7 @@ const summaryLine = (d: DatasetSummary): string =>
 
 function need(ctx: CommandContext, index: number, what: string): string {
   const value = ctx.positionals[index];
-  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: `missing ${what}` });
+  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what });
   return value;
 }
 
@@ -69,11 +77,12 @@ async function readKey(value: string | undefined): Promise<string | undefined> {
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
-    if (paths.length === 0) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing FILE' });
+    if (paths.length === 0)
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: 'FILE' });
     const result = await call<ImportResult>(ctx, 'datasets.import', { paths, jobId: ctx.jobId });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
-      ctx.out.error({ code: failure.code, message: failure.message, params: { file: failure.file } });
+      ctx.out.error({ code: failure.code, params: { ...failure.params, file: failure.file } });
     for (const notice of result.notices) ctx.out.notice(notice);
     return result.failures.length > 0 ? 1 : 0;
   },
@@ -99,25 +108,25 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       const value = ctx.options[key];
       if (value !== undefined) fields[key] = value;
     }
-    const saved = await call<{ version: number; marking: string }>(ctx, 'catalogue.save', {
+    const saved = await call<RecordVersion>(ctx, 'catalogue.save', {
       id,
       baseVersion: detail.record.version,
       fields,
     });
-    ctx.out.result({ id, ...saved }, () => `${id} version ${String(saved.version)} ${saved.marking}`);
+    const marking = markingMessage(saved.fields.level, saved.fields.period);
+    ctx.out.result({ id, ...saved }, () =>
+      ctx.out.text('cli.saved', { id, version: saved.version, marking: marking.key, ...marking.params }),
+    );
     return 0;
   },
   async review(ctx) {
-    const report = await call<{
-      passed: boolean;
-      blocking: number;
-      findings: { ruleId: string; severity: string; where: string; message: string }[];
-    }>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () =>
       [
-        `${report.passed ? 'PASSED' : 'BLOCKED'} (${String(report.blocking)} blocking)`,
+        ctx.out.text(report.passed ? 'cli.reviewPassed' : 'cli.reviewBlocked', { blocking: report.blocking }),
         ...report.findings.map(
-          (f) => `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${f.message}`,
+          (f) =>
+            `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${ctx.out.text(f.messageKey, f.params)}`,
         ),
       ].join('\n'),
     );
@@ -128,12 +137,13 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       id: need(ctx, 1, 'ID'),
       jobId: ctx.jobId,
     });
-    ctx.out.result(result, () => `public version ${result.id} of ${result.sourceId}`);
+    ctx.out.result(result, () => ctx.out.text('cli.released', { id: result.id, source: result.sourceId }));
     return 0;
   },
   async export(ctx) {
     const outDir = ctx.options['out'];
-    if (!outDir) throw new StrataError('INVALID_ARGUMENT', { detail: 'missing --out DIR' });
+    if (!outDir)
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: '--out DIR' });
     const result = await call<{ bag: string }>(ctx, 'exchange.export', {
       id: need(ctx, 1, 'ID'),
       outDir,
@@ -152,17 +162,18 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       result.checks
         .map(
           (c) =>
-            `${c.ok ? 'ok  ' : 'FAIL'} ${c.step}${c.problems.length ? `: ${c.problems.join('; ')}` : ''}`,
+            `${ctx.out.text(c.ok ? 'cli.checkOk' : 'cli.checkFailed', {})} ${ctx.out.text(`verify.${c.step}`, {})}${
+              c.problems.length ? `: ${c.problems.map((p) => ctx.out.text(p.key, p.params)).join('; ')}` : ''
+            }`,
         )
         .join('\n'),
     );
-    if (!result.ok)
-      ctx.out.error({ code: 'VERIFY_FAILED', message: `verification failed: ${result.bag}`, params: {} });
+    if (!result.ok) ctx.out.error({ code: 'VERIFY_FAILED', params: { bag: result.bag } });
     return result.ok ? 0 : 1;
   },
   async key(ctx) {
     if (ctx.positionals[1] !== 'export')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata key export' });
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata key export' });
     const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
     ctx.out.result(key, () => key.pem.trimEnd());
     return 0;
@@ -179,7 +190,10 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       return 0;
     }
     if (sub !== 'verify')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'usage: strata audit verify|list' });
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.usage',
+        usage: 'strata audit verify|list',
+      });
     const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
       ctx,
       'audit.verify',
@@ -187,8 +201,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     );
     ctx.out.result(result, () =>
       result.ok
-        ? `audit chain intact: ${String(result.entries)} entries, head ${result.head ?? '-'}`
-        : `audit chain BROKEN at entry ${String(result.brokenAt)}`,
+        ? ctx.out.text('cli.auditIntact', { entries: result.entries, head: result.head ?? '-' })
+        : ctx.out.text('cli.auditBroken', { seq: result.brokenAt ?? '-' }),
     );
     return result.ok ? 0 : 1;
   },

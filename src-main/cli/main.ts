@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util';
 import { localCaller } from '../api/caller.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
-import { errorMessage } from '../api/messages.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
@@ -55,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const lang = languageFrom(values.lang ?? process.env['STRATA_LANG'] ?? process.env['LANG']);
-  const out = createOutput(values.json);
+  const out = createOutput(values.json, lang);
   const command = positionals[0];
   const run = command ? COMMANDS[command] : undefined;
   if (values.help || !run) {
@@ -64,13 +63,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
   const user = values.user ?? currentUser();
-  const language = languageSetting(lang);
   await installBundledCrs(resourcesBeside(import.meta.url));
-  const workstation = await openWorkstation({ home, lang: language.get });
+  const workstation = await openWorkstation({ home });
   const dispatch = headlessDispatcher(
     workstation,
     'cli',
-    language,
     STRATA_VERSION,
     localCaller(user),
     (method, error, ref) => {
@@ -81,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const stopCancel = cancelOnInterrupt(dispatch, jobId);
   const stopProgress =
     !values.json && process.stderr.isTTY
-      ? workstation.onEvent(progressLine(process.stderr, language.get()))
+      ? workstation.onEvent(progressLine(process.stderr, lang))
       : () => undefined;
   try {
     return await run({
@@ -104,11 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return error.body.code === 'CANCELLED' ? EXIT_INTERRUPTED : 1;
     }
     if (!(error instanceof StrataError)) throw error;
-    out.error({
-      code: error.code,
-      params: error.params,
-      message: errorMessage(error.code, error.params, lang),
-    });
+    out.error({ code: error.code, params: error.params });
     return 1;
   } finally {
     stopProgress();

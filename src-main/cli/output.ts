@@ -1,25 +1,41 @@
-import type { ApiErrorBody, ErrorParams } from '../api/errors.js';
+import type { ApiErrorBody } from '../api/errors.js';
+import { renderMessage, type Lang, type MessageKey, type MessageParams } from '../api/messages.js';
+import type { ImportNotice } from '../api/types.js';
 
 /** With `--json`, exactly one JSON document goes to stdout; errors always go to stderr. */
 export interface Output {
   readonly json: boolean;
   result(value: unknown, human: () => string): void;
+  /** Writes a contract error in the run's `--lang`; with `--json` also its code and params. */
   error(error: ApiErrorBody): void;
+  /** A message in the run's `--lang` (findings, verify problems, lineage steps). */
+  text(key: MessageKey, params: MessageParams): string;
   /** Something the user must know about a result that succeeded (stderr, like errors). */
-  notice(notice: { readonly code: string; readonly message: string; readonly params: ErrorParams }): void;
+  notice(notice: ImportNotice): void;
 }
 
-export function createOutput(json: boolean): Output {
+/** The text of a contract error in `lang`. */
+export const errorText = (error: ApiErrorBody, lang: Lang): string =>
+  renderMessage(`error.${error.code}`, error.params, lang);
+
+export function createOutput(json: boolean, lang: Lang): Output {
   return {
     json,
     result(value, human) {
       process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
     },
     error(error) {
-      process.stderr.write(json ? `${JSON.stringify({ error })}\n` : `strata: ${error.message}\n`);
+      const message = errorText(error, lang);
+      process.stderr.write(
+        json ? `${JSON.stringify({ error: { ...error, message } })}\n` : `strata: ${message}\n`,
+      );
     },
+    text: (key, params) => renderMessage(key, params, lang),
     notice(notice) {
-      process.stderr.write(json ? `${JSON.stringify({ notice })}\n` : `strata: ${notice.message}\n`);
+      const message = renderMessage(`notice.${notice.code}`, { ...notice.params, file: notice.file }, lang);
+      process.stderr.write(
+        json ? `${JSON.stringify({ notice: { ...notice, message } })}\n` : `strata: ${message}\n`,
+      );
     },
   };
 }

@@ -4,7 +4,6 @@ import type { CallContext } from '../api/caller.js';
 import type { ContextDispatch } from '../api/dispatcher.js';
 import type { Result } from '../api/errors.js';
 import type { EventName } from '../api/events.js';
-import { errorMessage, type Lang } from '../api/messages.js';
 import { isAppUrl } from './app-origin.js';
 
 /** The part of a frame the sender check reads. */
@@ -26,16 +25,12 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
 export function registerInvokeHandler(
   dispatch: ContextDispatch,
   callerOf: (event: IpcMainInvokeEvent) => CallContext,
-  lang: () => Lang,
 ): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame)) {
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN', params: {}, message: errorMessage('FORBIDDEN', {}, lang()) },
-        };
+        return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
       }
       return dispatch(typeof method === 'string' ? method : '', args, callerOf(event));
     },

@@ -3,11 +3,10 @@ import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { localCaller } from '../api/caller.js';
 import { createDispatcher } from '../api/dispatcher.js';
-import { currentUser, languageFrom } from '../hosting/environment.js';
+import { currentUser } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { languageSetting } from '../hosting/system-handlers.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
 import { registerInvokeHandler, sendEvent } from './ipc.js';
@@ -26,8 +25,6 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-const language = languageSetting(languageFrom(process.env['STRATA_LANG']));
-const lang = language.get;
 const devTools = !app.isPackaged;
 const appFile = (...parts: string[]): string => path.join(app.getAppPath(), ...parts);
 
@@ -59,16 +56,15 @@ async function start(): Promise<void> {
   await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
-    lang,
   });
   workstation = opened;
   const dispatch = createDispatcher(
-    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow, language) },
-    { lang, readOnly: () => opened.readOnly, onInternalError: logInternalError },
+    { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
+    { readOnly: () => opened.readOnly, onInternalError: logInternalError },
   );
   // One person at a desktop workstation: every call from the window acts as the OS user.
   const caller = localCaller(currentUser());
-  registerInvokeHandler(dispatch, () => caller, lang);
+  registerInvokeHandler(dispatch, () => caller);
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {
     if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);

@@ -1,26 +1,24 @@
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { Handlers } from '../api/contract.js';
 import type { Workstation } from '../hosting/workstation.js';
-import { setLanguageHandler, type LanguageSetting } from '../hosting/system-handlers.js';
+import { renderMessage, type Lang } from '../api/messages.js';
 
-type SystemHandlers = Pick<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'>;
+type SystemHandlers = Pick<Handlers, 'system.info' | 'system.pickFiles'>;
 
-/** File types the import dialog offers; the first entry lists every supported format. */
-export const PICK_FILTERS: FileFilter[] = [
-  { name: '支持的数据 (GeoTIFF, GeoJSON, Shapefile)', extensions: ['tif', 'tiff', 'geojson', 'json', 'shp'] },
+/** File types the import dialog offers, named in `lang`; the first entry lists every supported format. */
+export const pickFilters = (lang: Lang): FileFilter[] => [
+  {
+    name: renderMessage('dialog.supportedFiles', {}, lang),
+    extensions: ['tif', 'tiff', 'geojson', 'json', 'shp'],
+  },
   { name: 'GeoTIFF', extensions: ['tif', 'tiff'] },
   { name: 'GeoJSON', extensions: ['geojson', 'json'] },
   { name: 'Shapefile', extensions: ['shp'] },
 ];
 
 /** The `system.*` methods of the Electron host (native dialogs included). */
-export function systemHandlers(
-  workstation: Workstation,
-  window: () => BrowserWindow | null,
-  language: LanguageSetting,
-): SystemHandlers {
+export function systemHandlers(workstation: Workstation, window: () => BrowserWindow | null): SystemHandlers {
   return {
-    'system.setLanguage': setLanguageHandler(language),
     'system.info': (_args, ctx) =>
       Promise.resolve({
         version: app.getVersion(),
@@ -29,11 +27,11 @@ export function systemHandlers(
         canPickFiles: true,
         readOnly: workstation.readOnly,
       }),
-    'system.pickFiles': async () => {
+    'system.pickFiles': async ({ lang = 'zh-CN' }) => {
       const options: OpenDialogOptions = {
-        title: '选择要导入的数据',
+        title: renderMessage('dialog.pickTitle', {}, lang),
         properties: ['openFile', 'multiSelections'],
-        filters: PICK_FILTERS,
+        filters: pickFilters(lang),
       };
       const owner = window();
       const picked = owner

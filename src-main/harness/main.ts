@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localCaller } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessDispatcher, languageSetting } from '../hosting/system-handlers.js';
+import { headlessDispatcher } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
-import { currentUser, languageFrom, resourcesBeside } from '../hosting/environment.js';
+import { currentUser, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { installBundledCrs } from '../node/crs/index.js';
 import { startHarness } from './server.js';
@@ -16,20 +16,17 @@ const { values } = parseArgs({
   options: {
     home: { type: 'string' },
     port: { type: 'string' },
-    lang: { type: 'string' },
     user: { type: 'string' },
   },
 });
 
 const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-dev');
-const language = languageSetting(languageFrom(values.lang ?? process.env['STRATA_LANG']));
 const user = values.user ?? currentUser();
 await installBundledCrs(resourcesBeside(import.meta.url));
-const workstation = await openWorkstation({ home, lang: language.get });
+const workstation = await openWorkstation({ home });
 const dispatch = headlessDispatcher(
   workstation,
   'harness',
-  language,
   STRATA_VERSION,
   localCaller(user),
   (method, error, ref) => {
@@ -42,7 +39,6 @@ const harness = await startHarness({
   events: (listener) => workstation.onEvent(listener),
   rendererDir: path.join(here, '..', 'renderer'),
   port: Number(values.port ?? 0),
-  lang: language.get,
 });
 console.log(`Strata harness (data: ${home})`);
 console.log(`Open in a browser: ${harness.url}`);

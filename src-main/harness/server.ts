@@ -3,7 +3,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { ErrorCode, ErrorParams, Result } from '../api/errors.js';
-import { errorMessage, type Lang } from '../api/messages.js';
 import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
 import { openEventStream, type SubscribeEvents } from './event-stream.js';
@@ -22,8 +21,6 @@ export interface HarnessOptions {
   /** Built renderer (dist/renderer). */
   readonly rendererDir: string;
   readonly port?: number;
-  /** Language of the refusals the harness itself answers (403/400 error bodies); default English. */
-  readonly lang?: () => Lang;
 }
 
 export interface RunningHarness {
@@ -77,14 +74,10 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const token = randomBytes(24).toString('hex');
   let origin = '';
   const streams = new Set<() => void>();
-  const lang = options.lang ?? ((): Lang => 'en');
 
   /** A contract error body, as the dispatcher would have written it, for refusals made before it. */
   const refuse = (res: ServerResponse, status: number, code: ErrorCode, params: ErrorParams = {}): void => {
-    const body: Result<never> = {
-      ok: false,
-      error: { code, params, message: errorMessage(code, params, lang()) },
-    };
+    const body: Result<never> = { ok: false, error: { code, params } };
     send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
   };
 
@@ -102,12 +95,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     try {
       call = JSON.parse(body);
     } catch {
-      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'the body is not JSON' });
+      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'detail.bodyNotJson' });
       return;
     }
     // `null`, numbers, strings and arrays parse as JSON too, but are not a call.
     if (typeof call !== 'object' || call === null || Array.isArray(call)) {
-      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'the body is not a JSON object {method, args}' });
+      refuse(res, 400, 'INVALID_ARGUMENT', { detail: 'detail.bodyNotCall' });
       return;
     }
     const { method, args } = call as { method?: unknown; args?: unknown };

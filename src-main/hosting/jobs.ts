@@ -65,8 +65,7 @@ export function createJobRegistry(options: JobRegistryOptions = {}): JobRegistry
   return {
     start(jobId) {
       if (jobId === undefined) return UNTRACKED;
-      if (running.has(jobId))
-        throw new StrataError('INVALID_ARGUMENT', { detail: 'jobId is already running' });
+      if (running.has(jobId)) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.jobRunning' });
       const entry: Entry = {
         controller: new AbortController(),
         lastEmit: -Infinity,

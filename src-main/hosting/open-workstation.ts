@@ -94,7 +94,6 @@ async function compose({
     clock: { now: () => new Date() },
     workDir,
     organisation: options.organisation ?? 'Strata',
-    lang: options.lang,
   };
   const audit = await store.auditVerify();
   const jobs = createJobRegistry();

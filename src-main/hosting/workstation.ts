@@ -1,5 +1,4 @@
 import type { HostEvent } from '../api/events.js';
-import type { Lang } from '../api/messages.js';
 import type { ServiceHandlers } from '../services/create-handlers.js';
 
 export type { ServiceHandlers };
@@ -25,7 +24,6 @@ export interface Workstation {
 export interface WorkstationOptions {
   /** Data directory: catalogue.sqlite, store/, keys/. */
   readonly home: string;
-  readonly lang: () => Lang;
   /** Source-Organization written into exported packages. */
   readonly organisation?: string;
 }

@@ -25,7 +25,7 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
     record: toRecordVersion(latest),
     versions: versions.map(toRecordVersion).reverse(),
     fields: row.info.kind === 'vector' ? row.info.fields : [],
-    review: review ? toReviewReport(review, deps.lang()) : null,
+    review: review ? toReviewReport(review) : null,
     lineage: lineage ? toLineage(lineage) : null,
     publicVersions: derived,
     display: toDisplay(row),

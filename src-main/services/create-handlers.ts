@@ -8,7 +8,7 @@ import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
-export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles' | 'system.setLanguage'>;
+export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
 
 /** The contract's service methods over one set of dependencies and the host's job registry. */
 export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: JobsPort): ServiceHandlers {

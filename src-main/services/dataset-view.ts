@@ -1,6 +1,5 @@
 import { formatMarking } from '../core/model/secrecy.js';
 import type { DatasetRow, RecordVersionRow, ReviewRow, LineageRow } from '../core/ports/index.js';
-import { translate, type Lang } from '../api/messages.js';
 import type { DatasetSummary, RecordVersion, ReviewReport, Lineage, DisplaySource } from '../api/types.js';
 
 /** Logical path the hosts serve for a dataset's display copy (see Workstation.resolveFile). */
@@ -48,13 +47,13 @@ export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSum
   return { ...base, featureCount: info.featureCount, geometryType: info.geometryType };
 }
 
-export function toReviewReport(row: ReviewRow, lang: Lang): ReviewReport {
+export function toReviewReport(row: ReviewRow): ReviewReport {
   const blocking = row.findings.filter((f) => f.severity === 'blocking').length;
   return {
     id: row.id,
     datasetId: row.datasetId,
     profile: { id: row.profileId, version: row.profileVersion, name: row.profileName },
-    findings: row.findings.map((f) => ({ ...f, message: translate(f.messageKey, f.params, lang) })),
+    findings: row.findings,
     blocking,
     passed: blocking === 0,
     contentSha256: row.contentSha256,

@@ -10,7 +10,6 @@ import type {
   RasterIo,
   VectorIo,
 } from '../core/ports/index.js';
-import type { Lang } from '../api/messages.js';
 import type { JobProgressEvent } from '../api/events.js';
 
 // Job and progress plumbing is the hosts' concern (their registry, their events), not a port of
@@ -56,6 +55,4 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly workDir: string;
   readonly organisation: string;
-  /** Language of messages the services render (findings, failures). */
-  readonly lang: () => Lang;
 }

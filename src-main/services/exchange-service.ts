@@ -10,6 +10,8 @@ import {
 } from '../core/catalogue/public-metadata.js';
 import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
+import { renderMessage } from '../api/messages.js';
+import { levelKey } from '../api/secrecy.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
@@ -58,7 +60,7 @@ export async function exportPackage(
   if (latest.fields.level !== '公开') {
     throw new StrataError('EXPORT_REFUSED', {
       reason: 'reason.levelAbovePublic',
-      level: latest.fields.level,
+      level: levelKey(latest.fields.level),
     });
   }
   if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });
@@ -71,9 +73,13 @@ export async function exportPackage(
 
   const lineage = await deps.store.lineage(id);
   const now = deps.clock.now();
+  // The exported record is written in the archive's language, whatever the UI shows.
+  // Catalogues written before this change stored the suffix in the title itself.
+  const suffix = renderMessage('publicVersion.title', { title: '' }, 'zh-CN');
+  const title = latest.fields.title;
   const meta: PublicMetadata = {
     identifier: id,
-    title: latest.fields.title,
+    title: title.endsWith(suffix) ? title : renderMessage('publicVersion.title', { title }, 'zh-CN'),
     abstract: latest.fields.abstract,
     level: latest.fields.level,
     dataFile: `data/${row.name}`,
@@ -147,5 +153,5 @@ export function verifyPackage(
   bag: string,
   keyPem: string | undefined,
 ): Promise<VerifyResult> {
-  return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem(), deps.lang());
+  return deps.bags.verifyBag(path.resolve(bag), keyPem ?? deps.signer.publicKeyPem());
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DatasetInfo } from '../core/model/index.js';
 import type { DatasetRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import { errorMessage, translate } from '../api/messages.js';
+import type { ProblemKey } from '../api/messages.js';
 import type { ShapefileNotice } from '../core/formats/shapefile/index.js';
 import type {
   DatasetSummary,
@@ -31,7 +31,7 @@ interface Parsed {
  * the .shp, so one rebuilt from the records is imported, and the result says so.
  */
 const SET_POLICY: Readonly<
-  Record<ShapefileNotice, { readonly refuse: string } | { readonly notice: ImportNoticeCode }>
+  Record<ShapefileNotice, { readonly refuse: ProblemKey } | { readonly notice: ImportNoticeCode }>
 > = {
   'shapefile.dbfMissing': { refuse: 'problem.shapefileNoDbf' },
   'shapefile.shxMissing': { notice: 'shapefile.shxMissing' },
@@ -108,7 +108,7 @@ export async function importFile(
     stored.push({ name: path.basename(member), sha256: put.sha256, size: put.size });
   }
   const primary = stored[0];
-  if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'empty file set' });
+  if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
   const display = parsed.display ? await deps.objects.putBytes(parsed.display.bytes) : null;
 
   const row: DatasetRow = {
@@ -159,21 +159,20 @@ export async function importFile(
       file: name,
       code,
       params,
-      message: translate(`notice.${code}`, params, deps.lang()),
     })),
   };
 }
 
-function failureOf(deps: ServiceDeps, file: string, error: unknown): ImportFailure {
+function failureOf(file: string, error: unknown): ImportFailure {
   // A parser that trips over a hostile file must not take the batch down with it.
   const known =
     error instanceof StrataError
       ? error
-      : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'parser failure' });
+      : new StrataError('CORRUPT_FILE', { file: path.basename(file), problem: 'problem.parserFailure' });
   return {
     file: path.basename(file),
     code: known.code,
-    message: errorMessage(known.code, known.params, deps.lang()),
+    params: known.params,
   };
 }
 
@@ -198,7 +197,7 @@ export async function importFiles(
       notices.push(...imported.notices);
     } catch (error) {
       throwIfCancelled(job);
-      failures.push(failureOf(deps, file, error));
+      failures.push(failureOf(file, error));
     }
   }
   return { datasets, failures, notices };

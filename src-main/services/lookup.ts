@@ -16,6 +16,6 @@ export async function requireRecords(
 ): Promise<{ versions: RecordVersionRow[]; latest: RecordVersionRow }> {
   const versions = await deps.store.recordVersions(id);
   const latest = versions.at(-1);
-  if (!latest) throw new StrataError('NOT_FOUND', { what: `${id} record` });
+  if (!latest) throw new StrataError('NOT_FOUND', { what: id });
   return { versions, latest };
 }

@@ -8,7 +8,7 @@ import type { ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
 import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import { translate } from '../api/messages.js';
+import { renderMessage, type MessageKey } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
@@ -18,12 +18,16 @@ import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 
 type Step = LineageRow['steps'][number];
+type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
 
-/** A lineage step; its description (archive language) comes from the message `lineage.<id>`. */
-const step = (id: string, params: Step['params']): Step => ({
+/**
+ * A lineage step. Hosts show it from its id and params; the stored description is the archive's
+ * record (in the archive language) that the exported ISO metadata quotes.
+ */
+const step = (id: LineageStepId, params: Step['params']): Step => ({
   step: id,
   params,
-  description: translate(`lineage.${id}`, params, 'zh-CN'),
+  description: renderMessage(`lineage.${id}`, params, 'zh-CN'),
 });
 
 async function writeFileDurably(file: string, text: string): Promise<void> {
@@ -182,7 +186,7 @@ export async function createRelease(
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
     const review = reviewSubject(deps, ctx, profile, newId, output, stored.sha256);
-    const report = toReviewReport(review, deps.lang());
+    const report = toReviewReport(review);
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', {
         reason: 'reason.publicReviewFailed',
@@ -218,7 +222,8 @@ export async function createRelease(
       createdAt: now,
     };
     const record = {
-      title: `${latest.fields.title}（公开版）`,
+      // The UI marks a public version in its own language; the stored title stays the curator's.
+      title: latest.fields.title,
       abstract: latest.fields.abstract,
       level: '公开' as const,
       period: '',

@@ -44,7 +44,7 @@ export async function runDatasetReview(
   const review = await withStagedSubject(deps, row, (subject) =>
     Promise.resolve(reviewSubject(deps, ctx, profile, id, subject, row.sha256)),
   );
-  const report = toReviewReport(review, deps.lang());
+  const report = toReviewReport(review);
   await deps.store.write(async (tx) => {
     await tx.insertReview(review);
     if (row.status === 'draft') await tx.setStatus(id, 'reviewed');

@@ -68,7 +68,6 @@ export function App() {
     rememberLang(next);
     document.documentElement.lang = next;
     void i18n.changeLanguage(next);
-    void actions.setHostLanguage(next).catch(() => undefined);
   };
 
   return (
@@ -91,7 +90,7 @@ export function App() {
           <Result
             status="error"
             title={t('app.connectFailed')}
-            subTitle={errorText(phase.failed, lang)}
+            subTitle={errorText(phase.failed)}
             data-testid="startup-error"
             extra={
               <Button type="primary" onClick={retry}>

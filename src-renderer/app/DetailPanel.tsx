@@ -11,6 +11,7 @@ import { useActions } from '../state/use-actions.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { LevelTag } from '../ui/LevelTag.js';
 import { StatusTag } from '../ui/StatusTag.js';
+import { datasetTitle } from '../i18n/messages.js';
 
 type TabKey = 'catalogue' | 'info' | 'review' | 'release' | 'export';
 
@@ -55,11 +56,11 @@ export function DetailPanel() {
   return (
     <section className="panel detail-panel" data-testid="detail-panel" data-dataset={s.id}>
       <header className="detail-header">
-        <div className="detail-title" title={s.title || s.name} data-testid="detail-title">
-          {s.title || s.name}
+        <div className="detail-title" title={datasetTitle(s)} data-testid="detail-title">
+          {datasetTitle(s)}
         </div>
         <div className="detail-tags">
-          <LevelTag level={detail.record.fields.level} marking={detail.record.marking} />
+          <LevelTag level={detail.record.fields.level} period={detail.record.fields.period} />
           <StatusTag status={s.status} isSource={s.sourceId === null} />
           <span className="muted">{s.name}</span>
         </div>

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../../src-main/api/messages.js';
+import { messageTemplates, type Lang } from '../../src-main/api/messages.js';
+import { MESSAGE_NS } from './messages.js';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
@@ -23,16 +24,21 @@ export function rememberLang(lang: Lang): void {
   }
 }
 
-/** Initialises i18next synchronously with both bundles (no backend, nothing fetched). */
+/**
+ * Initialises i18next synchronously with both bundles (no backend, nothing fetched): the UI's own
+ * strings and, in namespace `msg`, the main-process catalogue the host's codes and keys refer to.
+ */
 export function initI18n(lang: Lang): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: zhCN, [MESSAGE_NS]: messageTemplates('zh-CN') },
+      en: { translation: en, [MESSAGE_NS]: messageTemplates('en') },
+    },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
   });
-  document.documentElement.lang = lang;
   return i18next;
 }

@@ -7,6 +7,7 @@ export const zhCN = {
     readOnly: '审计链校验失败，系统处于只读状态，所有修改操作已停用。',
     loading: '正在连接服务…',
     connectFailed: '无法连接到工作站服务',
+    unreachable: '无法连接到工作站服务（{{detail}}）',
     retry: '重试',
   },
   audit: {
@@ -46,6 +47,7 @@ export const zhCN = {
     periodHelp: '留空表示按密级默认期限；格式如“10年”或“长期”',
     periodInvalid: '保密期限格式应为“N年”（1–999）或“长期”，或留空',
     periodNotApplicable: '公开、内部资料不设保密期限',
+    periodPlaceholder: '10年 / 长期',
     titleRequired: '题名不能为空',
     marking: '标志',
     save: '保存',
@@ -72,6 +74,7 @@ export const zhCN = {
     geometry: '几何类型',
     fields: '属性字段',
     bytes: '文件大小',
+    bytesValue: '{{size}}（{{bytes}} B）',
     sha256: 'SHA-256',
     id: '数据集标识',
     created: '入库时间',
@@ -91,8 +94,21 @@ export const zhCN = {
     action: '公开版处理',
     noFindings: '未发现问题',
     findingsCount: '共 {{count}} 项发现',
+    whereDataset: '整个数据集',
+    whereBand: '第 {{band}} 波段',
   },
   severity: { blocking: '阻断', warning: '警告', info: '提示' },
+  geometry: {
+    Point: '点',
+    MultiPoint: '多点',
+    LineString: '线',
+    MultiLineString: '多线',
+    Polygon: '面',
+    MultiPolygon: '多面',
+    GeometryCollection: '几何集合',
+    Mixed: '混合',
+    None: '无几何',
+  },
   release: {
     create: '生成公开版',
     creating: '正在生成公开版…',
@@ -176,6 +192,7 @@ export const zhCN = {
     yes: '是',
     no: '否',
     error: '错误',
+    listSeparator: '、',
   },
 } as const;
 

@@ -7,12 +7,12 @@ export interface Transport {
   invoke(method: MethodName, args: unknown): Promise<Result<unknown>>;
 }
 
-/** A contract error as the UI sees it; `message` is the host's translation, `code`/`params` let the UI re-translate. */
+/** A contract error as the UI sees it: code + params, rendered in the UI's language (error-text.ts). */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
-  constructor(code: ErrorCode, message: string, params: ErrorParams) {
-    super(message);
+  constructor(code: ErrorCode, params: ErrorParams) {
+    super(code);
     this.name = 'ApiError';
     this.code = code;
     this.params = params;
@@ -23,7 +23,7 @@ export class ApiError extends Error {
 export function createApi(transport: Transport): ApiClient {
   const call = async <M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> => {
     const result = await transport.invoke(method, args);
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.params);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.params);
     return result.value as MethodResult<M>;
   };
   const client: Partial<Record<MethodName, (args: never) => Promise<unknown>>> = {};

@@ -34,7 +34,6 @@ export function createHarnessTransport(token: string): Transport {
           ok: false,
           error: {
             code: 'INTERNAL',
-            message: `HTTP ${String(response.status)}`,
             params: { ref: `HTTP ${String(response.status)}` },
           },
         };

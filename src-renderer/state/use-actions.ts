@@ -1,16 +1,13 @@
 import { useMemo } from 'react';
 import type { ApiClient } from '../../src-main/api/contract.js';
 import type { DatasetDetail } from '../../src-main/api/types.js';
-import type { Lang } from '../../src-main/api/messages.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { putDetail, setAudit, setDatasets, setInfo, setListLoading, useAppStore } from './app-store.js';
 
 export interface Actions {
   readonly api: ApiClient;
-  /** system.setLanguage + system.info + audit.verify + datasets.list; throws when the host is unreachable. */
+  /** system.info + audit.verify + datasets.list; throws when the host is unreachable. */
   start(): Promise<void>;
-  /** Tells the host which language to render its messages (errors, findings) in. */
-  setHostLanguage(lang: Lang): Promise<void>;
   refreshList(): Promise<void>;
   loadDetail(id: string): Promise<DatasetDetail>;
   verifyAudit(): Promise<void>;
@@ -44,12 +41,8 @@ function createActions(api: ApiClient): Actions {
   return {
     api,
     async start() {
-      await api['system.setLanguage']({ lang: useAppStore.getState().lang });
       setInfo(await api['system.info']({}));
       await Promise.all([refreshList(), verifyAudit()]);
-    },
-    async setHostLanguage(lang) {
-      await api['system.setLanguage']({ lang });
     },
     refreshList,
     loadDetail,

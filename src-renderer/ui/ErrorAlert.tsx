@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
-import { useAppStore } from '../state/app-store.js';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../platform/error-text.js';
 import { ApiError } from '../platform/api-client.js';
 
@@ -16,9 +16,10 @@ export function ErrorAlert({
   readonly title?: string;
   readonly action?: ReactNode;
 }) {
-  const lang = useAppStore((s) => s.lang);
+  // Re-renders (and so re-translates) when the language changes.
+  useTranslation();
   if (error === null || error === undefined) return null;
-  const text = errorText(error, lang);
+  const text = errorText(error);
   const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
   return (
     <Alert

@@ -1,13 +1,12 @@
 import { Button, Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { progressPercent, progressText } from '../../src-main/api/progress-text.js';
-import { useAppStore } from '../state/app-store.js';
+import { messageText } from '../i18n/messages.js';
 import type { Job } from './use-job.js';
 
 /** Progress bar and 取消 button of a running job; nothing when no job runs. */
 export function JobProgress({ job }: { readonly job: Job }) {
   const { t } = useTranslation();
-  const lang = useAppStore((s) => s.lang);
   if (!job.running) return null;
   const progress = job.progress;
   return (
@@ -20,7 +19,7 @@ export function JobProgress({ job }: { readonly job: Job }) {
         status="active"
       />
       <span className="muted job-progress-text">
-        {progress ? progressText(progress, lang) : t('job.starting')}
+        {progress ? progressText(progress, messageText) : t('job.starting')}
       </span>
       <Button size="small" data-testid="job-cancel" loading={job.cancelling} onClick={job.cancel}>
         {job.cancelling ? t('job.cancelling') : t('job.cancel')}

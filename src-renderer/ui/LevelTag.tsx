@@ -1,5 +1,7 @@
 import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { SecrecyLevel } from '../../src-main/api/secrecy.js';
+import { levelText, markingText } from '../i18n/messages.js';
 
 /** Level colours from green (公开) to red (绝密), the order curators read at a glance. */
 export const LEVEL_COLOURS: Readonly<Record<SecrecyLevel, string>> = {
@@ -10,10 +12,15 @@ export const LEVEL_COLOURS: Readonly<Record<SecrecyLevel, string>> = {
   绝密: 'red',
 };
 
-export function LevelTag({ level, marking }: { readonly level: SecrecyLevel; readonly marking?: string }) {
+/**
+ * A stored level in the UI's language (秘密 / "Confidential (秘密)"); with `period`, the whole
+ * marking (`秘密★10年` / "Confidential (秘密) ★ 10 years"). The stored values never change.
+ */
+export function LevelTag({ level, period }: { readonly level: SecrecyLevel; readonly period?: string }) {
+  useTranslation();
   return (
     <Tag color={LEVEL_COLOURS[level]} variant="outlined" className="level-tag" data-level={level}>
-      {marking ?? level}
+      {period === undefined ? levelText(level) : markingText(level, period)}
     </Tag>
   );
 }

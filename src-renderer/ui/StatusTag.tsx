@@ -18,7 +18,8 @@ export function StatusTag({
   readonly isSource?: boolean;
 }) {
   const { t } = useTranslation();
-  const key = status === 'public-version' && isSource ? 'status.publicMade' : `status.${status}`;
+  const key =
+    status === 'public-version' && isSource ? ('status.publicMade' as const) : (`status.${status}` as const);
   return (
     <Tag color={COLOURS[status]} variant="filled" className="status-tag">
       {t(key)}

@@ -20,7 +20,8 @@ export function harnessApi(origin: string, token: string): HarnessApi {
       });
       if (!response.ok) throw new Error(`${method}: HTTP ${String(response.status)}`);
       const result = (await response.json()) as Result<unknown>;
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.code} ${JSON.stringify(result.error.params)}`);
       return result.value as never;
     },
   };

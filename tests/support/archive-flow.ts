@@ -110,7 +110,7 @@ export async function archiveFlow(
     outDir: path.join(scratch, 'out'),
   });
   expect(refusedLevel.code).toBe('EXPORT_REFUSED');
-  expect(refusedLevel.message).toContain('内部');
+  expect(refusedLevel.params).toMatchObject({ reason: 'reason.levelAbovePublic', level: 'level.内部' });
 
   const exported = await client.call('exchange.export', {
     id: demPublic.id,

@@ -12,7 +12,8 @@ export function clientOf(dispatch: Dispatch): Client {
   return {
     async call(method, args) {
       const result = await dispatch(method, args);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.code} ${JSON.stringify(result.error.params)}`);
       return result.value as never;
     },
     async fail(method, args) {

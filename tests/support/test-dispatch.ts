@@ -1,22 +1,14 @@
 import { localCaller } from '../../src-main/api/caller.js';
 import type { Dispatch } from '../../src-main/api/dispatcher.js';
-import type { Lang } from '../../src-main/api/messages.js';
-import { headlessDispatcher, languageSetting } from '../../src-main/hosting/system-handlers.js';
+import { headlessDispatcher } from '../../src-main/hosting/system-handlers.js';
 import type { Workstation } from '../../src-main/hosting/workstation.js';
 
 /**
  * The harness's dispatcher over a test workstation, calling as the local user `curator` in every
  * role; an unexpected internal error fails the test.
  */
-export function testDispatch(ws: Workstation, lang: Lang, host: 'harness' | 'cli' = 'harness'): Dispatch {
-  return headlessDispatcher(
-    ws,
-    host,
-    languageSetting(lang),
-    'test',
-    localCaller('curator'),
-    (_method, error) => {
-      throw error;
-    },
-  );
+export function testDispatch(ws: Workstation, host: 'harness' | 'cli' = 'harness'): Dispatch {
+  return headlessDispatcher(ws, host, 'test', localCaller('curator'), (_method, error) => {
+    throw error;
+  });
 }

@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem } from './problems.js';
 /** One `label: value` element of `bag-info.txt` (RFC 8493 §2.2.2), in the order written. */
 export type BagInfoEntry = readonly [label: string, value: string];
 
@@ -11,14 +12,14 @@ const codePoints = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC0
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 
 /** Problems with one entry (empty = writable). Labels and values are not echoed back. */
-export function bagInfoEntryProblems([label, value]: BagInfoEntry): string[] {
-  const problems: string[] = [];
-  if (label.length === 0) problems.push('bag-info label is empty');
+export function bagInfoEntryProblems([label, value]: BagInfoEntry): BagProblem[] {
+  const problems: BagProblem[] = [];
+  if (label.length === 0) problems.push(bagProblem('bag.infoLabelEmpty'));
   else if (label.includes(':') || /[\s]/.test(label) || CONTROL.test(label)) {
-    problems.push('bag-info label contains a colon, white space or a control character');
+    problems.push(bagProblem('bag.infoLabelCharacters'));
   }
-  if (CONTROL.test(value)) problems.push('bag-info value contains a line break or control character');
-  if (/^[ \t]|[ \t]$/.test(value)) problems.push('bag-info value starts or ends with white space');
+  if (CONTROL.test(value)) problems.push(bagProblem('bag.infoValueControl'));
+  if (/^[ \t]|[ \t]$/.test(value)) problems.push(bagProblem('bag.infoValueSpace'));
   return problems;
 }
 
@@ -63,7 +64,7 @@ export function renderBagInfo(entries: readonly BagInfoEntry[]): string {
 /** Result of parsing `bag-info.txt`: entries in file order plus problems with line numbers. */
 export interface ParsedBagInfo {
   readonly entries: readonly BagInfoEntry[];
-  readonly problems: readonly string[];
+  readonly problems: readonly BagProblem[];
 }
 
 /**
@@ -73,19 +74,19 @@ export interface ParsedBagInfo {
  */
 export function parseBagInfo(text: string): ParsedBagInfo {
   const entries: [string, string][] = [];
-  const problems: string[] = [];
+  const problems: BagProblem[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (lines.at(-1) === '') lines.pop();
   lines.forEach((line, index) => {
     const last = entries.at(-1);
     if (/^[ \t]/.test(line)) {
       if (last) last[1] += line;
-      else problems.push(`bag-info.txt line ${index + 1}: continuation without a label`);
+      else problems.push(bagProblem('bag.infoContinuation', { path: 'bag-info.txt', line: index + 1 }));
       return;
     }
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      problems.push(`bag-info.txt line ${index + 1}: not a "label: value" line`);
+      problems.push(bagProblem('bag.infoLine', { path: 'bag-info.txt', line: index + 1 }));
       return;
     }
     entries.push([line.slice(0, colon), line.slice(colon + 1).replace(/^[ \t]+/, '')]);

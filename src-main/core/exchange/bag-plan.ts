@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem } from './problems.js';
 import { dataPath } from './bag-layout.js';
 import { pathProblems, pathSetProblems, showPath } from './path-safety.js';
 
@@ -7,10 +8,10 @@ import { pathProblems, pathSetProblems, showPath } from './path-safety.js';
  * set — the same rules the receiving side applies in `verify`, so Strata never writes a bag it
  * would reject.
  */
-export function bagPlanProblems(bagName: string, payloadNames: readonly string[]): string[] {
+export function bagPlanProblems(bagName: string, payloadNames: readonly string[]): BagProblem[] {
   const problems = pathProblems(bagName);
-  if (bagName.includes('/')) problems.push(`${showPath(bagName)}: bag name must not contain "/"`);
-  if (bagName.startsWith('.')) problems.push(`${showPath(bagName)}: bag name must not start with "."`);
-  if (payloadNames.length === 0) problems.push('the payload is empty');
+  if (bagName.includes('/')) problems.push(bagProblem('bag.nameSlash', { path: showPath(bagName) }));
+  if (bagName.startsWith('.')) problems.push(bagProblem('bag.nameDot', { path: showPath(bagName) }));
+  if (payloadNames.length === 0) problems.push(bagProblem('bag.payloadEmpty'));
   return [...problems, ...pathSetProblems(payloadNames.map(dataPath))];
 }

@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem } from './problems.js';
 import { BAGIT_TXT_NAME } from './bag-layout.js';
 
 /** The bag declaration written by Strata (RFC 8493 §2.1.1), byte for byte. */
@@ -9,14 +10,15 @@ const DECLARATION = /^BagIt-Version: (\d+)\.(\d+)\r?\nTag-File-Character-Encodin
  * Problems with a `bagit.txt` declaration as read (empty = valid). Accepts BagIt 0.97 and 1.x with
  * UTF-8 tag files, which is what the receiving side can read.
  */
-export function bagitDeclarationProblems(text: string): string[] {
+export function bagitDeclarationProblems(text: string): BagProblem[] {
   const match = DECLARATION.exec(text.replace(/^\uFEFF/, ''));
-  if (!match) return [`${BAGIT_TXT_NAME}: not a BagIt declaration`];
+  if (!match) return [bagProblem('bag.notDeclaration', { path: BAGIT_TXT_NAME })];
   const [, major, minor, encoding] = match;
-  const problems: string[] = [];
+  const problems: BagProblem[] = [];
   const version = `${major ?? ''}.${minor ?? ''}`;
   if (major !== '1' && version !== '0.97')
-    problems.push(`${BAGIT_TXT_NAME}: unsupported BagIt version ${version}`);
-  if (encoding?.trim().toUpperCase() !== 'UTF-8') problems.push(`${BAGIT_TXT_NAME}: tag files must be UTF-8`);
+    problems.push(bagProblem('bag.bagitVersion', { path: BAGIT_TXT_NAME, version }));
+  if (encoding?.trim().toUpperCase() !== 'UTF-8')
+    problems.push(bagProblem('bag.bagitEncoding', { path: BAGIT_TXT_NAME }));
   return problems;
 }

@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem } from './problems.js';
 import {
   BAGIT_TXT_NAME,
   DATA_DIR,
@@ -25,28 +26,34 @@ const REQUIRED = [BAGIT_TXT_NAME, MANIFEST_NAME, TAG_MANIFEST_NAME] as const;
  * every other file except the tag manifest and its signature is covered by the tag manifest, so
  * nothing in the bag escapes the signature.
  */
-export function completenessProblems(listing: BagListing): string[] {
+export function completenessProblems(listing: BagListing): BagProblem[] {
   const files = new Set(listing.files);
   const manifest = new Set(listing.manifest);
   const tagged = new Set(listing.tagManifest);
-  const problems: string[] = [];
-  for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name}: missing`);
+  const problems: BagProblem[] = [];
+  for (const name of REQUIRED) if (!files.has(name)) problems.push(bagProblem('bag.missing', { path: name }));
   for (const path of listing.manifest) {
-    if (!isDataPath(path)) problems.push(`${showPath(path)}: payload manifest lists a file outside data/`);
-    else if (!files.has(path)) problems.push(`${showPath(path)}: listed in ${MANIFEST_NAME} but missing`);
+    if (!isDataPath(path)) problems.push(bagProblem('bag.outsideData', { path: showPath(path) }));
+    else if (!files.has(path))
+      problems.push(bagProblem('bag.listedButMissing', { path: showPath(path), manifest: MANIFEST_NAME }));
   }
   for (const path of listing.tagManifest) {
     if (isDataPath(path) || path === TAG_MANIFEST_NAME || path === SIGNATURE_NAME) {
-      problems.push(`${showPath(path)}: not allowed in ${TAG_MANIFEST_NAME}`);
+      problems.push(
+        bagProblem('bag.notAllowedInTagManifest', { path: showPath(path), manifest: TAG_MANIFEST_NAME }),
+      );
     } else if (!files.has(path)) {
-      problems.push(`${showPath(path)}: listed in ${TAG_MANIFEST_NAME} but missing`);
+      problems.push(
+        bagProblem('bag.listedButMissing', { path: showPath(path), manifest: TAG_MANIFEST_NAME }),
+      );
     }
   }
   for (const path of listing.files) {
     if (isDataPath(path)) {
-      if (!manifest.has(path)) problems.push(`${showPath(path)}: in data/ but not in ${MANIFEST_NAME}`);
+      if (!manifest.has(path))
+        problems.push(bagProblem('bag.notInManifest', { path: showPath(path), manifest: MANIFEST_NAME }));
     } else if (path !== TAG_MANIFEST_NAME && path !== SIGNATURE_NAME && !tagged.has(path)) {
-      problems.push(`${showPath(path)}: tag file not covered by ${TAG_MANIFEST_NAME}`);
+      problems.push(bagProblem('bag.tagNotCovered', { path: showPath(path), manifest: TAG_MANIFEST_NAME }));
     }
   }
   return problems;

@@ -6,3 +6,4 @@ export * from './manifest.js';
 export * from './path-safety.js';
 export * from './completeness.js';
 export * from './bag-plan.js';
+export * from './problems.js';

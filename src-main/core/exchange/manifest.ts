@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem } from './problems.js';
 /** One manifest line: lower-case SHA-256 hex of a file and its bag-relative path. */
 export interface ManifestEntry {
   readonly sha256: string;
@@ -37,7 +38,7 @@ export function formatManifest(entries: readonly ManifestEntry[]): string {
 export interface ParsedManifest {
   readonly entries: readonly ManifestEntry[];
   /** Problems naming the manifest and line number; line contents are not echoed. */
-  readonly problems: readonly string[];
+  readonly problems: readonly BagProblem[];
 }
 
 const LINE = /^([0-9a-fA-F]{64})[ \t]+(.+)$/s;
@@ -48,7 +49,7 @@ const LINE = /^([0-9a-fA-F]{64})[ \t]+(.+)$/s;
  */
 export function parseManifest(name: string, text: string): ParsedManifest {
   const entries: ManifestEntry[] = [];
-  const problems: string[] = [];
+  const problems: BagProblem[] = [];
   const seen = new Set<string>();
   text
     .replace(/^\uFEFF/, '')
@@ -58,11 +59,11 @@ export function parseManifest(name: string, text: string): ParsedManifest {
       const match = LINE.exec(line);
       const path = match?.[2] === undefined ? null : decodeManifestPath(match[2]);
       if (!match?.[1] || path === null) {
-        problems.push(`${name} line ${index + 1}: not "<sha256> <path>"`);
+        problems.push(bagProblem('bag.manifestLine', { path: name, line: index + 1 }));
         return;
       }
       if (seen.has(path)) {
-        problems.push(`${name} line ${index + 1}: path listed twice`);
+        problems.push(bagProblem('bag.manifestTwice', { path: name, line: index + 1 }));
         return;
       }
       seen.add(path);

@@ -1,3 +1,4 @@
+import { bagProblem, type BagProblem, type BagProblemKey } from './problems.js';
 /**
  * Path-safety rules for bag and package entries (SECURITY.md "Zip and package paths"). Paths are
  * bag-relative, `/`-separated. The rules are the union of what POSIX and Windows (NTFS, FAT) would
@@ -23,15 +24,15 @@ const utf8Length = (text: string): number => {
 /** A path made printable for a problem message: quotes, control characters escaped. */
 export const showPath = (path: string): string => JSON.stringify(path);
 
-const segmentProblem = (segment: string): string | null => {
-  if (segment === '') return 'empty path segment';
-  if (segment === '..') return 'parent-directory segment ".."';
-  if (segment === '.') return 'current-directory segment "."';
-  if (WINDOWS_FORBIDDEN.test(segment)) return 'character not allowed on Windows (< > : " | ? *)';
-  if (/[. ]$/.test(segment)) return 'name ends with a dot or space (Windows drops it)';
+const segmentProblem = (segment: string): BagProblemKey | null => {
+  if (segment === '') return 'bag.emptySegment';
+  if (segment === '..') return 'bag.parentSegment';
+  if (segment === '.') return 'bag.currentSegment';
+  if (WINDOWS_FORBIDDEN.test(segment)) return 'bag.windowsCharacter';
+  if (/[. ]$/.test(segment)) return 'bag.trailingDotOrSpace';
   const stem = segment.split('.')[0]?.trimEnd() ?? '';
-  if (WINDOWS_RESERVED.test(stem)) return 'Windows reserved device name';
-  if (utf8Length(segment) > MAX_SEGMENT_BYTES) return `name longer than ${MAX_SEGMENT_BYTES} bytes`;
+  if (WINDOWS_RESERVED.test(stem)) return 'bag.reservedName';
+  if (utf8Length(segment) > MAX_SEGMENT_BYTES) return 'bag.nameTooLong';
   return null;
 };
 
@@ -42,25 +43,30 @@ const segmentProblem = (segment: string): string | null => {
  * over-long names, lone UTF-16 surrogates and U+FFFD (what a file name that was not UTF-8 decodes
  * to). Each problem starts with the escaped path.
  */
-export function pathProblems(path: string): string[] {
+export function pathProblems(path: string): BagProblem[] {
   const shown = showPath(path);
-  if (path === '') return [`${shown}: empty path`];
-  const problems: string[] = [];
-  if (path.startsWith('/')) problems.push(`${shown}: absolute path`);
-  if (/^[A-Za-z]:/.test(path)) problems.push(`${shown}: drive-letter path`);
-  if (path.includes('\\')) problems.push(`${shown}: backslash in path`);
-  if (path.includes('\0')) problems.push(`${shown}: NUL character in path`);
-  else if (CONTROL.test(path)) problems.push(`${shown}: control character in path`);
+  const at = (key: BagProblemKey): BagProblem => bagProblem(key, { path: shown });
+  if (path === '') return [at('bag.emptyPath')];
+  const problems: BagProblem[] = [];
+  if (path.startsWith('/')) problems.push(at('bag.absolutePath'));
+  if (/^[A-Za-z]:/.test(path)) problems.push(at('bag.drivePath'));
+  if (path.includes('\\')) problems.push(at('bag.backslash'));
+  if (path.includes('\0')) problems.push(at('bag.nulInPath'));
+  else if (CONTROL.test(path)) problems.push(at('bag.controlInPath'));
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/.test(path)) {
-    problems.push(`${shown}: not valid Unicode (or a name that was not valid UTF-8)`);
+    problems.push(at('bag.invalidUnicode'));
   }
   const segments = path.startsWith('/') ? path.slice(1).split('/') : path.split('/');
-  const seen = new Set<string>();
+  const seen = new Set<BagProblemKey>();
   for (const segment of segments) {
     const problem = segmentProblem(segment);
     if (problem !== null && !seen.has(problem)) {
       seen.add(problem);
-      problems.push(`${shown}: ${problem}`);
+      problems.push(
+        problem === 'bag.nameTooLong'
+          ? bagProblem(problem, { path: shown, max: MAX_SEGMENT_BYTES })
+          : at(problem),
+      );
     }
   }
   return problems;
@@ -74,13 +80,13 @@ export const collisionKey = (path: string): string => path.normalize('NFC').toLo
  * single-path problem, duplicates, names that differ only in case or Unicode normalisation (NFC),
  * and a file that is also used as a directory (`a` and `a/b`).
  */
-export function pathSetProblems(paths: readonly string[], directories: readonly string[] = []): string[] {
+export function pathSetProblems(paths: readonly string[], directories: readonly string[] = []): BagProblem[] {
   const problems = [...paths, ...directories].flatMap(pathProblems);
   const byKey = new Map<string, string>();
   for (const dir of directories) {
     const other = byKey.get(collisionKey(dir));
     if (other === undefined) byKey.set(collisionKey(dir), dir);
-    else problems.push(`${showPath(dir)}: collides with ${showPath(other)} (case or Unicode normalisation)`);
+    else problems.push(bagProblem('bag.collides', { path: showPath(dir), other: showPath(other) }));
   }
   const dirKeys = new Set(byKey.keys());
   for (const path of paths) {
@@ -88,15 +94,17 @@ export function pathSetProblems(paths: readonly string[], directories: readonly 
     const other = byKey.get(key);
     if (other === undefined) byKey.set(key, path);
     else if (other === path)
-      problems.push(`${showPath(path)}: ${dirKeys.has(key) ? 'is a directory' : 'listed twice'}`);
-    else problems.push(`${showPath(path)}: collides with ${showPath(other)} (case or Unicode normalisation)`);
+      problems.push(
+        bagProblem(dirKeys.has(key) ? 'bag.isDirectory' : 'bag.listedTwice', { path: showPath(path) }),
+      );
+    else problems.push(bagProblem('bag.collides', { path: showPath(path), other: showPath(other) }));
   }
   const keys = new Set([...byKey.keys()].filter((key) => !dirKeys.has(key)));
   for (const [key, path] of byKey) {
     const segments = key.split('/');
     for (let i = 1; i < segments.length; i += 1) {
       if (keys.has(segments.slice(0, i).join('/'))) {
-        problems.push(`${showPath(path)}: a parent of it is also listed as a file`);
+        problems.push(bagProblem('bag.parentIsFile', { path: showPath(path) }));
         break;
       }
     }

@@ -1,21 +1,136 @@
-/** Why a vector file could not be used: the node adapter maps these to StrataError codes. */
+/** Why a file could not be used: the node adapter maps these to StrataError codes. */
 export type FormatProblemKind = 'corrupt' | 'too-large' | 'unsupported';
 
 /**
- * Raised by the pure format loaders (vector and TIFF). `problem` is a short English phrase about the structure
- * (record numbers, sizes, member names; never attribute values or coordinates). The adapter adds
- * the file's base name.
+ * What is wrong with a file's structure, as a message id: the host renders `problem.<id>` from
+ * the catalogue in src-main/api/messages.ts, which the type checker holds to this list.
  */
+export type FormatProblem =
+  // TIFF container
+  | 'tiffHeaderShort'
+  | 'notTiff'
+  | 'bigTiffHeader'
+  | 'ifdLoop'
+  | 'ifdCount'
+  | 'noIfd'
+  | 'ifdEmpty'
+  | 'ifdEntries'
+  | 'tagType'
+  | 'tagNoValue'
+  | 'tagValueLength'
+  | 'tagText'
+  | 'tagMissing'
+  | 'tagCount'
+  | 'tagBad'
+  | 'value64Range'
+  | 'offset64Range'
+  | 'offsetPastEnd'
+  | 'shortRead'
+  // TIFF image
+  | 'imageSizeZero'
+  | 'imagePixels'
+  | 'samplesPerPixel'
+  | 'tileSizeZero'
+  | 'rowsPerStripZero'
+  | 'blockSize'
+  | 'blockOffsetsMissing'
+  | 'blockCount'
+  | 'blockPastEnd'
+  | 'colorMapLength'
+  | 'mixedAcrossBands'
+  | 'sampleFormat'
+  // TIFF pixel decoding
+  | 'compression'
+  | 'predictor'
+  | 'jpegSampleType'
+  | 'jpegPredictor'
+  | 'jpegSamplesPerPixel'
+  | 'ycbcrWithoutJpeg'
+  | 'paletteWithoutColorMap'
+  | 'paletteSampleType'
+  | 'deflateDecode'
+  | 'blockShort'
+  | 'floatPredictorOnIntegers'
+  | 'lzwStart'
+  | 'lzwCode'
+  | 'jpegTables'
+  | 'jpegNotStream'
+  | 'jpegMarker'
+  | 'jpegSegmentEnd'
+  | 'jpegLossless'
+  | 'jpegNoFrame'
+  | 'jpegFrameHeader'
+  | 'jpegSampling'
+  | 'jpegNoSize'
+  | 'jpegPrecision'
+  | 'jpegComponents'
+  | 'jpegFrameSize'
+  | 'jpegDecode'
+  // GeoTIFF georeferencing and CRS
+  | 'geoKeysShort'
+  | 'geoKeysCount'
+  | 'pixelScale'
+  | 'tiepoint'
+  | 'notNorthUp'
+  | 'rotatedGrid'
+  | 'crsUnreadable'
+  | 'crsAxisOrder'
+  | 'utmZone'
+  | 'stereographicPolar'
+  | 'projectionGeoKeys'
+  // TIFF writing
+  | 'bigEndianHost'
+  | 'horizontalPredictorOnFloats'
+  | 'output4GiB'
+  // Shapefile
+  | 'notShapefile'
+  | 'shpHeaderLength'
+  | 'shpShorterThanHeader'
+  | 'shpRecordPastEnd'
+  | 'shpRecordShort'
+  | 'shpRecordCounts'
+  | 'shpPartIndex'
+  | 'shpRecordEmpty'
+  | 'shapeType'
+  | 'vertexBudget'
+  | 'shpDbfCountMismatch'
+  | 'dbfShorterThanHeader'
+  | 'dbfTooManyRecords'
+  | 'dbfHeaderLength'
+  | 'dbfShorterThanRecords'
+  | 'dbfFieldsTooWide'
+  // GeoJSON
+  | 'geojsonTextLength'
+  | 'geojsonNotJson'
+  | 'geojsonTopLevel'
+  | 'geojsonFeaturesArray'
+  | 'geojsonNotFeature'
+  | 'geojsonProperties'
+  | 'geojsonGeometryObject'
+  | 'geojsonGeometryType'
+  | 'geojsonCoordinatesArray'
+  | 'geojsonPositionShape'
+  | 'geojsonPositionNumber'
+  | 'geojsonCollectionDepth'
+  | 'geojsonGeometriesArray'
+  | 'geojsonMemory'
+  | 'geojsonDepth';
+
+/** Parameters of a problem: record numbers, tag names, sizes — never attribute values or coordinates. */
+export type FormatProblemParams = Readonly<Record<string, string | number>>;
+
+/** A problem and its parameters, as returned (not thrown) by checks such as decodeProblem. */
+export interface FormatProblemRef {
+  readonly problem: FormatProblem;
+  readonly params: FormatProblemParams;
+}
+
+/** Raised by the pure format loaders (vector and TIFF). The adapter adds the file's base name. */
 export class FormatError extends Error {
   readonly kind: FormatProblemKind;
-  readonly problem: string;
-  /** Numbers the problem's message names, when `problem` is a message key (sizes, limits). */
-  readonly params: Readonly<Record<string, string | number>>;
-  constructor(
-    kind: FormatProblemKind,
-    problem: string,
-    params: Readonly<Record<string, string | number>> = {},
-  ) {
+  readonly problem: FormatProblem;
+  readonly params: FormatProblemParams;
+  constructor(kind: FormatProblemKind, problem: FormatProblem, params: FormatProblemParams = {}) {
     super(`${kind}: ${problem}`);
     this.name = 'FormatError';
     this.kind = kind;
@@ -24,7 +139,9 @@ export class FormatError extends Error {
   }
 }
 
-export const corrupt = (problem: string): FormatError => new FormatError('corrupt', problem);
-export const tooLarge = (problem: string, params?: Readonly<Record<string, string | number>>): FormatError =>
+export const corrupt = (problem: FormatProblem, params?: FormatProblemParams): FormatError =>
+  new FormatError('corrupt', problem, params);
+export const tooLarge = (problem: FormatProblem, params?: FormatProblemParams): FormatError =>
   new FormatError('too-large', problem, params);
-export const unsupported = (problem: string): FormatError => new FormatError('unsupported', problem);
+export const unsupported = (problem: FormatProblem, params?: FormatProblemParams): FormatError =>
+  new FormatError('unsupported', problem, params);

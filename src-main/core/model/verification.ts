@@ -1,3 +1,5 @@
+import type { BagProblem } from '../exchange/problems.js';
+
 /** The steps of a package check, in the order they run. */
 export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
 
@@ -8,6 +10,7 @@ export interface VerifyResult {
   readonly checks: readonly {
     readonly step: VerifyStep;
     readonly ok: boolean;
-    readonly problems: readonly string[];
+    /** Message keys + params (bag-relative paths, line numbers), rendered by each host. */
+    readonly problems: readonly BagProblem[];
   }[];
 }

@@ -30,6 +30,5 @@ export interface WriteBagResult {
 export interface BagIo {
   writeBag(options: WriteBagOptions): Promise<WriteBagResult>;
   /** Verifies with `publicKeyPem` when given, never with a key the bag carries (ADR 0032). */
-  /** `lang` words the reasons verify-bag writes itself (until all reasons are message keys). */
-  verifyBag(bagPath: string, publicKeyPem: string | null, lang: 'zh-CN' | 'en'): Promise<VerifyResult>;
+  verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult>;
 }

@@ -44,10 +44,10 @@ async function loadPrivateKey(path: string): Promise<KeyObject> {
   try {
     key = createPrivateKey(pem);
   } catch {
-    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'not a PEM private key' });
+    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'problem.notPemKey' });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'not an Ed25519 key' });
+    throw new StrataError('CORRUPT_FILE', { file: basename(path), problem: 'problem.notEd25519Key' });
   }
   // A copied-in key file may be readable by others; the signing key must not be.
   if (process.platform !== 'win32') await chmod(path, 0o600);

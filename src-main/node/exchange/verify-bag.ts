@@ -20,9 +20,8 @@ import {
   TAG_MANIFEST_NAME,
   unlistedDirectories,
 } from '../../core/exchange/index.js';
-import type { ManifestEntry } from '../../core/exchange/index.js';
+import { bagProblem, type BagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
-import { translate, type Lang } from '../../api/messages.js';
 import type { VerifyResult, VerifyStep } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
@@ -31,21 +30,23 @@ import type { BagTree } from './walk-bag.js';
 
 /** Tag files are read whole; a hostile bag cannot make verify allocate more than this per file. */
 export const TAG_FILE_LIMIT = 64 << 20;
+const SKIPPED = bagProblem('bag.skipped');
 const STEPS: readonly VerifyStep[] = ['paths', 'complete', 'checksums', 'signature'];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A tag file read once: every step works on these same bytes (no re-read between steps). */
-type TagRead = { bytes: Buffer; text: string } | { problem: string } | null;
+type TagRead = { bytes: Buffer; text: string } | { problem: BagProblem } | null;
 
 async function readTag(root: string, tree: BagTree, name: string): Promise<TagRead> {
   if (!tree.files.has(name)) return null;
   const bytes = await readSmallFile(join(root, name), TAG_FILE_LIMIT);
-  if (bytes === 'too-large') return { problem: `${name}: larger than ${TAG_FILE_LIMIT} bytes` };
+  if (bytes === 'too-large')
+    return { problem: bagProblem('bag.tagTooLarge', { path: name, max: TAG_FILE_LIMIT }) };
   try {
     return { bytes, text: utf8.decode(bytes) };
   } catch {
-    return { problem: `${name}: not UTF-8 text` };
+    return { problem: bagProblem('bag.tagNotUtf8', { path: name }) };
   }
 }
 
@@ -56,18 +57,14 @@ interface Context {
   readonly tagManifest: readonly ManifestEntry[];
   readonly tags: ReadonlyMap<string, TagRead>;
   readonly publicKeyPem: string | null;
-  readonly lang: Lang;
 }
 
-function pathsStep(ctx: Context, parseProblems: readonly string[]): string[] {
+function pathsStep(ctx: Context, parseProblems: readonly BagProblem[]): BagProblem[] {
   const { tree } = ctx;
-  const problems: string[] = [];
-  if (tree.truncated) problems.push('the bag is too deep or has too many entries');
-  for (const link of tree.symlinks)
-    problems.push(translate('verify.symlink', { path: showPath(link) }, ctx.lang));
-  for (const entry of tree.special) {
-    problems.push(translate('verify.specialFile', { path: showPath(entry) }, ctx.lang));
-  }
+  const problems: BagProblem[] = [];
+  if (tree.truncated) problems.push(bagProblem('bag.tooDeep'));
+  for (const link of tree.symlinks) problems.push(bagProblem('bag.symlink', { path: showPath(link) }));
+  for (const entry of tree.special) problems.push(bagProblem('bag.special', { path: showPath(entry) }));
   const leaves = new Set([
     ...tree.files.keys(),
     ...tree.symlinks,
@@ -79,7 +76,7 @@ function pathsStep(ctx: Context, parseProblems: readonly string[]): string[] {
   return problems;
 }
 
-function completeStep(ctx: Context): string[] {
+function completeStep(ctx: Context): BagProblem[] {
   const problems = completenessProblems({
     files: [...ctx.tree.files.keys()],
     manifest: ctx.manifest.map((e) => e.path),
@@ -87,7 +84,7 @@ function completeStep(ctx: Context): string[] {
   });
   const listed = [...ctx.manifest.map((e) => e.path), ...ctx.tagManifest.map((e) => e.path)];
   for (const dir of unlistedDirectories(ctx.tree.directories, listed)) {
-    problems.push(translate('verify.unlistedDirectory', { path: showPath(`${dir}/`) }, ctx.lang));
+    problems.push(bagProblem('bag.unlistedDirectory', { path: showPath(`${dir}/`) }));
   }
   const declaration = ctx.tags.get(BAGIT_TXT_NAME);
   if (declaration && 'text' in declaration) problems.push(...bagitDeclarationProblems(declaration.text));
@@ -105,54 +102,51 @@ function completeStep(ctx: Context): string[] {
       }
     }
     if (oxum !== undefined && oxum !== payloadOxum(bytes, count)) {
-      problems.push(
-        `${BAG_INFO_NAME}: Payload-Oxum does not match the payload (${count} files, ${bytes} bytes)`,
-      );
+      problems.push(bagProblem('bag.payloadOxum', { path: BAG_INFO_NAME, files: count, bytes }));
     }
   }
   return problems;
 }
 
-async function checksumsStep(ctx: Context): Promise<string[]> {
-  const problems: string[] = [];
+async function checksumsStep(ctx: Context): Promise<BagProblem[]> {
+  const problems: BagProblem[] = [];
   const check = async (listedIn: string, entry: ManifestEntry): Promise<void> => {
     const held = ctx.tags.get(entry.path);
     const actual =
       held && 'bytes' in held
         ? createHash('sha256').update(held.bytes).digest('hex')
         : await sha256File(join(ctx.root, entry.path));
-    if (actual !== entry.sha256) problems.push(`${showPath(entry.path)}: SHA-256 differs from ${listedIn}`);
+    if (actual !== entry.sha256)
+      problems.push(bagProblem('bag.checksum', { path: showPath(entry.path), manifest: listedIn }));
   };
   for (const entry of ctx.tagManifest) await check(TAG_MANIFEST_NAME, entry);
   for (const entry of ctx.manifest) await check(MANIFEST_NAME, entry);
   return problems;
 }
 
-function trustedKey(pem: string | null): KeyObject | string {
-  if (pem === null) return 'no trusted public key was given; a key inside the bag is never used';
+function trustedKey(pem: string | null): KeyObject | BagProblem {
+  if (pem === null) return bagProblem('bag.noTrustedKey');
   try {
     const key = createPublicKey(pem);
-    return key.asymmetricKeyType === 'ed25519' ? key : 'the given public key is not an Ed25519 key';
+    return key.asymmetricKeyType === 'ed25519' ? key : bagProblem('bag.keyNotEd25519');
   } catch {
-    return 'the given public key is not a PEM public key';
+    return bagProblem('bag.keyNotPem');
   }
 }
 
-async function signatureStep(ctx: Context): Promise<string[]> {
+async function signatureStep(ctx: Context): Promise<BagProblem[]> {
   const key = trustedKey(ctx.publicKeyPem);
-  if (typeof key === 'string') return [key];
-  if (!ctx.tree.files.has(SIGNATURE_NAME)) return [`${SIGNATURE_NAME}: missing`];
+  if ('key' in key) return [key];
+  if (!ctx.tree.files.has(SIGNATURE_NAME)) return [bagProblem('bag.missing', { path: SIGNATURE_NAME })];
   const signature = await readSmallFile(join(ctx.root, SIGNATURE_NAME), ED25519_SIGNATURE_BYTES);
   if (signature === 'too-large' || signature.length !== ED25519_SIGNATURE_BYTES) {
-    return [`${SIGNATURE_NAME}: not a ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature`];
+    return [bagProblem('bag.signatureSize', { path: SIGNATURE_NAME, bytes: ED25519_SIGNATURE_BYTES })];
   }
   const signed = ctx.tags.get(TAG_MANIFEST_NAME);
-  if (!signed || !('bytes' in signed)) return [`${TAG_MANIFEST_NAME}: unreadable`];
+  if (!signed || !('bytes' in signed)) return [bagProblem('bag.unreadable', { path: TAG_MANIFEST_NAME })];
   return verify(null, signed.bytes, key, signature)
     ? []
-    : [
-        `${SIGNATURE_NAME}: the signature over ${TAG_MANIFEST_NAME} does not verify with the given public key`,
-      ];
+    : [bagProblem('bag.signatureInvalid', { path: SIGNATURE_NAME, manifest: TAG_MANIFEST_NAME })];
 }
 
 /**
@@ -160,28 +154,21 @@ async function signatureStep(ctx: Context): Promise<string[]> {
  * signature. Each step lists its problems (file names, never contents); once a step fails the
  * later ones are reported as skipped. Nothing is followed through a symbolic link, and the
  * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
- * Problems about what the bag holds beyond its manifests are worded in `lang`.
  * Throws FILE_NOT_FOUND when `bagPath` does not exist.
  */
-export async function verifyBag(
-  bagPath: string,
-  publicKeyPem: string | null,
-  lang: Lang = 'en',
-): Promise<VerifyResult> {
+export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
     if (isErrnoException(error) && error.code === 'ENOENT')
       throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
     throw error;
   });
   if (!rootInfo.isDirectory()) {
-    const problem = rootInfo.isSymbolicLink()
-      ? 'the bag path is a symbolic link'
-      : 'the bag path is not a directory';
-    return finish(bagPath, [[problem]], lang);
+    const problem = bagProblem(rootInfo.isSymbolicLink() ? 'bag.rootSymlink' : 'bag.rootNotDirectory');
+    return finish(bagPath, [[problem]]);
   }
   const tree = await walkBag(bagPath);
   const tags = new Map<string, TagRead>();
-  const parseProblems: string[] = [];
+  const parseProblems: BagProblem[] = [];
   // Reading a tag file that is really a symlink is refused by O_NOFOLLOW; the walk reports it.
   for (const name of [TAG_MANIFEST_NAME, MANIFEST_NAME, BAGIT_TXT_NAME, BAG_INFO_NAME]) {
     const read = await readTag(bagPath, tree, name);
@@ -202,22 +189,21 @@ export async function verifyBag(
     tagManifest: parsed(TAG_MANIFEST_NAME),
     tags,
     publicKeyPem,
-    lang,
   };
 
-  const results: string[][] = [];
+  const results: BagProblem[][] = [];
   results.push(pathsStep(ctx, parseProblems));
   if (results.every((p) => p.length === 0)) results.push(completeStep(ctx));
   if (results.every((p) => p.length === 0)) results.push(await checksumsStep(ctx));
   if (results.every((p) => p.length === 0)) results.push(await signatureStep(ctx));
-  return finish(bagPath, results, lang);
+  return finish(bagPath, results);
 }
 
-function finish(bag: string, results: readonly string[][], lang: Lang): VerifyResult {
+function finish(bag: string, results: readonly BagProblem[][]): VerifyResult {
   const checks = STEPS.map((step, index) => {
     const problems = results[index];
     return problems === undefined
-      ? { step, ok: false, problems: [translate('verify.skipped', {}, lang)] }
+      ? { step, ok: false, problems: [SKIPPED] }
       : { step, ok: problems.length === 0, problems };
   });
   return { ok: checks.every((c) => c.ok), bag, checks };

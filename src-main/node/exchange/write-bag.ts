@@ -19,7 +19,7 @@ import {
   TAG_MANIFEST_NAME,
   WRITER_LABELS,
 } from '../../core/exchange/index.js';
-import type { ManifestEntry } from '../../core/exchange/index.js';
+import { bagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
 import type { WriteBagOptions, WriteBagResult } from '../../core/ports/index.js';
 import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
@@ -36,12 +36,17 @@ function checkArguments(opts: WriteBagOptions): void {
   const names = [...opts.payload.map((p) => p.name), ...opts.generated.map((g) => g.name)];
   const problems = bagPlanProblems(opts.bagName, names);
   for (const [label, value] of Object.entries(opts.bagInfo)) {
-    if (WRITER_LABELS.includes(label)) problems.push(`bag-info label ${label} is set by the writer`);
+    if (WRITER_LABELS.includes(label)) problems.push(bagProblem('bag.infoLabelReserved', { label }));
     problems.push(...bagInfoEntryProblems([label, value]));
   }
-  if (problems.length > 0) {
-    const more = problems.length > 3 ? ` (+${problems.length - 3})` : '';
-    throw new StrataError('INVALID_ARGUMENT', { detail: `${problems.slice(0, 3).join('; ')}${more}` });
+  // The first problem names the cause; the count says whether there is more to fix.
+  const first = problems[0];
+  if (first !== undefined) {
+    throw new StrataError('INVALID_ARGUMENT', {
+      detail: first.key,
+      ...first.params,
+      problems: problems.length,
+    });
   }
 }
 

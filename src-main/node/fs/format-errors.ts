@@ -13,9 +13,9 @@ export function formatFileError(err: unknown, path: string): StrataError {
   const file = basename(path);
   if (err instanceof StrataError) return err;
   if (err instanceof FormatError)
-    return new StrataError(CODES[err.kind], { ...err.params, file, problem: err.problem });
+    return new StrataError(CODES[err.kind], { ...err.params, file, problem: `problem.${err.problem}` });
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
     return new StrataError('FILE_NOT_FOUND', { file });
-  return new StrataError('CORRUPT_FILE', { file, problem: 'unreadable' });
+  return new StrataError('CORRUPT_FILE', { file, problem: 'problem.unreadable' });
 }

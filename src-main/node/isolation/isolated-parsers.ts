@@ -54,7 +54,7 @@ function revive(reply: ParseReply, file: string): StrataError | { value: unknown
   if (reply.ok) return { value: reply.value };
   const { code, params, detail } = reply.error;
   if (!(ERROR_CODES as readonly string[]).includes(code))
-    return new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' });
+    return new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' });
   return new StrataError(code, params, detail);
 }
 
@@ -70,7 +70,7 @@ const memoryError = (file: string, limitMb: number): StrataError =>
  * stopped: when it rejects for a limit, nothing of that parse is still running. Outcomes match the
  * in-process parsers; besides, a parse over time is PARSE_TIMEOUT, over the heap or memory cap
  * TOO_LARGE ('problem.parseMemory' with `limitMb`), and a worker that dies otherwise CORRUPT_FILE
- * ('parser failure'), all naming the file's base name. Throws at creation when the worker bundle is
+ * ('problem.parserFailure'), all naming the file's base name. Throws at creation when the worker bundle is
  * missing (run `npm run build`).
  */
 export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedParsers {
@@ -168,14 +168,14 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
         settle(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? memoryError(file, maxHeapMb)
-            : new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' }),
+            : new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' }),
         );
       });
       worker.on('exit', () => {
         settle(
           closed
             ? new StrataError('CANCELLED')
-            : new StrataError('CORRUPT_FILE', { file, problem: 'parser failure' }),
+            : new StrataError('CORRUPT_FILE', { file, problem: 'problem.parserFailure' }),
         );
       });
       worker.postMessage(request);

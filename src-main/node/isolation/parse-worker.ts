@@ -27,7 +27,7 @@ function failure(err: unknown, file: string): ParseReply {
     ok: false,
     error: {
       code: 'CORRUPT_FILE',
-      params: { file, problem: 'parser failure' },
+      params: { file, problem: 'problem.parserFailure' },
       detail: `${file}: parser failure`,
     },
   };

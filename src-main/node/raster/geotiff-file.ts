@@ -50,6 +50,6 @@ export async function readBlock(
   const offset = image.offsets[index] ?? 0;
   const length = image.byteCounts[index] ?? 0;
   const raw = length === 0 ? new Uint8Array(0) : await source.read(offset, length);
-  if (raw.byteLength !== length) throw new FormatError('corrupt', 'short read');
+  if (raw.byteLength !== length) throw new FormatError('corrupt', 'shortRead');
   return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill, jsJpeg);
 }

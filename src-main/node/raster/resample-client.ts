@@ -148,7 +148,7 @@ export function createResampler(options: ResamplerOptions = {}): Resampler {
       const onError = (err: Error & { code?: unknown }): void => {
         void end(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new StrataError('TOO_LARGE', { file, problem: `memory limit (${String(maxHeapMb)} MB)` })
+            ? new StrataError('TOO_LARGE', { file, problem: 'problem.resampleMemory', limitMb: maxHeapMb })
             : err,
           true,
         );

@@ -98,12 +98,18 @@ function outputBands(image: TiffImage, info: RasterInfo): Bands {
 function outputSpec(header: GeoTiffHeader, target: readonly [number, number], file: string): GeoTiffSpec {
   const { image, info } = header;
   const problem = decodeProblem(image);
-  if (problem !== null) throw new StrataError('UNSUPPORTED_FORMAT', { file, problem });
+  if (problem !== null)
+    throw new StrataError('UNSUPPORTED_FORMAT', {
+      file,
+      problem: `problem.${problem.problem}`,
+      ...problem.params,
+    });
   if (info.crs === null || info.extent === null) throw new StrataError('CRS_UNKNOWN', { file });
   const [tx, ty] = target;
   const [px, py] = info.pixelSize;
   const ok = (t: number, p: number): boolean => Number.isFinite(t) && t >= p * (1 - 1e-9);
-  if (!ok(tx, px) || !ok(ty, py)) throw new StrataError('INVALID_ARGUMENT', { detail: 'target pixel size' });
+  if (!ok(tx, px) || !ok(ty, py))
+    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.targetPixelSize' });
   const bands = outputBands(image, info);
   return {
     width: Math.max(1, Math.ceil((info.width * px) / tx - 1e-6)),

@@ -26,7 +26,7 @@ export async function backupCatalogue(
       if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
         throw new StrataError('CORRUPT_FILE', {
           file: path.basename(dest),
-          problem: 'backup failed integrity_check',
+          problem: 'problem.backupIntegrity',
         });
       }
     } finally {

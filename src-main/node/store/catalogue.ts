@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
+import type { ProblemKey } from '../../api/messages.js';
 import type { DatasetId } from '../../core/model/index.js';
 import type {
   AuditRow,
@@ -59,7 +60,11 @@ function isSqliteError(err: unknown, code: string): boolean {
   return err instanceof Error && (err as Error & { code?: unknown }).code === code;
 }
 
-function corrupt(file: string, problem: string, extra: Readonly<Record<string, number>> = {}): StrataError {
+function corrupt(
+  file: string,
+  problem: ProblemKey,
+  extra: Readonly<Record<string, number>> = {},
+): StrataError {
   return new StrataError(
     'CORRUPT_FILE',
     { file: path.basename(file), problem, ...extra },
@@ -77,15 +82,15 @@ async function identify(conn: SqliteConnection, file: string): Promise<{ fresh: 
     version = (await conn.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
     objects = (await conn.get<{ n: number }>('SELECT count(*) AS n FROM sqlite_schema'))?.n ?? 0;
   } catch (err) {
-    if (isSqliteError(err, 'SQLITE_NOTADB')) throw corrupt(file, 'not an SQLite database');
-    if (isSqliteError(err, 'SQLITE_CORRUPT')) throw corrupt(file, 'database disk image is malformed');
+    if (isSqliteError(err, 'SQLITE_NOTADB')) throw corrupt(file, 'problem.notSqlite');
+    if (isSqliteError(err, 'SQLITE_CORRUPT')) throw corrupt(file, 'problem.sqliteMalformed');
     throw err;
   }
   const fresh = appId === 0 && version === 0 && objects === 0;
   if (!fresh && appId !== STRATA_APPLICATION_ID)
-    throw corrupt(file, 'not a Strata catalogue (foreign application_id)', { applicationId: appId });
+    throw corrupt(file, 'problem.foreignCatalogue', { applicationId: appId });
   if (version > LATEST_SCHEMA_VERSION) {
-    throw corrupt(file, 'catalogue written by a newer Strata version', {
+    throw corrupt(file, 'problem.newerCatalogue', {
       schemaVersion: version,
       supported: LATEST_SCHEMA_VERSION,
     });
@@ -129,7 +134,7 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
       writer = await SqliteConnection.open(file, { serialized: true });
       writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
       await identify(writer, file);
-      if (!(await quickCheck(writer))) throw corrupt(file, 'quick_check failed');
+      if (!(await quickCheck(writer))) throw corrupt(file, 'problem.quickCheck');
       const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
       if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
       await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
@@ -142,11 +147,11 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
       reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
       const { fresh, version } = await identify(reader, file);
       if (fresh || version < LATEST_SCHEMA_VERSION) {
-        throw corrupt(file, 'catalogue needs migrating and cannot be opened read-only', {
+        throw corrupt(file, 'problem.needsMigration', {
           schemaVersion: version,
         });
       }
-      if (!(await quickCheck(reader))) throw corrupt(file, 'quick_check failed');
+      if (!(await quickCheck(reader))) throw corrupt(file, 'problem.quickCheck');
       await reader.exec('PRAGMA trusted_schema = OFF;');
     }
   } catch (err) {

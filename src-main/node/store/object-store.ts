@@ -41,7 +41,7 @@ export async function openObjectStore(dir: string): Promise<LocalObjectStore> {
   await mkdir(tmpDir, { recursive: true, mode: 0o700 });
 
   const pathOf = (key: string): string => {
-    if (!KEY.test(key)) throw new StrataError('INVALID_ARGUMENT', { detail: 'object key' });
+    if (!KEY.test(key)) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.objectKey' });
     return path.join(objectsDir, key.slice(0, 2), key.slice(2));
   };
 
@@ -56,7 +56,7 @@ export async function openObjectStore(dir: string): Promise<LocalObjectStore> {
       if (existing.size !== size) {
         throw new StrataError('CORRUPT_FILE', {
           file: sha256.slice(0, 12),
-          problem: 'stored object has the wrong size',
+          problem: 'problem.storedObjectSize',
         });
       }
       return { key: sha256, sha256, size };

@@ -43,7 +43,9 @@ async function readBudgeted(file: string, budget: number, what: string): Promise
   if (size > budget) {
     throw new StrataError('TOO_LARGE', {
       file: path.basename(file),
-      problem: `${what} over ${String(budget)} bytes`,
+      problem: 'problem.partOverBudget',
+      part: what,
+      bytes: budget,
     });
   }
   const buf = await readFile(file);
@@ -62,7 +64,9 @@ async function readGeoJsonFile(file: string): Promise<VectorData> {
   if (size > VECTOR_BUDGET.geojsonBytes) {
     throw new StrataError('TOO_LARGE', {
       file: path.basename(file),
-      problem: `GeoJSON over ${String(VECTOR_BUDGET.geojsonBytes)} bytes`,
+      problem: 'problem.partOverBudget',
+      part: 'GeoJSON',
+      bytes: VECTOR_BUDGET.geojsonBytes,
     });
   }
   const handle = await open(file, 'r');

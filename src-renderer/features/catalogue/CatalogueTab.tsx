@@ -1,14 +1,14 @@
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api-client.js';
 import {
-  formatMarking,
   isStateSecret,
-  PERIOD_PATTERN,
+  periodFromInput,
   SECRECY_LEVELS,
   type SecrecyLevel,
 } from '../../../src-main/api/secrecy.js';
+import { levelText, periodText } from '../../i18n/messages.js';
 import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
@@ -23,16 +23,17 @@ interface FormValues {
   period: string;
 }
 
+// The period field shows the stored value in the UI's language ("10 years") and accepts either.
 const toForm = (f: RecordFields): FormValues => ({
   title: f.title,
   abstract: f.abstract,
   level: f.level,
-  period: f.period,
+  period: f.period === '' ? '' : periodText(f.level, f.period),
 });
 
 /** 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. */
 export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
   const [form] = Form.useForm<FormValues>();
@@ -44,11 +45,11 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   // of the version shown (selection and the map both load the detail) keeps what is being typed.
   const shown = useRef<string | null>(null);
   useEffect(() => {
-    const key = `${id}:${String(record.version)}`;
+    const key = `${id}:${String(record.version)}:${i18n.language}`;
     if (shown.current === key) return;
     shown.current = key;
     form.setFieldsValue(toForm(record.fields));
-  }, [form, id, record.version, record.fields]);
+  }, [form, id, record.version, record.fields, i18n.language]);
 
   // useWatch is undefined until the form has mounted its fields.
   const watchedLevel = Form.useWatch('level', form) as SecrecyLevel | undefined;
@@ -56,11 +57,8 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const level = watchedLevel ?? record.fields.level;
   const period = watchedPeriod ?? record.fields.period;
   const secret = isStateSecret(level);
-  const periodValid = PERIOD_PATTERN.test(period.trim());
-  const marking = useMemo(
-    () => formatMarking(level, secret && periodValid ? period : ''),
-    [level, period, secret, periodValid],
-  );
+  const storedPeriod = periodFromInput(period);
+  const markingPeriod = secret && storedPeriod !== null ? storedPeriod : '';
 
   const save = useAsyncAction(async (values: FormValues) => {
     const saved = await actions.api['catalogue.save']({
@@ -70,7 +68,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
         title: values.title.trim(),
         abstract: values.abstract,
         level: values.level,
-        period: isStateSecret(values.level) ? values.period.trim() : '',
+        period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
       },
     });
     setSavedVersion(saved.version);
@@ -113,7 +111,11 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             <Select<SecrecyLevel>
               data-testid="field-level"
               aria-label={t('catalogue.level')}
-              options={SECRECY_LEVELS.map((l) => ({ value: l, label: <LevelTag level={l} /> }))}
+              // A text label gives screen readers the level in the UI's language (the a11y list
+              // otherwise reads the stored value); the tag is what sighted users see.
+              options={SECRECY_LEVELS.map((l) => ({ value: l, label: levelText(l) }))}
+              optionRender={(option) => <LevelTag level={option.value as SecrecyLevel} />}
+              labelRender={(selected) => <LevelTag level={selected.value as SecrecyLevel} />}
             />
           </Form.Item>
           <Form.Item
@@ -124,7 +126,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             rules={[
               {
                 validator: (_rule, value: string | undefined) =>
-                  !secret || PERIOD_PATTERN.test((value ?? '').trim())
+                  !secret || periodFromInput(value ?? '') !== null
                     ? Promise.resolve()
                     : Promise.reject(new Error(t('catalogue.periodInvalid'))),
               },
@@ -134,15 +136,15 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             <Input
               data-testid="field-period"
               disabled={!secret}
-              placeholder={secret ? '10年 / 长期' : ''}
-              maxLength={8}
+              placeholder={secret ? t('catalogue.periodPlaceholder') : ''}
+              maxLength={12}
             />
           </Form.Item>
         </div>
         <div className="marking-row">
           <span className="muted">{t('catalogue.marking')}：</span>
           <span data-testid="marking">
-            <LevelTag level={level} marking={marking} />
+            <LevelTag level={level} period={markingPeriod} />
           </span>
           <span className="muted">
             {t('catalogue.version')}：v{record.version}

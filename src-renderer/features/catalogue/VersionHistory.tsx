@@ -31,7 +31,7 @@ export function VersionHistory({
             title: t('catalogue.marking'),
             dataIndex: 'marking',
             width: 96,
-            render: (m: string, r) => <LevelTag level={r.fields.level} marking={m} />,
+            render: (_m: string, r) => <LevelTag level={r.fields.level} period={r.fields.period} />,
           },
           { title: t('catalogue.author'), dataIndex: 'author', width: 72, ellipsis: true },
           {

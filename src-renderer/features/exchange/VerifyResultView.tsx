@@ -2,13 +2,11 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../src-main/api/types.js';
-import { translateKnown } from '../../platform/error-text.js';
-import { useAppStore } from '../../state/app-store.js';
+import { showMessage } from '../../i18n/messages.js';
 
 /** Each receiving-side check in order (paths → complete → checksums → signature), ok or failed with its problems. */
 export function VerifyResultView({ result }: { readonly result: VerifyResult }) {
   const { t } = useTranslation();
-  const lang = useAppStore((s) => s.lang);
   return (
     <div data-testid="verify-result" data-ok={result.ok} className="section">
       <Alert
@@ -30,8 +28,8 @@ export function VerifyResultView({ result }: { readonly result: VerifyResult }) 
                 ：{check.ok ? t('exchange.stepOk') : t('exchange.stepFailed')}
               </span>
               {check.problems.map((p) => (
-                <div key={p} className="problem">
-                  {translateKnown(p, {}, lang)}
+                <div key={`${p.key}|${JSON.stringify(p.params)}`} className="problem">
+                  {showMessage(p)}
                 </div>
               ))}
             </div>

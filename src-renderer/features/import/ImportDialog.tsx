@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Input, List, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../src-main/api/types.js';
-import { translateKnown } from '../../platform/error-text.js';
+import { messageText } from '../../i18n/messages.js';
 import { usePlatform } from '../../platform/platform-context.js';
 import { addImportPaths, select, setImportDraft, setImportOpen, useAppStore } from '../../state/app-store.js';
 import { useActions } from '../../state/use-actions.js';
@@ -27,7 +27,6 @@ export function ImportDialog() {
   const open = useAppStore((s) => s.importOpen);
   const draft = useAppStore((s) => s.importDraft);
   const canPick = useAppStore((s) => s.info?.canPickFiles === true);
-  const lang = useAppStore((s) => s.lang);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [empty, setEmpty] = useState(false);
   const job = useJob();
@@ -63,7 +62,7 @@ export function ImportDialog() {
     return imported;
   });
   const pick = useAsyncAction(async () => {
-    const picked = await actions.api['system.pickFiles']({});
+    const picked = await actions.api['system.pickFiles']({ lang: useAppStore.getState().lang });
     addImportPaths(picked.paths);
   });
 
@@ -168,7 +167,7 @@ export function ImportDialog() {
                   dataSource={[...result.failures]}
                   renderItem={(f) => (
                     <List.Item data-testid="import-failure" data-code={f.code}>
-                      {f.message}
+                      {messageText(`error.${f.code}`, { ...f.params, file: f.file })}
                     </List.Item>
                   )}
                 />
@@ -180,7 +179,7 @@ export function ImportDialog() {
                   dataSource={[...result.notices]}
                   renderItem={(n) => (
                     <List.Item data-testid="import-notice" data-code={n.code}>
-                      {translateKnown(`notice.${n.code}`, n.params, lang, n.message)}
+                      {messageText(`notice.${n.code}`, { ...n.params, file: n.file })}
                     </List.Item>
                   )}
                 />

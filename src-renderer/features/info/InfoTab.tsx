@@ -51,11 +51,15 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
         label: t('info.features'),
         children: s.featureCount !== undefined ? formatNumber(s.featureCount, lang) : '—',
       },
-      { key: 'geometry', label: t('info.geometry'), children: s.geometryType ?? '—' },
+      {
+        key: 'geometry',
+        label: t('info.geometry'),
+        children: s.geometryType ? t(`geometry.${s.geometryType}`) : '—',
+      },
       {
         key: 'fields',
         label: t('info.fields'),
-        children: detail.fields.map((f) => f.name).join('、') || '—',
+        children: detail.fields.map((f) => f.name).join(t('common.listSeparator')) || '—',
       },
     );
   }
@@ -63,7 +67,10 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
     {
       key: 'bytes',
       label: t('info.bytes'),
-      children: `${formatBytes(s.byteSize)}（${formatNumber(s.byteSize, lang)} B）`,
+      children: t('info.bytesValue', {
+        size: formatBytes(s.byteSize),
+        bytes: formatNumber(s.byteSize, lang),
+      }),
     },
     { key: 'created', label: t('info.created'), children: formatTime(s.createdAt) },
     {

@@ -6,6 +6,7 @@ import type { DatasetSummary } from '../../../src-main/api/types.js';
 import { KindIcon } from '../../ui/KindIcon.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
+import { datasetTitle } from '../../i18n/messages.js';
 
 export interface LayerRowProps {
   readonly dataset: DatasetSummary;
@@ -30,7 +31,7 @@ export function LayerRow({
   onZoom,
 }: LayerRowProps) {
   const { t } = useTranslation();
-  const name = dataset.title || dataset.name;
+  const name = datasetTitle(dataset);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {

@@ -6,6 +6,7 @@ import { useMapController } from '../../map/use-map-controller.js';
 import { setFeature, useAppStore } from '../../state/app-store.js';
 import { StatusBar } from './StatusBar.js';
 import { useLayerSpecs } from './use-layer-specs.js';
+import { datasetTitle } from '../../i18n/messages.js';
 
 /** Centre of the workspace: the OpenLayers map and its status bar. */
 export function MapView() {
@@ -31,7 +32,7 @@ export function MapView() {
       const d = datasets.find((x) => x.id === hit.layerId);
       setFeature({
         datasetId: hit.layerId,
-        layerName: d ? d.title || d.name : hit.layerId,
+        layerName: d ? datasetTitle(d) : hit.layerId,
         properties: hit.properties,
       });
     },

@@ -1,11 +1,12 @@
 import { List } from 'antd';
 import type { Lineage } from '../../../src-main/api/types.js';
-import { translateKnown } from '../../platform/error-text.js';
-import { useAppStore } from '../../state/app-store.js';
+import { useTranslation } from 'react-i18next';
+import { showMessage } from '../../i18n/messages.js';
 
-/** The recorded transform steps of a public version, translated when messages.ts knows the step. */
+/** The recorded transform steps of a public version, each rendered from `lineage.<step>`. */
 export function LineageList({ lineage, testId }: { readonly lineage: Lineage; readonly testId: string }) {
-  const lang = useAppStore((s) => s.lang);
+  // Subscribes to language changes; the step texts come from the msg namespace.
+  useTranslation();
   return (
     <List
       data-testid={testId}
@@ -15,12 +16,7 @@ export function LineageList({ lineage, testId }: { readonly lineage: Lineage; re
       renderItem={(step, index) => (
         <List.Item data-step={step.step}>
           <span className="step-index">{index + 1}.</span>
-          {translateKnown(
-            `lineage.${step.step}`,
-            step.params,
-            lang,
-            translateKnown(step.description, step.params, lang, step.description),
-          )}
+          {showMessage({ key: `lineage.${step.step}`, params: step.params })}
         </List.Item>
       )}
     />

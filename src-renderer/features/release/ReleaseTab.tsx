@@ -13,6 +13,7 @@ import { useJob } from '../../ui/use-job.js';
 import { FindingsTable } from '../review/FindingsTable.js';
 import { ReviewSummary } from '../review/ReviewSummary.js';
 import { LineageList } from './LineageList.js';
+import { datasetTitle } from '../../i18n/messages.js';
 
 /** 公开版: produce the public version the review calls for, show its lineage and re-review. */
 export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -24,7 +25,7 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
   const datasets = useAppStore((st) => st.datasets);
   const nameOf = (id: string): string => {
     const d = datasets.find((x) => x.id === id);
-    return d ? d.title || d.name : id;
+    return d ? datasetTitle(d) : id;
   };
   const job = useJob();
   const release = useAsyncAction(async () => {

@@ -1,8 +1,7 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewReport } from '../../../src-main/api/types.js';
-import { translateKnown } from '../../platform/error-text.js';
-import { useAppStore } from '../../state/app-store.js';
+import { messageText } from '../../i18n/messages.js';
 
 type Finding = ReviewReport['findings'][number];
 
@@ -18,7 +17,6 @@ export function FindingsTable({
   readonly testId: string;
 }) {
   const { t } = useTranslation();
-  const lang = useAppStore((s) => s.lang);
   const rows = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
     <Table<Finding>
@@ -48,9 +46,20 @@ export function FindingsTable({
         {
           title: t('review.message'),
           key: 'message',
-          render: (_v, f) => translateKnown(f.messageKey, f.params, lang, f.message),
+          render: (_v, f) => messageText(f.messageKey, f.params),
         },
-        { title: t('review.where'), dataIndex: 'where', width: 90, ellipsis: true },
+        {
+          title: t('review.where'),
+          dataIndex: 'where',
+          width: 90,
+          ellipsis: true,
+          render: (where: string) => {
+            // Rules name a place as 'dataset', 'band N' or a layer/field name (data, shown as is).
+            const band = /^band (\d+)$/.exec(where)?.[1];
+            if (band !== undefined) return t('review.whereBand', { band });
+            return where === 'dataset' ? t('review.whereDataset') : where;
+          },
+        },
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewReport } from '../../../src-main/api/types.js';
+import { profileName } from '../../i18n/messages.js';
 import { formatTime } from '../../ui/format.js';
 
 /** Passed / blocked headline of a review, with profile, reviewer and time. */
@@ -20,7 +21,7 @@ export function ReviewSummary({
       showIcon
       title={report.passed ? t('review.passed') : t('review.blocked', { count: report.blocking })}
       description={`${t('review.summary', {
-        profile: report.profile.name,
+        profile: profileName(report.profile),
         version: report.profile.version,
         reviewer: report.reviewer,
         time: formatTime(report.createdAt),

@@ -21,6 +21,7 @@ import { StrataError } from '../../../src-main/api/errors.js';
 import type { VerifyResult, VerifyStep } from '../../../src-main/api/types.js';
 import { strataBagInfo } from '../../../src-main/core/exchange/index.js';
 import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchange/index.js';
+import { textsOf } from '../../support/messages.js';
 import type { BagSigner, WriteBagOptions } from '../../../src-main/core/ports/index.js';
 import { fixture } from '../../fixtures/index.js';
 
@@ -79,10 +80,10 @@ function expectFailsAt(result: VerifyResult, step: VerifyStep, problem: RegExp):
   order.forEach((s, i) => {
     const check = stepOf(result, s);
     if (i < at) expect(check, s).toMatchObject({ ok: true, problems: [] });
-    if (i > at) expect(check, s).toMatchObject({ ok: false, problems: ['skipped: earlier step failed'] });
+    if (i > at) expect(check, s).toMatchObject({ ok: false, problems: [{ key: 'bag.skipped', params: {} }] });
   });
   expect(stepOf(result, step)?.ok).toBe(false);
-  expect(stepOf(result, step)?.problems.join('\n')).toMatch(problem);
+  expect(textsOf(stepOf(result, step)?.problems ?? []).join('\n')).toMatch(problem);
 }
 
 async function rewriteTagManifestFor(bag: string, file: string): Promise<void> {
@@ -215,6 +216,7 @@ describe('writeBag', () => {
     });
     await expect(writeBag(options(out, 'ok', { bagInfo: { 'Payload-Oxum': '1.1' } }))).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
+      params: { detail: 'bag.infoLabelReserved', label: 'Payload-Oxum', problems: 1 },
     });
     await expect(
       writeBag(options(out, 'ok', { payload: [{ name: 'gone.tif', sourcePath: join(work, 'nope.tif') }] })),
@@ -290,7 +292,7 @@ describe('verifyBag', () => {
       'complete',
       /"data\/vector\/矿区\.kml": listed in manifest-sha256\.txt but missing/,
     );
-    expect(stepOf(result, 'complete')?.problems.join()).toMatch(/Payload-Oxum/);
+    expect(textsOf(stepOf(result, 'complete')?.problems ?? []).join()).toMatch(/Payload-Oxum/);
   });
 
   it('manifest edited: checksums via the tag manifest; with the tag manifest fixed up: signature', async () => {

@@ -10,6 +10,7 @@ import type { BagSigner } from '../../../src-main/core/ports/index.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { clientOf } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
+import { textsOf } from '../../support/messages.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
 let work: string;
@@ -28,7 +29,7 @@ const verify = (bag: string): Promise<VerifyResult> => verifyBag(bag, keys.publi
 function expectRefused(result: VerifyResult, problem: RegExp): void {
   expect(result.ok).toBe(false);
   const failed = result.checks.find((c) => !c.ok);
-  expect(failed?.problems.join('\n')).toMatch(problem);
+  expect(textsOf(failed?.problems ?? []).join('\n')).toMatch(problem);
 }
 
 beforeAll(async () => {
@@ -153,21 +154,26 @@ describe('verify refuses anything in the bag the manifests do not list', () => {
     expectRefused(result, /"data\/extra\/": directory holds no file listed/);
   });
 
-  it('words these reasons in the caller’s language, through the contract too', async () => {
+  it('gives these reasons as keys and params, which each host words in its own language', async () => {
     const bag = await copyOfBag('zh');
     await mkdir(join(bag, 'data', 'extra'));
     await symlink(join(bag, 'data', 'dem.tif'), join(bag, 'data', 'dem-copy.tif'));
-    const zh = await verifyBag(bag, keys.publicKeyPem(), 'zh-CN');
-    expect(zh.checks.find((c) => c.step === 'paths')?.problems).toEqual(['"data/dem-copy.tif"：符号链接']);
-    expect(zh.checks.find((c) => c.step === 'signature')?.problems).toEqual(['未检查：前面的步骤已失败']);
+    const linked = await verifyBag(bag, keys.publicKeyPem());
+    const paths = linked.checks.find((c) => c.step === 'paths')?.problems ?? [];
+    expect(paths).toEqual([{ key: 'bag.symlink', params: { path: '"data/dem-copy.tif"' } }]);
+    expect(textsOf(paths, 'zh-CN')).toEqual(['"data/dem-copy.tif"：符号链接']);
+    const signature = linked.checks.find((c) => c.step === 'signature')?.problems ?? [];
+    expect(textsOf(signature, 'zh-CN')).toEqual(['已跳过：前一步未通过']);
     await rm(join(bag, 'data', 'dem-copy.tif'));
-    const ws = await openWorkstation({ home: join(work, 'home'), lang: () => 'zh-CN' });
+    const ws = await openWorkstation({ home: join(work, 'home') });
     try {
-      const result = await clientOf(testDispatch(ws, 'zh-CN')).call('exchange.verify', {
+      const result = await clientOf(testDispatch(ws)).call('exchange.verify', {
         bag,
         keyPem: keys.publicKeyPem(),
       });
-      expect(result.checks.find((c) => c.step === 'complete')?.problems).toEqual([
+      const complete = result.checks.find((c) => c.step === 'complete')?.problems ?? [];
+      expect(complete).toEqual([{ key: 'bag.unlistedDirectory', params: { path: '"data/extra/"' } }]);
+      expect(textsOf(complete, 'zh-CN')).toEqual([
         '"data/extra/"：目录中没有 manifest-sha256.txt 或 tagmanifest-sha256.txt 所列的文件',
       ]);
     } finally {

@@ -18,14 +18,13 @@ async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
   cleanups.push(tmp.cleanup);
   const ws = await openWorkstation({
     home: path.join(tmp.dir, 'home'),
-    lang: () => 'zh-CN',
   });
   cleanups.push(() => ws.close());
   return { ws, scratch: tmp.dir };
 }
 
 function dispatcherOf(ws: Workstation) {
-  return testDispatch(ws, 'zh-CN');
+  return testDispatch(ws);
 }
 
 describe('the archive flow through the contract', () => {

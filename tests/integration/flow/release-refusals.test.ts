@@ -5,6 +5,7 @@ import { testDispatch } from '../../support/test-dispatch.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { copyFixture, tempDir } from '../../support/samples.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let ws: Workstation;
@@ -12,8 +13,8 @@ let client: Client;
 
 beforeAll(async () => {
   scratch = await tempDir();
-  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), lang: () => 'en' });
-  client = clientOf(testDispatch(ws, 'en'));
+  ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
+  client = clientOf(testDispatch(ws));
 });
 afterAll(async () => {
   await ws.close();
@@ -23,15 +24,16 @@ afterAll(async () => {
 /** A public version needs somewhere to put the degraded data: a CRS and a grid. */
 describe('public versions that cannot be made are refused with the reason', () => {
   it.each([
-    ['no_crs.tif', 'no known coordinate reference system'],
-    ['box_gcp.tif', 'ground control points only'],
-  ])('%s: %s', async (file, reason) => {
+    ['no_crs.tif', 'reason.noCrs', 'no known coordinate reference system'],
+    ['box_gcp.tif', 'reason.notGeoreferenced', 'ground control points only'],
+  ])('%s: %s', async (file, reason, english) => {
     const copy = await copyFixture(scratch.dir, 'raster', file);
     const [dataset] = (await client.call('datasets.import', { paths: [copy] })).datasets;
     if (!dataset) throw new Error('import');
     const refused = await client.fail('release.create', { id: dataset.id });
     expect(refused.code).toBe('RELEASE_REFUSED');
-    expect(refused.message).toContain(reason);
+    expect(refused.params['reason']).toBe(reason);
+    expect(renderMessage('error.RELEASE_REFUSED', refused.params, 'en')).toContain(english);
     expect((await client.call('datasets.get', { id: dataset.id })).publicVersions).toEqual([]);
   });
 
@@ -41,6 +43,9 @@ describe('public versions that cannot be made are refused with the reason', () =
     if (!dataset) throw new Error('import');
     const released = await client.call('release.create', { id: dataset.id });
     const again = await client.fail('release.create', { id: released.id });
-    expect(again.message).toContain('already is a public version');
+    expect(again.params['reason']).toBe('reason.alreadyPublic');
+    expect(renderMessage('error.RELEASE_REFUSED', again.params, 'en')).toContain(
+      'already is a public version',
+    );
   });
 });

@@ -31,8 +31,8 @@ describe('a workstation whose audit chain is broken', () => {
     const file = path.join(scratch.dir, 'points.geojson');
     await writeFile(file, POINTS);
 
-    const first = await openWorkstation({ home, lang: () => 'en' });
-    const writable = testDispatch(first, 'en');
+    const first = await openWorkstation({ home });
+    const writable = testDispatch(first);
     const imported = await writable('datasets.import', { paths: [file] });
     expect(imported).toMatchObject({ ok: true, value: { failures: [] } });
     // The caller the host built is who the audit log names.
@@ -50,10 +50,10 @@ describe('a workstation whose audit chain is broken', () => {
       await raw.close();
     }
 
-    const ws = await openWorkstation({ home, lang: () => 'en' });
+    const ws = await openWorkstation({ home });
     cleanups.push(() => ws.close());
     expect(ws.readOnly).toBe(true);
-    const dispatch = testDispatch(ws, 'en');
+    const dispatch = testDispatch(ws);
     for (const name of METHOD_NAMES) {
       const result = await dispatch(name, {});
       const code = result.ok ? null : result.error.code;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
-import { errorMessage } from '../../../src-main/api/messages.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../../../src-main/node/isolation/index.js';
 import { rasterValueRange, readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
@@ -216,10 +216,10 @@ describe('limits stop a parse without touching the main process', () => {
 
   it('says what happened in both languages, naming the file and the limit', () => {
     const params = { file: 'UN.json', seconds: 60 };
-    expect(errorMessage('PARSE_TIMEOUT', params, 'en')).toBe(
+    expect(renderMessage('error.PARSE_TIMEOUT', params, 'en')).toBe(
       'Parsing took too long: UN.json (stopped at the 60 s limit)',
     );
-    expect(errorMessage('PARSE_TIMEOUT', params, 'zh-CN')).toBe(
+    expect(renderMessage('error.PARSE_TIMEOUT', params, 'zh-CN')).toBe(
       '解析文件超时：UN.json（超过 60 秒上限，已中止）',
     );
   });
@@ -253,7 +253,7 @@ describe('the worker itself', () => {
     try {
       expect(await outcome(() => parsers.readRasterInfo(ELEV))).toEqual({
         code: 'CORRUPT_FILE',
-        params: { file: 'elev.tif', problem: 'parser failure' },
+        params: { file: 'elev.tif', problem: 'problem.parserFailure' },
       });
     } finally {
       await parsers.close();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
-import { errorMessage } from '../../../src-main/api/messages.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 import { GEOJSON_MAX_TREE_BYTES } from '../../../src-main/core/formats/geojson/index.js';
 import { createIsolatedParsers, PARSE_LIMITS } from '../../../src-main/node/isolation/index.js';
 import { ROOT, tempDir } from '../../support/samples.js';
@@ -385,14 +385,14 @@ describe('limits end the worker for good', () => {
 
   it('says so in both languages, naming the file and the limit', () => {
     const params = { file: 'a.geojson', problem: 'problem.parseMemory', limitMb: 1024 };
-    expect(errorMessage('TOO_LARGE', params, 'en')).toBe(
+    expect(renderMessage('error.TOO_LARGE', params, 'en')).toBe(
       'File exceeds the processing limit: a.geojson (parsing needed more than the 1024 MB memory limit and was stopped)',
     );
-    expect(errorMessage('TOO_LARGE', params, 'zh-CN')).toBe(
+    expect(renderMessage('error.TOO_LARGE', params, 'zh-CN')).toBe(
       '文件超出处理上限：a.geojson（解析所需内存超过 1024 MB 上限，已中止）',
     );
     const geojson = { file: 'a.geojson', problem: 'problem.geojsonMemory', limitMb: 384 };
-    expect(errorMessage('TOO_LARGE', geojson, 'zh-CN')).toBe(
+    expect(renderMessage('error.TOO_LARGE', geojson, 'zh-CN')).toBe(
       '文件超出处理上限：a.geojson（解析 GeoJSON 所需内存超过 384 MB 上限）',
     );
   });

@@ -11,6 +11,7 @@ import { clientOf, httpDispatch, type Client } from '../../support/contract-clie
 import { writeNoiseRaster } from '../../support/noise-raster.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { openEventLog, type EventLog } from '../../support/sse.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
@@ -27,8 +28,8 @@ const finishedOf = (events: readonly HostEvent[], jobId: string) =>
 beforeAll(async () => {
   scratch = await tempDir('strata-jobs-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, lang: () => 'zh-CN' });
-  const dispatch = testDispatch(ws, 'zh-CN');
+  ws = await openWorkstation({ home });
+  const dispatch = testDispatch(ws);
   harness = await startHarness({
     dispatch,
     resolveFile: (p) => ws.resolveFile(p),
@@ -100,7 +101,8 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     stop();
     expect(await Promise.all(cancels)).toEqual([{ cancelled: true }]);
     expect(error.code).toBe('CANCELLED');
-    expect(error.message).toBe('操作已取消');
+    expect(error.params).toEqual({});
+    expect(renderMessage('error.CANCELLED', error.params, 'zh-CN')).toBe('操作已取消');
     await log.until((events) => finishedOf(events, jobId) !== undefined, 5_000);
     log.close();
 

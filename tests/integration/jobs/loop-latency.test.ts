@@ -29,8 +29,8 @@ let remote: Client;
 beforeAll(async () => {
   await writeSyntheticDem(DEM, 10_000);
   scratch = await tempDir('strata-latency-');
-  ws = await openWorkstation({ home: path.join(scratch.dir, 'home'), lang: () => 'en' });
-  const dispatch = testDispatch(ws, 'en');
+  ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
+  const dispatch = testDispatch(ws);
   harness = await startHarness({
     dispatch,
     resolveFile: (p) => ws.resolveFile(p),

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../../src-main/api/messages.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
@@ -45,8 +45,8 @@ const elapsedMs = async (work: () => Promise<unknown>): Promise<number> => {
 beforeAll(async () => {
   scratch = await tempDir('strata-sparse-');
   home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home, lang: () => 'en' });
-  client = clientOf(testDispatch(ws, 'en'));
+  ws = await openWorkstation({ home });
+  client = clientOf(testDispatch(ws));
 });
 afterAll(async () => {
   await ws.close();
@@ -66,9 +66,11 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
       }),
     ).toBeLessThan(20_000);
     expect(refused?.code).toBe('RELEASE_REFUSED');
-    expect(refused?.message).toContain('140,000 × 140,000 pixels');
-    expect(refused?.message).toContain('17,179,869,184-pixel limit');
-    const zh = translate('error.RELEASE_REFUSED', refused?.params ?? {}, 'zh-CN');
+    expect(refused?.params).toMatchObject({ reason: 'reason.rasterTooLarge' });
+    const en = renderMessage('error.RELEASE_REFUSED', refused?.params ?? {}, 'en');
+    expect(en).toContain('140,000 × 140,000 pixels');
+    expect(en).toContain('17,179,869,184-pixel limit');
+    const zh = renderMessage('error.RELEASE_REFUSED', refused?.params ?? {}, 'zh-CN');
     expect(zh).toContain('原始栅格为 140,000 × 140,000 像元');
     expect((await client.call('datasets.get', { id })).publicVersions).toEqual([]);
     expect(await readdir(path.join(home, 'work'))).toEqual([]);
@@ -78,7 +80,10 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
     const id = await importOne(await sparseTiff('sparse-100k-byte.tif', 100_000, 'Byte'));
     const refused = await client.fail('release.create', { id });
     expect(refused.code).toBe('TOO_LARGE');
-    expect(refused.message).toContain('sparse-100k-byte.tif');
+    expect(refused.params).toMatchObject({ file: 'sparse-100k-byte.tif', problem: 'problem.output4GiB' });
+    expect(renderMessage('error.TOO_LARGE', refused.params, 'en')).toContain(
+      'sparse-100k-byte.tif (output would exceed 4 GiB',
+    );
     expect(await readdir(path.join(home, 'work'))).toEqual([]);
   });
 
@@ -103,7 +108,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
       settled = true;
     });
     // A release that fails before resampling must fail the test, not leave it waiting.
-    await Promise.race([resampling, release.then((e) => Promise.reject(new Error(e.message)))]);
+    await Promise.race([resampling, release.then((e) => Promise.reject(new Error(JSON.stringify(e))))]);
     // Ten billion pixels are minutes of work; meanwhile the loop is free for other calls.
     const waits: number[] = [];
     for (let i = 0; i < 5; i += 1) waits.push(await elapsedMs(() => client.call('datasets.list', {})));

@@ -148,7 +148,7 @@ describe('resampleToPublic on other encodings', () => {
     await writeFile(src, bytes);
     await expect(resampleToPublic(src, join(dir, 'odd.tif'), [3, 3])).rejects.toMatchObject({
       code: 'UNSUPPORTED_FORMAT',
-      params: { file: 'odd_codec.tif', problem: 'compression 50000' },
+      params: { file: 'odd_codec.tif', problem: 'problem.compression', compression: 50000 },
     });
     await expect(stat(join(dir, 'odd.tif'))).rejects.toMatchObject({ code: 'ENOENT' });
   });

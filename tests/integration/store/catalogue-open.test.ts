@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../src-main/node/store/migrations/i
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
 import { fixture } from '../../fixtures/index.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 async function expectStrataError(p: Promise<unknown>, code: string, problem: RegExp): Promise<StrataError> {
   const err = await p.then(
@@ -16,7 +17,7 @@ async function expectStrataError(p: Promise<unknown>, code: string, problem: Reg
   expect(err).toBeInstanceOf(StrataError);
   const se = err as StrataError;
   expect(se.code).toBe(code);
-  expect(String(se.params.problem)).toMatch(problem);
+  expect(renderMessage(`error.${se.code}`, se.params, 'en')).toMatch(problem);
   return se;
 }
 

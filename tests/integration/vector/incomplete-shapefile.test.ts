@@ -1,6 +1,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMessage, type Lang } from '../../../src-main/api/messages.js';
+import type { ImportNotice } from '../../../src-main/api/types.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
@@ -26,14 +28,15 @@ async function setWithout(stem: string, ...left: readonly (typeof SIDECARS)[numb
   return path.join(dir, `${stem}.shp`);
 }
 
-async function client(lang: 'zh-CN' | 'en'): Promise<Client> {
-  const ws = await openWorkstation({
-    home: path.join(scratch.dir, `home-${String(workstations.length)}`),
-    lang: () => lang,
-  });
+async function client(): Promise<Client> {
+  const ws = await openWorkstation({ home: path.join(scratch.dir, `home-${String(workstations.length)}`) });
   workstations.push(ws);
-  return clientOf(testDispatch(ws, lang));
+  return clientOf(testDispatch(ws));
 }
+
+/** A notice as a host shows it, in `lang`. */
+const noticeText = (n: ImportNotice, lang: Lang): string =>
+  renderMessage(`notice.${n.code}`, { ...n.params, file: n.file }, lang);
 
 beforeAll(async () => {
   scratch = await tempDir('strata-incomplete-shp-');
@@ -99,7 +102,7 @@ describe('a shapefile set without its .shx is imported with the index rebuilt, a
 
   it('imports it, stores the files as deposited (no invented .shx) and records the notice', async () => {
     const shp = await setWithout('导入无索引', 'shx');
-    const api = await client('zh-CN');
+    const api = await client();
     const result = await api.call('datasets.import', { paths: [shp] });
     expect(result.failures).toEqual([]);
     const [dataset] = result.datasets;
@@ -110,8 +113,10 @@ describe('a shapefile set without its .shx is imported with the index rebuilt, a
         file: '导入无索引.shp',
         code: 'shapefile.shxMissing',
         params: { file: '导入无索引.shp' },
-        message: expect.stringContaining('缺少索引文件 .shx') as unknown,
       },
+    ]);
+    expect(result.notices.map((n) => noticeText(n, 'zh-CN'))).toEqual([
+      expect.stringContaining('导入无索引.shp：缺少索引文件 .shx') as unknown,
     ]);
     const [entry] = await api.call('audit.list', { limit: 1 });
     expect(entry).toMatchObject({
@@ -128,10 +133,10 @@ describe('a shapefile set without its .shx is imported with the index rebuilt, a
     // The second record's offset (in 16-bit words) now points past the end of the .shp.
     bytes.writeInt32BE(0x7fff_fff0, 100 + 8);
     await writeFile(shx, bytes);
-    const api = await client('en');
+    const api = await client();
     const result = await api.call('datasets.import', { paths: [shp] });
     expect(result.datasets[0]?.featureCount).toBe(3);
-    expect(result.notices.map((n) => [n.code, n.message])).toEqual([
+    expect(result.notices.map((n) => [n.code, noticeText(n, 'en')])).toEqual([
       [
         'shapefile.shxInconsistent',
         expect.stringMatching(/^bad-shx\.shp: the \.shx index does not match the \.shp/),
@@ -140,7 +145,7 @@ describe('a shapefile set without its .shx is imported with the index rebuilt, a
   });
 
   it('complete sets carry no notice', async () => {
-    const api = await client('en');
+    const api = await client();
     const result = await api.call('datasets.import', { paths: [`${full}.shp`] });
     expect(result.datasets).toHaveLength(1);
     expect(result.notices).toEqual([]);
@@ -150,25 +155,31 @@ describe('a shapefile set without its .shx is imported with the index rebuilt, a
 });
 
 describe('a shapefile set without its .dbf is refused, not imported without attributes', () => {
-  it('fails the file with the reason, in the caller’s language, and stores nothing', async () => {
+  it('fails the file with a keyed reason each host words in its language, and stores nothing', async () => {
     for (const [lang, text] of [
       ['zh-CN', /缺少属性表 \.dbf/],
       ['en', /the \.dbf attribute table is missing/],
     ] as const) {
-      const api = await client(lang);
+      const api = await client();
       const good = await setWithout(`good-${lang}`);
       const shp = await setWithout(`nodbf-${lang}`, 'dbf');
       const result = await api.call('datasets.import', { paths: [shp, good] });
       expect(result.datasets.map((d) => d.name)).toEqual([`good-${lang}.shp`]);
       expect(result.failures).toEqual([
-        { file: `nodbf-${lang}.shp`, code: 'CORRUPT_FILE', message: expect.stringMatching(text) as unknown },
+        {
+          file: `nodbf-${lang}.shp`,
+          code: 'CORRUPT_FILE',
+          params: { file: `nodbf-${lang}.shp`, problem: 'problem.shapefileNoDbf' },
+        },
       ]);
+      const [failure] = result.failures;
+      expect(failure && renderMessage(`error.${failure.code}`, failure.params, lang)).toMatch(text);
       expect(await api.call('datasets.list', {})).toHaveLength(1);
     }
   });
 
   it('is refused even when the .shx is missing too', async () => {
-    const api = await client('en');
+    const api = await client();
     const result = await api.call('datasets.import', { paths: [await setWithout('bare', 'shx', 'dbf')] });
     expect(result.datasets).toEqual([]);
     expect(result.failures.map((f) => f.code)).toEqual(['CORRUPT_FILE']);

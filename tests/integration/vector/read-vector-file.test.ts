@@ -132,7 +132,10 @@ describe('readVectorFile: sets and errors', () => {
     const err = await readVectorFile(broken).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StrataError);
     expect((err as StrataError).code).toBe('CORRUPT_FILE');
-    expect((err as StrataError).params).toEqual({ file: '绝密坐标.geojson', problem: 'not valid JSON' });
+    expect((err as StrataError).params).toEqual({
+      file: '绝密坐标.geojson',
+      problem: 'problem.geojsonNotJson',
+    });
     expect((err as StrataError).message).not.toContain('116.12');
     const missing = await readVectorFile(path.join(scratch.dir, 'nope.shp')).catch((e: unknown) => e);
     expect((missing as StrataError).code).toBe('FILE_NOT_FOUND');

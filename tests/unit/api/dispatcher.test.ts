@@ -3,7 +3,7 @@ import { ROLES, localCaller, type CallContext } from '../../../src-main/api/call
 import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import { METHOD_NAMES, contract, policyOf, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
-import type { Lang } from '../../../src-main/api/messages.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 
 /** Handlers that record what reached them; any call that was not expected fails the test. */
 function recordingHandlers(calls: { method: string; args: unknown; ctx?: CallContext }[]): Handlers {
@@ -22,11 +22,10 @@ function recordingHandlers(calls: { method: string; args: unknown; ctx?: CallCon
 
 const CURATOR = localCaller('zhang.san');
 
-function setup(lang: Lang = 'zh-CN', caller: CallContext = CURATOR, readOnly = false) {
+function setup(caller: CallContext = CURATOR, readOnly = false) {
   const calls: { method: string; args: unknown; ctx?: CallContext }[] = [];
   const internal: string[] = [];
   const dispatcher = createDispatcher(recordingHandlers(calls), {
-    lang: () => lang,
     readOnly: () => readOnly,
     onInternalError: (m, _e, ref) => internal.push(`${m}:${ref}`),
   });
@@ -49,8 +48,8 @@ describe('the contract dispatcher', () => {
     ]);
   });
 
-  it('refuses invalid arguments before any handler runs, naming the field, in the caller language', async () => {
-    const { dispatch, calls } = setup('en');
+  it('refuses invalid arguments before any handler runs, naming the field', async () => {
+    const { dispatch, calls } = setup();
     const bad = await dispatch('catalogue.save', {
       id: 'ds_0123456789abcdef',
       baseVersion: 0,
@@ -59,17 +58,24 @@ describe('the contract dispatcher', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('INVALID_ARGUMENT');
-    expect(bad.error.message).toMatch(
+    expect(renderMessage('error.INVALID_ARGUMENT', bad.error.params, 'en')).toMatch(
       /^Invalid argument: .*baseVersion.*fields\.title.*fields\.level.*fields\.period/,
     );
     const badId = await dispatch('datasets.get', { id: '../../etc/passwd' });
     expect(badId.ok).toBe(false);
     const unknown = await dispatch('shell.exec', {});
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method: 'shell.exec' } },
+    });
+    if (unknown.ok) return;
+    expect(renderMessage('error.NOT_FOUND', unknown.error.params, 'zh-CN')).toBe(
+      '未找到：未知方法 shell.exec',
+    );
     expect(calls).toEqual([]);
   });
 
-  it('translates service errors and hides internal ones behind a reference', async () => {
+  it('passes service errors on as code + params (no text) and hides internal ones behind a reference', async () => {
     const { dispatch, internal } = setup();
     const notFound = await dispatch('datasets.get', { id: 'ds_0123456789abcdef' });
     expect(notFound).toEqual({
@@ -77,26 +83,25 @@ describe('the contract dispatcher', () => {
       error: {
         code: 'NOT_FOUND',
         params: { what: 'ds_0123456789abcdef' },
-        message: '未找到：ds_0123456789abcdef',
       },
     });
     const crash = await dispatch('audit.verify', {});
     expect(crash.ok).toBe(false);
     if (crash.ok) return;
     expect(crash.error.code).toBe('INTERNAL');
-    expect(crash.error.message).not.toContain('/secret/path');
+    expect(JSON.stringify(crash.error)).not.toContain('/secret/path');
     expect(internal).toHaveLength(1);
   });
 
   it('refuses a caller in none of the method roles with FORBIDDEN, before validating or calling', async () => {
     const reviewerOnly: CallContext = { user: 'li.si', roles: ['reviewer'] };
-    const { dispatch, calls } = setup('en', reviewerOnly);
+    const { dispatch, calls } = setup(reviewerOnly);
     const refused = await dispatch('catalogue.save', { id: 'not an id' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const allowed = await dispatch('review.run', { id: 'ds_0123456789abcdef' });
     expect(allowed.ok).toBe(true);
     expect(calls).toEqual([{ method: 'review.run', args: { id: 'ds_0123456789abcdef' }, ctx: reviewerOnly }]);
-    const nobody = setup('en', { user: 'guest', roles: [] });
+    const nobody = setup({ user: 'guest', roles: [] });
     for (const name of METHOD_NAMES)
       expect(await nobody.dispatch(name, {}), name).toMatchObject({
         ok: false,
@@ -129,7 +134,7 @@ describe('method policies in the contract', () => {
   });
 
   it('read-only mode refuses every mutating method and lets every other one through', async () => {
-    const { dispatch, calls } = setup('en', CURATOR, true);
+    const { dispatch, calls } = setup(CURATOR, true);
     for (const name of METHOD_NAMES) {
       const result = await dispatch(name, {});
       if (policyOf(name).mutates) {
@@ -145,7 +150,7 @@ describe('method policies in the contract', () => {
   });
 
   it('a writable workstation lets the mutating methods reach their handlers', async () => {
-    const { dispatch, calls } = setup('en', CURATOR, false);
+    const { dispatch, calls } = setup(CURATOR, false);
     expect(await dispatch('review.run', { id: 'ds_0123456789abcdef' })).toMatchObject({ ok: true });
     expect(calls.map((c) => c.method)).toEqual(['review.run']);
   });

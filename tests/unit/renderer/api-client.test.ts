@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localCaller } from '../../../src-main/api/caller.js';
 import { createDispatcher, forCaller } from '../../../src-main/api/dispatcher.js';
 import { METHOD_NAMES, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { ApiError, createApi } from '../../../src-renderer/platform/api-client.js';
+import { initI18n } from '../../../src-renderer/i18n/i18n.js';
 import { errorText } from '../../../src-renderer/platform/error-text.js';
 import { takeTokenFromUrl } from '../../../src-renderer/platform/harness-transport.js';
 
@@ -12,9 +13,10 @@ function clientOverDispatcher() {
   const handlers: Record<string, () => Promise<unknown>> = {};
   for (const name of METHOD_NAMES) handlers[name] = () => Promise.resolve({ called: name });
   handlers['exchange.export'] = () =>
-    Promise.reject(new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: '秘密' }));
+    Promise.reject(
+      new StrataError('EXPORT_REFUSED', { reason: 'reason.levelAbovePublic', level: 'level.秘密' }),
+    );
   const dispatch = createDispatcher(handlers as unknown as Handlers, {
-    lang: () => 'zh-CN',
     readOnly: () => false,
     onInternalError: () => undefined,
   });
@@ -22,7 +24,17 @@ function clientOverDispatcher() {
   return createApi({ invoke: (method, args) => asUser(method, args) });
 }
 
+const i18n = initI18n('zh-CN');
+const inLang = async (lang: 'zh-CN' | 'en', text: () => string): Promise<string> => {
+  await i18n.changeLanguage(lang);
+  return text();
+};
+
 describe('the renderer api client', () => {
+  beforeAll(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('offers every contract method and unwraps values', async () => {
     const api = clientOverDispatcher();
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
@@ -36,14 +48,16 @@ describe('the renderer api client', () => {
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('EXPORT_REFUSED');
-    expect(errorText(error, 'zh-CN')).toBe('拒绝导出：密级为“秘密”，只有“公开”级数据可以导出');
-    expect(errorText(error, 'en')).toBe(
-      'Export refused: the level is "秘密"; only 公开 (public) data may be exported',
+    expect(await inLang('zh-CN', () => errorText(error))).toBe(
+      '拒绝导出：密级为“秘密”，只有“公开”级数据可以导出',
+    );
+    expect(await inLang('en', () => errorText(error))).toBe(
+      'Export refused: the level is Confidential (秘密); only unclassified (公开) data may be exported',
     );
   });
 
-  it('says plainly when the host cannot be reached, without internals', () => {
-    expect(errorText(new TypeError('Failed to fetch'), 'en')).toBe(
+  it('says plainly when the host cannot be reached, without internals', async () => {
+    expect(await inLang('en', () => errorText(new TypeError('Failed to fetch')))).toBe(
       'Cannot reach the workstation service (Failed to fetch)',
     );
   });

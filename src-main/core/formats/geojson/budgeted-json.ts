@@ -63,8 +63,8 @@ const isDigit = (b: number): boolean => b >= 0x30 && b <= 0x39;
  * built, so a document that would outgrow the budget is refused after reading only as much as
  * the budget allows; nothing holds the whole text. Agrees with JSON.parse on every valid
  * document with numbers of at most MAX_NUMBER_CHARS characters (invalid UTF-8 inside strings
- * becomes U+FFFD, as Buffer.toString does) and refuses every invalid one with corrupt('not valid
- * JSON'). Pure JavaScript, so a worker running it can be terminated at any moment.
+ * becomes U+FFFD, as Buffer.toString does) and refuses every invalid one with
+ * corrupt('geojsonNotJson'). Pure JavaScript, so a worker running it can be terminated at any moment.
  */
 class BudgetedJsonReader {
   private buf: Uint8Array = new Uint8Array(0);
@@ -97,7 +97,7 @@ class BudgetedJsonReader {
   private charge(bytes: number): void {
     this.spent += bytes;
     if (this.spent > this.budget.maxTreeBytes)
-      throw tooLarge('problem.geojsonMemory', { limitMb: Math.round(this.budget.maxTreeBytes / MB) });
+      throw tooLarge('geojsonMemory', { limitMb: Math.round(this.budget.maxTreeBytes / MB) });
   }
 
   private skipSpace(): number {
@@ -110,7 +110,7 @@ class BudgetedJsonReader {
   }
 
   private expect(b: number): void {
-    if (this.skipSpace() !== b) throw corrupt('not valid JSON');
+    if (this.skipSpace() !== b) throw corrupt('geojsonNotJson');
     this.pos += 1;
   }
 
@@ -118,20 +118,19 @@ class BudgetedJsonReader {
     if (this.peek() === 0xef) {
       // A UTF-8 byte order mark, which readers of GeoJSON files tolerate.
       for (const b of [0xef, 0xbb, 0xbf]) {
-        if (this.peek() !== b) throw corrupt('not valid JSON');
+        if (this.peek() !== b) throw corrupt('geojsonNotJson');
         this.pos += 1;
       }
     }
     const root = this.value(0);
-    if (this.skipSpace() !== -1) throw corrupt('not valid JSON');
+    if (this.skipSpace() !== -1) throw corrupt('geojsonNotJson');
     return root;
   }
 
   private value(depth: number): unknown {
     const b = this.skipSpace();
     if (b === 0x7b || b === 0x5b) {
-      if (depth >= this.budget.maxDepth)
-        throw tooLarge('problem.geojsonDepth', { max: this.budget.maxDepth });
+      if (depth >= this.budget.maxDepth) throw tooLarge('geojsonDepth', { max: this.budget.maxDepth });
       this.pos += 1;
       return b === 0x7b ? this.object(depth + 1) : this.array(depth + 1);
     }
@@ -140,12 +139,12 @@ class BudgetedJsonReader {
     if (b === 0x74) return this.literal('true', true);
     if (b === 0x66) return this.literal('false', false);
     if (b === 0x6e) return this.literal('null', null);
-    throw corrupt('not valid JSON');
+    throw corrupt('geojsonNotJson');
   }
 
   private literal<T>(word: string, result: T): T {
     for (let i = 0; i < word.length; i += 1) {
-      if (this.peek() !== word.charCodeAt(i)) throw corrupt('not valid JSON');
+      if (this.peek() !== word.charCodeAt(i)) throw corrupt('geojsonNotJson');
       this.pos += 1;
     }
     return result;
@@ -171,7 +170,7 @@ class BudgetedJsonReader {
         stack.length = start;
         return items;
       }
-      if (b !== 0x2c) throw corrupt('not valid JSON');
+      if (b !== 0x2c) throw corrupt('geojsonNotJson');
     }
   }
 
@@ -183,7 +182,7 @@ class BudgetedJsonReader {
       return members;
     }
     for (;;) {
-      if (this.skipSpace() !== QUOTE) throw corrupt('not valid JSON');
+      if (this.skipSpace() !== QUOTE) throw corrupt('geojsonNotJson');
       const key = this.string();
       this.expect(0x3a);
       this.charge(TREE_COST.member);
@@ -196,7 +195,7 @@ class BudgetedJsonReader {
       const b = this.skipSpace();
       this.pos += 1;
       if (b === 0x7d) return members;
-      if (b !== 0x2c) throw corrupt('not valid JSON');
+      if (b !== 0x2c) throw corrupt('geojsonNotJson');
     }
   }
 
@@ -209,7 +208,7 @@ class BudgetedJsonReader {
     // A backslash ended the previous chunk: the byte it escapes is taken as is, not as a quote.
     let carry = false;
     for (;;) {
-      if (this.peek() === -1) throw corrupt('not valid JSON');
+      if (this.peek() === -1) throw corrupt('geojsonNotJson');
       const { buf } = this;
       const from = this.pos;
       let i = carry ? from + 1 : from;
@@ -221,7 +220,7 @@ class BudgetedJsonReader {
           closed = true;
           break;
         }
-        if (b < 0x20) throw corrupt('not valid JSON');
+        if (b < 0x20) throw corrupt('geojsonNotJson');
         if (b === BACKSLASH) {
           // JSON.parse judges the escape below; here it only must not end the string.
           escaped = true;
@@ -253,7 +252,7 @@ class BudgetedJsonReader {
     let n = 0;
     let b = this.peek();
     while (b === 0x2d || b === 0x2b || b === 0x2e || b === 0x45 || b === 0x65 || isDigit(b)) {
-      if (n >= scratch.length) throw corrupt('not valid JSON');
+      if (n >= scratch.length) throw corrupt('geojsonNotJson');
       scratch[n] = b;
       n += 1;
       this.pos += 1;
@@ -268,7 +267,7 @@ function unescape(body: string): string {
   try {
     return JSON.parse(`"${body}"`) as string;
   } catch {
-    throw corrupt('not valid JSON');
+    throw corrupt('geojsonNotJson');
   }
 }
 
@@ -294,14 +293,14 @@ function numberOf(s: Uint8Array, n: number): number {
   const intStart = i;
   while (i < n && isDigit(s[i] ?? 0)) i += 1;
   const intDigits = i - intStart;
-  if (intDigits === 0 || (intDigits > 1 && s[intStart] === 0x30)) throw corrupt('not valid JSON');
+  if (intDigits === 0 || (intDigits > 1 && s[intStart] === 0x30)) throw corrupt('geojsonNotJson');
   let fracDigits = 0;
   if (i < n && s[i] === 0x2e) {
     i += 1;
     const fracStart = i;
     while (i < n && isDigit(s[i] ?? 0)) i += 1;
     fracDigits = i - fracStart;
-    if (fracDigits === 0) throw corrupt('not valid JSON');
+    if (fracDigits === 0) throw corrupt('geojsonNotJson');
   }
   let exponent = false;
   if (i < n && (s[i] === 0x65 || s[i] === 0x45)) {
@@ -310,9 +309,9 @@ function numberOf(s: Uint8Array, n: number): number {
     if (i < n && (s[i] === 0x2b || s[i] === 0x2d)) i += 1;
     const expStart = i;
     while (i < n && isDigit(s[i] ?? 0)) i += 1;
-    if (i === expStart) throw corrupt('not valid JSON');
+    if (i === expStart) throw corrupt('geojsonNotJson');
   }
-  if (i !== n) throw corrupt('not valid JSON');
+  if (i !== n) throw corrupt('geojsonNotJson');
   if (exponent || intDigits + fracDigits > MAX_FAST_DIGITS)
     return Number(String.fromCharCode(...s.subarray(0, n)));
   let mantissa = 0;

@@ -2,30 +2,29 @@ import type { Geometry, Position } from '../../model/index.js';
 import { corrupt } from '../format-error.js';
 import { MAX_COLLECTION_DEPTH } from '../vector-summary.js';
 
-function position(value: unknown, where: string): Position {
-  if (!Array.isArray(value) || value.length < 2)
-    throw corrupt(`${where}: a position is not an array of 2+ numbers`);
+function position(value: unknown, where: number): Position {
+  if (!Array.isArray(value) || value.length < 2) throw corrupt('geojsonPositionShape', { feature: where });
   for (const n of value) {
     if (typeof n !== 'number' || !Number.isFinite(n))
-      throw corrupt(`${where}: a position holds a non-number`);
+      throw corrupt('geojsonPositionNumber', { feature: where });
   }
   return value as Position;
 }
 
-function positions(value: unknown, where: string): Position[] {
-  if (!Array.isArray(value)) throw corrupt(`${where}: coordinates are not an array`);
+function positions(value: unknown, where: number): Position[] {
+  if (!Array.isArray(value)) throw corrupt('geojsonCoordinatesArray', { feature: where });
   for (const p of value) position(p, where);
   return value as Position[];
 }
 
-function lines(value: unknown, where: string): Position[][] {
-  if (!Array.isArray(value)) throw corrupt(`${where}: coordinates are not an array`);
+function lines(value: unknown, where: number): Position[][] {
+  if (!Array.isArray(value)) throw corrupt('geojsonCoordinatesArray', { feature: where });
   for (const l of value) positions(l, where);
   return value as Position[][];
 }
 
-function polygons(value: unknown, where: string): Position[][][] {
-  if (!Array.isArray(value)) throw corrupt(`${where}: coordinates are not an array`);
+function polygons(value: unknown, where: number): Position[][][] {
+  if (!Array.isArray(value)) throw corrupt('geojsonCoordinatesArray', { feature: where });
   for (const p of value) lines(p, where);
   return value as Position[][][];
 }
@@ -38,9 +37,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * kept as parsed (x = longitude/easting first). `null` geometry is allowed by RFC 7946.
  * Collections nest at most MAX_COLLECTION_DEPTH deep.
  */
-export function parseGeometry(value: unknown, where: string, depth = 0): Geometry | null {
+export function parseGeometry(value: unknown, where: number, depth = 0): Geometry | null {
   if (value === null) return null;
-  if (!isObject(value)) throw corrupt(`${where}: geometry is not an object`);
+  if (!isObject(value)) throw corrupt('geojsonGeometryObject', { feature: where });
   const c = value['coordinates'];
   switch (value['type']) {
     case 'Point':
@@ -56,9 +55,9 @@ export function parseGeometry(value: unknown, where: string, depth = 0): Geometr
     case 'MultiPolygon':
       return { type: 'MultiPolygon', coordinates: polygons(c, where) };
     case 'GeometryCollection': {
-      if (depth >= MAX_COLLECTION_DEPTH) throw corrupt(`${where}: geometry collections nested too deep`);
+      if (depth >= MAX_COLLECTION_DEPTH) throw corrupt('geojsonCollectionDepth', { feature: where });
       const members = value['geometries'];
-      if (!Array.isArray(members)) throw corrupt(`${where}: geometries is not an array`);
+      if (!Array.isArray(members)) throw corrupt('geojsonGeometriesArray', { feature: where });
       const geometries: Geometry[] = [];
       for (const m of members) {
         const g = parseGeometry(m, where, depth + 1);
@@ -67,6 +66,6 @@ export function parseGeometry(value: unknown, where: string, depth = 0): Geometr
       return { type: 'GeometryCollection', geometries };
     }
     default:
-      throw corrupt(`${where}: unknown geometry type`);
+      throw corrupt('geojsonGeometryType', { feature: where });
   }
 }

@@ -66,11 +66,11 @@ function featureOf(
   fieldTypes: Map<string, Seen | 'mixed' | null>,
 ): VectorFeature {
   if (!isObject(value) || value['type'] !== 'Feature')
-    throw corrupt(`feature ${String(index + 1)} is not a Feature`);
-  const geometry = parseGeometry(value['geometry'] ?? null, `feature ${String(index + 1)}`);
+    throw corrupt('geojsonNotFeature', { feature: index + 1 });
+  const geometry = parseGeometry(value['geometry'] ?? null, index + 1);
   const rawProps = value['properties'];
   if (rawProps !== undefined && rawProps !== null && !isObject(rawProps)) {
-    throw corrupt(`feature ${String(index + 1)}: properties is not an object`);
+    throw corrupt('geojsonProperties', { feature: index + 1 });
   }
   const properties: Record<string, AttributeValue> = {};
   if (rawProps) {
@@ -100,12 +100,12 @@ function fieldsOf(fieldTypes: ReadonlyMap<string, Seen | 'mixed' | null>): Field
  */
 export function parseGeoJson(text: string, options: GeoJsonOptions = {}): VectorData {
   const max = options.maxChars ?? GEOJSON_MAX_CHARS;
-  if (text.length > max) throw tooLarge(`text longer than ${String(max)} characters`);
+  if (text.length > max) throw tooLarge('geojsonTextLength', { max });
   let root: unknown;
   try {
     root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
-    throw corrupt('not valid JSON');
+    throw corrupt('geojsonNotJson');
   }
   return fromRoot(root);
 }
@@ -121,17 +121,17 @@ export function parseGeoJsonChunks(next: ChunkReader, options: GeoJsonStreamOpti
 }
 
 function fromRoot(root: unknown): VectorData {
-  if (!isObject(root)) throw corrupt('top level is not a JSON object');
+  if (!isObject(root)) throw corrupt('geojsonTopLevel');
   const fieldTypes = new Map<string, Seen | 'mixed' | null>();
   let features: VectorFeature[];
   if (root['type'] === 'FeatureCollection') {
     const list = root['features'];
-    if (!Array.isArray(list)) throw corrupt('FeatureCollection has no features array');
+    if (!Array.isArray(list)) throw corrupt('geojsonFeaturesArray');
     features = list.map((f, i) => featureOf(f, i, fieldTypes));
   } else if (root['type'] === 'Feature') {
     features = [featureOf(root, 0, fieldTypes)];
   } else {
-    features = [{ geometry: parseGeometry(root, 'geometry'), properties: {} }];
+    features = [{ geometry: parseGeometry(root, 1), properties: {} }];
   }
   const info: VectorInfo = {
     kind: 'vector',

@@ -3,7 +3,7 @@ import { lzwDecode } from './lzw.js';
 import { packBitsDecode } from './packbits.js';
 import { undoFloatingPoint, undoHorizontal } from './predictor.js';
 import { allocSamples, samplesFromBytes, type SampleArray } from './samples.js';
-import { corrupt, unsupported } from '../format-error.js';
+import { corrupt, unsupported, type FormatProblem, type FormatProblemRef } from '../format-error.js';
 import type { TiffImage } from './tiff-image.js';
 import { COMPRESSION, PHOTOMETRIC } from './tiff-tags.js';
 
@@ -40,26 +40,31 @@ export function blockPlace(image: TiffImage, index: number): BlockPlace {
 const SUPPORTED: ReadonlySet<number> = new Set(Object.values(COMPRESSION));
 
 /**
- * Why decodeBlock cannot give this image's pixels their meaning (short English, for the error's
- * `problem`), or null when it can. Palette images decode to indices; the caller expands them.
+ * Why decodeBlock cannot give this image's pixels their meaning, or null when it can. Palette
+ * images decode to indices; the caller expands them.
  */
-export function decodeProblem(image: TiffImage): string | null {
+export function decodeProblem(image: TiffImage): FormatProblemRef | null {
   const { compression, photometric, samplesPerPixel: spp } = image;
-  if (!SUPPORTED.has(compression)) return `compression ${String(compression)}`;
-  if (image.predictor < 1 || image.predictor > 3) return `predictor ${String(image.predictor)}`;
+  const no = (problem: FormatProblem, params: FormatProblemRef['params'] = {}): FormatProblemRef => ({
+    problem,
+    params,
+  });
+  if (!SUPPORTED.has(compression)) return no('compression', { compression });
+  if (image.predictor < 1 || image.predictor > 3) return no('predictor', { predictor: image.predictor });
   if (compression === COMPRESSION.jpeg) {
-    if (image.dataType !== 'Byte') return `JPEG with ${image.dataType} samples`;
-    if (image.predictor !== 1) return 'JPEG with a predictor';
-    if (image.planar === 1 && spp !== 1 && spp !== 3) return `JPEG with ${String(spp)} samples per pixel`;
+    if (image.dataType !== 'Byte') return no('jpegSampleType', { type: image.dataType });
+    if (image.predictor !== 1) return no('jpegPredictor');
+    if (image.planar === 1 && spp !== 1 && spp !== 3) return no('jpegSamplesPerPixel', { samples: spp });
   }
   if (
     photometric === PHOTOMETRIC.ycbcr &&
     (compression !== COMPRESSION.jpeg || spp !== 3 || image.planar !== 1)
   )
-    return 'YCbCr without JPEG';
+    return no('ycbcrWithoutJpeg');
   if (photometric === PHOTOMETRIC.palette) {
-    if (spp !== 1 || image.colorMap === null) return 'palette without a colour map';
-    if (image.dataType !== 'Byte' && image.dataType !== 'UInt16') return `palette of ${image.dataType}`;
+    if (spp !== 1 || image.colorMap === null) return no('paletteWithoutColorMap');
+    if (image.dataType !== 'Byte' && image.dataType !== 'UInt16')
+      return no('paletteSampleType', { type: image.dataType });
   }
   return null;
 }
@@ -83,14 +88,14 @@ export async function decodeBlock(
   jpeg?: JpegPort,
 ): Promise<SampleArray> {
   const problem = decodeProblem(image);
-  if (problem !== null) throw unsupported(problem);
+  if (problem !== null) throw unsupported(problem.problem, problem.params);
   const place = blockPlace(image, index);
   const spp = image.planar === 1 ? image.samplesPerPixel : 1;
   const count = image.blockWidth * place.storedRows * spp;
   const expected = count * image.bytesPerSample;
   if (raw.byteLength === 0) return allocSamples(image.dataType, count).fill(fill);
   if (image.compression === COMPRESSION.jpeg) {
-    if (jpeg === undefined) throw unsupported('compression 7');
+    if (jpeg === undefined) throw unsupported('compression', { compression: 7 });
     return decodeJpegBlock(image, place, raw, jpeg, count);
   }
   let bytes: Uint8Array;
@@ -101,13 +106,13 @@ export async function decodeBlock(
     try {
       bytes = await inflate(raw, expected);
     } catch {
-      throw corrupt('DEFLATE stream does not decode');
+      throw corrupt('deflateDecode');
     }
   }
-  if (bytes.byteLength < expected) throw corrupt('tile/strip shorter than its size');
+  if (bytes.byteLength < expected) throw corrupt('blockShort');
   if (image.predictor === 3) {
     if (image.dataType !== 'Float32' && image.dataType !== 'Float64')
-      throw corrupt('floating-point predictor on integers');
+      throw corrupt('floatPredictorOnIntegers');
     const own = bytes === raw ? bytes.slice(0, expected) : bytes.subarray(0, expected);
     return samplesFromBytes(
       undoFloatingPoint(own, image.blockWidth, place.storedRows, spp, image.bytesPerSample),

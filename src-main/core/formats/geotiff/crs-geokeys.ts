@@ -33,7 +33,7 @@ export function geoKeysOfCrs(crs: CrsInfo): GeoKeyDirectory {
     return { shorts, doubles, texts };
   }
   const params = projParams(crs.proj4);
-  if (params === null || !Number.isFinite(params.a)) throw unsupported('CRS definition cannot be read');
+  if (params === null || !Number.isFinite(params.a)) throw unsupported('crsUnreadable');
   const tokens = proj4Tokens(crs.proj4);
   const name = asciiName(crs.name);
   // Geodetic part.
@@ -104,12 +104,11 @@ function transformation(tokens: Proj4Tokens, fe: number, fn: number): readonly [
     [K.ProjFalseEasting, fe],
     [K.ProjFalseNorthing, fn],
   ];
-  if (tokens.text.has('axis') && tokens.text.get('axis') !== 'enu')
-    throw unsupported('CRS axis order cannot be written');
+  if (tokens.text.has('axis') && tokens.text.get('axis') !== 'enu') throw unsupported('crsAxisOrder');
   switch (tokens.proj) {
     case 'utm': {
       const zone = v('zone');
-      if (!(zone >= 1 && zone <= 60)) throw unsupported('UTM zone missing');
+      if (!(zone >= 1 && zone <= 60)) throw unsupported('utmZone');
       return [
         COORD_TRANS.TransverseMercator,
         [
@@ -192,7 +191,7 @@ function transformation(tokens: Proj4Tokens, fe: number, fn: number): readonly [
           ];
     case 'stere': {
       const lat0 = v('lat_0');
-      if (Math.abs(Math.abs(lat0) - 90) > 1e-9) throw unsupported('only polar stereographic can be written');
+      if (Math.abs(Math.abs(lat0) - 90) > 1e-9) throw unsupported('stereographicPolar');
       const latTs = t.get('lat_ts');
       const variantB = latTs !== undefined && Math.abs(Math.abs(latTs) - 90) > 1e-9;
       return [
@@ -226,8 +225,6 @@ function transformation(tokens: Proj4Tokens, fe: number, fn: number): readonly [
         ],
       ];
     default:
-      throw unsupported(
-        `projection ${tokens.proj === '' ? 'unknown' : tokens.proj} cannot be written as GeoKeys`,
-      );
+      throw unsupported('projectionGeoKeys', { projection: tokens.proj === '' ? '?' : tokens.proj });
   }
 }

@@ -15,7 +15,7 @@ export interface GeoKeyDirectory {
 const numbers = (tags: ReadonlyMap<number, TagValue>, tag: number): readonly number[] | null => {
   const value = tags.get(tag);
   if (value === undefined) return null;
-  if (typeof value === 'string') throw corrupt(`tag ${String(tag)} has a text value`);
+  if (typeof value === 'string') throw corrupt('tagText', { tag });
   return value;
 };
 
@@ -30,9 +30,9 @@ export function readGeoKeyDirectory(ifd: Ifd): GeoKeyDirectory {
   const texts = new Map<number, string>();
   const dir = numbers(ifd.tags, TAG.GeoKeyDirectory);
   if (dir === null) return { shorts, doubles, texts };
-  if (dir.length < 4) throw corrupt('GeoKeyDirectory too short');
+  if (dir.length < 4) throw corrupt('geoKeysShort');
   const count = dir[3] ?? 0;
-  if (dir.length < 4 + count * 4) throw corrupt('GeoKeyDirectory shorter than its key count');
+  if (dir.length < 4 + count * 4) throw corrupt('geoKeysCount');
   const doubleParams = numbers(ifd.tags, TAG.GeoDoubleParams) ?? [];
   const asciiTag = ifd.tags.get(TAG.GeoAsciiParams);
   const asciiParams = typeof asciiTag === 'string' ? asciiTag : '';

@@ -27,7 +27,7 @@ export interface Georeference {
 const numbers = (tags: ReadonlyMap<number, TagValue>, tag: number): readonly number[] | null => {
   const value = tags.get(tag);
   if (value === undefined) return null;
-  if (typeof value === 'string') throw corrupt(`tag ${String(tag)} has a text value`);
+  if (typeof value === 'string') throw corrupt('tagText', { tag });
   return value;
 };
 
@@ -62,19 +62,17 @@ function gridTransform(tags: ReadonlyMap<number, TagValue>): GridTransform | nul
   if (scale !== null && ties !== null && ties.length >= 6) {
     const [sx = 0, sy = 0] = scale;
     const [i = 0, j = 0, , x = 0, y = 0] = ties;
-    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(sy) || sy === 0)
-      throw corrupt('bad ModelPixelScale');
-    if (sy < 0) throw unsupported('grid is not north-up');
+    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(sy) || sy === 0) throw corrupt('pixelScale');
+    if (sy < 0) throw unsupported('notNorthUp');
     const origin: [number, number] = [x - i * sx, y + j * sy];
-    if (!origin.every(Number.isFinite)) throw corrupt('bad ModelTiepoint');
+    if (!origin.every(Number.isFinite)) throw corrupt('tiepoint');
     return { origin, pixelSize: [sx, sy] };
   }
   if (matrix !== null) {
-    if (matrix.length !== 16) throw corrupt('incorrect count for ModelTransformation');
+    if (matrix.length !== 16) throw corrupt('tagCount', { tag: 'ModelTransformation' });
     const [a = 0, b = 0, , d = 0, e = 0, f = 0, , h = 0] = matrix;
-    if (b !== 0 || e !== 0) throw unsupported('rotated grid');
-    if (!(a > 0) || !(f < 0) || ![a, f, d, h].every(Number.isFinite))
-      throw unsupported('grid is not north-up');
+    if (b !== 0 || e !== 0) throw unsupported('rotatedGrid');
+    if (!(a > 0) || !(f < 0) || ![a, f, d, h].every(Number.isFinite)) throw unsupported('notNorthUp');
     return { origin: [d, h], pixelSize: [a, -f] };
   }
   return null;

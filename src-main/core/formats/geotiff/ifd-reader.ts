@@ -34,10 +34,10 @@ export const IFD_LIMITS = {
  */
 export async function readTiffDirectory(source: ByteSource): Promise<TiffDirectory> {
   const size = source.size;
-  if (size < 8) throw corrupt('file shorter than a TIFF header');
+  if (size < 8) throw corrupt('tiffHeaderShort');
   const head = await readChecked(source, 0, Math.min(16, size));
   const order = String.fromCharCode(head[0] ?? 0, head[1] ?? 0);
-  if (order !== 'II' && order !== 'MM') throw unsupported('not a TIFF file');
+  if (order !== 'II' && order !== 'MM') throw unsupported('notTiff');
   const le = order === 'II';
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const magic = view.getUint16(2, le);
@@ -48,24 +48,24 @@ export async function readTiffDirectory(source: ByteSource): Promise<TiffDirecto
     first = view.getUint32(4, le);
   } else if (magic === 43) {
     if (size < 16 || view.getUint16(4, le) !== 8 || view.getUint16(6, le) !== 0)
-      throw corrupt('bad BigTIFF header');
+      throw corrupt('bigTiffHeader');
     bigTiff = true;
     first = safeU64(view, 8, le);
   } else {
-    throw unsupported('not a TIFF file');
+    throw unsupported('notTiff');
   }
   const ifds: Ifd[] = [];
   const visited = new Set<number>();
   let next = first;
   while (next !== 0) {
-    if (visited.has(next)) throw corrupt('IFD chain loops');
-    if (ifds.length >= IFD_LIMITS.maxIfds) throw tooLarge('too many IFDs');
+    if (visited.has(next)) throw corrupt('ifdLoop');
+    if (ifds.length >= IFD_LIMITS.maxIfds) throw tooLarge('ifdCount');
     visited.add(next);
     const { ifd, nextOffset } = await readIfd(source, next, le, bigTiff);
     ifds.push(ifd);
     next = nextOffset;
   }
-  if (ifds.length === 0) throw corrupt('no image directory');
+  if (ifds.length === 0) throw corrupt('noIfd');
   return { littleEndian: le, bigTiff, fileSize: size, ifds };
 }
 
@@ -80,8 +80,8 @@ async function readIfd(
   const countBytes = await readChecked(source, offset, countSize);
   const cv = new DataView(countBytes.buffer, countBytes.byteOffset, countSize);
   const count = big ? safeU64(cv, 0, le) : cv.getUint16(0, le);
-  if (count === 0) throw corrupt('empty IFD');
-  if (count > IFD_LIMITS.maxEntriesPerIfd) throw corrupt('too many IFD entries');
+  if (count === 0) throw corrupt('ifdEmpty');
+  if (count > IFD_LIMITS.maxEntriesPerIfd) throw corrupt('ifdEntries');
   const bodyLength = count * entrySize + (big ? 8 : 4);
   const body = await readChecked(source, offset + countSize, bodyLength);
   const bv = new DataView(body.buffer, body.byteOffset, body.byteLength);
@@ -92,11 +92,11 @@ async function readIfd(
     if (!LOADED_TAGS.has(tag) || tags.has(tag)) continue;
     const type = bv.getUint16(at + 2, le);
     const typeSize = TYPE_SIZE[type];
-    if (typeSize === undefined) throw corrupt(`tag ${String(tag)} has unknown type ${String(type)}`);
+    if (typeSize === undefined) throw corrupt('tagType', { tag, type });
     const n = big ? safeU64(bv, at + 4, le) : bv.getUint32(at + 4, le);
     const byteLength = n * typeSize;
-    if (n === 0) throw corrupt(`tag ${String(tag)} has no value`);
-    if (byteLength > IFD_LIMITS.maxValueBytes) throw tooLarge(`tag ${String(tag)} value too long`);
+    if (n === 0) throw corrupt('tagNoValue', { tag });
+    if (byteLength > IFD_LIMITS.maxValueBytes) throw tooLarge('tagValueLength', { tag });
     const inline = big ? 8 : 4;
     let bytes: Uint8Array;
     if (byteLength <= inline) {
@@ -156,7 +156,7 @@ function readOne(v: DataView, type: number, i: number, le: boolean): number {
     default: {
       const big = v.getBigInt64(i * 8, le);
       if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER))
-        throw corrupt('64-bit value out of range');
+        throw corrupt('value64Range');
       return Number(big);
     }
   }
@@ -164,13 +164,13 @@ function readOne(v: DataView, type: number, i: number, le: boolean): number {
 
 function safeU64(v: DataView, at: number, le: boolean): number {
   const big = v.getBigUint64(at, le);
-  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt('64-bit offset out of range');
+  if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt('offset64Range');
   return Number(big);
 }
 
 async function readChecked(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
-  if (offset < 0 || length < 0 || offset + length > source.size) throw corrupt('offset beyond end of file');
+  if (offset < 0 || length < 0 || offset + length > source.size) throw corrupt('offsetPastEnd');
   const bytes = await source.read(offset, length);
-  if (bytes.byteLength !== length) throw corrupt('short read');
+  if (bytes.byteLength !== length) throw corrupt('shortRead');
   return bytes;
 }

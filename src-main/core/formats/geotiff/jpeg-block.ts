@@ -30,19 +30,19 @@ export async function decodeJpegBlock(
   const stream = image.jpegTables === null ? raw : mergeJpegTables(image.jpegTables, raw);
   const frame = jpegFrame(stream);
   const spp = image.planar === 1 ? image.samplesPerPixel : 1;
-  if (frame.precision !== 8) throw new FormatError('unsupported', `${String(frame.precision)}-bit JPEG`);
-  if (frame.components.length !== spp) throw corrupt('JPEG components do not match SamplesPerPixel');
+  if (frame.precision !== 8) throw new FormatError('unsupported', 'jpegPrecision', { bits: frame.precision });
+  if (frame.components.length !== spp) throw corrupt('jpegComponents');
   const { width, height } = frame;
   if (width < place.width || height < place.height || width > image.blockWidth || height > place.storedRows)
-    throw corrupt('JPEG frame size does not match the tile/strip');
+    throw corrupt('jpegFrameSize');
   let data: Uint8Array;
   try {
     data = await jpeg(stream, frame);
   } catch (err) {
     if (err instanceof FormatError) throw err;
-    throw corrupt('JPEG stream does not decode');
+    throw corrupt('jpegDecode');
   }
-  if (data.length !== width * height * spp) throw corrupt('JPEG stream does not decode');
+  if (data.length !== width * height * spp) throw corrupt('jpegDecode');
   if (image.photometric === PHOTOMETRIC.ycbcr && !frame.adobeTransform)
     ycbcrToRgb(data, width, height, frame.components);
   if (width === image.blockWidth && height === place.storedRows) return data;

@@ -37,9 +37,8 @@ const OTHER_FRAMES: ReadonlySet<number> = new Set([
 export function mergeJpegTables(tables: Uint8Array, block: Uint8Array): Uint8Array {
   const n = tables.length;
   if (n < 4 || tables[0] !== 0xff || tables[1] !== SOI || tables[n - 2] !== 0xff || tables[n - 1] !== EOI)
-    throw corrupt('JPEGTables is not a JPEG table stream');
-  if (block.length < 4 || block[0] !== 0xff || block[1] !== SOI)
-    throw corrupt('tile/strip is not a JPEG stream');
+    throw corrupt('jpegTables');
+  if (block.length < 4 || block[0] !== 0xff || block[1] !== SOI) throw corrupt('jpegNotStream');
   const merged = new Uint8Array(n - 2 + block.length - 2);
   merged.set(tables.subarray(0, n - 2));
   merged.set(block.subarray(2), n - 2);
@@ -52,12 +51,12 @@ export function mergeJpegTables(tables: Uint8Array, block: Uint8Array): Uint8Arr
  * arithmetic-coded frames.
  */
 export function jpegFrame(stream: Uint8Array): JpegFrame {
-  if (stream[0] !== 0xff || stream[1] !== SOI) throw corrupt('tile/strip is not a JPEG stream');
+  if (stream[0] !== 0xff || stream[1] !== SOI) throw corrupt('jpegNotStream');
   let at = 2;
   let frame: Omit<JpegFrame, 'adobeTransform'> | null = null;
   let adobeTransform = false;
   while (at + 4 <= stream.length) {
-    if (stream[at] !== 0xff) throw corrupt('JPEG marker expected');
+    if (stream[at] !== 0xff) throw corrupt('jpegMarker');
     const marker = stream[at + 1] ?? 0;
     if (marker === 0xff) {
       at += 1; // fill byte before a marker
@@ -71,31 +70,31 @@ export function jpegFrame(stream: Uint8Array): JpegFrame {
     const length = ((stream[at + 2] ?? 0) << 8) | (stream[at + 3] ?? 0);
     const body = at + 4;
     const end = at + 2 + length;
-    if (length < 2 || end > stream.length) throw corrupt('JPEG segment beyond end of tile/strip');
+    if (length < 2 || end > stream.length) throw corrupt('jpegSegmentEnd');
     if (HUFFMAN_FRAMES.has(marker)) frame = frameHeader(stream.subarray(body, end));
-    else if (OTHER_FRAMES.has(marker)) throw unsupported('lossless or arithmetic-coded JPEG');
+    else if (OTHER_FRAMES.has(marker)) throw unsupported('jpegLossless');
     else if (marker === APP14 && isAdobe(stream.subarray(body, end)))
       adobeTransform = (stream[body + 11] ?? 0) !== 0;
     at = end;
   }
-  if (frame === null) throw corrupt('JPEG stream without a frame header');
+  if (frame === null) throw corrupt('jpegNoFrame');
   return { ...frame, adobeTransform };
 }
 
 function frameHeader(seg: Uint8Array): Omit<JpegFrame, 'adobeTransform'> {
   const count = seg[5] ?? 0;
-  if (seg.length < 6 + 3 * count || count === 0) throw corrupt('bad JPEG frame header');
+  if (seg.length < 6 + 3 * count || count === 0) throw corrupt('jpegFrameHeader');
   const components: JpegComponent[] = [];
   for (let i = 0; i < count; i += 1) {
     const hv = seg[6 + 3 * i + 1] ?? 0;
     const h = hv >> 4;
     const v = hv & 15;
-    if (h < 1 || h > 4 || v < 1 || v > 4) throw corrupt('bad JPEG sampling factors');
+    if (h < 1 || h > 4 || v < 1 || v > 4) throw corrupt('jpegSampling');
     components.push({ h, v });
   }
   const height = ((seg[1] ?? 0) << 8) | (seg[2] ?? 0);
   const width = ((seg[3] ?? 0) << 8) | (seg[4] ?? 0);
-  if (width === 0 || height === 0) throw corrupt('JPEG frame without a size');
+  if (width === 0 || height === 0) throw corrupt('jpegNoSize');
   return { precision: seg[0] ?? 0, height, width, components };
 }
 

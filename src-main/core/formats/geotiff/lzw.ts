@@ -45,7 +45,7 @@ export function lzwDecode(input: Uint8Array, maxOutput: number): Uint8Array {
     }
     let emitCode: number;
     if (prev === -1) {
-      if (code > 255) throw corrupt('LZW stream starts with a table code');
+      if (code > 255) throw corrupt('lzwStart');
       emitCode = code;
     } else if (code < next) {
       emitCode = code;
@@ -54,7 +54,7 @@ export function lzwDecode(input: Uint8Array, maxOutput: number): Uint8Array {
       addEntry(next++, prev, first[prev] ?? 0);
       emitCode = code;
     } else {
-      throw corrupt('bad LZW code');
+      throw corrupt('lzwCode');
     }
     const len = length[emitCode] ?? 0;
     if (pos + len > maxOutput) break;

@@ -42,13 +42,13 @@ export const IMAGE_LIMITS = {
 const one = (tags: ReadonlyMap<number, TagValue>, tag: number, name: string, fallback?: number): number => {
   const value = tags.get(tag);
   if (value === undefined) {
-    if (fallback === undefined) throw corrupt(`missing ${name}`);
+    if (fallback === undefined) throw corrupt('tagMissing', { tag: name });
     return fallback;
   }
-  if (typeof value === 'string') throw corrupt(`${name} has a text value`);
-  if (value.length !== 1) throw corrupt(`incorrect count for ${name}`);
+  if (typeof value === 'string') throw corrupt('tagText', { tag: name });
+  if (value.length !== 1) throw corrupt('tagCount', { tag: name });
   const v = value[0] ?? Number.NaN;
-  if (!Number.isInteger(v) || v < 0) throw corrupt(`bad ${name}`);
+  if (!Number.isInteger(v) || v < 0) throw corrupt('tagBad', { tag: name });
   return v;
 };
 
@@ -59,7 +59,7 @@ const numbers = (
 ): readonly number[] | undefined => {
   const value = tags.get(tag);
   if (value === undefined) return undefined;
-  if (typeof value === 'string') throw corrupt(`${name} has a text value`);
+  if (typeof value === 'string') throw corrupt('tagText', { tag: name });
   return value;
 };
 
@@ -68,15 +68,15 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   const t = ifd.tags;
   const width = one(t, TAG.ImageWidth, 'ImageWidth');
   const height = one(t, TAG.ImageLength, 'ImageLength');
-  if (width === 0 || height === 0) throw corrupt('zero image size');
-  if (width * height > IMAGE_LIMITS.maxPixels) throw tooLarge(`${String(width)} x ${String(height)} pixels`);
+  if (width === 0 || height === 0) throw corrupt('imageSizeZero');
+  if (width * height > IMAGE_LIMITS.maxPixels) throw tooLarge('imagePixels', { width, height });
   const spp = one(t, TAG.SamplesPerPixel, 'SamplesPerPixel', 1);
-  if (spp < 1 || spp > 64) throw unsupported(`${String(spp)} samples per pixel`);
+  if (spp < 1 || spp > 64) throw unsupported('samplesPerPixel', { samples: spp });
   const bits = uniform(numbers(t, TAG.BitsPerSample, 'BitsPerSample') ?? [1], spp, 'BitsPerSample');
   const format = uniform(numbers(t, TAG.SampleFormat, 'SampleFormat') ?? [1], spp, 'SampleFormat');
   const dataType = sampleType(format, bits);
   const planarTag = one(t, TAG.PlanarConfig, 'PlanarConfig', 1);
-  if (planarTag !== 1 && planarTag !== 2) throw corrupt('bad PlanarConfig');
+  if (planarTag !== 1 && planarTag !== 2) throw corrupt('tagBad', { tag: 'PlanarConfiguration' });
   const planar = spp === 1 ? 1 : planarTag;
   const tiled = t.has(TAG.TileWidth) || t.has(TAG.TileOffsets);
   let blockWidth: number;
@@ -84,32 +84,31 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   if (tiled) {
     blockWidth = one(t, TAG.TileWidth, 'TileWidth');
     blockHeight = one(t, TAG.TileLength, 'TileLength');
-    if (blockWidth === 0 || blockHeight === 0) throw corrupt('zero tile size');
+    if (blockWidth === 0 || blockHeight === 0) throw corrupt('tileSizeZero');
   } else {
     blockWidth = width;
     blockHeight = Math.min(one(t, TAG.RowsPerStrip, 'RowsPerStrip', height), height);
-    if (blockHeight === 0) throw corrupt('RowsPerStrip is zero');
+    if (blockHeight === 0) throw corrupt('rowsPerStripZero');
   }
   const bytesPerSample = bits / 8;
   const blockSamples = planar === 1 ? spp : 1;
   if (blockWidth * blockHeight * blockSamples * bytesPerSample > IMAGE_LIMITS.maxBlockBytes) {
-    throw tooLarge('tile or strip too large');
+    throw tooLarge('blockSize');
   }
   const blocksAcross = Math.ceil(width / blockWidth);
   const blocksDown = Math.ceil(height / blockHeight);
   const expected = blocksAcross * blocksDown * (planar === 2 ? spp : 1);
   const offsets = numbers(t, tiled ? TAG.TileOffsets : TAG.StripOffsets, 'block offsets');
   const byteCounts = numbers(t, tiled ? TAG.TileByteCounts : TAG.StripByteCounts, 'block byte counts');
-  if (offsets === undefined || byteCounts === undefined)
-    throw corrupt('missing tile/strip offsets or byte counts');
+  if (offsets === undefined || byteCounts === undefined) throw corrupt('blockOffsetsMissing');
   if (offsets.length !== expected || byteCounts.length !== expected) {
-    throw corrupt(`${String(offsets.length)} blocks listed, ${String(expected)} expected`);
+    throw corrupt('blockCount', { listed: offsets.length, expected });
   }
   for (let i = 0; i < expected; i += 1) {
     const off = offsets[i] ?? -1;
     const len = byteCounts[i] ?? -1;
     if (!Number.isInteger(off) || !Number.isInteger(len) || off < 0 || len < 0 || off + len > fileSize) {
-      throw corrupt('tile/strip data beyond end of file');
+      throw corrupt('blockPastEnd');
     }
   }
   const jpegTables = numbers(t, TAG.JpegTables, 'JPEGTables');
@@ -117,7 +116,7 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
   // Only a palette image's ColorMap means anything; elsewhere it is ignored, as libtiff does.
   const colorMap = photometric === PHOTOMETRIC.palette ? numbers(t, TAG.ColorMap, 'ColorMap') : undefined;
   if (colorMap !== undefined && (bits > 16 || colorMap.length !== 3 * 2 ** bits))
-    throw corrupt('ColorMap length does not match BitsPerSample');
+    throw corrupt('colorMapLength');
   return {
     width,
     height,
@@ -143,9 +142,9 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
 
 function uniform(values: readonly number[], spp: number, name: string): number {
   const first = values[0];
-  if (first === undefined) throw corrupt(`missing ${name}`);
-  if (values.length !== 1 && values.length !== spp) throw corrupt(`incorrect count for ${name}`);
-  if (values.some((v) => v !== first)) throw unsupported(`mixed ${name} across bands`);
+  if (first === undefined) throw corrupt('tagMissing', { tag: name });
+  if (values.length !== 1 && values.length !== spp) throw corrupt('tagCount', { tag: name });
+  if (values.some((v) => v !== first)) throw unsupported('mixedAcrossBands', { tag: name });
   return first;
 }
 
@@ -162,6 +161,6 @@ const TYPES: Readonly<Record<string, RasterDataType>> = {
 
 function sampleType(format: number, bits: number): RasterDataType {
   const type = TYPES[`${String(format)}:${String(bits)}`];
-  if (type === undefined) throw unsupported(`${String(bits)}-bit samples of format ${String(format)}`);
+  if (type === undefined) throw unsupported('sampleFormat', { bits, format });
   return type;
 }

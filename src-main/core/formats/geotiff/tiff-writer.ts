@@ -82,11 +82,11 @@ export class GeoTiffTileWriter {
   private added = 0;
 
   constructor(spec: GeoTiffSpec, sink: TiffSink, deflate: DeflatePort, maxInFlight = 8) {
-    if (!HOST_LITTLE_ENDIAN) throw unsupported('big-endian host');
+    if (!HOST_LITTLE_ENDIAN) throw unsupported('bigEndianHost');
     if (spec.predictor === 3 && !spec.dataType.startsWith('Float'))
-      throw unsupported('floating-point predictor on integers');
+      throw unsupported('floatPredictorOnIntegers');
     if (spec.predictor === 2 && spec.dataType.startsWith('Float'))
-      throw unsupported('horizontal predictor on floats');
+      throw unsupported('horizontalPredictorOnFloats');
     this.spec = spec;
     this.geoTags = geoKeyTags(spec.crs);
     this.sink = sink;
@@ -96,8 +96,7 @@ export class GeoTiffTileWriter {
     this.tilesDown = Math.ceil(spec.height / TILE_SIZE);
     const rawBytes =
       this.tilesAcross * this.tilesDown * this.tileSampleCount * BYTES_PER_SAMPLE[spec.dataType];
-    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT)
-      throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+    if (rawBytes * 1.01 + 1024 * 1024 > CLASSIC_LIMIT) throw tooLarge('output4GiB');
   }
 
   /** Samples per tile: 256 x 256 x bandCount, pixel-interleaved. */
@@ -147,8 +146,7 @@ export class GeoTiffTileWriter {
     const next = this.pending.shift();
     if (next === undefined) return;
     const bytes = await next;
-    if (this.position + bytes.byteLength > CLASSIC_LIMIT)
-      throw tooLarge('output would exceed 4 GiB (BigTIFF is not written)');
+    if (this.position + bytes.byteLength > CLASSIC_LIMIT) throw tooLarge('output4GiB');
     await this.sink.append(bytes);
     this.position += bytes.byteLength;
     this.byteCounts.push(bytes.byteLength);

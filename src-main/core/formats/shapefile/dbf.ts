@@ -75,15 +75,15 @@ function value(raw: Uint8Array, field: DbfField, enc: DbfEncoding): AttributeVal
  * come back as null so their values never reach a caller. `cpg` is the .cpg sidecar, if any.
  */
 export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLimits): DbfContent {
-  if (bytes.length < 32) throw corrupt('.dbf shorter than its header');
+  if (bytes.length < 32) throw corrupt('dbfShorterThanHeader');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
-  if (count > limits.maxRecords) throw tooLarge(`.dbf declares ${String(count)} records`);
-  if (headerLength < 33 || headerLength > bytes.length) throw corrupt('.dbf header length outside the file');
+  if (count > limits.maxRecords) throw tooLarge('dbfTooManyRecords', { count });
+  if (headerLength < 33 || headerLength > bytes.length) throw corrupt('dbfHeaderLength');
   if (count > 0 && (recordLength < 1 || headerLength + count * recordLength > bytes.length)) {
-    throw corrupt('.dbf is shorter than its record count × record length');
+    throw corrupt('dbfShorterThanRecords');
   }
   const rawFields: { nameBytes: Uint8Array; type: string; offset: number; length: number }[] = [];
   let offset = 1;
@@ -99,7 +99,7 @@ export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLi
     });
     offset += length;
   }
-  if (count > 0 && offset > recordLength) throw corrupt('.dbf fields are wider than a record');
+  if (count > 0 && offset > recordLength) throw corrupt('dbfFieldsTooWide');
   const sample: number[] = [];
   for (const f of rawFields) sample.push(...f.nameBytes, 0x20);
   const charFields = rawFields.filter((f) => f.type === 'C');

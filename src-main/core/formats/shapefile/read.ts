@@ -55,9 +55,7 @@ export function readShapefile(
   const shp = readShp(parts.shp, parts.shx, { maxVertices: limits.maxVertices });
   const dbf = parts.dbf === null ? null : readDbf(parts.dbf, parts.cpg, { maxRecords: limits.maxRecords });
   if (dbf !== null && dbf.records.length !== shp.geometries.length) {
-    throw corrupt(
-      `.shp has ${String(shp.geometries.length)} shapes but .dbf has ${String(dbf.records.length)} records`,
-    );
+    throw corrupt('shpDbfCountMismatch', { shapes: shp.geometries.length, records: dbf.records.length });
   }
   const features: VectorFeature[] = [];
   shp.geometries.forEach((geometry, i) => {

@@ -64,7 +64,7 @@ function recordSpans(
   for (let offset = 100; offset + 8 <= shpEnd;) {
     const length = shp.getInt32(offset + 4, false) * 2;
     if (length < 0 || offset + 8 + length > shpEnd) {
-      throw corrupt(`record ${String(spans.length + 1)} runs past the end of the .shp`);
+      throw corrupt('shpRecordPastEnd', { record: spans.length + 1 });
     }
     spans.push([offset + 8, length]);
     offset += 8 + length;
@@ -80,7 +80,7 @@ interface Cursor {
 }
 
 function need(c: Cursor, bytes: number): void {
-  if (bytes > c.length) throw corrupt(`record ${String(c.record)} is shorter than its point count needs`);
+  if (bytes > c.length) throw corrupt('shpRecordShort', { record: c.record });
 }
 
 /** Reads parts + points (+ Z) of a PolyLine/Polygon/MultiPoint record into per-part position lists. */
@@ -90,9 +90,9 @@ function readParts(c: Cursor, z: boolean, multipoint: boolean, budget: { left: n
   const numParts = multipoint ? 1 : view.getInt32(start + 36, true);
   const numPoints = view.getInt32(start + (multipoint ? 36 : 40), true);
   if (numParts < 0 || numPoints < 0 || (!multipoint && numParts > numPoints && numPoints > 0)) {
-    throw corrupt(`record ${String(c.record)} has impossible part/point counts`);
+    throw corrupt('shpRecordCounts', { record: c.record });
   }
-  if (numPoints > budget.left) throw tooLarge('more vertices than the budget allows');
+  if (numPoints > budget.left) throw tooLarge('vertexBudget');
   budget.left -= numPoints;
   const partsAt = start + (multipoint ? 40 : 44);
   const pointsAt = partsAt + (multipoint ? 0 : numParts * 4);
@@ -102,7 +102,7 @@ function readParts(c: Cursor, z: boolean, multipoint: boolean, budget: { left: n
   for (let i = 0; i < numParts; i += 1) {
     const s = multipoint ? 0 : view.getInt32(partsAt + i * 4, true);
     if (s < 0 || s > numPoints || (i > 0 && s < (starts[i - 1] ?? 0))) {
-      throw corrupt(`record ${String(c.record)} has a part index outside its points`);
+      throw corrupt('shpPartIndex', { record: c.record });
     }
     starts.push(s);
   }
@@ -122,11 +122,11 @@ function readParts(c: Cursor, z: boolean, multipoint: boolean, budget: { left: n
 }
 
 function readRecord(c: Cursor, budget: { left: number }): Geometry | null {
-  if (c.length < 4) throw corrupt(`record ${String(c.record)} is empty`);
+  if (c.length < 4) throw corrupt('shpRecordEmpty', { record: c.record });
   const type = c.view.getInt32(c.start, true);
   if (type === 0) return null;
   const kind = SHAPE_TYPES[type];
-  if (kind === undefined) throw unsupported(`shape type ${String(type)}`);
+  if (kind === undefined) throw unsupported('shapeType', { type });
   if (kind.family === 'point') {
     need(c, kind.z ? 28 : 20);
     const x = c.view.getFloat64(c.start + 4, true);
@@ -154,13 +154,13 @@ function readRecord(c: Cursor, budget: { left: number }): Geometry | null {
  */
 export function readShp(shpBytes: Uint8Array, shxBytes: Uint8Array | null, limits: ShpLimits): ShpContent {
   const shp = new DataView(shpBytes.buffer, shpBytes.byteOffset, shpBytes.byteLength);
-  if (shp.byteLength < 100 || shp.getInt32(0, false) !== 9994) throw corrupt('not a shapefile (.shp header)');
+  if (shp.byteLength < 100 || shp.getInt32(0, false) !== 9994) throw corrupt('notShapefile');
   const declared = shp.getInt32(24, false) * 2;
-  if (declared < 100) throw corrupt('.shp header length is too small');
-  if (declared > shp.byteLength) throw corrupt('.shp is shorter than its header says');
+  if (declared < 100) throw corrupt('shpHeaderLength');
+  if (declared > shp.byteLength) throw corrupt('shpShorterThanHeader');
   const layerType = shp.getInt32(32, true);
   const layerKind = SHAPE_TYPES[layerType];
-  if (layerType !== 0 && layerKind === undefined) throw unsupported(`shape type ${String(layerType)}`);
+  if (layerType !== 0 && layerKind === undefined) throw unsupported('shapeType', { type: layerType });
   const shx =
     shxBytes === null ? null : new DataView(shxBytes.buffer, shxBytes.byteOffset, shxBytes.byteLength);
   const { spans, index } = recordSpans(shp, declared, shx);

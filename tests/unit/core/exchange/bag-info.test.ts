@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   BAG_INFO_LINE_WIDTH,
   bagInfoEntries,
-  bagInfoEntryProblems,
+  bagInfoEntryProblems as keyedEntryProblems,
   BAGIT_TXT,
-  bagitDeclarationProblems,
-  parseBagInfo,
+  bagitDeclarationProblems as keyedDeclarationProblems,
+  parseBagInfo as keyedParseBagInfo,
   renderBagInfo,
   strataBagInfo,
 } from '../../../../src-main/core/exchange/index.js';
+import { textsOf } from '../../../support/messages.js';
+
+// The checks return message keys + params; these read them as the English a host shows.
+const bagInfoEntryProblems = (entry: [string, string]): string[] => textsOf(keyedEntryProblems(entry));
+const bagitDeclarationProblems = (text: string): string[] => textsOf(keyedDeclarationProblems(text));
+const parseBagInfo = (text: string) => {
+  const parsed = keyedParseBagInfo(text);
+  return { ...parsed, problems: textsOf(parsed.problems) };
+};
 
 const codePoints = (s: string): number => Array.from(s).length;
 

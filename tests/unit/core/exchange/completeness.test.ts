@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bagPlanProblems, completenessProblems } from '../../../../src-main/core/exchange/index.js';
+import {
+  bagPlanProblems as keyedPlanProblems,
+  completenessProblems as keyedCompletenessProblems,
+  type BagListing,
+} from '../../../../src-main/core/exchange/index.js';
+import { textsOf } from '../../../support/messages.js';
+
+// The checks return message keys + params; these read them as the English a host shows.
+const completenessProblems = (listing: BagListing): string[] => textsOf(keyedCompletenessProblems(listing));
+const bagPlanProblems = (name: string, payload: readonly string[]): string[] =>
+  textsOf(keyedPlanProblems(name, payload));
 
 const TAGS = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'strata-signer-public-key.pem'];
 const complete = {

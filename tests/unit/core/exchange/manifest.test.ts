@@ -3,8 +3,15 @@ import {
   decodeManifestPath,
   encodeManifestPath,
   formatManifest,
-  parseManifest,
+  parseManifest as keyedParseManifest,
 } from '../../../../src-main/core/exchange/index.js';
+import { textsOf } from '../../../support/messages.js';
+
+// Problems come as message keys + params; read them as the English a host shows.
+const parseManifest = (name: string, text: string) => {
+  const parsed = keyedParseManifest(name, text);
+  return { ...parsed, problems: textsOf(parsed.problems) };
+};
 
 const A = 'a'.repeat(64);
 const B = 'B'.repeat(64);

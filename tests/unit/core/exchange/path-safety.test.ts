@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { pathProblems, pathSetProblems } from '../../../../src-main/core/exchange/index.js';
+import {
+  pathProblems as keyedPathProblems,
+  pathSetProblems as keyedPathSetProblems,
+} from '../../../../src-main/core/exchange/index.js';
+import { textsOf } from '../../../support/messages.js';
+
+// The checks return message keys + params; these read them as the English a host shows.
+const pathProblems = (path: string): string[] => textsOf(keyedPathProblems(path));
+const pathSetProblems = (paths: readonly string[], directories?: readonly string[]): string[] =>
+  textsOf(keyedPathSetProblems(paths, directories));
 
 const only = (path: string): string => {
   const problems = pathProblems(path);

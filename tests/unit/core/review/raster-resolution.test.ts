@@ -41,8 +41,8 @@ describe('raster-resolution rule', () => {
         ruleId: 'raster-resolution',
         ruleVersion: 1,
         severity: 'blocking',
-        messageKey: 'finding.rasterResolution',
-        params: { what: 'what.dem', resolution: 5, threshold: 100 },
+        messageKey: 'finding.demResolution',
+        params: { resolution: 5, threshold: 100 },
         where: 'band 1',
         action: 'resample-block-average',
       },
@@ -55,8 +55,10 @@ describe('raster-resolution rule', () => {
 
   it('blocks 0.3 m imagery and passes 0.5 m imagery', () => {
     const imagery = { bandCount: 3, dataType: 'Byte', nodata: null, epsg: 4545 } as const;
+    expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]).toMatchObject({
+      messageKey: 'finding.imageryResolution',
+    });
     expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.params).toEqual({
-      what: 'what.imagery',
       resolution: 0.3,
       threshold: 0.5,
     });
@@ -75,7 +77,6 @@ describe('raster-resolution rule', () => {
     expect(metres).toBeGreaterThan(83);
     expect(metres).toBeLessThan(85);
     expect(check(info)[0]?.params).toEqual({
-      what: 'what.dem',
       resolution: Number((metres ?? 0).toPrecision(3)),
       threshold: 100,
     });

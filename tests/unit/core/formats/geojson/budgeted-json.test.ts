@@ -88,7 +88,7 @@ describe('readBudgetedJson', () => {
     for (const size of [1, 3, Math.max(1, text.length)]) {
       expect(problemOf(() => readBudgetedJson(chunks(utf8(text), size), ROOMY))).toEqual({
         kind: 'corrupt',
-        problem: 'not valid JSON',
+        problem: 'geojsonNotJson',
       });
     }
   });
@@ -132,7 +132,7 @@ describe('readBudgetedJson', () => {
     };
     expect(problemOf(() => readBudgetedJson(counting, { maxTreeBytes: 2 * 2 ** 20, maxDepth: 8 }))).toEqual({
       kind: 'too-large',
-      problem: 'problem.geojsonMemory',
+      problem: 'geojsonMemory',
       params: { limitMb: 2 },
     });
     expect(read).toBeLessThan(bytes.length / 10);
@@ -149,7 +149,7 @@ describe('readBudgetedJson', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(problemOf(() => readBudgetedJson(chunks(utf8(deep), 4096), ROOMY))).toEqual({
       kind: 'too-large',
-      problem: 'problem.geojsonDepth',
+      problem: 'geojsonDepth',
       params: { max: 256 },
     });
     expect(readBudgetedJson(chunks(utf8('[[[1]]]'), 1), { maxTreeBytes: 1000, maxDepth: 3 })).toEqual([

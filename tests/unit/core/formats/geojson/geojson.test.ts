@@ -4,6 +4,7 @@ import { crsFromEpsg } from '../../../../../src-main/core/crs/index.js';
 import { parseGeoJson, writeGeoJson } from '../../../../../src-main/core/formats/geojson/index.js';
 
 import { formatErrorOf } from '../../../../support/format-error.js';
+import { problemText } from '../../../../support/messages.js';
 import { fixture } from '../../../../fixtures/index.js';
 
 /** The value, or a test failure when it is missing. */
@@ -64,11 +65,14 @@ describe('parseGeoJson', () => {
       '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"绝密矿点"},"geometry":{"type":"Point","coordinates":["绝密",2]}}]}';
     const bad = formatErrorOf(() => parseGeoJson(secret));
     expect(bad.kind).toBe('corrupt');
-    expect(bad.problem).toBe('feature 1: a position holds a non-number');
+    expect(bad.problem).toBe('geojsonPositionNumber');
+    expect(problemText(bad)).toBe('feature 1: a position holds a non-number');
     const truncated = formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection","features":[{"绝密":'));
-    expect(truncated.problem).toBe('not valid JSON');
+    expect(problemText(truncated)).toBe('not valid JSON');
     expect(formatErrorOf(() => parseGeoJson('{"type":"Circle","coordinates":[1,2]}')).kind).toBe('corrupt');
-    expect(formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection"}')).problem).toMatch(/features/);
+    expect(problemText(formatErrorOf(() => parseGeoJson('{"type":"FeatureCollection"}')))).toMatch(
+      /features/,
+    );
   });
 
   it('refuses text over the budget and collections nested too deep', () => {
@@ -77,7 +81,7 @@ describe('parseGeoJson', () => {
     );
     let deep = '{"type":"Point","coordinates":[1,2]}';
     for (let i = 0; i < 20; i += 1) deep = `{"type":"GeometryCollection","geometries":[${deep}]}`;
-    expect(formatErrorOf(() => parseGeoJson(deep)).problem).toMatch(/nested too deep/);
+    expect(problemText(formatErrorOf(() => parseGeoJson(deep)))).toMatch(/nested too deep/);
   });
 });
 

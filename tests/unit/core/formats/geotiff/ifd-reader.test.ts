@@ -7,6 +7,7 @@ import {
   readTiffDirectory,
 } from '../../../../../src-main/core/formats/geotiff/index.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
+import { problemText } from '../../../../support/messages.js';
 import { fixture } from '../../../../fixtures/index.js';
 
 const memory = (bytes: Uint8Array, name = 'x.tif'): ByteSource => ({
@@ -38,7 +39,7 @@ function tiff(entries: [number, number, number, number][], next = 0, extra = 0):
 const kind = async (bytes: Uint8Array): Promise<string> =>
   readGeoTiffHeader(memory(bytes)).then(
     () => 'ok',
-    (e: unknown) => (e instanceof FormatError ? `${e.kind}: ${e.problem}` : `other: ${String(e)}`),
+    (e: unknown) => (e instanceof FormatError ? `${e.kind}: ${problemText(e)}` : `other: ${String(e)}`),
   );
 
 const minimal: [number, number, number, number][] = [

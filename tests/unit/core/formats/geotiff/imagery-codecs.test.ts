@@ -11,6 +11,7 @@ import { jpegFrame, mergeJpegTables } from '../../../../../src-main/core/formats
 import { packBitsDecode } from '../../../../../src-main/core/formats/geotiff/packbits.js';
 import { ycbcrToRgb } from '../../../../../src-main/core/formats/geotiff/ycbcr.js';
 import type { ByteSource } from '../../../../../src-main/core/ports/index.js';
+import { problemText } from '../../../../support/messages.js';
 import { fixture } from '../../../../fixtures/index.js';
 
 const memory = (bytes: Uint8Array): ByteSource => ({
@@ -24,7 +25,7 @@ const problem = (fn: () => unknown): string => {
     fn();
     return 'ok';
   } catch (e) {
-    return e instanceof FormatError ? `${e.kind}: ${e.problem}` : `other: ${String(e)}`;
+    return e instanceof FormatError ? `${e.kind}: ${problemText(e)}` : `other: ${String(e)}`;
   }
 };
 

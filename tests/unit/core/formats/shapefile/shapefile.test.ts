@@ -6,6 +6,7 @@ import { readShapefile, type ShapefileParts } from '../../../../../src-main/core
 import type { Geometry } from '../../../../../src-main/core/model/index.js';
 
 import { formatErrorOf } from '../../../../support/format-error.js';
+import { problemText } from '../../../../support/messages.js';
 import { fixture } from '../../../../fixtures/index.js';
 
 /** The set's files as bytes, the way the node adapter hands them over. */
@@ -156,12 +157,12 @@ describe('readShapefile: broken sets', () => {
   it('refuses truncated and inflated files with a structural problem', () => {
     const set = parts('shapefile/senate_stateplane', 'senate');
     const shortShp = set.shp.subarray(0, set.shp.length - 1000);
-    expect(formatErrorOf(() => readShapefile({ ...set, shp: shortShp })).problem).toBe(
+    expect(problemText(formatErrorOf(() => readShapefile({ ...set, shp: shortShp })))).toBe(
       '.shp is shorter than its header says',
     );
     const dbf = new Uint8Array(set.dbf ?? new Uint8Array());
     new DataView(dbf.buffer).setUint32(4, 5_000_000, true);
-    expect(formatErrorOf(() => readShapefile({ ...set, dbf })).problem).toBe(
+    expect(problemText(formatErrorOf(() => readShapefile({ ...set, dbf })))).toBe(
       '.dbf is shorter than its record count × record length',
     );
     new DataView(dbf.buffer).setUint32(4, 4_000_000_000, true);
@@ -169,8 +170,8 @@ describe('readShapefile: broken sets', () => {
     const shp = new Uint8Array(set.shp);
     new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true);
     expect(formatErrorOf(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
-    expect(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() })).problem).toBe(
-      'not a shapefile (.shp header)',
-    );
+    expect(
+      problemText(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() }))),
+    ).toBe('not a shapefile (.shp header)');
   });
 });
