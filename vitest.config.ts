@@ -53,6 +53,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           globalSetup: ['tests/corpus/global-setup.ts'],
+          setupFiles: ['tests/support/crs-registry-setup.ts'],
         },
       },
     ],
