@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+// The test processes inherit the pool size the hosts run with.
+import './src-main/hosting/threadpool.js';
 
 /** Builds the generated test fixtures (tests/fixtures, ADR 0090) before any test of a project runs. */
 const FIXTURES_SETUP = 'tests/fixtures/global-setup.ts';

@@ -1,3 +1,4 @@
+import '../hosting/threadpool.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
 // Electron main process: the composition root of the desktop host.
+import '../hosting/threadpool.js';
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { localCaller } from '../api/caller.js';

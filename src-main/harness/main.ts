@@ -1,3 +1,4 @@
+import '../hosting/threadpool.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

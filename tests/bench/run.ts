@@ -1,5 +1,6 @@
 // Benchmark runner: each *.bench.ts times one Strata job beside its peer (GDAL or coreutils) on
 // this machine and reports seconds; this prints them side by side with the ratio. Not a timed test.
+import '../../src-main/hosting/threadpool.js';
 import os from 'node:os';
 import { resourcesBeside } from '../../src-main/hosting/environment.js';
 import { installBundledCrs } from '../../src-main/node/crs/index.js';

@@ -6,19 +6,20 @@ const inflateAsync = promisify(inflate);
 const deflateAsync = promisify(deflate);
 
 /**
- * zlib jobs this thread keeps on the libuv threadpool at once. The pool (4 threads) is shared by
- * the whole process, and the host's file serving and SQLite calls queue there too: a resample that
- * queued all 48 blocks of a batch made a Range request or `datasets.list` wait behind them for
- * 100 ms and more (ADR 0085). Two in flight still keep the second core inflating while this thread
- * averages, and leave two pool threads to the host.
+ * zlib jobs this thread keeps on the libuv threadpool at once. The pool is shared by the whole
+ * process, and the host's file serving and SQLite calls queue there too: a resample that queued
+ * all 48 blocks of a batch made a Range request or `datasets.list` wait behind them for 100 ms and
+ * more (ADR 0085). So all but two pool threads may inflate: enough queued work to keep both cores
+ * busy while this thread averages. Read when used: hosts set the size as they start
+ * (hosting/threadpool.ts).
  */
-const ZLIB_IN_FLIGHT = 2;
+const zlibInFlight = (): number => Math.max(2, Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) - 2);
 
 let inFlight = 0;
 const waiting: (() => void)[] = [];
 
 async function limited<T>(job: () => Promise<T>): Promise<T> {
-  if (inFlight >= ZLIB_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (inFlight >= zlibInFlight()) await new Promise<void>((resolve) => waiting.push(resolve));
   inFlight += 1;
   try {
     return await job();
