@@ -6,8 +6,7 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   harness,
   shot,
 }) => {
-  const [dem] = await harness.importFiles(demFile());
-  if (!dem) throw new Error('import');
+  const dem = await harness.importOne(demFile());
 
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);

@@ -29,8 +29,7 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   harness,
   shot,
 }) => {
-  const [dem] = await harness.importFiles(demFile());
-  if (!dem) throw new Error('import');
+  const dem = await harness.importOne(demFile());
   const made = await harness.api.call('release.create', { id: dem.id });
   await openWorkstation(page, harness);
   await selectDataset(page, made.id);

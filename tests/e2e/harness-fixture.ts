@@ -24,6 +24,8 @@ export interface Harness {
   readonly stage: (file: string) => Promise<string>;
   /** Stages the files and imports them through the contract; every one must import. */
   readonly importFiles: (...files: string[]) => Promise<DatasetSummary[]>;
+  /** Imports one file that must give exactly one dataset. */
+  readonly importOne: (file: string) => Promise<DatasetSummary>;
 }
 
 export interface Scenario {
@@ -89,8 +91,13 @@ export const test = base.extend<Scenario>({
       expect(result.failures).toEqual([]);
       return [...result.datasets];
     };
+    const importOne = async (file: string): Promise<DatasetSummary> => {
+      const [only, ...more] = await importFiles(file);
+      if (!only || more.length > 0) throw new Error(`${path.basename(file)}: expected one dataset`);
+      return only;
+    };
     try {
-      await use({ url, origin, api, scratch, stage, importFiles });
+      await use({ url, origin, api, scratch, stage, importFiles, importOne });
     } finally {
       await stopHarness(child);
       await rm(scratch, { recursive: true, force: true });

@@ -19,8 +19,7 @@ test('the language switch turns the workstation to English and back, and is reme
   harness,
   shot,
 }) => {
-  const [dem] = await harness.importFiles(demFile());
-  if (!dem) throw new Error('import');
+  const dem = await harness.importOne(demFile());
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);
   await expectLanguage(page, 'zh-CN', zhCN);

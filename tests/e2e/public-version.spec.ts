@@ -6,8 +6,7 @@ test('the public version is produced from the original, re-reviewed from the wri
   harness,
   shot,
 }) => {
-  const [dem] = await harness.importFiles(demFile());
-  if (!dem) throw new Error('import');
+  const dem = await harness.importOne(demFile());
   await harness.api.call('review.run', { id: dem.id });
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);
