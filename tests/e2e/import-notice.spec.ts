@@ -1,6 +1,6 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gdal } from '../support/gdal.js';
+import { pointsFromCsv } from '../support/gdal.js';
 import { expect, test } from './harness-fixture.js';
 
 /** A shapefile set written by GDAL, then copied under `stem` without the sidecars in `leave`. */
@@ -10,23 +10,7 @@ async function setWithout(dir: string, stem: string, leave: readonly string[]): 
   await mkdir(source, { recursive: true });
   const csv = path.join(dir, 'points.csv');
   await writeFile(csv, 'id,名称,x,y\n1,一号孔,110.05,24.9\n2,二号孔,110.1,24.95\n');
-  await gdal('ogr2ogr', [
-    '-overwrite',
-    '-f',
-    'ESRI Shapefile',
-    '-a_srs',
-    'EPSG:4490',
-    '-lco',
-    'ENCODING=UTF-8',
-    '-oo',
-    'X_POSSIBLE_NAMES=x',
-    '-oo',
-    'Y_POSSIBLE_NAMES=y',
-    '-select',
-    'id,名称',
-    `${full}.shp`,
-    csv,
-  ]);
+  await pointsFromCsv(csv, `${full}.shp`, { format: 'ESRI Shapefile', fields: 'id,名称' });
   const target = path.join(dir, stem);
   await mkdir(target, { recursive: true });
   for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg'].filter((e) => !leave.includes(e))) {

@@ -46,3 +46,35 @@ export async function runCommand(
     return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : 1 };
   }
 }
+
+/**
+ * Writes the points of a CSV (lon/lat in columns `x`, `y`, CGCS2000) with ogr2ogr to `out`:
+ * a UTF-8 Shapefile set, or GeoJSON. `fields` keeps only those columns; `typed` lets GDAL detect
+ * numeric columns instead of writing every field as text.
+ */
+export async function pointsFromCsv(
+  csv: string,
+  out: string,
+  options: {
+    readonly format: 'ESRI Shapefile' | 'GeoJSON';
+    readonly fields?: string;
+    readonly typed?: boolean;
+  },
+): Promise<void> {
+  await gdal('ogr2ogr', [
+    '-overwrite',
+    '-f',
+    options.format,
+    '-a_srs',
+    'EPSG:4490',
+    ...(options.format === 'ESRI Shapefile' ? ['-lco', 'ENCODING=UTF-8'] : []),
+    '-oo',
+    'X_POSSIBLE_NAMES=x',
+    '-oo',
+    'Y_POSSIBLE_NAMES=y',
+    ...(options.typed === true ? ['-oo', 'AUTODETECT_TYPE=YES'] : []),
+    ...(options.fields === undefined ? [] : ['-select', options.fields]),
+    out,
+    csv,
+  ]);
+}

@@ -9,7 +9,7 @@ import { openKeystore, verifyBag, writeBag } from '../../../src-main/node/exchan
 import type { BagSigner } from '../../../src-main/core/ports/index.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { clientOf } from '../../support/contract-client.js';
-import { gdal } from '../../support/gdal.js';
+import { gdal, pointsFromCsv } from '../../support/gdal.js';
 import { textsOf } from '../../support/messages.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
@@ -61,18 +61,7 @@ beforeAll(async () => {
   ]);
   const points = join(src, 'points.csv');
   await writeFile(points, 'id,名称,x,y\n1,一号孔,110.05,24.9\n2,二号孔,110.1,24.95\n');
-  await gdal('ogr2ogr', [
-    '-f',
-    'GeoJSON',
-    '-a_srs',
-    'EPSG:4490',
-    '-oo',
-    'X_POSSIBLE_NAMES=x',
-    '-oo',
-    'Y_POSSIBLE_NAMES=y',
-    vector,
-    points,
-  ]);
+  await pointsFromCsv(points, vector, { format: 'GeoJSON' });
   keys = await openKeystore(join(work, 'keys'));
   const out = await mkdtemp(join(work, 'out-'));
   const bag = await writeBag({

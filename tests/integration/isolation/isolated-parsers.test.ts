@@ -3,23 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StrataError } from '../../../src-main/api/errors.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../../../src-main/node/isolation/index.js';
 import { rasterValueRange, readRasterInfo } from '../../../src-main/node/raster/index.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
+import { outcome } from '../../support/outcome.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { fixture } from '../../fixtures/index.js';
-
-/** The value or the StrataError a parse ends with, comparable with toEqual. */
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await run() };
-  } catch (err) {
-    if (!(err instanceof StrataError)) throw err;
-    return { code: err.code, params: err.params };
-  }
-}
 
 const files = (...dir: string[]): string[] =>
   readdirSync(fixture(...dir), { withFileTypes: true })

@@ -4,25 +4,16 @@ import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StrataError } from '../../../src-main/api/errors.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import { GEOJSON_MAX_TREE_BYTES } from '../../../src-main/core/formats/geojson/index.js';
 import { createIsolatedParsers, PARSE_LIMITS } from '../../../src-main/node/isolation/index.js';
+import { outcome } from '../../support/outcome.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 
 const MB = 1024 * 1024;
 /** Room above the cap for what one poll of the memory watch can miss and for tearing down. */
 const MARGIN_MB = 160;
 const CLI = path.join(ROOT, 'bin', 'strata.js');
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await run() };
-  } catch (err) {
-    if (!(err instanceof StrataError)) throw err;
-    return { code: err.code, params: err.params };
-  }
-}
 
 /**
  * The hostile document of the report: one Feature whose Point holds `count` numbers (a

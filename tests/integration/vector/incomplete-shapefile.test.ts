@@ -7,7 +7,7 @@ import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { readVectorFile } from '../../../src-main/node/vector/index.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
-import { gdal, runCommand } from '../../support/gdal.js';
+import { pointsFromCsv, runCommand } from '../../support/gdal.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
@@ -47,24 +47,7 @@ beforeAll(async () => {
   );
   full = path.join(scratch.dir, 'full', '钻孔');
   await mkdir(path.dirname(full));
-  await gdal('ogr2ogr', [
-    '-f',
-    'ESRI Shapefile',
-    '-a_srs',
-    'EPSG:4490',
-    '-lco',
-    'ENCODING=UTF-8',
-    '-oo',
-    'X_POSSIBLE_NAMES=x',
-    '-oo',
-    'Y_POSSIBLE_NAMES=y',
-    '-oo',
-    'AUTODETECT_TYPE=YES',
-    '-select',
-    'id,名称,深度',
-    `${full}.shp`,
-    csv,
-  ]);
+  await pointsFromCsv(csv, `${full}.shp`, { format: 'ESRI Shapefile', fields: 'id,名称,深度', typed: true });
 });
 
 afterAll(async () => {
