@@ -13,7 +13,9 @@ const deflateAsync = promisify(deflate);
  * busy while this thread averages. Read when used: hosts set the size as they start
  * (hosting/threadpool.ts).
  */
-const zlibInFlight = (): number => Math.max(2, Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) - 2);
+let zlibSlots: number | undefined;
+const zlibInFlight = (): number =>
+  (zlibSlots ??= Math.max(2, Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) - 2));
 
 let inFlight = 0;
 const waiting: (() => void)[] = [];
