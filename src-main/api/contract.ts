@@ -10,6 +10,7 @@ import type {
   DatasetDetail,
   DatasetSummary,
   ExportResult,
+  FeatureCollectionResult,
   ImportResult,
   PublicKeyInfo,
   RecordVersion,
@@ -28,6 +29,23 @@ const filePath = z
   .min(1)
   .max(4096)
   .refine((s) => !s.includes('\0'), 'path contains NUL');
+
+/** What the user says about files whose bytes cannot say it (a table's coordinate columns, its CRS, a text encoding). */
+const importOptions = z
+  .object({
+    crs: z
+      .string()
+      .regex(/^EPSG:\d{4,6}$/, 'EPSG:code')
+      .optional(),
+    encoding: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{2,40}$/, 'encoding name')
+      .optional(),
+    x: z.string().min(1).max(200).optional(),
+    y: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((o) => (o.x === undefined) === (o.y === undefined), 'x and y go together');
 
 /** Chosen by the client for long calls, so it can follow their progress and cancel them. */
 const jobId = z.string().regex(JOB_ID_PATTERN, 'job id');
@@ -85,12 +103,27 @@ export const contract = {
     roles: ['curator', 'mapmaker'],
   }),
   'datasets.import': method<
-    z.ZodObject<{ paths: z.ZodArray<typeof filePath>; jobId: z.ZodOptional<typeof jobId> }>,
+    z.ZodObject<{
+      paths: z.ZodArray<typeof filePath>;
+      options: z.ZodOptional<typeof importOptions>;
+      jobId: z.ZodOptional<typeof jobId>;
+    }>,
     ImportResult
-  >(z.object({ paths: z.array(filePath).min(1).max(500), jobId: jobId.optional() }), {
-    mutates: true,
-    roles: ['curator'],
-  }),
+  >(
+    z.object({
+      paths: z.array(filePath).min(1).max(500),
+      options: importOptions.optional(),
+      jobId: jobId.optional(),
+    }),
+    {
+      mutates: true,
+      roles: ['curator'],
+    },
+  ),
+  'datasets.features': method<
+    z.ZodObject<{ id: typeof datasetId; limit: z.ZodOptional<z.ZodNumber> }>,
+    FeatureCollectionResult
+  >(z.object({ id: datasetId, limit: z.number().int().min(1).max(100_000_000).optional() }), READ),
   'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs, READ),
   'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(
     z.object({ id: datasetId }),

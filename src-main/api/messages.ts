@@ -101,6 +101,10 @@ export const MESSAGES = {
 
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
+  'detail.notVector': {
+    'zh-CN': '该数据集不是矢量数据，没有要素',
+    en: 'the dataset is not a vector one and has no features',
+  },
   'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
@@ -151,8 +155,16 @@ export const MESSAGES = {
   },
 
   'problem.unknownFormat': {
-    'zh-CN': '目前支持 GeoTIFF、GeoJSON、Shapefile',
-    en: 'GeoTIFF, GeoJSON and Shapefile are supported',
+    'zh-CN': '不是可读取的格式，目前支持：{{formats}}',
+    en: 'not a format Strata reads; supported: {{formats}}',
+  },
+  'problem.layerGone': {
+    'zh-CN': '文件中已找不到该数据集的图层',
+    en: "the dataset's layer is no longer in the file",
+  },
+  'problem.noLayers': {
+    'zh-CN': '文件中没有可读取的图层',
+    en: 'the file holds no layer Strata can read',
   },
   'problem.emptyFileSet': { 'zh-CN': '文件组为空', en: 'empty file set' },
   'problem.unreadable': { 'zh-CN': '无法读取', en: 'unreadable' },

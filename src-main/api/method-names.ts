@@ -8,6 +8,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'datasets.import': true,
   'datasets.list': true,
   'datasets.get': true,
+  'datasets.features': true,
   'catalogue.save': true,
   'review.run': true,
   'release.create': true,

@@ -9,8 +9,10 @@ import type {
   ReviewId,
   SecrecyLevel,
   FieldInfo,
+  VectorFeature,
 } from '../core/model/index.js';
 import type { ErrorCode, ErrorParams } from './errors.js';
+import type { FormatNotice } from '../core/formats/format-module.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -24,6 +26,8 @@ export interface DatasetSummary {
   readonly name: string;
   readonly kind: DatasetKind;
   readonly format: DatasetFormat;
+  /** The layer inside its file when the file holds several (GeoPackage table, KML folder), else null. */
+  readonly layer: string | null;
   readonly crs: string | null;
   readonly crsName: string | null;
   readonly extent: Extent | null;
@@ -170,7 +174,23 @@ export interface ImportFailure {
 }
 
 /** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
-export type ImportNoticeCode = 'shapefile.shxMissing' | 'shapefile.shxInconsistent';
+export type ImportNoticeCode = FormatNotice;
+
+/**
+ * A dataset's features as a GeoJSON FeatureCollection in the dataset's own CRS (x = easting or
+ * longitude first), every attribute kept; `crs` names it the 2008 way, null when the data has none.
+ */
+export interface FeatureCollectionResult {
+  readonly type: 'FeatureCollection';
+  readonly name: string;
+  readonly crs: { readonly type: 'name'; readonly properties: { readonly name: string } } | null;
+  readonly features: readonly {
+    readonly type: 'Feature';
+    readonly id: number;
+    readonly properties: VectorFeature['properties'];
+    readonly geometry: VectorFeature['geometry'];
+  }[];
+}
 
 export interface ImportNotice {
   readonly datasetId: DatasetId;

@@ -4,6 +4,7 @@ import type { ApiErrorBody } from '../api/errors.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
   DatasetSummary,
+  FeatureCollectionResult,
   ImportResult,
   RecordVersion,
   ReviewReport,
@@ -11,11 +12,15 @@ import type {
 } from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Output } from './output.js';
+import { formatNames } from '../core/formats/registry.js';
 
 export const USAGE = `Usage: strata [--home DIR] [--json] [--lang zh-CN|en] <command>
 
 Commands:
-  import FILE...                  import GeoTIFF / GeoJSON / Shapefile files into the archive
+  import FILE... [--crs EPSG:XXXX] [--encoding NAME] [--x COL --y COL]
+                                  import files into the archive (${formatNames()}),
+                                  one dataset per layer; the options say what a file cannot
+  features ID [--limit N]         print a vector dataset's features (GeoJSON, its own CRS)
   list                            list catalogued datasets
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
@@ -57,7 +62,7 @@ export class CliFailure extends Error {
 }
 
 const summaryLine = (d: DatasetSummary): string =>
-  `${d.id}  ${d.format.padEnd(9)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}`;
+  `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}`;
 
 function need(ctx: CommandContext, index: number, what: string): string {
   const value = ctx.positionals[index];
@@ -79,12 +84,23 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)
       throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: 'FILE' });
-    const result = await call<ImportResult>(ctx, 'datasets.import', { paths, jobId: ctx.jobId });
+    const { crs, encoding, x, y } = ctx.options;
+    const options = Object.fromEntries(
+      Object.entries({ crs, encoding, x, y }).filter(([, v]) => v !== undefined),
+    );
+    const result = await call<ImportResult>(ctx, 'datasets.import', { paths, options, jobId: ctx.jobId });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
       ctx.out.error({ code: failure.code, params: { ...failure.params, file: failure.file } });
     for (const notice of result.notices) ctx.out.notice(notice);
     return result.failures.length > 0 ? 1 : 0;
+  },
+  async features(ctx) {
+    const id = need(ctx, 1, 'ID');
+    const limit = ctx.options['limit'] === undefined ? undefined : Number(ctx.options['limit']);
+    const collection = await call<FeatureCollectionResult>(ctx, 'datasets.features', { id, limit });
+    ctx.out.result(collection, () => JSON.stringify(collection));
+    return 0;
   },
   async list(ctx) {
     const list = await call<DatasetSummary[]>(ctx, 'datasets.list', {});

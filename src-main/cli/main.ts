@@ -51,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
       abstract: { type: 'string' },
       level: { type: 'string' },
       period: { type: 'string' },
+      crs: { type: 'string' },
+      encoding: { type: 'string' },
+      x: { type: 'string' },
+      y: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,6 +99,11 @@ async function main(argv: string[]): Promise<number> {
         abstract: values.abstract,
         level: values.level,
         period: values.period,
+        crs: values.crs,
+        encoding: values.encoding,
+        x: values.x,
+        y: values.y,
+        limit: values.limit,
       },
     });
   } catch (error) {

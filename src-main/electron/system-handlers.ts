@@ -2,19 +2,21 @@ import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOption
 import type { Handlers } from '../api/contract.js';
 import type { Workstation } from '../hosting/workstation.js';
 import { renderMessage, type Lang } from '../api/messages.js';
+import { dialogFilters } from '../core/formats/registry.js';
 
 type SystemHandlers = Pick<Handlers, 'system.info' | 'system.pickFiles'>;
 
-/** File types the import dialog offers, named in `lang`; the first entry lists every supported format. */
-export const pickFilters = (lang: Lang): FileFilter[] => [
-  {
-    name: renderMessage('dialog.supportedFiles', {}, lang),
-    extensions: ['tif', 'tiff', 'geojson', 'json', 'shp'],
-  },
-  { name: 'GeoTIFF', extensions: ['tif', 'tiff'] },
-  { name: 'GeoJSON', extensions: ['geojson', 'json'] },
-  { name: 'Shapefile', extensions: ['shp'] },
-];
+/**
+ * File types the import dialog offers, named in `lang`, from the format registry; the first entry
+ * lists every supported format.
+ */
+export function pickFilters(lang: Lang): FileFilter[] {
+  const each = dialogFilters(lang);
+  return [
+    { name: renderMessage('dialog.supportedFiles', {}, lang), extensions: each.flatMap((f) => f.extensions) },
+    ...each,
+  ];
+}
 
 /** The `system.*` methods of the Electron host (native dialogs included). */
 export function systemHandlers(workstation: Workstation, window: () => BrowserWindow | null): SystemHandlers {

@@ -8,10 +8,9 @@ import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
 import { createResampler, type Resampler } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
-import { detectFileFormat } from '../node/fs/read-head.js';
 import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
-import type { BagIo, BagSigner, RasterIo, VectorIo } from '../core/ports/index.js';
+import type { BagIo, BagSigner, FormatReader, RasterIo, VectorIo } from '../core/ports/index.js';
 import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
@@ -76,7 +75,6 @@ async function compose({
   signer,
 }: Opened): Promise<Workstation> {
   const deps: ServiceDeps = {
-    detectFormat: detectFileFormat,
     store,
     objects,
     raster: {
@@ -84,7 +82,8 @@ async function compose({
       valueRange: parsers.rasterValueRange,
       resampleToPublic: resampler.resampleToPublic,
     } satisfies RasterIo,
-    vector: { read: parsers.readVectorFile, toGeoJson: writeGeoJson } satisfies VectorIo,
+    formats: { open: parsers.openFile } satisfies FormatReader,
+    vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
     ids: {

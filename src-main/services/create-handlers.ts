@@ -2,6 +2,7 @@ import type { ReviewProfile } from '../core/review/profile.js';
 import type { Handlers } from '../api/contract.js';
 import type { JobContext, JobsPort, ServiceDeps } from './deps.js';
 import { importFiles } from './import-service.js';
+import { datasetFeatures } from './features-service.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
@@ -25,7 +26,9 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     }
   };
   return {
-    'datasets.import': ({ paths, jobId }, ctx) => asJob(jobId, (job) => importFiles(deps, ctx, paths, job)),
+    'datasets.import': ({ paths, options, jobId }, ctx) =>
+      asJob(jobId, (job) => importFiles(deps, ctx, paths, job, options)),
+    'datasets.features': ({ id, limit }) => datasetFeatures(deps, id, limit),
     'datasets.list': () => listDatasets(deps),
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),

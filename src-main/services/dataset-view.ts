@@ -23,6 +23,7 @@ export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSum
     name: row.name,
     kind: row.kind,
     format: row.format,
+    layer: row.layer,
     crs: crs?.code ?? null,
     crsName: crs?.name ?? null,
     extent: info.extent,

@@ -3,7 +3,7 @@ import type {
   BagSigner,
   CatalogueStore,
   Clock,
-  FormatDetector,
+  FormatReader,
   Ids,
   JobOptions,
   ObjectStore,
@@ -44,10 +44,10 @@ export interface JobsPort {
  * so finished outputs can be renamed into place). Who acts comes with each call (`CallContext`).
  */
 export interface ServiceDeps {
-  readonly detectFormat: FormatDetector;
   readonly store: CatalogueStore;
   readonly objects: ObjectStore;
   readonly raster: RasterIo;
+  readonly formats: FormatReader;
   readonly vector: VectorIo;
   readonly bags: BagIo;
   readonly signer: BagSigner;

@@ -181,7 +181,7 @@ export async function createRelease(
     throwIfCancelled(job);
     enterStep(job, { phase: 'review' });
     // Parsed again from disk: the re-review must see exactly what will be shipped.
-    const output = await parseSubject(deps, source.kind, path.basename(written.file), written.file);
+    const output = await parseSubject(deps, null, path.basename(written.file), written.file);
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
@@ -201,6 +201,7 @@ export async function createRelease(
       name,
       kind: source.kind,
       format: info.kind === 'raster' ? 'GeoTIFF' : 'GeoJSON',
+      layer: null,
       info,
       sha256: stored.sha256,
       byteSize: stored.size,

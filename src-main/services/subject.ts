@@ -1,3 +1,4 @@
+import { StrataError } from '../api/errors.js';
 import type { DatasetRow } from '../core/ports/index.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import type { ServiceDeps } from './deps.js';
@@ -9,13 +10,16 @@ import { stageFiles } from './staging.js';
  */
 export async function parseSubject(
   deps: ServiceDeps,
-  kind: DatasetRow['kind'],
+  layerName: string | null,
   name: string,
   file: string,
 ): Promise<ReviewSubject> {
-  if (kind === 'raster') return { kind, name, info: await deps.raster.readInfo(file) };
-  const read = await deps.vector.read(file);
-  return { kind, name, info: read.info, features: read.features };
+  const opened = await deps.formats.open(file);
+  const layer = opened.layers.find((l) => l.layer === layerName);
+  if (layer === undefined)
+    throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.layerGone' });
+  if (layer.kind === 'raster') return { kind: 'raster', name, info: layer.info };
+  return { kind: 'vector', name, info: layer.info, features: layer.features };
 }
 
 /**
@@ -29,7 +33,7 @@ export async function withStagedSubject<T>(
 ): Promise<T> {
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
-    return await work(await parseSubject(deps, row.kind, row.name, staged.mainPath), staged.mainPath);
+    return await work(await parseSubject(deps, row.layer, row.name, staged.mainPath), staged.mainPath);
   } finally {
     await staged.cleanup();
   }

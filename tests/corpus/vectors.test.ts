@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readVectorFile } from '../../src-main/node/vector/index.js';
+import { readVectorFile } from '../support/open-vector.js';
 import { ogrSummary } from '../support/ogr-summary.js';
 import { corpusFiles, corpusRoot } from './corpus.js';
 

@@ -94,6 +94,7 @@ export type FormatProblem =
   | 'shapeType'
   | 'vertexBudget'
   | 'shpDbfCountMismatch'
+  | 'shapefileNoDbf'
   | 'dbfShorterThanHeader'
   | 'dbfTooManyRecords'
   | 'dbfHeaderLength'

@@ -17,6 +17,8 @@ export interface DatasetRow {
   readonly name: string;
   readonly kind: DatasetKind;
   readonly format: DatasetFormat;
+  /** The layer inside a multi-layer file (GeoPackage table, KML folder); null for single-layer formats. */
+  readonly layer: string | null;
   readonly info: DatasetInfo;
   /** SHA-256 (hex) of the primary file; the object store key of the original. */
   readonly sha256: string;

@@ -1,19 +1,22 @@
-import type { CrsInfo, DatasetFormat, VectorFeature, VectorInfo } from '../model/index.js';
-import type { ShapefileNotice } from '../formats/shapefile/index.js';
+import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
+import type { CrsInfo, DatasetFormat, VectorFeature } from '../model/index.js';
 
-/** A vector file set as read from disk. */
-export interface VectorRead {
+/** A file as its format module read it: one entry per layer, each a dataset of its own. */
+export interface OpenedFile {
   readonly format: DatasetFormat;
-  readonly info: VectorInfo;
-  readonly features: VectorFeature[];
-  /** The set's files: the main file first, then the sidecars that exist (.shx .dbf .prj .cpg). Absolute paths. */
+  /** The files read: the main file first, then the sidecars reached (.shx .dbf .prj ...). Absolute paths. */
   readonly files: string[];
-  /** What the reader found missing or inconsistent in a shapefile set; the importer decides. */
-  readonly notices: readonly ShapefileNotice[];
+  readonly layers: LayerRead[];
+}
+
+/** Reads any file the format registry knows (in the app, in a killable parse worker). */
+export interface FormatReader {
+  open(path: string, options?: OpenOptions): Promise<OpenedFile>;
 }
 
 export interface VectorIo {
-  read(path: string): Promise<VectorRead>;
   /** Serialises a fresh GeoJSON FeatureCollection (with its CRS named) — text only, no I/O. */
   toGeoJson(data: { readonly crs: CrsInfo; readonly features: readonly VectorFeature[] }): string;
 }
+
+export type { FormatNotice, LayerRead, OpenOptions };

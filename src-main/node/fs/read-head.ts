@@ -1,7 +1,4 @@
 import { open } from 'node:fs/promises';
-import path from 'node:path';
-import { detectFormat } from '../../core/formats/detect.js';
-import type { DatasetFormat } from '../../core/model/index.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -15,9 +12,4 @@ export async function readHead(file: string): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
-}
-
-/** The format a file is, judged by its content (the name only breaks ties); null when unknown. */
-export async function detectFileFormat(file: string): Promise<DatasetFormat | null> {
-  return detectFormat(path.basename(file), await readHead(file));
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, StrataError } from '../../api/errors.js';
 import { crsWorkerData } from '../crs/index.js';
-import type { RasterIo, VectorIo } from '../../core/ports/index.js';
+import type { FormatReader, RasterIo } from '../../core/ports/index.js';
 import { PARSE_WORKER_URL } from './parse-worker-url.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
@@ -23,7 +23,7 @@ export interface IsolationOptions {
 export interface IsolatedParsers {
   readonly readRasterInfo: RasterIo['readInfo'];
   readonly rasterValueRange: RasterIo['valueRange'];
-  readonly readVectorFile: VectorIo['read'];
+  readonly openFile: FormatReader['open'];
   /** Workers given a parse and not yet terminated: 0 whenever no call is pending. */
   readonly busy: () => number;
   /** Terminates every worker; parses still running or queued reject with CANCELLED, so do later calls. */
@@ -191,7 +191,7 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
   return {
     readRasterInfo: (p) => parse({ op: 'rasterInfo', path: p }),
     rasterValueRange: (p, info) => parse({ op: 'rasterValueRange', path: p, info }),
-    readVectorFile: (p) => parse({ op: 'vector', path: p }),
+    openFile: (p, options = {}) => parse({ op: 'open', path: p, options }),
     busy: () => working.size,
     async close() {
       closed = true;

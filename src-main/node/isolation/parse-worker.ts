@@ -5,7 +5,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
 import { installWorkerCrs } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
-import { readVectorFile } from '../vector/index.js';
+import { openFile } from '../formats/index.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
 function run(request: ParseRequest): Promise<unknown> {
@@ -14,8 +14,8 @@ function run(request: ParseRequest): Promise<unknown> {
       return readRasterInfo(request.path);
     case 'rasterValueRange':
       return rasterValueRange(request.path, request.info);
-    case 'vector':
-      return readVectorFile(request.path);
+    case 'open':
+      return openFile(request.path, request.options);
   }
 }
 

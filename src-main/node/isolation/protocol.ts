@@ -1,11 +1,12 @@
 import type { ErrorCode, ErrorParams } from '../../api/errors.js';
+import type { OpenOptions } from '../../core/formats/format-module.js';
 import type { RasterInfo } from '../../core/model/index.js';
 
 /** What the main process asks a parse worker to do: one request per worker, then it is terminated. */
 export type ParseRequest =
   | { readonly op: 'rasterInfo'; readonly path: string }
   | { readonly op: 'rasterValueRange'; readonly path: string; readonly info: RasterInfo }
-  | { readonly op: 'vector'; readonly path: string };
+  | { readonly op: 'open'; readonly path: string; readonly options: OpenOptions };
 
 /** A StrataError flattened for postMessage (structured clone drops the class). */
 export interface SerialisedError {

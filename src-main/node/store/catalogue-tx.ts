@@ -59,8 +59,8 @@ export function createCatalogueTx(
       guard();
       const { lastID: pk } = await conn.run(
         `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
-           display_content_type, value_min, value_max, source_id, status, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           row.id,
           row.name,
@@ -78,6 +78,7 @@ export function createCatalogueTx(
           row.status,
           row.createdAt,
           row.createdBy,
+          row.layer,
         ],
       );
       await conn.run(

@@ -39,10 +39,11 @@ export interface DatasetDbRow {
   status: string;
   created_at: string;
   created_by: string;
+  layer: string | null;
 }
 
 export const DATASET_COLUMNS =
-  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by';
+  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer';
 
 export function datasetFromDb(r: DatasetDbRow): DatasetRow {
   return {
@@ -50,6 +51,7 @@ export function datasetFromDb(r: DatasetDbRow): DatasetRow {
     name: r.name,
     kind: r.kind as DatasetKind,
     format: r.format as DatasetFormat,
+    layer: r.layer,
     info: JSON.parse(r.info) as DatasetInfo,
     sha256: r.sha256,
     byteSize: r.byte_size,

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../../../src-main/node/isolation/index.js';
 import { rasterValueRange, readRasterInfo } from '../../../src-main/node/raster/index.js';
-import { readVectorFile } from '../../../src-main/node/vector/index.js';
+import { openFile } from '../../../src-main/node/formats/index.js';
+import { singleVector } from '../../support/open-vector.js';
 import { outcome } from '../../support/outcome.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { fixture } from '../../fixtures/index.js';
@@ -28,6 +29,7 @@ const GOOD_VECTORS = [
   fixture('geojson', 'ne_50m_populated_places.json'),
 ];
 const ELEV = fixture('raster', 'elev.tif');
+const DBF_ONLY = fixture('shapefile', 'box_utm18n', 'box.dbf');
 
 /** Counts ticks of a 10 ms timer while `run` is pending: the main thread stayed responsive. */
 async function ticksDuring<T>(run: Promise<T>): Promise<{ result: T; ticks: number }> {
@@ -58,8 +60,8 @@ describe('isolated parsers give the in-process outcome', () => {
   it.each(readdirSync(fixture('shapefile_bad')).map((dir) => shapefileSet('shapefile_bad', dir)))(
     'hostile shapefile %s',
     async (file) => {
-      const isolated = await outcome(() => parsers.readVectorFile(file));
-      expect(isolated).toEqual(await outcome(() => readVectorFile(file)));
+      const isolated = await outcome(() => parsers.openFile(file));
+      expect(isolated).toEqual(await outcome(() => openFile(file)));
     },
   );
 
@@ -70,10 +72,10 @@ describe('isolated parsers give the in-process outcome', () => {
   });
 
   it.each(GOOD_VECTORS)('vector %s', async (file) => {
-    expect(await parsers.readVectorFile(file)).toEqual(await readVectorFile(file));
+    expect(await parsers.openFile(file)).toEqual(await openFile(file));
   });
 
-  it('missing, unsupported and non-vector files fail as they do in process', async () => {
+  it('missing and unsupported files fail as they do in process', async () => {
     for (const [run, local] of [
       [
         () => parsers.readRasterInfo('/nonexistent/dir/gone.tif'),
@@ -83,8 +85,8 @@ describe('isolated parsers give the in-process outcome', () => {
         () => parsers.readRasterInfo(fixture('csv', 'wkt.csv')),
         () => readRasterInfo(fixture('csv', 'wkt.csv')),
       ],
-      [() => parsers.readVectorFile(ELEV), () => readVectorFile(ELEV)],
-      [() => parsers.readVectorFile('/nonexistent/绝密.shp'), () => readVectorFile('/nonexistent/绝密.shp')],
+      [() => parsers.openFile(DBF_ONLY), () => openFile(DBF_ONLY)],
+      [() => parsers.openFile('/nonexistent/绝密.shp'), () => openFile('/nonexistent/绝密.shp')],
     ] as const) {
       const isolated = await outcome(run);
       expect(isolated).toEqual(await outcome(local));
@@ -94,15 +96,27 @@ describe('isolated parsers give the in-process outcome', () => {
 
   it('runs parses side by side', async () => {
     const all = [ELEV, GOOD_VECTORS[0] ?? '', fixture('raster', 'RGB.byte.tif'), GOOD_VECTORS[4] ?? ''];
-    const read = (f: string): Promise<unknown> =>
-      f.endsWith('.tif') ? readRasterInfo(f) : readVectorFile(f);
+    const read = (f: string): Promise<unknown> => (f.endsWith('.tif') ? readRasterInfo(f) : openFile(f));
     const isolatedRead = (f: string): Promise<unknown> =>
-      f.endsWith('.tif') ? parsers.readRasterInfo(f) : parsers.readVectorFile(f);
+      f.endsWith('.tif') ? parsers.readRasterInfo(f) : parsers.openFile(f);
     expect(await Promise.all(all.map(isolatedRead))).toEqual(await Promise.all(all.map(read)));
   });
 });
 
-/** A point shapefile (.shp only) of `count` points: within every header budget, heavy to parse. */
+/** An attribute table of `count` records and no fields: the least a shapefile set needs. */
+function emptyDbf(count: number): Buffer {
+  const buf = Buffer.alloc(33 + count + 1, 0x20);
+  buf.fill(0, 0, 32);
+  buf.writeUInt8(0x03, 0);
+  buf.writeUInt32LE(count, 4);
+  buf.writeUInt16LE(33, 8);
+  buf.writeUInt16LE(1, 10);
+  buf.writeUInt8(0x0d, 32);
+  buf.writeUInt8(0x1a, buf.length - 1);
+  return buf;
+}
+
+/** A point shapefile (.shp and a field-less .dbf) of `count` points: within every header budget, heavy to parse. */
 async function writeManyPoints(file: string, count: number): Promise<void> {
   const buf = Buffer.alloc(100 + count * 28);
   buf.writeInt32BE(9994, 0);
@@ -119,6 +133,7 @@ async function writeManyPoints(file: string, count: number): Promise<void> {
     buf.writeDoubleLE(Math.floor(i / 1000), at + 20);
   }
   await writeFile(file, buf);
+  await writeFile(file.replace(/\.shp$/, '.dbf'), emptyDbf(count));
 }
 
 describe('limits stop a parse without touching the main process', () => {
@@ -152,7 +167,7 @@ describe('limits stop a parse without touching the main process', () => {
     await writeManyPoints(heavy, 1_000_000);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
-      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile(heavy)));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.openFile(heavy)));
       expect(result).toEqual({
         code: 'TOO_LARGE',
         params: { file: 'many-points.shp', problem: 'problem.parseMemory', limitMb: 64 },
@@ -167,7 +182,7 @@ describe('limits stop a parse without touching the main process', () => {
     // Under the default cap the same file parses: the cap, not the file, ended the first parse.
     const roomy = createIsolatedParsers();
     try {
-      expect((await roomy.readVectorFile(heavy)).info.featureCount).toBe(1_000_000);
+      expect(singleVector(await roomy.openFile(heavy)).info.featureCount).toBe(1_000_000);
     } finally {
       await roomy.close();
     }
@@ -180,7 +195,7 @@ describe('limits stop a parse without touching the main process', () => {
     await writeFile(hostile, `{"type":"FeatureCollection","features":[${'{},'.repeat(2_800_000)}{}]}`);
     const parsers = createIsolatedParsers({ maxHeapMb: 64 });
     try {
-      expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
+      expect(await outcome(() => parsers.openFile(hostile))).toEqual({
         code: 'TOO_LARGE',
         params: { file: 'objects.geojson', problem: 'problem.parseMemory', limitMb: 64 },
       });
@@ -193,12 +208,12 @@ describe('limits stop a parse without touching the main process', () => {
   it('the timeout terminates a parse that cannot finish; the next parse in the client works', async () => {
     const parsers = createIsolatedParsers({ workerUrl: neverEnds, timeoutMs: 500 });
     try {
-      const { result, ticks } = await ticksDuring(outcome(() => parsers.readVectorFile('/data/UN.json')));
+      const { result, ticks } = await ticksDuring(outcome(() => parsers.openFile('/data/UN.json')));
       expect(result).toEqual({ code: 'PARSE_TIMEOUT', params: { file: 'UN.json', seconds: 0.5 } });
       expect(ticks).toBeGreaterThan(0);
       // Settled only once the worker has stopped: nothing of that parse is left running.
       expect(parsers.busy()).toBe(0);
-      expect(await parsers.readVectorFile('/data/answer.json')).toBe('answered');
+      expect(await parsers.openFile('/data/answer.json')).toBe('answered');
     } finally {
       await parsers.close();
     }
@@ -216,8 +231,8 @@ describe('limits stop a parse without touching the main process', () => {
 
   it('close() cancels a running parse and the ones queued behind it, and refuses later ones', async () => {
     const parsers = createIsolatedParsers({ workerUrl: neverEnds });
-    const running = outcome(() => parsers.readVectorFile('/data/UN.json'));
-    const queued = outcome(() => parsers.readVectorFile('/data/answer.json'));
+    const running = outcome(() => parsers.openFile('/data/UN.json'));
+    const queued = outcome(() => parsers.openFile('/data/answer.json'));
     await parsers.close();
     expect(await running).toEqual({ code: 'CANCELLED', params: {} });
     expect(await queued).toEqual({ code: 'CANCELLED', params: {} });

@@ -139,11 +139,11 @@ describe('a GeoJSON whose one feature holds 60 million numbers', () => {
     const parsers = createIsolatedParsers();
     try {
       // Warm up: the spare worker exists from here on, as in a host that has parsed before.
-      await outcome(() => parsers.readVectorFile(small));
+      await outcome(() => parsers.openFile(small));
       const threads = threadCount();
       const rss: number[] = [];
       for (let i = 0; i < 4; i += 1) {
-        expect(await outcome(() => parsers.readVectorFile(hostile))).toEqual({
+        expect(await outcome(() => parsers.openFile(hostile))).toEqual({
           code: 'TOO_LARGE',
           params: {
             file: 'hostile.geojson',
@@ -363,7 +363,7 @@ describe('limits end the worker for good', () => {
     const parsers = createIsolatedParsers({ workerUrl: grows, memoryMb });
     try {
       const before = process.memoryUsage.rss() / MB;
-      expect(await outcome(() => parsers.readVectorFile('/data/grows.geojson'))).toEqual({
+      expect(await outcome(() => parsers.openFile('/data/grows.geojson'))).toEqual({
         code: 'TOO_LARGE',
         params: { file: 'grows.geojson', problem: 'problem.parseMemory', limitMb: memoryMb },
       });

@@ -21,6 +21,7 @@ export function rasterRow(n: number, overrides: Partial<DatasetRow> = {}): Datas
     name: `dem_${String(n)}.tif`,
     kind: 'raster',
     format: 'GeoTIFF',
+    layer: null,
     info: {
       kind: 'raster',
       width: 1200,

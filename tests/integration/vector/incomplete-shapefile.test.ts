@@ -5,7 +5,7 @@ import { renderMessage, type Lang } from '../../../src-main/api/messages.js';
 import type { ImportNotice } from '../../../src-main/api/types.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
-import { readVectorFile } from '../../../src-main/node/vector/index.js';
+import { readVectorFile } from '../../support/open-vector.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { pointsFromCsv, runCommand } from '../../support/gdal.js';
 import { ROOT, tempDir } from '../../support/samples.js';

@@ -7,7 +7,7 @@ import { writeGeoJson } from '../../../src-main/core/formats/geojson/index.js';
 import { forEachPosition } from '../../../src-main/core/formats/vector-summary.js';
 import { degradeCoordinates } from '../../../src-main/core/release/vector-degrade.js';
 import { positionPrecisionRule } from '../../../src-main/core/review/rules/position-precision.js';
-import { readVectorFile } from '../../../src-main/node/vector/index.js';
+import { readVectorFile } from '../../support/open-vector.js';
 import { tempDir } from '../../support/samples.js';
 import { ogrGeometryExtent, ogrSummary } from '../../support/ogr-summary.js';
 import { fixture } from '../../fixtures/index.js';
@@ -139,8 +139,6 @@ describe('readVectorFile: sets and errors', () => {
     expect((err as StrataError).message).not.toContain('116.12');
     const missing = await readVectorFile(path.join(scratch.dir, 'nope.shp')).catch((e: unknown) => e);
     expect((missing as StrataError).code).toBe('FILE_NOT_FOUND');
-    const raster = await readVectorFile(fixture('raster', 'RGB.byte.tif')).catch((e: unknown) => e);
-    expect((raster as StrataError).code).toBe('UNSUPPORTED_FORMAT');
     const dbfOnly = await readVectorFile(fixture('shapefile', 'box_utm18n', 'box.dbf')).catch(
       (e: unknown) => e,
     );

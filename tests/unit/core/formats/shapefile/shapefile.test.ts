@@ -16,8 +16,9 @@ function parts(folder: string, stem: string): { -readonly [K in keyof ShapefileP
     return existsSync(p) ? new Uint8Array(readFileSync(p)) : null;
   };
   const shp = file('shp');
-  if (shp === null) throw new Error(`missing ${stem}.shp`);
-  return { shp, shx: file('shx'), dbf: file('dbf'), prj: file('prj'), cpg: file('cpg') };
+  const dbf = file('dbf');
+  if (shp === null || dbf === null) throw new Error(`missing ${stem}.shp or .dbf`);
+  return { shp, shx: file('shx'), dbf, prj: file('prj'), cpg: file('cpg') };
 }
 
 const types = (geoms: (Geometry | null)[]): string[] => geoms.map((g) => g?.type ?? 'null');
@@ -145,7 +146,7 @@ describe('readShapefile: broken sets', () => {
 
   it('drops records flagged deleted together with their shapes', () => {
     const set = parts('chinese/shapefile/kuangdian_gbk_cpg', '矿点');
-    const dbf = new Uint8Array(set.dbf ?? new Uint8Array());
+    const dbf = new Uint8Array(set.dbf);
     const view = new DataView(dbf.buffer);
     const header = view.getUint16(8, true);
     dbf[header] = 0x2a;
@@ -160,7 +161,7 @@ describe('readShapefile: broken sets', () => {
     expect(problemText(formatErrorOf(() => readShapefile({ ...set, shp: shortShp })))).toBe(
       '.shp is shorter than its header says',
     );
-    const dbf = new Uint8Array(set.dbf ?? new Uint8Array());
+    const dbf = new Uint8Array(set.dbf);
     new DataView(dbf.buffer).setUint32(4, 5_000_000, true);
     expect(problemText(formatErrorOf(() => readShapefile({ ...set, dbf })))).toBe(
       '.dbf is shorter than its record count × record length',
@@ -170,8 +171,8 @@ describe('readShapefile: broken sets', () => {
     const shp = new Uint8Array(set.shp);
     new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true);
     expect(formatErrorOf(() => readShapefile({ ...set, shp, shx: null })).kind).toMatch(/corrupt|too-large/);
-    expect(
-      problemText(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf ?? new Uint8Array() }))),
-    ).toBe('not a shapefile (.shp header)');
+    expect(problemText(formatErrorOf(() => readShapefile({ ...set, shp: set.dbf })))).toBe(
+      'not a shapefile (.shp header)',
+    );
   });
 });

@@ -1,0 +1,23 @@
+import type { FileHead, FormatModule } from '../format-module.js';
+import { readGeoTiffHeader } from './raster-info.js';
+
+/** Classic TIFF (42) or BigTIFF (43) magic, little- or big-endian. */
+export function isTiffHead({ head: h }: FileHead): boolean {
+  if (h.length < 4) return false;
+  const le = h[0] === 0x49 && h[1] === 0x49 && (h[2] === 42 || h[2] === 43) && h[3] === 0;
+  const be = h[0] === 0x4d && h[1] === 0x4d && h[2] === 0 && (h[3] === 42 || h[3] === 43);
+  return le || be;
+}
+
+/** GeoTIFF and BigTIFF rasters: the header is read here, pixels by the raster adapters. */
+export const geotiffFormat: FormatModule = {
+  id: 'GeoTIFF',
+  kind: 'raster',
+  extensions: ['tif', 'tiff'],
+  label: { 'zh-CN': 'GeoTIFF 栅格', en: 'GeoTIFF raster' },
+  detect: (file) => (isTiffHead(file) ? 'content' : null),
+  async open(input) {
+    const header = await readGeoTiffHeader(input);
+    return [{ kind: 'raster', layer: null, info: header.info, notices: [] }];
+  },
+};

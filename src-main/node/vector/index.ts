@@ -1,1 +1,0 @@
-export { readVectorFile, VECTOR_BUDGET } from './read-vector-file.js';
