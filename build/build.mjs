@@ -75,7 +75,11 @@ if (only === 'bench') {
   // Benchmarks are bundled like the main process so they time the same code the app runs.
   await bundleNode(
     'bench',
-    { run: 'tests/bench/run.ts', 'resample-worker': 'src-main/node/raster/resample-worker.ts' },
+    {
+      run: 'tests/bench/run.ts',
+      'resample-worker': 'src-main/node/raster/resample-worker.ts',
+      'parse-worker': 'src-main/node/isolation/parse-worker.ts',
+    },
     { sourcemap: false },
   );
 }

@@ -82,7 +82,7 @@ async function compose({
       valueRange: parsers.rasterValueRange,
       resampleToPublic: resampler.resampleToPublic,
     } satisfies RasterIo,
-    formats: { open: parsers.openFile } satisfies FormatReader,
+    formats: { open: parsers.openFile, openForImport: parsers.openForImport } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,

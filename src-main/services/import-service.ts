@@ -1,26 +1,20 @@
 import type { CallContext } from '../api/caller.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FormatNotice, LayerRead, OpenOptions } from '../core/formats/format-module.js';
-import type { DatasetRow, RecordFieldsRow, StoredFile } from '../core/ports/index.js';
+import type { FormatNotice, OpenOptions } from '../core/formats/format-module.js';
+import type { DatasetRow, ImportLayer, RecordFieldsRow, StoredFile } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import type { DatasetSummary, ImportFailure, ImportNotice, ImportResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 
-/** What an imported layer is shown as on the map: its own bytes for rasters, a fresh GeoJSON for vectors. */
-function displayOf(deps: ServiceDeps, layer: LayerRead): Uint8Array | null {
-  if (layer.kind === 'raster' || layer.info.crs === null) return null;
-  return new TextEncoder().encode(deps.vector.toGeoJson({ crs: layer.info.crs, features: layer.features }));
-}
-
 async function valueRangeOf(
   deps: ServiceDeps,
   file: string,
-  layer: LayerRead,
+  layer: ImportLayer,
 ): Promise<readonly [number, number] | null> {
-  return layer.kind === 'raster' ? deps.raster.valueRange(file, layer.info) : null;
+  return layer.info.kind === 'raster' ? deps.raster.valueRange(file, layer.info) : null;
 }
 
 export interface ImportedFile {
@@ -47,7 +41,7 @@ export async function importFile(
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw new StrataError('FILE_NOT_FOUND', { file: name });
   enterStep(job, { phase: 'import' });
-  const opened = await deps.formats.open(file, options);
+  const opened = await deps.formats.openForImport(file, options);
   throwIfCancelled(job);
   const stored: StoredFile[] = [];
   for (const member of opened.files) {
@@ -58,8 +52,9 @@ export async function importFile(
   if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
   const rows: { row: DatasetRow; record: RecordFieldsRow; notices: readonly FormatNotice[] }[] = [];
   for (const layer of opened.layers) {
-    const display = displayOf(deps, layer);
-    const displayKey = display === null ? primary.sha256 : (await deps.objects.putBytes(display)).sha256;
+    const display = layer.display;
+    const displayKey =
+      display === null ? primary.sha256 : (await deps.objects.putBytes(display.bytes)).sha256;
     const row: DatasetRow = {
       id: deps.ids.datasetId(),
       name,
@@ -71,7 +66,7 @@ export async function importFile(
       byteSize: stored.reduce((sum, f) => sum + f.size, 0),
       files: stored,
       displayKey,
-      displayContentType: display === null ? 'image/tiff' : 'application/geo+json',
+      displayContentType: display?.contentType ?? 'image/tiff',
       valueRange: await valueRangeOf(deps, file, layer),
       sourceId: null,
       status: 'draft',

@@ -6,6 +6,7 @@ import { resourcesBeside } from '../../src-main/hosting/environment.js';
 import { installBundledCrs } from '../../src-main/node/crs/index.js';
 import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
+import { bench as vectorImport } from './vector-import.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -22,8 +23,12 @@ console.log(
 );
 // Bundled to dist/bench/run.mjs, like the app's own entries.
 await installBundledCrs(resourcesBeside(import.meta.url));
-await rasterResample(report);
-await exportPackage(report);
+// `node dist/bench/run.mjs NAME` runs only the benches whose name contains NAME.
+const only = process.argv[2];
+const BENCHES = { 'raster-resample': rasterResample, export: exportPackage, 'vector-import': vectorImport };
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (only === undefined || name.includes(only)) await bench(report);
+}
 console.log('\njob | strata s | peer | peer s | ratio');
 for (const r of rows) {
   console.log(

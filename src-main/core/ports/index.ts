@@ -9,4 +9,11 @@ export type { CancelSignal, JobOptions } from './job-options.js';
 export type { ObjectStore, PutResult } from './object-store.js';
 export type { RasterIo } from './raster-io.js';
 export type { FormatInput } from './format-input.js';
-export type { FormatReader, OpenedFile, VectorIo } from './vector-io.js';
+export type {
+  DisplayCopy,
+  FormatReader,
+  ImportLayer,
+  ImportRead,
+  OpenedFile,
+  VectorIo,
+} from './vector-io.js';

@@ -9,9 +9,36 @@ export interface OpenedFile {
   readonly layers: LayerRead[];
 }
 
+/** How the map shows a layer: bytes written fresh for it, or null to read the original. */
+export interface DisplayCopy {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+/** A layer as the importer needs it: what it is, without its features, and its display copy. */
+export interface ImportLayer {
+  readonly kind: LayerRead['kind'];
+  readonly layer: string | null;
+  readonly info: LayerRead['info'];
+  readonly notices: readonly FormatNotice[];
+  readonly display: DisplayCopy | null;
+}
+
+/** A file read for import: its layers summarised, their display copies written where it was read. */
+export interface ImportRead {
+  readonly format: DatasetFormat;
+  readonly files: string[];
+  readonly layers: ImportLayer[];
+}
+
 /** Reads any file the format registry knows (in the app, in a killable parse worker). */
 export interface FormatReader {
   open(path: string, options?: OpenOptions): Promise<OpenedFile>;
+  /**
+   * Reads a file for import: the features stay where they were read (a worker), and only the
+   * layers' facts and display copies come back, so a million features never cross to the host.
+   */
+  openForImport(path: string, options?: OpenOptions): Promise<ImportRead>;
 }
 
 export interface VectorIo {

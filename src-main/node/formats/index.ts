@@ -1,2 +1,3 @@
 export { openFile } from './open-file.js';
+export { displayBuffers, openForImport } from './open-for-import.js';
 export { openFileInputs, type FileInputs } from './file-input.js';

@@ -24,6 +24,7 @@ export interface IsolatedParsers {
   readonly readRasterInfo: RasterIo['readInfo'];
   readonly rasterValueRange: RasterIo['valueRange'];
   readonly openFile: FormatReader['open'];
+  readonly openForImport: FormatReader['openForImport'];
   /** Workers given a parse and not yet terminated: 0 whenever no call is pending. */
   readonly busy: () => number;
   /** Terminates every worker; parses still running or queued reject with CANCELLED, so do later calls. */
@@ -192,6 +193,7 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
     readRasterInfo: (p) => parse({ op: 'rasterInfo', path: p }),
     rasterValueRange: (p, info) => parse({ op: 'rasterValueRange', path: p, info }),
     openFile: (p, options = {}) => parse({ op: 'open', path: p, options }),
+    openForImport: (p, options = {}) => parse({ op: 'import', path: p, options }),
     busy: () => working.size,
     async close() {
       closed = true;

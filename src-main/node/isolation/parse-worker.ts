@@ -5,7 +5,8 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
 import { installWorkerCrs } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
-import { openFile } from '../formats/index.js';
+import { displayBuffers, openFile, openForImport } from '../formats/index.js';
+import type { ImportRead } from '../../core/ports/index.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
 function run(request: ParseRequest): Promise<unknown> {
@@ -16,6 +17,8 @@ function run(request: ParseRequest): Promise<unknown> {
       return rasterValueRange(request.path, request.info);
     case 'open':
       return openFile(request.path, request.options);
+    case 'import':
+      return openForImport(request.path, request.options);
   }
 }
 
@@ -41,8 +44,10 @@ async function serve(port: MessagePort, request: ParseRequest): Promise<void> {
   } catch (err) {
     reply = failure(err, file);
   }
+  // Display copies (up to hundreds of MB) are moved to the parent, not copied.
+  const transfer = request.op === 'import' && reply.ok ? displayBuffers(reply.value as ImportRead) : [];
   const post = (message: WorkerMessage): void => {
-    port.postMessage(message);
+    port.postMessage(message, message.type === 'reply' && message.reply === reply ? transfer : []);
   };
   try {
     post({ type: 'reply', reply });

@@ -6,7 +6,8 @@ import type { RasterInfo } from '../../core/model/index.js';
 export type ParseRequest =
   | { readonly op: 'rasterInfo'; readonly path: string }
   | { readonly op: 'rasterValueRange'; readonly path: string; readonly info: RasterInfo }
-  | { readonly op: 'open'; readonly path: string; readonly options: OpenOptions };
+  | { readonly op: 'open'; readonly path: string; readonly options: OpenOptions }
+  | { readonly op: 'import'; readonly path: string; readonly options: OpenOptions };
 
 /** A StrataError flattened for postMessage (structured clone drops the class). */
 export interface SerialisedError {
