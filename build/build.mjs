@@ -63,6 +63,8 @@ if (!only || only === 'main') {
     'parse-worker': 'src-main/node/isolation/parse-worker.ts',
     // Public-version pixel work runs in worker threads started from this file (ADR 0085).
     'resample-worker': 'src-main/node/raster/resample-worker.ts',
+    // Display working copies are written in worker threads started from this file (ADR 0125).
+    'working-copy-worker': 'src-main/node/raster/working-copy-worker.ts',
   });
   await bundleNode(
     'preload',
@@ -75,7 +77,11 @@ if (only === 'bench') {
   // Benchmarks are bundled like the main process so they time the same code the app runs.
   await bundleNode(
     'bench',
-    { run: 'tests/bench/run.ts', 'resample-worker': 'src-main/node/raster/resample-worker.ts' },
+    {
+      run: 'tests/bench/run.ts',
+      'resample-worker': 'src-main/node/raster/resample-worker.ts',
+      'working-copy-worker': 'src-main/node/raster/working-copy-worker.ts',
+    },
     { sourcemap: false },
   );
 }

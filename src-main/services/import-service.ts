@@ -16,6 +16,7 @@ import type {
 import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
+import { buildWorkingCopy } from './working-copy.js';
 
 interface Parsed {
   readonly info: DatasetInfo;
@@ -82,9 +83,10 @@ export interface ImportedFile {
 
 /**
  * Imports one file (with its sidecars): identifies the format by content, parses the header,
- * stores every file of the set immutably by SHA-256 and creates the catalogue record and its
- * audit entry in one transaction. Cancelling while the bytes are stored leaves nothing behind;
- * once they are all stored the record is written regardless. What was done to an incomplete set
+ * stores every file of the set immutably by SHA-256, gives a raster without overviews its display
+ * working copy, and creates the catalogue record and its audit entry in one transaction.
+ * Cancelling while the bytes are stored or the working copy is written leaves no record behind;
+ * once the copy is stored the record is written regardless. What was done to an incomplete set
  * (an index rebuilt) comes back as notices and is written into the audit entry.
  */
 export async function importFile(
@@ -111,7 +113,7 @@ export async function importFile(
   if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
   const display = parsed.display ? await deps.objects.putBytes(parsed.display.bytes) : null;
 
-  const row: DatasetRow = {
+  const draft: DatasetRow = {
     id: deps.ids.datasetId(),
     name,
     kind: parsed.info.kind,
@@ -128,6 +130,7 @@ export async function importFile(
     createdAt: deps.clock.now().toISOString(),
     createdBy: ctx.user,
   };
+  const row = await buildWorkingCopy(deps, draft, job);
   const record = { title: path.parse(name).name, abstract: '', level: '内部' as const, period: '' };
   await deps.store.write(async (tx) => {
     await tx.insertDataset(row, record);
@@ -140,6 +143,7 @@ export async function importFile(
         sha256: row.sha256,
         files: stored.length,
         bytes: row.byteSize,
+        ...(row.displayKey !== row.sha256 ? { displaySha256: row.displayKey } : {}),
         ...(parsed.notices.length > 0 ? { notices: parsed.notices.join(' ') } : {}),
       },
     });
