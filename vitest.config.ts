@@ -36,7 +36,9 @@ export default defineConfig({
             {
               // So is the display working copy (ADR 0125).
               find: /^\.\/working-copy-worker-url\.js$/,
-              replacement: fileURLToPath(new URL('./tests/support/working-copy-worker-url.ts', import.meta.url)),
+              replacement: fileURLToPath(
+                new URL('./tests/support/working-copy-worker-url.ts', import.meta.url),
+              ),
             },
           ],
         },

@@ -13,7 +13,11 @@ import { throwIfCancelled } from './job-context.js';
  * cancel here leaves no derived object and no record; the originals stay as unreferenced objects,
  * as a cancel while storing a set already leaves them.
  */
-export async function buildWorkingCopy(deps: ServiceDeps, row: DatasetRow, job: JobContext): Promise<DatasetRow> {
+export async function buildWorkingCopy(
+  deps: ServiceDeps,
+  row: DatasetRow,
+  job: JobContext,
+): Promise<DatasetRow> {
   if (row.kind !== 'raster' || row.format !== 'GeoTIFF') return row;
   throwIfCancelled(job);
   const dest = path.join(deps.workDir, `${row.id}.display.tif`);

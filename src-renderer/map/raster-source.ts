@@ -1,7 +1,7 @@
 import Control from 'ol/control/Control.js';
 import type OlMap from 'ol/Map.js';
 import { unByKey } from 'ol/Observable.js';
-import type DataTileSource from 'ol/source/DataTile.js';
+import type TileSource from 'ol/source/Tile.js';
 import i18next from 'i18next';
 
 /**
@@ -117,6 +117,7 @@ interface Watched {
  */
 export class LoadingIndicator extends Control {
   private readonly watched = new Map<string, Watched>();
+  private readonly box: HTMLElement;
 
   constructor() {
     const element = document.createElement('div');
@@ -127,6 +128,7 @@ export class LoadingIndicator extends Control {
     element.setAttribute('role', 'status');
     element.hidden = true;
     super({ element });
+    this.box = element;
   }
 
   override setMap(map: OlMap | null): void {
@@ -136,18 +138,18 @@ export class LoadingIndicator extends Control {
     this.listenerKeys.push(
       map.on('rendercomplete', () => {
         const loaded = [...this.watched.values()].some((w) => w.loaded > 0);
-        if (loaded && this.total() === 0) this.element.dataset['settled'] = 'true';
+        if (loaded && this.total() === 0) this.box.dataset['settled'] = 'true';
       }),
     );
   }
 
   /** Counts `source`'s tile loads under the layer `id`; returns a function that stops it. */
-  watch(id: string, name: string, source: DataTileSource): () => void {
+  watch(id: string, name: string, source: TileSource): () => void {
     const entry: Watched = { name, loading: 0, loaded: 0 };
     this.watched.set(id, entry);
     const start = (): void => {
       entry.loading += 1;
-      this.element.dataset['settled'] = 'false';
+      this.box.dataset['settled'] = 'false';
       this.show();
     };
     const end = (loaded: boolean): void => {
@@ -177,9 +179,9 @@ export class LoadingIndicator extends Control {
 
   private show(): void {
     const busy = [...this.watched.values()].filter((w) => w.loading > 0);
-    this.element.dataset['tiles'] = String(this.total());
-    this.element.hidden = busy.length === 0;
-    this.element.replaceChildren(
+    this.box.dataset['tiles'] = String(this.total());
+    this.box.hidden = busy.length === 0;
+    this.box.replaceChildren(
       ...busy.map((w) => {
         const line = document.createElement('div');
         line.textContent = i18next.t('map.loadingTiles', { count: w.loading, name: w.name });

@@ -3,8 +3,7 @@ import type { WorkingCopyOutcome } from './working-copy.js';
 
 /** Main to worker: the copy to write (one per worker), or a request to stop it. */
 export type WorkingCopyRequest =
-  | { readonly type: 'run'; readonly src: string; readonly dest: string }
-  | { readonly type: 'cancel' };
+  { readonly type: 'run'; readonly src: string; readonly dest: string } | { readonly type: 'cancel' };
 
 /** Worker to main: progress while it runs, then exactly one `done`. */
 export type WorkingCopyMessage =

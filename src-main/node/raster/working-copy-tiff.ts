@@ -235,7 +235,10 @@ export class PyramidTiffWriter {
     for (let level = 0; level < this.levels.length; level += 1) {
       const entries = this.entries(level);
       const payloads = entries.map(payload);
-      const outOfLine = payloads.reduce((sum, p) => sum + (p.byteLength > 4 ? p.byteLength + (p.byteLength % 2) : 0), 0);
+      const outOfLine = payloads.reduce(
+        (sum, p) => sum + (p.byteLength > 4 ? p.byteLength + (p.byteLength % 2) : 0),
+        0,
+      );
       const size = 2 + entries.length * 12 + 4 + outOfLine;
       parts.push({ entries, payloads, at, size });
       at += size;
@@ -256,7 +259,11 @@ export class PyramidTiffWriter {
         const bytes = payloads[i] ?? new Uint8Array(0);
         view.setUint16(e, entry.tag, true);
         view.setUint16(e + 2, entry.type, true);
-        view.setUint32(e + 4, typeof entry.values === 'string' ? bytes.byteLength : entry.values.length, true);
+        view.setUint32(
+          e + 4,
+          typeof entry.values === 'string' ? bytes.byteLength : entry.values.length,
+          true,
+        );
         let where = e + 8;
         if (bytes.byteLength > 4) {
           where = valueAt;

@@ -12,7 +12,10 @@ const PROGRESS_MS = 50;
 
 let current: AbortController | null = null;
 
-async function serve(port: MessagePort, request: Extract<WorkingCopyRequest, { type: 'run' }>): Promise<void> {
+async function serve(
+  port: MessagePort,
+  request: Extract<WorkingCopyRequest, { type: 'run' }>,
+): Promise<void> {
   const controller = new AbortController();
   current = controller;
   let last = -Infinity;

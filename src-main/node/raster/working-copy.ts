@@ -18,7 +18,13 @@ import type { ByteSource, JobOptions } from '../../core/ports/index.js';
 import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, withGeoTiff } from './geotiff-file.js';
 import { nativeDeflate } from './native-codecs.js';
-import { COPIED_TAGS, COPY_TILE, PyramidTiffWriter, SMALLEST_LEVEL, type PyramidSpec } from './working-copy-tiff.js';
+import {
+  COPIED_TAGS,
+  COPY_TILE,
+  PyramidTiffWriter,
+  SMALLEST_LEVEL,
+  type PyramidSpec,
+} from './working-copy-tiff.js';
 
 /** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
 const BATCH_BLOCKS = 48;
@@ -63,22 +69,17 @@ export async function writeWorkingCopy(
   opts: JobOptions = {},
 ): Promise<WorkingCopyOutcome> {
   const tmp = `${destPath}.${randomUUID()}.tmp`;
-  let outcome: WorkingCopyOutcome = { written: false, reason: 'small' };
   try {
-    await withGeoTiff(srcPath, async (source, header) => {
+    const outcome = await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
       const reason = noCopyReason(header);
-      if (reason !== null) {
-        outcome = { written: false, reason };
-        return;
-      }
+      if (reason !== null) return { written: false, reason };
       const dir = await readTiffDirectory(source);
       let writer: PyramidTiffWriter;
       try {
         writer = new PyramidTiffWriter(pyramidSpec(header.image, dir.ifds[0]?.tags), nativeDeflate);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
-        outcome = { written: false, reason: 'tooLarge' };
-        return;
+        return { written: false, reason: 'tooLarge' };
       }
       const out = await open(tmp, 'wx');
       try {
@@ -87,17 +88,17 @@ export async function writeWorkingCopy(
       } finally {
         await out.close();
       }
-      outcome = { written: true, levels: writer.levels.length };
+      return { written: true, levels: writer.levels.length };
     });
+    if (!outcome.written) return outcome;
     if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
-    if (outcome.written) await rename(tmp, destPath);
-    else await unlink(tmp).catch(() => undefined);
+    await rename(tmp, destPath);
+    await syncDirectory(destPath);
+    return outcome;
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
-  if (outcome.written) await syncDirectory(destPath);
-  return outcome;
 }
 
 function pyramidSpec(image: TiffImage, tags: ReadonlyMap<number, TagValue> | undefined): PyramidSpec {
@@ -135,7 +136,13 @@ class Level {
   private rows = 0;
   private tileRow = 0;
 
-  constructor(writer: PyramidTiffWriter, index: number, bands: number, dataType: RasterDataType, nodata: number | null) {
+  constructor(
+    writer: PyramidTiffWriter,
+    index: number,
+    bands: number,
+    dataType: RasterDataType,
+    nodata: number | null,
+  ) {
     const layout = writer.levels[index];
     if (layout === undefined) throw new RangeError('no such level');
     this.writer = writer;
@@ -146,7 +153,8 @@ class Level {
     this.dataType = dataType;
     this.nodata = nodata;
     this.band = allocSamples(dataType, COPY_TILE * this.width * bands);
-    this.next = index + 1 < writer.levels.length ? new Level(writer, index + 1, bands, dataType, nodata) : null;
+    this.next =
+      index + 1 < writer.levels.length ? new Level(writer, index + 1, bands, dataType, nodata) : null;
   }
 
   /** The band being filled, `rows` rows of it done: the full-resolution level writes into it. */
@@ -277,7 +285,10 @@ function blockRowBatches(image: TiffImage): number[][] {
     image.blockWidth * image.blockHeight * image.bytesPerSample * (planes === 1 ? image.samplesPerPixel : 1);
   const perBatch = Math.max(
     1,
-    Math.min(Math.floor(BATCH_BLOCKS / rowBlocksCount), Math.floor(BATCH_BYTES / (blockBytes * rowBlocksCount))),
+    Math.min(
+      Math.floor(BATCH_BLOCKS / rowBlocksCount),
+      Math.floor(BATCH_BYTES / (blockBytes * rowBlocksCount)),
+    ),
   );
   const batches: number[][] = [];
   for (let r = 0; r < image.blocksDown; r += perBatch) {

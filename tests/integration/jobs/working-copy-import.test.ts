@@ -26,7 +26,9 @@ afterAll(async () => {
 async function objects(home: string): Promise<string[]> {
   const root = path.join(home, 'store', 'objects');
   const dirs = await readdir(root);
-  const names = await Promise.all(dirs.map(async (d) => (await readdir(path.join(root, d))).map((n) => d + n)));
+  const names = await Promise.all(
+    dirs.map(async (d) => (await readdir(path.join(root, d))).map((n) => d + n)),
+  );
   return names.flat();
 }
 
@@ -47,7 +49,8 @@ describe('working copy at import', () => {
       const dem = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
       const seen: JobProgressEvent[] = [];
       const off = ws.onEvent((event) => {
-        if (event.name === 'job.progress' && event.payload.jobId === 'job_copy00001') seen.push(event.payload);
+        if (event.name === 'job.progress' && event.payload.jobId === 'job_copy00001')
+          seen.push(event.payload);
       });
       const result = await client.call('datasets.import', { paths: [dem], jobId: 'job_copy00001' });
       off();
@@ -64,7 +67,9 @@ describe('working copy at import', () => {
       expect(original.bands[0]?.overviews ?? []).toEqual([]);
       const audit = await client.call('audit.list', { limit: 5 });
       const entry = audit.find((e) => e.action === 'dataset.import');
-      expect(entry?.details['displaySha256']).toBe(path.basename(path.dirname(served?.path ?? '')) + path.basename(served?.path ?? ''));
+      expect(entry?.details['displaySha256']).toBe(
+        path.basename(path.dirname(served?.path ?? '')) + path.basename(served?.path ?? ''),
+      );
     } finally {
       await ws.close();
     }

@@ -63,7 +63,9 @@ describe('display working copy', () => {
       const copier = createWorkingCopier();
       const progress: number[] = [];
       try {
-        const outcome = await copier.writeWorkingCopy(src, dest, { onProgress: (done) => progress.push(done) });
+        const outcome = await copier.writeWorkingCopy(src, dest, {
+          onProgress: (done) => progress.push(done),
+        });
         expect(outcome.written).toBe(true);
       } finally {
         await copier.close();
@@ -75,7 +77,9 @@ describe('display working copy', () => {
       expect(after.coordinateSystem?.wkt).toBe(before.coordinateSystem?.wkt);
       expect(after.metadata['']).toEqual(before.metadata['']);
       expect(after.metadata['IMAGE_STRUCTURE']?.['COMPRESSION']).toBe('DEFLATE');
-      expect(after.metadata['IMAGE_STRUCTURE']?.['PREDICTOR']).toBe(after.bands[0]?.type.startsWith('Float') ? '3' : '2');
+      expect(after.metadata['IMAGE_STRUCTURE']?.['PREDICTOR']).toBe(
+        after.bands[0]?.type.startsWith('Float') ? '3' : '2',
+      );
       expect(after.bands.length).toBe(before.bands.length);
       after.bands.forEach((band, i) => {
         const original = before.bands[i];
