@@ -37,7 +37,7 @@ export function createRasterLayer(spec: MapLayerSpec): WebGLTileLayer {
     sources: [
       {
         url: spec.url,
-        // Bounded and retried Range requests (ADR 0127).
+        // Bounded and retried Range requests (ADR 0126).
         loader: rasterLoader,
         ...(nodata !== null ? { nodata } : {}),
         ...(single && valueRange ? { min: valueRange[0], max: valueRange[1] } : {}),

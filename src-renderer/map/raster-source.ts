@@ -7,7 +7,7 @@ import i18next from 'i18next';
 /**
  * Range requests all raster layers may have in flight at once. Chromium refuses requests past its
  * own resource limits (ERR_INSUFFICIENT_RESOURCES) and queues past six per host; a 10,000² DEM
- * without this fired ~1,500 at once and lost 289 of them (ADR 0127).
+ * without this fired ~1,500 at once and lost 289 of them (ADR 0126).
  */
 export const MAX_IN_FLIGHT = 6;
 /** Tries per request: the first and three retries, waiting 250, 500, 1,000 ms (± a quarter). */
@@ -99,7 +99,7 @@ async function fetchRange(url: string, headers: HeadersInit, signal: AbortSignal
   }
 }
 
-/** The loader OpenLayers' GeoTIFF source hands geotiff.js: bounded and retried (ADR 0127). */
+/** The loader OpenLayers' GeoTIFF source hands geotiff.js: bounded and retried (ADR 0126). */
 export const rasterLoader: Loader = fetchRange;
 
 /** Tiles one raster layer is loading now, and how many it has loaded so far. */

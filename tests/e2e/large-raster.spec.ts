@@ -1,7 +1,7 @@
 // A large striped DEM without overviews (the layout that never drew and took Chromium to 2.3 GB)
 // draws from its display working copy (ADR 0125): the first paint reads overview tiles only, the
 // map never has more Range requests in flight than the loader allows, a request that fails is
-// retried and its tile still arrives, and the map says what it is still loading (ADR 0127).
+// retried and its tile still arrives, and the map says what it is still loading (ADR 0126).
 import type { Page, Request } from '@playwright/test';
 import { fixture } from '../fixtures/index.js';
 import { LARGE_STRIPED_DEM } from '../fixtures/large-rasters.js';
