@@ -172,32 +172,51 @@ class Level {
   /** Averages `rows` rows of the finer level's `band` (width `srcWidth`) into rows of this one. */
   async accept(band: SampleArray, rows: number, srcWidth: number): Promise<void> {
     const b = this.bands;
-    const nd = this.nodata;
+    // Nodata as the samples store it (a Float32 band holds fround(nodata), not the decimal).
+    const nd =
+      this.nodata === null ? Number.NaN : (allocSamples(this.dataType, 1).fill(this.nodata)[0] ?? Number.NaN);
+    const fill = this.nodata ?? 0;
     const round = !this.dataType.startsWith('Float');
     for (let r = 0; r < rows; r += 2) {
-      const out = this.rows * this.width * b;
+      // Re-read each row: a full band is handed on and replaced by `filled`.
+      const out = this.band;
+      const at = this.rows * this.width * b;
       const top = r * srcWidth * b;
-      const bottom = r + 1 < rows ? (r + 1) * srcWidth * b : -1;
+      const bottom = r + 1 < rows ? top + srcWidth * b : -1;
       for (let x = 0; x < this.width; x += 1) {
-        const x0 = 2 * x;
-        const right = x0 + 1 < srcWidth;
+        const left = 2 * x * b;
+        const right = 2 * x + 1 < srcWidth ? left + b : -1;
         for (let k = 0; k < b; k += 1) {
           let sum = 0;
           let n = 0;
-          const take = (at: number): void => {
-            const v = band[at] ?? Number.NaN;
+          // Four neighbours at most; NaN never equals itself, so NaN and nodata add nothing.
+          let v = band[top + left + k] ?? nd;
+          if (v === v && v !== nd) {
+            sum += v;
+            n += 1;
+          }
+          if (right >= 0) {
+            v = band[top + right + k] ?? nd;
             if (v === v && v !== nd) {
               sum += v;
               n += 1;
             }
-          };
-          take(top + x0 * b + k);
-          if (right) take(top + (x0 + 1) * b + k);
-          if (bottom >= 0) {
-            take(bottom + x0 * b + k);
-            if (right) take(bottom + (x0 + 1) * b + k);
           }
-          this.band[out + x * b + k] = n === 0 ? (nd ?? 0) : round ? Math.round(sum / n) : sum / n;
+          if (bottom >= 0) {
+            v = band[bottom + left + k] ?? nd;
+            if (v === v && v !== nd) {
+              sum += v;
+              n += 1;
+            }
+            if (right >= 0) {
+              v = band[bottom + right + k] ?? nd;
+              if (v === v && v !== nd) {
+                sum += v;
+                n += 1;
+              }
+            }
+          }
+          out[at + x * b + k] = n === 0 ? fill : round ? Math.round(sum / n) : sum / n;
         }
       }
       await this.filled(1);

@@ -1,7 +1,7 @@
 // The display working copy (ADR 0125) against GDAL: what gdalinfo reads from the copy is what it
 // reads from the original (size, georeference, CRS, nodata, every band's checksum), plus tiles of
 // 512 and overviews down to 256 px; written in a worker, and a cancel leaves nothing behind.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCopier, writeWorkingCopy } from '../../../src-main/node/raster/index.js';
@@ -98,6 +98,47 @@ describe('display working copy', () => {
       });
     });
   }
+
+  it('the first overview is the 2 × 2 average of the full resolution, nodata given no weight', async () => {
+    const src = fixture('chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+    const dest = path.join(scratch.dir, 'average.tif');
+    await writeWorkingCopy(src, dest);
+    // Both read by GDAL as raw Float32: the original at full resolution, the copy's overview 1.
+    const raw = async (file: string, args: string[], name: string): Promise<Float32Array> => {
+      const out = path.join(scratch.dir, name);
+      await gdal('gdal_translate', ['-q', '-of', 'ENVI', '-ot', 'Float32', ...args, file, out]);
+      const bytes = await readFile(out);
+      return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    };
+    const full = await raw(src, [], 'full.raw');
+    const overview = await raw(dest, ['-ovr', '0'], 'ovr.raw');
+    const [w, h] = [1200, 1000];
+    expect(overview.length).toBe((w / 2) * (h / 2));
+    const nodata = -32768;
+    let compared = 0;
+    let nodataCells = 0;
+    let wrongNodata = 0;
+    let worst = 0;
+    for (let y = 0; y < h / 2; y += 1) {
+      for (let x = 0; x < w / 2; x += 1) {
+        const at = 2 * y * w + 2 * x;
+        const quad = [full[at], full[at + 1], full[at + w], full[at + w + 1]];
+        const valid = quad.filter((v): v is number => v !== undefined && v !== nodata);
+        const got = overview[y * (w / 2) + x] ?? Number.NaN;
+        if (valid.length === 0) {
+          nodataCells += 1;
+          if (got !== nodata) wrongNodata += 1;
+        } else {
+          compared += 1;
+          worst = Math.max(worst, Math.abs(got - valid.reduce((a, b) => a + b, 0) / valid.length));
+        }
+      }
+    }
+    expect(wrongNodata).toBe(0);
+    expect(worst).toBeLessThan(1e-3);
+    expect(nodataCells).toBeGreaterThan(0);
+    expect(compared).toBeGreaterThan(nodataCells);
+  });
 
   it('GDAL finds nothing but structural and georeferencing tags (no metadata domains of its own)', async () => {
     const dest = path.join(scratch.dir, 'tags.tif');
