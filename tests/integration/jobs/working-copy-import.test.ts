@@ -9,9 +9,9 @@ import type { JobProgressEvent } from '../../../src-main/api/events.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
-import { gdalinfo } from '../../support/gdal.js';
+import { gdalinfo, runCommand } from '../../support/gdal.js';
 import { writeNoiseRaster } from '../../support/noise-raster.js';
-import { copyFixture, tempDir } from '../../support/samples.js';
+import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
@@ -73,6 +73,29 @@ describe('working copy at import', () => {
     } finally {
       await ws.close();
     }
+  });
+
+  it('strata import returns once the copy is stored: the display file has overviews as the command exits', async () => {
+    const home = path.join(scratch.dir, 'cli');
+    const dem = await copyFixture(scratch.dir, 'chinese', 'raster', 'guangxi_dem_cgcs2000_geo.tif');
+    const result = await runCommand(process.execPath, [
+      path.join(ROOT, 'bin', 'strata.js'),
+      '--home',
+      home,
+      '--json',
+      'import',
+      dem,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const stored = await objects(home);
+    expect(stored).toHaveLength(2);
+    const infos = await Promise.all(
+      stored.map(
+        async (key) =>
+          (await gdalinfo(path.join(home, 'store', 'objects', key.slice(0, 2), key.slice(2)))) as Checksummed,
+      ),
+    );
+    expect(infos.filter((i) => (i.bands[0]?.overviews ?? []).length > 0)).toHaveLength(1);
   });
 
   it('cancelling while the copy is written leaves no record and no derived object', async () => {
