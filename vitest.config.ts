@@ -33,6 +33,13 @@ export default defineConfig({
               find: /^\.\/resample-worker-url\.js$/,
               replacement: fileURLToPath(new URL('./tests/support/resample-worker-url.ts', import.meta.url)),
             },
+            {
+              // So is the display working copy (ADR 0125).
+              find: /^\.\/working-copy-worker-url\.js$/,
+              replacement: fileURLToPath(
+                new URL('./tests/support/working-copy-worker-url.ts', import.meta.url),
+              ),
+            },
           ],
         },
         test: {

@@ -63,6 +63,8 @@ if (!only || only === 'main') {
     'parse-worker': 'src-main/node/isolation/parse-worker.ts',
     // Public-version pixel work runs in worker threads started from this file (ADR 0085).
     'resample-worker': 'src-main/node/raster/resample-worker.ts',
+    // Display working copies are written in worker threads started from this file (ADR 0125).
+    'working-copy-worker': 'src-main/node/raster/working-copy-worker.ts',
   });
   await bundleNode(
     'preload',
@@ -79,6 +81,7 @@ if (only === 'bench') {
       run: 'tests/bench/run.ts',
       'resample-worker': 'src-main/node/raster/resample-worker.ts',
       'parse-worker': 'src-main/node/isolation/parse-worker.ts',
+      'working-copy-worker': 'src-main/node/raster/working-copy-worker.ts',
     },
     { sourcemap: false },
   );

@@ -1,5 +1,5 @@
 /** Stages of long work, in the order a job passes them. The UI and CLI translate `job.phase.<phase>`. */
-export const JOB_PHASES = ['import', 'store', 'resample', 'write', 'review', 'package'] as const;
+export const JOB_PHASES = ['import', 'store', 'overviews', 'resample', 'write', 'review', 'package'] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];
 
 /** A job id the client chooses, so it can subscribe and cancel before the call returns. */
@@ -7,7 +7,7 @@ export const JOB_ID_PATTERN = /^job_[0-9a-z]{8,32}$/;
 
 /**
  * Progress of a long job, pushed from host to UI at most ten times a second. `done`/`total` are
- * in the phase's own units (bytes for store/package, source blocks for resample, 0/1 otherwise).
+ * in the phase's own units (bytes for store/package, source blocks for overviews/resample, 0/1 otherwise).
  */
 export interface JobProgressEvent {
   readonly jobId: string;

@@ -602,6 +602,7 @@ export const MESSAGES = {
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },
+  'job.phase.overviews': { 'zh-CN': '生成显示副本', en: 'Building the display copy' },
   'job.phase.resample': { 'zh-CN': '重采样', en: 'Resampling' },
   'job.phase.write': { 'zh-CN': '写出', en: 'Writing' },
   'job.phase.review': { 'zh-CN': '复审', en: 'Re-reviewing' },

@@ -6,7 +6,12 @@ import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
-import { createResampler, type Resampler } from '../node/raster/index.js';
+import {
+  createResampler,
+  createWorkingCopier,
+  type Resampler,
+  type WorkingCopier,
+} from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
 import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
@@ -36,6 +41,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   // Before anything is opened: it throws when the worker bundle is missing.
   const parsers = createIsolatedParsers();
   const resampler = createResampler();
+  const copier = createWorkingCopier();
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
@@ -44,11 +50,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, resampler, store, objects, signer });
+    return await compose({ options, workDir, parsers, resampler, copier, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
     await parsers.close();
     await resampler.close();
+    await copier.close();
     await store?.close();
     throw error;
   }
@@ -60,6 +67,8 @@ interface Opened {
   readonly parsers: IsolatedParsers;
   /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
   readonly resampler: Resampler;
+  /** Display working copies are written in worker threads too (ADR 0125). */
+  readonly copier: WorkingCopier;
   readonly store: Catalogue;
   readonly objects: LocalObjectStore;
   readonly signer: BagSigner;
@@ -70,6 +79,7 @@ async function compose({
   workDir,
   parsers,
   resampler,
+  copier,
   store,
   objects,
   signer,
@@ -81,6 +91,7 @@ async function compose({
       readInfo: parsers.readRasterInfo,
       valueRange: parsers.rasterValueRange,
       resampleToPublic: resampler.resampleToPublic,
+      writeWorkingCopy: copier.writeWorkingCopy,
     } satisfies RasterIo,
     formats: { open: parsers.openFile, openForImport: parsers.openForImport } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
@@ -113,6 +124,7 @@ async function compose({
     async close() {
       await parsers.close();
       await resampler.close();
+      await copier.close();
       await store.close();
       await rm(workDir, { recursive: true, force: true });
     },

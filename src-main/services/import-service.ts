@@ -8,6 +8,7 @@ import type { DatasetSummary, ImportFailure, ImportNotice, ImportResult } from '
 import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
+import { buildWorkingCopy } from './working-copy.js';
 
 async function valueRangeOf(
   deps: ServiceDeps,
@@ -25,9 +26,10 @@ export interface ImportedFile {
 
 /**
  * Imports one file (with its sidecars): the format registry identifies it by content and reads
- * its layers; every file of the set is stored immutably by SHA-256, and each layer becomes a
- * dataset with its record and audit entry, all in one transaction. Cancelling while the bytes are stored leaves nothing behind;
- * once they are all stored the record is written regardless. What was done to an incomplete set
+ * its layers; every file of the set is stored immutably by SHA-256, a raster without overviews
+ * gets its display working copy, and each layer becomes a dataset with its record and audit
+ * entry, all in one transaction. Cancelling while the bytes are stored or a working copy is
+ * written leaves no record behind; once the copies are stored the records are written regardless. What was done to an incomplete set
  * (an index rebuilt) comes back as notices and is written into the audit entry.
  */
 export async function importFile(
@@ -55,7 +57,7 @@ export async function importFile(
     const display = layer.display;
     const displayKey =
       display === null ? primary.sha256 : (await deps.objects.putBytes(display.bytes)).sha256;
-    const row: DatasetRow = {
+    const draft: DatasetRow = {
       id: deps.ids.datasetId(),
       name,
       kind: layer.kind,
@@ -73,6 +75,7 @@ export async function importFile(
       createdAt: deps.clock.now().toISOString(),
       createdBy: ctx.user,
     };
+    const row = await buildWorkingCopy(deps, draft, job);
     const title = layer.layer ?? path.parse(name).name;
     rows.push({ row, record: { title, abstract: '', level: '内部', period: '' }, notices: layer.notices });
   }
@@ -89,6 +92,9 @@ export async function importFile(
           sha256: row.sha256,
           files: stored.length,
           bytes: row.byteSize,
+          ...(row.displayKey !== row.sha256 && row.kind === 'raster'
+            ? { displaySha256: row.displayKey }
+            : {}),
           ...(notices.length > 0 ? { notices: notices.join(' ') } : {}),
         },
       });

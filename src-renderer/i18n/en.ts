@@ -189,6 +189,7 @@ export const en: UiStrings = {
     rasterFailed: 'Raster display failed: {{name}}',
     vectorFailed: 'Vector display failed: {{name}}',
     noCrs: '{{name}} has no known CRS and cannot be shown on the map',
+    loadingTiles: '{{name}}: loading {{count}} tiles',
   },
   attributes: {
     title: 'Feature attributes',

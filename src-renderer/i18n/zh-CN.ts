@@ -178,6 +178,7 @@ export const zhCN = {
     rasterFailed: '栅格显示失败：{{name}}',
     vectorFailed: '矢量显示失败：{{name}}',
     noCrs: '{{name}} 没有可识别的坐标参考系，无法在地图中显示',
+    loadingTiles: '{{name}}：正在加载 {{count}} 块',
   },
   attributes: {
     title: '要素属性',

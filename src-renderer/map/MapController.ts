@@ -11,6 +11,7 @@ import { createBasemapLayer } from './basemap.js';
 import type { MapLayerSpec } from './layer-spec.js';
 import { ensureProjection } from './projections.js';
 import { createRasterLayer } from './raster-layer.js';
+import { LoadingIndicator } from './raster-source.js';
 import { createVectorLayer } from './vector-layer.js';
 import { HIGHLIGHT_STYLE } from './vector-style.js';
 
@@ -72,13 +73,16 @@ export class MapController {
   private readonly highlight = new VectorSource();
   private readonly listener: MapListener;
   private readonly hasWebgl = webglAvailable();
+  /** "Loading n tiles" per raster layer, and the functions that stop counting a removed layer's tiles. */
+  private readonly loading = new LoadingIndicator();
+  private readonly unwatch = new Map<string, () => void>();
 
   constructor(target: HTMLElement, listener: MapListener) {
     this.listener = listener;
     const basemap = createBasemapLayer();
     this.map = new OlMap({
       target,
-      controls: defaultControls({ attribution: false, rotate: false }),
+      controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
       layers: [
         ...(basemap ? [basemap] : []),
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
@@ -117,6 +121,8 @@ export class MapController {
         this.map.removeLayer(entry.layer);
         entry.layer.dispose();
         this.entries.delete(id);
+        this.unwatch.get(id)?.();
+        this.unwatch.delete(id);
       }
     }
     for (const spec of specs) {
@@ -183,7 +189,9 @@ export class MapController {
         return null;
       }
       const layer = createRasterLayer(spec);
-      layer.getSource()?.on('change', (event) => {
+      const source = layer.getSource();
+      if (source) this.unwatch.set(spec.id, this.loading.watch(spec.id, spec.name, source));
+      source?.on('change', (event) => {
         const source = event.target as { getState(): string };
         if (source.getState() === 'error')
           this.listener.onProblem({ id: spec.id, name: spec.name, key: 'map.rasterFailed' });

@@ -1,6 +1,7 @@
 import WebGLTileLayer, { type Style } from 'ol/layer/WebGLTile.js';
 import GeoTIFF from 'ol/source/GeoTIFF.js';
 import type { MapLayerSpec } from './layer-spec.js';
+import { rasterLoader } from './raster-source.js';
 
 /** Hypsometric ramp for single-band data normalised to 0..1 (low = green, high = brown/white). */
 const ELEVATION_RAMP = [
@@ -36,6 +37,8 @@ export function createRasterLayer(spec: MapLayerSpec): WebGLTileLayer {
     sources: [
       {
         url: spec.url,
+        // Bounded and retried Range requests (ADR 0126).
+        loader: rasterLoader,
         ...(nodata !== null ? { nodata } : {}),
         ...(single && valueRange ? { min: valueRange[0], max: valueRange[1] } : {}),
         ...(spec.bandCount >= 3 ? { bands: [1, 2, 3] } : {}),

@@ -2,8 +2,9 @@
 export interface BenchRow {
   readonly job: string;
   readonly strataSeconds: number;
-  readonly peer: string;
-  readonly peerSeconds: number;
+  /** Absent for a figure without a peer (first paint in Chromium: GDAL does not draw). */
+  readonly peer?: string;
+  readonly peerSeconds?: number;
   readonly notes?: string;
 }
 

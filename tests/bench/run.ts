@@ -6,32 +6,42 @@ import { resourcesBeside } from '../../src-main/hosting/environment.js';
 import { installBundledCrs } from '../../src-main/node/crs/index.js';
 import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
+import { bench as workingCopy } from './working-copy.bench.js';
 import { bench as vectorImport } from './vector-import.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
+const ratioOf = (row: BenchRow): string =>
+  row.peerSeconds === undefined ? '—' : (row.strataSeconds / row.peerSeconds).toFixed(2);
+const peerOf = (row: BenchRow): string =>
+  row.peerSeconds === undefined ? 'no peer' : `${row.peer ?? ''} ${row.peerSeconds.toFixed(2)} s`;
 const report: Report = (row) => {
   rows.push(row);
-  const ratio = row.strataSeconds / row.peerSeconds;
   console.log(
-    `${row.job}\n  strata ${row.strataSeconds.toFixed(2)} s | ${row.peer} ${row.peerSeconds.toFixed(2)} s | ratio strata/peer ${ratio.toFixed(2)}${row.notes ? `\n  ${row.notes}` : ''}`,
+    `${row.job}\n  strata ${row.strataSeconds.toFixed(2)} s | ${peerOf(row)} | ratio strata/peer ${ratioOf(row)}${row.notes ? `\n  ${row.notes}` : ''}`,
   );
 };
+
+/** Every bench by name; STRATA_BENCH=name[,name] runs only those (all by default). */
+const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
+  'raster-resample': rasterResample,
+  export: exportPackage,
+  'working-copy': workingCopy,
+  'vector-import': vectorImport,
+};
+const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 
 console.log(
   `Strata benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
 );
 // Bundled to dist/bench/run.mjs, like the app's own entries.
 await installBundledCrs(resourcesBeside(import.meta.url));
-// `node dist/bench/run.mjs NAME` runs only the benches whose name contains NAME.
-const only = process.argv[2];
-const BENCHES = { 'raster-resample': rasterResample, export: exportPackage, 'vector-import': vectorImport };
 for (const [name, bench] of Object.entries(BENCHES)) {
-  if (only === undefined || name.includes(only)) await bench(report);
+  if (only === undefined || only.includes(name)) await bench(report);
 }
 console.log('\njob | strata s | peer | peer s | ratio');
 for (const r of rows) {
   console.log(
-    `${r.job} | ${r.strataSeconds.toFixed(2)} | ${r.peer} | ${r.peerSeconds.toFixed(2)} | ${(r.strataSeconds / r.peerSeconds).toFixed(2)}`,
+    `${r.job} | ${r.strataSeconds.toFixed(2)} | ${r.peer ?? '—'} | ${r.peerSeconds?.toFixed(2) ?? '—'} | ${ratioOf(r)}`,
   );
 }

@@ -12,6 +12,7 @@ import { ROOT } from './samples.js';
 const WORKERS = {
   'parse-worker': 'src-main/node/isolation/parse-worker.ts',
   'resample-worker': 'src-main/node/raster/resample-worker.ts',
+  'working-copy-worker': 'src-main/node/raster/working-copy-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKERS;
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('workerUrls', {
     'parse-worker': url('parse-worker'),
     'resample-worker': url('resample-worker'),
+    'working-copy-worker': url('working-copy-worker'),
   });
   return () => rm(outDir, { recursive: true, force: true });
 }

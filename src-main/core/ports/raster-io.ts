@@ -12,4 +12,10 @@ export interface RasterIo {
     target: readonly [number, number],
     options?: JobOptions,
   ): Promise<RasterInfo>;
+  /**
+   * Writes the display working copy of `src` to `dest` (tiled, with overviews, same pixels;
+   * ADR 0125) when the raster needs one and can take one; `written: false` writes nothing.
+   * Progress in source blocks; CANCELLED on abort, leaving nothing.
+   */
+  writeWorkingCopy(src: string, dest: string, options?: JobOptions): Promise<{ readonly written: boolean }>;
 }

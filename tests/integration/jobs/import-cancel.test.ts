@@ -59,7 +59,8 @@ describe('cancelling an import batch', () => {
     expect(seen.some((p) => p.item === 3)).toBe(false);
     const list = await client.call('datasets.list', {});
     expect(list.map((d) => d.name)).toEqual([path.basename(dem)]);
-    expect(await objectCount()).toBe(1);
+    // The first file and its display working copy (ADR 0125).
+    expect(await objectCount()).toBe(2);
     expect(await readdir(path.join(home, 'store', 'tmp'))).toEqual([]);
     const audit = await client.call('audit.list', { limit: 10 });
     expect(audit.filter((e) => e.action === 'dataset.import')).toHaveLength(1);

@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { StrataError } from '../../api/errors.js';
+import {
+  TAG,
+  allocSamples,
+  blockPlace,
+  decodeProblem,
+  readTiffDirectory,
+  type GeoTiffHeader,
+  type SampleArray,
+  type TagValue,
+  type TiffImage,
+} from '../../core/formats/geotiff/index.js';
+import { COMPRESSION } from '../../core/formats/geotiff/tiff-tags.js';
+import type { RasterDataType } from '../../core/model/index.js';
+import type { ByteSource, JobOptions } from '../../core/ports/index.js';
+import { fileSink, syncDirectory } from './file-sink.js';
+import { readBlock, withGeoTiff } from './geotiff-file.js';
+import { nativeDeflate } from './native-codecs.js';
+import {
+  COPIED_TAGS,
+  COPY_TILE,
+  PyramidTiffWriter,
+  SMALLEST_LEVEL,
+  type PyramidSpec,
+} from './working-copy-tiff.js';
+
+/** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
+const BATCH_BLOCKS = 48;
+const BATCH_BYTES = 32 * 1024 * 1024;
+const MIN_IS_BLACK = 1;
+const RGB = 2;
+
+/** Why an image is shown as it is, without a working copy; null when it gets one. */
+export type NoCopyReason = 'hasOverviews' | 'small' | 'notLossless' | 'undecodable' | 'tooLarge';
+
+/** What writeWorkingCopy did: written with `levels` IFDs (1 + overviews), or why not. */
+export type WorkingCopyOutcome =
+  | { readonly written: true; readonly levels: number }
+  | { readonly written: false; readonly reason: NoCopyReason };
+
+/**
+ * Whether the image needs a display copy, and whether this writer can give it one without changing
+ * a pixel: JPEG is re-encoded by no one (its decoders differ by a grey level), and palette or
+ * other photometric interpretations keep their original (ADR 0125).
+ */
+export function noCopyReason(header: GeoTiffHeader): NoCopyReason | null {
+  const { image } = header;
+  if (header.overviews.length > 0) return 'hasOverviews';
+  if (Math.max(image.width, image.height) <= SMALLEST_LEVEL) return 'small';
+  if (decodeProblem(image) !== null) return 'undecodable';
+  if (image.compression === COMPRESSION.jpeg) return 'notLossless';
+  if (image.photometric !== MIN_IS_BLACK && image.photometric !== RGB) return 'notLossless';
+  return null;
+}
+
+/**
+ * Writes a display copy of the GeoTIFF at `srcPath` to `destPath`: the same pixels, tiled 512,
+ * DEFLATE with predictor, with internal overviews (2 × 2 averages, nodata ignored) down to
+ * ≤ 256 px, the source's georeferencing and nodata tags copied verbatim and no other tag. Streams
+ * the source by block rows (strips or tiles), never holding the whole raster unless one strip is
+ * the whole raster. Writes a temp name, fsyncs, renames. Progress in source blocks. CANCELLED on
+ * abort, leaving nothing behind; a raster that does not need or cannot take a copy writes nothing.
+ */
+export async function writeWorkingCopy(
+  srcPath: string,
+  destPath: string,
+  opts: JobOptions = {},
+): Promise<WorkingCopyOutcome> {
+  const tmp = `${destPath}.${randomUUID()}.tmp`;
+  try {
+    const outcome = await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
+      const reason = noCopyReason(header);
+      if (reason !== null) return { written: false, reason };
+      const dir = await readTiffDirectory(source);
+      let writer: PyramidTiffWriter;
+      try {
+        writer = new PyramidTiffWriter(pyramidSpec(header.image, dir.ifds[0]?.tags), nativeDeflate);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        return { written: false, reason: 'tooLarge' };
+      }
+      const out = await open(tmp, 'wx');
+      try {
+        await copyInto(source, header, writer.attach(fileSink(out)), opts);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+      return { written: true, levels: writer.levels.length };
+    });
+    if (!outcome.written) return outcome;
+    if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
+    await rename(tmp, destPath);
+    await syncDirectory(destPath);
+    return outcome;
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+function pyramidSpec(image: TiffImage, tags: ReadonlyMap<number, TagValue> | undefined): PyramidSpec {
+  const geoTags = new Map<number, TagValue>();
+  for (const tag of COPIED_TAGS) {
+    const value = tags?.get(tag);
+    if (value !== undefined) geoTags.set(tag, value);
+  }
+  const extra = tags?.get(TAG.ExtraSamples);
+  return {
+    width: image.width,
+    height: image.height,
+    bandCount: image.samplesPerPixel,
+    dataType: image.dataType,
+    photometric: image.photometric,
+    extraSamples: Array.isArray(extra) ? extra : null,
+    geoTags,
+  };
+}
+
+/**
+ * One level of the pyramid: collects its rows into a band of 512 rows, hands full bands to the
+ * writer as tiles and to the next (half-size) level as rows to average.
+ */
+class Level {
+  readonly width: number;
+  private readonly height: number;
+  private readonly bands: number;
+  private readonly dataType: RasterDataType;
+  private readonly nodata: number | null;
+  private readonly writer: PyramidTiffWriter;
+  private readonly index: number;
+  private readonly next: Level | null;
+  private band: SampleArray;
+  private rows = 0;
+  private tileRow = 0;
+
+  constructor(
+    writer: PyramidTiffWriter,
+    index: number,
+    bands: number,
+    dataType: RasterDataType,
+    nodata: number | null,
+  ) {
+    const layout = writer.levels[index];
+    if (layout === undefined) throw new RangeError('no such level');
+    this.writer = writer;
+    this.index = index;
+    this.width = layout.width;
+    this.height = layout.height;
+    this.bands = bands;
+    this.dataType = dataType;
+    this.nodata = nodata;
+    this.band = allocSamples(dataType, COPY_TILE * this.width * bands);
+    this.next =
+      index + 1 < writer.levels.length ? new Level(writer, index + 1, bands, dataType, nodata) : null;
+  }
+
+  /** The band being filled, `rows` rows of it done: the full-resolution level writes into it. */
+  get target(): { readonly band: SampleArray; readonly rows: number } {
+    return { band: this.band, rows: this.rows };
+  }
+
+  /** Marks `count` more rows of the band as filled; emits the band when full or at the last row. */
+  async filled(count: number): Promise<void> {
+    this.rows += count;
+    const y = this.tileRow * COPY_TILE + this.rows;
+    if (this.rows === COPY_TILE || y === this.height) await this.emit();
+  }
+
+  /** Averages `rows` rows of the finer level's `band` (width `srcWidth`) into rows of this one. */
+  async accept(band: SampleArray, rows: number, srcWidth: number): Promise<void> {
+    const b = this.bands;
+    // Nodata as the samples store it (a Float32 band holds fround(nodata), not the decimal).
+    const nd =
+      this.nodata === null ? Number.NaN : (allocSamples(this.dataType, 1).fill(this.nodata)[0] ?? Number.NaN);
+    const fill = this.nodata ?? 0;
+    const round = !this.dataType.startsWith('Float');
+    for (let r = 0; r < rows; r += 2) {
+      // Re-read each row: a full band is handed on and replaced by `filled`.
+      const out = this.band;
+      const at = this.rows * this.width * b;
+      const top = r * srcWidth * b;
+      const bottom = r + 1 < rows ? top + srcWidth * b : -1;
+      for (let x = 0; x < this.width; x += 1) {
+        const left = 2 * x * b;
+        const right = 2 * x + 1 < srcWidth ? left + b : -1;
+        for (let k = 0; k < b; k += 1) {
+          let sum = 0;
+          let n = 0;
+          // Four neighbours at most; NaN never equals itself, so NaN and nodata add nothing.
+          let v = band[top + left + k] ?? nd;
+          if (v === v && v !== nd) {
+            sum += v;
+            n += 1;
+          }
+          if (right >= 0) {
+            v = band[top + right + k] ?? nd;
+            if (v === v && v !== nd) {
+              sum += v;
+              n += 1;
+            }
+          }
+          if (bottom >= 0) {
+            v = band[bottom + left + k] ?? nd;
+            if (v === v && v !== nd) {
+              sum += v;
+              n += 1;
+            }
+            if (right >= 0) {
+              v = band[bottom + right + k] ?? nd;
+              if (v === v && v !== nd) {
+                sum += v;
+                n += 1;
+              }
+            }
+          }
+          out[at + x * b + k] = n === 0 ? fill : round ? Math.round(sum / n) : sum / n;
+        }
+      }
+      await this.filled(1);
+    }
+  }
+
+  private async emit(): Promise<void> {
+    const b = this.bands;
+    const rows = this.rows;
+    const across = Math.ceil(this.width / COPY_TILE);
+    for (let tx = 0; tx < across; tx += 1) {
+      const tile = allocSamples(this.dataType, COPY_TILE * COPY_TILE * b).fill(this.nodata ?? 0);
+      const x0 = tx * COPY_TILE;
+      const span = (Math.min(this.width, x0 + COPY_TILE) - x0) * b;
+      for (let r = 0; r < rows; r += 1) {
+        const from = (r * this.width + x0) * b;
+        tile.set(this.band.subarray(from, from + span), r * COPY_TILE * b);
+      }
+      await this.writer.addTile(this.index, this.tileRow * across + tx, tile);
+    }
+    const full = this.band;
+    this.band = allocSamples(this.dataType, COPY_TILE * this.width * b);
+    this.rows = 0;
+    this.tileRow += 1;
+    await this.next?.accept(full, rows, this.width);
+  }
+}
+
+async function copyInto(
+  source: ByteSource,
+  header: GeoTiffHeader,
+  writer: PyramidTiffWriter,
+  opts: JobOptions,
+): Promise<void> {
+  const { image } = header;
+  const nodata = header.info.nodata;
+  const spp = image.samplesPerPixel;
+  const top = new Level(writer, 0, spp, image.dataType, nodata);
+  await writer.begin();
+  const fill = nodata ?? 0;
+  const batches = blockRowBatches(image);
+  const decode = (rows: readonly number[]): Promise<SampleArray[]> => {
+    const blocks = Promise.all(
+      rows.flatMap((r) => rowBlocks(image, r)).map((index) => readBlock(source, header, image, index, fill)),
+    );
+    // Marked handled now: a prefetch abandoned by an earlier failure must not crash the process.
+    void blocks.catch(() => undefined);
+    return blocks;
+  };
+  let pending = batches[0] === undefined ? null : decode(batches[0]);
+  let done = 0;
+  const total = image.offsets.length;
+  for (let b = 0; b < batches.length; b += 1) {
+    if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
+    const rows = batches[b] ?? [];
+    const blocks = await (pending ?? decode(rows));
+    const following = batches[b + 1];
+    pending = following === undefined ? null : decode(following);
+    const perRow = blocks.length / Math.max(1, rows.length);
+    for (const [i, r] of rows.entries()) {
+      await copyBlockRow(image, rowBlocks(image, r), blocks.slice(i * perRow, (i + 1) * perRow), top);
+    }
+    done += blocks.length;
+    opts.onProgress?.(done, total);
+  }
+  await writer.finish();
+}
+
+/** Every block of source block row `r`, all planes, left to right. */
+function rowBlocks(image: TiffImage, r: number): number[] {
+  const planes = image.planar === 2 ? image.samplesPerPixel : 1;
+  const perPlane = image.blocksAcross * image.blocksDown;
+  const out: number[] = [];
+  for (let p = 0; p < planes; p += 1) {
+    for (let c = 0; c < image.blocksAcross; c += 1) out.push(p * perPlane + r * image.blocksAcross + c);
+  }
+  return out;
+}
+
+/** Source block rows grouped so a batch holds about BATCH_BLOCKS blocks or BATCH_BYTES bytes. */
+function blockRowBatches(image: TiffImage): number[][] {
+  const planes = image.planar === 2 ? image.samplesPerPixel : 1;
+  const rowBlocksCount = image.blocksAcross * planes;
+  const blockBytes =
+    image.blockWidth * image.blockHeight * image.bytesPerSample * (planes === 1 ? image.samplesPerPixel : 1);
+  const perBatch = Math.max(
+    1,
+    Math.min(
+      Math.floor(BATCH_BLOCKS / rowBlocksCount),
+      Math.floor(BATCH_BYTES / (blockBytes * rowBlocksCount)),
+    ),
+  );
+  const batches: number[][] = [];
+  for (let r = 0; r < image.blocksDown; r += perBatch) {
+    const batch: number[] = [];
+    for (let k = r; k < Math.min(image.blocksDown, r + perBatch); k += 1) batch.push(k);
+    batches.push(batch);
+  }
+  return batches;
+}
+
+/**
+ * Copies one decoded source block row into the full-resolution level, row by row of the output
+ * band, emitting bands as they fill (a strip taller than a band fills several).
+ */
+async function copyBlockRow(
+  image: TiffImage,
+  indices: readonly number[],
+  blocks: readonly SampleArray[],
+  level: Level,
+): Promise<void> {
+  const spp = image.samplesPerPixel;
+  const planar = image.planar === 2;
+  const width = image.width;
+  const stride = image.blockWidth * (planar ? 1 : spp);
+  const places = indices.map((index) => blockPlace(image, index));
+  const first = places[0];
+  if (first === undefined) return;
+  let y = first.y0;
+  const end = first.y0 + first.height;
+  while (y < end) {
+    const { band, rows } = level.target;
+    const count = Math.min(end - y, COPY_TILE - rows);
+    for (const [i, block] of blocks.entries()) {
+      const place = places[i] ?? first;
+      for (let k = 0; k < count; k += 1) {
+        const inBlock = (y - first.y0 + k) * stride;
+        const outRow = (rows + k) * width * spp;
+        if (!planar) {
+          band.set(block.subarray(inBlock, inBlock + place.width * spp), outRow + place.x0 * spp);
+        } else {
+          const base = outRow + place.x0 * spp + place.band;
+          for (let x = 0; x < place.width; x += 1) band[base + x * spp] = block[inBlock + x] ?? 0;
+        }
+      }
+    }
+    y += count;
+    await level.filled(count);
+  }
+}
