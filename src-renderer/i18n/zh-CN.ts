@@ -202,7 +202,7 @@ export const zhCN = {
     measureLength: '测量距离',
     measureArea: '测量面积',
     help: '快捷键',
-    measureHint: '单击添加节点，双击结束，Esc 取消',
+    measureHint: '单击添加节点，双击结束，按退出键取消',
     length: '长度',
     perimeter: '周长',
     area: '面积',

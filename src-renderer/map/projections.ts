@@ -1,3 +1,4 @@
+import type { Extent } from 'ol/extent.js';
 import { get as getProjection } from 'ol/proj.js';
 import { register } from 'ol/proj/proj4.js';
 import proj4 from 'proj4';
@@ -18,7 +19,8 @@ export function ensureProjection(def: CrsDefinition | null): boolean {
     register(proj4);
     known.set(def.code, def.proj4);
     const projection = getProjection(def.code);
-    if (projection?.getUnits() === 'degrees' && !projection.getExtent()) {
+    // OpenLayers types the extent as always set; a proj4-registered projection has none.
+    if (projection?.getUnits() === 'degrees' && (projection.getExtent() as Extent | null) === null) {
       // Geographic CRSs span the globe: with that extent the view wraps and limits like EPSG:4326.
       projection.setExtent([-180, -90, 180, 90]);
       projection.setGlobal(true);

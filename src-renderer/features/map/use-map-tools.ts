@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { getCenter } from 'ol/extent.js';
 import { transform, transformExtent } from 'ol/proj.js';
@@ -50,7 +50,7 @@ export function useMapTools(
   choices: readonly CrsDefinition[],
 ): void {
   const mapCrs = useMapToolsStore((s) => s.mapCrs);
-  const tool = useMapToolsStore((s) => s.tool);
+  const mode = useMapToolsStore((s) => s.tool);
 
   const wanted = choices.find((c) => c.code === mapCrs);
   useEffect(() => {
@@ -66,30 +66,32 @@ export function useMapTools(
     };
   }, [controller]);
 
-  const [measure, setMeasure] = useState<MeasureTool | null>(null);
+  // One measure tool per map; the tool effect below and the shortcuts reach it through the ref.
+  const measure = useRef<MeasureTool | null>(null);
   useEffect(() => {
     if (!controller) return undefined;
     const created = new MeasureTool(controller.olMap, setMeasurement);
-    setMeasure(created);
+    measure.current = created;
     return () => {
       created.dispose();
-      setMeasure(null);
+      measure.current = null;
     };
   }, [controller]);
   useEffect(() => {
-    if (!controller || !measure) return;
-    if (tool === 'identify') {
-      measure.stop();
+    const tool = measure.current;
+    if (!controller || !tool) return;
+    if (mode === 'identify') {
+      tool.stop();
       controller.setPicking(true);
       return;
     }
     controller.setPicking(false);
-    measure.start(tool === 'measureLength' ? 'length' : 'area');
-  }, [controller, measure, tool]);
+    tool.start(mode === 'measureLength' ? 'length' : 'area');
+  }, [controller, mode]);
 
   // Raster identify: every visible raster under the click, top first, read from the file drawn.
   useEffect(() => {
-    if (!controller || tool !== 'identify') return undefined;
+    if (!controller || mode !== 'identify') return undefined;
     const rasters = specs
       .filter((s) => s.visible && s.display.kind === 'raster' && s.crs)
       .sort((a, b) => b.zIndex - a.zIndex);
@@ -113,7 +115,7 @@ export function useMapTools(
     return () => {
       controller.olMap.un('singleclick', key.listener);
     };
-  }, [controller, specs, tool]);
+  }, [controller, specs, mode]);
 
   // Shortcuts work while the focus is on the map or nowhere in particular, never while typing.
   useEffect(() => {
@@ -130,7 +132,7 @@ export function useMapTools(
       else if (action === 'measureLength') setTool('measureLength');
       else if (action === 'measureArea') setTool('measureArea');
       else if (current.helpOpen) setHelpOpen(false);
-      else if (current.tool !== 'identify' && current.measurement && !current.measurement.done) measure?.cancelSketch();
+      else if (current.tool !== 'identify' && current.measurement && !current.measurement.done) measure.current?.cancelSketch();
       else if (current.tool !== 'identify') setTool('identify');
       else setRasterHits(null);
     };
@@ -138,5 +140,5 @@ export function useMapTools(
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [measure]);
+  }, []);
 }

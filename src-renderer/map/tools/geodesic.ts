@@ -23,13 +23,14 @@ export function geodesicLength(points: readonly LonLat[]): number {
 }
 
 /**
- * Area in square metres enclosed by the ring (closed implicitly; either orientation), and its
- * perimeter in metres. Rings that cross themselves give the signed sum GeographicLib defines.
+ * Area in square metres enclosed by the ring (closed implicitly), positive when the ring runs
+ * counter-clockwise, negative clockwise, and its perimeter in metres. Signed, never the
+ * complement: a small clockwise ring is not read as the rest of the globe.
  */
 export function geodesicArea(ring: readonly LonLat[]): { readonly area: number; readonly perimeter: number } {
   const polygon = geodesic.Polygon(false);
   for (const [lon, lat] of ring) polygon.AddPoint(lat, lon);
-  const result = polygon.Compute(false, false);
+  const result = polygon.Compute(false, true);
   return { area: result.area ?? 0, perimeter: result.perimeter };
 }
 

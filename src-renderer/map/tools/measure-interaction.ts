@@ -3,7 +3,9 @@ import Draw from 'ol/interaction/Draw.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import { transform } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
-import type { Geometry, LineString, Polygon } from 'ol/geom.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import LineString from 'ol/geom/LineString.js';
+import Polygon from 'ol/geom/Polygon.js';
 import CircleStyle from 'ol/style/Circle.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
@@ -91,17 +93,18 @@ export class MeasureTool {
     this.layer.dispose();
   }
 
-  private measure(kind: MeasureKind, geometry: Geometry, done: boolean): Measurement {
+  private measure(kind: MeasureKind, geometry: Geometry, done: boolean): Measurement | null {
     const projection = this.map.getView().getProjection();
     const toLonLat = (c: number[]): LonLat => {
       const [lon = 0, lat = 0] = transform(c, projection, CGCS2000.code);
       return [lon, lat];
     };
-    if (kind === 'length') {
-      const points = (geometry as LineString).getCoordinates().map(toLonLat);
+    if (kind === 'length' && geometry instanceof LineString) {
+      const points = geometry.getCoordinates().map(toLonLat);
       return { kind, metres: geodesicLength(points), squareMetres: null, vertices: points.length, done };
     }
-    const ring = ((geometry as Polygon).getCoordinates()[0] ?? []).map(toLonLat);
+    if (!(geometry instanceof Polygon)) return null;
+    const ring = (geometry.getCoordinates()[0] ?? []).map(toLonLat);
     const { area, perimeter } = geodesicArea(ring);
     return { kind, metres: perimeter, squareMetres: Math.abs(area), vertices: ring.length, done };
   }
