@@ -35,6 +35,19 @@ export function isNodata(value: number, nodata: number | null): boolean {
   return Number.isNaN(nodata) ? Number.isNaN(value) : value === nodata;
 }
 
+/**
+ * The shortest decimal that reads back as the same float32 (359.81, not 359.809997558594):
+ * what the file holds, written as a person would write it.
+ */
+export function shortestFloat32(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  for (let digits = 1; digits < 9; digits += 1) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === value) return candidate;
+  }
+  return value;
+}
+
 // One opened file per URL: the header (IFDs) is read once, later clicks only fetch their tile.
 const opened = new Map<string, Promise<GeoTIFF>>();
 
@@ -66,7 +79,8 @@ export async function readPixelValues(
   const missing = nodata ?? image.getGDALNoData();
   const values = Array.from(bands, (band) => {
     const value = Number(band[0]);
-    return isNodata(value, missing) ? null : value;
+    if (isNodata(value, missing)) return null;
+    return band instanceof Float32Array ? shortestFloat32(value) : value;
   });
   return { column, row, values };
 }

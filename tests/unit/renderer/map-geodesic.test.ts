@@ -10,49 +10,9 @@ import {
   type LonLat,
 } from '../../../src-renderer/map/tools/geodesic.js';
 import { fixture } from '../../fixtures/index.js';
+import { projArea, projDistance } from '../../support/proj-geodesic.js';
 
 const run = promisify(execFile);
-
-/** Runs a PROJ tool with `input` on stdin; its stdout. */
-async function pipe(tool: string, args: readonly string[], input: string): Promise<string> {
-  const child = run(tool, [...args], { maxBuffer: 16 * 1024 * 1024 });
-  child.child.stdin?.end(input);
-  return (await child).stdout;
-}
-
-/** PROJ's `geod -I` (GeographicLib's C code inside PROJ) on GRS80: the distance between two points (printed to the mm). */
-async function projDistance([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): Promise<number> {
-  const out = await pipe('geod', ['+ellps=GRS80', '-I', '+units=m'], `${String(lat1)} ${String(lon1)} ${String(lat2)} ${String(lon2)}\n`);
-  return Number(out.trim().split(/\s+/)[2]);
-}
-
-/**
- * Area of a ring with geodesic edges by PROJ alone: each edge densified along its geodesic by
- * `geod +n_S`, the points projected by `cs2cs` to an ellipsoidal Lambert azimuthal equal-area
- * projection on GRS80 centred on the ring, and the plane area summed (shoelace).
- */
-async function projArea(ring: readonly LonLat[]): Promise<number> {
-  const points: number[][] = [];
-  for (const [i, [lon1, lat1]] of ring.entries()) {
-    const [lon2, lat2] = ring[(i + 1) % ring.length] as LonLat;
-    const edge = `+lat_1=${String(lat1)} +lon_1=${String(lon1)} +lat_2=${String(lat2)} +lon_2=${String(lon2)}`;
-    const out = await pipe('geod', ['+ellps=GRS80', ...edge.split(' '), '+n_S=1000', '-f', '%.12f'], '');
-    const lines = out.trim().split('\n').slice(0, -1); // the end point starts the next edge
-    for (const line of lines) points.push(line.trim().split(/\s+/).map(Number));
-  }
-  const lon0 = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const lat0 = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-  const laea = ['+proj=laea', `+lat_0=${String(lat0)}`, `+lon_0=${String(lon0)}`, '+ellps=GRS80', '+units=m'];
-  const input = points.map(([lat, lon]) => `${String(lon)} ${String(lat)}`).join('\n');
-  const out = await pipe('cs2cs', ['-f', '%.6f', '+proj=longlat', '+ellps=GRS80', '+to', ...laea], `${input}\n`);
-  const xy = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
-  let twice = 0;
-  for (const [i, [x1 = 0, y1 = 0] = []] of xy.entries()) {
-    const [x2 = 0, y2 = 0] = xy[(i + 1) % xy.length] ?? [];
-    twice += x1 * y2 - x2 * y1;
-  }
-  return twice / 2;
-}
 
 /**
  * SpatiaLite (through GDAL's SQLite dialect) on CGCS2000 (SRID 4490, GRS80): ST_Length(g, 1) and

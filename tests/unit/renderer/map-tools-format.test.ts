@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDms, formatPosition } from '../../../src-renderer/map/tools/coordinate-format.js';
-import { isNodata, pixelAt } from '../../../src-renderer/map/tools/raster-identify.js';
+import { isNodata, pixelAt, shortestFloat32 } from '../../../src-renderer/map/tools/raster-identify.js';
 import {
   SCALE_SERIES,
   parseScale,
@@ -65,6 +65,14 @@ describe('raster identify', () => {
     expect(pixelAt([40_500_012.5, 2_799_990], origin, resolution, [1200, 1000])).toEqual({ column: 2, row: 2 });
     expect(pixelAt([40_499_999, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
     expect(pixelAt([40_506_000, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
+  });
+
+  it('writes float32 values by the shortest decimal that reads back as the same float32', () => {
+    expect(shortestFloat32(Math.fround(359.81))).toBe(359.81);
+    expect(shortestFloat32(Math.fround(0.1))).toBe(0.1);
+    expect(shortestFloat32(Math.fround(123456.7))).toBe(123456.7);
+    expect(shortestFloat32(Math.fround(1 / 3))).toBe(0.33333334);
+    expect(Math.fround(shortestFloat32(Math.fround(Math.PI)))).toBe(Math.fround(Math.PI));
   });
 
   it('treats NaN nodata as matching NaN values, like GDAL', () => {
