@@ -181,16 +181,18 @@ export const en: UiStrings = {
   },
   map: {
     basemapMissing: 'No offline basemap',
-    crs: 'CRS',
-    scale: 'Scale',
-    lonlat: 'Lon/Lat',
-    viewXY: 'Map X/Y',
     noWebgl: 'WebGL is not available here: rasters cannot be displayed.',
     rasterFailed: 'Raster display failed: {{name}}',
     vectorFailed: 'Vector display failed: {{name}}',
     noCrs: '{{name}} has no known CRS and cannot be shown on the map',
   },
   mapTools: {
+    mapCrsShort: 'Map',
+    formatLabel: 'Coordinate format',
+    formatShort: {
+      degrees: 'deg',
+      dms: 'DMS',
+    },
     mapCrs: 'Map CRS',
     cursorCrs: 'Cursor CRS',
     cursor: 'Cursor',

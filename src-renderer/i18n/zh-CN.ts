@@ -170,16 +170,18 @@ export const zhCN = {
   },
   map: {
     basemapMissing: '无离线底图',
-    crs: '坐标系',
-    scale: '比例尺',
-    lonlat: '经纬度',
-    viewXY: '平面坐标',
     noWebgl: '当前环境不支持 WebGL，无法显示栅格数据。',
     rasterFailed: '栅格显示失败：{{name}}',
     vectorFailed: '矢量显示失败：{{name}}',
     noCrs: '{{name}} 没有可识别的坐标参考系，无法在地图中显示',
   },
   mapTools: {
+    mapCrsShort: '地图',
+    formatLabel: '坐标格式',
+    formatShort: {
+      degrees: '度',
+      dms: '度分秒',
+    },
     mapCrs: '地图坐标系',
     cursorCrs: '光标坐标系',
     cursor: '光标',

@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { demFile, mineralPointsFile } from './inputs.js';
-import { chooseCrs, gdalTransform, parseDms, positionOf, readCursor, tool, type XY } from './map-tools-support.js';
+import {
+  chooseCrs,
+  gdalTransform,
+  parseDms,
+  positionOf,
+  readCursor,
+  tool,
+  type XY,
+} from './map-tools-support.js';
 
 interface NativePoint {
   readonly xy: XY;
@@ -92,7 +100,9 @@ test('the map CRS is the user’s choice (CGCS2000 by default, kept after a relo
   const dms = parseDms(await page.getByTestId('status-cursor').innerText());
   expect(Math.abs(dms[0] - degrees[0])).toBeLessThan(5e-6);
   expect(Math.abs(dms[1] - degrees[1])).toBeLessThan(5e-6);
-  await expect(page.getByTestId('status-cursor')).toContainText(/\d+°\d{2}′\d{2}\.\d{2}″E, \d+°\d{2}′\d{2}\.\d{2}″N/);
+  await expect(page.getByTestId('status-cursor')).toContainText(
+    /\d+°\d{2}′\d{2}\.\d{2}″E, \d+°\d{2}′\d{2}\.\d{2}″N/,
+  );
   await shot('cursor-dms');
 
   // The choice persists: after a reload the map is still in WGS 84, the readout still in DMS.

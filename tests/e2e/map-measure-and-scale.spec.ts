@@ -8,13 +8,21 @@ import { cursorAt, tool, type XY } from './map-tools-support.js';
 /** SpatiaLite (GDAL's SQLite dialect) on CGCS2000 (SRID 4490, GRS80): `ST_Length(g, 1)`, the ellipsoidal length of a lon/lat WKT line. */
 async function spatialite(fn: 'ST_Length', wkt: string): Promise<number> {
   const sql = `SELECT ${fn}(SetSRID(GeomFromText('${wkt}'), 4490), 1) AS v`;
-  const out = await tool('ogrinfo', ['-q', '-dialect', 'sqlite', '-sql', sql, fixture('geojson', 'world.zh.json')]);
+  const out = await tool('ogrinfo', [
+    '-q',
+    '-dialect',
+    'sqlite',
+    '-sql',
+    sql,
+    fixture('geojson', 'world.zh.json'),
+  ]);
   const match = /v \(Real\) = (\S+)/.exec(out);
   if (!match?.[1]) throw new Error(`SpatiaLite gave no value: ${out}`);
   return Number(match[1]);
 }
 
-const wktPoints = (points: readonly XY[]): string => points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
+const wktPoints = (points: readonly XY[]): string =>
+  points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
 
 /** Page positions on the map, as fractions of its box. */
 async function onMap(page: Page, fractions: readonly XY[]): Promise<XY[]> {
@@ -51,7 +59,14 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   await page.getByTestId('map-container').focus();
   await page.keyboard.press('m');
   await expect(page.getByTestId('tool-measureLength')).toBeChecked();
-  const line = await drawByMouse(page, await onMap(page, [[0.2, 0.3], [0.6, 0.25], [0.7, 0.7]]));
+  const line = await drawByMouse(
+    page,
+    await onMap(page, [
+      [0.2, 0.3],
+      [0.6, 0.25],
+      [0.7, 0.7],
+    ]),
+  );
   const length = page.getByTestId('measure-length');
   await expect(page.getByTestId('measure-panel')).toHaveAttribute('data-done', 'true');
   const reference = await spatialite('ST_Length', `LINESTRING(${wktPoints(line)})`);
@@ -73,13 +88,24 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   await page.getByTestId('map-container').focus();
   await page.keyboard.press('Shift+M');
   await expect(page.getByTestId('tool-measureArea')).toBeChecked();
-  const ring = await drawByMouse(page, await onMap(page, [[0.25, 0.25], [0.65, 0.3], [0.7, 0.75], [0.3, 0.7]]));
+  const ring = await drawByMouse(
+    page,
+    await onMap(page, [
+      [0.25, 0.25],
+      [0.65, 0.3],
+      [0.7, 0.75],
+      [0.3, 0.7],
+    ]),
+  );
   await expect(page.getByTestId('measure-panel')).toHaveAttribute('data-done', 'true');
   const area = page.getByTestId('measure-area');
   const areaReference = Math.abs(await projArea(ring));
   const perimeter = await spatialite('ST_Length', `LINESTRING(${wktPoints([...ring, ring[0] as XY])})`);
   const measured = Number(await area.getAttribute('data-square-metres'));
-  expect(Number(await page.getByTestId('measure-length').getAttribute('data-metres'))).toBeCloseTo(perimeter, -1);
+  expect(Number(await page.getByTestId('measure-length').getAttribute('data-metres'))).toBeCloseTo(
+    perimeter,
+    -1,
+  );
   // Vertex rounding (≤ 0.08 m) shifts the area by at most perimeter × 0.08 m.
   expect(Math.abs(measured - areaReference)).toBeLessThan(perimeter * 0.08);
   await expect(area).toContainText('平方千米');

@@ -8,7 +8,11 @@ const run = promisify(execFile);
 export type XY = readonly [number, number];
 
 /** Chooses a CRS by code in one of the status-bar CRS selectors (map or cursor). */
-export async function chooseCrs(page: Page, select: 'map-crs-select' | 'cursor-crs-select', code: string): Promise<void> {
+export async function chooseCrs(
+  page: Page,
+  select: 'map-crs-select' | 'cursor-crs-select',
+  code: string,
+): Promise<void> {
   await page.getByTestId(select).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${code}"]`).click();
   await expect(page.getByTestId(select)).toContainText(code);
@@ -68,7 +72,11 @@ export async function tool(cmd: string, args: readonly string[], input?: string)
 
 /** A point moved between CRSs by GDAL (x = easting/longitude first, as GDAL's tools write it). */
 export async function gdalTransform(from: string, to: string, [x, y]: XY): Promise<[number, number]> {
-  const out = await tool('gdaltransform', ['-s_srs', from, '-t_srs', to, '-output_xy'], `${String(x)} ${String(y)}\n`);
+  const out = await tool(
+    'gdaltransform',
+    ['-s_srs', from, '-t_srs', to, '-output_xy'],
+    `${String(x)} ${String(y)}\n`,
+  );
   const [tx = NaN, ty = NaN] = out.trim().split(/\s+/).map(Number);
   return [tx, ty];
 }

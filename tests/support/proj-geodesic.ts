@@ -32,7 +32,12 @@ export async function projArea(ring: readonly LonLat[]): Promise<number> {
   const points: number[][] = [];
   for (const [i, [lon1, lat1]] of ring.entries()) {
     const [lon2, lat2] = ring[(i + 1) % ring.length] ?? ring[0] ?? [0, 0];
-    const edge = [`+lat_1=${String(lat1)}`, `+lon_1=${String(lon1)}`, `+lat_2=${String(lat2)}`, `+lon_2=${String(lon2)}`];
+    const edge = [
+      `+lat_1=${String(lat1)}`,
+      `+lon_1=${String(lon1)}`,
+      `+lat_2=${String(lat2)}`,
+      `+lon_2=${String(lon2)}`,
+    ];
     const out = await pipe('geod', ['+ellps=GRS80', ...edge, '+n_S=1000', '-f', '%.12f'], '');
     // The end point of an edge starts the next one.
     for (const line of out.trim().split('\n').slice(0, -1)) points.push(line.trim().split(/\s+/).map(Number));
@@ -41,7 +46,11 @@ export async function projArea(ring: readonly LonLat[]): Promise<number> {
   const lat0 = ring.reduce((s, p) => s + p[1], 0) / ring.length;
   const laea = ['+proj=laea', `+lat_0=${String(lat0)}`, `+lon_0=${String(lon0)}`, '+ellps=GRS80', '+units=m'];
   const input = points.map(([lat, lon]) => `${String(lon)} ${String(lat)}`).join('\n');
-  const out = await pipe('cs2cs', ['-f', '%.6f', '+proj=longlat', '+ellps=GRS80', '+to', ...laea], `${input}\n`);
+  const out = await pipe(
+    'cs2cs',
+    ['-f', '%.6f', '+proj=longlat', '+ellps=GRS80', '+to', ...laea],
+    `${input}\n`,
+  );
   const xy = out
     .trim()
     .split('\n')

@@ -30,8 +30,7 @@ export function CursorReadout({ pointer, viewCrs, choices }: CursorReadoutProps)
   const formats: readonly CoordinateFormat[] = geographic ? ['degrees', 'dms'] : ['metres'];
   return (
     <span className="status-item status-cursor">
-      <span>{t('mapTools.cursor')}</span>{' '}
-      <span data-testid="status-cursor" data-crs={cursorCrs}>
+      <span data-testid="status-cursor" data-crs={cursorCrs} title={t('mapTools.cursor')}>
         {text}
       </span>
       <CrsSelect
@@ -41,16 +40,19 @@ export function CursorReadout({ pointer, viewCrs, choices }: CursorReadoutProps)
         label={t('mapTools.cursorCrs')}
         testId="cursor-crs-select"
       />
-      <Select
-        size="small"
-        variant="borderless"
-        aria-label={t('mapTools.format.degrees')}
-        data-testid="cursor-format-select"
-        popupMatchSelectWidth={false}
-        value={formats.includes(format) ? format : (formats[0] ?? 'metres')}
-        onChange={setCursorFormat}
-        options={formats.map((f) => ({ value: f, label: t(`mapTools.format.${f}`) }))}
-      />
+      {formats.length < 2 ? null : (
+        <Select
+          size="small"
+          variant="borderless"
+          aria-label={t('mapTools.formatLabel')}
+          data-testid="cursor-format-select"
+          popupMatchSelectWidth={false}
+          value={formats.includes(format) ? format : (formats[0] ?? 'metres')}
+          onChange={setCursorFormat}
+          options={formats.map((f) => ({ value: f, label: t(`mapTools.format.${f}`) }))}
+          labelRender={({ value }) => t(`mapTools.formatShort.${value === 'dms' ? 'dms' : 'degrees'}`)}
+        />
+      )}
     </span>
   );
 }

@@ -1,4 +1,10 @@
-import { BorderOuterOutlined, CloseOutlined, ColumnWidthOutlined, InfoCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import {
+  BorderOuterOutlined,
+  CloseOutlined,
+  ColumnWidthOutlined,
+  InfoCircleOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import { Button, Modal, Radio, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +29,9 @@ function MeasurePanel() {
     `${formatNumber(v.value, lang, digitsFor(v.unit))} ${t(`mapTools.unit.${v.unit}`)}`;
   return (
     <div className="map-tool-card" data-testid="measure-panel" data-done={m?.done ? 'true' : 'false'}>
-      <div className="map-tool-card-title">{t(tool === 'measureLength' ? 'mapTools.measureLength' : 'mapTools.measureArea')}</div>
+      <div className="map-tool-card-title">
+        {t(tool === 'measureLength' ? 'mapTools.measureLength' : 'mapTools.measureArea')}
+      </div>
       {m && length ? (
         <dl className="measure-values">
           <dt>{t(m.kind === 'length' ? 'mapTools.length' : 'mapTools.perimeter')}</dt>
@@ -69,7 +77,12 @@ function IdentifyPanel() {
       {hits.map((hit) => (
         <div key={hit.datasetId} data-testid={`identify-raster-${hit.datasetId}`} className="identify-raster">
           <div className="identify-layer">{hit.layerName}</div>
-          <div className="muted small" data-testid="identify-pixel" data-column={hit.pixel.column} data-row={hit.pixel.row}>
+          <div
+            className="muted small"
+            data-testid="identify-pixel"
+            data-column={hit.pixel.column}
+            data-row={hit.pixel.row}
+          >
             {t('mapTools.pixel', { column: String(hit.pixel.column), row: String(hit.pixel.row) })}
           </div>
           <dl className="measure-values">
@@ -77,7 +90,10 @@ function IdentifyPanel() {
               // Bands have no identity beyond their position.
               <div key={index} className="identify-band">
                 <dt>{t('mapTools.band', { n: String(index + 1) })}</dt>
-                <dd data-testid={`identify-band-${String(index + 1)}`} data-value={value === null ? 'nodata' : String(value)}>
+                <dd
+                  data-testid={`identify-band-${String(index + 1)}`}
+                  data-value={value === null ? 'nodata' : String(value)}
+                >
                   {value === null ? t('mapTools.nodata') : String(value)}
                 </dd>
               </div>

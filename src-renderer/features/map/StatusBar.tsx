@@ -2,7 +2,6 @@ import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CrsDefinition } from '../../../src-main/api/types.js';
 import type { MapController, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
-import { formatCoord } from '../../ui/format.js';
 import { CrsSelect } from './CrsSelect.js';
 import { CursorReadout } from './CursorReadout.js';
 import { setMapCrs, useMapToolsStore } from './map-tools-store.js';
@@ -18,11 +17,10 @@ export interface StatusBarProps {
   readonly choices: readonly CrsDefinition[];
 }
 
-/** Bottom line as in QGIS: map notices, lon/lat, cursor in a chosen CRS, scale, map CRS. */
+/** Bottom line as in QGIS: map notices, cursor position in a chosen CRS, scale, map CRS. */
 export function StatusBar({ status, pointer, problem, basemap, controller, choices }: StatusBarProps) {
   const { t } = useTranslation();
   const mapCrs = useMapToolsStore((s) => s.mapCrs);
-  const [lon, lat] = pointer?.lonLat ?? [];
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-notice" data-testid="map-notice" role="status">
@@ -34,16 +32,10 @@ export function StatusBar({ status, pointer, problem, basemap, controller, choic
           <span className="muted">{t('map.basemapMissing')}</span>
         )}
       </span>
-      <span className="status-item" data-testid="status-lonlat">
-        {t('map.lonlat')}{' '}
-        {lon === undefined || lat === undefined
-          ? '—'
-          : `${formatCoord(lon, true)}, ${formatCoord(lat, true)}`}
-      </span>
       <CursorReadout pointer={pointer} viewCrs={status?.crs ?? null} choices={choices} />
       <ScaleSelect controller={controller} scale={status?.scale ?? null} />
       <span className="status-item" data-testid="status-crs" data-crs={status?.crs ?? ''}>
-        {t('mapTools.mapCrs')}{' '}
+        {t('mapTools.mapCrsShort')}
         <CrsSelect
           value={mapCrs}
           choices={choices}

@@ -132,7 +132,8 @@ export function useMapTools(
       else if (action === 'measureLength') setTool('measureLength');
       else if (action === 'measureArea') setTool('measureArea');
       else if (current.helpOpen) setHelpOpen(false);
-      else if (current.tool !== 'identify' && current.measurement && !current.measurement.done) measure.current?.cancelSketch();
+      else if (current.tool !== 'identify' && current.measurement && !current.measurement.done)
+        measure.current?.cancelSketch();
       else if (current.tool !== 'identify') setTool('identify');
       else setRasterHits(null);
     };

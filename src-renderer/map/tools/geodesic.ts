@@ -5,7 +5,9 @@ import * as geographiclib from 'geographiclib-geodesic';
  * loader only as the default export. Either way the same object is used.
  */
 const lib: typeof geographiclib =
-  'default' in geographiclib ? (geographiclib as unknown as { default: typeof geographiclib }).default : geographiclib;
+  'default' in geographiclib
+    ? (geographiclib as unknown as { default: typeof geographiclib }).default
+    : geographiclib;
 
 /** The CGCS2000 ellipsoid (GRS80 parameters): every map measurement is geodesic on it (ADR 0116). */
 export const CGCS2000_ELLIPSOID = { a: 6378137, f: 1 / 298.257222101 } as const;
@@ -46,7 +48,9 @@ export function lengthInUnit(metres: number): { readonly value: number; readonly
  * An area in the three units Chinese surveys report together: m², 公顷 (ha, 10⁴ m²) and km².
  * The first is the one to show first (m² below one hectare, km² from one km²).
  */
-export function areaInUnits(squareMetres: number): readonly { readonly value: number; readonly unit: AreaUnit }[] {
+export function areaInUnits(
+  squareMetres: number,
+): readonly { readonly value: number; readonly unit: AreaUnit }[] {
   const m2 = { value: squareMetres, unit: 'm2' as const };
   const ha = { value: squareMetres / 1e4, unit: 'ha' as const };
   const km2 = { value: squareMetres / 1e6, unit: 'km2' as const };

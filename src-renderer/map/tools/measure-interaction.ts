@@ -53,7 +53,11 @@ export class MeasureTool {
 
   start(kind: MeasureKind): void {
     this.stop();
-    const draw = new Draw({ source: this.source, type: kind === 'length' ? 'LineString' : 'Polygon', style: SKETCH_STYLE });
+    const draw = new Draw({
+      source: this.source,
+      type: kind === 'length' ? 'LineString' : 'Polygon',
+      style: SKETCH_STYLE,
+    });
     draw.on('drawstart', (event) => {
       this.source.clear();
       const geometry = event.feature.getGeometry();

@@ -72,7 +72,10 @@ export async function readPixelValues(
   nodata: number | null,
 ): Promise<PixelValues | null> {
   const image = await (await open(url)).getImage(0);
-  const pixel = pixelAt(point, image.getOrigin(), image.getResolution(), [image.getWidth(), image.getHeight()]);
+  const pixel = pixelAt(point, image.getOrigin(), image.getResolution(), [
+    image.getWidth(),
+    image.getHeight(),
+  ]);
   if (!pixel) return null;
   const { column, row } = pixel;
   const bands = await image.readRasters({ window: [column, row, column + 1, row + 1], interleave: false });

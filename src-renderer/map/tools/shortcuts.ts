@@ -11,7 +11,10 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
 ];
 
 /** Keys the help list names that OpenLayers handles while the map has focus. */
-export const NAVIGATION_KEYS: readonly { readonly keys: readonly string[]; readonly action: 'zoomIn' | 'zoomOut' | 'pan' }[] = [
+export const NAVIGATION_KEYS: readonly {
+  readonly keys: readonly string[];
+  readonly action: 'zoomIn' | 'zoomOut' | 'pan';
+}[] = [
   { keys: ['+'], action: 'zoomIn' },
   { keys: ['-'], action: 'zoomOut' },
   { keys: ['←', '↑', '→', '↓'], action: 'pan' },

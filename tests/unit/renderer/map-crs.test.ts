@@ -26,7 +26,8 @@ async function gdalName(code: string): Promise<string> {
 
 describe("the map's short CRS list", () => {
   it('holds the EPSG definitions of CGCS2000, WGS 84 and Web Mercator', async () => {
-    for (const def of [CGCS2000, WGS84, WEB_MERCATOR]) expect(def.proj4, def.code).toBe(await gdalProj4(def.code));
+    for (const def of [CGCS2000, WGS84, WEB_MERCATOR])
+      expect(def.proj4, def.code).toBe(await gdalProj4(def.code));
   });
 
   it('names the CGCS2000 3° Gauss-Krüger zone of a longitude by the code EPSG gives it', async () => {
@@ -44,7 +45,11 @@ describe("the map's short CRS list", () => {
   });
 
   it('offers CGCS2000 first, the data zone, Web Mercator, WGS 84, then the datasets’ own codes once each', () => {
-    const own = { code: 'EPSG:2364', proj4: '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +a=6378140 +rf=298.257 +units=m +no_defs' };
+    const own = {
+      code: 'EPSG:2364',
+      proj4:
+        '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +a=6378140 +rf=298.257 +units=m +no_defs',
+    };
     const codes = crsChoices(111.2, [own, CGCS2000, own]).map((d) => d.code);
     expect(codes).toEqual(['EPSG:4490', 'EPSG:4546', 'EPSG:3857', 'EPSG:4326', 'EPSG:2364']);
     expect(crsChoices(null, []).map((d) => d.code)).toEqual(['EPSG:4490', 'EPSG:3857', 'EPSG:4326']);

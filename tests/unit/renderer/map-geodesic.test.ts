@@ -20,13 +20,21 @@ const run = promisify(execFile);
  */
 async function spatialite(expression: string, wkt: string): Promise<number> {
   const sql = `SELECT ${expression}(SetSRID(GeomFromText('${wkt}'), 4490), 1) AS v`;
-  const { stdout } = await run('ogrinfo', ['-q', '-dialect', 'sqlite', '-sql', sql, fixture('geojson', 'world.zh.json')]);
+  const { stdout } = await run('ogrinfo', [
+    '-q',
+    '-dialect',
+    'sqlite',
+    '-sql',
+    sql,
+    fixture('geojson', 'world.zh.json'),
+  ]);
   const match = /v \(Real\) = (\S+)/.exec(stdout);
   if (!match?.[1]) throw new Error(`SpatiaLite gave no value: ${stdout}`);
   return Number(match[1]);
 }
 
-const wkt = (points: readonly LonLat[]): string => points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
+const wkt = (points: readonly LonLat[]): string =>
+  points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
 
 // Beijing → Shanghai → Guangzhou, continental scale; and a 1 km-ish survey block near Beijing.
 const LINE: readonly LonLat[] = [

@@ -61,8 +61,14 @@ describe('raster identify', () => {
   it('finds the pixel holding a point of a north-up grid, and nothing outside it', () => {
     const origin = [40_500_000, 2_800_000];
     const resolution = [5, -5];
-    expect(pixelAt([40_500_000.1, 2_799_999.9], origin, resolution, [1200, 1000])).toEqual({ column: 0, row: 0 });
-    expect(pixelAt([40_500_012.5, 2_799_990], origin, resolution, [1200, 1000])).toEqual({ column: 2, row: 2 });
+    expect(pixelAt([40_500_000.1, 2_799_999.9], origin, resolution, [1200, 1000])).toEqual({
+      column: 0,
+      row: 0,
+    });
+    expect(pixelAt([40_500_012.5, 2_799_990], origin, resolution, [1200, 1000])).toEqual({
+      column: 2,
+      row: 2,
+    });
     expect(pixelAt([40_499_999, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
     expect(pixelAt([40_506_000, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
   });
