@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { fixture } from '../fixtures/index.js';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { demFile, mineralPointsFile } from './inputs.js';
 import {
@@ -184,4 +185,39 @@ test('clicking a raster shows the values gdallocationinfo reads at that pixel, n
     }
     await shot(`raster-identify-${String(pixel.column)}-${String(pixel.row)}`);
   }
+});
+
+// A losslessly compressed image: for YCbCr JPEG, geotiff.js's decoder (what the map draws with)
+// differs from GDAL's libjpeg by a level or a few until native decoders are registered.
+test('clicking an RGB image shows all three bands as gdallocationinfo reads them', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const rgbFile = fixture('raster', 'rgb_lzw.tif');
+  const rgb = await harness.importOne(rgbFile);
+  const file = await harness.stage(rgbFile);
+  await openWorkstation(page, harness);
+  await page.getByTestId(`dataset-row-${rgb.id}`).click();
+  await page.getByTestId(`dataset-zoom-${rgb.id}`).click();
+  await chooseCrs(page, 'cursor-crs-select', rgb.crs ?? '');
+  const pixel = { column: 200, row: 180 };
+  const values = await gdalValues(file, pixel.column, pixel.row);
+  expect(values).toHaveLength(3);
+  const panel = page.getByTestId(`identify-raster-${rgb.id}`);
+  await expect(async () => {
+    await page.mouse.click(...(await positionOf(page, await pixelCentre(file, pixel.column, pixel.row))));
+    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
+      timeout: 3_000,
+    });
+    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
+      timeout: 3_000,
+    });
+  }).toPass();
+  for (const [index, value] of values.entries())
+    await expect(panel.getByTestId(`identify-band-${String(index + 1)}`)).toHaveAttribute(
+      'data-value',
+      String(value),
+    );
+  await shot('raster-identify-rgb');
 });

@@ -52,9 +52,10 @@ export function useMapTools(
   const mapCrs = useMapToolsStore((s) => s.mapCrs);
   const mode = useMapToolsStore((s) => s.tool);
 
-  const wanted = choices.find((c) => c.code === mapCrs);
+  // A remembered dataset CRS is known once that dataset's detail arrives: CGCS2000 until then.
+  const wanted = choices.find((c) => c.code === mapCrs) ?? CGCS2000;
   useEffect(() => {
-    if (controller && wanted) controller.setViewCrs(wanted);
+    if (controller) controller.setViewCrs(wanted);
   }, [controller, wanted]);
 
   useEffect(() => {
