@@ -3,7 +3,7 @@ import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
-import { getPointResolution, toLonLat, transformExtent } from 'ol/proj.js';
+import { getPointResolution, transformExtent } from 'ol/proj.js';
 import type { CrsDefinition } from '../../src-main/api/types.js';
 import VectorSource from 'ol/source/Vector.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
@@ -29,9 +29,7 @@ export interface MapStatus {
 }
 
 export interface MapPointer {
-  /** Longitude, latitude in degrees (WGS 84). */
-  readonly lonLat: readonly [number, number];
-  /** Easting, northing in the view CRS (metres). */
+  /** x, y in the view CRS (easting/northing, or longitude/latitude in a geographic view). */
   readonly xy: readonly [number, number];
 }
 
@@ -98,8 +96,7 @@ export class MapController {
     this.map.on('pointermove', (event) => {
       if (event.dragging) return;
       const [x = 0, y = 0] = event.coordinate;
-      const [lon = 0, lat = 0] = toLonLat([x, y], this.viewCrs);
-      listener.onPointer({ lonLat: [lon, lat], xy: [x, y] });
+      listener.onPointer({ xy: [x, y] });
     });
     target.addEventListener('pointerleave', () => {
       listener.onPointer(null);

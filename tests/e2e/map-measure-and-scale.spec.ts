@@ -80,6 +80,7 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   // Esc drops the result and the tool stays on; a second Esc returns to identify.
   await page.keyboard.press('Escape');
   await expect(length).toHaveCount(0);
+  await expect(page.getByTestId('tool-measureLength')).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('tool-identify')).toBeChecked();
   await expect(page.getByTestId('measure-panel')).toHaveCount(0);
@@ -111,7 +112,6 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   await expect(area).toContainText('平方千米');
   await expect(area).toContainText('公顷');
   await shot('measure-area');
-  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('tool-identify')).toBeChecked();

@@ -133,8 +133,7 @@ export function useMapTools(
       else if (action === 'measureLength') setTool('measureLength');
       else if (action === 'measureArea') setTool('measureArea');
       else if (current.helpOpen) setHelpOpen(false);
-      else if (current.tool !== 'identify' && current.measurement && !current.measurement.done)
-        measure.current?.cancelSketch();
+      else if (current.tool !== 'identify' && current.measurement) measure.current?.cancelSketch();
       else if (current.tool !== 'identify') setTool('identify');
       else setRasterHits(null);
     };
