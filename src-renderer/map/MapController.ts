@@ -3,7 +3,8 @@ import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
-import { getPointResolution, toLonLat, transformExtent } from 'ol/proj.js';
+import { getPointResolution, transformExtent } from 'ol/proj.js';
+import type { CrsDefinition } from '../../src-main/api/types.js';
 import VectorSource from 'ol/source/Vector.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
@@ -12,11 +13,13 @@ import type { MapLayerSpec } from './layer-spec.js';
 import { ensureProjection } from './projections.js';
 import { createRasterLayer } from './raster-layer.js';
 import { LoadingIndicator } from './raster-source.js';
+import { viewInProjection } from './tools/view-projection.js';
 import { createVectorLayer } from './vector-layer.js';
 import { HIGHLIGHT_STYLE } from './vector-style.js';
 
-/** The view CRS: Web Mercator, metres, x = easting. Rasters and vectors are reprojected into it. */
+/** The view CRS until the user's map CRS is set (setViewCrs); every layer is reprojected into the view's. */
 export const VIEW_CRS = 'EPSG:3857';
+const VIEW_LIMITS = { maxZoom: 24 } as const;
 /** OGC standardised rendering pixel (0.28 mm) used to turn ground resolution into a 1:n scale. */
 const METRES_PER_PIXEL_ON_SCREEN = 0.00028;
 
@@ -27,9 +30,7 @@ export interface MapStatus {
 }
 
 export interface MapPointer {
-  /** Longitude, latitude in degrees (WGS 84). */
-  readonly lonLat: readonly [number, number];
-  /** Easting, northing in the view CRS (metres). */
+  /** x, y in the view CRS (easting/northing, or longitude/latitude in a geographic view). */
   readonly xy: readonly [number, number];
 }
 
@@ -76,10 +77,14 @@ export class MapController {
   /** "Loading n tiles" per raster layer, and the functions that stop counting a removed layer's tiles. */
   private readonly loading = new LoadingIndicator();
   private readonly unwatch = new Map<string, () => void>();
+  private viewCrs = VIEW_CRS;
+  private basemap: BaseLayer | null;
+  private picking = true;
 
   constructor(target: HTMLElement, listener: MapListener) {
     this.listener = listener;
     const basemap = createBasemapLayer();
+    this.basemap = basemap;
     this.map = new OlMap({
       target,
       controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
@@ -87,7 +92,7 @@ export class MapController {
         ...(basemap ? [basemap] : []),
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
       ],
-      view: new View({ projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4, maxZoom: 24 }),
+      view: new View({ ...VIEW_LIMITS, projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4 }),
     });
     this.map.on('moveend', () => {
       this.emitStatus();
@@ -95,14 +100,13 @@ export class MapController {
     this.map.on('pointermove', (event) => {
       if (event.dragging) return;
       const [x = 0, y = 0] = event.coordinate;
-      const [lon = 0, lat = 0] = toLonLat([x, y], VIEW_CRS);
-      listener.onPointer({ lonLat: [lon, lat], xy: [x, y] });
+      listener.onPointer({ xy: [x, y] });
     });
     target.addEventListener('pointerleave', () => {
       listener.onPointer(null);
     });
     this.map.on('singleclick', (event) => {
-      this.pick(event.pixel);
+      if (this.picking) this.pick(event.pixel);
     });
     this.emitStatus();
   }
@@ -151,12 +155,52 @@ export class MapController {
     const union = createEmpty();
     for (const spec of specs) {
       if (!spec.extent || !ensureProjection(spec.crs)) continue;
-      const extent = transformExtent([...spec.extent], spec.crs?.code ?? VIEW_CRS, VIEW_CRS, 16);
+      const extent = transformExtent([...spec.extent], spec.crs?.code ?? this.viewCrs, this.viewCrs, 16);
       if (!isEmpty(extent) && extent.every(Number.isFinite)) extend(union, extent);
     }
     if (isEmpty(union)) return false;
     this.map.getView().fit(union, { padding: [24, 24, 24, 24], maxZoom: 20, duration: 0 });
     return true;
+  }
+
+  /**
+   * Switches the map CRS (ADR 0115): a new view on the same place and scale, and every layer
+   * rebuilt so its data is reprojected into the new CRS. False when the definition is unusable.
+   */
+  setViewCrs(def: CrsDefinition): boolean {
+    if (def.code === this.viewCrs) return true;
+    if (!ensureProjection(def)) return false;
+    const view = viewInProjection(this.map.getView(), def.code, VIEW_LIMITS);
+    if (!view) return false;
+    this.viewCrs = def.code;
+    this.map.setView(view);
+    this.highlight.clear();
+    if (this.basemap) {
+      this.map.removeLayer(this.basemap);
+      this.basemap.dispose();
+      this.basemap = createBasemapLayer();
+      if (this.basemap) this.map.addLayer(this.basemap);
+    }
+    const specs = [...this.entries.values()].map((entry) => entry.spec);
+    for (const entry of this.entries.values()) {
+      this.map.removeLayer(entry.layer);
+      entry.layer.dispose();
+    }
+    this.entries.clear();
+    this.setLayers(specs);
+    this.emitStatus();
+    return true;
+  }
+
+  /** The OpenLayers map, for the map tools (src-renderer/map/tools) to add their interactions and controls to. */
+  get olMap(): OlMap {
+    return this.map;
+  }
+
+  /** Whether a click picks a vector feature (off while a measure tool takes the clicks). */
+  setPicking(enabled: boolean): void {
+    this.picking = enabled;
+    if (!enabled) this.highlight.clear();
   }
 
   /** Re-measures the map after its container changed size (panel resize). */
@@ -199,7 +243,7 @@ export class MapController {
       layer.set('strataId', spec.id);
       return layer;
     }
-    const layer = createVectorLayer(spec, VIEW_CRS, () => {
+    const layer = createVectorLayer(spec, this.viewCrs, () => {
       this.listener.onProblem({ id: spec.id, name: spec.name, key: 'map.vectorFailed' });
     });
     layer.set('strataId', spec.id);
@@ -243,6 +287,6 @@ export class MapController {
     const center = view.getCenter();
     if (resolution === undefined || !center) return;
     const ground = getPointResolution(view.getProjection(), resolution, center, 'm');
-    this.listener.onStatus({ crs: VIEW_CRS, scale: Math.round(ground / METRES_PER_PIXEL_ON_SCREEN) });
+    this.listener.onStatus({ crs: this.viewCrs, scale: Math.round(ground / METRES_PER_PIXEL_ON_SCREEN) });
   }
 }

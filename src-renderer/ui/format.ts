@@ -25,10 +25,5 @@ export function formatTime(iso: string): string {
   return `${String(d.getFullYear())}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** Significant digits adapted to the unit: degrees need more decimals than metres. */
-export function formatCoord(value: number, degrees: boolean): string {
-  return value.toFixed(degrees ? 6 : 2);
-}
-
 /** Label cell of the dense key/value tables: one line, wide enough for 6 CJK characters. */
 export const DESCRIPTION_LABEL = { width: 104, whiteSpace: 'nowrap' } as const;

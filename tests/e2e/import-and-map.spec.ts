@@ -81,22 +81,22 @@ function loneliest(points: readonly Point[]): Point {
   return best;
 }
 
-/** Moves the mouse to a map pixel and reads the status bar's cursor longitude/latitude once it shows them. */
+/** Moves the mouse to a map pixel and reads the status bar's cursor longitude/latitude (CGCS2000 degrees, the default) once it shows them. */
 async function lonLatAt(page: Page, x: number, y: number): Promise<[number, number]> {
-  const readout = page.getByTestId('status-lonlat');
+  const readout = page.getByTestId('status-cursor');
   // Off the map first: the readout clears, so the next numbers are for the new position.
   await page.mouse.move(0, 0);
   await expect(readout).not.toContainText(/\d\.\d/);
   await page.mouse.move(x, y);
-  await expect(readout).toContainText(/-?\d+\.\d+, -?\d+\.\d+/);
+  await expect(readout).toContainText(/-?\d+\.\d+°, -?\d+\.\d+°/);
   const numbers = (await readout.innerText()).match(/-?\d+\.\d+/g)?.map(Number) ?? [];
   return [numbers[0] ?? NaN, numbers[1] ?? NaN];
 }
 
-/** Web Mercator northing of a latitude (up to the sphere's radius): the view's y is linear in it. */
-const mercator = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-
-/** Clicks the map where a longitude/latitude is, locating it as a person would: by the cursor readout. */
+/**
+ * Clicks the map where a longitude/latitude is, locating it as a person would: by the cursor
+ * readout. The map's default CRS is CGCS2000 geographic, so the screen is linear in both.
+ */
 async function clickLonLat(page: Page, [lon, lat]: readonly [number, number]): Promise<void> {
   const box = await page.getByTestId('map-container').boundingBox();
   if (!box) throw new Error('map has no box');
@@ -106,7 +106,7 @@ async function clickLonLat(page: Page, [lon, lat]: readonly [number, number]): P
   const b = await lonLatAt(page, x1, y1);
   await page.mouse.click(
     x0 + ((lon - a[0]) / (b[0] - a[0])) * (x1 - x0),
-    y0 + ((mercator(lat) - mercator(a[1])) / (mercator(b[1]) - mercator(a[1]))) * (y1 - y0),
+    y0 + ((lat - a[1]) / (b[1] - a[1])) * (y1 - y0),
   );
 }
 

@@ -4,7 +4,9 @@ import { BASEMAP_URL } from '../../map/basemap.js';
 import type { MapListener, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
 import { useMapController } from '../../map/use-map-controller.js';
 import { setFeature, useAppStore } from '../../state/app-store.js';
+import { MapTools } from './MapTools.js';
 import { StatusBar } from './StatusBar.js';
+import { useCrsChoices, useMapTools } from './use-map-tools.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
 
@@ -38,6 +40,8 @@ export function MapView() {
     },
   };
   const controller = useMapController(target, listener);
+  const choices = useCrsChoices(specs);
+  useMapTools(controller, specs, choices);
 
   // The first time layers arrive (and nothing was selected yet), show them all.
   const fittedAll = useRef(false);
@@ -61,7 +65,15 @@ export function MapView() {
   return (
     <section className="map-area" aria-label={t('app.title')}>
       <div ref={target} className="map-container" data-testid="map-container" tabIndex={0} />
-      <StatusBar status={status} pointer={pointer} problem={problem} basemap={BASEMAP_URL !== null} />
+      <MapTools />
+      <StatusBar
+        status={status}
+        pointer={pointer}
+        problem={problem}
+        basemap={BASEMAP_URL !== null}
+        controller={controller}
+        choices={choices}
+      />
     </section>
   );
 }

@@ -1,22 +1,26 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
-import { useAppStore } from '../../state/app-store.js';
-import { formatCoord, formatNumber } from '../../ui/format.js';
+import type { CrsDefinition } from '../../../src-main/api/types.js';
+import type { MapController, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
+import { CrsSelect } from './CrsSelect.js';
+import { CursorReadout } from './CursorReadout.js';
+import { setMapCrs, useMapToolsStore } from './map-tools-store.js';
+import { ScaleSelect } from './ScaleSelect.js';
 
 export interface StatusBarProps {
   readonly status: MapStatus | null;
   readonly pointer: MapPointer | null;
   readonly problem: MapProblem | null;
   readonly basemap: boolean;
+  readonly controller: MapController | null;
+  /** CRSs offered for the map and the cursor (short list plus the datasets' own). */
+  readonly choices: readonly CrsDefinition[];
 }
 
-/** Bottom line as in QGIS: map notices, view CRS, scale, cursor position (lon/lat and view x/y). */
-export function StatusBar({ status, pointer, problem, basemap }: StatusBarProps) {
+/** Bottom line as in QGIS: map notices, cursor position in a chosen CRS, scale, map CRS. */
+export function StatusBar({ status, pointer, problem, basemap, controller, choices }: StatusBarProps) {
   const { t } = useTranslation();
-  const lang = useAppStore((s) => s.lang);
-  const [lon, lat] = pointer?.lonLat ?? [];
-  const [x, y] = pointer?.xy ?? [];
+  const mapCrs = useMapToolsStore((s) => s.mapCrs);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-notice" data-testid="map-notice" role="status">
@@ -28,21 +32,17 @@ export function StatusBar({ status, pointer, problem, basemap }: StatusBarProps)
           <span className="muted">{t('map.basemapMissing')}</span>
         )}
       </span>
-      <span className="status-item" data-testid="status-lonlat">
-        {t('map.lonlat')}{' '}
-        {lon === undefined || lat === undefined
-          ? '—'
-          : `${formatCoord(lon, true)}, ${formatCoord(lat, true)}`}
-      </span>
-      <span className="status-item" data-testid="status-xy">
-        {t('map.viewXY')}{' '}
-        {x === undefined || y === undefined ? '—' : `${formatCoord(x, false)}, ${formatCoord(y, false)}`}
-      </span>
-      <span className="status-item" data-testid="status-scale">
-        {t('map.scale')} {status ? `1:${formatNumber(status.scale, lang)}` : '—'}
-      </span>
-      <span className="status-item" data-testid="status-crs">
-        {t('map.crs')} {status?.crs ?? '—'}
+      <CursorReadout pointer={pointer} viewCrs={status?.crs ?? null} choices={choices} />
+      <ScaleSelect controller={controller} scale={status?.scale ?? null} />
+      <span className="status-item" data-testid="status-crs" data-crs={status?.crs ?? ''}>
+        {t('mapTools.mapCrsShort')}
+        <CrsSelect
+          value={mapCrs}
+          choices={choices}
+          onChange={setMapCrs}
+          label={t('mapTools.mapCrs')}
+          testId="map-crs-select"
+        />
       </span>
     </footer>
   );
