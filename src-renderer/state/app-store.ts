@@ -149,11 +149,14 @@ export const setFeature = (feature: ClickedFeature | null): void => {
   set({ feature });
 };
 
-/** Selects a dataset and asks the map to fit it (selection = "zoom to layer"). */
-export const select = (id: string | null): void => {
+/**
+ * Selects a dataset and, unless `zoom` is false, asks the map to fit it (a catalogue pick zooms;
+ * a click in the layer tree only makes the layer current, as in QGIS, and keeps the view).
+ */
+export const select = (id: string | null, zoom = true): void => {
   set((s) => ({
     selectedId: id,
-    zoomRequest: id === null ? s.zoomRequest : { id, seq: (s.zoomRequest?.seq ?? 0) + 1 },
+    zoomRequest: id === null || !zoom ? s.zoomRequest : { id, seq: (s.zoomRequest?.seq ?? 0) + 1 },
   }));
 };
 

@@ -59,3 +59,57 @@ export const inside = (inner: Box, outer: Box): boolean =>
   inner.y >= outer.y - 0.5 &&
   inner.x + inner.width <= outer.x + outer.width + 0.5 &&
   inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+/** The map's pixels in a small square at its middle, as PNG bytes (what the user sees there). */
+export async function mapMiddle(page: Page): Promise<Buffer> {
+  const box = await page.getByTestId('map-container').boundingBox();
+  if (!box) throw new Error('map has no box');
+  return page.screenshot({
+    clip: { x: box.x + box.width / 2 - 3, y: box.y + box.height / 2 - 3, width: 6, height: 6 },
+    animations: 'disabled',
+  });
+}
+
+/** Waits until the map's middle shows what `expected` holds (tiles keep arriving for a while). */
+export async function expectMapMiddle(page: Page, expected: Buffer, same: boolean): Promise<void> {
+  await expect.poll(async () => (await mapMiddle(page)).equals(expected), { timeout: 30_000 }).toBe(same);
+}
+
+/** The map's middle once it has stopped changing (two captures alike). */
+export async function settledMapMiddle(page: Page): Promise<Buffer> {
+  const capture: { last: Buffer | null } = { last: null };
+  await expect
+    .poll(async () => {
+      const next = await mapMiddle(page);
+      const still = capture.last?.equals(next) ?? false;
+      capture.last = next;
+      return still;
+    })
+    .toBe(true);
+  return capture.last ?? Buffer.alloc(0);
+}
+
+/** The layer tree's layer ids, top row first. */
+export async function treeOrder(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('layer-tree')
+    .locator('[data-testid^="layer-row-"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node') ?? ''));
+}
+
+/**
+ * Waits until the map has stopped changing (two captures alike): the harness stops when the test
+ * ends, and a tile still in flight then would log a refused request as a page error.
+ */
+export async function mapIdle(page: Page): Promise<void> {
+  const map = page.getByTestId('map-container');
+  const capture: { last: Buffer | null } = { last: null };
+  await expect
+    .poll(async () => {
+      const next = await map.screenshot({ animations: 'disabled' });
+      const still = capture.last?.equals(next) ?? false;
+      capture.last = next;
+      return still;
+    })
+    .toBe(true);
+}

@@ -110,7 +110,7 @@ export function LayerPanel() {
         drag={dragOf(id)}
         onSelect={() => {
           setGroupChoice(null);
-          select(id);
+          select(id, false);
         }}
         onToggle={(next) => {
           toggleVisible(id, next);
