@@ -35,9 +35,11 @@ function Workspace() {
           role="alert"
           data-testid="drop-refused"
           title={t(dropRefused)}
-          closable={{ 'aria-label': t('layers.dismiss') }}
-          onClose={() => {
-            setDropRefused(null);
+          closable={{
+            'aria-label': t('layers.dismiss'),
+            onClose: () => {
+              setDropRefused(null);
+            },
           }}
         />
       ) : null}

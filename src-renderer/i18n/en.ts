@@ -44,11 +44,13 @@ export const en: UiStrings = {
     groupVisible: 'Show group {{name}} on the map',
     groupCount: '{{count}} layers',
     orderHint: 'Upper layers draw over lower ones. Drag to reorder, or use Move up / Move down.',
-    cannotPlaceNoCrs: 'Cannot zoom to {{name}}: it has no recognised coordinate reference system, so its place on the map is unknown',
+    cannotPlaceNoCrs:
+      'Cannot zoom to {{name}}: it has no recognised coordinate reference system, so its place on the map is unknown',
     cannotPlaceNoExtent: 'Cannot zoom to {{name}}: the dataset has no extent',
     dropInBrowser:
       'The browser cannot tell the path of a dropped file, so nothing was imported. Click “Import data” and type or paste the file paths.',
-    dropNoPath: 'The dropped items have no file path, so nothing was imported. Click “Import data” to choose the files.',
+    dropNoPath:
+      'The dropped items have no file path, so nothing was imported. Click “Import data” to choose the files.',
     dismiss: 'Dismiss',
   },
   kind: { raster: 'Raster', vector: 'Vector' },

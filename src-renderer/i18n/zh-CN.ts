@@ -43,8 +43,7 @@ export const zhCN = {
     orderHint: '上方的图层压盖下方的图层。可拖动调整顺序，也可用“上移”“下移”按钮。',
     cannotPlaceNoCrs: '无法缩放至 {{name}}：没有可识别的坐标参考系，无法确定它在地图上的位置',
     cannotPlaceNoExtent: '无法缩放至 {{name}}：该数据没有空间范围',
-    dropInBrowser:
-      '浏览器无法取得拖入文件的路径，文件未导入。请点击“导入数据”，输入或粘贴文件路径。',
+    dropInBrowser: '浏览器无法取得拖入文件的路径，文件未导入。请点击“导入数据”，输入或粘贴文件路径。',
     dropNoPath: '拖入的内容没有文件路径，未导入。请点击“导入数据”选择文件。',
     dismiss: '关闭',
   },

@@ -26,6 +26,7 @@ import {
   setGroupVisible,
   setLayerOpacity,
   setLayerVisible,
+  stackOrder,
   ungroup,
   type LayerTree,
   type TreePlace,
@@ -117,9 +118,7 @@ export const setAudit = (audit: AuditState): void => {
 export const setDatasets = (datasets: readonly DatasetSummary[]): void => {
   set((s) => {
     const stored = s.tree ?? loadTree(browserStorage());
-    // The host lists oldest first; the newest goes on top of the map.
-    const ids = datasets.map((d) => d.id as string).reverse();
-    const tree = reconcile(stored ?? EMPTY_TREE, ids, stored === null);
+    const tree = reconcile(stored ?? EMPTY_TREE, stackOrder(datasets), stored === null);
     saveTree(browserStorage(), tree);
     return { datasets, tree, notices: noticesOn(s.notices, tree) };
   });
@@ -165,7 +164,9 @@ function noticesOn(
   notices: Readonly<Record<string, LayerNotice>>,
   tree: LayerTree,
 ): Readonly<Record<string, LayerNotice>> {
-  const visible = new Map(layersOf(tree).map(({ layer, group }) => [layer.id, layer.visible && (group?.visible ?? true)]));
+  const visible = new Map(
+    layersOf(tree).map(({ layer, group }) => [layer.id, layer.visible && (group?.visible ?? true)]),
+  );
   return Object.fromEntries(
     Object.entries(notices).filter(([, notice]) => {
       const shown = visible.get(notice.layerId);

@@ -12,7 +12,10 @@ const keyOf = (workspace: string): string => `strata.workspace.${workspace}.laye
  * The stored tree of a workspace, or null when none is stored yet (a first start) or the stored
  * one cannot be read. Local to this machine and profile; nothing leaves the renderer.
  */
-export function loadTree(storage: TreeStorage | null, workspace: string = DEFAULT_WORKSPACE): LayerTree | null {
+export function loadTree(
+  storage: TreeStorage | null,
+  workspace: string = DEFAULT_WORKSPACE,
+): LayerTree | null {
   if (!storage) return null;
   let raw: string | null;
   try {
@@ -29,7 +32,11 @@ export function loadTree(storage: TreeStorage | null, workspace: string = DEFAUL
 }
 
 /** Stores the tree; a full or refused storage only costs the next start its layer list. */
-export function saveTree(storage: TreeStorage | null, tree: LayerTree, workspace: string = DEFAULT_WORKSPACE): void {
+export function saveTree(
+  storage: TreeStorage | null,
+  tree: LayerTree,
+  workspace: string = DEFAULT_WORKSPACE,
+): void {
   if (!storage) return;
   try {
     storage.setItem(keyOf(workspace), JSON.stringify(tree));

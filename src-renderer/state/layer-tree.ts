@@ -57,7 +57,8 @@ export const FIRST_START_LIMIT = 20;
 
 export const EMPTY_TREE: LayerTree = { nodes: [], known: [] };
 
-const clampOpacity = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 1);
+const clampOpacity = (value: number): number =>
+  Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 1;
 
 const newLayer = (id: string): LayerNode => ({ kind: 'layer', id, visible: true, opacity: 1 });
 
@@ -69,11 +70,14 @@ export interface PlacedLayer {
 
 export function layersOf(tree: LayerTree): PlacedLayer[] {
   return tree.nodes.flatMap((node): PlacedLayer[] =>
-    node.kind === 'layer' ? [{ layer: node, group: null }] : node.layers.map((layer) => ({ layer, group: node })),
+    node.kind === 'layer'
+      ? [{ layer: node, group: null }]
+      : node.layers.map((layer) => ({ layer, group: node })),
   );
 }
 
-export const isOnMap = (tree: LayerTree, id: string): boolean => layersOf(tree).some((l) => l.layer.id === id);
+export const isOnMap = (tree: LayerTree, id: string): boolean =>
+  layersOf(tree).some((l) => l.layer.id === id);
 
 export function findLayer(tree: LayerTree, id: string): LayerNode | undefined {
   return layersOf(tree).find((l) => l.layer.id === id)?.layer;
@@ -90,6 +94,35 @@ export function drawOrder(tree: LayerTree): DrawnLayer[] {
   }));
 }
 
+/** What the default stacking needs to know of a dataset. */
+export interface Stackable {
+  readonly id: string;
+  readonly kind: 'raster' | 'vector';
+  readonly geometryType?: string;
+}
+
+const RANK: Readonly<Record<string, number>> = {
+  Point: 0,
+  MultiPoint: 0,
+  LineString: 1,
+  MultiLineString: 1,
+  Polygon: 2,
+  MultiPolygon: 2,
+};
+
+/**
+ * The order datasets arriving together go on the map, top first: points over lines over polygons
+ * over rasters, so nothing hides another at first; the newest first within a kind. Only a
+ * default: once on the map, the user's order is the order.
+ */
+export function stackOrder(oldestFirst: readonly Stackable[]): string[] {
+  const rank = (d: Stackable): number => (d.kind === 'raster' ? 3 : (RANK[d.geometryType ?? ''] ?? 1));
+  return oldestFirst
+    .map((d, age) => ({ d, age }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || b.age - a.age)
+    .map(({ d }) => d.id);
+}
+
 /** Puts datasets on the map at the top, in the order given; ones already there stay where they are. */
 export function addLayers(tree: LayerTree, ids: readonly string[]): LayerTree {
   const fresh = [...new Set(ids)].filter((id) => !isOnMap(tree, id));
@@ -100,7 +133,7 @@ export function addLayers(tree: LayerTree, ids: readonly string[]): LayerTree {
 }
 
 /**
- * Brings the tree in line with the catalogue (`catalogue`: every dataset id, newest first):
+ * Brings the tree in line with the catalogue (`catalogue`: every dataset id, in stackOrder):
  * datasets gone from it leave the map, new ones go on top. `firstStart` (nothing stored yet for
  * this workspace) puts a small catalogue on the map whole and only remembers a large one.
  */
@@ -129,7 +162,9 @@ export function setLayerOpacity(tree: LayerTree, id: string, opacity: number): L
 export function setGroupVisible(tree: LayerTree, groupId: string, visible: boolean): LayerTree {
   return {
     ...tree,
-    nodes: tree.nodes.map((node) => (node.kind === 'group' && node.id === groupId ? { ...node, visible } : node)),
+    nodes: tree.nodes.map((node) =>
+      node.kind === 'group' && node.id === groupId ? { ...node, visible } : node,
+    ),
   };
 }
 
@@ -180,7 +215,8 @@ export function moveNode(tree: LayerTree, nodeId: string, place: TreePlace): Lay
   const node = nodeAt(tree, from);
   if (!node) return tree;
   if (node.kind === 'group' && place.parent !== null) return tree;
-  if (place.parent !== null && !tree.nodes.some((n) => n.kind === 'group' && n.id === place.parent)) return tree;
+  if (place.parent !== null && !tree.nodes.some((n) => n.kind === 'group' && n.id === place.parent))
+    return tree;
   // Counting before removal: a later slot in the same list shifts up by one once the node is out.
   const sameList = from.parent === place.parent;
   const index = sameList && from.index < place.index ? place.index - 1 : place.index;
@@ -234,7 +270,9 @@ function detach(tree: LayerTree, place: TreePlace): LayerTree {
   return {
     ...tree,
     nodes: tree.nodes.map((n) =>
-      n.kind === 'group' && n.id === place.parent ? { ...n, layers: n.layers.filter((_, i) => i !== place.index) } : n,
+      n.kind === 'group' && n.id === place.parent
+        ? { ...n, layers: n.layers.filter((_, i) => i !== place.index) }
+        : n,
     ),
   };
 }
@@ -248,7 +286,9 @@ function insert(tree: LayerTree, node: TreeNode, place: TreePlace): LayerTree {
   if (node.kind !== 'layer') return tree;
   return {
     ...tree,
-    nodes: tree.nodes.map((n) => (n.kind === 'group' && n.id === place.parent ? { ...n, layers: into(n.layers, node) } : n)),
+    nodes: tree.nodes.map((n) =>
+      n.kind === 'group' && n.id === place.parent ? { ...n, layers: into(n.layers, node) } : n,
+    ),
   };
 }
 
@@ -289,7 +329,12 @@ function parseNode(raw: unknown, topLevel: boolean): TreeNode | null {
   if (raw['kind'] === 'layer' && typeof raw['opacity'] === 'number') {
     return { kind: 'layer', id: raw['id'], visible: raw['visible'], opacity: clampOpacity(raw['opacity']) };
   }
-  if (raw['kind'] === 'group' && topLevel && typeof raw['name'] === 'string' && Array.isArray(raw['layers'])) {
+  if (
+    raw['kind'] === 'group' &&
+    topLevel &&
+    typeof raw['name'] === 'string' &&
+    Array.isArray(raw['layers'])
+  ) {
     const layers: LayerNode[] = [];
     for (const child of raw['layers']) {
       const layer = parseNode(child, false);

@@ -71,7 +71,9 @@ test('issue 6: the user orders the layers, by drag or keyboard, and a raster can
   const target = page.getByTestId(`layer-row-${dem.id}`);
   const box = await target.boundingBox();
   if (!box) throw new Error('no row box');
-  await page.getByTestId(`layer-row-${world.id}`).dragTo(target, { targetPosition: { x: box.width / 2, y: 2 } });
+  await page
+    .getByTestId(`layer-row-${world.id}`)
+    .dragTo(target, { targetPosition: { x: box.width / 2, y: 2 } });
   await expect.poll(() => treeOrder(page)).toEqual([world.id, dem.id]);
   await expectMapMiddle(page, vectorOver, true);
 

@@ -51,7 +51,9 @@ for (const size of SIZES) {
       await expect(notice.getByRole('img', { name: 'warning' })).toBeVisible();
       const status = page.getByTestId('status-bar');
       const noticeText = await notice.evaluate((el) => el.scrollWidth);
-      expect(noticeText, 'the notice is longer than the status bar').toBeGreaterThan((await boxOf(status)).width / 2);
+      expect(noticeText, 'the notice is longer than the status bar').toBeGreaterThan(
+        (await boxOf(status)).width / 2,
+      );
 
       const map = await boxOf(page.getByTestId('map-container'));
       const panels = {

@@ -51,7 +51,10 @@ export interface Box {
 
 /** True when two boxes share any area (touching edges do not count). */
 export const overlaps = (a: Box, b: Box): boolean =>
-  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
 
 /** True when `inner` lies within `outer` (half a pixel of rounding allowed). */
 export const inside = (inner: Box, outer: Box): boolean =>

@@ -36,7 +36,11 @@ export function CatalogueList() {
   };
 
   return (
-    <section className="panel catalogue-panel" aria-label={t('layers.catalogueTitle')} data-testid="catalogue-panel">
+    <section
+      className="panel catalogue-panel"
+      aria-label={t('layers.catalogueTitle')}
+      data-testid="catalogue-panel"
+    >
       <header className="panel-header">
         <span>{t('layers.catalogueTitle')}</span>
         <span className="panel-header-extra">

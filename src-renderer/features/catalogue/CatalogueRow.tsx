@@ -19,7 +19,15 @@ export interface CatalogueRowProps {
 }
 
 /** One dataset of the catalogue: kind, name, format, 密级, workflow status, and “add to map”. */
-export function CatalogueRow({ dataset, sourceName, nested, selected, onMap, onSelect, onAdd }: CatalogueRowProps) {
+export function CatalogueRow({
+  dataset,
+  sourceName,
+  nested,
+  selected,
+  onMap,
+  onSelect,
+  onAdd,
+}: CatalogueRowProps) {
   const { t } = useTranslation();
   const name = datasetTitle(dataset);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -59,7 +67,12 @@ export function CatalogueRow({ dataset, sourceName, nested, selected, onMap, onS
       <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
       {onMap ? (
         <Tooltip title={t('layers.onMap')}>
-          <span className="on-map-mark" role="img" aria-label={t('layers.onMap')} data-testid={`dataset-onmap-${dataset.id}`}>
+          <span
+            className="on-map-mark"
+            role="img"
+            aria-label={t('layers.onMap')}
+            data-testid={`dataset-onmap-${dataset.id}`}
+          >
             <CheckOutlined />
           </span>
         </Tooltip>

@@ -49,19 +49,21 @@ export function LayerPanel() {
       document.querySelector<HTMLElement>(`.layer-tree [data-node="${CSS.escape(id)}"]`)?.focus();
     });
   };
-  const rowKeys = (id: string) => (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-    event.preventDefault();
-    const step = event.key === 'ArrowUp' ? -1 : 1;
-    if (event.altKey) {
-      moveLayerStep(id, step);
-      focusRow(id);
-      return;
-    }
-    const rows = Array.from(document.querySelectorAll<HTMLElement>('.layer-tree [data-node]'));
-    const index = rows.findIndex((r) => r.dataset['node'] === id);
-    rows[Math.max(0, Math.min(rows.length - 1, index + step))]?.focus();
-  };
+  const rowKeys =
+    (id: string) =>
+    (event: KeyboardEvent<HTMLDivElement>): void => {
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      event.preventDefault();
+      const step = event.key === 'ArrowUp' ? -1 : 1;
+      if (event.altKey) {
+        moveLayerStep(id, step);
+        focusRow(id);
+        return;
+      }
+      const rows = Array.from(document.querySelectorAll<HTMLElement>('.layer-tree [data-node]'));
+      const index = rows.findIndex((r) => r.dataset['node'] === id);
+      rows[Math.max(0, Math.min(rows.length - 1, index + step))]?.focus();
+    };
 
   const dragOf = (id: string): TreeRowDrag => ({
     dropSide: over?.id === id && dragging !== null && dragging !== id ? over.side : null,
@@ -148,7 +150,12 @@ export function LayerPanel() {
           </Tooltip>
         </span>
       </header>
-      <div className="panel-body layer-tree" role="tree" aria-label={t('layers.title')} data-testid="layer-tree">
+      <div
+        className="panel-body layer-tree"
+        role="tree"
+        aria-label={t('layers.title')}
+        data-testid="layer-tree"
+      >
         {tree.nodes.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('layers.empty')} />
         ) : null}

@@ -14,7 +14,8 @@ import { placeOf, type LayerTree } from '../../state/layer-tree.js';
 export function LayerTools({ tree, current }: { readonly tree: LayerTree; readonly current: string | null }) {
   const { t } = useTranslation();
   const place = current === null ? null : placeOf(tree, current);
-  if (current === null || place === null) return <div className="layer-tools muted">{t('layers.orderHint')}</div>;
+  if (current === null || place === null)
+    return <div className="layer-tools muted">{t('layers.orderHint')}</div>;
   const group = tree.nodes.find((n) => n.kind === 'group' && n.id === current);
   const layer = group
     ? undefined
@@ -48,7 +49,13 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
       ) : null}
       <div className="tool-buttons">
         <Tooltip title={t('layers.moveUp')}>
-          <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('layers.moveUp')} data-testid="layer-up" onClick={step(-1)} />
+          <Button
+            size="small"
+            icon={<ArrowUpOutlined />}
+            aria-label={t('layers.moveUp')}
+            data-testid="layer-up"
+            onClick={step(-1)}
+          />
         </Tooltip>
         <Tooltip title={t('layers.moveDown')}>
           <Button
@@ -65,7 +72,7 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
             className="group-select"
             aria-label={t('layers.moveToGroup')}
             data-testid="layer-group-select"
-            suffixIcon={<FolderOutlined />}
+            prefix={<FolderOutlined />}
             value={place.parent ?? ''}
             options={[
               { value: '', label: t('layers.noGroup') },

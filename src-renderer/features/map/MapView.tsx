@@ -22,7 +22,11 @@ export function MapView() {
   const notices = useAppStore((s) => s.notices);
   // The newest notice of a layer that is shown: a notice goes with its layer (ADR 0110).
   const problem = useMemo((): MapProblem | null => {
-    const shown = new Set(drawOrder(tree).filter((l) => l.visible).map((l) => l.id));
+    const shown = new Set(
+      drawOrder(tree)
+        .filter((l) => l.visible)
+        .map((l) => l.id),
+    );
     const newest = Object.values(notices)
       .filter((n) => shown.has(n.layerId))
       .sort((a, b) => b.seq - a.seq)[0];
