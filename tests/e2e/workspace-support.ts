@@ -78,18 +78,10 @@ export async function expectMapMiddle(page: Page, expected: Buffer, same: boolea
   await expect.poll(async () => (await mapMiddle(page)).equals(expected), { timeout: 30_000 }).toBe(same);
 }
 
-/** The map's middle once it has stopped changing (two captures alike). */
+/** The map's middle once the whole map has stopped changing (see mapIdle). */
 export async function settledMapMiddle(page: Page): Promise<Buffer> {
-  const capture: { last: Buffer | null } = { last: null };
-  await expect
-    .poll(async () => {
-      const next = await mapMiddle(page);
-      const still = capture.last?.equals(next) ?? false;
-      capture.last = next;
-      return still;
-    })
-    .toBe(true);
-  return capture.last ?? Buffer.alloc(0);
+  await mapIdle(page);
+  return mapMiddle(page);
 }
 
 /** The layer tree's layer ids, top row first. */
@@ -101,18 +93,22 @@ export async function treeOrder(page: Page): Promise<string[]> {
 }
 
 /**
- * Waits until the map has stopped changing (two captures alike): the harness stops when the test
- * ends, and a tile still in flight then would log a refused request as a page error.
+ * Waits until the whole map has stopped changing (three captures alike, the polls spaced out), so a
+ * reading is of the finished drawing; and so no tile is in flight when the test ends, where the
+ * harness stops and a refused request would be logged as a page error.
  */
 export async function mapIdle(page: Page): Promise<void> {
   const map = page.getByTestId('map-container');
-  const capture: { last: Buffer | null } = { last: null };
+  const capture: { last: Buffer | null; alike: number } = { last: null, alike: 0 };
   await expect
-    .poll(async () => {
-      const next = await map.screenshot({ animations: 'disabled' });
-      const still = capture.last?.equals(next) ?? false;
-      capture.last = next;
-      return still;
-    })
+    .poll(
+      async () => {
+        const next = await map.screenshot({ animations: 'disabled' });
+        capture.alike = capture.last?.equals(next) === true ? capture.alike + 1 : 0;
+        capture.last = next;
+        return capture.alike >= 2;
+      },
+      { intervals: [250, 500, 500, 1000] },
+    )
     .toBe(true);
 }

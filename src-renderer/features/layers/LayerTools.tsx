@@ -8,7 +8,7 @@ import {
   removeGroup,
   setOpacity,
 } from '../../state/app-store.js';
-import { placeOf, type LayerTree } from '../../state/layer-tree.js';
+import { findLayer, placeOf, type LayerTree } from '../../state/layer-tree.js';
 
 /** Below the tree: what can be done to the current layer or group, every action a button or slider. */
 export function LayerTools({ tree, current }: { readonly tree: LayerTree; readonly current: string | null }) {
@@ -17,9 +17,7 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
   if (current === null || place === null)
     return <div className="layer-tools muted">{t('layers.orderHint')}</div>;
   const group = tree.nodes.find((n) => n.kind === 'group' && n.id === current);
-  const layer = group
-    ? undefined
-    : tree.nodes.flatMap((n) => (n.kind === 'layer' ? [n] : n.layers)).find((l) => l.id === current);
+  const layer = group ? undefined : findLayer(tree, current);
   const groups = tree.nodes.flatMap((n) => (n.kind === 'group' ? [n] : []));
   const step = (direction: -1 | 1) => () => {
     moveLayerStep(current, direction);
