@@ -129,8 +129,18 @@ test('issue 6: opacity, groups and group visibility', async ({ page, harness, sh
   await page.locator('[data-testid^="group-visible-"]').click();
   await expectMapMiddle(page, withoutDem, false);
 
-  // Move the vector into the group with the group picker.
+  // The vector dragged onto the group's lower half goes into it; the group picker takes it out and back.
+  const groupBox = await group.boundingBox();
+  if (!groupBox) throw new Error('no group box');
+  await page
+    .getByTestId(`layer-row-${world.id}`)
+    .dragTo(group, { targetPosition: { x: groupBox.width / 2, y: groupBox.height - 3 } });
+  await expect(page.getByTestId(`layer-row-${world.id}`)).toHaveAttribute('aria-level', '2');
+  await expect.poll(() => treeOrder(page)).toEqual([world.id, dem.id]);
   await page.getByTestId(`layer-row-${world.id}`).click();
+  await page.getByTestId('layer-group-select').click();
+  await page.locator('.ant-select-item-option', { hasText: '不分组' }).click();
+  await expect(page.getByTestId(`layer-row-${world.id}`)).toHaveAttribute('aria-level', '1');
   await page.getByTestId('layer-group-select').click();
   await page.locator('.ant-select-item-option', { hasText: '分组 1' }).click();
   await expect(page.getByTestId(`layer-row-${world.id}`)).toHaveAttribute('aria-level', '2');
