@@ -8,10 +8,11 @@ import { AttributePanel } from '../features/map/AttributePanel.js';
 import { MapView } from '../features/map/MapView.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { useFileDrop } from '../features/import/use-file-drop.js';
+import { CatalogueList } from '../features/catalogue/CatalogueList.js';
 import { LayerPanel } from '../features/layers/LayerPanel.js';
 import { rememberLang } from '../i18n/i18n.js';
 import { errorText } from '../platform/error-text.js';
-import { setLang, useAppStore } from '../state/app-store.js';
+import { setDropRefused, setLang, useAppStore } from '../state/app-store.js';
 import { useActions, useReadOnly } from '../state/use-actions.js';
 import { DetailPanel } from './DetailPanel.js';
 import { TopBar } from './TopBar.js';
@@ -21,13 +22,32 @@ function Workspace() {
   const { t } = useTranslation();
   const readOnly = useReadOnly();
   const dragging = useFileDrop();
+  const dropRefused = useAppStore((s) => s.dropRefused);
   return (
     <div className={`workspace${dragging ? ' dragging' : ''}`}>
       {readOnly ? (
         <Alert type="error" banner data-testid="readonly-banner" title={t('app.readOnly')} />
       ) : null}
+      {dropRefused ? (
+        <Alert
+          type="info"
+          banner
+          role="alert"
+          data-testid="drop-refused"
+          title={t(dropRefused)}
+          closable={{
+            'aria-label': t('layers.dismiss'),
+            onClose: () => {
+              setDropRefused(null);
+            },
+          }}
+        />
+      ) : null}
       <div className="workspace-grid">
-        <LayerPanel />
+        <aside className="left-column">
+          <LayerPanel />
+          <CatalogueList />
+        </aside>
         <main className="centre">
           <MapView />
           <AttributePanel />

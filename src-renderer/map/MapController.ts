@@ -7,6 +7,7 @@ import { getPointResolution, transformExtent } from 'ol/proj.js';
 import type { CrsDefinition } from '../../src-main/api/types.js';
 import VectorSource from 'ol/source/Vector.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import { createBasemapLayer } from './basemap.js';
 import type { MapLayerSpec } from './layer-spec.js';
@@ -37,7 +38,13 @@ export interface MapPointer {
 export type MapProblem = {
   readonly id: string;
   readonly name: string;
-  readonly key: 'map.rasterFailed' | 'map.vectorFailed' | 'map.noCrs' | 'map.noWebgl';
+  readonly key:
+    | 'map.rasterFailed'
+    | 'map.vectorFailed'
+    | 'map.noCrs'
+    | 'map.noWebgl'
+    | 'layers.cannotPlaceNoCrs'
+    | 'layers.cannotPlaceNoExtent';
 };
 
 export interface MapListener {
@@ -88,6 +95,11 @@ export class MapController {
     this.map = new OlMap({
       target,
       controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
+      // OpenLayers' own default is onFocusOnly: with a tabindex on the container (keyboard panning),
+      // drag-pan and wheel-zoom then ignore a press on an unfocused map, and focus only moves on the
+      // mousedown that follows the pointerdown: a left-drag never panned. The map is the workspace,
+      // not a widget in a scrolling page, so it takes pointer input unfocused.
+      interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         ...(basemap ? [basemap] : []),
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
@@ -101,6 +113,10 @@ export class MapController {
       if (event.dragging) return;
       const [x = 0, y = 0] = event.coordinate;
       listener.onPointer({ xy: [x, y] });
+    });
+    // A press on the map gives it the keyboard, so arrow keys and +/- act on the map just clicked.
+    target.addEventListener('pointerdown', () => {
+      target.focus({ preventScroll: true });
     });
     target.addEventListener('pointerleave', () => {
       listener.onPointer(null);
@@ -134,20 +150,26 @@ export class MapController {
       if (existing) {
         existing.layer.setVisible(spec.visible);
         existing.layer.setZIndex(spec.zIndex);
+        existing.layer.setOpacity(spec.opacity);
         this.entries.set(spec.id, { spec, layer: existing.layer });
         continue;
       }
       const layer = this.build(spec);
       if (!layer) continue;
+      layer.setOpacity(spec.opacity);
       this.entries.set(spec.id, { spec, layer });
       this.map.addLayer(layer);
     }
     if (!this.highlightStillShown()) this.highlight.clear();
   }
 
-  /** Fits the view to a dataset's extent (its own CRS transformed to the view). Returns false when it cannot. */
-  zoomTo(spec: MapLayerSpec): boolean {
-    return this.fit([spec]);
+  /**
+   * Fits the view to a dataset's extent (its own CRS transformed to the view). Returns null when
+   * it did, or why it cannot place the layer, for the notice that says so.
+   */
+  zoomTo(spec: MapLayerSpec): 'noCrs' | 'noExtent' | null {
+    if (!ensureProjection(spec.crs)) return 'noCrs';
+    return this.fit([spec]) ? null : 'noExtent';
   }
 
   /** Fits the view to the union of the given datasets' extents (used once at start-up). */

@@ -19,6 +19,8 @@ export interface MapLayerSpec {
   readonly bandCount: number;
   readonly dataType: string | null;
   readonly visible: boolean;
+  /** 0 (transparent) to 1 (opaque). */
+  readonly opacity: number;
   /** Higher draws on top. */
   readonly zIndex: number;
   /** Index into the vector palette (stable per dataset in the list). */
@@ -28,7 +30,12 @@ export interface MapLayerSpec {
 export function layerSpecOf(
   detail: DatasetDetail,
   fileUrl: (logicalPath: string) => string,
-  placement: { readonly visible: boolean; readonly zIndex: number; readonly colourIndex: number },
+  placement: {
+    readonly visible: boolean;
+    readonly opacity: number;
+    readonly zIndex: number;
+    readonly colourIndex: number;
+  },
 ): MapLayerSpec {
   const s = detail.summary;
   return {

@@ -166,16 +166,16 @@ test('import names the file it could not read and imports the rest; a click on a
   const reference = await pointsByGdal(points);
   expect(reference).toHaveLength(pointLayer.featureCount ?? -1);
   await page.getByTestId(`dataset-row-${pointLayer.id}`).click();
-  await page.getByTestId(`dataset-zoom-${pointLayer.id}`).click();
+  await page.getByTestId(`layer-zoom-${pointLayer.id}`).click();
   await expectAttributesOnClick(page, loneliest(reference));
   await shot('03-map-vector-attributes');
 
   // The GeoJSON countries, with the points hidden: a click inside a country shows its Chinese names.
   await page.getByTestId('attribute-clear').click();
   await expect(page.getByTestId('attribute-table')).toHaveCount(0);
-  await page.getByTestId(`dataset-visible-${pointLayer.id}`).click();
+  await page.getByTestId(`layer-visible-${pointLayer.id}`).click();
   await page.getByTestId(`dataset-row-${countries.id}`).click();
-  await page.getByTestId(`dataset-zoom-${countries.id}`).click();
+  await page.getByTestId(`layer-zoom-${countries.id}`).click();
   await expectAttributesOnClick(page, await lonelyCountry(world));
   // No layer reported a drawing problem (a warning in the status bar).
   await expect(page.getByTestId('map-notice').getByRole('img', { name: 'warning' })).toHaveCount(0);

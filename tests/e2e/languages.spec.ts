@@ -200,7 +200,7 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   await row(page, 'guilin_dem').click();
   await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-dataset', /^ds_/);
   await bothLanguages('layer list and map', async () => {
-    await row(page, 'guilin_dem').locator('[data-testid^="dataset-zoom-"]').hover();
+    await page.getByTestId('layer-tree').locator('[data-testid^="layer-zoom-"]').first().hover();
     await expect(page.locator('.ant-tooltip').last()).toBeVisible();
   });
 

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASEMAP_URL } from '../../map/basemap.js';
 import type { MapListener, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
 import { useMapController } from '../../map/use-map-controller.js';
-import { setFeature, useAppStore } from '../../state/app-store.js';
+import { clearTransientNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
+import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
 import { StatusBar } from './StatusBar.js';
 import { useCrsChoices, useMapTools } from './use-map-tools.js';
@@ -16,16 +17,30 @@ export function MapView() {
   const target = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<MapStatus | null>(null);
   const [pointer, setPointer] = useState<MapPointer | null>(null);
-  const [problem, setProblem] = useState<MapProblem | null>(null);
   const specs = useLayerSpecs();
   const zoomRequest = useAppStore((s) => s.zoomRequest);
   const datasets = useAppStore((s) => s.datasets);
-  const hidden = useAppStore((s) => s.hidden);
+  const tree = useAppStore((s) => s.tree ?? EMPTY_TREE);
+  const notices = useAppStore((s) => s.notices);
+  // The newest notice of a layer that is shown: a notice goes with its layer (ADR 0110).
+  const problem = useMemo((): MapProblem | null => {
+    const shown = new Set(
+      drawOrder(tree)
+        .filter((l) => l.visible)
+        .map((l) => l.id),
+    );
+    const newest = Object.values(notices)
+      .filter((n) => shown.has(n.layerId))
+      .sort((a, b) => b.seq - a.seq)[0];
+    return newest ? { id: newest.layerId, name: newest.name, key: newest.key } : null;
+  }, [notices, tree]);
 
   const listener: MapListener = {
     onStatus: setStatus,
     onPointer: setPointer,
-    onProblem: setProblem,
+    onProblem: (p) => {
+      putNotice({ layerId: p.id, name: p.name, key: p.key, transient: false });
+    },
     onFeature: (hit) => {
       if (!hit) {
         setFeature(null);
@@ -48,9 +63,9 @@ export function MapView() {
   useEffect(() => {
     if (!controller) return;
     controller.setLayers(specs);
-    const allLoaded = specs.length > 0 && specs.length >= datasets.filter((d) => !hidden[d.id]).length;
+    const allLoaded = specs.length > 0 && specs.length >= drawOrder(tree).length;
     if (!fittedAll.current && allLoaded && zoomRequest === null) fittedAll.current = controller.fit(specs);
-  }, [controller, specs, zoomRequest, datasets, hidden]);
+  }, [controller, specs, zoomRequest, tree]);
 
   // Zoom on selection and on explicit request, once the dataset's detail (CRS, extent) is known.
   const zoomSpec = specs.find((s) => s.id === zoomRequest?.id);
@@ -59,7 +74,15 @@ export function MapView() {
   useEffect(() => {
     if (!controller || !zoomSpec || zoomKey === lastZoom.current) return;
     lastZoom.current = zoomKey;
-    controller.zoomTo(zoomSpec);
+    const failed = controller.zoomTo(zoomSpec);
+    if (failed === null) clearTransientNotice(zoomSpec.id);
+    else
+      putNotice({
+        layerId: zoomSpec.id,
+        name: zoomSpec.name,
+        key: failed === 'noCrs' ? 'layers.cannotPlaceNoCrs' : 'layers.cannotPlaceNoExtent',
+        transient: true,
+      });
   }, [controller, zoomSpec, zoomKey]);
 
   return (

@@ -1,5 +1,5 @@
-import { AimOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Tooltip } from 'antd';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Tooltip } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -8,28 +8,26 @@ import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import { datasetTitle } from '../../i18n/messages.js';
 
-export interface LayerRowProps {
+export interface CatalogueRowProps {
   readonly dataset: DatasetSummary;
   readonly sourceName: string | null;
   readonly nested: boolean;
   readonly selected: boolean;
-  readonly visible: boolean;
+  readonly onMap: boolean;
   readonly onSelect: () => void;
-  readonly onToggle: (visible: boolean) => void;
-  readonly onZoom: () => void;
+  readonly onAdd: () => void;
 }
 
-/** One dataset in the layer list: visibility, kind, name, format, 密级 and workflow status. */
-export function LayerRow({
+/** One dataset of the catalogue: kind, name, format, 密级, workflow status, and “add to map”. */
+export function CatalogueRow({
   dataset,
   sourceName,
   nested,
   selected,
-  visible,
+  onMap,
   onSelect,
-  onToggle,
-  onZoom,
-}: LayerRowProps) {
+  onAdd,
+}: CatalogueRowProps) {
   const { t } = useTranslation();
   const name = datasetTitle(dataset);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -44,23 +42,13 @@ export function LayerRow({
       role="option"
       aria-selected={selected}
       tabIndex={0}
-      className={`layer-row${selected ? ' selected' : ''}${nested ? ' nested' : ''}`}
+      className={`layer-row catalogue-row${selected ? ' selected' : ''}${nested ? ' nested' : ''}`}
       data-testid={`dataset-row-${dataset.id}`}
       data-status={dataset.status}
+      data-on-map={onMap}
       onClick={onSelect}
       onKeyDown={onKeyDown}
     >
-      <Checkbox
-        checked={visible}
-        aria-label={t('layers.visible', { name })}
-        data-testid={`dataset-visible-${dataset.id}`}
-        onClick={(event) => {
-          event.stopPropagation();
-        }}
-        onChange={(event) => {
-          onToggle(event.target.checked);
-        }}
-      />
       <KindIcon kind={dataset.kind} />
       <div className="layer-text">
         <div className="layer-name" title={name}>
@@ -77,19 +65,32 @@ export function LayerRow({
       </div>
       <LevelTag level={dataset.level} />
       <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
-      <Tooltip title={t('layers.zoomTo')}>
-        <Button
-          type="text"
-          size="small"
-          icon={<AimOutlined />}
-          aria-label={t('layers.zoomTo')}
-          data-testid={`dataset-zoom-${dataset.id}`}
-          onClick={(event) => {
-            event.stopPropagation();
-            onZoom();
-          }}
-        />
-      </Tooltip>
+      {onMap ? (
+        <Tooltip title={t('layers.onMap')}>
+          <span
+            className="on-map-mark"
+            role="img"
+            aria-label={t('layers.onMap')}
+            data-testid={`dataset-onmap-${dataset.id}`}
+          >
+            <CheckOutlined />
+          </span>
+        </Tooltip>
+      ) : (
+        <Tooltip title={t('layers.addToMap')}>
+          <Button
+            type="text"
+            size="small"
+            icon={<PlusOutlined />}
+            aria-label={t('layers.addToMap')}
+            data-testid={`dataset-add-${dataset.id}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onAdd();
+            }}
+          />
+        </Tooltip>
+      )}
     </div>
   );
 }

@@ -1,0 +1,111 @@
+import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined, FolderOutlined } from '@ant-design/icons';
+import { Button, Select, Slider, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  moveLayerStep,
+  moveLayerToGroup,
+  removeFromMap,
+  removeGroup,
+  setOpacity,
+} from '../../state/app-store.js';
+import { findLayer, placeOf, type LayerTree } from '../../state/layer-tree.js';
+
+/** Below the tree: what can be done to the current layer or group, every action a button or slider. */
+export function LayerTools({ tree, current }: { readonly tree: LayerTree; readonly current: string | null }) {
+  const { t } = useTranslation();
+  const place = current === null ? null : placeOf(tree, current);
+  if (current === null || place === null)
+    return <div className="layer-tools muted">{t('layers.orderHint')}</div>;
+  const group = tree.nodes.find((n) => n.kind === 'group' && n.id === current);
+  const layer = group ? undefined : findLayer(tree, current);
+  const groups = tree.nodes.flatMap((n) => (n.kind === 'group' ? [n] : []));
+  const step = (direction: -1 | 1) => () => {
+    moveLayerStep(current, direction);
+  };
+  return (
+    <div className="layer-tools" data-testid="layer-tools" data-node={current}>
+      {layer ? (
+        <label className="opacity-row">
+          <span className="field-label-inline">{t('layers.opacity')}</span>
+          <Slider
+            className="opacity-slider"
+            min={0}
+            max={100}
+            step={5}
+            value={Math.round(layer.opacity * 100)}
+            tooltip={{ formatter: (v) => `${String(v ?? 0)}%` }}
+            aria-label={t('layers.opacity')}
+            data-testid="layer-opacity"
+            onChange={(value) => {
+              setOpacity(layer.id, value / 100);
+            }}
+          />
+          <span className="opacity-value" data-testid="layer-opacity-value">
+            {Math.round(layer.opacity * 100)}%
+          </span>
+        </label>
+      ) : null}
+      <div className="tool-buttons">
+        <Tooltip title={t('layers.moveUp')}>
+          <Button
+            size="small"
+            icon={<ArrowUpOutlined />}
+            aria-label={t('layers.moveUp')}
+            data-testid="layer-up"
+            onClick={step(-1)}
+          />
+        </Tooltip>
+        <Tooltip title={t('layers.moveDown')}>
+          <Button
+            size="small"
+            icon={<ArrowDownOutlined />}
+            aria-label={t('layers.moveDown')}
+            data-testid="layer-down"
+            onClick={step(1)}
+          />
+        </Tooltip>
+        {layer ? (
+          <Select<string>
+            size="small"
+            className="group-select"
+            aria-label={t('layers.moveToGroup')}
+            data-testid="layer-group-select"
+            prefix={<FolderOutlined />}
+            value={place.parent ?? ''}
+            options={[
+              { value: '', label: t('layers.noGroup') },
+              ...groups.map((g) => ({ value: g.id, label: g.name })),
+            ]}
+            onChange={(value) => {
+              moveLayerToGroup(layer.id, value === '' ? null : value);
+            }}
+          />
+        ) : null}
+        {layer ? (
+          <Tooltip title={t('layers.removeFromMap')}>
+            <Button
+              size="small"
+              danger
+              icon={<CloseOutlined />}
+              aria-label={t('layers.removeFromMap')}
+              data-testid="layer-remove"
+              onClick={() => {
+                removeFromMap(layer.id);
+              }}
+            />
+          </Tooltip>
+        ) : (
+          <Button
+            size="small"
+            data-testid="group-ungroup"
+            onClick={() => {
+              removeGroup(current);
+            }}
+          >
+            {t('layers.ungroup')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

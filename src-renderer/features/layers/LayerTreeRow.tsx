@@ -1,0 +1,94 @@
+import { AimOutlined, HolderOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Tooltip } from 'antd';
+import type { DragEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatasetSummary } from '../../../src-main/api/types.js';
+import { datasetTitle } from '../../i18n/messages.js';
+import { KindIcon } from '../../ui/KindIcon.js';
+import type { DropSide } from './drop-place.js';
+
+export interface TreeRowDrag {
+  readonly onDragStart: (event: DragEvent<HTMLDivElement>) => void;
+  readonly onDragOver: (event: DragEvent<HTMLDivElement>) => void;
+  readonly onDrop: (event: DragEvent<HTMLDivElement>) => void;
+  readonly onDragEnd: () => void;
+  /** The side a drag now hovering this row would drop on, to draw the insertion line. */
+  readonly dropSide: DropSide | null;
+}
+
+export interface LayerTreeRowProps {
+  readonly dataset: DatasetSummary;
+  readonly nested: boolean;
+  readonly current: boolean;
+  readonly visible: boolean;
+  /** The group is switched off: the layer's own switch stays, drawn greyed. */
+  readonly groupHidden: boolean;
+  readonly opacity: number;
+  readonly drag: TreeRowDrag;
+  readonly onSelect: () => void;
+  readonly onToggle: (visible: boolean) => void;
+  readonly onZoom: () => void;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+}
+
+/** One layer of the map: drag handle, visibility, kind, name (with its opacity when not opaque), zoom. */
+export function LayerTreeRow(props: LayerTreeRowProps) {
+  const { t } = useTranslation();
+  const { dataset, nested, current, visible, groupHidden, opacity, drag } = props;
+  const name = datasetTitle(dataset);
+  return (
+    <div
+      role="treeitem"
+      aria-selected={current}
+      aria-level={nested ? 2 : 1}
+      tabIndex={0}
+      draggable
+      className={`tree-row${current ? ' selected' : ''}${nested ? ' nested' : ''}${groupHidden ? ' group-hidden' : ''}${
+        drag.dropSide ? ` drop-${drag.dropSide}` : ''
+      }`}
+      data-testid={`layer-row-${dataset.id}`}
+      data-node={dataset.id}
+      data-visible={visible}
+      data-opacity={opacity}
+      onClick={props.onSelect}
+      onKeyDown={(event) => {
+        if (event.target === event.currentTarget) props.onKeyDown(event);
+      }}
+      onDragStart={drag.onDragStart}
+      onDragOver={drag.onDragOver}
+      onDrop={drag.onDrop}
+      onDragEnd={drag.onDragEnd}
+    >
+      <HolderOutlined className="drag-handle" aria-hidden />
+      <Checkbox
+        checked={visible}
+        aria-label={t('layers.visible', { name })}
+        data-testid={`layer-visible-${dataset.id}`}
+        onClick={(event) => {
+          event.stopPropagation();
+        }}
+        onChange={(event) => {
+          props.onToggle(event.target.checked);
+        }}
+      />
+      <KindIcon kind={dataset.kind} />
+      <div className="layer-name" title={name}>
+        {name}
+        {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
+      </div>
+      <Tooltip title={t('layers.zoomTo')}>
+        <Button
+          type="text"
+          size="small"
+          icon={<AimOutlined />}
+          aria-label={t('layers.zoomTo')}
+          data-testid={`layer-zoom-${dataset.id}`}
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onZoom();
+          }}
+        />
+      </Tooltip>
+    </div>
+  );
+}
