@@ -13,3 +13,5 @@ export { crsFromProj4, geographicCodeOfShift, type CrsHints } from './from-proj4
 export { projParams, type ProjParams } from './proj-params.js';
 export { createTransform } from './transform.js';
 export { metresPerUnitOfProj4, isGeographicProj4 } from './units.js';
+export { crsNameKey, nameFacts, type NameFacts } from './crs-names.js';
+export { detectZonePrefix, type ZonePrefixFinding } from './zone-prefix.js';
