@@ -12,12 +12,13 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/2000国家大地坐标系|国家2000|cgcs\s*2000|cgcs_2000/g, 'cgcs2000'],
   [/新北京\s*(19)?54|new[\s_-]*beijing(\s*1954)?/g, 'newbeijing'],
   [/北京\s*(19)?54|beijing[\s_-]*(19)?54/g, 'beijing1954'],
-  [/西安\s*(19)?80|xian[\s_-]*(19)?80/g, 'xian1980'],
+  [/西安\s*(19)?80|xi'?an[\s_-]*(19)?80/g, 'xian1980'],
   [/wgs[\s_-]*(19)?84/g, 'wgs84'],
   [/nad[\s_-]*(19)?83/g, 'nad83'],
   [/nad[\s_-]*(19)?27/g, 'nad27'],
   [/([36])[\s_-]*(degree|deg|度)(\s*带)?/g, '$1deg'],
-  [/高斯[\s-]*克吕格|高斯投影/g, 'gk'],
+  [/高斯[\s-]*克吕格|高斯投影|高斯/g, 'gk'],
+  [/墨卡托/g, 'mercator'],
   [/中央经线|central[\s_-]*meridian/g, 'cm'],
 ];
 
@@ -49,4 +50,12 @@ export function nameFacts(name: string): NameFacts {
   if (words.includes('6deg')) return { zoneWidth: 6 };
   if (words.includes('gk')) return { zoneWidth: 6 };
   return { zoneWidth: null };
+}
+
+/** A search query as folded words (`西安80 3度带` → `xian1980`, `3deg`); empty words dropped. */
+export function queryWords(query: string): string[] {
+  return folded(query)
+    .split(/[\s/_,，、()（）·-]+/)
+    .map((w) => w.replace(/[^a-z0-9\u4e00-\u9fff]/g, ''))
+    .filter((w) => w !== '');
 }

@@ -15,3 +15,5 @@ export { createTransform } from './transform.js';
 export { metresPerUnitOfProj4, isGeographicProj4 } from './units.js';
 export { crsNameKey, nameFacts, type NameFacts } from './crs-names.js';
 export { detectZonePrefix, type ZonePrefixFinding } from './zone-prefix.js';
+export { chineseCrsName } from './names-zh.js';
+export { searchCrs, type CrsSearchHit } from './search.js';
