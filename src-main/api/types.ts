@@ -115,6 +115,8 @@ export interface DatasetDetail {
   readonly publicVersions: readonly DatasetId[];
   readonly display: DisplaySource;
   readonly crsDefinition: CrsDefinition | null;
+  /** Set when a user assigned the CRS (the file had none, or it was replaced on purpose). */
+  readonly crsAssignment: CrsAssignmentInfo | null;
 }
 
 export interface ReleaseResult {
@@ -170,7 +172,13 @@ export interface ImportFailure {
 }
 
 /** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
-export type ImportNoticeCode = 'shapefile.shxMissing' | 'shapefile.shxInconsistent';
+export type ImportNoticeCode =
+  | 'shapefile.shxMissing'
+  | 'shapefile.shxInconsistent'
+  // Coordinate systems (issue 6): what import says after `detectZonePrefix` (core/crs) or without a CRS.
+  | 'crs.zonePrefixed'
+  | 'crs.zonePrefixedNoCrs'
+  | 'crs.missing';
 
 export interface ImportNotice {
   readonly datasetId: DatasetId;
@@ -194,4 +202,35 @@ export interface SystemInfo {
   readonly host: 'electron' | 'harness' | 'cli';
   readonly canPickFiles: boolean;
   readonly readOnly: boolean;
+}
+
+// Coordinate systems (issue 6).
+
+/** One hit of `crs.search`. */
+export interface CrsSearchHit {
+  /** `EPSG:nnnn`. */
+  readonly code: string;
+  readonly name: string;
+  /** Chinese name for the national families, WGS 84, UTM and Web Mercator; null otherwise. */
+  readonly nameZh: string | null;
+  readonly geographic: boolean;
+}
+
+/** Who gave a dataset its CRS (`dataset.assignCrs`), when, and what it had before. */
+export interface CrsAssignmentInfo {
+  readonly code: string;
+  readonly previous: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What `crs.loadDatumShifts` tells: names and ends of the pairs, never their parameters. */
+export interface DatumShiftsLoaded {
+  readonly count: number;
+  readonly pairs: readonly {
+    readonly name: string;
+    readonly from: string;
+    readonly to: string;
+    readonly hasArea: boolean;
+  }[];
 }

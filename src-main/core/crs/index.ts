@@ -17,3 +17,12 @@ export { crsNameKey, nameFacts, type NameFacts } from './crs-names.js';
 export { detectZonePrefix, type ZonePrefixFinding } from './zone-prefix.js';
 export { chineseCrsName } from './names-zh.js';
 export { searchCrs, type CrsSearchHit } from './search.js';
+export {
+  installDatumShifts,
+  loadedShiftSummary,
+  datumShiftFor,
+  type DatumShift,
+  type DatumShiftUse,
+} from './datum-shifts.js';
+export { describeTransform } from './transform.js';
+export { parseDatumShifts, DATUM_SHIFT_FORMAT, type DatumShiftFileProblem } from './datum-shift-file.js';

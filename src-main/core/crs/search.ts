@@ -82,8 +82,6 @@ export function searchCrs(query: string, limit: number): CrsSearchHit[] {
       e,
       rank: (e.keys.includes(whole) ? 0 : 2) + (e.nameZh !== null ? 0 : 1),
     }));
-  scored.sort(
-    (x, y) => x.rank - y.rank || x.e.row[1].length - y.e.row[1].length || x.e.row[0] - y.e.row[0],
-  );
+  scored.sort((x, y) => x.rank - y.rank || x.e.row[1].length - y.e.row[1].length || x.e.row[0] - y.e.row[0]);
   return scored.slice(0, limit).map((s) => hitOf(s.e));
 }

@@ -105,6 +105,7 @@ export function detectZonePrefix(crs: CrsInfo | null, extent: Extent | null): Zo
     (r) => (datum === '' || r.datum === datum) && sameParams(r.params, { ...params, x0: r.params.x0 }),
   );
   // Without a named datum the numbers cannot tell Beijing 1954 from New Beijing: no code then.
-  const code = same.length === 1 || (datum !== '' && same.length > 0) ? Math.min(...same.map((r) => r.code)) : null;
+  const code =
+    same.length === 1 || (datum !== '' && same.length > 0) ? Math.min(...same.map((r) => r.code)) : null;
   return { ...base, code: code === null ? null : `EPSG:${String(code)}`, meridianMismatch: false };
 }

@@ -1,11 +1,12 @@
 import { migration0001 } from './0001-init.js';
 import { migration0002 } from './0002-search-indexes.js';
+import { migration0003 } from './0003-crs-assignment.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 export { STRATA_APPLICATION_ID } from './application-id.js';
 
 /** Every schema step, in order; `version` is the `user_version` after the step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

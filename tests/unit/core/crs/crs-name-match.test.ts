@@ -22,7 +22,9 @@ async function eachPair<T, R>(items: readonly T[], fn: (item: T) => Promise<R>):
 /** Every Gauss-Krüger "CM" (non-prefixed) CRS of the Chinese national families in the registry. */
 const cmCodes = (): number[] =>
   registryRows()
-    .filter(([, name]) => /^(CGCS2000|Xian 1980|Beijing 1954|New Beijing) \/ .*Gauss-Kruger CM \d+E$/.test(name))
+    .filter(([, name]) =>
+      /^(CGCS2000|Xian 1980|Beijing 1954|New Beijing) \/ .*Gauss-Kruger CM \d+E$/.test(name),
+    )
     .map(([code]) => code);
 
 const stripAuthorities = (wkt: string): string => wkt.replace(/,AUTHORITY\["EPSG","\d+"\]/g, '');
@@ -69,7 +71,9 @@ describe('crsNameKey / nameFacts', () => {
   it('folds EPSG, ESRI and Chinese spellings of one CRS to one key', () => {
     const key = crsNameKey('CGCS2000 / 3-degree Gauss-Kruger CM 117E');
     expect(crsNameKey('CGCS2000_3_Degree_GK_CM_117E')).toBe(key);
-    expect(crsNameKey('Beijing_1954_Gauss_Kruger_CM_117E')).toBe(crsNameKey('Beijing 1954 / Gauss-Kruger CM 117E'));
+    expect(crsNameKey('Beijing_1954_Gauss_Kruger_CM_117E')).toBe(
+      crsNameKey('Beijing 1954 / Gauss-Kruger CM 117E'),
+    );
     expect(crsNameKey('CGCS2000 / Gauss-Kruger CM 117E')).not.toBe(key);
   });
 

@@ -32,7 +32,8 @@ describe('detectZonePrefix', () => {
     expect(finding.candidates[0]).toBe('EPSG:4527');
     expect(finding.candidates).toContain('EPSG:2363'); // Xian 1980 / 3-degree Gauss-Kruger zone 39
     expect(finding.candidates).toContain('EPSG:2415'); // Beijing 1954 / 3-degree Gauss-Kruger zone 39
-    for (const code of finding.candidates) expect(crsFromEpsg(Number(code.slice(5)))?.name).toMatch(/zone 39$/);
+    for (const code of finding.candidates)
+      expect(crsFromEpsg(Number(code.slice(5)))?.name).toMatch(/zone 39$/);
   });
 
   it('reads 6° zones (13–23) and says when the stated meridian is not the zone’s', () => {
@@ -45,8 +46,12 @@ describe('detectZonePrefix', () => {
 
   it('stays quiet for plain eastings, prefixed CRSs, UTM and degrees', () => {
     expect(detectZonePrefix(must(crsFromEpsg(4548)), [431_200, 3_512_400, 566_045, 3_530_115])).toBeNull();
-    expect(detectZonePrefix(must(crsFromEpsg(4527)), [39_431_200, 3_512_400, 39_566_045, 3_530_115])).toBeNull();
-    expect(detectZonePrefix(must(crsFromEpsg(32650)), [39_431_200, 3_512_400, 39_566_045, 3_530_115])).toBeNull();
+    expect(
+      detectZonePrefix(must(crsFromEpsg(4527)), [39_431_200, 3_512_400, 39_566_045, 3_530_115]),
+    ).toBeNull();
+    expect(
+      detectZonePrefix(must(crsFromEpsg(32650)), [39_431_200, 3_512_400, 39_566_045, 3_530_115]),
+    ).toBeNull();
     expect(detectZonePrefix(must(crsFromEpsg(4490)), [116, 31, 117, 32])).toBeNull();
     expect(detectZonePrefix(null, [38_900_000, 3_512_400, 39_100_000, 3_530_115])).toBeNull();
     expect(detectZonePrefix(null, null)).toBeNull();
