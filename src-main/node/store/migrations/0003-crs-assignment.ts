@@ -10,6 +10,6 @@ export const migration0003: Migration = {
   name: 'crs-assignment',
   sql: `
 ALTER TABLE datasets ADD COLUMN crs_assignment TEXT
-  CHECK (crs_assignment IS NULL OR (json_valid(crs_assignment) AND json_type(crs_assignment, '$.code') = 'text'));
+  CHECK (crs_assignment IS NULL OR (json_valid(crs_assignment) AND json_type(crs_assignment, '$.code') IS 'text'));
 `,
 };
