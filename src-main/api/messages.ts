@@ -688,16 +688,15 @@ export const MESSAGES = {
     en: 'larger than {{bytes}} bytes: not a datum-shift file',
   },
   'problem.datumShiftFormat': {
-    'zh-CN': '不是基准转换参数文件（应为 JSON：format 为 strata-datum-shifts/1，shifts 为参数组列表）',
+    'zh-CN': '不是基准转换参数文件（格式标识或参数组列表不符）',
     en: 'not a datum-shift file (expected JSON with format strata-datum-shifts/1 and a shifts list)',
   },
   'problem.datumShiftEntry': {
-    'zh-CN':
-      '第 {{entry}} 组参数不完整或超出范围（需 from、to、method 为 helmert-7，以及 tx、ty、tz、rx、ry、rz、ds）',
+    'zh-CN': '第 {{entry}} 组参数不完整或超出范围（需起止坐标系、七参数转换方法及全部七个参数）',
     en: 'shift {{entry}} is incomplete or out of range (needs from, to, method helmert-7 and tx, ty, tz, rx, ry, rz, ds)',
   },
   'problem.datumShiftEnds': {
-    'zh-CN': '第 {{entry}} 组的 from、to 须为两个不同基准的地理坐标系 EPSG 代码',
+    'zh-CN': '第 {{entry}} 组的起止坐标系须为两个不同基准的地理坐标系代码',
     en: 'shift {{entry}}: from and to must be EPSG codes of geographic CRSs on two different datums',
   },
 } as const satisfies Readonly<Record<string, Entry>>;
