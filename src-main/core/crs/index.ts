@@ -14,7 +14,12 @@ export { projParams, type ProjParams } from './proj-params.js';
 export { createTransform } from './transform.js';
 export { metresPerUnitOfProj4, isGeographicProj4 } from './units.js';
 export { crsNameKey, nameFacts, type NameFacts } from './crs-names.js';
-export { detectZonePrefix, type ZonePrefixFinding } from './zone-prefix.js';
+export {
+  detectZonePrefix,
+  importCrsDecision,
+  type ImportCrsDecision,
+  type ZonePrefixFinding,
+} from './zone-prefix.js';
 export { chineseCrsName } from './names-zh.js';
 export { searchCrs, type CrsSearchHit } from './search.js';
 export {

@@ -1,7 +1,7 @@
 import type { CrsInfo, Extent } from '../model/index.js';
 import { datumKey } from './datum-names.js';
 import { projParams, sameParams, type ProjParams } from './proj-params.js';
-import { datumOfEpsg } from './registry.js';
+import { crsFromCode, datumOfEpsg } from './registry.js';
 import { candidatesOf } from './registry-match.js';
 
 /**
@@ -108,4 +108,58 @@ export function detectZonePrefix(crs: CrsInfo | null, extent: Extent | null): Zo
   const code =
     same.length === 1 || (datum !== '' && same.length > 0) ? Math.min(...same.map((r) => r.code)) : null;
   return { ...base, code: code === null ? null : `EPSG:${String(code)}`, meridianMismatch: false };
+}
+
+/** What import should record and say about a layer's CRS (ADR 0102); codes are `notice.<code>` keys. */
+export interface ImportCrsDecision {
+  /** The CRS to record: the prefixed one when the eastings call for it, else the stated one. */
+  readonly crs: CrsInfo | null;
+  readonly notice:
+    | {
+        readonly code: 'crs.zonePrefixed';
+        readonly params: { zone: number; width: number; code: string; stated: string };
+      }
+    | {
+        readonly code: 'crs.zonePrefixedNoCrs';
+        readonly params: { zone: number; width: number; candidates: string };
+      }
+    | { readonly code: 'crs.missing'; readonly params: Record<string, never> }
+    | null;
+}
+
+/** Candidates named in a notice: the first two (CGCS2000 and Xian 1980) keep the line short. */
+const NOTICE_CANDIDATES = 2;
+
+/**
+ * The one call import makes per layer after reading its CRS and extent: applies `detectZonePrefix`
+ * and says what to record and which notice to give (none when the CRS stands as stated).
+ */
+export function importCrsDecision(crs: CrsInfo | null, extent: Extent | null): ImportCrsDecision {
+  const finding = detectZonePrefix(crs, extent);
+  const prefixed = finding?.code == null ? null : crsFromCode(finding.code);
+  if (finding !== null && prefixed !== null) {
+    const stated = crs?.code ?? crs?.name ?? '';
+    return {
+      crs: prefixed,
+      notice: {
+        code: 'crs.zonePrefixed',
+        params: { zone: finding.zone, width: finding.zoneWidth, code: finding.code ?? '', stated },
+      },
+    };
+  }
+  if (crs !== null) return { crs, notice: null };
+  if (finding !== null && finding.candidates.length > 0) {
+    return {
+      crs: null,
+      notice: {
+        code: 'crs.zonePrefixedNoCrs',
+        params: {
+          zone: finding.zone,
+          width: finding.zoneWidth,
+          candidates: finding.candidates.slice(0, NOTICE_CANDIDATES).join(', '),
+        },
+      },
+    };
+  }
+  return { crs: null, notice: { code: 'crs.missing', params: {} } };
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { crsFromWkt, registryRows } from '../../../../src-main/core/crs/index.js';
+import { crsFromProj4, crsFromWkt, registryRows } from '../../../../src-main/core/crs/index.js';
 import { crsNameKey, nameFacts } from '../../../../src-main/core/crs/crs-names.js';
 
 const run = promisify(execFile);
@@ -64,6 +64,17 @@ describe('name-based choice among CRSs with the same parameters', () => {
     expect(crsFromWkt(gk('西安80 3度带 中央经线117', 117))?.code).toBe('EPSG:2384');
     expect(crsFromWkt(gk('Xian 1980 Gauss Kruger 6 degree CM 117E', 117))?.code).toBe('EPSG:2345');
     expect(crsFromWkt(gk('Xian_1980_GK_CM_117E', 117))?.code).toBe('EPSG:2345');
+  });
+});
+
+describe('GeoKeys citations decide the same way', () => {
+  it('a user-defined GK definition cited as the 3° CM 117E is EPSG:4548, cited as 6° it is EPSG:4509', () => {
+    const gk = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m';
+    const hints = (name: string) => ({ name, datum: 'D_China_2000' });
+    expect(crsFromProj4(gk, hints('CGCS2000_3_Degree_GK_CM_117E'))?.code).toBe('EPSG:4548');
+    expect(crsFromProj4(gk, hints('CGCS2000 / Gauss-Kruger CM 117E'))?.code).toBe('EPSG:4509');
+    // No name to go by: the oldest code on the named datum, as before.
+    expect(crsFromProj4(gk, hints(''))?.code).toBe('EPSG:4509');
   });
 });
 

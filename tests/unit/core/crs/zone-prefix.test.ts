@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crsFromEpsg, crsFromWkt, detectZonePrefix } from '../../../../src-main/core/crs/index.js';
+import { renderMessage } from '../../../../src-main/api/messages.js';
+import {
+  crsFromEpsg,
+  crsFromWkt,
+  detectZonePrefix,
+  importCrsDecision,
+} from '../../../../src-main/core/crs/index.js';
 import { fixture } from '../../../fixtures/index.js';
 import { ogrSummary } from '../../../support/ogr-summary.js';
 
@@ -55,5 +61,47 @@ describe('detectZonePrefix', () => {
     expect(detectZonePrefix(must(crsFromEpsg(4490)), [116, 31, 117, 32])).toBeNull();
     expect(detectZonePrefix(null, [38_900_000, 3_512_400, 39_100_000, 3_530_115])).toBeNull();
     expect(detectZonePrefix(null, null)).toBeNull();
+  });
+});
+
+describe('importCrsDecision', () => {
+  it('records the prefixed CRS and words the notice with every placeholder filled, in both languages', async () => {
+    const shp = fixture('crs', 'gk3_cm117e_prefixed', 'boreholes.shp');
+    const stated = crsFromWkt(readFileSync(shp.replace(/\.shp$/, '.prj'), 'utf8'));
+    const decision = importCrsDecision(stated, must((await ogrSummary(shp)).extent));
+    expect(decision.crs?.code).toBe('EPSG:4527');
+    const notice = must(decision.notice);
+    expect(notice.code).toBe('crs.zonePrefixed');
+    const zh = renderMessage(`notice.${notice.code}`, { ...notice.params, file: 'boreholes.shp' }, 'zh-CN');
+    expect(zh).toBe(
+      'boreholes.shp：横坐标带有带号 39（3° 带），已按 EPSG:4527 读取，而非文件所写的 EPSG:4548',
+    );
+    expect(renderMessage(`notice.${notice.code}`, { ...notice.params, file: 'b.shp' }, 'en')).not.toContain(
+      '{{',
+    );
+  });
+
+  it('without a CRS names candidates for prefixed eastings, and asks for a CRS otherwise', async () => {
+    const prefixed = importCrsDecision(
+      null,
+      must((await ogrSummary(fixture('crs', 'gk3_zone39_noprj', 'boreholes.shp'))).extent),
+    );
+    expect(prefixed).toEqual({
+      crs: null,
+      notice: {
+        code: 'crs.zonePrefixedNoCrs',
+        params: { zone: 39, width: 3, candidates: 'EPSG:4527, EPSG:2363' },
+      },
+    });
+    const plain = importCrsDecision(
+      null,
+      must((await ogrSummary(fixture('crs', 'lonlat_noprj', 'boreholes.shp'))).extent),
+    );
+    expect(plain).toEqual({ crs: null, notice: { code: 'crs.missing', params: {} } });
+    const fine = must(crsFromEpsg(4548));
+    expect(importCrsDecision(fine, [431_200, 3_512_400, 566_045, 3_530_115])).toEqual({
+      crs: fine,
+      notice: null,
+    });
   });
 });
