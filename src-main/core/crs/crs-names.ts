@@ -9,7 +9,7 @@
 const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/gauss[\s_-]*kr[uü]e?ger/g, 'gk'],
   [/china\s*geodetic\s*coordinate\s*system\s*2000/g, 'cgcs2000'],
-  [/2000国家大地坐标系|国家2000|cgcs\s*2000|cgcs_2000/g, 'cgcs2000'],
+  [/2000国家大地坐标系|国家2000|cgcs[\s_-]*2000|china[\s_-]*2000/g, 'cgcs2000'],
   [/新北京\s*(19)?54|new[\s_-]*beijing(\s*1954)?/g, 'newbeijing'],
   [/北京\s*(19)?54|beijing[\s_-]*(19)?54/g, 'beijing1954'],
   [/西安\s*(19)?80|xi'?an[\s_-]*(19)?80/g, 'xian1980'],
