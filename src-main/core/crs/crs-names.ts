@@ -41,14 +41,16 @@ export interface NameFacts {
 }
 
 /**
- * Reads the facts of a name. A Gauss-Krüger name without a width is 6° (EPSG and ESRI both write
- * `Gauss-Kruger CM 117E` for the 6° zone and add `3-degree` for the 3° one).
+ * Reads the facts of a name. A Gauss-Krüger name that gives a central meridian or zone but no
+ * width is 6° (EPSG and ESRI both write `Gauss-Kruger CM 117E` for the 6° zone and add `3-degree`
+ * for the 3° one); a bare `GK` (`user GK`) says nothing about the width.
  */
 export function nameFacts(name: string): NameFacts {
-  const words = folded(name).split(/[^a-z0-9]+/);
+  const text = folded(name);
+  const words = text.split(/[^a-z0-9]+/);
   if (words.includes('3deg')) return { zoneWidth: 3 };
   if (words.includes('6deg')) return { zoneWidth: 6 };
-  if (words.includes('gk')) return { zoneWidth: 6 };
+  if (words.includes('gk') && /(^|[^a-z])(cm|zone)[\s_]*\d/.test(text)) return { zoneWidth: 6 };
   return { zoneWidth: null };
 }
 

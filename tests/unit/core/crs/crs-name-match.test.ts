@@ -113,6 +113,7 @@ describe('crsNameKey / nameFacts', () => {
     expect(nameFacts('New_Beijing_Gauss_Kruger_CM_105E').zoneWidth).toBe(6);
     expect(nameFacts('北京54 3度带').zoneWidth).toBe(3);
     expect(nameFacts('Hong Kong 1980 Grid System').zoneWidth).toBeNull();
+    expect(nameFacts('user GK').zoneWidth).toBeNull();
     expect(nameFacts('WGS 84 / UTM zone 50N').zoneWidth).toBeNull();
   });
 });
