@@ -34,6 +34,12 @@ test('a dataset without CRS is given EPSG:4490 from the searchable picker, and t
   );
   await expect(page.getByTestId('info-crs')).toContainText('由 curator 指定');
   await expect(page.getByTestId('crs-assign-open')).toHaveCount(0);
+
+  // The same record in English: the picker's words and the assignment read in the UI's language.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('info-crs')).toContainText('assigned by curator');
+  await page.waitForLoadState('networkidle');
+
   const detail = await harness.api.call('datasets.get', { id: dataset.id });
   expect(detail.summary.crs).toBe('EPSG:4490');
   expect(detail.crsAssignment).toMatchObject({ code: 'EPSG:4490', previous: null, by: 'curator' });
@@ -43,4 +49,31 @@ test('a dataset without CRS is given EPSG:4490 from the searchable picker, and t
     subject: dataset.id,
     details: { code: 'EPSG:4490' },
   });
+});
+
+test('in English the picker finds a CRS by its English name and shows English names', async ({
+  page,
+  harness,
+}) => {
+  const dataset = await harness.importOne(fixture('crs', 'gk3_zone39_noprj', 'boreholes.shp'));
+  await page.goto(harness.url);
+  await expect(page.getByTestId('audit-status')).toHaveAttribute('data-state', 'ok');
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await page.getByTestId(`dataset-row-${dataset.id}`).click();
+  await page.getByTestId('tab-info').click();
+  await page.getByTestId('crs-assign-open').click();
+  await page.getByTestId('crs-assign-picker').click();
+  await page.keyboard.type('Xian 1980 3-degree zone 39');
+  const option = page.locator('.ant-select-item-option', {
+    hasText: 'EPSG:2363 · Xian 1980 / 3-degree Gauss-Kruger zone 39',
+  });
+  await expect(option).toBeVisible();
+  await option.click();
+  await page.getByTestId('crs-assign-confirm').click();
+  await expect(page.getByTestId('info-crs')).toContainText(
+    'EPSG:2363 · Xian 1980 / 3-degree Gauss-Kruger zone 39',
+  );
+  expect((await harness.api.call('datasets.get', { id: dataset.id })).summary.crs).toBe('EPSG:2363');
+  // The layer can now be placed: let the map fetch its new display copy before the harness stops.
+  await page.waitForLoadState('networkidle');
 });

@@ -22,11 +22,13 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
       key: 'crs',
       label: t('info.crs'),
       children: (
-        <span data-testid="info-crs">
-          {s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone'))}
-          {detail.crsAssignment ? ` (${t('crs.assignedBy', { by: detail.crsAssignment.by })})` : ''}
+        <>
+          <span data-testid="info-crs">
+            {s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone'))}
+            {detail.crsAssignment ? ` (${t('crs.assignedBy', { by: detail.crsAssignment.by })})` : ''}
+          </span>
           <AssignCrs detail={detail} />
-        </span>
+        </>
       ),
     },
     { key: 'extent', label: t('info.extent'), children: <span className="mono">{extent}</span> },
