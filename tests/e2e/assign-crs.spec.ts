@@ -25,7 +25,7 @@ test('a dataset without CRS is given EPSG:4490 from the searchable picker, and t
   await page.keyboard.type('国家2000');
   const option = page.locator('.ant-select-item-option', { hasText: 'EPSG:4490 · 2000国家大地坐标系' });
   await expect(option).toBeVisible();
-  await shot('crs-picker-search');
+  await shot('09-assign-crs');
   await option.click();
   await page.getByTestId('crs-assign-confirm').click();
 
