@@ -6,31 +6,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { writeFileSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import proj4 from 'proj4';
 
 const require = createRequire(import.meta.url);
 const all = require('epsg-index/all.json');
 const { version } = require('epsg-index/package.json');
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const target = path.resolve(process.argv[2] ?? path.join(root, 'resources', 'crs', 'epsg.json'));
-
-// Projected CRSs are kept for the datums Chinese archives and the sample data use; every 2D
-// geographic CRS is kept (small, and lets .prj files on any datum resolve to a code).
-const PROJECTED_DATUMS = new Set([
-  'China_2000',
-  'Xian_1980',
-  'Beijing_1954',
-  'New_Beijing',
-  'WGS_1984',
-  'North_American_Datum_1927',
-  'North_American_Datum_1983',
-  'NAD83_High_Accuracy_Reference_Network',
-  'European_Terrestrial_Reference_System_1989',
-  'European_Datum_1950',
-  'Pulkovo_1942',
-  'Ordnance_Survey_of_Great_Britain_1936',
-]);
-// Single codes the sample data and common test files use outside those datums.
-const EXTRA_CODES = new Set([3021, 28992, 3814, 3812, 2056, 27700, 3035, 3067, 2193]);
 
 /**
  * No grid files ship with the app (and proj4js yields NaN when a named grid is missing), so grid
@@ -44,6 +26,18 @@ const cleanProj4 = (p) =>
     .replace(/\s*\+nadgrids=(?!@null\b)\S+/g, '')
     .trim();
 
+/** True when proj4js (the app's transform engine) can build the definition. */
+const expressible = (definition) => {
+  try {
+    new proj4.Proj(definition);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Every 2D geographic and projected CRS of epsg-index that proj4js can build (ADR 0100): a file on
+// any datum resolves to a code, and a user finds any code (EPSG:31985 …) offline.
 const rows = [];
 for (const entry of Object.values(all)) {
   const code = Number(entry.code);
@@ -53,9 +47,10 @@ for (const entry of Object.values(all)) {
   const projected = entry.kind === 'CRS-PROJCRS';
   if (!geographic && !projected) continue;
   if (/deprecated/i.test(entry.name)) continue;
-  if (projected && !PROJECTED_DATUMS.has(datum) && !EXTRA_CODES.has(code)) continue;
   if (geographic && !entry.proj4.includes('+proj=longlat')) continue;
-  rows.push([code, entry.name, cleanProj4(entry.proj4), datum]);
+  const definition = cleanProj4(entry.proj4);
+  if (!expressible(definition)) continue;
+  rows.push([code, entry.name, definition, datum]);
 }
 rows.sort((a, b) => a[0] - b[0]);
 

@@ -7,7 +7,9 @@ import { JOB_ID_PATTERN } from './events.js';
 import type {
   AuditEntry,
   AuditVerification,
+  CrsSearchHit,
   DatasetDetail,
+  DatumShiftsLoaded,
   DatasetSummary,
   ExportResult,
   FeatureCollectionResult,
@@ -61,6 +63,19 @@ export const recordFieldsSchema = z.object({
 });
 
 const noArgs = z.object({}).strict();
+
+// Coordinate systems (issue 6).
+const crsSearchArgs = z.object({
+  query: z.string().max(200),
+  limit: z.number().int().min(1).max(200).default(20),
+});
+const assignCrsArgs = z.object({
+  id: datasetId,
+  code: z.string().trim().min(1).max(80),
+  /** Replace a CRS the dataset already has (a correction on purpose); without it such a call is refused. */
+  replace: z.boolean().default(false),
+});
+const datumShiftArgs = z.object({ path: filePath });
 
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
@@ -167,6 +182,22 @@ export const contract = {
     { mutates: false, roles: ['reviewer', 'admin'] },
   ),
   'audit.verify': method<typeof noArgs, AuditVerification>(noArgs, READ),
+  // Coordinate systems (issue 6).
+  /** Registry CRSs by code or by English/Chinese name. */
+  'crs.search': method<typeof crsSearchArgs, CrsSearchHit[]>(crsSearchArgs, READ),
+  /** Gives a draft dataset the CRS its file lacks (or replaces one with `replace`); audited. */
+  'dataset.assignCrs': method<typeof assignCrsArgs, DatasetDetail>(assignCrsArgs, {
+    mutates: true,
+    roles: ['curator'],
+  }),
+  /**
+   * Loads the user's datum-shift parameters into this process (memory only; the archive is not
+   * changed). Answers with pair names and ends, never the parameters.
+   */
+  'crs.loadDatumShifts': method<typeof datumShiftArgs, DatumShiftsLoaded>(datumShiftArgs, {
+    mutates: false,
+    roles: ['curator', 'mapmaker'],
+  }),
 } as const;
 
 export type Contract = typeof contract;

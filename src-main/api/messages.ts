@@ -668,6 +668,50 @@ export const MESSAGES = {
     'zh-CN': '默认审查规则（依据《公开地图内容表示规范》自然资规〔2023〕2号、自然资发〔2020〕95号）',
     en: 'Default review profile (after the Public Map Content Specification, MNR 2023 No. 2, and MNR 2020 No. 95)',
   },
+
+  // Coordinate systems (issue 6): CRS assignment, zone-prefixed eastings, datum-shift files.
+  'detail.crsUnknownCode': {
+    'zh-CN': '坐标系代码 {{code}} 不在内置的 EPSG 库中',
+    en: 'the CRS code {{code}} is not in the bundled EPSG registry',
+  },
+  'detail.crsAlreadySet': {
+    'zh-CN': '该数据已有坐标系 {{code}}；如确需更改，请明确选择“替换”',
+    en: 'the dataset already has the CRS {{code}}; to change it, ask for a replacement explicitly',
+  },
+  'detail.crsNotDraft': {
+    'zh-CN': '只能为未审查的原始数据（草稿）指定坐标系',
+    en: 'a CRS can only be assigned to an original dataset that is still a draft (not reviewed)',
+  },
+  'notice.crs.zonePrefixed': {
+    'zh-CN':
+      '{{file}}：横坐标带有带号 {{zone}}（{{width}}° 带），已按 {{code}} 读取，而非文件所写的 {{stated}}',
+    en: '{{file}}: the eastings carry the zone number {{zone}} ({{width}}° zones); read as {{code}}, not the {{stated}} the file names',
+  },
+  'notice.crs.zonePrefixedNoCrs': {
+    'zh-CN':
+      '{{file}}：没有坐标系，横坐标带有带号 {{zone}}（{{width}}° 带）；请指定坐标系，例如 {{candidates}}',
+    en: '{{file}}: no CRS, and the eastings carry the zone number {{zone}} ({{width}}° zones); assign a CRS, e.g. {{candidates}}',
+  },
+  'notice.crs.missing': {
+    'zh-CN': '{{file}}：没有坐标系；请在数据详情中“指定坐标系”',
+    en: '{{file}}: no coordinate reference system; use “Assign CRS” in the dataset details',
+  },
+  'problem.datumShiftSize': {
+    'zh-CN': '大于 {{bytes}} 字节，不是基准转换参数文件',
+    en: 'larger than {{bytes}} bytes: not a datum-shift file',
+  },
+  'problem.datumShiftFormat': {
+    'zh-CN': '不是基准转换参数文件（格式标识或参数组列表不符）',
+    en: 'not a datum-shift file (expected JSON with format strata-datum-shifts/1 and a shifts list)',
+  },
+  'problem.datumShiftEntry': {
+    'zh-CN': '第 {{entry}} 组参数不完整或超出范围（需起止坐标系、七参数转换方法及全部七个参数）',
+    en: 'shift {{entry}} is incomplete or out of range (needs from, to, method helmert-7 and tx, ty, tz, rx, ry, rz, ds)',
+  },
+  'problem.datumShiftEnds': {
+    'zh-CN': '第 {{entry}} 组的起止坐标系须为两个不同基准的地理坐标系代码',
+    en: 'shift {{entry}}: from and to must be EPSG codes of geographic CRSs on two different datums',
+  },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 type Catalogue = typeof MESSAGES;

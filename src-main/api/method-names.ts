@@ -18,6 +18,10 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'keys.publicKey': true,
   'audit.list': true,
   'audit.verify': true,
+  // Coordinate systems (issue 6).
+  'crs.search': true,
+  'dataset.assignCrs': true,
+  'crs.loadDatumShifts': true,
 };
 
 /**

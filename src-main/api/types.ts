@@ -13,6 +13,7 @@ import type {
 } from '../core/model/index.js';
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
+import type { ImportCrsDecision } from '../core/crs/index.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -119,6 +120,8 @@ export interface DatasetDetail {
   readonly publicVersions: readonly DatasetId[];
   readonly display: DisplaySource;
   readonly crsDefinition: CrsDefinition | null;
+  /** Set when a user assigned the CRS (the file had none, or it was replaced on purpose). */
+  readonly crsAssignment: CrsAssignmentInfo | null;
 }
 
 export interface ReleaseResult {
@@ -174,7 +177,8 @@ export interface ImportFailure {
 }
 
 /** What an import did to a set that the user must know about; `notice.<code>` in messages.ts. */
-export type ImportNoticeCode = FormatNotice;
+/** What import tells about a file it read: repairs of the format, and what it found of the CRS (ADR 0102). */
+export type ImportNoticeCode = FormatNotice | NonNullable<ImportCrsDecision['notice']>['code'];
 
 /**
  * A dataset's features as a GeoJSON FeatureCollection in the dataset's own CRS (x = easting or
@@ -214,4 +218,35 @@ export interface SystemInfo {
   readonly host: 'electron' | 'harness' | 'cli';
   readonly canPickFiles: boolean;
   readonly readOnly: boolean;
+}
+
+// Coordinate systems (issue 6).
+
+/** One hit of `crs.search`. */
+export interface CrsSearchHit {
+  /** `EPSG:nnnn`. */
+  readonly code: string;
+  readonly name: string;
+  /** Chinese name for the national families, WGS 84, UTM and Web Mercator; null otherwise. */
+  readonly nameZh: string | null;
+  readonly geographic: boolean;
+}
+
+/** Who gave a dataset its CRS (`dataset.assignCrs`), when, and what it had before. */
+export interface CrsAssignmentInfo {
+  readonly code: string;
+  readonly previous: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What `crs.loadDatumShifts` tells: names and ends of the pairs, never their parameters. */
+export interface DatumShiftsLoaded {
+  readonly count: number;
+  readonly pairs: readonly {
+    readonly name: string;
+    readonly from: string;
+    readonly to: string;
+    readonly hasArea: boolean;
+  }[];
 }

@@ -30,6 +30,7 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
     publicVersions: derived,
     display: toDisplay(row),
     crsDefinition: crs ? { code: crs.code ?? `STRATA:${row.id}`, proj4: crs.proj4 } : null,
+    crsAssignment: row.crsAssignment ?? null,
   };
 }
 

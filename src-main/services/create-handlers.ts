@@ -7,6 +7,7 @@ import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
+import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
@@ -52,5 +53,9 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
         hash: row.hash,
       })),
     'audit.verify': () => deps.store.auditVerify(),
+    // Coordinate systems (issue 6).
+    'crs.search': ({ query, limit }) => searchCrsService(query, limit),
+    'dataset.assignCrs': ({ id, code, replace }, ctx) => assignCrs(deps, ctx, id, code, replace),
+    'crs.loadDatumShifts': ({ path }) => loadDatumShifts(path),
   };
 }

@@ -1,8 +1,14 @@
 import type { CallContext } from '../api/caller.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FormatNotice, OpenOptions } from '../core/formats/format-module.js';
-import type { DatasetRow, ImportLayer, RecordFieldsRow, StoredFile } from '../core/ports/index.js';
+import type { OpenOptions } from '../core/formats/format-module.js';
+import type {
+  DatasetRow,
+  ImportLayer,
+  ImportLayerNotice,
+  RecordFieldsRow,
+  StoredFile,
+} from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
 import type { DatasetSummary, ImportFailure, ImportNotice, ImportResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
@@ -52,7 +58,7 @@ export async function importFile(
   }
   const primary = stored[0];
   if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
-  const rows: { row: DatasetRow; record: RecordFieldsRow; notices: readonly FormatNotice[] }[] = [];
+  const rows: { row: DatasetRow; record: RecordFieldsRow; notices: readonly ImportLayerNotice[] }[] = [];
   for (const layer of opened.layers) {
     const display = layer.display;
     const displayKey =
@@ -95,12 +101,11 @@ export async function importFile(
           ...(row.displayKey !== row.sha256 && row.kind === 'raster'
             ? { displaySha256: row.displayKey }
             : {}),
-          ...(notices.length > 0 ? { notices: notices.join(' ') } : {}),
+          ...(notices.length > 0 ? { notices: notices.map((n) => n.code).join(' ') } : {}),
         },
       });
     }
   });
-  const params = { file: name };
   return {
     summaries: rows.map(({ row, record }) =>
       toSummary(row, {
@@ -112,7 +117,12 @@ export async function importFile(
       }),
     ),
     notices: rows.flatMap(({ row, notices }) =>
-      notices.map((code) => ({ datasetId: row.id, file: name, code, params })),
+      notices.map((n) => ({
+        datasetId: row.id,
+        file: name,
+        code: n.code,
+        params: { ...n.params, file: name },
+      })),
     ),
   };
 }

@@ -1,4 +1,6 @@
 import { StrataError } from '../api/errors.js';
+import { crsFromCode, importCrsDecision } from '../core/crs/index.js';
+import type { CrsInfo } from '../core/model/index.js';
 import type { DatasetRow } from '../core/ports/index.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import type { ServiceDeps } from './deps.js';
@@ -6,21 +8,28 @@ import { stageFiles } from './staging.js';
 
 /**
  * Parses a stored dataset again from its bytes on disk into a review subject. The catalogue's
- * recorded info is never trusted for a review: what is checked is what the file says.
+ * recorded info is never trusted for a review: what is checked is what the file says, with the
+ * CRS import decides from the same bytes (zone-prefixed eastings, ADR 0102) or, for a file that
+ * names none, the one a user assigned (`assigned`, recorded and audited; ADR 0104).
  */
 export async function parseSubject(
   deps: ServiceDeps,
   layerName: string | null,
   name: string,
   file: string,
+  assigned: CrsInfo | null = null,
 ): Promise<ReviewSubject> {
   const opened = await deps.formats.open(file);
   const layer = opened.layers.find((l) => l.layer === layerName);
   if (layer === undefined)
     throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.layerGone' });
-  if (layer.kind === 'raster') return { kind: 'raster', name, info: layer.info };
-  return { kind: 'vector', name, info: layer.info, features: layer.features };
+  const crs = importCrsDecision(layer.info.crs, layer.info.extent).crs ?? assigned;
+  if (layer.kind === 'raster') return { kind: 'raster', name, info: { ...layer.info, crs } };
+  return { kind: 'vector', name, info: { ...layer.info, crs }, features: layer.features };
 }
+
+const assignedCrs = (row: DatasetRow): CrsInfo | null =>
+  row.crsAssignment === undefined ? null : crsFromCode(row.crsAssignment.code);
 
 /**
  * Runs `work` with the dataset's files laid out under their original names (so sidecars are found
@@ -33,7 +42,10 @@ export async function withStagedSubject<T>(
 ): Promise<T> {
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
-    return await work(await parseSubject(deps, row.layer, row.name, staged.mainPath), staged.mainPath);
+    return await work(
+      await parseSubject(deps, row.layer, row.name, staged.mainPath, assignedCrs(row)),
+      staged.mainPath,
+    );
   } finally {
     await staged.cleanup();
   }

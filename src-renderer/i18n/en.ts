@@ -275,6 +275,17 @@ export const en: UiStrings = {
     layer: 'Layer',
     clear: 'Clear',
   },
+  // Coordinate systems (issue 6).
+  crs: {
+    assign: 'Assign CRS',
+    assignConfirm: 'Assign',
+    cancel: 'Cancel',
+    assignedBy: 'assigned by {{by}}',
+    searchPlaceholder: 'EPSG code or name, e.g. 4490, Xian 1980 3-degree',
+    typeToSearch: 'Type a code or a name to find a CRS',
+    searching: 'Searching…',
+    noMatch: 'No matching CRS',
+  },
   common: {
     close: 'Close',
     yes: 'Yes',

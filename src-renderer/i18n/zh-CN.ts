@@ -261,6 +261,17 @@ export const zhCN = {
     layer: '图层',
     clear: '清除',
   },
+  // Coordinate systems (issue 6).
+  crs: {
+    assign: '指定坐标系',
+    assignConfirm: '确定',
+    cancel: '取消',
+    assignedBy: '由 {{by}} 指定',
+    searchPlaceholder: '输入 EPSG 代码或名称，如 4490、西安80 3度带',
+    typeToSearch: '输入代码或名称以查找坐标系',
+    searching: '正在查找…',
+    noMatch: '没有匹配的坐标系',
+  },
   common: {
     close: '关闭',
     yes: '是',

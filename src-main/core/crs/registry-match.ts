@@ -1,3 +1,4 @@
+import { crsNameKey, nameFacts } from './crs-names.js';
 import { datumKey } from './datum-names.js';
 import { type ProjParams, projParams, sameParams } from './proj-params.js';
 import { registryRows, type EpsgRow } from './registry.js';
@@ -30,7 +31,24 @@ export function candidatesOf(family: string): readonly Candidate[] {
   return list;
 }
 
-const nameKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+/**
+ * Among rows with identical parameters, the one the file names (ADR 0101): the row whose folded
+ * name equals the file's, else the only rows whose Gauss-Krüger zone width agrees with the width the
+ * name states (`CGCS2000_3_Degree_GK_CM_117E` is the 3° EPSG:4548, not the 6° EPSG:4509).
+ */
+function namedBy(pool: readonly Candidate[], name: string): readonly Candidate[] {
+  const key = crsNameKey(name);
+  if (key === '') return [];
+  const exact = pool.filter((c) => crsNameKey(c.row[1]) === key);
+  if (exact.length > 0) return exact;
+  const width = nameFacts(name).zoneWidth;
+  if (width === null) return [];
+  const sameWidth = pool.filter((c) => nameFacts(c.row[1]).zoneWidth === width);
+  return sameWidth.length < pool.length ? sameWidth : [];
+}
+
+const oldest = (pool: readonly Candidate[]): EpsgRow | null =>
+  [...pool].sort((x, y) => x.row[0] - y.row[0])[0]?.row ?? null;
 
 /**
  * Picks the registry row for parameters read from a WKT (ADR 0021), or null when none or several
@@ -50,9 +68,11 @@ export function matchRegistry(
   if (strict && sameDatum.length === 0) return null;
   const pool = sameDatum.length > 0 ? sameDatum : same;
   if (pool.length === 1) return pool[0]?.row ?? null;
-  const byName = pool.filter((c) => nameKey(c.row[1]) === nameKey(name));
+  const byName = namedBy(pool, name);
   if (byName.length === 1) return byName[0]?.row ?? null;
-  // Several rows on the same datum with identical numbers are aliases of one CRS: take the oldest.
-  if (sameDatum.length > 0) return [...pool].sort((x, y) => x.row[0] - y.row[0])[0]?.row ?? null;
+  // Several rows on the same datum with identical numbers, none named apart by the file: aliases
+  // of one CRS as far as the numbers go, so the oldest code (stable, and the one GDAL reports).
+  if (byName.length > 1 && sameDatum.length > 0) return oldest(byName);
+  if (sameDatum.length > 0) return oldest(pool);
   return null;
 }

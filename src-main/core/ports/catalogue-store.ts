@@ -1,4 +1,5 @@
 import type {
+  CrsInfo,
   DatasetFormat,
   DatasetId,
   DatasetInfo,
@@ -33,6 +34,16 @@ export interface DatasetRow {
   readonly status: DatasetStatus;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** Set when a user gave the dataset its CRS (`info.crs` is then that CRS; ADR 0104). */
+  readonly crsAssignment?: CrsAssignment;
+}
+
+/** Who gave a dataset its CRS, when, and what it had before (null: none). */
+export interface CrsAssignment {
+  readonly code: string;
+  readonly previous: string | null;
+  readonly by: string;
+  readonly at: string;
 }
 
 export interface StoredFile {
@@ -120,6 +131,13 @@ export interface CatalogueTx {
   insertReview(review: ReviewRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;
   appendAudit(entry: AuditInput): Promise<AuditRow>;
+  /** Makes `crs` the dataset's CRS (and `display` its display copy, when given), recording `assignment`. */
+  assignCrs(
+    id: DatasetId,
+    crs: CrsInfo,
+    assignment: CrsAssignment,
+    display: { readonly key: string; readonly contentType: string } | null,
+  ): Promise<void>;
 }
 
 /**

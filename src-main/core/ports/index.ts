@@ -13,6 +13,7 @@ export type {
   DisplayCopy,
   FormatReader,
   ImportLayer,
+  ImportLayerNotice,
   ImportRead,
   OpenedFile,
   VectorIo,

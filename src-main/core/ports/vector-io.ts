@@ -1,4 +1,5 @@
 import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
+import type { ImportCrsDecision } from '../crs/index.js';
 import type { CrsInfo, DatasetFormat, VectorFeature } from '../model/index.js';
 
 /** A file as its format module read it: one entry per layer, each a dataset of its own. */
@@ -15,12 +16,21 @@ export interface DisplayCopy {
   readonly contentType: string;
 }
 
-/** A layer as the importer needs it: what it is, without its features, and its display copy. */
+/** What import tells about a layer: a format's repair, or what it found of the CRS (ADR 0102). */
+export interface ImportLayerNotice {
+  readonly code: FormatNotice | NonNullable<ImportCrsDecision['notice']>['code'];
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A layer as the importer needs it: what it is, without its features, and its display copy. Its
+ * CRS is the one import decided on (a zone-prefixed code for prefixed eastings).
+ */
 export interface ImportLayer {
   readonly kind: LayerRead['kind'];
   readonly layer: string | null;
   readonly info: LayerRead['info'];
-  readonly notices: readonly FormatNotice[];
+  readonly notices: readonly ImportLayerNotice[];
   readonly display: DisplayCopy | null;
 }
 

@@ -1,9 +1,10 @@
 import { StrataError } from '../../api/errors.js';
-import type { DatasetId, Extent } from '../../core/model/index.js';
+import type { CrsInfo, DatasetId, Extent } from '../../core/model/index.js';
 import type {
   AuditInput,
   AuditRow,
   CatalogueTx,
+  CrsAssignment,
   DatasetRow,
   DatasetStatus,
   LineageRow,
@@ -126,6 +127,29 @@ export function createCatalogueTx(
       );
       await indexText(pk, fields);
       return row;
+    },
+
+    async assignCrs(
+      id: DatasetId,
+      crs: CrsInfo,
+      assignment: CrsAssignment,
+      display: { readonly key: string; readonly contentType: string } | null,
+    ): Promise<void> {
+      guard();
+      const pk = await pkOf(id);
+      await conn.run(
+        `UPDATE datasets SET info = json_set(info, '$.crs', json(?)), crs_assignment = ?,
+           display_key = coalesce(?, display_key), display_content_type = coalesce(?, display_content_type)
+         WHERE pk = ?`,
+        [
+          JSON.stringify(crs),
+          JSON.stringify(assignment),
+          display?.key ?? null,
+          display?.contentType ?? null,
+          pk,
+        ],
+      );
+      await conn.run('UPDATE dataset_extents SET crs = ? WHERE pk = ?', [crs.code, pk]);
     },
 
     async setStatus(id: DatasetId, status: DatasetStatus): Promise<void> {

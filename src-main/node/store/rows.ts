@@ -9,6 +9,7 @@ import type {
 } from '../../core/model/index.js';
 import type {
   AuditRow,
+  CrsAssignment,
   DatasetRow,
   DatasetStatus,
   LineageRow,
@@ -40,10 +41,11 @@ export interface DatasetDbRow {
   created_at: string;
   created_by: string;
   layer: string | null;
+  crs_assignment: string | null;
 }
 
 export const DATASET_COLUMNS =
-  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer';
+  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, crs_assignment';
 
 export function datasetFromDb(r: DatasetDbRow): DatasetRow {
   return {
@@ -63,6 +65,8 @@ export function datasetFromDb(r: DatasetDbRow): DatasetRow {
     status: r.status as DatasetStatus,
     createdAt: r.created_at,
     createdBy: r.created_by,
+    // Absent, not null, for a CRS the file stated: rows read back equal the rows written.
+    ...(r.crs_assignment === null ? {} : { crsAssignment: JSON.parse(r.crs_assignment) as CrsAssignment }),
   };
 }
 

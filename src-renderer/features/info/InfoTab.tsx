@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { useAppStore } from '../../state/app-store.js';
 import { DESCRIPTION_LABEL, formatBytes, formatNumber, formatTime } from '../../ui/format.js';
+import { AssignCrs } from '../crs/AssignCrs.js';
 
 /** 信息: what the loader learnt from the file, read-only. */
 export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -20,7 +21,15 @@ export function InfoTab({ detail }: { readonly detail: DatasetDetail }) {
     {
       key: 'crs',
       label: t('info.crs'),
-      children: s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone')),
+      children: (
+        <>
+          <span data-testid="info-crs">
+            {s.crs ? `${s.crs}${s.crsName ? ` · ${s.crsName}` : ''}` : (s.crsName ?? t('info.crsNone'))}
+            {detail.crsAssignment ? ` (${t('crs.assignedBy', { by: detail.crsAssignment.by })})` : ''}
+          </span>
+          <AssignCrs detail={detail} />
+        </>
+      ),
     },
     { key: 'extent', label: t('info.extent'), children: <span className="mono">{extent}</span> },
   ];

@@ -126,6 +126,7 @@ describe('method policies in the contract', () => {
     const mutating = METHOD_NAMES.filter((name) => policyOf(name).mutates).sort();
     expect(mutating).toEqual([
       'catalogue.save',
+      'dataset.assignCrs',
       'datasets.import',
       'exchange.export',
       'release.create',

@@ -52,6 +52,20 @@ describe('the bundled EPSG table', () => {
     expect(registryRows()).toHaveLength(registry.rows.length);
   });
 
+  it('holds the full EPSG set proj4js can express, SIRGAS 2000 / UTM 25S included (load time reported, not asserted)', async () => {
+    const started = performance.now();
+    const registry = await loadCrsRegistry(RESOURCES);
+    const loadMs = performance.now() - started;
+    expect(registry.rows.length).toBeGreaterThan(6500);
+    expect(registry.byCode(31985)?.[1]).toBe('SIRGAS 2000 / UTM zone 25S');
+    expect(registry.byCode(4548)?.[1]).toBe('CGCS2000 / 3-degree Gauss-Kruger CM 117E');
+    const bytes = (await readFile(COMMITTED)).length;
+    // A figure for the record (machine-dependent, so never a limit).
+    console.info(
+      `EPSG table: ${String(registry.rows.length)} rows, ${String(bytes)} bytes, read+validated in ${loadMs.toFixed(1)} ms`,
+    );
+  });
+
   it('core answers from whatever table it was handed, not from a copy of its own', () => {
     installCrsRegistry(
       createCrsRegistry([[4490, 'Only CGCS2000', '+proj=longlat +ellps=GRS80 +no_defs', 'China_2000']]),
