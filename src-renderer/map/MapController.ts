@@ -11,6 +11,7 @@ import { createBasemapLayer } from './basemap.js';
 import type { MapLayerSpec } from './layer-spec.js';
 import { ensureProjection } from './projections.js';
 import { createRasterLayer } from './raster-layer.js';
+import { isRestylable } from './style/restylable.js';
 import { createVectorLayer } from './vector-layer.js';
 import { HIGHLIGHT_STYLE } from './vector-style.js';
 
@@ -85,6 +86,12 @@ export class MapController {
       ],
       view: new View({ projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4, maxZoom: 24 }),
     });
+    // A counter tests (and screenshots) wait on: it moves each time every layer has finished drawing.
+    let rendered = 0;
+    this.map.on('rendercomplete', () => {
+      rendered += 1;
+      target.dataset['rendered'] = String(rendered);
+    });
     this.map.on('moveend', () => {
       this.emitStatus();
     });
@@ -124,6 +131,7 @@ export class MapController {
       if (existing) {
         existing.layer.setVisible(spec.visible);
         existing.layer.setZIndex(spec.zIndex);
+        if (existing.spec.style !== spec.style && isRestylable(existing.layer)) existing.layer.restyle(spec.style);
         this.entries.set(spec.id, { spec, layer: existing.layer });
         continue;
       }

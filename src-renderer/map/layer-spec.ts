@@ -4,6 +4,7 @@ import type {
   DatasetSummary,
   DisplaySource,
 } from '../../src-main/api/types.js';
+import type { LayerStyle } from './style/model.js';
 
 type Extent = NonNullable<DatasetSummary['extent']>;
 
@@ -23,12 +24,19 @@ export interface MapLayerSpec {
   readonly zIndex: number;
   /** Index into the vector palette (stable per dataset in the list). */
   readonly colourIndex: number;
+  /** The user's saved style for the dataset; null draws the default for its kind (style/model.ts). */
+  readonly style: LayerStyle | null;
 }
 
 export function layerSpecOf(
   detail: DatasetDetail,
   fileUrl: (logicalPath: string) => string,
-  placement: { readonly visible: boolean; readonly zIndex: number; readonly colourIndex: number },
+  placement: {
+    readonly visible: boolean;
+    readonly zIndex: number;
+    readonly colourIndex: number;
+    readonly style: LayerStyle | null;
+  },
 ): MapLayerSpec {
   const s = detail.summary;
   return {

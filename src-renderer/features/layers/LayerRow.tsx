@@ -7,6 +7,7 @@ import { KindIcon } from '../../ui/KindIcon.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import { datasetTitle } from '../../i18n/messages.js';
+import { StyleButton } from '../style/StyleButton.js';
 
 export interface LayerRowProps {
   readonly dataset: DatasetSummary;
@@ -77,6 +78,7 @@ export function LayerRow({
       </div>
       <LevelTag level={dataset.level} />
       <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
+      <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
       <Tooltip title={t('layers.zoomTo')}>
         <Button
           type="text"

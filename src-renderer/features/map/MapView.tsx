@@ -5,6 +5,7 @@ import type { MapListener, MapPointer, MapProblem, MapStatus } from '../../map/M
 import { useMapController } from '../../map/use-map-controller.js';
 import { setFeature, useAppStore } from '../../state/app-store.js';
 import { StatusBar } from './StatusBar.js';
+import { StylePanel } from '../style/StylePanel.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
 
@@ -61,6 +62,7 @@ export function MapView() {
   return (
     <section className="map-area" aria-label={t('app.title')}>
       <div ref={target} className="map-container" data-testid="map-container" tabIndex={0} />
+      <StylePanel />
       <StatusBar status={status} pointer={pointer} problem={problem} basemap={BASEMAP_URL !== null} />
     </section>
   );

@@ -3,6 +3,7 @@ import { layerSpecOf, type MapLayerSpec } from '../../map/layer-spec.js';
 import { usePlatform } from '../../platform/platform-context.js';
 import { useAppStore } from '../../state/app-store.js';
 import { useActions } from '../../state/use-actions.js';
+import { useStyleStore } from '../style/style-store.js';
 
 /**
  * The layers the map should hold, from the store: every dataset with a loaded detail, visible
@@ -15,6 +16,7 @@ export function useLayerSpecs(): MapLayerSpec[] {
   const datasets = useAppStore((s) => s.datasets);
   const details = useAppStore((s) => s.details);
   const hidden = useAppStore((s) => s.hidden);
+  const styles = useStyleStore((s) => s.styles);
 
   useEffect(() => {
     for (const d of datasets) {
@@ -31,8 +33,15 @@ export function useLayerSpecs(): MapLayerSpec[] {
       const detail = details[d.id];
       if (!detail) return;
       const zIndex = (d.kind === 'vector' ? 2 * count : count) - index;
-      specs.push(layerSpecOf(detail, fileUrl, { visible: !hidden[d.id], zIndex, colourIndex: index }));
+      specs.push(
+        layerSpecOf(detail, fileUrl, {
+          visible: !hidden[d.id],
+          zIndex,
+          colourIndex: index,
+          style: styles[d.id] ?? null,
+        }),
+      );
     });
     return specs;
-  }, [datasets, details, hidden, fileUrl]);
+  }, [datasets, details, hidden, fileUrl, styles]);
 }
