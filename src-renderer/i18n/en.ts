@@ -194,9 +194,14 @@ export const en: UiStrings = {
     open: 'Layer style',
     title: 'Layer style: {{name}}',
     loading: 'Reading raster statistics…',
-    sampleFailed: 'The raster’s pixel statistics could not be read; stretches use the value range recorded at import.',
+    sampleFailed:
+      'The raster’s pixel statistics could not be read; stretches use the value range recorded at import.',
     renderer: 'Renderer',
-    kinds: { ramp: 'Single band colour ramp', rgb: 'Multiband colour', palette: 'Palette (file colour table)' },
+    kinds: {
+      ramp: 'Single band colour ramp',
+      rgb: 'Multiband colour',
+      palette: 'Palette (file colour table)',
+    },
     band: 'Band',
     bandN: 'Band {{n}}',
     red: 'Red',

@@ -131,7 +131,8 @@ export class MapController {
       if (existing) {
         existing.layer.setVisible(spec.visible);
         existing.layer.setZIndex(spec.zIndex);
-        if (existing.spec.style !== spec.style && isRestylable(existing.layer)) existing.layer.restyle(spec.style);
+        if (existing.spec.style !== spec.style && isRestylable(existing.layer))
+          existing.layer.restyle(spec.style);
         this.entries.set(spec.id, { spec, layer: existing.layer });
         continue;
       }

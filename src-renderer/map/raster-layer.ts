@@ -40,7 +40,11 @@ class StyledRasterLayer extends WebGLTileLayer implements Restylable {
     this.tiff = source;
     this.wanted = spec.style;
     source.on('change', () => {
-      this.apply();
+      // After the event: the layer itself reacts to its source turning ready (band count, renderer),
+      // and a style set before it has done so draws nothing.
+      queueMicrotask(() => {
+        this.apply();
+      });
     });
     void sampleRaster(spec.url)
       .catch(() => fallbackFacts(spec))

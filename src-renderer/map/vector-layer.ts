@@ -28,13 +28,17 @@ class StyledVectorLayer extends VectorLayer implements Restylable {
     this.releaseRows = provideFeatureRows(spec.id, () =>
       source.getFeatures().map((feature) => {
         const geometry = feature.getGeometryName();
-        return Object.fromEntries(Object.entries(feature.getProperties()).filter(([key]) => key !== geometry));
+        return Object.fromEntries(
+          Object.entries(feature.getProperties()).filter(([key]) => key !== geometry),
+        );
       }),
     );
   }
 
   restyle(style: LayerStyle | null): void {
-    this.setStyle(vectorStyleFunction(style?.kind === 'vector' ? style.vector : defaultVectorStyle(this.colour)));
+    this.setStyle(
+      vectorStyleFunction(style?.kind === 'vector' ? style.vector : defaultVectorStyle(this.colour)),
+    );
   }
 
   override disposeInternal(): void {

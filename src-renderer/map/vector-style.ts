@@ -21,7 +21,8 @@ const PALETTE: readonly Rgb[] = [
 ];
 
 /** The single-symbol colour a layer starts with, stable per position in the layer list. */
-export const layerColour = (colourIndex: number): Rgb => PALETTE[colourIndex % PALETTE.length] ?? [217, 95, 2];
+export const layerColour = (colourIndex: number): Rgb =>
+  PALETTE[colourIndex % PALETTE.length] ?? [217, 95, 2];
 
 /** One symbol for all geometry types: points as dots, lines as strokes, polygons tinted. */
 function symbol(colour: Rgb, fillOpacity: number): Style {
@@ -39,7 +40,13 @@ function symbol(colour: Rgb, fillOpacity: number): Style {
 }
 
 const labelText = (value: unknown): string =>
-  value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : '';
 
 /**
  * The OpenLayers style function for a vector style: the renderer picks each feature's colour

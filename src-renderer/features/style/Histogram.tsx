@@ -24,17 +24,39 @@ export function Histogram({ band, stats, range }: HistogramProps) {
   return (
     <figure className="style-histogram" data-testid="style-histogram" data-count={stats.count}>
       <figcaption className="muted">{t('style.histogram', { band })}</figcaption>
-      <svg viewBox={`0 0 ${String(WIDTH)} ${String(HEIGHT)}`} width="100%" height={HEIGHT} role="img" aria-label={t('style.histogram', { band })}>
+      <svg
+        viewBox={`0 0 ${String(WIDTH)} ${String(HEIGHT)}`}
+        width="100%"
+        height={HEIGHT}
+        role="img"
+        aria-label={t('style.histogram', { band })}
+      >
         {stats.bins.map((n, i) => {
           // Square root scale: a dominant value (a flat plain, a nodata-like fill) keeps the rest visible.
           const h = (Math.sqrt(n) / Math.sqrt(peak)) * (HEIGHT - 4);
           return (
-            <rect key={i} x={i * barWidth} y={HEIGHT - h} width={Math.max(1, barWidth - 0.5)} height={h} fill="#5b7fa6" />
+            <rect
+              key={i}
+              x={i * barWidth}
+              y={HEIGHT - h}
+              width={Math.max(1, barWidth - 0.5)}
+              height={h}
+              fill="#5b7fa6"
+            />
           );
         })}
         {range
           ? range.map((v, i) => (
-              <line key={i} x1={xOf(v)} x2={xOf(v)} y1={0} y2={HEIGHT} stroke="#d4380d" strokeWidth={1.5} strokeDasharray="4 2" />
+              <line
+                key={i}
+                x1={xOf(v)}
+                x2={xOf(v)}
+                y1={0}
+                y2={HEIGHT}
+                stroke="#d4380d"
+                strokeWidth={1.5}
+                strokeDasharray="4 2"
+              />
             ))
           : null}
       </svg>

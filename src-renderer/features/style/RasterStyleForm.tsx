@@ -48,7 +48,13 @@ function useSample(url: string): SampleState {
 const gradient = (name: (typeof RAMP_NAMES)[number]): string =>
   `linear-gradient(to right, ${RAMPS[name].map(([at, c]) => `${cssColour(c)} ${String(at * 100)}%`).join(', ')})`;
 
-function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; readonly onChange: (s: Stretch) => void }) {
+function StretchFields({
+  stretch,
+  onChange,
+}: {
+  readonly stretch: Stretch;
+  readonly onChange: (s: Stretch) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item label={t('style.stretch')}>
@@ -65,11 +71,15 @@ function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; reado
                 : { kind, min: 0, max: 1 },
           );
         }}
-        options={(['minmax', 'percentile', 'custom'] as const).map((k) => ({ value: k, label: t(`style.stretches.${k}`) }))}
+        options={(['minmax', 'percentile', 'custom'] as const).map((k) => ({
+          value: k,
+          label: t(`style.stretches.${k}`),
+        }))}
       />
       {stretch.kind === 'percentile' ? (
         <Space className="style-row">
           <InputNumber
+            className="style-number"
             data-testid="style-percentile-low"
             prefix={t('style.low')}
             suffix="%"
@@ -82,6 +92,7 @@ function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; reado
             }}
           />
           <InputNumber
+            className="style-number"
             data-testid="style-percentile-high"
             prefix={t('style.high')}
             suffix="%"
@@ -98,6 +109,7 @@ function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; reado
       {stretch.kind === 'custom' ? (
         <Space className="style-row">
           <InputNumber
+            className="style-number"
             data-testid="style-custom-min"
             prefix={t('style.min')}
             value={stretch.min}
@@ -106,6 +118,7 @@ function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; reado
             }}
           />
           <InputNumber
+            className="style-number"
             data-testid="style-custom-max"
             prefix={t('style.max')}
             value={stretch.max}
@@ -119,10 +132,17 @@ function StretchFields({ stretch, onChange }: { readonly stretch: Stretch; reado
   );
 }
 
-function HillshadeFields({ shade, onChange }: { readonly shade: Hillshade | null; readonly onChange: (h: Hillshade | null) => void }) {
+function HillshadeFields({
+  shade,
+  onChange,
+}: {
+  readonly shade: Hillshade | null;
+  readonly onChange: (h: Hillshade | null) => void;
+}) {
   const { t } = useTranslation();
   const number = (key: keyof Hillshade, min: number, max: number, step: number) => (
     <InputNumber
+      className="style-number"
       data-testid={`style-hillshade-${key}`}
       prefix={t(`style.${key}`)}
       min={min}
@@ -162,10 +182,14 @@ export function RasterStyleForm({ url, style, onChange }: RasterStyleFormProps) 
   if (sample.state === 'failed') return <Alert type="warning" showIcon title={t('style.sampleFailed')} />;
   const facts = sample.sample;
   const current = style ?? defaultRasterStyle(facts);
-  const bandOptions = Array.from({ length: facts.bandCount }, (_, i) => ({ value: i + 1, label: t('style.bandN', { n: i + 1 }) }));
+  const bandOptions = Array.from({ length: facts.bandCount }, (_, i) => ({
+    value: i + 1,
+    label: t('style.bandN', { n: i + 1 }),
+  }));
   const shownBand = current.kind === 'rgb' ? current.bands[0] : current.band;
   const shownStats = facts.stats[shownBand - 1];
-  const range = current.kind === 'palette' || !shownStats ? null : resolveStretch(current.stretch, shownStats);
+  const range =
+    current.kind === 'palette' || !shownStats ? null : resolveStretch(current.stretch, shownStats);
   const kinds = (['ramp', 'rgb', 'palette'] as const).filter(
     (k) => (k !== 'palette' || facts.hasColourTable) && (k !== 'rgb' || facts.bandCount >= 3),
   );

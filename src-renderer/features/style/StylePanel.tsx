@@ -58,7 +58,11 @@ export function StylePanel() {
           key={`${id}:${saved ? 'saved' : 'default'}`}
           datasetId={id}
           fields={detail.fields}
-          style={saved?.kind === 'vector' ? saved.vector : defaultVectorStyle(layerColour(Math.max(0, colourIndex)))}
+          style={
+            saved?.kind === 'vector'
+              ? saved.vector
+              : defaultVectorStyle(layerColour(Math.max(0, colourIndex)))
+          }
           onChange={(vector) => {
             setLayerStyle(id, { version: 1, kind: 'vector', vector });
           }}

@@ -24,7 +24,15 @@ export interface VectorStyleFormProps {
 
 const OTHER: Rgb = [190, 190, 190];
 
-function ColourInput({ value, onChange, testId }: { readonly value: Rgb; readonly onChange: (c: Rgb) => void; readonly testId: string }) {
+function ColourInput({
+  value,
+  onChange,
+  testId,
+}: {
+  readonly value: Rgb;
+  readonly onChange: (c: Rgb) => void;
+  readonly testId: string;
+}) {
   return (
     <input
       type="color"
@@ -44,7 +52,10 @@ function Legend({ renderer }: { readonly renderer: VectorRenderer }) {
   if (renderer.kind === 'single') return null;
   const rows =
     renderer.kind === 'categorised'
-      ? renderer.classes.map((c) => ({ colour: c.colour, label: c.value === null || c.value === '' ? t('style.empty') : String(c.value) }))
+      ? renderer.classes.map((c) => ({
+          colour: c.colour,
+          label: c.value === null || c.value === '' ? t('style.empty') : String(c.value),
+        }))
       : renderer.classes.map((c) => ({ colour: c.colour, label: `${String(c.min)} – ${String(c.max)}` }));
   return (
     <ul className="style-legend" data-testid="style-legend">
@@ -62,14 +73,26 @@ function Legend({ renderer }: { readonly renderer: VectorRenderer }) {
 export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorStyleFormProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<VectorRenderer['kind']>(style.renderer.kind);
-  const [field, setField] = useState<string | null>(style.renderer.kind === 'single' ? (fields[0]?.name ?? null) : style.renderer.field);
-  const [palette, setPalette] = useState<PaletteName>(style.renderer.kind === 'categorised' ? style.renderer.palette : 'dark2');
-  const [method, setMethod] = useState<'equal' | 'quantile'>(style.renderer.kind === 'graduated' ? style.renderer.method : 'equal');
-  const [ramp, setRamp] = useState<RampName>(style.renderer.kind === 'graduated' ? style.renderer.ramp : 'reds');
-  const [count, setCount] = useState(style.renderer.kind === 'graduated' ? Math.max(1, style.renderer.classes.length) : 5);
+  const [field, setField] = useState<string | null>(
+    style.renderer.kind === 'single' ? (fields[0]?.name ?? null) : style.renderer.field,
+  );
+  const [palette, setPalette] = useState<PaletteName>(
+    style.renderer.kind === 'categorised' ? style.renderer.palette : 'dark2',
+  );
+  const [method, setMethod] = useState<'equal' | 'quantile'>(
+    style.renderer.kind === 'graduated' ? style.renderer.method : 'equal',
+  );
+  const [ramp, setRamp] = useState<RampName>(
+    style.renderer.kind === 'graduated' ? style.renderer.ramp : 'reds',
+  );
+  const [count, setCount] = useState(
+    style.renderer.kind === 'graduated' ? Math.max(1, style.renderer.classes.length) : 5,
+  );
   const [problem, setProblem] = useState<'style.noFeatures' | 'style.noNumbers' | null>(null);
   const fieldOptions = (numeric: boolean) =>
-    fields.filter((f) => !numeric || f.type === 'number' || f.type === 'string').map((f) => ({ value: f.name, label: f.name }));
+    fields
+      .filter((f) => !numeric || f.type === 'number' || f.type === 'string')
+      .map((f) => ({ value: f.name, label: f.name }));
 
   const classify = (): void => {
     if (field === null) return;
@@ -92,7 +115,7 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
     onChange({ ...style, renderer: graduated(field, values, method, count, ramp, OTHER) });
   };
 
-  const single = style.renderer.kind === 'single' ? style.renderer.colour : (style.renderer.otherColour);
+  const single = style.renderer.kind === 'single' ? style.renderer.colour : style.renderer.otherColour;
   return (
     <Form layout="vertical" size="small" className="style-form" data-testid="vector-style-form">
       <Form.Item label={t('style.renderer')}>
@@ -106,7 +129,10 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
             setProblem(null);
             if (next === 'single') onChange({ ...style, renderer: { kind: 'single', colour: single } });
           }}
-          options={(['single', 'categorised', 'graduated'] as const).map((k) => ({ value: k, label: t(`style.${k}`) }))}
+          options={(['single', 'categorised', 'graduated'] as const).map((k) => ({
+            value: k,
+            label: t(`style.${k}`),
+          }))}
         />
       </Form.Item>
       {kind === 'single' && style.renderer.kind === 'single' ? (
@@ -123,7 +149,12 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
       {kind !== 'single' ? (
         <>
           <Form.Item label={t('style.field')}>
-            <Select data-testid="style-field" value={field} options={fieldOptions(kind === 'graduated')} onChange={setField} />
+            <Select
+              data-testid="style-field"
+              value={field}
+              options={fieldOptions(kind === 'graduated')}
+              onChange={setField}
+            />
           </Form.Item>
           {kind === 'categorised' ? (
             <Form.Item label={t('style.palette')}>
@@ -140,9 +171,13 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
                 data-testid="style-method"
                 value={method}
                 onChange={setMethod}
-                options={(['equal', 'quantile'] as const).map((m) => ({ value: m, label: t(`style.methods.${m}`) }))}
+                options={(['equal', 'quantile'] as const).map((m) => ({
+                  value: m,
+                  label: t(`style.methods.${m}`),
+                }))}
               />
               <InputNumber
+                className="style-number"
                 data-testid="style-class-count"
                 prefix={t('style.classes')}
                 min={1}
@@ -186,7 +221,10 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
           disabled={fields.length === 0}
           onChange={(on) => {
             const first = fields.find((f) => f.type === 'string') ?? fields[0];
-            onChange({ ...style, labels: on && first ? { field: first.name, size: 13, colour: [34, 34, 34] } : null });
+            onChange({
+              ...style,
+              labels: on && first ? { field: first.name, size: 13, colour: [34, 34, 34] } : null,
+            });
           }}
         />
         {style.labels ? (
@@ -201,13 +239,15 @@ export function VectorStyleForm({ datasetId, fields, style, onChange }: VectorSt
               }}
             />
             <InputNumber
+              className="style-number"
               data-testid="style-label-size"
               prefix={t('style.labelSize')}
               min={6}
               max={72}
               value={style.labels.size}
               onChange={(size) => {
-                if (style.labels && typeof size === 'number') onChange({ ...style, labels: { ...style.labels, size } });
+                if (style.labels && typeof size === 'number')
+                  onChange({ ...style, labels: { ...style.labels, size } });
               }}
             />
             <ColourInput

@@ -12,7 +12,10 @@ const asClassValue = (v: unknown): ClassValue =>
       : JSON.stringify(v);
 
 /** Distinct values of `field`, most frequent first (ties in value order), at most MAX_CATEGORIES. */
-export function distinctValues(rows: Iterable<Readonly<Record<string, unknown>>>, field: string): ClassValue[] {
+export function distinctValues(
+  rows: Iterable<Readonly<Record<string, unknown>>>,
+  field: string,
+): ClassValue[] {
   const counts = new Map<ClassValue, number>();
   for (const row of rows) {
     const value = asClassValue(row[field]);
@@ -44,7 +47,8 @@ export function numericValues(rows: Iterable<Readonly<Record<string, unknown>>>,
   const out: number[] = [];
   for (const row of rows) {
     const raw = row[field];
-    const v = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    const v =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (Number.isFinite(v)) out.push(v);
   }
   return out;
@@ -56,7 +60,8 @@ export function breaks(values: readonly number[], method: 'equal' | 'quantile', 
   const sorted = [...values].sort((a, b) => a - b);
   const min = sorted[0] ?? 0;
   const max = sorted[sorted.length - 1] ?? 0;
-  if (method === 'equal') return Array.from({ length: count + 1 }, (_, i) => (i === count ? max : min + ((max - min) * i) / count));
+  if (method === 'equal')
+    return Array.from({ length: count + 1 }, (_, i) => (i === count ? max : min + ((max - min) * i) / count));
   const limits = [min];
   for (let i = 1; i < count; i++) {
     const rank = (i / count) * (sorted.length - 1);
@@ -85,7 +90,9 @@ export function graduated(
     field,
     method,
     ramp,
-    classes: limits.slice(1).map((max, i) => ({ min: limits[i] ?? max, max, colour: colours[i] ?? otherColour })),
+    classes: limits
+      .slice(1)
+      .map((max, i) => ({ min: limits[i] ?? max, max, colour: colours[i] ?? otherColour })),
     otherColour,
   };
 }

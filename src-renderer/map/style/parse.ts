@@ -17,7 +17,8 @@ import {
 
 type Obj = Readonly<Record<string, unknown>>;
 
-const obj = (v: unknown): Obj | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null);
+const obj = (v: unknown): Obj | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const band = (v: unknown): number | null => {
   const n = num(v);
@@ -42,7 +43,9 @@ function stretch(v: unknown): Stretch | null {
   if (o['kind'] === 'percentile') {
     const low = num(o['low']);
     const high = num(o['high']);
-    return low !== null && high !== null && low >= 0 && high <= 100 && low < high ? { kind: 'percentile', low, high } : null;
+    return low !== null && high !== null && low >= 0 && high <= 100 && low < high
+      ? { kind: 'percentile', low, high }
+      : null;
   }
   if (o['kind'] === 'custom') {
     const min = num(o['min']);
@@ -73,7 +76,9 @@ function raster(v: unknown): RasterStyle | null {
     const bands = Array.isArray(o['bands']) ? o['bands'].map(band) : [];
     const s = stretch(o['stretch']);
     const [r, g, b] = bands;
-    return bands.length === 3 && r != null && g != null && b != null && s ? { kind: 'rgb', bands: [r, g, b], stretch: s } : null;
+    return bands.length === 3 && r != null && g != null && b != null && s
+      ? { kind: 'rgb', bands: [r, g, b], stretch: s }
+      : null;
   }
   if (o['kind'] === 'ramp') {
     const b = band(o['band']);
@@ -87,7 +92,9 @@ function raster(v: unknown): RasterStyle | null {
 }
 
 const classValue = (v: unknown): ClassValue | undefined =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || num(v) !== null ? (v as ClassValue) : undefined;
+  v === null || typeof v === 'string' || typeof v === 'boolean' || num(v) !== null
+    ? (v as ClassValue)
+    : undefined;
 
 function renderer(v: unknown): VectorRenderer | null {
   const o = obj(v);
@@ -118,7 +125,8 @@ function renderer(v: unknown): VectorRenderer | null {
     const ramp = oneOf(RAMP_NAMES, o['ramp']);
     const parsed = classes.map((c) => ({ min: num(c['min']), max: num(c['max']), colour: rgb(c['colour']) }));
     if (method === null || ramp === null) return null;
-    if (parsed.some((c) => c.min === null || c.max === null || c.colour === null || c.min > c.max)) return null;
+    if (parsed.some((c) => c.min === null || c.max === null || c.colour === null || c.min > c.max))
+      return null;
     return {
       kind: 'graduated',
       field,
@@ -137,7 +145,9 @@ function labels(v: unknown): LabelStyle | null | undefined {
   const field = typeof o?.['field'] === 'string' ? o['field'] : null;
   const size = num(o?.['size']);
   const colour = rgb(o?.['colour']);
-  return field !== null && size !== null && size >= 6 && size <= 72 && colour ? { field, size, colour } : undefined;
+  return field !== null && size !== null && size >= 6 && size <= 72 && colour
+    ? { field, size, colour }
+    : undefined;
 }
 
 function vector(v: unknown): VectorStyle | null {

@@ -95,7 +95,9 @@ export function rampColour(name: RampName, t: number): Rgb {
     if (stop[0] >= x) {
       const span = stop[0] - lower[0];
       const f = span > 0 ? (x - lower[0]) / span : 0;
-      return [0, 1, 2].map((i) => Math.round((lower[1][i] ?? 0) + ((stop[1][i] ?? 0) - (lower[1][i] ?? 0)) * f)) as unknown as Rgb;
+      return [0, 1, 2].map((i) =>
+        Math.round((lower[1][i] ?? 0) + ((stop[1][i] ?? 0) - (lower[1][i] ?? 0)) * f),
+      ) as unknown as Rgb;
     }
     lower = stop;
   }

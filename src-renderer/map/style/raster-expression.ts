@@ -32,7 +32,8 @@ export const METRES_PER_UNIT = 'metresPerUnit';
 /** Hillshade light mixes with the ramp colour: flat ground keeps most of its tint. */
 const SHADE_WEIGHT = 0.75;
 
-const clampBand = (band: number, facts: RasterFacts): number => Math.min(Math.max(1, band), Math.max(1, facts.bandCount));
+const clampBand = (band: number, facts: RasterFacts): number =>
+  Math.min(Math.max(1, band), Math.max(1, facts.bandCount));
 
 /** (value - lo) / (hi - lo), clamped to 0..1. */
 function normalised(value: Expr, [lo, hi]: readonly [number, number]): Expr {
@@ -46,7 +47,11 @@ function hillshadeFactor(band: number, shade: Hillshade, nodataBand: number | nu
   const z = (dx: number, dy: number): Expr =>
     nodataBand === null
       ? ['*', shade.zFactor, ['band', band, dx, dy]]
-      : ['*', shade.zFactor, ['case', ['==', ['band', nodataBand, dx, dy], 0], centre, ['band', band, dx, dy]]];
+      : [
+          '*',
+          shade.zFactor,
+          ['case', ['==', ['band', nodataBand, dx, dy], 0], centre, ['band', band, dx, dy]],
+        ];
   // Ground distance between the two neighbours, in metres.
   const span: Expr = ['*', 2, ['resolution'], ['var', METRES_PER_UNIT]];
   const dzdx: Expr = ['/', ['-', z(1, 0), z(-1, 0)], span];
@@ -63,13 +68,24 @@ function hillshadeFactor(band: number, shade: Hillshade, nodataBand: number | nu
   return ['+', 1 - SHADE_WEIGHT, ['*', SHADE_WEIGHT, ['clamp', incidence, 0, 1]]];
 }
 
-function rampStyle(style: Extract<RasterStyle, { kind: 'ramp' }>, facts: RasterFacts, nodataBand: number | null): Expr {
+function rampStyle(
+  style: Extract<RasterStyle, { kind: 'ramp' }>,
+  facts: RasterFacts,
+  nodataBand: number | null,
+): Expr {
   const band = clampBand(style.band, facts);
   const t = normalised(['band', band], resolveStretch(style.stretch, facts.stats[band - 1]));
   const stops = RAMPS[style.ramp];
   const channel = (i: number): Expr => {
-    const interpolated: Expr = ['interpolate', ['linear'], t, ...stops.flatMap(([at, c]) => [at, (c[i] ?? 0) / 255])];
-    return style.hillshade ? ['*', interpolated, hillshadeFactor(band, style.hillshade, nodataBand)] : interpolated;
+    const interpolated: Expr = [
+      'interpolate',
+      ['linear'],
+      t,
+      ...stops.flatMap(([at, c]) => [at, (c[i] ?? 0) / 255]),
+    ];
+    return style.hillshade
+      ? ['*', interpolated, hillshadeFactor(band, style.hillshade, nodataBand)]
+      : interpolated;
   };
   return ['array', channel(0), channel(1), channel(2), 1];
 }
@@ -79,7 +95,9 @@ function rgbStyle(style: Extract<RasterStyle, { kind: 'rgb' }>, facts: RasterFac
     const b = clampBand(band, facts);
     return normalised(['band', b], resolveStretch(style.stretch, facts.stats[b - 1]));
   };
-  const alpha: Expr = facts.alpha ? ['clamp', ['/', ['band', facts.alpha.band], facts.alpha.opaque], 0, 1] : 1;
+  const alpha: Expr = facts.alpha
+    ? ['clamp', ['/', ['band', facts.alpha.band], facts.alpha.opaque], 0, 1]
+    : 1;
   return ['array', channel(style.bands[0]), channel(style.bands[1]), channel(style.bands[2]), alpha];
 }
 
@@ -94,7 +112,11 @@ function paletteStyle(style: Extract<RasterStyle, { kind: 'palette' }>, facts: R
  * The WebGL tile style for a raster style, reading raw (not normalised) band values.
  * `nodataBand` is the 1-based alpha band the source adds for nodata, or null.
  */
-export function webGlRasterStyle(style: RasterStyle, facts: RasterFacts, nodataBand: number | null): WebGlRasterStyle {
+export function webGlRasterStyle(
+  style: RasterStyle,
+  facts: RasterFacts,
+  nodataBand: number | null,
+): WebGlRasterStyle {
   const color =
     style.kind === 'ramp'
       ? rampStyle(style, facts, nodataBand)

@@ -20,7 +20,8 @@ const WINDOW = 64;
 
 const PHOTOMETRIC_PALETTE = 3;
 const PHOTOMETRIC_YCBCR = 6;
-const isMask = (image: GeoTIFFImage): boolean => ((Number(image.fileDirectory.getValue('NewSubfileType')) || 0) & 4) === 4;
+const isMask = (image: GeoTIFFImage): boolean =>
+  ((Number(image.fileDirectory.getValue('NewSubfileType')) || 0) & 4) === 4;
 
 function dataTypeOf(image: GeoTIFFImage): string {
   const bits = image.getBitsPerSample(0);
@@ -37,24 +38,31 @@ async function colourTable(image: GeoTIFFImage, nodata: number | null): Promise<
   const map = (await image.fileDirectory.loadValue('ColorMap')) as ArrayLike<number> | undefined;
   if (!map || map.length < 3) return null;
   const n = Math.floor(map.length / 3);
-  return Array.from({ length: n }, (_, i) => [
-    Math.round((map[i] ?? 0) / 257),
-    Math.round((map[n + i] ?? 0) / 257),
-    Math.round((map[2 * n + i] ?? 0) / 257),
-    i === nodata ? 0 : 255,
-  ] as const);
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      [
+        Math.round((map[i] ?? 0) / 257),
+        Math.round((map[n + i] ?? 0) / 257),
+        Math.round((map[2 * n + i] ?? 0) / 257),
+        i === nodata ? 0 : 255,
+      ] as const,
+  );
 }
 
 type Bands = readonly ArrayLike<number>[];
 
-async function readWindow(image: GeoTIFFImage, window: readonly [number, number, number, number]): Promise<Bands> {
+async function readWindow(
+  image: GeoTIFFImage,
+  window: readonly [number, number, number, number],
+): Promise<Bands> {
   const rgb =
     image.getSamplesPerPixel() === 3 &&
     Number(image.fileDirectory.getValue('PhotometricInterpretation')) === PHOTOMETRIC_YCBCR;
   const read = rgb
     ? await image.readRGB({ window: [...window], interleave: false })
     : await image.readRasters({ window: [...window], interleave: false });
-  return Array.isArray(read) ? (read) : [];
+  return Array.isArray(read) ? read : [];
 }
 
 /** Values of every band: the whole level when small, else a grid of windows spread over it. */
@@ -69,7 +77,9 @@ async function sampleValues(image: GeoTIFFImage): Promise<Bands> {
       const y = Math.floor(((gy + 0.5) * height) / GRID - WINDOW / 2);
       const x0 = Math.max(0, x);
       const y0 = Math.max(0, y);
-      parts.push(await readWindow(image, [x0, y0, Math.min(width, x0 + WINDOW), Math.min(height, y0 + WINDOW)]));
+      parts.push(
+        await readWindow(image, [x0, y0, Math.min(width, x0 + WINDOW), Math.min(height, y0 + WINDOW)]),
+      );
     }
   const bandCount = parts[0]?.length ?? 0;
   return Array.from({ length: bandCount }, (_, b) => {
@@ -96,7 +106,10 @@ export async function describeRaster(tiff: GeoTIFF): Promise<RasterSample> {
   const full = images[0];
   if (!full) throw new Error('no image');
   const levels = images.filter((image) => !isMask(image));
-  const smallest = levels.reduce((a, b) => (b.getWidth() * b.getHeight() < a.getWidth() * a.getHeight() ? b : a), full);
+  const smallest = levels.reduce(
+    (a, b) => (b.getWidth() * b.getHeight() < a.getWidth() * a.getHeight() ? b : a),
+    full,
+  );
   const nodata = full.getGDALNoData();
   const values = await sampleValues(smallest);
   const extra = (full.fileDirectory.getValue('ExtraSamples') as ArrayLike<number> | undefined) ?? [];
