@@ -75,19 +75,24 @@ function rampStyle(
 ): Expr {
   const band = clampBand(style.band, facts);
   const t = normalised(['band', band], resolveStretch(style.stretch, facts.stats[band - 1]));
-  const stops = RAMPS[style.ramp];
-  const channel = (i: number): Expr => {
-    const interpolated: Expr = [
-      'interpolate',
-      ['linear'],
-      t,
-      ...stops.flatMap(([at, c]) => [at, (c[i] ?? 0) / 255]),
-    ];
-    return style.hillshade
-      ? ['*', interpolated, hillshadeFactor(band, style.hillshade, nodataBand)]
-      : interpolated;
-  };
-  return ['array', channel(0), channel(1), channel(2), 1];
+  const ramp: Expr = [
+    'interpolate',
+    ['linear'],
+    t,
+    ...RAMPS[style.ramp].flatMap(([at, c]): Expr[] => [at, [...c]]),
+  ];
+  if (!style.hillshade) return ramp;
+  // Darken the ramp colour by the light factor as mix(black, colour, factor): the expression
+  // compiler inlines every use, so the slope (four neighbour reads) is written once, not per channel.
+  return [
+    'interpolate',
+    ['linear'],
+    hillshadeFactor(band, style.hillshade, nodataBand),
+    0,
+    [0, 0, 0],
+    1,
+    ramp,
+  ];
 }
 
 function rgbStyle(style: Extract<RasterStyle, { kind: 'rgb' }>, facts: RasterFacts): Expr {
