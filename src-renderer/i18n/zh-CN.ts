@@ -225,7 +225,7 @@ export const zhCN = {
     method: '分级方法',
     methods: { equal: '等间距', quantile: '分位数' },
     classes: '类别数',
-    classify: '分类',
+    classify: '生成类别',
     noFeatures: '图层要素尚未加载，稍后再试。',
     noNumbers: '该字段没有数值。',
     other: '其他',

@@ -86,9 +86,14 @@ export class MapController {
       ],
       view: new View({ projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4, maxZoom: 24 }),
     });
-    // A counter tests (and screenshots) wait on: it moves each time every layer has finished drawing.
+    // A counter tests (and screenshots) wait on: it moves each time every layer has finished
+    // drawing in its style (not while a raster still waits for the sample its style needs).
     let rendered = 0;
     this.map.on('rendercomplete', () => {
+      const waiting = [...this.entries.values()].some(
+        (e) => e.spec.visible && isRestylable(e.layer) && !e.layer.styled,
+      );
+      if (waiting) return;
       rendered += 1;
       target.dataset['rendered'] = String(rendered);
     });

@@ -34,6 +34,7 @@ class StyledRasterLayer extends WebGLTileLayer implements Restylable {
   private wanted: LayerStyle | null;
   private facts: RasterSample | null = null;
   private metresPerUnit = 1;
+  styled = false;
 
   constructor(spec: MapLayerSpec, source: GeoTIFF) {
     super({ source, style: NOT_YET, zIndex: spec.zIndex, visible: spec.visible });
@@ -78,6 +79,7 @@ class StyledRasterLayer extends WebGLTileLayer implements Restylable {
       color: built.color as Style['color'],
       variables: { ...built.variables, [METRES_PER_UNIT]: this.metresPerUnit },
     });
+    this.styled = true;
   }
 }
 

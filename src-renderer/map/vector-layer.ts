@@ -12,6 +12,7 @@ import { layerColour, vectorStyleFunction } from './vector-style.js';
 class StyledVectorLayer extends VectorLayer implements Restylable {
   private readonly colour;
   private readonly releaseRows: () => void;
+  readonly styled = true;
 
   constructor(spec: MapLayerSpec, source: VectorSource) {
     super({

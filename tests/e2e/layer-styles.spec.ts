@@ -86,6 +86,7 @@ async function closePanel(page: Page): Promise<void> {
 test('a DEM in the terrain ramp with hillshade, percentile stretch, its histogram, kept after a reload', async ({
   page,
   harness,
+  shot,
 }) => {
   const dem = await harness.importOne(demFile());
   await openWorkstation(page, harness);
@@ -106,6 +107,7 @@ test('a DEM in the terrain ramp with hillshade, percentile stretch, its histogra
   await page.getByTestId('style-stretch').getByText('百分比截断').click();
   await afterRender(page, () => page.getByTestId('style-hillshade').click());
   await expect(page.getByTestId('style-hillshade-azimuth')).toHaveValue('315');
+  await shot('style-panel-dem');
   await closePanel(page);
   await expect(page.getByTestId('map-container')).toHaveScreenshot('dem-terrain-hillshade.png', SHOT);
 
@@ -156,7 +158,7 @@ test('a palette GeoTIFF is drawn in its own colour table', async ({ page, harnes
   expect(await shareInColours(page, table)).toBeGreaterThan(0.97);
 });
 
-test('points categorised by mineral with Chinese labels from a field', async ({ page, harness }) => {
+test('points categorised by mineral with Chinese labels from a field', async ({ page, harness, shot }) => {
   const points = await harness.importOne(mineralPointsFile());
   await openWorkstation(page, harness);
   await showAndStyle(page, points.id);
@@ -171,6 +173,7 @@ test('points categorised by mineral with Chinese labels from a field', async ({ 
     await expect(page.getByTestId('style-legend')).toContainText(String(mineral));
   await afterRender(page, () => page.getByTestId('style-labels').click());
   await expect(page.getByTestId('style-label-field')).toContainText('名称');
+  await shot('style-panel-categorised');
   await closePanel(page);
   await expect(page.getByTestId('map-container')).toHaveScreenshot('points-categorised-labels.png', SHOT);
 });
