@@ -77,7 +77,7 @@ function StretchFields({
         }))}
       />
       {stretch.kind === 'percentile' ? (
-        <Space className="style-row">
+        <Space className="style-row" wrap>
           <InputNumber
             className="style-number"
             data-testid="style-percentile-low"
@@ -107,7 +107,7 @@ function StretchFields({
         </Space>
       ) : null}
       {stretch.kind === 'custom' ? (
-        <Space className="style-row">
+        <Space className="style-row" wrap>
           <InputNumber
             className="style-number"
             data-testid="style-custom-min"
@@ -257,7 +257,7 @@ export function RasterStyleForm({ url, style, onChange }: RasterStyleFormProps) 
       {current.kind === 'rgb' ? (
         <>
           <Form.Item label={t('style.band')}>
-            <Space className="style-row">
+            <Space className="style-row" wrap>
               {(['red', 'green', 'blue'] as const).map((channel, i) => (
                 <Select
                   key={channel}
