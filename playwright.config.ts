@@ -22,6 +22,8 @@ export default defineConfig({
   // Git-ignored: screenshots and failure context land here, so a run leaves the working tree clean
   // (`npm run screenshots` writes docs/screenshots/ instead).
   outputDir: 'test-results',
+  // Committed reference images of the pixel tests (toHaveScreenshot), one folder per spec.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   globalSetup: './tests/fixtures/global-setup.ts',
   timeout: 180_000,
   expect: { timeout: 30_000 },

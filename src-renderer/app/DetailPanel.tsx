@@ -6,6 +6,7 @@ import { ExportTab } from '../features/exchange/ExportTab.js';
 import { InfoTab } from '../features/info/InfoTab.js';
 import { ReleaseTab } from '../features/release/ReleaseTab.js';
 import { ReviewTab } from '../features/review/ReviewTab.js';
+import { StyleButton } from '../features/style/StyleButton.js';
 import { useAppStore } from '../state/app-store.js';
 import { useActions } from '../state/use-actions.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -63,6 +64,7 @@ export function DetailPanel() {
           <LevelTag level={detail.record.fields.level} period={detail.record.fields.period} />
           <StatusTag status={s.status} isSource={s.sourceId === null} />
           <span className="muted">{s.name}</span>
+          <StyleButton datasetId={s.id} testId="detail-style" />
         </div>
       </header>
       <Tabs

@@ -15,6 +15,7 @@ import { ensureProjection } from './projections.js';
 import { createRasterLayer } from './raster-layer.js';
 import { LoadingIndicator } from './raster-source.js';
 import { viewInProjection } from './tools/view-projection.js';
+import { isRestylable } from './style/restylable.js';
 import { createVectorLayer } from './vector-layer.js';
 import { HIGHLIGHT_STYLE } from './vector-style.js';
 
@@ -106,6 +107,17 @@ export class MapController {
       ],
       view: new View({ ...VIEW_LIMITS, projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4 }),
     });
+    // A counter tests (and screenshots) wait on: it moves each time every layer has finished
+    // drawing in its style (not while a raster still waits for the sample its style needs).
+    let rendered = 0;
+    this.map.on('rendercomplete', () => {
+      const waiting = [...this.entries.values()].some(
+        (e) => e.spec.visible && isRestylable(e.layer) && !e.layer.styled,
+      );
+      if (waiting) return;
+      rendered += 1;
+      target.dataset['rendered'] = String(rendered);
+    });
     this.map.on('moveend', () => {
       this.emitStatus();
     });
@@ -151,6 +163,8 @@ export class MapController {
         existing.layer.setVisible(spec.visible);
         existing.layer.setZIndex(spec.zIndex);
         existing.layer.setOpacity(spec.opacity);
+        if (existing.spec.style !== spec.style && isRestylable(existing.layer))
+          existing.layer.restyle(spec.style);
         this.entries.set(spec.id, { spec, layer: existing.layer });
         continue;
       }

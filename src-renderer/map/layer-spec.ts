@@ -4,6 +4,7 @@ import type {
   DatasetSummary,
   DisplaySource,
 } from '../../src-main/api/types.js';
+import type { LayerStyle } from './style/model.js';
 
 type Extent = NonNullable<DatasetSummary['extent']>;
 
@@ -25,6 +26,8 @@ export interface MapLayerSpec {
   readonly zIndex: number;
   /** Index into the vector palette (stable per dataset in the list). */
   readonly colourIndex: number;
+  /** The user's saved style for the dataset; null draws the default for its kind (style/model.ts). */
+  readonly style: LayerStyle | null;
 }
 
 export function layerSpecOf(
@@ -35,6 +38,7 @@ export function layerSpecOf(
     readonly opacity: number;
     readonly zIndex: number;
     readonly colourIndex: number;
+    readonly style: LayerStyle | null;
   },
 ): MapLayerSpec {
   const s = detail.summary;

@@ -1,10 +1,15 @@
+import type { FeatureLike } from 'ol/Feature.js';
 import CircleStyle from 'ol/style/Circle.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
-import Style from 'ol/style/Style.js';
+import Style, { type StyleFunction } from 'ol/style/Style.js';
+import Text from 'ol/style/Text.js';
+import { symbolColour } from './style/classify.js';
+import { LABEL_FONT_FAMILY, type Rgb, type VectorStyle } from './style/model.js';
+import { cssColour } from './style/ramps.js';
 
 /** Distinct, print-safe hues for vector layers (ColorBrewer Dark2 + Set1 picks). */
-const PALETTE: readonly (readonly [number, number, number])[] = [
+const PALETTE: readonly Rgb[] = [
   [217, 95, 2],
   [27, 158, 119],
   [117, 112, 179],
@@ -15,22 +20,71 @@ const PALETTE: readonly (readonly [number, number, number])[] = [
   [55, 126, 184],
 ];
 
-const rgba = (c: readonly [number, number, number], a: number): string => `rgba(${c.join(',')},${String(a)})`;
+/** The single-symbol colour a layer starts with, stable per position in the layer list. */
+export const layerColour = (colourIndex: number): Rgb =>
+  PALETTE[colourIndex % PALETTE.length] ?? [217, 95, 2];
 
-/** One style for all geometry types of a layer: points as dots, lines as strokes, polygons tinted. */
-export function vectorStyle(colourIndex: number): Style {
-  const colour = PALETTE[colourIndex % PALETTE.length] ?? [217, 95, 2];
-  const stroke = new Stroke({ color: rgba(colour, 1), width: 1.5 });
-  const fill = new Fill({ color: rgba(colour, 0.18) });
+/** One symbol for all geometry types: points as dots, lines as strokes, polygons tinted. */
+function symbol(colour: Rgb, fillOpacity: number): Style {
   return new Style({
-    stroke,
-    fill,
+    stroke: new Stroke({ color: cssColour(colour), width: 1.5 }),
+    fill: new Fill({ color: cssColour(colour, fillOpacity) }),
     image: new CircleStyle({
       radius: 4,
-      fill: new Fill({ color: rgba(colour, 0.9) }),
+      fill: new Fill({ color: cssColour(colour, 0.9) }),
       stroke: new Stroke({ color: '#fff', width: 1 }),
+      // Points are data, not labels: they never give way to decluttered text.
+      declutterMode: 'none',
     }),
   });
+}
+
+const labelText = (value: unknown): string =>
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : '';
+
+/**
+ * The OpenLayers style function for a vector style: the renderer picks each feature's colour
+ * (symbols cached per colour), labels come from a field in a local CJK font stack.
+ */
+export function vectorStyleFunction(style: VectorStyle): StyleFunction {
+  const symbols = new Map<string, Style>();
+  const symbolFor = (colour: Rgb): Style => {
+    const key = colour.join(',');
+    let found = symbols.get(key);
+    if (!found) {
+      found = symbol(colour, style.fillOpacity);
+      symbols.set(key, found);
+    }
+    return found;
+  };
+  const labels = style.labels;
+  const font = labels ? `${String(labels.size)}px ${LABEL_FONT_FAMILY}` : '';
+  return (feature: FeatureLike) => {
+    const properties = feature.getProperties();
+    const base = symbolFor(symbolColour(style.renderer, properties));
+    if (!labels) return base;
+    const text = labelText(properties[labels.field]);
+    if (text === '') return base;
+    return [
+      base,
+      new Style({
+        text: new Text({
+          text,
+          font,
+          fill: new Fill({ color: cssColour(labels.colour) }),
+          stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
+          offsetY: feature.getGeometry()?.getType() === 'Point' ? -(labels.size * 0.6 + 6) : 0,
+          overflow: true,
+        }),
+      }),
+    ];
+  };
 }
 
 /** Highlight drawn over the clicked feature. */

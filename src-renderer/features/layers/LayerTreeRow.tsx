@@ -6,6 +6,7 @@ import type { DatasetSummary } from '../../../src-main/api/types.js';
 import { datasetTitle } from '../../i18n/messages.js';
 import { KindIcon } from '../../ui/KindIcon.js';
 import type { DropSide } from './drop-place.js';
+import { StyleButton } from '../style/StyleButton.js';
 
 export interface TreeRowDrag {
   readonly onDragStart: (event: DragEvent<HTMLDivElement>) => void;
@@ -76,6 +77,7 @@ export function LayerTreeRow(props: LayerTreeRowProps) {
         {name}
         {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
       </div>
+      <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
       <Tooltip title={t('layers.zoomTo')}>
         <Button
           type="text"

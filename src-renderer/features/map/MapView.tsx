@@ -8,6 +8,7 @@ import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
 import { StatusBar } from './StatusBar.js';
 import { useCrsChoices, useMapTools } from './use-map-tools.js';
+import { StylePanel } from '../style/StylePanel.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
 
@@ -89,6 +90,7 @@ export function MapView() {
     <section className="map-area" aria-label={t('app.title')}>
       <div ref={target} className="map-container" data-testid="map-container" tabIndex={0} />
       <MapTools />
+      <StylePanel />
       <StatusBar
         status={status}
         pointer={pointer}

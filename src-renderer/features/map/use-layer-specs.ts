@@ -4,6 +4,7 @@ import { usePlatform } from '../../platform/platform-context.js';
 import { useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { useActions } from '../../state/use-actions.js';
+import { useStyleStore } from '../style/style-store.js';
 
 /**
  * The layers the map should hold: the layer tree's, in its order (the top row draws on top,
@@ -17,6 +18,7 @@ export function useLayerSpecs(): MapLayerSpec[] {
   const details = useAppStore((s) => s.details);
   const tree = useAppStore((s) => s.tree ?? EMPTY_TREE);
   const order = useMemo(() => drawOrder(tree), [tree]);
+  const styles = useStyleStore((s) => s.styles);
 
   useEffect(() => {
     for (const layer of order) {
@@ -39,9 +41,10 @@ export function useLayerSpecs(): MapLayerSpec[] {
           opacity: layer.opacity,
           zIndex: layer.zIndex,
           colourIndex: colour.get(layer.id) ?? 0,
+          style: styles[layer.id] ?? null,
         }),
       );
     }
     return specs;
-  }, [order, datasets, details, fileUrl]);
+  }, [order, datasets, details, fileUrl, styles]);
 }
