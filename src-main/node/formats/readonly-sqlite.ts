@@ -22,7 +22,8 @@ const query = (db: sqlite3.Database, sql: string, params: readonly (string | num
  * no write of any kind, even of a -wal beside it), query-only, schema SQL untrusted (so functions
  * a view or trigger names cannot run with side effects), extensions never loaded (node-sqlite3
  * only loads one on an explicit call, which nothing makes). Every failure is the FormatError
- * `sqliteNotDatabase` (cannot open, not SQLite, encrypted) or `sqliteQuery` with SQLite's code.
+ * `sqliteNotDatabase` (cannot open, not SQLite, encrypted) or `sqliteQuery` (damaged, truncated),
+ * with SQLite's result code.
  */
 export async function openReadonlySqlite(file: string): Promise<ReadonlySql> {
   const uri = `${pathToFileURL(file).href}?immutable=1`;
@@ -43,8 +44,10 @@ export async function openReadonlySqlite(file: string): Promise<ReadonlySql> {
     await query(db, 'SELECT count(*) AS n FROM sqlite_master', []);
   } catch (err) {
     await close();
+    // SQLITE_NOTADB is "not a database at all"; anything else (SQLITE_CORRUPT …) a damaged one.
     const code = (err as { params?: { code?: unknown } }).params?.code;
-    throw corrupt('sqliteNotDatabase', { code: typeof code === 'string' ? code : 'SQLITE_ERROR' });
+    if (code === 'SQLITE_NOTADB') throw corrupt('sqliteNotDatabase', { code });
+    throw err;
   }
   return { all: (sql, params = []) => query(db, sql, params), close };
 }
