@@ -59,6 +59,10 @@ export interface FlatGeobufData {
  * header's count is refused, as is a geometry that is not a valid GeoJSON-shaped one.
  */
 export async function readFlatGeobuf(bytes: Uint8Array): Promise<FlatGeobufData> {
+  // The library reads past the end of a short buffer as zeros: check the header fits first.
+  if (!isFlatGeobufHead(bytes) || bytes.length < 12) throw corrupt('fgbUnreadable');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (12 + headerLength > bytes.length) throw corrupt('fgbUnreadable');
   let header: HeaderMeta | null = null;
   const features: VectorFeature[] = [];
   try {
