@@ -100,7 +100,8 @@ export const MESSAGES = {
     en: 'a layer holds more than {{max}} features',
   },
   'problem.gpkgTilesOnly': {
-    'zh-CN': '只含 {{count}} 个瓦片（栅格）图层，暂不支持读取 GeoPackage 瓦片；请用 gdal_translate 转为 GeoTIFF 后导入',
+    'zh-CN':
+      '只含 {{count}} 个瓦片（栅格）图层，暂不支持读取 GeoPackage 瓦片；请用 gdal_translate 转为 GeoTIFF 后导入',
     en: 'it holds only {{count}} tile (raster) table(s); GeoPackage tiles cannot be read yet: convert to GeoTIFF with gdal_translate and import that',
   },
   'problem.gpkgGeometryHeader': {
@@ -136,7 +137,8 @@ export const MESSAGES = {
     en: 'feature {{feature}}: geometry collections nested deeper than {{max}} levels',
   },
   'problem.wkbCurve': {
-    'zh-CN': '第 {{feature}} 个要素是曲线几何 {{type}}，暂不支持；请用 ogr2ogr -nlt CONVERT_TO_LINEAR 转为折线后导入',
+    'zh-CN':
+      '第 {{feature}} 个要素是曲线几何 {{type}}，暂不支持；请用 ogr2ogr -nlt CONVERT_TO_LINEAR 转为折线后导入',
     en: 'feature {{feature}} is a curved geometry ({{type}}), not supported yet: convert it with ogr2ogr -nlt CONVERT_TO_LINEAR and import that',
   },
   'problem.fgbUnreadable': {

@@ -17,7 +17,9 @@ export interface OgrLayer {
 
 /** Every layer of a file, in GDAL's order, parsed from `ogrinfo -so -al -wkt_format WKT1`. */
 export async function ogrLayers(file: string): Promise<OgrLayer[]> {
-  const { stdout } = await run('ogrinfo', ['-so', '-al', '-wkt_format', 'WKT1', file], { maxBuffer: MAX_BUFFER });
+  const { stdout } = await run('ogrinfo', ['-so', '-al', '-wkt_format', 'WKT1', file], {
+    maxBuffer: MAX_BUFFER,
+  });
   return stdout
     .split(/^Layer name: /m)
     .slice(1)
@@ -60,5 +62,6 @@ export async function ogrFeatures(
     ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=15', '/vsistdout/', file, layer],
     { maxBuffer: MAX_BUFFER },
   );
-  return (JSON.parse(stdout) as { features: { properties: Record<string, unknown>; geometry: unknown }[] }).features;
+  return (JSON.parse(stdout) as { features: { properties: Record<string, unknown>; geometry: unknown }[] })
+    .features;
 }

@@ -35,7 +35,9 @@ export async function openReadonlySqlite(file: string): Promise<ReadonlySql> {
   });
   const close = (): Promise<void> =>
     new Promise((resolve) => {
-      db.close(() => resolve());
+      db.close(() => {
+        resolve();
+      });
     });
   try {
     await query(db, 'PRAGMA query_only = 1', []);

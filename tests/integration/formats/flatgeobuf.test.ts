@@ -20,8 +20,12 @@ describe('FlatGeobuf, as GDAL reads it', () => {
       expect(ours.format).toBe('FlatGeobuf');
       expect(ours.info.crs?.code).toBe(gdal.epsg);
       expect(ours.info.featureCount).toBe(gdal.featureCount);
-      ours.info.extent?.forEach((v, k) => expect(v).toBeCloseTo(gdal.extent?.[k] ?? NaN, 5));
-      expect(ours.info.fields).toEqual(gdal.fields.map((f) => ({ name: f.name, type: fieldTypeOfOgr(f.type) })));
+      ours.info.extent?.forEach((v, k) => {
+        expect(v).toBeCloseTo(gdal.extent?.[k] ?? NaN, 5);
+      });
+      expect(ours.info.fields).toEqual(
+        gdal.fields.map((f) => ({ name: f.name, type: fieldTypeOfOgr(f.type) })),
+      );
       expect(ours.features.map((f) => f.geometry)).toEqual(reference.map((f) => f.geometry));
       reference.forEach((f, k) => {
         for (const field of gdal.fields)
@@ -40,17 +44,20 @@ describe('FlatGeobuf, as GDAL reads it', () => {
     expect(read.features.find((f) => f.properties['孔号'] === 'ZK002')?.properties['备注']).toBe('第2号孔');
   });
 
-  it.each([['truncated.fgb'], ['header-only.fgb']])('%s is refused with a reason in both languages', async (name) => {
-    const result = (await outcome(() => openFile(fixture('containers', 'bad', name)))) as {
-      code?: string;
-      params?: Record<string, string | number>;
-    };
-    expect(result.code).toBe('CORRUPT_FILE');
-    expect(String(result.params?.['problem'])).toMatch(/^problem\.fgb/);
-    for (const lang of ['en', 'zh-CN'] as const) {
-      const text = renderMessage('error.CORRUPT_FILE', result.params ?? {}, lang);
-      expect(text).toContain(name);
-      expect(text).not.toMatch(/\{\{|problem\./);
-    }
-  });
+  it.each([['truncated.fgb'], ['header-only.fgb']])(
+    '%s is refused with a reason in both languages',
+    async (name) => {
+      const result = (await outcome(() => openFile(fixture('containers', 'bad', name)))) as {
+        code?: string;
+        params?: Record<string, string | number>;
+      };
+      expect(result.code).toBe('CORRUPT_FILE');
+      expect(String(result.params?.['problem'])).toMatch(/^problem\.fgb/);
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const text = renderMessage('error.CORRUPT_FILE', result.params ?? {}, lang);
+        expect(text).toContain(name);
+        expect(text).not.toMatch(/\{\{|problem\./);
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetId } from '../../../src-main/core/model/index.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { fixture } from '../../fixtures/index.js';
@@ -41,10 +42,11 @@ describe('a multi-layer GeoPackage through the import service', () => {
     }
     // Each dataset's features are its own layer's: the first borehole, the first fault.
     const [boreholes, faults] = result.datasets;
-    const first = async (id: string): Promise<Record<string, unknown> | undefined> =>
-      (await api.call('datasets.features', { id: id as never })).features[0]?.properties;
-    expect(await first(boreholes?.id ?? '')).toMatchObject({ 孔号: 'ZK001' });
-    expect(await first(faults?.id ?? '')).toMatchObject({ '名"称]\'': 'F1' });
+    if (boreholes === undefined || faults === undefined) throw new Error('layers missing');
+    const first = async (id: DatasetId): Promise<Record<string, unknown> | undefined> =>
+      (await api.call('datasets.features', { id })).features[0]?.properties;
+    expect(await first(boreholes.id)).toMatchObject({ 孔号: 'ZK001' });
+    expect(await first(faults.id)).toMatchObject({ '名"称]\'': 'F1' });
   });
 
   it('a hostile GeoPackage fails alone, named, and the batch and the app go on', async () => {

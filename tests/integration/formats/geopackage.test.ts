@@ -25,7 +25,10 @@ async function expectAsGdal(file: string): Promise<void> {
     expect(layer.info.featureCount, g.name).toBe(g.featureCount);
     expect(layer.features).toHaveLength(g.featureCount);
     if (g.extent === null) expect(layer.info.extent).toBeNull();
-    else layer.info.extent?.forEach((v, k) => expect(v).toBeCloseTo(g.extent?.[k] ?? NaN, 5));
+    else
+      layer.info.extent?.forEach((v, k) => {
+        expect(v).toBeCloseTo(g.extent?.[k] ?? NaN, 5);
+      });
     expect(layer.info.fields).toEqual(g.fields.map((f) => ({ name: f.name, type: fieldTypeOfOgr(f.type) })));
     const reference = await ogrFeatures(file, g.name);
     reference.forEach((f, k) => {
@@ -53,7 +56,11 @@ describe('GeoPackage: every vector layer, as GDAL reads it', () => {
       expect(f.geometry?.type).toBe('MultiPolygon');
       if (f.geometry?.type === 'MultiPolygon') expect(f.geometry.coordinates[0]).toHaveLength(2);
     }
-    expect(layers[0]?.features[0]?.properties).toMatchObject({ 孔号: 'ZK001', 矿区: '凤凰山铜矿', 已验收: false });
+    expect(layers[0]?.features[0]?.properties).toMatchObject({
+      孔号: 'ZK001',
+      矿区: '凤凰山铜矿',
+      已验收: false,
+    });
   });
 
   it('geometries equal GDAL’s, coordinate for coordinate', async () => {
@@ -70,14 +77,22 @@ describe('GeoPackage: every vector layer, as GDAL reads it', () => {
     expect(names).toContain('a"b]; DROP TABLE x; --[');
   });
 
-  it.each([['chinese', 'gpkg', '广西地质.gpkg'], ['gpkg', 'nc.gpkg']])('the other GeoPackage fixtures: %s/%s', async (...parts) => {
+  it.each([
+    ['chinese', 'gpkg', '广西地质.gpkg'],
+    ['gpkg', 'nc.gpkg'],
+  ])('the other GeoPackage fixtures: %s/%s', async (...parts) => {
     await expectAsGdal(fixture(...parts));
   });
 });
 
 describe('GeoPackage: what cannot be read is refused with a reason', () => {
-  const refusal = async (file: string): Promise<{ code: string; problem: string; en: string; zh: string }> => {
-    const result = (await outcome(() => openFile(file))) as { code?: string; params?: Record<string, string | number> };
+  const refusal = async (
+    file: string,
+  ): Promise<{ code: string; problem: string; en: string; zh: string }> => {
+    const result = (await outcome(() => openFile(file))) as {
+      code?: string;
+      params?: Record<string, string | number>;
+    };
     if (result.code === undefined || result.params === undefined) throw new Error(`${file} was read`);
     const key = `error.${result.code}` as const;
     return {

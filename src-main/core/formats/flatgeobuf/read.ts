@@ -1,6 +1,13 @@
 import { geojson, generic, type ColumnMeta, type CrsMeta, type HeaderMeta } from 'flatgeobuf';
 import { crsFromEpsg, crsFromWkt } from '../../crs/index.js';
-import type { AttributeValue, CrsInfo, FieldInfo, Geometry, VectorFeature, VectorInfo } from '../../model/index.js';
+import type {
+  AttributeValue,
+  CrsInfo,
+  FieldInfo,
+  Geometry,
+  VectorFeature,
+  VectorInfo,
+} from '../../model/index.js';
 import { corrupt, FormatError } from '../format-error.js';
 import { parseGeometry } from '../geojson/parse-geometry.js';
 import { extentOf, layerGeometryType } from '../vector-summary.js';
@@ -9,9 +16,16 @@ const { ColumnType } = generic;
 
 /** FlatGeobuf magic: 'fgb', major version 3, 'fgb', any patch version. */
 export const isFlatGeobufHead = (h: Uint8Array): boolean =>
-  h.length >= 8 && h[0] === 0x66 && h[1] === 0x67 && h[2] === 0x62 && h[3] === 0x03 && h[4] === 0x66 && h[5] === 0x67 && h[6] === 0x62;
+  h.length >= 8 &&
+  h[0] === 0x66 &&
+  h[1] === 0x67 &&
+  h[2] === 0x62 &&
+  h[3] === 0x03 &&
+  h[4] === 0x66 &&
+  h[5] === 0x67 &&
+  h[6] === 0x62;
 
-function fieldType(type: number): FieldInfo['type'] {
+function fieldType(type: ColumnMeta['type']): FieldInfo['type'] {
   switch (type) {
     case ColumnType.Bool:
       return 'boolean';
@@ -68,7 +82,10 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FlatGeobufData>
   try {
     for await (const feature of geojson.deserialize(bytes, { headerMetaFn: (h) => (header = h) })) {
       // The library's GeoJSON typing comes from @types/geojson, which the app does not carry.
-      const f = feature as unknown as { geometry?: unknown; properties?: Readonly<Record<string, unknown>> | null };
+      const f = feature as unknown as {
+        geometry?: unknown;
+        properties?: Readonly<Record<string, unknown>> | null;
+      };
       const where = features.length + 1;
       let geometry: Geometry | null;
       try {
@@ -79,7 +96,8 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FlatGeobufData>
       }
       const props = f.properties ?? {};
       const properties: Record<string, AttributeValue> = {};
-      for (const c of (header as HeaderMeta | null)?.columns ?? []) properties[c.name] = attribute(props[c.name]);
+      for (const c of (header as HeaderMeta | null)?.columns ?? [])
+        properties[c.name] = attribute(props[c.name]);
       features.push({ geometry, properties });
     }
   } catch (err) {

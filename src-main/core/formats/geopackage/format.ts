@@ -37,7 +37,8 @@ export const geopackageFormat: FormatModule = {
       for (const entry of contents.vectors) {
         const read = await readLayer(db, entry);
         // The tiles left out are told once, with the file's first layer.
-        const notices = layers.length === 0 && contents.tiles.length > 0 ? (['geopackage.tilesSkipped'] as const) : [];
+        const notices =
+          layers.length === 0 && contents.tiles.length > 0 ? (['geopackage.tilesSkipped'] as const) : [];
         layers.push({ kind: 'vector', layer: entry.table, ...read, notices });
       }
       return layers;

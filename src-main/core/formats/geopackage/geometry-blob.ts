@@ -10,7 +10,8 @@ const ENVELOPE_BYTES: readonly number[] = [0, 32, 48, 48, 64];
  * An empty geometry (flag bit 4) reads as null; an extended (non-standard) type is refused.
  */
 export function readGeometryBlob(blob: Uint8Array, where: number): Geometry | null {
-  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw corrupt('gpkgGeometryHeader', { feature: where });
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50)
+    throw corrupt('gpkgGeometryHeader', { feature: where });
   const flags = blob[3] ?? 0;
   if ((flags & 0x20) !== 0) throw unsupported('gpkgExtendedGeometry', { feature: where });
   const envelope = ENVELOPE_BYTES[(flags >> 1) & 0x07];

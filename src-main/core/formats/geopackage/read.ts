@@ -1,5 +1,12 @@
 import { crsFromEpsg, crsFromWkt } from '../../crs/index.js';
-import type { AttributeValue, CrsInfo, FieldInfo, Geometry, VectorFeature, VectorInfo } from '../../model/index.js';
+import type {
+  AttributeValue,
+  CrsInfo,
+  FieldInfo,
+  Geometry,
+  VectorFeature,
+  VectorInfo,
+} from '../../model/index.js';
 import type { ReadonlySql, SqlCell, SqlRow } from '../../ports/index.js';
 import { corrupt, tooLarge } from '../format-error.js';
 import { extentOf, layerGeometryType } from '../vector-summary.js';
@@ -46,7 +53,9 @@ function checkName(name: string): void {
  */
 export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
   const tables = new Set(
-    (await db.all("SELECT name FROM sqlite_master WHERE type = 'table'")).flatMap((r) => text(r['name']) ?? []),
+    (await db.all("SELECT name FROM sqlite_master WHERE type = 'table'")).flatMap(
+      (r) => text(r['name']) ?? [],
+    ),
   );
   for (const required of ['gpkg_contents', 'gpkg_spatial_ref_sys'])
     if (!tables.has(required)) throw corrupt('gpkgNoContents', { table: required });
@@ -66,7 +75,11 @@ export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
     if (!tables.has(table)) throw corrupt('gpkgLayerNotTable', { layer: shown(table) });
     vectors.push({ table, dataType, srsId: int(row['srs_id']) });
   }
-  if (vectors.length > 0 && !tables.has('gpkg_geometry_columns') && vectors.some((v) => v.dataType === 'features'))
+  if (
+    vectors.length > 0 &&
+    !tables.has('gpkg_geometry_columns') &&
+    vectors.some((v) => v.dataType === 'features')
+  )
     throw corrupt('gpkgNoContents', { table: 'gpkg_geometry_columns' });
   return { vectors, tiles };
 }
@@ -122,7 +135,11 @@ export interface GpkgLayer {
 }
 
 /** The geometry column gpkg_geometry_columns names for a features table, checked to be a column of it. */
-async function geometryColumn(db: ReadonlySql, entry: ContentsEntry, columns: readonly Column[]): Promise<{ name: string; srsId: number | null } | null> {
+async function geometryColumn(
+  db: ReadonlySql,
+  entry: ContentsEntry,
+  columns: readonly Column[],
+): Promise<{ name: string; srsId: number | null } | null> {
   if (entry.dataType !== 'features') return null;
   const [row] = await db.all('SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?', [
     entry.table,
@@ -148,7 +165,11 @@ export async function readLayer(db: ReadonlySql, entry: ContentsEntry): Promise<
   const key = keys.length === 1 && keys[0]?.declared.toUpperCase() === 'INTEGER' ? keys[0] : null;
   const attributes = columns.filter((c) => c !== key && c.name !== geometry?.name);
   const fields: FieldInfo[] = attributes.map((c) => ({ name: c.name, type: fieldType(c.declared) }));
-  const selected = [...(key === null ? [] : [key.name]), ...(geometry === null ? [] : [geometry.name]), ...attributes.map((c) => c.name)];
+  const selected = [
+    ...(key === null ? [] : [key.name]),
+    ...(geometry === null ? [] : [geometry.name]),
+    ...attributes.map((c) => c.name),
+  ];
   const list = selected.length === 0 ? '1' : selected.map(quoteIdent).join(', ');
   const from = `FROM ${quoteIdent(entry.table)}`;
 
@@ -173,7 +194,9 @@ export async function readLayer(db: ReadonlySql, entry: ContentsEntry): Promise<
     const k = quoteIdent(key.name);
     let after = -Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const rows = await db.all(`SELECT ${list} ${from} WHERE ${k} > ? ORDER BY ${k} LIMIT ${PAGE_ROWS}`, [after]);
+      const rows = await db.all(`SELECT ${list} ${from} WHERE ${k} > ? ORDER BY ${k} LIMIT ${PAGE_ROWS}`, [
+        after,
+      ]);
       take(rows);
       const last = int(rows.at(-1)?.[key.name]);
       if (rows.length < PAGE_ROWS || last === null) break;

@@ -89,7 +89,10 @@ function typeOf(word: number, where: number): { base: number; dims: Dims } {
   const base = iso % 1000;
   const flavour = Math.floor(iso / 1000);
   if (flavour > 3) throw corrupt('wkbGeometryType', { type: iso, feature: where });
-  return { base, dims: { z: ewkbZ || flavour === 1 || flavour === 3, m: ewkbM || flavour === 2 || flavour === 3 } };
+  return {
+    base,
+    dims: { z: ewkbZ || flavour === 1 || flavour === 3, m: ewkbM || flavour === 2 || flavour === 3 },
+  };
 }
 
 const isEmptyPoint = (p: Position): boolean => Number.isNaN(p[0]) && Number.isNaN(p[1]);
@@ -146,7 +149,8 @@ function readGeometry(c: WkbCursor, where: number, depth: number): Geometry | nu
     case 6:
       return { type: 'MultiPolygon', coordinates: members(3, (d) => c.rings(d)) };
     case 7: {
-      if (depth >= MAX_COLLECTION_DEPTH) throw corrupt('wkbDepth', { max: MAX_COLLECTION_DEPTH, feature: where });
+      if (depth >= MAX_COLLECTION_DEPTH)
+        throw corrupt('wkbDepth', { max: MAX_COLLECTION_DEPTH, feature: where });
       const n = c.count(MIN_GEOMETRY_BYTES);
       const geometries: Geometry[] = [];
       for (let i = 0; i < n; i += 1) {
