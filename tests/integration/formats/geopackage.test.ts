@@ -124,6 +124,20 @@ describe('GeoPackage: what cannot be read is refused with a reason', () => {
     expect(await ogrLayers(fixture('containers', 'tiles-only.gpkg'))).toEqual([]);
   });
 
+  it('vectors beside a tile table are read, and the left-out tiles are told once, in both languages', async () => {
+    const file = fixture('containers', 'vectors-and-tiles.gpkg');
+    const opened = await openFile(file);
+    expect(opened.layers.map((l) => [l.kind, l.layer, l.notices])).toEqual([
+      ['vector', '钻孔', ['geopackage.tilesSkipped']],
+      ['vector', '断层', []],
+      ['vector', '采矿权', []],
+    ]);
+    expect(opened.layers.map((l) => l.layer)).toEqual((await ogrLayers(file)).map((l) => l.name));
+    const en = renderMessage('notice.geopackage.tilesSkipped', { file: 'vectors-and-tiles.gpkg' }, 'en');
+    const zh = renderMessage('notice.geopackage.tilesSkipped', { file: 'vectors-and-tiles.gpkg' }, 'zh-CN');
+    expect([en, zh].every((t) => t.startsWith('vectors-and-tiles.gpkg'))).toBe(true);
+  });
+
   it('opening the file never writes to it (no journal, no -wal, bytes unchanged)', async () => {
     const { readFile, readdir } = await import('node:fs/promises');
     const before = await readFile(GPKG);
