@@ -58,7 +58,10 @@ describe.skipIf(!present)('corpus GeoPackages: every vector layer as ogrinfo lis
       expect(layer?.info.fields.map((f) => f.name)).toEqual(g.fields.map((f) => f.name));
       // ogrinfo prints gpkg_contents' box, which writers may set wider than the data (rivers.gpkg).
       const extent = g.extent === null ? null : await ogrGeometryExtent(file, g.name);
-      if (extent !== null) layer?.info.extent?.forEach((v, k) => expect(v).toBeCloseTo(extent[k] ?? NaN, 4));
+      if (extent !== null)
+        layer?.info.extent?.forEach((v, k) => {
+          expect(v).toBeCloseTo(extent[k] ?? NaN, 4);
+        });
     }
   });
 });
