@@ -87,6 +87,10 @@ export const MESSAGES = {
     'zh-CN': '图层 {{layer}} 不是数据表（视图或不存在），出于安全不予读取',
     en: 'layer {{layer}} is not a table (a view, or missing); it is not read, for safety',
   },
+  'problem.gpkgGeneratedColumn': {
+    'zh-CN': '图层 {{layer}} 含有计算列（读取时会执行文件中的表达式），出于安全不予读取',
+    en: 'layer {{layer}} has generated columns (reading them runs expressions from the file); it is not read, for safety',
+  },
   'problem.gpkgGeometryColumn': {
     'zh-CN': '图层 {{layer}} 在 gpkg_geometry_columns 中没有有效的几何字段',
     en: 'layer {{layer}} has no valid geometry column in gpkg_geometry_columns',

@@ -123,6 +123,7 @@ export type FormatProblem =
   | 'gpkgContentsRow'
   | 'gpkgTableName'
   | 'gpkgLayerNotTable'
+  | 'gpkgGeneratedColumn'
   | 'gpkgGeometryColumn'
   | 'gpkgSrsMissing'
   | 'gpkgFeatureCount'

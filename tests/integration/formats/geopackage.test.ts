@@ -108,6 +108,7 @@ describe('GeoPackage: what cannot be read is refused with a reason', () => {
     ['truncated.gpkg', 'CORRUPT_FILE', 'problem.sqliteQuery'],
     ['view-layer.gpkg', 'CORRUPT_FILE', 'problem.gpkgLayerNotTable'],
     ['absurd-count.gpkg', 'CORRUPT_FILE', 'problem.wkbCount'],
+    ['generated-column.gpkg', 'CORRUPT_FILE', 'problem.gpkgGeneratedColumn'],
   ])('%s: %s %s, in both languages', async (name, code, problem) => {
     const r = await refusal(bad(name));
     expect([r.code, r.problem]).toEqual([code, problem]);

@@ -52,9 +52,10 @@ function checkName(name: string): void {
  * view (which would run the file's own SQL) or a missing table named as a layer refuses the file.
  */
 export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
+  // A virtual table runs its module's code on every read: only plain tables count as tables.
   const tables = new Set(
-    (await db.all("SELECT name FROM sqlite_master WHERE type = 'table'")).flatMap(
-      (r) => text(r['name']) ?? [],
+    (await db.all("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).flatMap((r) =>
+      /^\s*CREATE\s+VIRTUAL\b/i.test(text(r['sql']) ?? '') ? [] : (text(r['name']) ?? []),
     ),
   );
   for (const required of ['gpkg_contents', 'gpkg_spatial_ref_sys'])
@@ -156,9 +157,17 @@ async function geometryColumn(
  * geometries, not from gpkg_contents, which writers do not always keep up to date.
  */
 export async function readLayer(db: ReadonlySql, entry: ContentsEntry): Promise<GpkgLayer> {
-  const columns: Column[] = (
-    await db.all('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid', [entry.table])
-  ).map((r) => ({ name: text(r['name']) ?? '', declared: text(r['type']) ?? '', key: int(r['pk']) === 1 }));
+  const info = await db.all('SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid', [
+    entry.table,
+  ]);
+  // A generated column evaluates the file's own expression on every read: refused, never selected.
+  if (info.some((r) => int(r['hidden']) !== 0))
+    throw corrupt('gpkgGeneratedColumn', { layer: shown(entry.table) });
+  const columns: Column[] = info.map((r) => ({
+    name: text(r['name']) ?? '',
+    declared: text(r['type']) ?? '',
+    key: int(r['pk']) === 1,
+  }));
   for (const c of columns) checkName(c.name);
   const geometry = await geometryColumn(db, entry, columns);
   const keys = columns.filter((c) => c.key);
