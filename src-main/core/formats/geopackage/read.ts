@@ -42,6 +42,8 @@ const int = (v: SqlCell | undefined): number | null =>
 /** A name from the file, shortened for a message (names are structure, but may be absurdly long). */
 const shown = (name: string): string => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
+const asciiLower = (name: string): string => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 function checkName(name: string): void {
   if (name.length === 0 || name.length > MAX_NAME_CHARS || name.includes('\0'))
     throw corrupt('gpkgTableName', { layer: shown(name) });
@@ -53,13 +55,15 @@ function checkName(name: string): void {
  */
 export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
   // A virtual table runs its module's code on every read: only plain tables count as tables.
+  // SQLite matches identifiers without regard to ASCII case, and so does this set.
   const tables = new Set(
     (await db.all("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).flatMap((r) =>
-      /^\s*CREATE\s+VIRTUAL\b/i.test(text(r['sql']) ?? '') ? [] : (text(r['name']) ?? []),
+      /^\s*CREATE\s+VIRTUAL\b/i.test(text(r['sql']) ?? '') ? [] : [asciiLower(text(r['name']) ?? '')],
     ),
   );
+  const isTable = (name: string): boolean => tables.has(asciiLower(name));
   for (const required of ['gpkg_contents', 'gpkg_spatial_ref_sys'])
-    if (!tables.has(required)) throw corrupt('gpkgNoContents', { table: required });
+    if (!isTable(required)) throw corrupt('gpkgNoContents', { table: required });
   const rows = await db.all('SELECT table_name, data_type, srs_id FROM gpkg_contents ORDER BY rowid');
   const vectors: ContentsEntry[] = [];
   const tiles: string[] = [];
@@ -73,12 +77,12 @@ export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
       continue;
     }
     if (dataType !== 'features' && dataType !== 'attributes') continue;
-    if (!tables.has(table)) throw corrupt('gpkgLayerNotTable', { layer: shown(table) });
+    if (!isTable(table)) throw corrupt('gpkgLayerNotTable', { layer: shown(table) });
     vectors.push({ table, dataType, srsId: int(row['srs_id']) });
   }
   if (
     vectors.length > 0 &&
-    !tables.has('gpkg_geometry_columns') &&
+    !isTable('gpkg_geometry_columns') &&
     vectors.some((v) => v.dataType === 'features')
   )
     throw corrupt('gpkgNoContents', { table: 'gpkg_geometry_columns' });
@@ -142,13 +146,16 @@ async function geometryColumn(
   columns: readonly Column[],
 ): Promise<{ name: string; srsId: number | null } | null> {
   if (entry.dataType !== 'features') return null;
-  const [row] = await db.all('SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?', [
-    entry.table,
-  ]);
-  const name = text(row?.['column_name']);
-  if (row === undefined || name === null || !columns.some((c) => c.name === name))
+  const [row] = await db.all(
+    'SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)',
+    [entry.table],
+  );
+  const named = asciiLower(text(row?.['column_name']) ?? '');
+  // The table's own spelling of the column, which is the key its rows come back under.
+  const column = columns.find((c) => asciiLower(c.name) === named);
+  if (row === undefined || column === undefined)
     throw corrupt('gpkgGeometryColumn', { layer: shown(entry.table) });
-  return { name, srsId: int(row['srs_id']) };
+  return { name: column.name, srsId: int(row['srs_id']) };
 }
 
 /**
