@@ -58,6 +58,105 @@ export const MESSAGES = {
     'zh-CN': 'JSON 嵌套超过 {{max}} 层',
     en: 'JSON nested deeper than {{max}} levels',
   },
+  // GeoPackage (SQLite, WKB) and FlatGeobuf
+  'notice.geopackage.tilesSkipped': {
+    'zh-CN': '{{file}}：其中的瓦片（栅格）图层暂不支持读取，未导入；矢量图层已全部导入',
+    en: '{{file}}: its tile (raster) tables cannot be read yet and were not imported; every vector layer was',
+  },
+  'problem.sqliteNotDatabase': {
+    'zh-CN': '不是可读取的 SQLite 数据库（GeoPackage 须为 SQLite 文件；{{code}}）',
+    en: 'not a readable SQLite database (a GeoPackage is an SQLite file; {{code}})',
+  },
+  'problem.sqliteQuery': {
+    'zh-CN': 'SQLite 数据库内容损坏或被截断（{{code}}）',
+    en: 'the SQLite database is damaged or truncated ({{code}})',
+  },
+  'problem.gpkgNoContents': {
+    'zh-CN': '不是 GeoPackage：缺少表 {{table}}',
+    en: 'not a GeoPackage: the {{table}} table is missing',
+  },
+  'problem.gpkgContentsRow': {
+    'zh-CN': 'gpkg_contents 中有缺少表名或数据类型的行',
+    en: 'gpkg_contents has a row without a table name or data type',
+  },
+  'problem.gpkgTableName': {
+    'zh-CN': '表名或字段名无效：{{layer}}',
+    en: 'invalid table or column name: {{layer}}',
+  },
+  'problem.gpkgLayerNotTable': {
+    'zh-CN': '图层 {{layer}} 不是数据表（视图或不存在），出于安全不予读取',
+    en: 'layer {{layer}} is not a table (a view, or missing); it is not read, for safety',
+  },
+  'problem.gpkgGeneratedColumn': {
+    'zh-CN': '图层 {{layer}} 含有计算列（读取时会执行文件中的表达式），出于安全不予读取',
+    en: 'layer {{layer}} has generated columns (reading them runs expressions from the file); it is not read, for safety',
+  },
+  'problem.gpkgGeometryColumn': {
+    'zh-CN': '图层 {{layer}} 在 gpkg_geometry_columns 中没有有效的几何字段',
+    en: 'layer {{layer}} has no valid geometry column in gpkg_geometry_columns',
+  },
+  'problem.gpkgSrsMissing': {
+    'zh-CN': '坐标系 srs_id {{srsId}} 不在 gpkg_spatial_ref_sys 中',
+    en: 'srs_id {{srsId}} is not in gpkg_spatial_ref_sys',
+  },
+  'problem.gpkgFeatureCount': {
+    'zh-CN': '一个图层的要素超过 {{max}} 个',
+    en: 'a layer holds more than {{max}} features',
+  },
+  'problem.gpkgTilesOnly': {
+    'zh-CN':
+      '只含 {{count}} 个瓦片（栅格）图层，暂不支持读取 GeoPackage 瓦片；请用 gdal_translate 转为 GeoTIFF 后导入',
+    en: 'it holds only {{count}} tile (raster) table(s); GeoPackage tiles cannot be read yet: convert to GeoTIFF with gdal_translate and import that',
+  },
+  'problem.gpkgGeometryHeader': {
+    'zh-CN': '第 {{feature}} 个要素的几何不是有效的 GeoPackage 几何（文件头）',
+    en: 'feature {{feature}}: the geometry is not a valid GeoPackage geometry (header)',
+  },
+  'problem.gpkgExtendedGeometry': {
+    'zh-CN': '第 {{feature}} 个要素使用了扩展几何类型，不支持',
+    en: 'feature {{feature}} uses an extended geometry type, which is not supported',
+  },
+  'problem.wkbShort': {
+    'zh-CN': '第 {{feature}} 个要素的几何数据被截断',
+    en: 'feature {{feature}}: the geometry data is truncated',
+  },
+  'problem.wkbByteOrder': {
+    'zh-CN': '第 {{feature}} 个要素的几何字节序标记无效',
+    en: 'feature {{feature}}: invalid byte-order mark in the geometry',
+  },
+  'problem.wkbCount': {
+    'zh-CN': '第 {{feature}} 个要素的几何声明的点、环或部件数超过数据长度',
+    en: 'feature {{feature}}: the geometry claims more points, rings or parts than its bytes hold',
+  },
+  'problem.wkbGeometryType': {
+    'zh-CN': '第 {{feature}} 个要素的几何类型 {{type}} 无效',
+    en: 'feature {{feature}}: invalid geometry type {{type}}',
+  },
+  'problem.wkbMemberType': {
+    'zh-CN': '第 {{feature}} 个要素的多部件几何中含有类型不符的部件',
+    en: 'feature {{feature}}: a multi-part geometry holds a part of another type',
+  },
+  'problem.wkbDepth': {
+    'zh-CN': '第 {{feature}} 个要素的几何集合嵌套超过 {{max}} 层',
+    en: 'feature {{feature}}: geometry collections nested deeper than {{max}} levels',
+  },
+  'problem.wkbCurve': {
+    'zh-CN':
+      '第 {{feature}} 个要素是曲线几何 {{type}}，暂不支持；请用 ogr2ogr -nlt CONVERT_TO_LINEAR 转为折线后导入',
+    en: 'feature {{feature}} is a curved geometry ({{type}}), not supported yet: convert it with ogr2ogr -nlt CONVERT_TO_LINEAR and import that',
+  },
+  'problem.fgbUnreadable': {
+    'zh-CN': '不是有效的 FlatGeobuf 文件（结构损坏或被截断）',
+    en: 'not a valid FlatGeobuf file (damaged or truncated structure)',
+  },
+  'problem.fgbFeatureCount': {
+    'zh-CN': '文件头声明 {{header}} 个要素，实际读到 {{read}} 个（文件被截断？）',
+    en: 'the header declares {{header}} features but {{read}} were read (truncated file?)',
+  },
+  'problem.fgbGeometry': {
+    'zh-CN': '第 {{feature}} 个要素的几何无效',
+    en: 'feature {{feature}}: invalid geometry',
+  },
   'problem.resampleMemory': {
     'zh-CN': '重采样所需内存超过 {{limitMb}} MB 上限，已中止',
     en: 'resampling needed more than the {{limitMb}} MB memory limit and was stopped',

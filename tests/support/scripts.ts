@@ -94,6 +94,17 @@ export const LATIN_IN_CHINESE = new Set([
   'v',
   'N',
   'WebGL',
+  // GeoPackage and FlatGeobuf: format names, table and column names of the GeoPackage schema, GDAL tools and options
+  'GeoPackage',
+  'FlatGeobuf',
+  'gpkg_contents',
+  'gpkg_geometry_columns',
+  'gpkg_spatial_ref_sys',
+  'srs_id',
+  'gdal_translate',
+  'ogr2ogr',
+  'nlt',
+  'CONVERT_TO_LINEAR',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

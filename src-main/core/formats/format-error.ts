@@ -115,7 +115,32 @@ export type FormatProblem =
   | 'geojsonCollectionDepth'
   | 'geojsonGeometriesArray'
   | 'geojsonMemory'
-  | 'geojsonDepth';
+  | 'geojsonDepth'
+  // GeoPackage (SQLite) and WKB
+  | 'sqliteNotDatabase'
+  | 'sqliteQuery'
+  | 'gpkgNoContents'
+  | 'gpkgContentsRow'
+  | 'gpkgTableName'
+  | 'gpkgLayerNotTable'
+  | 'gpkgGeneratedColumn'
+  | 'gpkgGeometryColumn'
+  | 'gpkgSrsMissing'
+  | 'gpkgFeatureCount'
+  | 'gpkgTilesOnly'
+  | 'gpkgGeometryHeader'
+  | 'gpkgExtendedGeometry'
+  | 'wkbShort'
+  | 'wkbByteOrder'
+  | 'wkbCount'
+  | 'wkbGeometryType'
+  | 'wkbMemberType'
+  | 'wkbDepth'
+  | 'wkbCurve'
+  // FlatGeobuf
+  | 'fgbUnreadable'
+  | 'fgbFeatureCount'
+  | 'fgbGeometry';
 
 /** Parameters of a problem: record numbers, tag names, sizes — never attribute values or coordinates. */
 export type FormatProblemParams = Readonly<Record<string, string | number>>;

@@ -1,6 +1,8 @@
 import type { DatasetFormat } from '../model/index.js';
 import type { DetectStrength, FileHead, FormatModule } from './format-module.js';
+import { flatgeobufFormat } from './flatgeobuf/format.js';
 import { geojsonFormat } from './geojson/format.js';
+import { geopackageFormat } from './geopackage/format.js';
 import { geotiffFormat } from './geotiff/format.js';
 import { shapefileFormat } from './shapefile/format.js';
 
@@ -8,7 +10,13 @@ import { shapefileFormat } from './shapefile/format.js';
  * Every format Strata reads, one module each. Order matters only between modules equally sure of
  * a head: the first wins. Adding a format is its folder and one line here.
  */
-export const FORMATS: readonly FormatModule[] = [geotiffFormat, shapefileFormat, geojsonFormat];
+export const FORMATS: readonly FormatModule[] = [
+  geotiffFormat,
+  shapefileFormat,
+  geojsonFormat,
+  geopackageFormat,
+  flatgeobufFormat,
+];
 
 const RANK: Readonly<Record<DetectStrength, number>> = { content: 2, name: 1 };
 

@@ -1,5 +1,20 @@
 import type { ByteSource } from './byte-source.js';
 
+/** A value of a column as a read-only SQL reader returns it (BLOBs as bytes). */
+export type SqlCell = string | number | bigint | Uint8Array | null;
+export type SqlRow = Readonly<Record<string, SqlCell>>;
+
+/**
+ * A file opened as a read-only SQLite database (GeoPackage). The host opens it immutable and
+ * query-only, with untrusted schema SQL off and no extensions; the module still reads only real
+ * tables it has checked in sqlite_master, never views or triggers' targets.
+ */
+export interface ReadonlySql {
+  /** Every row of one statement with `?` parameters. */
+  all(sql: string, params?: readonly (string | number)[]): Promise<SqlRow[]>;
+  close(): Promise<void>;
+}
+
 /**
  * One file of a deposit as a format module sees it: random access (`read`), the whole file within
  * a budget, a pull reader for streaming parsers, and the sidecars beside it. The host implements
@@ -23,4 +38,9 @@ export interface FormatInput extends ByteSource {
    * regard to case or Unicode normalisation; the exact-case one wins when both exist. Null if none.
    */
   sibling(ext: string): Promise<FormatInput | null>;
+  /**
+   * This file as a read-only SQLite database; a file SQLite cannot open is a CORRUPT_FILE
+   * StrataError. The module closes it.
+   */
+  openSqlite(): Promise<ReadonlySql>;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { FormatInput } from '../../core/ports/index.js';
 import { openFileSource, type ClosableByteSource } from '../fs/file-source.js';
+import { openReadonlySqlite } from './readonly-sqlite.js';
 
 /** A FormatInput over files on disk, and the files it reached (the set to store), main file first. */
 export interface FileInputs {
@@ -78,6 +79,7 @@ export async function openFileInputs(main: string): Promise<FileInputs> {
         asked[slot] = found;
         return inputFor(found);
       },
+      openSqlite: () => openReadonlySqlite(file),
     };
   }
 

@@ -1,0 +1,3 @@
+export { geopackageFormat } from './format.js';
+export { readWkb } from './wkb.js';
+export { readGeometryBlob } from './geometry-blob.js';
