@@ -29,7 +29,8 @@ export interface OpenOptions {
  * What a reader found wrong but could repair, as `notice.<code>` in messages.ts; the file is
  * imported and the notice is told to the user and written into the audit entry.
  */
-export type FormatNotice = 'shapefile.shxMissing' | 'shapefile.shxInconsistent';
+export type FormatNotice =
+  'shapefile.shxMissing' | 'shapefile.shxInconsistent' | 'csv.rowsWithoutCoordinates';
 
 export interface VectorLayerRead {
   readonly kind: 'vector';

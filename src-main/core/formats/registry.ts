@@ -3,12 +3,24 @@ import type { DetectStrength, FileHead, FormatModule } from './format-module.js'
 import { geojsonFormat } from './geojson/format.js';
 import { geotiffFormat } from './geotiff/format.js';
 import { shapefileFormat } from './shapefile/format.js';
+import { csvFormat } from './csv/format.js';
+import { gpxFormat } from './gpx/format.js';
+import { kmlFormat } from './kml/format.js';
+import { zipShapefileFormat } from './zip/format.js';
 
 /**
  * Every format Strata reads, one module each. Order matters only between modules equally sure of
  * a head: the first wins. Adding a format is its folder and one line here.
  */
-export const FORMATS: readonly FormatModule[] = [geotiffFormat, shapefileFormat, geojsonFormat];
+export const FORMATS: readonly FormatModule[] = [
+  geotiffFormat,
+  shapefileFormat,
+  geojsonFormat,
+  kmlFormat,
+  gpxFormat,
+  zipShapefileFormat,
+  csvFormat,
+];
 
 const RANK: Readonly<Record<DetectStrength, number>> = { content: 2, name: 1 };
 

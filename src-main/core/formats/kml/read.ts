@@ -1,0 +1,148 @@
+import { kmlWithFolders, type Folder, type Root } from '@tmcw/togeojson';
+import type { Document, Element } from '@xmldom/xmldom';
+import { crsFromEpsg } from '../../crs/index.js';
+import type { AttributeValue, FieldInfo, VectorFeature } from '../../model/index.js';
+import { corrupt } from '../format-error.js';
+import type { VectorLayerRead } from '../format-module.js';
+import { extentOf, layerGeometryType } from '../vector-summary.js';
+import { geometryOf } from './geometry.js';
+import { decodeXml, parseXml } from './safe-xml.js';
+
+/** The fields every KML layer has, named as GDAL's LIBKML driver names them. */
+const NAME_FIELD = 'Name';
+const DESCRIPTION_FIELD = 'description';
+
+const childElements = (node: Element): Element[] =>
+  Array.from(node.childNodes).filter((n): n is Element => n.nodeType === 1);
+
+const localName = (e: Element): string => e.localName ?? e.tagName.replace(/^.*:/, '');
+
+/** Names of every ExtendedData value (`Data@name`, `SimpleData@name`), in document order. */
+function extendedNames(doc: Document): string[] {
+  const names = new Set<string>();
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i += 1) {
+    const e = all.item(i);
+    if (e === null) continue;
+    const tag = localName(e);
+    if (tag !== 'Data' && tag !== 'SimpleData') continue;
+    const name = e.getAttribute('name');
+    if (name !== null && name !== '') names.add(name);
+  }
+  return [...names];
+}
+
+/** The first Document's own `<name>`, if any. */
+function documentName(doc: Document): string | null {
+  const root = doc.documentElement;
+  if (root === null) return null;
+  const document = childElements(root).find((e) => localName(e) === 'Document');
+  const name =
+    document === undefined ? undefined : childElements(document).find((e) => localName(e) === 'name');
+  const text = name?.textContent?.trim();
+  return text === undefined || text === '' ? null : text;
+}
+
+type Node = Folder | Root['children'][number];
+type TogeojsonFeature = Exclude<Node, Folder>;
+
+const isFolder = (n: Node): n is Folder => (n as { type: string }).type === 'folder';
+
+/** Placemarks only: togeojson also returns ground overlays and network links, which GDAL leaves out. */
+const isPlacemark = (f: TogeojsonFeature): boolean =>
+  (f.properties as Record<string, unknown> | null)?.['@geometry-type'] === undefined;
+
+function attributeOf(v: unknown): AttributeValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return JSON.stringify(v);
+}
+
+function featureOf(f: TogeojsonFeature, extended: readonly string[]): VectorFeature {
+  const props = (f.properties ?? {}) as Record<string, unknown>;
+  const properties: Record<string, AttributeValue> = {
+    [NAME_FIELD]: attributeOf(props['name']),
+    [DESCRIPTION_FIELD]: attributeOf(props['description']),
+  };
+  for (const key of extended) properties[key] = attributeOf(props[key]);
+  return { geometry: geometryOf(f.geometry), properties };
+}
+
+function fieldsOf(features: readonly VectorFeature[], names: readonly string[]): FieldInfo[] {
+  return names.map((name) => {
+    let numeric = false;
+    let other = false;
+    for (const f of features) {
+      const v = f.properties[name];
+      if (typeof v === 'number') numeric = true;
+      else if (v !== null && v !== undefined) other = true;
+    }
+    return { name, type: numeric && !other ? 'number' : 'string' };
+  });
+}
+
+interface Container {
+  readonly name: string;
+  readonly placemarks: TogeojsonFeature[];
+}
+
+/**
+ * The layers of a KML document (ADR 0145), as GDAL's LIBKML driver lists them: one per container
+ * that holds placemarks directly — the Document (named by its `<name>`, else `fallbackName`) and
+ * every Folder at any depth, in document order, each named by its own `<name>` (nested folders
+ * are layers of their own, not merged into their parent; an unnamed folder is `Layer<n>`, n
+ * counting folders from 0; a repeated name gets ` (#2)`, ` (#3)` …). Empty containers are no layer.
+ * Fields: `Name`, `description`, then the ExtendedData names (Data and SchemaData) the layer's
+ * placemarks carry, in the order the file first names them.
+ * Coordinates are WGS 84 lon/lat (EPSG:4326), as KML defines them.
+ */
+export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRead[] {
+  const { text, encoding } = decodeXml(bytes);
+  const doc = parseXml(text);
+  const root = doc.documentElement;
+  if (root === null || localName(root) !== 'kml') throw corrupt('kmlNotKml');
+  const extended = extendedNames(doc).filter((n) => n !== NAME_FIELD && n !== DESCRIPTION_FIELD);
+  const tree = kmlWithFolders(doc);
+  const containers: Container[] = [];
+  const top: Container = { name: documentName(doc) ?? fallbackName, placemarks: [] };
+  containers.push(top);
+  let folderIndex = 0;
+  const walk = (children: readonly Node[], into: Container): void => {
+    for (const child of children) {
+      if (isFolder(child)) {
+        const named = typeof child.meta['name'] === 'string' ? child.meta['name'].trim() : '';
+        const own: Container = { name: named === '' ? `Layer${String(folderIndex)}` : named, placemarks: [] };
+        folderIndex += 1;
+        containers.push(own);
+        walk(child.children, own);
+      } else if (isPlacemark(child)) into.placemarks.push(child);
+    }
+  };
+  walk(tree.children, top);
+  const used = new Map<string, number>();
+  const crs = crsFromEpsg(4326);
+  return containers
+    .filter((c) => c.placemarks.length > 0)
+    .map((c) => {
+      const seen = (used.get(c.name) ?? 0) + 1;
+      used.set(c.name, seen);
+      const own = extended.filter((k) => c.placemarks.some((p) => Object.hasOwn(p.properties ?? {}, k)));
+      const features = c.placemarks.map((p) => featureOf(p, own));
+      return {
+        kind: 'vector',
+        layer: seen === 1 ? c.name : `${c.name} (#${String(seen)})`,
+        info: {
+          kind: 'vector',
+          featureCount: features.length,
+          geometryType: layerGeometryType(features),
+          fields: fieldsOf(features, [NAME_FIELD, DESCRIPTION_FIELD, ...own]),
+          crs,
+          extent: extentOf(features),
+          encoding,
+        },
+        features,
+        notices: [],
+      };
+    });
+}
