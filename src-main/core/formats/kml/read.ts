@@ -1,4 +1,4 @@
-import { kmlWithFolders, type Folder, type Root } from '@tmcw/togeojson';
+import { kmlGen } from '@tmcw/togeojson';
 import type { Document, Element } from '@xmldom/xmldom';
 import { crsFromEpsg } from '../../crs/index.js';
 import type { AttributeValue, FieldInfo, VectorFeature } from '../../model/index.js';
@@ -43,14 +43,23 @@ function documentName(doc: Document): string | null {
   return text === undefined || text === '' ? null : text;
 }
 
-type Node = Folder | Root['children'][number];
-type TogeojsonFeature = Exclude<Node, Folder>;
+type TogeojsonFeature = ReturnType<typeof kmlGen> extends Generator<infer F> ? F : never;
 
-const isFolder = (n: Node): n is Folder => (n as { type: string }).type === 'folder';
+const CONTAINERS = new Set(['Document', 'Folder']);
 
-/** Placemarks only: togeojson also returns ground overlays and network links, which GDAL leaves out. */
-const isPlacemark = (f: TogeojsonFeature): boolean =>
-  (f.properties as Record<string, unknown> | null)?.['@geometry-type'] === undefined;
+/** The nearest Folder or Document holding `e`, or null for a placemark outside any. */
+function containerOf(e: Element): Element | null {
+  for (let p = e.parentNode; p !== null; p = p.parentNode)
+    if (p.nodeType === 1 && CONTAINERS.has(localName(p as Element))) return p as Element;
+  return null;
+}
+
+const ownName = (e: Element): string | null => {
+  const text = childElements(e)
+    .find((c) => localName(c) === 'name')
+    ?.textContent?.trim();
+  return text === undefined || text === '' ? null : text;
+};
 
 function attributeOf(v: unknown): AttributeValue {
   if (v === undefined || v === null) return null;
@@ -89,10 +98,11 @@ interface Container {
 
 /**
  * The layers of a KML document (ADR 0145), as GDAL's LIBKML driver lists them: one per container
- * that holds placemarks directly — the Document (named by its `<name>`, else `fallbackName`) and
- * every Folder at any depth, in document order, each named by its own `<name>` (nested folders
- * are layers of their own, not merged into their parent; an unnamed folder is `Layer<n>`, n
- * counting folders from 0; a repeated name gets ` (#2)`, ` (#3)` …). Empty containers are no layer.
+ * that holds placemarks directly — the outer Document (named by its `<name>`, else
+ * `fallbackName`) and every Folder or inner Document at any depth, in document order, each named
+ * by its own `<name>` (nested folders are layers of their own, not merged into their parent; an
+ * unnamed one is `Layer<n>`, n counting folders from 0; a repeated name gets ` (#2)`, ` (#3)` …).
+ * Unlike GDAL, a container without placemarks is no layer (it would be an empty dataset).
  * Fields: `Name`, `description`, then the ExtendedData names (Data and SchemaData) the layer's
  * placemarks carry, in the order the file first names them.
  * Coordinates are WGS 84 lon/lat (EPSG:4326), as KML defines them.
@@ -103,26 +113,31 @@ export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRea
   const root = doc.documentElement;
   if (root === null || localName(root) !== 'kml') throw corrupt('kmlNotKml');
   const extended = extendedNames(doc).filter((n) => n !== NAME_FIELD && n !== DESCRIPTION_FIELD);
-  const tree = kmlWithFolders(doc);
-  const containers: Container[] = [];
-  const top: Container = { name: documentName(doc) ?? fallbackName, placemarks: [] };
-  containers.push(top);
+  // kmlGen yields one feature per Placemark, in document order, before any overlay.
+  const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
+  const converted = kmlGen(doc);
+  const containers = new Map<Element | null, Container>();
+  containers.set(null, { name: fallbackName, placemarks: [] });
   let folderIndex = 0;
-  const walk = (children: readonly Node[], into: Container): void => {
-    for (const child of children) {
-      if (isFolder(child)) {
-        const named = typeof child.meta['name'] === 'string' ? child.meta['name'].trim() : '';
-        const own: Container = { name: named === '' ? `Layer${String(folderIndex)}` : named, placemarks: [] };
-        folderIndex += 1;
-        containers.push(own);
-        walk(child.children, own);
-      } else if (isPlacemark(child)) into.placemarks.push(child);
-    }
-  };
-  walk(tree.children, top);
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i += 1) {
+    const e = all.item(i);
+    if (e === null || !CONTAINERS.has(localName(e))) continue;
+    const outermost = localName(e) === 'Document' && containerOf(e) === null;
+    let name = ownName(e);
+    if (name === null && outermost) name = fallbackName;
+    if (name === null) name = `Layer${String(folderIndex)}`;
+    if (localName(e) === 'Folder' || !outermost) folderIndex += 1;
+    containers.set(e, { name, placemarks: [] });
+  }
+  for (const element of placemarks) {
+    const next = converted.next();
+    if (next.done === true) break;
+    containers.get(containerOf(element))?.placemarks.push(next.value);
+  }
   const used = new Map<string, number>();
   const crs = crsFromEpsg(4326);
-  return containers
+  return [...containers.values()]
     .filter((c) => c.placemarks.length > 0)
     .map((c) => {
       const seen = (used.get(c.name) ?? 0) + 1;
