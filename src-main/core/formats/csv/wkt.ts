@@ -33,8 +33,7 @@ function parseGroups(text: string): Nested[] | null {
 }
 
 const isPosition = (v: Nested): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
-const asPositions = (v: Nested): Position[] | null =>
-  Array.isArray(v) && v.every(isPosition) ? (v as number[][]) : null;
+const asPositions = (v: Nested): Position[] | null => (Array.isArray(v) && v.every(isPosition) ? v : null);
 const asRings = (v: Nested): Position[][] | null => {
   if (!Array.isArray(v)) return null;
   const out: Position[][] = [];

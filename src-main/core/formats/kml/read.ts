@@ -32,18 +32,11 @@ function extendedNames(doc: Document): string[] {
   return [...names];
 }
 
-/** The first Document's own `<name>`, if any. */
-function documentName(doc: Document): string | null {
-  const root = doc.documentElement;
-  if (root === null) return null;
-  const document = childElements(root).find((e) => localName(e) === 'Document');
-  const name =
-    document === undefined ? undefined : childElements(document).find((e) => localName(e) === 'name');
-  const text = name?.textContent?.trim();
-  return text === undefined || text === '' ? null : text;
+/** What togeojson yields per placemark (its own types lean on @types/geojson, which we do not install). */
+interface TogeojsonFeature {
+  readonly geometry: unknown;
+  readonly properties: Readonly<Record<string, unknown>> | null;
 }
-
-type TogeojsonFeature = ReturnType<typeof kmlGen> extends Generator<infer F> ? F : never;
 
 const CONTAINERS = new Set(['Document', 'Folder']);
 
@@ -69,7 +62,7 @@ function attributeOf(v: unknown): AttributeValue {
 }
 
 function featureOf(f: TogeojsonFeature, extended: readonly string[]): VectorFeature {
-  const props = (f.properties ?? {}) as Record<string, unknown>;
+  const props = f.properties ?? {};
   const properties: Record<string, AttributeValue> = {
     [NAME_FIELD]: attributeOf(props['name']),
     [DESCRIPTION_FIELD]: attributeOf(props['description']),
@@ -115,7 +108,7 @@ export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRea
   const extended = extendedNames(doc).filter((n) => n !== NAME_FIELD && n !== DESCRIPTION_FIELD);
   // kmlGen yields one feature per Placemark, in document order, before any overlay.
   const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
-  const converted = kmlGen(doc);
+  const converted = kmlGen(doc) as unknown as Iterator<TogeojsonFeature>;
   const containers = new Map<Element | null, Container>();
   containers.set(null, { name: fallbackName, placemarks: [] });
   let folderIndex = 0;

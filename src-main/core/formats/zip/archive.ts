@@ -203,22 +203,23 @@ export function inflateEntry(archive: ZipArchive, entry: ZipEntry): Uint8Array {
   if (entry.method === 0) out = data;
   else {
     out = new Uint8Array(entry.size);
-    let filled = 0;
-    let overflow = false;
+    const target = out;
+    // Mutated by the inflater's callback: an object, so the checks below read its current state.
+    const state = { filled: 0, overflow: false };
     const inflater = new Inflate((chunk) => {
-      if (filled + chunk.length > out.length) overflow = true;
-      else out.set(chunk, filled);
-      filled += chunk.length;
+      if (state.filled + chunk.length > target.length) state.overflow = true;
+      else target.set(chunk, state.filled);
+      state.filled += chunk.length;
     });
     try {
-      for (let offset = 0; offset < data.length && !overflow; offset += INFLATE_STEP) {
+      for (let offset = 0; offset < data.length && !state.overflow; offset += INFLATE_STEP) {
         const last = offset + INFLATE_STEP >= data.length;
         inflater.push(data.subarray(offset, offset + INFLATE_STEP), last);
       }
     } catch {
       throw corrupt('zipEntryData', { entry: index });
     }
-    if (overflow || filled !== entry.size) throw corrupt('zipEntryData', { entry: index });
+    if (state.overflow || state.filled !== entry.size) throw corrupt('zipEntryData', { entry: index });
   }
   if (crc32Of(out) !== entry.crc32) throw corrupt('zipEntryData', { entry: index });
   return out;

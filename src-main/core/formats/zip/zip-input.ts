@@ -15,11 +15,17 @@ const extOf = (name: string): string => {
   return dot > 0 ? base.slice(dot + 1) : '';
 };
 
+/** The value of `work` as a promise; a throw becomes a rejection, as from the file input. */
+const settle = <T>(work: () => T): Promise<T> =>
+  new Promise((resolve) => {
+    resolve(work());
+  });
+
 /**
  * An archive entry as a FormatInput, so a format module reads it as it reads a file on disk:
  * inflated once, on first use; `sibling(ext)` finds the entry beside it in the same folder of the
- * archive with the same stem (case- and NFC-insensitive, the exact-case one first), like the
- * file-system input. The module sees the entry's base name, never the archive's inner path.
+ * archive with the same stem and extension, case- and NFC-insensitively, like the file-system
+ * input (readZip refuses archives where two names differ only so, so the match is unique). The module sees the entry's base name, never the archive's inner path.
  */
 export function zipEntryInput(archive: ZipArchive, entry: ZipEntry): FormatInput {
   let inflated: Uint8Array | null = null;
@@ -31,32 +37,36 @@ export function zipEntryInput(archive: ZipArchive, entry: ZipEntry): FormatInput
   return {
     name: baseName(entry.name),
     size: entry.size,
-    read: (offset, length) => {
-      const all = bytes(Number.MAX_SAFE_INTEGER, baseName(entry.name));
-      return Promise.resolve(all.slice(offset, Math.min(all.length, offset + length)));
-    },
-    readAll: (budget, part) => Promise.resolve(bytes(budget, part)),
-    pullChunks(chunkBytes, budget, part) {
-      const all = bytes(budget, part);
-      let at = 0;
-      return Promise.resolve(() => {
-        const chunk = all.subarray(at, Math.min(all.length, at + chunkBytes));
-        at += chunk.length;
-        return chunk;
-      });
-    },
-    sibling(ext) {
-      const dir = dirName(entry.name);
-      const stem = stemOf(entry.name);
-      let found: ZipEntry | null = null;
-      for (const other of archive.entries) {
-        if (other === entry || dirName(other.name) !== dir || stemOf(other.name) !== stem) continue;
-        const own = extOf(other.name);
-        if (own.toLowerCase() !== ext) continue;
-        if (found === null || own === ext) found = other;
-      }
-      return Promise.resolve(found === null ? null : zipEntryInput(archive, found));
-    },
+    read: (offset, length) =>
+      settle(() => {
+        const all = bytes(Number.MAX_SAFE_INTEGER, baseName(entry.name));
+        return all.slice(offset, Math.min(all.length, offset + length));
+      }),
+    readAll: (budget, part) => settle(() => bytes(budget, part)),
+    pullChunks: (chunkBytes, budget, part) =>
+      settle(() => {
+        const all = bytes(budget, part);
+        let at = 0;
+        return () => {
+          const chunk = all.subarray(at, Math.min(all.length, at + chunkBytes));
+          at += chunk.length;
+          return chunk;
+        };
+      }),
+    sibling: (ext) =>
+      settle(() => {
+        const dir = dirName(entry.name);
+        const stem = stemOf(entry.name);
+        const found =
+          archive.entries.find(
+            (other) =>
+              other !== entry &&
+              dirName(other.name) === dir &&
+              stemOf(other.name) === stem &&
+              extOf(other.name).toLowerCase() === ext,
+          ) ?? null;
+        return found === null ? null : zipEntryInput(archive, found);
+      }),
   };
 }
 
