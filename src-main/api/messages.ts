@@ -444,7 +444,7 @@ export const MESSAGES = {
     en: 'entry {{entry}} of the archive has control characters in its name; refused',
   },
   'problem.zipNameParent': {
-    'zh-CN': '压缩包第 {{entry}} 个条目的路径含“..”，会指向压缩包之外（zip slip），已拒绝',
+    'zh-CN': '压缩包第 {{entry}} 个条目的路径含“..”，会指向压缩包之外（路径穿越），已拒绝',
     en: 'entry {{entry}} of the archive has ".." in its path and would point outside the archive (zip slip); refused',
   },
   'problem.zipNameEmpty': {
