@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openFile } from '../../../src-main/node/formats/index.js';
 import { fixture } from '../../fixtures/index.js';
 import { outcome } from '../../support/outcome.js';
+import { tempDir } from '../../support/samples.js';
 import { expectLayersLikeGdal, vectorLayers } from './compare-layers.js';
 
 describe('KML and KMZ, beside GDAL (LIBKML driver)', () => {
@@ -24,6 +27,33 @@ describe('KML and KMZ, beside GDAL (LIBKML driver)', () => {
     expect(layers[1]?.features[0]?.properties).toMatchObject({ 性质: '正断层' });
     // The MultiPolygon unit stays one: MultiGeometry of polygons → MultiPolygon.
     expect(layers[2]?.features.map((f) => f.geometry?.type)).toEqual(['Polygon', 'MultiPolygon']);
+  });
+
+  it('a KMZ whose document links to its layers (GDAL’s LIBKML writer) reads the linked entries', async () => {
+    const file = fixture('kml', 'geology_libkml.kmz');
+    const layers = vectorLayers(await openFile(file));
+    expect(layers.map((l) => l.layer)).toEqual(['boreholes', 'faults']);
+    await expectLayersLikeGdal(file, layers, { sampled: ['名称', '孔深', '岩性', '性质'] });
+  });
+
+  it('never follows a link out of the archive', async () => {
+    const scratch = await tempDir();
+    try {
+      const link = (href: string): string => `<NetworkLink><Link><href>${href}</href></Link></NetworkLink>`;
+      const doc = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${link('../outside.kml')}${link('file:///etc/hostname')}${link('/etc/x.kml')}${link('inner.kml')}</Document></kml>`;
+      const inner =
+        '<kml><Document><name>内层</name><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark></Document></kml>';
+      const file = path.join(scratch.dir, 'links.kmz');
+      await writeFile(
+        file,
+        zipSync({ 'doc.kml': strToU8(doc), 'inner.kml': strToU8(inner) }, { mtime: new Date('2024-01-01') }),
+      );
+      await writeFile(path.join(scratch.dir, 'outside.kml'), inner.replace('内层', '外面'));
+      const layers = vectorLayers(await openFile(file));
+      expect(layers.map((l) => l.layer)).toEqual(['内层']);
+    } finally {
+      await scratch.cleanup();
+    }
   });
 
   it('nested folders are layers of their own, named as GDAL names them; Data values and MultiGeometry', async () => {

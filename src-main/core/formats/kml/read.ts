@@ -84,6 +84,25 @@ function fieldsOf(features: readonly VectorFeature[], names: readonly string[]):
   });
 }
 
+/** A document's layers, and the relative targets of its NetworkLinks (followed inside a KMZ only). */
+export interface KmlRead {
+  readonly layers: VectorLayerRead[];
+  readonly links: readonly string[];
+}
+
+/** NetworkLink hrefs that name a file beside the document (no scheme, not absolute): nothing is fetched. */
+function localLinks(doc: Document): string[] {
+  const links: string[] = [];
+  for (const link of Array.from(doc.getElementsByTagName('NetworkLink'))) {
+    const holder = childElements(link).find((e) => localName(e) === 'Link' || localName(e) === 'Url');
+    const href =
+      holder === undefined ? undefined : childElements(holder).find((e) => localName(e) === 'href');
+    const text = href?.textContent?.trim() ?? '';
+    if (text !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && !text.startsWith('/')) links.push(text);
+  }
+  return links;
+}
+
 interface Container {
   readonly name: string;
   readonly placemarks: TogeojsonFeature[];
@@ -100,7 +119,7 @@ interface Container {
  * placemarks carry, in the order the file first names them.
  * Coordinates are WGS 84 lon/lat (EPSG:4326), as KML defines them.
  */
-export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRead[] {
+export function readKml(bytes: Uint8Array, fallbackName: string): KmlRead {
   const { text, encoding } = decodeXml(bytes);
   const doc = parseXml(text);
   const root = doc.documentElement;
@@ -130,7 +149,7 @@ export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRea
   }
   const used = new Map<string, number>();
   const crs = crsFromEpsg(4326);
-  return [...containers.values()]
+  const layers: VectorLayerRead[] = [...containers.values()]
     .filter((c) => c.placemarks.length > 0)
     .map((c) => {
       const seen = (used.get(c.name) ?? 0) + 1;
@@ -153,4 +172,5 @@ export function readKml(bytes: Uint8Array, fallbackName: string): VectorLayerRea
         notices: [],
       };
     });
+  return { layers, links: localLinks(doc) };
 }

@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../shapefile/encoding.js';
 import { corrupt, tooLarge, unsupported, type FormatProblem } from '../format-error.js';
 
 /**
@@ -65,7 +66,8 @@ export function localNamesInHead(head: Uint8Array): string[] {
     const nameLength = view.getUint16(at + 26, true);
     const extraLength = view.getUint16(at + 28, true);
     if (at + 30 + nameLength > head.length) break;
-    names.push(decodeName(head.subarray(at + 30, at + 30 + nameLength), true));
+    const utf8 = (view.getUint16(at + 6, true) & 0x0800) !== 0;
+    names.push(decodeName(head.subarray(at + 30, at + 30 + nameLength), utf8));
     // An entry written with a data descriptor has no size here: its successors are out of reach.
     if ((view.getUint16(at + 6, true) & 0x08) !== 0) break;
     at += 30 + nameLength + extraLength + compressed;
@@ -73,12 +75,13 @@ export function localNamesInHead(head: Uint8Array): string[] {
   return names;
 }
 
+/**
+ * An entry name: UTF-8 when flagged (bit 11) or when the bytes are well-formed UTF-8 (many tools
+ * write UTF-8 without the flag), else GBK — what Chinese Windows zip tools write, in place of the
+ * specification's CP437, as the .dbf reader resolves unnamed code pages.
+ */
 function decodeName(bytes: Uint8Array, utf8: boolean): string {
-  if (utf8) return iconv.decode(bytes, 'utf8');
-  // Without the UTF-8 flag the name is CP437; its ASCII half is what safe names use.
-  let text = '';
-  for (const b of bytes) text += b < 0x80 ? String.fromCharCode(b) : '\ufffd';
-  return text;
+  return iconv.decode(bytes, utf8 || isValidUtf8(bytes) ? 'utf8' : 'gbk');
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
