@@ -34,6 +34,9 @@ const WKT_NAMES = ['wkt', 'wkt_geom', 'geometry', 'geom', 'the_geom'];
 const UTF8: DbfEncoding = { iconvName: 'utf8', label: 'UTF-8' };
 const GBK: DbfEncoding = { iconvName: 'gbk', label: 'GBK' };
 
+/** Bytes looked at to tell UTF-8 from GBK. */
+const SNIFF_BYTES = 64 * 1024;
+
 /** UTF-8 when the sample is well-formed (allowing a sequence cut at its end), else GBK. */
 function sniffEncoding(sample: Uint8Array): DbfEncoding {
   for (let cut = 0; cut <= 3 && cut < sample.length; cut += 1)
@@ -74,18 +77,37 @@ const decodeChunk = (decoder: iconv.DecoderStream, bytes: Uint8Array): string =>
 
 /** Rows of the file, read chunk by chunk: only the current chunk's text and its rows are held. */
 function* rowsOf(next: () => Uint8Array, encodingName: string | undefined): Generator<string[], DbfEncoding> {
-  const first = next();
+  // The encoding is decided on a sample of the file's start; chunks are copied while sampling
+  // because the reader may reuse its buffer.
+  const sampled: Uint8Array[] = [];
+  let size = 0;
+  let chunk = next();
+  while (chunk.length > 0) {
+    sampled.push(chunk.slice());
+    size += chunk.length;
+    if (size >= SNIFF_BYTES) break;
+    chunk = next();
+  }
+  const first = new Uint8Array(size);
+  let at = 0;
+  for (const part of sampled) {
+    first.set(part, at);
+    at += part.length;
+  }
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
   const encoding = bom ? UTF8 : encodingOf(encodingName, first);
   const decoder = iconv.getDecoder(encoding.iconvName, { stripBOM: true });
-  let text = decodeChunk(decoder, first);
+  const ended = chunk.length === 0;
+  let text = decodeChunk(decoder, first) + (ended ? (decoder.end() ?? '') : '');
   let parser: Papa.Parser | null = null;
-  let chunk = first;
+  chunk = ended ? chunk : first;
   while (true) {
     const final = chunk.length === 0;
     if (parser === null) {
       const lineEnd = text.search(/[\r\n]/);
-      if (lineEnd < 0 && !final) {
+      // A CR at the end of the text may be the first half of CRLF: wait for the next character.
+      const undecided = lineEnd < 0 || (lineEnd === text.length - 1 && text[lineEnd] === '\r');
+      if (undecided && !final) {
         chunk = next();
         text += chunk.length === 0 ? (decoder.end() ?? '') : decodeChunk(decoder, chunk);
         continue;
@@ -144,7 +166,8 @@ function coordinate(text: string | undefined): number | null {
 
 type Kind = 'integer' | 'real' | 'string' | null;
 
-const INTEGER = /^[+-]?(0|[1-9]\d{0,14})$/;
+const INTEGER = /^[+-]?\d{1,15}$/;
+const LEADING_ZERO = /^[+-]?0\d/;
 const REAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -155,7 +178,13 @@ const REAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function widen(kind: Kind, value: string): Kind {
   const v = value.trim();
   if (v === '') return kind;
-  const own: Kind = INTEGER.test(v) ? 'integer' : REAL.test(v) ? 'real' : 'string';
+  const own: Kind = LEADING_ZERO.test(v)
+    ? 'string'
+    : INTEGER.test(v)
+      ? 'integer'
+      : REAL.test(v)
+        ? 'real'
+        : 'string';
   if (kind === null || kind === own) return own;
   if (kind === 'string' || own === 'string') return 'string';
   return 'real';
