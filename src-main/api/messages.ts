@@ -516,6 +516,124 @@ export const MESSAGES = {
     en: 'feature {{feature}}: geometries is not an array',
   },
 
+  // Zip archives, KML/KMZ, GPX, CSV (issue 6)
+  'problem.zipNoDirectory': {
+    'zh-CN': '不是完整的 zip 压缩包（找不到中央目录，文件可能被截断）',
+    en: 'not a complete zip archive (no central directory; the file may be truncated)',
+  },
+  'problem.zip64': { 'zh-CN': '不支持 ZIP64 压缩包', en: 'ZIP64 archives are not supported' },
+  'problem.zipEntries': {
+    'zh-CN': '压缩包有 {{count}} 个条目，超过 {{max}} 个的上限',
+    en: 'the archive has {{count}} entries, over the limit of {{max}}',
+  },
+  'problem.zipNameBackslash': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的路径含反斜杠，已拒绝',
+    en: 'entry {{entry}} of the archive has a backslash in its path; refused',
+  },
+  'problem.zipNameAbsolute': {
+    'zh-CN': '压缩包第 {{entry}} 个条目是绝对路径，已拒绝',
+    en: 'entry {{entry}} of the archive has an absolute path; refused',
+  },
+  'problem.zipNameDrive': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的路径带盘符，已拒绝',
+    en: 'entry {{entry}} of the archive has a drive letter in its path; refused',
+  },
+  'problem.zipNameControl': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的名称含控制字符，已拒绝',
+    en: 'entry {{entry}} of the archive has control characters in its name; refused',
+  },
+  'problem.zipNameParent': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的路径含“..”，会指向压缩包之外（路径穿越），已拒绝',
+    en: 'entry {{entry}} of the archive has ".." in its path and would point outside the archive (zip slip); refused',
+  },
+  'problem.zipNameEmpty': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的路径含空段或“.”，已拒绝',
+    en: 'entry {{entry}} of the archive has an empty or "." path segment; refused',
+  },
+  'problem.zipNameReserved': {
+    'zh-CN': '压缩包第 {{entry}} 个条目使用了 Windows 保留名称，已拒绝',
+    en: 'entry {{entry}} of the archive uses a Windows reserved name; refused',
+  },
+  'problem.zipDuplicateName': {
+    'zh-CN': '压缩包第 {{entry}} 个条目与前面的条目同名（不区分大小写），已拒绝',
+    en: 'entry {{entry}} of the archive repeats an earlier name (ignoring case); refused',
+  },
+  'problem.zipEncrypted': {
+    'zh-CN': '压缩包第 {{entry}} 个条目已加密：请解密后重新打包再导入',
+    en: 'entry {{entry}} of the archive is encrypted: decrypt and re-pack it, then import again',
+  },
+  'problem.zipMethod': {
+    'zh-CN': '压缩包第 {{entry}} 个条目使用了不支持的压缩方式 {{method}}',
+    en: 'entry {{entry}} of the archive uses unsupported compression method {{method}}',
+  },
+  'problem.zipEntryPastEnd': {
+    'zh-CN': '压缩包第 {{entry}} 个条目超出文件末尾（文件可能被截断）',
+    en: 'entry {{entry}} of the archive runs past the end of the file (it may be truncated)',
+  },
+  'problem.zipEntryData': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的数据已损坏（解压失败、长度或校验和不符）',
+    en: 'entry {{entry}} of the archive is damaged (does not inflate, or its size or checksum is wrong)',
+  },
+  'problem.zipTotal': {
+    'zh-CN': '压缩包解压后超过 {{max}} 字节的上限',
+    en: 'the archive would inflate to more than the {{max}}-byte limit',
+  },
+  'problem.zipRatio': {
+    'zh-CN': '压缩包第 {{entry}} 个条目的压缩比超过 {{max}}:1，疑为压缩炸弹，已拒绝',
+    en: 'entry {{entry}} of the archive is compressed more than {{max}}:1, like a zip bomb; refused',
+  },
+  'problem.zipEntryOverBudget': {
+    'zh-CN': '压缩包中的 {{part}} 超过 {{bytes}} 字节的上限',
+    en: 'the {{part}} in the archive is over the {{bytes}}-byte limit',
+  },
+  'problem.zipNoShapefile': {
+    'zh-CN': '压缩包中没有 Shapefile（.shp）',
+    en: 'the archive holds no shapefile (.shp)',
+  },
+  'problem.zipSqlite': {
+    'zh-CN': '压缩包中的数据库文件（如 GeoPackage）不能直接读取：请先解压再导入',
+    en: 'a database file (such as a GeoPackage) cannot be read inside an archive: unzip it and import the file',
+  },
+  'problem.kmzNoKml': { 'zh-CN': 'KMZ 中没有 .kml 文档', en: 'the KMZ holds no .kml document' },
+  'problem.encodingName': {
+    'zh-CN': '不认识的字符编码“{{encoding}}”',
+    en: 'unknown text encoding "{{encoding}}"',
+  },
+  'problem.xmlEncoding': {
+    'zh-CN': 'XML 声明了不认识的字符编码“{{encoding}}”',
+    en: 'the XML declares an unknown encoding "{{encoding}}"',
+  },
+  'problem.xmlDoctype': {
+    'zh-CN': 'XML 含有文档类型（DOCTYPE）或实体声明，可能用于实体膨胀或读取本机文件，已拒绝',
+    en: 'the XML declares a document type (DOCTYPE) or entities, which can expand without bound or read local files; refused',
+  },
+  'problem.xmlMalformed': {
+    'zh-CN': 'XML 格式错误（第 {{line}} 行附近）',
+    en: 'malformed XML (near line {{line}})',
+  },
+  'problem.kmlNotKml': { 'zh-CN': '根元素不是 <kml>', en: 'the root element is not <kml>' },
+  'problem.gpxNotGpx': { 'zh-CN': '根元素不是 <gpx>', en: 'the root element is not <gpx>' },
+  'problem.csvEmpty': { 'zh-CN': 'CSV 没有表头', en: 'the CSV has no header row' },
+  'problem.csvNoCoordinates': {
+    'zh-CN': 'CSV 中找不到坐标列（经度/纬度、X/Y 或 WKT）：请用 --x 与 --y（或导入对话框）指定坐标列',
+    en: 'no coordinate columns found in the CSV (lon/lat, X/Y or WKT): name them with --x and --y (or in the import dialog)',
+  },
+  'problem.csvColumnMissing': {
+    'zh-CN': 'CSV 中没有名为“{{column}}”的列',
+    en: 'the CSV has no column named "{{column}}"',
+  },
+  'problem.csvCrsCode': {
+    'zh-CN': '不认识的坐标参考系“{{crs}}”',
+    en: 'unknown coordinate reference system "{{crs}}"',
+  },
+  'problem.csvColumns': {
+    'zh-CN': 'CSV 有 {{count}} 列，超过 {{max}} 列的上限',
+    en: 'the CSV has {{count}} columns, over the limit of {{max}}',
+  },
+  'notice.csv.rowsWithoutCoordinates': {
+    'zh-CN': '{{file}}：部分行没有有效坐标，已作为无几何的要素导入（属性保留，不在地图上显示）',
+    en: '{{file}}: some rows have no valid coordinates; they were imported as features without geometry (attributes kept, not on the map)',
+  },
   'bag.missing': { 'zh-CN': '{{path}}：缺失', en: '{{path}}: missing' },
   'bag.outsideData': {
     'zh-CN': '{{path}}：载荷清单列出了 data/ 之外的文件',

@@ -105,6 +105,20 @@ export const LATIN_IN_CHINESE = new Set([
   'ogr2ogr',
   'nlt',
   'CONVERT_TO_LINEAR',
+  // Formats of issue 6 (KML/KMZ, GPX, CSV, zip) and the CSV import's coordinate options.
+  'zip',
+  'ZIP64',
+  'KMZ',
+  'kml',
+  'gpx',
+  'XML',
+  'DOCTYPE',
+  'CSV',
+  'WKT',
+  'X',
+  'Y',
+  'x',
+  'y',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

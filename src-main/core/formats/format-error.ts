@@ -140,7 +140,40 @@ export type FormatProblem =
   // FlatGeobuf
   | 'fgbUnreadable'
   | 'fgbFeatureCount'
-  | 'fgbGeometry';
+  | 'fgbGeometry'
+  // Zip archives (zipped shapefiles, KMZ), XML (KML, GPX), CSV
+  | 'zipNoDirectory'
+  | 'zip64'
+  | 'zipEntries'
+  | 'zipNameBackslash'
+  | 'zipNameAbsolute'
+  | 'zipNameDrive'
+  | 'zipNameControl'
+  | 'zipNameParent'
+  | 'zipNameEmpty'
+  | 'zipNameReserved'
+  | 'zipDuplicateName'
+  | 'zipEncrypted'
+  | 'zipMethod'
+  | 'zipEntryPastEnd'
+  | 'zipEntryData'
+  | 'zipTotal'
+  | 'zipRatio'
+  | 'zipEntryOverBudget'
+  | 'zipNoShapefile'
+  | 'zipSqlite'
+  | 'kmzNoKml'
+  | 'encodingName'
+  | 'xmlEncoding'
+  | 'xmlDoctype'
+  | 'xmlMalformed'
+  | 'kmlNotKml'
+  | 'gpxNotGpx'
+  | 'csvEmpty'
+  | 'csvNoCoordinates'
+  | 'csvColumnMissing'
+  | 'csvCrsCode'
+  | 'csvColumns';
 
 /** Parameters of a problem: record numbers, tag names, sizes — never attribute values or coordinates. */
 export type FormatProblemParams = Readonly<Record<string, string | number>>;

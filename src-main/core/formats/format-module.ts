@@ -33,7 +33,9 @@ export type FormatNotice =
   | 'shapefile.shxMissing'
   | 'shapefile.shxInconsistent'
   // GeoPackage
-  | 'geopackage.tilesSkipped';
+  | 'geopackage.tilesSkipped'
+  // CSV
+  | 'csv.rowsWithoutCoordinates';
 
 export interface VectorLayerRead {
   readonly kind: 'vector';

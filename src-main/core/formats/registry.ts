@@ -5,6 +5,10 @@ import { geojsonFormat } from './geojson/format.js';
 import { geopackageFormat } from './geopackage/format.js';
 import { geotiffFormat } from './geotiff/format.js';
 import { shapefileFormat } from './shapefile/format.js';
+import { csvFormat } from './csv/format.js';
+import { gpxFormat } from './gpx/format.js';
+import { kmlFormat } from './kml/format.js';
+import { zipShapefileFormat } from './zip/format.js';
 
 /**
  * Every format Strata reads, one module each. Order matters only between modules equally sure of
@@ -16,6 +20,10 @@ export const FORMATS: readonly FormatModule[] = [
   geojsonFormat,
   geopackageFormat,
   flatgeobufFormat,
+  kmlFormat,
+  gpxFormat,
+  zipShapefileFormat,
+  csvFormat,
 ];
 
 const RANK: Readonly<Record<DetectStrength, number>> = { content: 2, name: 1 };

@@ -22,7 +22,19 @@ describe('format registry detection', () => {
     expect(detect('data.bin', head('shapefile', 'box_utm18n', 'box.shp'))).toBe('Shapefile');
     expect(detect('fake.tif', head('shapefile', 'box_utm18n', 'box.dbf'))).toBeNull();
     expect(detect('fake.shp', head('shapefile', 'box_utm18n', 'box.shx').subarray(0, 50))).toBeNull();
-    expect(detect('capitals.csv', head('csv', 'china_capitals.csv'))).toBeNull();
+    expect(detect('capitals.txt', head('csv', 'china_capitals.csv'))).toBeNull();
+    expect(detect('points.csv', head('shapefile', 'box_utm18n', 'box.shp'))).toBe('Shapefile');
+  });
+
+  it('recognises KML, KMZ, GPX and zipped shapefiles by content, CSV by name', () => {
+    expect(detect('a.xml', head('kml', '广西地质.kml'))).toBe('KML');
+    expect(detect('a.zip', head('kml', '广西地质.kmz'))).toBe('KML');
+    expect(detect('a.xml', head('gpx', '野外路线.gpx'))).toBe('GPX');
+    expect(detect('a.bin', head('zip', '矿点.zip'))).toBe('Shapefile');
+    expect(detect('capitals.csv', head('csv', 'china_capitals.csv'))).toBe('CSV');
+    expect(detect('capitals.CSV', head('csv', 'stations_gbk.csv'))).toBe('CSV');
+    expect(detect('x.csv', Uint8Array.from([0x41, 0, 0x42]))).toBeNull();
+    expect(detect('x.kml', bytes('not xml'))).toBeNull();
   });
 
   it('recognises BigTIFF and big-endian TIFF magic', () => {
