@@ -6,6 +6,7 @@ import { resourcesBeside } from '../../src-main/hosting/environment.js';
 import { installBundledCrs } from '../../src-main/node/crs/index.js';
 import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
+import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -24,6 +25,7 @@ console.log(
 await installBundledCrs(resourcesBeside(import.meta.url));
 await rasterResample(report);
 await exportPackage(report);
+await geotiffDecode(report);
 console.log('\njob | strata s | peer | peer s | ratio');
 for (const r of rows) {
   console.log(
