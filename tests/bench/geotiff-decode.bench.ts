@@ -94,7 +94,8 @@ export async function measureDecoders(path: string, perBlockSample = 200): Promi
       tileWidth: image.blockWidth,
       tileHeight: image.blockHeight,
       planarConfiguration: image.planar,
-      bitsPerSample: image.bytesPerSample * 8,
+      // One entry per sample, as the tag holds it: geotiff.js's predictor counts samples from it.
+      bitsPerSample: Array.from({ length: image.samplesPerPixel }, () => image.bitsPerSample),
       samplesPerPixel: image.samplesPerPixel,
       predictor: image.predictor,
       ...(image.jpegTables === null ? {} : { JPEGTables: image.jpegTables }),
