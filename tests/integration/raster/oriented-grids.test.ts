@@ -1,0 +1,62 @@
+// Rotated and south-up grids (ADR 0132): read with their full geotransform, reviewed at their true
+// pixel size, and refused by the public-version block average with a reason rather than written
+// at the wrong place.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pixelSizeMetres } from '../../../src-main/core/review/rules/raster-resolution.js';
+import { readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
+import { gdalinfo } from '../../support/gdal.js';
+import { fixture } from '../../fixtures/index.js';
+
+const ROTATED = fixture('raster/geo/rotated_30deg.tif');
+const SOUTH_UP = fixture('raster/geo/south_up.tif');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'strata-oriented-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('rotated and south-up GeoTIFFs', () => {
+  it('a 30° rotated 10 m grid has GDAL’s geotransform, a 10 m pixel and its corners’ extent', async () => {
+    const [info, gdal] = await Promise.all([readRasterInfo(ROTATED), gdalinfo(ROTATED)]);
+    expect(info.geoTransform).toHaveLength(6);
+    info.geoTransform?.forEach((v, i) => expect(v).toBeCloseTo(gdal.geoTransform?.[i] ?? Number.NaN, 9));
+    expect(info.pixelSize[0]).toBeCloseTo(10, 9);
+    expect(info.pixelSize[1]).toBeCloseTo(10, 9);
+    expect(pixelSizeMetres(info)).toBeCloseTo(10, 6);
+    // GDAL's corner coordinates (pixel corners 0,0 and 200,150) bound our extent.
+    const corners = (gdal as unknown as { cornerCoordinates: Record<string, [number, number]> })
+      .cornerCoordinates;
+    const xs = Object.values(corners).map(([x]) => x);
+    const ys = Object.values(corners).map(([, y]) => y);
+    expect(info.extent?.[0]).toBeCloseTo(Math.min(...xs), 3);
+    expect(info.extent?.[1]).toBeCloseTo(Math.min(...ys), 3);
+    expect(info.extent?.[2]).toBeCloseTo(Math.max(...xs), 3);
+    expect(info.extent?.[3]).toBeCloseTo(Math.max(...ys), 3);
+  });
+
+  it('a south-up grid keeps its positive row step; its extent runs from the origin northwards', async () => {
+    const info = await readRasterInfo(SOUTH_UP);
+    expect(info.geoTransform).toEqual([110, 0.001, 0, 30, 0, 0.001]);
+    expect(info.pixelSize).toEqual([0.001, 0.001]);
+    expect(info.extent?.[1]).toBeCloseTo(30, 9);
+    expect(info.extent?.[3]).toBeCloseTo(30.1, 9);
+  });
+
+  it.each([ROTATED, SOUTH_UP])(
+    'the public-version resample refuses %s with the reason, leaving nothing',
+    async (src) => {
+      const out = join(dir, 'public.tif');
+      await expect(resampleToPublic(src, out, [100, 100])).rejects.toMatchObject({
+        code: 'UNSUPPORTED_FORMAT',
+        params: { problem: 'problem.resampleNotNorthUp' },
+      });
+      expect(await readdir(dir)).toEqual([]);
+    },
+  );
+});
