@@ -4,13 +4,13 @@ import type { BlockCodecs, LercPort, ZstdPort } from '../../core/formats/geotiff
 import type { RasterDataType } from '../../core/model/index.js';
 
 /**
- * Zstandard with fzstd (pure JS). The output buffer is the header-derived block size: a frame that
- * claims or produces more fails instead of allocating what the stream asks for.
+ * Zstandard with fzstd (pure JS) into a buffer of the header-derived block size, never into what
+ * the frame claims: a stream that would give more is clipped at the block's end (fzstd fills the
+ * buffer it is handed and returns it whole, so neither a longer nor a shorter stream can be told
+ * from a right one; the block's size, not the stream, decides what is allocated and read).
  */
-export const jsZstd: ZstdPort = (bytes, maxOutput) => {
-  const out = decompress(bytes, new Uint8Array(Math.max(1, maxOutput)));
-  return Promise.resolve(out);
-};
+export const jsZstd: ZstdPort = (bytes, maxOutput) =>
+  Promise.resolve(decompress(bytes, new Uint8Array(Math.max(1, maxOutput))));
 
 /** LERC pixel type codes (Lerc2 DataType) of each sample type. */
 const LERC_TYPE: Readonly<Record<RasterDataType, number>> = {
@@ -44,7 +44,10 @@ export const wasmLerc: LercPort = async (blob, shape) => {
   const [samples] = decoded.pixels;
   if (samples === undefined) throw new Error('LERC blob without pixels');
   // Only a U8 blob could come back clamped; its bytes are the same samples.
-  const typed = samples instanceof Uint8ClampedArray ? new Uint8Array(samples.buffer, samples.byteOffset, samples.length) : samples;
+  const typed =
+    samples instanceof Uint8ClampedArray
+      ? new Uint8Array(samples.buffer, samples.byteOffset, samples.length)
+      : samples;
   return { samples: typed, mask: decoded.mask };
 };
 
