@@ -305,7 +305,10 @@ export const MESSAGES = {
     'zh-CN': '{{bits}} 位打包样本不能使用预测器',
     en: 'predictor on {{bits}}-bit packed samples',
   },
-  'problem.lercPackedBits': { 'zh-CN': '{{bits}} 位打包样本的 LERC', en: 'LERC of {{bits}}-bit packed samples' },
+  'problem.lercPackedBits': {
+    'zh-CN': '{{bits}} 位打包样本的 LERC',
+    en: 'LERC of {{bits}}-bit packed samples',
+  },
   'problem.lercCompression': {
     'zh-CN': 'LERC 的附加压缩方式 {{compression}}',
     en: 'LERC additional compression {{compression}}',

@@ -134,7 +134,11 @@ async function imageryFrom(dem: string, dir: string): Promise<(readonly [string,
   const out = (name: string): string => join(dir, name);
   const rgb = ['-q', '-ot', 'Byte', '-scale', '-b', '1', '-b', '1', '-b', '1', '-co', 'TILED=YES'];
   const made: (readonly [string, string, string[]])[] = [
-    ['10k² YCbCr JPEG RGB tiles', 'decode-rgb-jpeg.tif', [...rgb, '-co', 'COMPRESS=JPEG', '-co', 'PHOTOMETRIC=YCBCR']],
+    [
+      '10k² YCbCr JPEG RGB tiles',
+      'decode-rgb-jpeg.tif',
+      [...rgb, '-co', 'COMPRESS=JPEG', '-co', 'PHOTOMETRIC=YCBCR'],
+    ],
     ['10k² LZW RGB tiles', 'decode-rgb-lzw.tif', [...rgb, '-co', 'COMPRESS=LZW', '-co', 'PHOTOMETRIC=RGB']],
   ];
   const files: (readonly [string, string])[] = [];
@@ -145,17 +149,30 @@ async function imageryFrom(dem: string, dir: string): Promise<(readonly [string,
   const palette = out('decode-palette-deflate.tif');
   if (!existsSync(palette)) {
     // A palette needs a VRT: gdal_translate cannot attach a colour table from its command line.
-    const { stdout } = await run('gdal_translate', ['-q', '-of', 'VRT', '-ot', 'Byte', '-scale', dem, '/vsistdout/']);
+    const { stdout } = await run('gdal_translate', [
+      '-q',
+      '-of',
+      'VRT',
+      '-ot',
+      'Byte',
+      '-scale',
+      dem,
+      '/vsistdout/',
+    ]);
     const entries = Array.from(
       { length: 256 },
-      (_, i) => `<Entry c1="${String((i * 53) % 256)}" c2="${String((i * 97) % 256)}" c3="${String((i * 29) % 256)}" c4="255"/>`,
+      (_, i) =>
+        `<Entry c1="${String((i * 53) % 256)}" c2="${String((i * 97) % 256)}" c3="${String((i * 29) % 256)}" c4="255"/>`,
     ).join('');
     const vrt = out('decode-palette.vrt');
     await writeFile(
       vrt,
       stdout
         .replace(/<ColorInterp>[^<]*<\/ColorInterp>/g, '')
-        .replace(/(<VRTRasterBand [^>]*>)/, `$1<ColorInterp>Palette</ColorInterp><ColorTable>${entries}</ColorTable>`),
+        .replace(
+          /(<VRTRasterBand [^>]*>)/,
+          `$1<ColorInterp>Palette</ColorInterp><ColorTable>${entries}</ColorTable>`,
+        ),
     );
     await run('gdal_translate', ['-q', '-co', 'TILED=YES', '-co', 'COMPRESS=DEFLATE', vrt, palette]);
   }
@@ -169,7 +186,10 @@ async function imageryFrom(dem: string, dir: string): Promise<(readonly [string,
  */
 export async function bench(report: Report): Promise<void> {
   await writeSyntheticDem(DEM, SIZE);
-  const files: (readonly [string, string])[] = [['10k² Float32 DEFLATE DEM', DEM], ...(await imageryFrom(DEM, DATA))];
+  const files: (readonly [string, string])[] = [
+    ['10k² Float32 DEFLATE DEM', DEM],
+    ...(await imageryFrom(DEM, DATA)),
+  ];
   for (const [label, path] of files) {
     const f = await measureDecoders(path);
     report({

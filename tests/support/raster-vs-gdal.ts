@@ -39,7 +39,9 @@ export async function expectRasterInfoLikeGdal(path: string, code?: string | nul
     const xs = [0, w].flatMap((c) => [0, h].map((r) => gt[0] + c * gt[1] + r * gt[2]));
     const ys = [0, w].flatMap((c) => [0, h].map((r) => gt[3] + c * gt[4] + r * gt[5]));
     const expected = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-    expected.forEach((v, i) => expect(ours.extent?.[i]).toBeCloseTo(v, 5));
+    expected.forEach((v, i) => {
+      expect(ours.extent?.[i]).toBeCloseTo(v, 5);
+    });
   }
   // A GCP-only raster's CRS is the GCPs' (GDAL's STAC block names none for it).
   const gcpWkt = (gdal as { gcps?: { coordinateSystem?: { wkt?: string } } }).gcps?.coordinateSystem?.wkt;

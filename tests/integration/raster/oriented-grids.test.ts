@@ -25,7 +25,9 @@ describe('rotated and south-up GeoTIFFs', () => {
   it('a 30° rotated 10 m grid has GDAL’s geotransform, a 10 m pixel and its corners’ extent', async () => {
     const [info, gdal] = await Promise.all([readRasterInfo(ROTATED), gdalinfo(ROTATED)]);
     expect(info.geoTransform).toHaveLength(6);
-    info.geoTransform?.forEach((v, i) => expect(v).toBeCloseTo(gdal.geoTransform?.[i] ?? Number.NaN, 9));
+    info.geoTransform?.forEach((v, i) => {
+      expect(v).toBeCloseTo(gdal.geoTransform?.[i] ?? Number.NaN, 9);
+    });
     expect(info.pixelSize[0]).toBeCloseTo(10, 9);
     expect(info.pixelSize[1]).toBeCloseTo(10, 9);
     expect(pixelSizeMetres(info)).toBeCloseTo(10, 6);

@@ -74,7 +74,9 @@ describe('world-file scans read like GDAL', () => {
       0,
       -info.pixelSize[1],
     ];
-    ours.forEach((v, i) => expect(v).toBeCloseTo(gt?.[i] ?? Number.NaN, 6));
+    ours.forEach((v, i) => {
+      expect(v).toBeCloseTo(gt?.[i] ?? Number.NaN, 6);
+    });
     const expectedCrs = prj === null ? null : await gdalEpsg(image.replace(/\.[^.]+$/, '.prj'));
     expect(info.crs?.code ?? null).toBe(expectedCrs);
   });

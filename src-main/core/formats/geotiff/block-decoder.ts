@@ -155,7 +155,8 @@ export async function decodeBlock(
   if (image.compression === COMPRESSION.none) bytes = raw;
   else if (image.compression === COMPRESSION.lzw) bytes = lzwDecode(raw, expected);
   else if (image.compression === COMPRESSION.packBits) bytes = packBitsDecode(raw, expected);
-  else if (image.compression === COMPRESSION.zstd && zstd !== undefined) bytes = await zstdOrCorrupt(zstd, raw, expected);
+  else if (image.compression === COMPRESSION.zstd && zstd !== undefined)
+    bytes = await zstdOrCorrupt(zstd, raw, expected);
   else bytes = await inflateOrCorrupt(inflate, raw, expected);
   if (bytes.byteLength < expected) throw corrupt('blockShort');
   if (packed) {

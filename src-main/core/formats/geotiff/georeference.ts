@@ -1,7 +1,7 @@
 import { crsFromEpsg } from '../../crs/index.js';
 import type { CrsInfo, GeoTransform } from '../../model/index.js';
 import type { Ifd, TagValue } from './ifd-reader.js';
-import { corrupt, unsupported } from '../format-error.js';
+import { corrupt } from '../format-error.js';
 import { readGeoKeyDirectory } from './geokey-directory.js';
 import { GEOKEY, TAG, USER_DEFINED } from './tiff-tags.js';
 import { crsFromGeoKeys } from './user-defined-crs.js';
@@ -54,7 +54,8 @@ function gridTransform(tags: ReadonlyMap<number, TagValue>): GeoTransform | null
   const matrix = numbers(tags, TAG.ModelTransformation);
   if (scale !== null && ties !== null && ties.length >= 6) {
     const [sx = 0, rawSy = 0] = scale;
-    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(rawSy) || rawSy === 0) throw corrupt('pixelScale');
+    if (!(sx > 0) || !Number.isFinite(sx) || !Number.isFinite(rawSy) || rawSy === 0)
+      throw corrupt('pixelScale');
     // A negative ScaleY is taken as positive, as GDAL does by default (GTIFF_HONOUR_NEGATIVE_SCALEY
     // off): writers that set it almost always meant a north-up grid.
     const sy = Math.abs(rawSy);

@@ -9,14 +9,20 @@ export const packedRowBytes = (width: number, samples: number, bits: number): nu
  * most significant bit first whatever the byte order, each row starting on a byte boundary.
  * Reads `rows` rows of `perRow` samples; `bytes` must hold them (the caller checks its length).
  */
-export function unpackBits(bytes: Uint8Array, perRow: number, rows: number, bits: number, out: SampleArray): void {
+export function unpackBits(
+  bytes: Uint8Array,
+  perRow: number,
+  rows: number,
+  bits: number,
+  out: SampleArray,
+): void {
   const rowBytes = Math.ceil((perRow * bits) / 8);
   let o = 0;
   for (let y = 0; y < rows; y += 1) {
     let bit = y * rowBytes * 8;
     for (let x = 0; x < perRow; x += 1) {
       let value = 0;
-      for (let left = bits; left > 0; ) {
+      for (let left = bits; left > 0;) {
         const byte = bytes[bit >>> 3] ?? 0;
         const offset = bit & 7;
         const take = Math.min(left, 8 - offset);

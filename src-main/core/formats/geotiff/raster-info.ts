@@ -58,7 +58,7 @@ export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHead
     // Side lengths of a pixel: along a row (column step) and along a column (row step).
     pixelSize: t === null ? [1, 1] : [Math.hypot(t[1], t[4]), Math.hypot(t[2], t[5])],
     origin: t === null ? [0, 0] : [t[0], t[3]],
-    ...(northUp || t === null ? {} : { geoTransform: t }),
+    ...(northUp ? {} : { geoTransform: t }),
     nodata: georef.nodata,
     crs: georef.crs,
     extent: t === null ? null : gridExtent(t, image.width, image.height),

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
-  FormatError,
   decodeBlock,
   decodeProblem,
   readGeoTiffHeader,
