@@ -316,11 +316,11 @@ export const MESSAGES = {
   'problem.lercDecode': { 'zh-CN': 'LERC 数据无法解码', en: 'LERC blob does not decode' },
   'problem.zstdDecode': { 'zh-CN': 'ZSTD 数据流无法解码', en: 'ZSTD stream does not decode' },
   'problem.worldFileLines': {
-    'zh-CN': '坐标文件（world file）应有 6 行数字',
+    'zh-CN': '坐标文件应有 6 行数字，每行一个',
     en: 'world file must hold 6 numbers, one a line',
   },
   'problem.worldFileSingular': {
-    'zh-CN': '坐标文件（world file）的变换不可逆',
+    'zh-CN': '坐标文件的变换不可逆',
     en: 'world file transform is singular',
   },
   'problem.imageHeader': { 'zh-CN': '{{format}} 图像头无效', en: 'bad {{format}} image header' },
