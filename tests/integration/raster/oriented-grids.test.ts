@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pixelSizeMetres } from '../../../src-main/core/review/rules/raster-resolution.js';
 import { readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
 import { gdalinfo } from '../../support/gdal.js';
+import { compareWithGdalwarp } from './compare.js';
 import { fixture } from '../../fixtures/index.js';
 
 const ROTATED = fixture('raster/geo/rotated_30deg.tif');
@@ -61,4 +62,21 @@ describe('rotated and south-up GeoTIFFs', () => {
       expect(await readdir(dir)).toEqual([]);
     },
   );
+});
+
+describe('public versions of the newly read encodings (ADR 0131)', () => {
+  it.each([
+    // Targets that divide each grid into whole cells (300 × 200, 301 × 203 and 200 × 100 pixels of
+    // 10 m), where gdalwarp's average and ours weigh the same source pixels.
+    ['raster/types/float32_lerc_tiled.tif', 20, 1e-3],
+    ['raster/types/int16_lerc_zstd_nodata.tif', 20, 1],
+    ['raster/types/float32_zstd_predictor3_tiled.tif', 20, 1e-3],
+    ['raster/types/uint16_nbits12.tif', 70, 1],
+    ['raster/types/bilevel_1bit.tif', 20, 1],
+  ] as const)('%s averages like gdalwarp -r average', async (rel, target, tolerance) => {
+    const name = rel.replace(/\W/g, '_');
+    const { worst, nodataMismatch } = await compareWithGdalwarp(dir, fixture(rel), [target, target], name);
+    expect(worst).toBeLessThanOrEqual(tolerance);
+    expect(nodataMismatch).toBe(0);
+  });
 });
