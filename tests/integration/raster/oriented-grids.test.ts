@@ -1,13 +1,14 @@
 // Rotated and south-up grids (ADR 0132): read with their full geotransform, reviewed at their true
 // pixel size, and refused by the public-version block average with a reason rather than written
 // at the wrong place.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pixelSizeMetres } from '../../../src-main/core/review/rules/raster-resolution.js';
 import { readRasterInfo, resampleToPublic } from '../../../src-main/node/raster/index.js';
 import { gdalinfo } from '../../support/gdal.js';
+import { expectRasterInfoLikeGdal } from '../../support/raster-vs-gdal.js';
 import { compareWithGdalwarp } from './compare.js';
 import { fixture } from '../../fixtures/index.js';
 
@@ -62,6 +63,34 @@ describe('rotated and south-up GeoTIFFs', () => {
       expect(await readdir(dir)).toEqual([]);
     },
   );
+});
+
+/** Negates ModelPixelScale's Y in a little-endian classic TIFF's first IFD; returns the old value. */
+function negateScaleY(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ifd = view.getUint32(4, true);
+  for (let i = 0; i < view.getUint16(ifd, true); i += 1) {
+    const entry = ifd + 2 + i * 12;
+    if (view.getUint16(entry, true) !== 33550) continue;
+    const at = view.getUint32(entry + 8, true) + 8;
+    const sy = view.getFloat64(at, true);
+    view.setFloat64(at, -sy, true);
+    return sy;
+  }
+  return Number.NaN;
+}
+
+describe('a negative ModelPixelScale Y', () => {
+  it('is read as north-up, as GDAL does by default', async () => {
+    const bytes = new Uint8Array(await readFile(fixture('raster/elev.tif')));
+    expect(negateScaleY(bytes)).toBeGreaterThan(0);
+    const file = join(dir, 'negative_scale_y.tif');
+    await writeFile(file, bytes);
+    const info = await readRasterInfo(file);
+    expect(info.geoTransform).toBeUndefined();
+    await expectRasterInfoLikeGdal(file);
+    await rm(file);
+  });
 });
 
 describe('public versions of the newly read encodings (ADR 0131)', () => {
