@@ -404,8 +404,39 @@ export const MESSAGES = {
   },
   'problem.pixelScale': { 'zh-CN': 'ModelPixelScale 无效', en: 'bad ModelPixelScale' },
   'problem.tiepoint': { 'zh-CN': 'ModelTiepoint 无效', en: 'bad ModelTiepoint' },
-  'problem.notNorthUp': { 'zh-CN': '格网不是北向朝上', en: 'grid is not north-up' },
-  'problem.rotatedGrid': { 'zh-CN': '格网有旋转', en: 'rotated grid' },
+  'problem.geoTransformSingular': {
+    'zh-CN': 'ModelTransformation 无效（不可逆或非有限值）',
+    en: 'bad ModelTransformation (singular or not finite)',
+  },
+  'problem.resampleNotNorthUp': {
+    'zh-CN': '公开版块平均重采样只支持北向朝上且无旋转的格网（此栅格有旋转或南向朝上）',
+    en: 'the public-version block average needs a north-up grid without rotation (this raster is rotated or south-up)',
+  },
+  'problem.packedBitsPredictor': {
+    'zh-CN': '{{bits}} 位打包样本不能使用预测器',
+    en: 'predictor on {{bits}}-bit packed samples',
+  },
+  'problem.lercPackedBits': {
+    'zh-CN': '{{bits}} 位打包样本的 LERC',
+    en: 'LERC of {{bits}}-bit packed samples',
+  },
+  'problem.lercCompression': {
+    'zh-CN': 'LERC 的附加压缩方式 {{compression}}',
+    en: 'LERC additional compression {{compression}}',
+  },
+  'problem.lercDecode': { 'zh-CN': 'LERC 数据无法解码', en: 'LERC blob does not decode' },
+  'problem.zstdDecode': { 'zh-CN': 'ZSTD 数据流无法解码', en: 'ZSTD stream does not decode' },
+  'problem.worldFileLines': {
+    'zh-CN': '坐标文件应有 6 行数字，每行一个',
+    en: 'world file must hold 6 numbers, one a line',
+  },
+  'problem.worldFileSingular': {
+    'zh-CN': '坐标文件的变换不可逆',
+    en: 'world file transform is singular',
+  },
+  'problem.imageHeader': { 'zh-CN': '{{format}} 图像头无效', en: 'bad {{format}} image header' },
+  'problem.pngDecode': { 'zh-CN': 'PNG 数据无法解码', en: 'PNG data does not decode' },
+  'problem.pngInterlaced': { 'zh-CN': '隔行扫描的 PNG', en: 'interlaced PNG' },
   'problem.crsUnreadable': { 'zh-CN': '无法读取坐标参考系定义', en: 'CRS definition cannot be read' },
   'problem.crsAxisOrder': { 'zh-CN': '无法写出该坐标轴顺序', en: 'CRS axis order cannot be written' },
   'problem.utmZone': { 'zh-CN': '缺少 UTM 带号', en: 'UTM zone missing' },

@@ -8,6 +8,7 @@ import { bench as rasterResample } from './raster-resample.bench.js';
 import { bench as exportPackage } from './export.bench.js';
 import { bench as workingCopy } from './working-copy.bench.js';
 import { bench as vectorImport } from './vector-import.bench.js';
+import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -28,6 +29,7 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   export: exportPackage,
   'working-copy': workingCopy,
   'vector-import': vectorImport,
+  'geotiff-decode': geotiffDecode,
 };
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { geoTransformOf } from '../../src-main/core/model/index.js';
 import { readRasterInfo } from '../../src-main/node/raster/index.js';
 import { gdalinfo } from './gdal.js';
 
@@ -22,12 +23,25 @@ export async function expectRasterInfoLikeGdal(path: string, code?: string | nul
   if (gt === undefined) {
     expect(ours.extent).toBeNull();
   } else {
-    expect(ours.origin[0]).toBeCloseTo(gt[0], 6);
-    expect(ours.origin[1]).toBeCloseTo(gt[3], 6);
-    expect(ours.pixelSize[0]).toBeCloseTo(gt[1], 9);
-    expect(ours.pixelSize[1]).toBeCloseTo(-gt[5], 9);
-    expect(ours.extent?.[2]).toBeCloseTo(gt[0] + gt[1] * gdal.size[0], 5);
-    expect(ours.extent?.[1]).toBeCloseTo(gt[3] + gt[5] * gdal.size[1], 5);
+    const [w, h] = gdal.size;
+    const t = geoTransformOf(ours);
+    const scale = Math.max(Math.abs(gt[0]), Math.abs(gt[3]), 1);
+    t.forEach((v, i) => {
+      expect(Math.abs(v - (gt[i] ?? Number.NaN)), `geotransform[${String(i)}]`).toBeLessThanOrEqual(
+        i === 0 || i === 3 ? 1e-9 * scale : 1e-12 * Math.max(1, Math.abs(gt[i] ?? 0)),
+      );
+    });
+    // North-up grids keep the plain fields only; others carry the full transform.
+    expect(ours.geoTransform === undefined).toBe(gt[2] === 0 && gt[4] === 0 && gt[1] > 0 && gt[5] < 0);
+    expect(ours.pixelSize[0]).toBeCloseTo(Math.hypot(gt[1], gt[4]), 9);
+    expect(ours.pixelSize[1]).toBeCloseTo(Math.hypot(gt[2], gt[5]), 9);
+    // Extent: the bounding box of the four corners GDAL reports.
+    const xs = [0, w].flatMap((c) => [0, h].map((r) => gt[0] + c * gt[1] + r * gt[2]));
+    const ys = [0, w].flatMap((c) => [0, h].map((r) => gt[3] + c * gt[4] + r * gt[5]));
+    const expected = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    expected.forEach((v, i) => {
+      expect(ours.extent?.[i]).toBeCloseTo(v, 5);
+    });
   }
   // A GCP-only raster's CRS is the GCPs' (GDAL's STAC block names none for it).
   const gcpWkt = (gdal as { gcps?: { coordinateSystem?: { wkt?: string } } }).gcps?.coordinateSystem?.wkt;

@@ -15,13 +15,20 @@ const FAMILY_OF_PROJ: Readonly<Record<string, string>> = {
   latlong: 'longlat',
 };
 const byFamily = new Map<string, readonly Candidate[]>();
+/** The rows `byFamily` was built from: a newly installed registry starts a fresh cache. */
+let cachedRows: readonly EpsgRow[] | null = null;
 
 /** Registry rows of one projection family with their parsed parameters (built once per family). */
 export function candidatesOf(family: string): readonly Candidate[] {
+  const rows = registryRows();
+  if (rows !== cachedRows) {
+    byFamily.clear();
+    cachedRows = rows;
+  }
   const cached = byFamily.get(family);
   if (cached !== undefined) return cached;
   const list: Candidate[] = [];
-  for (const row of registryRows()) {
+  for (const row of rows) {
     const proj = /\+proj=(\w+)/.exec(row[2])?.[1] ?? '';
     if ((FAMILY_OF_PROJ[proj] ?? proj) !== family) continue;
     const params = projParams(row[2]);

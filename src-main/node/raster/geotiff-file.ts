@@ -9,6 +9,7 @@ import {
 } from '../../core/formats/geotiff/index.js';
 import { FormatError } from '../../core/formats/geotiff/index.js';
 import { openFileSource } from '../fs/file-source.js';
+import { EXTRA_CODECS } from './extra-codecs.js';
 import { jsJpeg } from './jpeg-codec.js';
 import { nativeInflate } from './native-codecs.js';
 import { formatFileError } from '../fs/format-errors.js';
@@ -37,7 +38,8 @@ export const readRasterInfo = (path: string): Promise<RasterInfo> =>
   withGeoTiff(path, (_source, header) => Promise.resolve(header.info));
 
 /**
- * Reads and decodes one tile/strip of `image`; empty (sparse) blocks come back filled with `fill`.
+ * Reads and decodes one tile/strip of `image`; empty (sparse) blocks come back filled with `fill`,
+ * and so do LERC pixels its mask marks invalid.
  * YCbCr JPEG comes back as RGB; palette images as indices.
  */
 export async function readBlock(
@@ -51,5 +53,5 @@ export async function readBlock(
   const length = image.byteCounts[index] ?? 0;
   const raw = length === 0 ? new Uint8Array(0) : await source.read(offset, length);
   if (raw.byteLength !== length) throw new FormatError('corrupt', 'shortRead');
-  return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill, jsJpeg);
+  return decodeBlock(image, header.littleEndian, index, raw, nativeInflate, fill, jsJpeg, EXTRA_CODECS);
 }

@@ -105,6 +105,9 @@ function outputSpec(header: GeoTiffHeader, target: readonly [number, number], fi
       ...problem.params,
     });
   if (info.crs === null || info.extent === null) throw new StrataError('CRS_UNKNOWN', { file });
+  // The block average and the writer lay out a north-up grid only (ADR 0132).
+  if (info.geoTransform !== undefined)
+    throw new StrataError('UNSUPPORTED_FORMAT', { file, problem: 'problem.resampleNotNorthUp' });
   const [tx, ty] = target;
   const [px, py] = info.pixelSize;
   const ok = (t: number, p: number): boolean => Number.isFinite(t) && t >= p * (1 - 1e-9);

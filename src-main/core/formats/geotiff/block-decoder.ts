@@ -1,6 +1,7 @@
 import { decodeJpegBlock, type JpegPort } from './jpeg-block.js';
 import { lzwDecode } from './lzw.js';
 import { packBitsDecode } from './packbits.js';
+import { packedRowBytes, unpackBits } from './packed-bits.js';
 import { undoFloatingPoint, undoHorizontal } from './predictor.js';
 import { allocSamples, samplesFromBytes, type SampleArray } from './samples.js';
 import { corrupt, unsupported, type FormatProblem, type FormatProblemRef } from '../format-error.js';
@@ -12,6 +13,36 @@ import { COMPRESSION, PHOTOMETRIC } from './tiff-tags.js';
  * bad or would exceed the limit. Injected so core never imports zlib.
  */
 export type InflatePort = (bytes: Uint8Array, maxOutput: number) => Promise<Uint8Array>;
+
+/**
+ * Decompresses a Zstandard stream into at most `maxOutput` bytes; rejects when the stream is bad
+ * or would exceed the limit. Injected like InflatePort.
+ */
+export type ZstdPort = (bytes: Uint8Array, maxOutput: number) => Promise<Uint8Array>;
+
+/** What a LERC blob must decode to: the block's stored size and samples per pixel. */
+export interface LercShape {
+  readonly width: number;
+  readonly height: number;
+  readonly depth: number;
+  readonly dataType: TiffImage['dataType'];
+}
+
+/**
+ * Decodes one LERC (1 or 2) blob into `width x height x depth` samples of `dataType`, pixels
+ * interleaved, plus its valid-pixel mask (1 = valid) or null when every pixel is valid. Rejects a
+ * blob of another size or type. Injected: the codec is WebAssembly.
+ */
+export type LercPort = (
+  blob: Uint8Array,
+  shape: LercShape,
+) => Promise<{ readonly samples: SampleArray; readonly mask: Uint8Array | null }>;
+
+/** Codecs beyond DEFLATE and JPEG; an image needing one that is absent is refused as unsupported. */
+export interface BlockCodecs {
+  readonly zstd?: ZstdPort;
+  readonly lerc?: LercPort;
+}
 
 /** Where block `index` sits in the image, in pixels. */
 export interface BlockPlace {
@@ -51,7 +82,16 @@ export function decodeProblem(image: TiffImage): FormatProblemRef | null {
   });
   if (!SUPPORTED.has(compression)) return no('compression', { compression });
   if (image.predictor < 1 || image.predictor > 3) return no('predictor', { predictor: image.predictor });
+  const packed = image.bitsPerSample % 8 !== 0;
+  if (packed && image.predictor !== 1) return no('packedBitsPredictor', { bits: image.bitsPerSample });
+  if (packed && compression === COMPRESSION.lerc) return no('lercPackedBits', { bits: image.bitsPerSample });
+  if (compression === COMPRESSION.lerc) {
+    const extra = image.lercParameters?.[1] ?? 0;
+    if (extra !== 0 && extra !== 1 && extra !== 2) return no('lercCompression', { compression: extra });
+  }
   if (compression === COMPRESSION.jpeg) {
+    // 12-bit JPEG (libjpeg12 in GDAL) has 16-bit samples: named for what it is.
+    if (image.bitsPerSample === 12) return no('jpegPrecision', { bits: 12 });
     if (image.dataType !== 'Byte') return no('jpegSampleType', { type: image.dataType });
     if (image.predictor !== 1) return no('jpegPredictor');
     if (image.planar === 1 && spp !== 1 && spp !== 3) return no('jpegSamplesPerPixel', { samples: spp });
@@ -86,30 +126,44 @@ export async function decodeBlock(
   inflate: InflatePort,
   fill: number,
   jpeg?: JpegPort,
+  codecs: BlockCodecs = {},
 ): Promise<SampleArray> {
   const problem = decodeProblem(image);
   if (problem !== null) throw unsupported(problem.problem, problem.params);
   const place = blockPlace(image, index);
   const spp = image.planar === 1 ? image.samplesPerPixel : 1;
   const count = image.blockWidth * place.storedRows * spp;
-  const expected = count * image.bytesPerSample;
+  const packed = image.bitsPerSample % 8 !== 0;
+  const expected = packed
+    ? packedRowBytes(image.blockWidth, spp, image.bitsPerSample) * place.storedRows
+    : count * image.bytesPerSample;
   if (raw.byteLength === 0) return allocSamples(image.dataType, count).fill(fill);
   if (image.compression === COMPRESSION.jpeg) {
     if (jpeg === undefined) throw unsupported('compression', { compression: 7 });
     return decodeJpegBlock(image, place, raw, jpeg, count);
   }
+  const { zstd, lerc } = codecs;
+  const needs = (port: unknown): void => {
+    if (port === undefined) throw unsupported('compression', { compression: image.compression });
+  };
+  if (image.compression === COMPRESSION.zstd) needs(zstd);
+  if (image.compression === COMPRESSION.lerc) {
+    needs(lerc);
+    return decodeLercBlock(image, raw, inflate, zstd, lerc, { count, spp, rows: place.storedRows, fill });
+  }
   let bytes: Uint8Array;
   if (image.compression === COMPRESSION.none) bytes = raw;
   else if (image.compression === COMPRESSION.lzw) bytes = lzwDecode(raw, expected);
   else if (image.compression === COMPRESSION.packBits) bytes = packBitsDecode(raw, expected);
-  else {
-    try {
-      bytes = await inflate(raw, expected);
-    } catch {
-      throw corrupt('deflateDecode');
-    }
-  }
+  else if (image.compression === COMPRESSION.zstd && zstd !== undefined)
+    bytes = await zstdOrCorrupt(zstd, raw, expected);
+  else bytes = await inflateOrCorrupt(inflate, raw, expected);
   if (bytes.byteLength < expected) throw corrupt('blockShort');
+  if (packed) {
+    const out = allocSamples(image.dataType, count);
+    unpackBits(bytes, image.blockWidth * spp, place.storedRows, image.bitsPerSample, out);
+    return out;
+  }
   if (image.predictor === 3) {
     if (image.dataType !== 'Float32' && image.dataType !== 'Float64')
       throw corrupt('floatPredictorOnIntegers');
@@ -126,6 +180,66 @@ export async function decodeBlock(
     const own = samples.buffer === raw.buffer ? samples.slice() : samples;
     undoHorizontal(own, image.blockWidth, place.storedRows, spp);
     return own;
+  }
+  return samples;
+}
+
+async function inflateOrCorrupt(inflate: InflatePort, raw: Uint8Array, max: number): Promise<Uint8Array> {
+  try {
+    return await inflate(raw, max);
+  } catch {
+    throw corrupt('deflateDecode');
+  }
+}
+
+async function zstdOrCorrupt(zstd: ZstdPort, raw: Uint8Array, max: number): Promise<Uint8Array> {
+  try {
+    return await zstd(raw, max);
+  } catch {
+    throw corrupt('zstdDecode');
+  }
+}
+
+/** Generous bound on a LERC blob of `samples` samples (its header and mask on top of raw data). */
+const lercBlobLimit = (bytes: number): number => 2 * bytes + 65536;
+
+/**
+ * A LERC tile or strip: the blob, DEFLATE- or ZSTD-wrapped when LercParameters says so, decodes to
+ * the whole stored block; pixels its mask marks invalid get `fill` (GDAL writes them as nodata).
+ */
+async function decodeLercBlock(
+  image: TiffImage,
+  raw: Uint8Array,
+  inflate: InflatePort,
+  zstd: ZstdPort | undefined,
+  lerc: LercPort | undefined,
+  block: { readonly count: number; readonly spp: number; readonly rows: number; readonly fill: number },
+): Promise<SampleArray> {
+  if (lerc === undefined) throw unsupported('compression', { compression: image.compression });
+  const extra = image.lercParameters?.[1] ?? 0;
+  const limit = lercBlobLimit(block.count * image.bytesPerSample);
+  let blob = raw;
+  if (extra === 1) blob = await inflateOrCorrupt(inflate, raw, limit);
+  else if (extra === 2) {
+    if (zstd === undefined) throw unsupported('compression', { compression: COMPRESSION.zstd });
+    blob = await zstdOrCorrupt(zstd, raw, limit);
+  }
+  let decoded: Awaited<ReturnType<LercPort>>;
+  try {
+    decoded = await lerc(blob, {
+      width: image.blockWidth,
+      height: block.rows,
+      depth: block.spp,
+      dataType: image.dataType,
+    });
+  } catch {
+    throw corrupt('lercDecode');
+  }
+  const { samples, mask } = decoded;
+  if (samples.length !== block.count) throw corrupt('lercDecode');
+  if (mask !== null) {
+    for (let p = 0; p < mask.length; p += 1)
+      if (mask[p] === 0) samples.fill(block.fill, p * block.spp, (p + 1) * block.spp);
   }
   return samples;
 }

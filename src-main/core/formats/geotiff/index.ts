@@ -3,14 +3,18 @@ export { readGeoTiffHeader, type GeoTiffHeader } from './raster-info.js';
 export type { TiffImage } from './tiff-image.js';
 export { IMAGE_LIMITS } from './tiff-image.js';
 export { IFD_LIMITS, readTiffDirectory, type Ifd, type TagValue, type TiffDirectory } from './ifd-reader.js';
-export type { Georeference, GridTransform } from './georeference.js';
+export type { Georeference } from './georeference.js';
 export {
   blockPlace,
   canDecode,
   decodeBlock,
   decodeProblem,
+  type BlockCodecs,
   type BlockPlace,
   type InflatePort,
+  type LercPort,
+  type LercShape,
+  type ZstdPort,
 } from './block-decoder.js';
 export type { JpegPort } from './jpeg-block.js';
 export type { JpegComponent, JpegFrame } from './jpeg-frame.js';

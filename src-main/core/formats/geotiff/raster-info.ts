@@ -1,4 +1,4 @@
-import type { RasterInfo } from '../../model/index.js';
+import { gridExtent, type RasterInfo } from '../../model/index.js';
 import type { ByteSource } from '../../ports/index.js';
 import { georeference, type Georeference } from './georeference.js';
 import { readTiffDirectory } from './ifd-reader.js';
@@ -21,7 +21,8 @@ const MASK = 4;
  * Reads header, IFDs and GeoKeys (no pixels). The CRS comes from the EPSG code in the GeoKeys via
  * the bundled registry, else from user-defined GeoKeys (ADR 0014); `crs: null` when neither
  * works. Without georeferencing the pixel grid
- * is the identity (origin 0,0, pixel 1) and `extent` is null. Throws FormatError.
+ * is the identity (origin 0,0, pixel 1) and `extent` is null. A rotated or south-up grid carries
+ * its `geoTransform`; its extent bounds the four corners. Throws FormatError.
  */
 export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHeader> {
   const dir = await readTiffDirectory(source);
@@ -47,25 +48,20 @@ export async function readGeoTiffHeader(source: ByteSource): Promise<GeoTiffHead
   overviews.sort((a, b) => b.width - a.width);
   const georef = georeference(firstIfd);
   const t = georef.transform;
+  const northUp = t === null || (t[2] === 0 && t[4] === 0 && t[1] > 0 && t[5] < 0);
   const info: RasterInfo = {
     kind: 'raster',
     width: image.width,
     height: image.height,
     bandCount: image.samplesPerPixel,
     dataType: image.dataType,
-    pixelSize: t?.pixelSize ?? [1, 1],
-    origin: t?.origin ?? [0, 0],
+    // Side lengths of a pixel: along a row (column step) and along a column (row step).
+    pixelSize: t === null ? [1, 1] : [Math.hypot(t[1], t[4]), Math.hypot(t[2], t[5])],
+    origin: t === null ? [0, 0] : [t[0], t[3]],
+    ...(northUp ? {} : { geoTransform: t }),
     nodata: georef.nodata,
     crs: georef.crs,
-    extent:
-      t === null
-        ? null
-        : [
-            t.origin[0],
-            t.origin[1] - image.height * t.pixelSize[1],
-            t.origin[0] + image.width * t.pixelSize[0],
-            t.origin[1],
-          ],
+    extent: t === null ? null : gridExtent(t, image.width, image.height),
   };
   return { littleEndian: dir.littleEndian, image, overviews, georef, info };
 }

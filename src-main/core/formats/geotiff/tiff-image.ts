@@ -1,6 +1,7 @@
 import type { RasterDataType } from '../../model/index.js';
 import type { Ifd, TagValue } from './ifd-reader.js';
 import { corrupt, tooLarge, unsupported } from '../format-error.js';
+import { BYTES_PER_SAMPLE } from './samples.js';
 import { PHOTOMETRIC, TAG } from './tiff-tags.js';
 
 /** Structure of one IFD's image, validated against the file size and the budgets below. */
@@ -9,7 +10,16 @@ export interface TiffImage {
   readonly height: number;
   readonly samplesPerPixel: number;
   readonly dataType: RasterDataType;
+  /** Bytes of one decoded sample (of `dataType`). */
   readonly bytesPerSample: number;
+  /**
+   * Stored bits of one sample. Below 8, and 12, 24 and the like, samples are packed MSB first with
+   * each row starting on a byte; they decode to the next whole type (1-7 Byte, 9-15 UInt16,
+   * 17-31 UInt32), as GDAL reads them (its NBITS).
+   */
+  readonly bitsPerSample: number;
+  /** Tag 50674 (LercParameters): [version, additional compression 0 none / 1 DEFLATE / 2 ZSTD], or null. */
+  readonly lercParameters: readonly number[] | null;
   readonly compression: number;
   /** 1 none, 2 horizontal differencing, 3 floating point. */
   readonly predictor: number;
@@ -90,7 +100,7 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
     blockHeight = Math.min(one(t, TAG.RowsPerStrip, 'RowsPerStrip', height), height);
     if (blockHeight === 0) throw corrupt('rowsPerStripZero');
   }
-  const bytesPerSample = bits / 8;
+  const bytesPerSample = BYTES_PER_SAMPLE[dataType];
   const blockSamples = planar === 1 ? spp : 1;
   if (blockWidth * blockHeight * blockSamples * bytesPerSample > IMAGE_LIMITS.maxBlockBytes) {
     throw tooLarge('blockSize');
@@ -123,6 +133,8 @@ export function tiffImage(ifd: Ifd, fileSize: number): TiffImage {
     samplesPerPixel: spp,
     dataType,
     bytesPerSample,
+    bitsPerSample: bits,
+    lercParameters: numbers(t, TAG.LercParameters, 'LercParameters') ?? null,
     compression: one(t, TAG.Compression, 'Compression', 1),
     predictor: one(t, TAG.Predictor, 'Predictor', 1),
     planar,
@@ -159,7 +171,10 @@ const TYPES: Readonly<Record<string, RasterDataType>> = {
   '3:64': 'Float64',
 };
 
+/** Unsigned integers packed in fewer bits than their type widen to the next whole type, as in GDAL. */
 function sampleType(format: number, bits: number): RasterDataType {
+  if (format === 1 && bits >= 1 && bits <= 31 && bits % 8 !== 0)
+    return bits < 8 ? 'Byte' : bits < 16 ? 'UInt16' : 'UInt32';
   const type = TYPES[`${String(format)}:${String(bits)}`];
   if (type === undefined) throw unsupported('sampleFormat', { bits, format });
   return type;

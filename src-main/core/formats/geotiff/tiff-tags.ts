@@ -27,6 +27,7 @@ export const TAG = {
   GeoDoubleParams: 34736,
   GeoAsciiParams: 34737,
   GdalNodata: 42113,
+  LercParameters: 50674,
 } as const;
 
 /** Tags whose values the reader loads; every other entry is skipped unread. */
@@ -60,6 +61,8 @@ export const COMPRESSION = {
   deflate: 8,
   packBits: 32773,
   adobeDeflate: 32946,
+  lerc: 34887,
+  zstd: 50000,
 } as const;
 
 /** PhotometricInterpretation values given special treatment. */

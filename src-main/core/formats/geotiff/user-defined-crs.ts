@@ -1,4 +1,4 @@
-import { crsFromEpsg, crsFromProj4, datumOfEpsg, projParams } from '../../crs/index.js';
+import { crsFromEpsg, crsFromProj4, crsFromWkt, datumOfEpsg, projParams } from '../../crs/index.js';
 import type { CrsInfo } from '../../model/index.js';
 import {
   ANGULAR_UNITS,
@@ -46,6 +46,8 @@ interface GeodeticBase {
  * GeogTOWGS84GeoKey is ignored. Null when the keys do not define a CRS we can express.
  */
 export function crsFromGeoKeys(keys: GeoKeyDirectory): CrsInfo | null {
+  const esri = esriPeString(keys);
+  if (esri !== null) return esri;
   const model = keys.shorts.get(K.GTModelType);
   const projected =
     model === 1 ||
@@ -279,6 +281,22 @@ function linearUnitOf(keys: GeoKeyDirectory): string | null {
  * The name in a citation key: GDAL's and ESRI's `PCS Name = X|...`, `GCS Name = X|...`, the
  * PROJCS name in `ESRI PE String = ...`, or the plain text. Null for empty or "unknown".
  */
+const PE_STRING = /^ESRI PE String = (.+)$/s;
+
+/**
+ * ArcGIS writes the whole CRS as ESRI WKT in a citation ("ESRI PE String = PROJCS[...]"), with
+ * keys that may say no more than "user-defined" (GDAL does too for CRSs GeoKeys cannot express,
+ * such as Web Mercator). GDAL reads the CRS from that text; so do we, through core/crs's WKT
+ * matching, when the text is a CRS it can read.
+ */
+function esriPeString(keys: GeoKeyDirectory): CrsInfo | null {
+  for (const key of [K.PCSCitation, K.GTCitation, K.GeogCitation]) {
+    const wkt = PE_STRING.exec(keys.texts.get(key)?.trim() ?? '')?.[1];
+    if (wkt !== undefined) return crsFromWkt(wkt);
+  }
+  return null;
+}
+
 function citation(text: string | undefined): string | null {
   if (text === undefined) return null;
   const named =
