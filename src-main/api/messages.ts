@@ -886,8 +886,8 @@ export const MESSAGES = {
 
   'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
   'dialog.supportedFiles': {
-    'zh-CN': '支持的数据 (GeoTIFF, GeoJSON, Shapefile)',
-    en: 'Supported data (GeoTIFF, GeoJSON, Shapefile)',
+    'zh-CN': '所有支持的数据',
+    en: 'All supported data',
   },
 
   'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },

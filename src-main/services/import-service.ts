@@ -80,6 +80,7 @@ export async function importFile(
       status: 'draft',
       createdAt: deps.clock.now().toISOString(),
       createdBy: ctx.user,
+      ...(Object.keys(options).length > 0 ? { openOptions: options } : {}),
     };
     const row = await buildWorkingCopy(deps, draft, job);
     const title = layer.layer ?? path.parse(name).name;

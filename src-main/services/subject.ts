@@ -1,5 +1,6 @@
 import { StrataError } from '../api/errors.js';
 import { crsFromCode, importCrsDecision } from '../core/crs/index.js';
+import type { OpenOptions } from '../core/formats/format-module.js';
 import type { CrsInfo } from '../core/model/index.js';
 import type { DatasetRow } from '../core/ports/index.js';
 import type { ReviewSubject } from '../core/review/rule.js';
@@ -10,7 +11,8 @@ import { stageFiles } from './staging.js';
  * Parses a stored dataset again from its bytes on disk into a review subject. The catalogue's
  * recorded info is never trusted for a review: what is checked is what the file says, with the
  * CRS import decides from the same bytes (zone-prefixed eastings, ADR 0102) or, for a file that
- * names none, the one a user assigned (`assigned`, recorded and audited; ADR 0104).
+ * names none, the one a user assigned (`assigned`, recorded and audited; ADR 0104). `options`
+ * are the ones the file was imported with (a CSV's columns and CRS).
  */
 export async function parseSubject(
   deps: ServiceDeps,
@@ -18,8 +20,9 @@ export async function parseSubject(
   name: string,
   file: string,
   assigned: CrsInfo | null = null,
+  options: OpenOptions = {},
 ): Promise<ReviewSubject> {
-  const opened = await deps.formats.open(file);
+  const opened = await deps.formats.open(file, options);
   const layer = opened.layers.find((l) => l.layer === layerName);
   if (layer === undefined)
     throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.layerGone' });
@@ -43,7 +46,7 @@ export async function withStagedSubject<T>(
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
     return await work(
-      await parseSubject(deps, row.layer, row.name, staged.mainPath, assignedCrs(row)),
+      await parseSubject(deps, row.layer, row.name, staged.mainPath, assignedCrs(row), row.openOptions),
       staged.mainPath,
     );
   } finally {

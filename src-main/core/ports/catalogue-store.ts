@@ -1,3 +1,4 @@
+import type { OpenOptions } from '../formats/format-module.js';
 import type {
   CrsInfo,
   DatasetFormat,
@@ -36,6 +37,8 @@ export interface DatasetRow {
   readonly createdBy: string;
   /** Set when a user gave the dataset its CRS (`info.crs` is then that CRS; ADR 0104). */
   readonly crsAssignment?: CrsAssignment;
+  /** How the file was opened at import when its bytes alone did not say (CSV columns, CRS, encoding). */
+  readonly openOptions?: OpenOptions;
 }
 
 /** Who gave a dataset its CRS, when, and what it had before (null: none). */

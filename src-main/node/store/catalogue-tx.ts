@@ -60,8 +60,8 @@ export function createCatalogueTx(
       guard();
       const { lastID: pk } = await conn.run(
         `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
-           display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, open_options)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           row.id,
           row.name,
@@ -80,6 +80,7 @@ export function createCatalogueTx(
           row.createdAt,
           row.createdBy,
           row.layer,
+          row.openOptions === undefined ? null : JSON.stringify(row.openOptions),
         ],
       );
       await conn.run(

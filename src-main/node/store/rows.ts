@@ -1,3 +1,4 @@
+import type { OpenOptions } from '../../core/formats/format-module.js';
 import type {
   DatasetFormat,
   DatasetId,
@@ -42,10 +43,11 @@ export interface DatasetDbRow {
   created_by: string;
   layer: string | null;
   crs_assignment: string | null;
+  open_options: string | null;
 }
 
 export const DATASET_COLUMNS =
-  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, crs_assignment';
+  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, crs_assignment, open_options';
 
 export function datasetFromDb(r: DatasetDbRow): DatasetRow {
   return {
@@ -67,6 +69,7 @@ export function datasetFromDb(r: DatasetDbRow): DatasetRow {
     createdBy: r.created_by,
     // Absent, not null, for a CRS the file stated: rows read back equal the rows written.
     ...(r.crs_assignment === null ? {} : { crsAssignment: JSON.parse(r.crs_assignment) as CrsAssignment }),
+    ...(r.open_options === null ? {} : { openOptions: JSON.parse(r.open_options) as OpenOptions }),
   };
 }
 

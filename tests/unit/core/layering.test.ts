@@ -5,7 +5,18 @@ import { ROOT, tempDir } from '../../support/samples.js';
 
 const CORE = path.join(ROOT, 'src-main', 'core');
 /** Pure libraries core may use: no I/O, no platform objects. */
-const ALLOWED_PACKAGES = new Set(['geotiff', 'proj4', 'zod', 'iconv-lite', 'flatgeobuf']);
+// Parsers made for the field, pure JavaScript without I/O of their own (see core/formats/README.md).
+const ALLOWED_PACKAGES = new Set([
+  'geotiff',
+  'proj4',
+  'zod',
+  'iconv-lite',
+  'flatgeobuf',
+  'fflate',
+  'papaparse',
+  '@xmldom/xmldom',
+  '@tmcw/togeojson',
+]);
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 

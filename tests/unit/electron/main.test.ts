@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
+import { FORMATS } from '../../../src-main/core/formats/registry.js';
 import {
   FakeBrowserWindow,
   FakeWebContents,
@@ -177,12 +178,11 @@ describe('Electron main process', () => {
     ];
     expect(owner).toBe(window);
     expect(options.properties).toEqual(['openFile', 'multiSelections']);
-    expect(options.filters.map((filter) => filter.name)).toEqual(
-      expect.arrayContaining(['GeoTIFF', 'GeoJSON', 'Shapefile']),
-    );
-    expect(options.filters.flatMap((filter) => filter.extensions)).toEqual(
-      expect.arrayContaining(['tif', 'tiff', 'geojson', 'shp']),
-    );
+    // One filter for everything, then one per format of the registry, named in the UI language.
+    const [all, ...each] = options.filters;
+    expect(each.map((filter) => filter.name)).toEqual(FORMATS.map((m) => m.label['zh-CN']));
+    expect(all?.extensions).toEqual(FORMATS.flatMap((m) => m.extensions));
+    expect(all?.extensions).toEqual(expect.arrayContaining(['tif', 'geojson', 'shp', 'gpkg', 'kml', 'csv']));
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(invoke(trusted, 'system.pickFiles', {})).resolves.toEqual({
       ok: true,

@@ -2,12 +2,13 @@ import { migration0001 } from './0001-init.js';
 import { migration0002 } from './0002-search-indexes.js';
 import { migration0003 } from './0003-dataset-layer.js';
 import { migration0004 } from './0004-crs-assignment.js';
+import { migration0005 } from './0005-open-options.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 export { STRATA_APPLICATION_ID } from './application-id.js';
 
 /** Every schema step, in order; `version` is the `user_version` after the step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
