@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asDatasetId, type DatasetId } from '../../../src-main/core/model/index.js';
 import type { DatasetRow, RecordFieldsRow } from '../../../src-main/core/ports/index.js';
+import type { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 
 export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'strata-store-'));
@@ -62,3 +63,28 @@ export const firstRecord = (title: string, abstract = ''): RecordFieldsRow => ({
 });
 
 export const idOf = (n: number): DatasetId => rasterRow(n).id;
+
+/**
+ * Writes `rasterRow(n)` with the columns of schema version 1 only, as the catalogue of a version
+ * before a migration holds it; a migration test then checks what the step does to it.
+ */
+export async function insertVersion1Raster(conn: SqliteConnection, n: number): Promise<DatasetRow> {
+  const row = rasterRow(n);
+  await conn.run(
+    `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type,
+       value_min, value_max, source_id, status, created_at, created_by)
+     VALUES (?, ?, 'raster', 'GeoTIFF', ?, ?, ?, ?, ?, 'image/tiff', NULL, NULL, NULL, 'draft', ?, ?)`,
+    [
+      row.id,
+      row.name,
+      JSON.stringify(row.info),
+      row.sha256,
+      row.byteSize,
+      JSON.stringify(row.files),
+      row.displayKey,
+      row.createdAt,
+      row.createdBy,
+    ],
+  );
+  return row;
+}

@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../../src-main/node/store/catalogue.js';
 import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.js';
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
-import { idOf, rasterRow, withTempDir } from '../fixtures.js';
-
-const INSERT_V2 = `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
-  display_content_type, value_min, value_max, source_id, status, created_at, created_by)
-  VALUES (?, ?, 'raster', 'GeoTIFF', ?, ?, ?, ?, ?, 'image/tiff', NULL, NULL, NULL, 'draft', ?, ?)`;
+import { idOf, insertVersion1Raster, rasterRow, withTempDir } from '../fixtures.js';
 
 describe('migration 0003-dataset-layer', () => {
   it('keeps every dataset of a version-2 catalogue, as a single-layer one, and refuses an empty layer name', async () => {
@@ -16,18 +12,7 @@ describe('migration 0003-dataset-layer', () => {
       const conn = await SqliteConnection.open(file);
       try {
         await migrate(conn, 2);
-        const row = rasterRow(1);
-        await conn.run(INSERT_V2, [
-          row.id,
-          row.name,
-          JSON.stringify(row.info),
-          row.sha256,
-          row.byteSize,
-          JSON.stringify(row.files),
-          row.displayKey,
-          row.createdAt,
-          row.createdBy,
-        ]);
+        const row = await insertVersion1Raster(conn, 1);
         await conn.run(
           "INSERT INTO record_versions VALUES (?, 1, '旧标题', '', '内部', '', 'zhang.wei', 't1')",
           [row.id],

@@ -4,7 +4,7 @@ import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
 import { openCatalogue } from '../../../../src-main/node/store/catalogue.js';
 import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.js';
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
-import { firstRecord, idOf, rasterRow, withTempDir } from '../fixtures.js';
+import { firstRecord, idOf, insertVersion1Raster, rasterRow, withTempDir } from '../fixtures.js';
 
 describe('migration 0004-crs-assignment', () => {
   it('adds the assignment column to a version-3 catalogue with data, changing no row', async () => {
@@ -13,23 +13,7 @@ describe('migration 0004-crs-assignment', () => {
       const conn = await SqliteConnection.open(file);
       try {
         await migrate(conn, 3);
-        const row = rasterRow(1);
-        await conn.run(
-          `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type,
-             value_min, value_max, source_id, status, created_at, created_by)
-           VALUES (?, ?, 'raster', 'GeoTIFF', ?, ?, ?, ?, ?, 'image/tiff', NULL, NULL, NULL, 'draft', ?, ?)`,
-          [
-            row.id,
-            row.name,
-            JSON.stringify(row.info),
-            row.sha256,
-            row.byteSize,
-            JSON.stringify(row.files),
-            row.displayKey,
-            row.createdAt,
-            row.createdBy,
-          ],
-        );
+        await insertVersion1Raster(conn, 1);
         const before = await conn.all('SELECT * FROM datasets');
         expect(await migrate(conn, 4)).toBe(4);
         expect(await schemaVersion(conn)).toBe(4);

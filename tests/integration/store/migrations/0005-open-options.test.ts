@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../../src-main/node/store/catalogue.js';
 import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.js';
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
-import { idOf, rasterRow, withTempDir } from '../fixtures.js';
+import { idOf, insertVersion1Raster, rasterRow, withTempDir } from '../fixtures.js';
 
 const RECORD = { title: '钻孔', abstract: '', level: '内部', period: '' } as const;
 
@@ -14,23 +14,7 @@ describe('migration 0005-open-options', () => {
       const conn = await SqliteConnection.open(file);
       try {
         await migrate(conn, 4);
-        const row = rasterRow(1);
-        await conn.run(
-          `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
-             display_content_type, status, created_at, created_by)
-           VALUES (?, ?, 'raster', 'GeoTIFF', ?, ?, ?, ?, ?, 'image/tiff', 'draft', ?, ?)`,
-          [
-            row.id,
-            row.name,
-            JSON.stringify(row.info),
-            row.sha256,
-            row.byteSize,
-            JSON.stringify(row.files),
-            row.displayKey,
-            row.createdAt,
-            row.createdBy,
-          ],
-        );
+        await insertVersion1Raster(conn, 1);
         const before = await conn.all<Record<string, unknown>>('SELECT * FROM datasets');
         expect(await migrate(conn, 5)).toBe(5);
         expect(await schemaVersion(conn)).toBe(5);
