@@ -26,7 +26,7 @@ export interface OgrLayer {
   readonly fields: readonly OgrField[];
 }
 
-const FIELD_LINE = /^(\S[^\n=]*?): (\w+(?:\(\w+\))?) \(\d+\.\d+\)$/gm;
+const FIELD_LINE = /^(\S[^\n=]*?): (\w+(?:\(\w+\))?) \(\d+\.\d+\)/gm;
 
 function layerOf(block: string): OgrLayer {
   const name = block.slice(0, block.indexOf('\n')).trim();
@@ -47,9 +47,9 @@ function layerOf(block: string): OgrLayer {
   };
 }
 
-/** Every layer of a vector file, in GDAL's order: `ogrinfo -ro -so -al` parsed from text (GDAL 3.6's ogrinfo has no -json). */
+/** Every layer of a vector file, in GDAL's order: `ogrinfo -so -al` parsed from text (GDAL 3.6's ogrinfo has no -json). */
 export async function ogrLayers(file: string, openOptions: readonly string[] = []): Promise<OgrLayer[]> {
-  const args = ['-ro', '-so', '-al', '-wkt_format', 'WKT1', ...ogrOptions(openOptions), file];
+  const args = ['-so', '-al', '-wkt_format', 'WKT1', ...ogrOptions(openOptions), file];
   const { stdout } = await run('ogrinfo', args, { maxBuffer: MAX_BUFFER });
   return stdout
     .split(/^Layer name: /m)

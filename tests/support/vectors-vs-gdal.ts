@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { OpenOptions, VectorLayerRead } from '../../src-main/core/formats/format-module.js';
 import { openFile } from '../../src-main/node/formats/index.js';
 import { gdalCrsCandidates, ogrFeatures, ogrLayers, type OgrLayer } from './ogr-layers.js';
-import { ogrGeometryExtent } from './ogr-summary.js';
+import { extentOf } from '../../src-main/core/formats/vector-summary.js';
+import type { Geometry } from '../../src-main/core/model/index.js';
 
 /** How to open one file on both sides when its bytes alone do not say everything. */
 export interface OpenBoth {
@@ -20,6 +21,16 @@ function matchLayer(ours: VectorLayerRead, gdal: readonly OgrLayer[]): OgrLayer 
       `layer ${ours.layer ?? '(single)'} not among GDAL's: ${gdal.map((g) => g.name).join(', ')}`,
     );
   return found;
+}
+
+/** The box of a layer's geometries as GDAL reads them. */
+async function gdalDataExtent(
+  file: string,
+  layer: string,
+  openOptions: readonly string[] | undefined,
+): Promise<readonly number[] | null> {
+  const features = await ogrFeatures(file, layer, openOptions);
+  return extentOf(features.map((f) => ({ geometry: f.geometry as Geometry | null, properties: {} })));
 }
 
 /** Boxes agree to 1e-5 of their span, and to the six decimals ogrinfo prints. */
@@ -61,7 +72,9 @@ export async function expectVectorsLikeGdal(file: string, open: OpenBoth = {}): 
     const ours = layer.info.extent;
     if (g.extent !== null && ours !== null) {
       // ogrinfo prints the box the file declares; where that is wider than the data, GDAL's box of the data decides.
-      const box = closeBox(ours, g.extent) ? g.extent : ((await ogrGeometryExtent(file, g.name)) ?? g.extent);
+      const box = closeBox(ours, g.extent)
+        ? g.extent
+        : ((await gdalDataExtent(file, g.name, open.gdal)) ?? g.extent);
       expect(closeBox(ours, box), `${label} extent ${ours.join(',')} vs ${box.join(',')}`).toBe(true);
     }
     const sample = (await ogrFeatures(file, g.name, open.gdal, SAMPLE)).map((f) => f.properties);

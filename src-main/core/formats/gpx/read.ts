@@ -144,13 +144,14 @@ export function readGpx(bytes: Uint8Array): VectorLayerRead[] {
   });
   const routes: VectorFeature[] = children(root, 'rte').map((r) => {
     const coordinates = line(children(r, 'rtept'));
-    const geometry: Geometry | null = coordinates.length < 2 ? null : { type: 'LineString', coordinates };
+    // A one-point route or segment is kept as GDAL keeps it, so the feature is placed where GDAL places it.
+    const geometry: Geometry | null = coordinates.length === 0 ? null : { type: 'LineString', coordinates };
     return { geometry, properties: attributes(r, LINE_FIELDS) };
   });
   const tracks: VectorFeature[] = children(root, 'trk').map((t) => {
     const parts = children(t, 'trkseg')
       .map((s) => line(children(s, 'trkpt')))
-      .filter((l) => l.length >= 2);
+      .filter((l) => l.length > 0);
     const geometry: Geometry | null =
       parts.length === 0 ? null : { type: 'MultiLineString', coordinates: parts };
     return { geometry, properties: attributes(t, LINE_FIELDS) };
