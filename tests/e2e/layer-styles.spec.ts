@@ -72,7 +72,7 @@ async function choose(page: Page, testId: string, title: string): Promise<void> 
 /** Imports one file, shows it alone and zoomed to, with its style panel open. */
 async function showAndStyle(page: Page, id: string): Promise<void> {
   await selectDataset(page, id);
-  await page.getByTestId(`dataset-zoom-${id}`).click();
+  await page.getByTestId(`layer-zoom-${id}`).click();
   await page.getByTestId(`dataset-style-${id}`).click();
   await expect(page.getByTestId('style-panel')).toBeVisible();
 }
@@ -115,7 +115,7 @@ test('a DEM in the terrain ramp with hillshade, percentile stretch, its histogra
   await page.reload();
   await expect(page.getByTestId('audit-status')).toHaveAttribute('data-state', 'ok');
   await selectDataset(page, dem.id);
-  await afterRender(page, () => page.getByTestId(`dataset-zoom-${dem.id}`).click());
+  await afterRender(page, () => page.getByTestId(`layer-zoom-${dem.id}`).click());
   await page.mouse.move(0, 0);
   await expect(page.getByTestId('map-container')).toHaveScreenshot('dem-terrain-hillshade.png', SHOT);
 });

@@ -67,7 +67,7 @@ test('the map CRS is the user’s choice (CGCS2000 by default, kept after a relo
   await openWorkstation(page, harness);
   await expect(page.getByTestId('status-crs')).toHaveAttribute('data-crs', 'EPSG:4490');
   await page.getByTestId(`dataset-row-${points.id}`).click();
-  await page.getByTestId(`dataset-zoom-${points.id}`).click();
+  await page.getByTestId(`layer-zoom-${points.id}`).click();
 
   // Cursor in the data's own CGCS2000 3° zone (metres): the point is clicked by its own coordinates.
   await chooseCrs(page, 'cursor-crs-select', dataCrs);
@@ -152,7 +152,7 @@ test('clicking a raster shows the values gdallocationinfo reads at that pixel, n
 
   await openWorkstation(page, harness);
   await page.getByTestId(`dataset-row-${dem.id}`).click();
-  await page.getByTestId(`dataset-zoom-${dem.id}`).click();
+  await page.getByTestId(`layer-zoom-${dem.id}`).click();
   await chooseCrs(page, 'cursor-crs-select', own);
 
   const nodata = await firstNodataPixel(file);
@@ -199,7 +199,7 @@ test('clicking an RGB image shows all three bands as gdallocationinfo reads them
   const file = await harness.stage(rgbFile);
   await openWorkstation(page, harness);
   await page.getByTestId(`dataset-row-${rgb.id}`).click();
-  await page.getByTestId(`dataset-zoom-${rgb.id}`).click();
+  await page.getByTestId(`layer-zoom-${rgb.id}`).click();
   await chooseCrs(page, 'cursor-crs-select', rgb.crs ?? '');
   const pixel = { column: 200, row: 180 };
   const values = await gdalValues(file, pixel.column, pixel.row);

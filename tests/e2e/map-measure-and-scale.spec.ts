@@ -50,7 +50,7 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   const points = await harness.importOne(mineralPointsFile());
   await openWorkstation(page, harness);
   await page.getByTestId(`dataset-row-${points.id}`).click();
-  await page.getByTestId(`dataset-zoom-${points.id}`).click();
+  await page.getByTestId(`layer-zoom-${points.id}`).click();
   // The map (default CGCS2000) and cursor in CGCS2000 degrees.
   await expect(page.getByTestId('status-crs')).toHaveAttribute('data-crs', 'EPSG:4490');
   await expect(page.getByTestId('cursor-crs-select')).toContainText('EPSG:4490');
