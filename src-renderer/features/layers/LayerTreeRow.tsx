@@ -78,7 +78,7 @@ export function LayerTreeRow(props: LayerTreeRowProps) {
         {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
       </div>
       <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
-      <Tooltip title={t('layers.zoomTo')}>
+      <Tooltip title={t('layers.zoomTo')} placement="right">
         <Button
           type="text"
           size="small"
