@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { demFile, mineralPointsFile, worldFile } from './inputs.js';
+import { cursorAt } from './map-tools-support.js';
 
 const run = promisify(execFile);
 
@@ -81,18 +82,6 @@ function loneliest(points: readonly Point[]): Point {
   return best;
 }
 
-/** Moves the mouse to a map pixel and reads the status bar's cursor longitude/latitude (CGCS2000 degrees, the default) once it shows them. */
-async function lonLatAt(page: Page, x: number, y: number): Promise<[number, number]> {
-  const readout = page.getByTestId('status-cursor');
-  // Off the map first: the readout clears, so the next numbers are for the new position.
-  await page.mouse.move(0, 0);
-  await expect(readout).not.toContainText(/\d\.\d/);
-  await page.mouse.move(x, y);
-  await expect(readout).toContainText(/-?\d+\.\d+°, -?\d+\.\d+°/);
-  const numbers = (await readout.innerText()).match(/-?\d+\.\d+/g)?.map(Number) ?? [];
-  return [numbers[0] ?? NaN, numbers[1] ?? NaN];
-}
-
 /**
  * Clicks the map where a longitude/latitude is, locating it as a person would: by the cursor
  * readout. The map's default CRS is CGCS2000 geographic, so the screen is linear in both.
@@ -102,8 +91,9 @@ async function clickLonLat(page: Page, [lon, lat]: readonly [number, number]): P
   if (!box) throw new Error('map has no box');
   const [x0, y0] = [box.x + box.width * 0.3, box.y + box.height * 0.3];
   const [x1, y1] = [box.x + box.width * 0.7, box.y + box.height * 0.7];
-  const a = await lonLatAt(page, x0, y0);
-  const b = await lonLatAt(page, x1, y1);
+  // The cursor readout is in CGCS2000 degrees, the default.
+  const a = await cursorAt(page, [x0, y0]);
+  const b = await cursorAt(page, [x1, y1]);
   await page.mouse.click(
     x0 + ((lon - a[0]) / (b[0] - a[0])) * (x1 - x0),
     y0 + ((lat - a[1]) / (b[1] - a[1])) * (y1 - y0),

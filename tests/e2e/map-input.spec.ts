@@ -1,5 +1,5 @@
 import { expect, openWorkstation, test } from './harness-fixture.js';
-import { viewXYAt } from './workspace-support.js';
+import { cursorAt } from './map-tools-support.js';
 
 test('issue 6: a left-button drag pans the map', async ({ page, harness }) => {
   await openWorkstation(page, harness);
@@ -8,7 +8,7 @@ test('issue 6: a left-button drag pans the map', async ({ page, harness }) => {
   const box = await page.getByTestId('map-container').boundingBox();
   if (!box) throw new Error('map has no box');
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  const before = await viewXYAt(page, x, y);
+  const before = await cursorAt(page, [x, y]);
 
   await page.mouse.move(x, y);
   await page.mouse.down({ button: 'left' });
@@ -17,7 +17,7 @@ test('issue 6: a left-button drag pans the map', async ({ page, harness }) => {
 
   // The spot under the cursor's old place is now a different one: the view centre moved, by the
   // drag's direction (content follows the mouse: the view looks further west and north).
-  const after = await viewXYAt(page, x, y);
+  const after = await cursorAt(page, [x, y]);
   expect(after[0]).toBeLessThan(before[0]);
   expect(after[1]).toBeGreaterThan(before[1]);
 });

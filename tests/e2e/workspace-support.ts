@@ -30,18 +30,6 @@ export async function useLang(page: Page, lang: Lang): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-/** Moves the mouse to a page pixel and reads the status bar's plane coordinates of that spot. */
-export async function viewXYAt(page: Page, x: number, y: number): Promise<[number, number]> {
-  const readout = page.getByTestId('status-xy');
-  // Off the map first: the readout clears, so the next numbers are for the new position.
-  await page.mouse.move(0, 0);
-  await expect(readout).not.toContainText(/\d\.\d/);
-  await page.mouse.move(x, y);
-  await expect(readout).toContainText(/-?\d+\.\d+, -?\d+\.\d+/);
-  const numbers = (await readout.innerText()).match(/-?\d+\.\d+/g)?.map(Number) ?? [];
-  return [numbers[0] ?? NaN, numbers[1] ?? NaN];
-}
-
 export interface Box {
   readonly x: number;
   readonly y: number;
