@@ -9,3 +9,10 @@ export interface BenchRow {
 }
 
 export type Report = (row: BenchRow) => void;
+
+/** Wall-clock seconds of one whole call, as the user waits for it. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return (performance.now() - start) / 1000;
+}

@@ -13,7 +13,7 @@ import { readGeoTiffHeader } from '../../src-main/core/formats/geotiff/index.js'
 import { openFileSource } from '../../src-main/node/fs/file-source.js';
 import { readBlock } from '../../src-main/node/raster/geotiff-file.js';
 import { nativeInflate } from '../../src-main/node/raster/native-codecs.js';
-import type { Report } from './bench-row.js';
+import { timed, type Report } from './bench-row.js';
 import { writeSyntheticDem } from './synthetic-dem.js';
 
 // The resample bench's DEM (git-ignored data beside the bundle's working directory).
@@ -52,12 +52,6 @@ async function inBatches(count: number, job: (i: number) => Promise<unknown>): P
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
 }
 
 async function serial(count: number, job: (i: number) => Promise<unknown>): Promise<void> {

@@ -3,19 +3,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createResampler, resampleToPublic } from '../../src-main/node/raster/index.js';
-import type { Report } from './bench-row.js';
+import { timed, type Report } from './bench-row.js';
 import { writeSyntheticDem } from './synthetic-dem.js';
 
 // Beside the export bench's data (git-ignored), not next to the bundle: dist/bench is rebuilt each run.
 const DATA = join(process.cwd(), 'tests/bench/.data');
 const SIZE = 10_000;
 const DEM = join(DATA, `dem-${String(SIZE)}-float32-deflate-epsg4545.tif`);
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
-}
 
 /**
  * 10k x 10k float32 DEFLATE DEM at 10 m (EPSG:4545) -> 100 m against gdalwarp -r average: first

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { localCaller } from '../../src-main/api/caller.js';
 import { openWorkstation } from '../../src-main/hosting/open-workstation.js';
-import type { Report } from './bench-row.js';
+import { timed, type Report } from './bench-row.js';
 
 const run = promisify(execFile);
 const DATA = join(process.cwd(), 'tests/bench/.data');
@@ -42,12 +42,6 @@ async function writePoints(): Promise<void> {
     csv,
   ]);
   await rm(csv);
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
 }
 
 /**

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
 import { createWorkingCopier } from '../../src-main/node/raster/index.js';
-import type { Report } from './bench-row.js';
+import { timed, type Report } from './bench-row.js';
 import { writeSyntheticDem } from './synthetic-dem.js';
 
 // Beside the other benches' data (git-ignored), not next to the bundle: dist/bench is rebuilt each run.
@@ -16,12 +16,6 @@ const DEM = join(DATA, `dem-${String(SIZE)}-float32-deflate-epsg4545.tif`);
 /** The app's harness, as `npm run build` leaves it: the first-paint bench serves the UI with it. */
 const HARNESS = join(process.cwd(), 'dist', 'main', 'harness.mjs');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
-}
 
 /**
  * The display working copy of the 10k² float32 DEM (tiled DEFLATE, no overviews) as the app writes

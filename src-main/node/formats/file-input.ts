@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { FormatInput } from '../../core/ports/index.js';
@@ -58,18 +58,19 @@ export async function openFileInputs(main: string): Promise<FileInputs> {
       name: source.name,
       size: source.size,
       read: (offset, length) => source.read(offset, length),
+      // Both checked against the size the open handle saw. readFile rather than a read into a fresh
+      // array: that measured ~500 MB more resident memory on a 900 MB part (parse-budgets.test.ts).
       async readAll(budget, part) {
         if (source.size > budget) throw tooLarge(file, part, budget);
         const buf = await readFile(file);
         return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       },
-      async pullChunks(chunkBytes, budget, part) {
-        const { size } = await stat(file);
-        if (size > budget) throw tooLarge(file, part, budget);
+      pullChunks(chunkBytes, budget, part) {
+        if (source.size > budget) return Promise.reject(tooLarge(file, part, budget));
         const fd = openSync(file, 'r');
         syncHandles.push(fd);
         const chunk = new Uint8Array(chunkBytes);
-        return () => chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, null));
+        return Promise.resolve(() => chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, null)));
       },
       async sibling(ext) {
         const slot = asked.length;

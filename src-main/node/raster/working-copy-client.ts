@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { ERROR_CODES, StrataError } from '../../api/errors.js';
+import type { Worker } from 'node:worker_threads';
+import { StrataError } from '../../api/errors.js';
 import type { JobOptions } from '../../core/ports/index.js';
-import { crsWorkerData } from '../crs/index.js';
+import { requireWorkerBundle, runJob, startJobWorker } from '../jobs/job-worker-client.js';
 import type { WorkingCopyOutcome } from './working-copy.js';
-import type { WorkingCopyMessage, WorkingCopyRequest } from './working-copy-protocol.js';
 import { WORKING_COPY_WORKER_URL } from './working-copy-worker-url.js';
 
 export interface WorkingCopierOptions {
@@ -19,6 +15,12 @@ export interface WorkingCopierOptions {
   readonly cancelGraceMs?: number;
 }
 
+/** What a working-copy job is sent. */
+export interface WorkingCopyArgs {
+  readonly src: string;
+  readonly dest: string;
+}
+
 /** `writeWorkingCopy` with its in-process signature, each call in a worker thread of its own. */
 export interface WorkingCopier {
   readonly writeWorkingCopy: (src: string, dest: string, options?: JobOptions) => Promise<WorkingCopyOutcome>;
@@ -28,90 +30,33 @@ export interface WorkingCopier {
 
 const LIMITS = { maxHeapMb: 1024, cancelGraceMs: 5_000 } as const;
 
-/** Removes what a terminated worker may have left: `<dest>.<uuid>.tmp` (see writeWorkingCopy). */
-async function removeTemps(dest: string): Promise<void> {
-  const dir = path.dirname(dest);
-  const prefix = `${path.basename(dest)}.`;
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
-      .map((n) => unlink(path.join(dir, n)).catch(() => undefined)),
-  );
-}
-
-function revive(error: { code: string; params: Record<string, string | number>; detail: string }): Error {
-  if (error.code === 'INTERNAL' || !(ERROR_CODES as readonly string[]).includes(error.code))
-    return new Error(`working-copy worker: ${error.detail}`);
-  return new StrataError(error.code as StrataError['code'], error.params, error.detail);
-}
-
 /**
  * Writes display working copies in worker threads, so decoding, averaging and compressing a large
- * raster never holds the host's event loop (ADR 0125; the same shape as the resampler, ADR 0085,
- * without keeping a spare worker: a copy is made once per import). An abort asks the worker to
- * stop; one that does not within `cancelGraceMs` is terminated and its temp file removed here.
- * Throws at creation when the worker bundle is missing (run `npm run build`).
+ * raster never holds the host's event loop (ADR 0125), through `runJob` as the resampler does,
+ * without keeping a spare worker: a copy is made once per import. Throws at creation when the
+ * worker bundle is missing (run `npm run build`).
  */
 export function createWorkingCopier(options: WorkingCopierOptions = {}): WorkingCopier {
   const workerUrl = options.workerUrl ?? WORKING_COPY_WORKER_URL;
   const maxHeapMb = options.maxHeapMb ?? LIMITS.maxHeapMb;
   const graceMs = options.cancelGraceMs ?? LIMITS.cancelGraceMs;
-  if (!existsSync(fileURLToPath(workerUrl)))
-    throw new Error(`working-copy worker not found at ${fileURLToPath(workerUrl)}; run \`npm run build\``);
+  requireWorkerBundle(workerUrl, 'working-copy');
   const live = new Set<Worker>();
   let closed = false;
 
   function writeWorkingCopy(src: string, dest: string, opts: JobOptions = {}): Promise<WorkingCopyOutcome> {
     if (closed || opts.signal?.aborted === true) return Promise.reject(new StrataError('CANCELLED'));
-    const file = path.basename(src);
-    const worker = new Worker(workerUrl, {
-      workerData: crsWorkerData(),
-      resourceLimits: {
-        maxOldGenerationSizeMb: maxHeapMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(maxHeapMb / 16))),
-      },
-    });
+    const worker = startJobWorker(workerUrl, maxHeapMb);
     live.add(worker);
     worker.on('exit', () => live.delete(worker));
-    return new Promise<WorkingCopyOutcome>((resolve, reject) => {
-      let settled = false;
-      let grace: NodeJS.Timeout | undefined;
-      const onAbort = (): void => {
-        worker.postMessage({ type: 'cancel' } satisfies WorkingCopyRequest);
-        grace = setTimeout(() => {
-          void end(new StrataError('CANCELLED'), true);
-        }, graceMs);
-      };
-      const end = async (outcome: Error | WorkingCopyOutcome, abnormal: boolean): Promise<void> => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(grace);
-        opts.signal?.removeEventListener('abort', onAbort);
-        worker.removeAllListeners('message');
-        await worker.terminate();
-        // A worker stopped from outside cannot clean up after itself.
-        if (abnormal) await removeTemps(dest);
-        if (outcome instanceof Error) reject(outcome);
-        else resolve(outcome);
-      };
-      worker.on('message', (message: WorkingCopyMessage) => {
-        if (message.type === 'progress') opts.onProgress?.(message.done, message.total);
-        else void end(message.outcome.ok ? message.outcome.result : revive(message.outcome.error), false);
-      });
-      worker.on('error', (err: Error & { code?: unknown }) => {
-        void end(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new StrataError('TOO_LARGE', { file, problem: 'problem.resampleMemory', limitMb: maxHeapMb })
-            : err,
-          true,
-        );
-      });
-      worker.on('exit', () => {
-        void end(closed ? new StrataError('CANCELLED') : new Error('working-copy worker exited'), true);
-      });
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ type: 'run', src, dest } satisfies WorkingCopyRequest);
+    return runJob<WorkingCopyOutcome>(worker, { src, dest } satisfies WorkingCopyArgs, opts, {
+      what: 'working-copy',
+      file: path.basename(src),
+      dest,
+      maxHeapMb,
+      graceMs,
+      closed: () => closed,
+      finish: (w) => w.terminate(),
     });
   }
 

@@ -24,7 +24,7 @@ import {
   PyramidTiffWriter,
   SMALLEST_LEVEL,
   type PyramidSpec,
-} from './working-copy-tiff.js';
+} from '../../core/formats/geotiff/pyramid-writer.js';
 
 /** Source blocks decoded per batch (the next batch inflates on the threadpool meanwhile). */
 const BATCH_BLOCKS = 48;

@@ -1,14 +1,10 @@
-import type { RasterDataType } from '../../core/model/index.js';
-import {
-  BYTES_PER_SAMPLE,
-  TAG,
-  type DeflatePort,
-  type SampleArray,
-  type TagValue,
-  type TiffSink,
-} from '../../core/formats/geotiff/index.js';
-import { applyFloatingPoint, applyHorizontal } from '../../core/formats/geotiff/predictor.js';
-import { bytesOf } from '../../core/formats/geotiff/samples.js';
+import type { RasterDataType } from '../../model/index.js';
+import type { TagValue } from './ifd-reader.js';
+import { SAMPLE_FORMAT, longs, writeIfds, type FieldType, type IfdEntry } from './ifd-writer.js';
+import { applyFloatingPoint, applyHorizontal } from './predictor.js';
+import { BYTES_PER_SAMPLE, bytesOf, type SampleArray } from './samples.js';
+import { TAG } from './tiff-tags.js';
+import type { DeflatePort, TiffSink } from './tiff-writer.js';
 
 /** Tile edge of the working copy: GDAL's COG default, a quarter of the requests 256 would need. */
 export const COPY_TILE = 512;
@@ -43,25 +39,6 @@ export function levelSizes(width: number, height: number): [number, number][] {
     sizes.push([w, h]);
   }
   return sizes;
-}
-
-const SAMPLE_FORMAT: Readonly<Record<RasterDataType, number>> = {
-  Byte: 1,
-  UInt16: 1,
-  UInt32: 1,
-  Int8: 2,
-  Int16: 2,
-  Int32: 2,
-  Float32: 3,
-  Float64: 3,
-};
-
-/** TIFF field types this writer emits. */
-type FieldType = 2 | 3 | 4 | 12;
-interface Entry {
-  readonly tag: number;
-  readonly type: FieldType;
-  readonly values: readonly number[] | string;
 }
 
 /** The field type a copied tag is written with (its values were parsed to numbers or text). */
@@ -197,13 +174,13 @@ export class PyramidTiffWriter {
     return applyFloatingPoint(bytesOf(samples), COPY_TILE, COPY_TILE, bandCount, BYTES_PER_SAMPLE[dataType]);
   }
 
-  private entries(level: number): Entry[] {
+  private entries(level: number): IfdEntry[] {
     const s = this.spec;
     const l = this.levels[level];
     if (l === undefined) throw new RangeError('no such level');
     const bands = (v: number): number[] => new Array<number>(s.bandCount).fill(v);
     const n = l.across * l.down;
-    const list: Entry[] = [
+    const list: IfdEntry[] = [
       { tag: TAG.ImageWidth, type: 4, values: [l.width] },
       { tag: TAG.ImageLength, type: 4, values: [l.height] },
       { tag: TAG.BitsPerSample, type: 3, values: bands(BYTES_PER_SAMPLE[s.dataType] * 8) },
@@ -230,81 +207,13 @@ export class PyramidTiffWriter {
 
   /** Every IFD with its out-of-line values, chained; records where each offset table sits. */
   private header(): Uint8Array {
-    const parts: { entries: Entry[]; payloads: Uint8Array[]; at: number; size: number }[] = [];
-    let at = 8;
-    for (let level = 0; level < this.levels.length; level += 1) {
-      const entries = this.entries(level);
-      const payloads = entries.map(payload);
-      const outOfLine = payloads.reduce(
-        (sum, p) => sum + (p.byteLength > 4 ? p.byteLength + (p.byteLength % 2) : 0),
-        0,
-      );
-      const size = 2 + entries.length * 12 + 4 + outOfLine;
-      parts.push({ entries, payloads, at, size });
-      at += size;
-    }
-    const out = new Uint8Array(at);
-    const view = new DataView(out.buffer);
-    out.set([0x49, 0x49]);
-    view.setUint16(2, 42, true);
-    view.setUint32(4, 8, true);
-    parts.forEach((part, level) => {
+    const { bytes, tables } = writeIfds(this.levels.map((_, level) => this.entries(level)));
+    tables.forEach((table, level) => {
       const layout = this.levels[level];
       if (layout === undefined) return;
-      const { entries, payloads } = part;
-      view.setUint16(part.at, entries.length, true);
-      let valueAt = part.at + 2 + entries.length * 12 + 4;
-      entries.forEach((entry, i) => {
-        const e = part.at + 2 + i * 12;
-        const bytes = payloads[i] ?? new Uint8Array(0);
-        view.setUint16(e, entry.tag, true);
-        view.setUint16(e + 2, entry.type, true);
-        view.setUint32(
-          e + 4,
-          typeof entry.values === 'string' ? bytes.byteLength : entry.values.length,
-          true,
-        );
-        let where = e + 8;
-        if (bytes.byteLength > 4) {
-          where = valueAt;
-          view.setUint32(e + 8, where, true);
-          valueAt += bytes.byteLength + (bytes.byteLength % 2);
-        }
-        out.set(bytes, where);
-        if (entry.tag === TAG.TileOffsets) layout.offsetsAt = where;
-        if (entry.tag === TAG.TileByteCounts) layout.countsAt = where;
-      });
-      const next = parts[level + 1];
-      view.setUint32(part.at + 2 + entries.length * 12, next === undefined ? 0 : next.at, true);
+      layout.offsetsAt = table.offsetsAt;
+      layout.countsAt = table.countsAt;
     });
-    return out;
+    return bytes;
   }
-}
-
-function payload(entry: Entry): Uint8Array {
-  if (typeof entry.values === 'string') {
-    const text = entry.values;
-    const out = new Uint8Array(text.length + 1);
-    for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i) & 0x7f;
-    return out;
-  }
-  const size = entry.type === 3 ? 2 : entry.type === 4 ? 4 : entry.type === 12 ? 8 : 1;
-  const out = new Uint8Array(entry.values.length * size);
-  const view = new DataView(out.buffer);
-  entry.values.forEach((v, i) => {
-    if (entry.type === 3) view.setUint16(i * 2, v, true);
-    else if (entry.type === 4) view.setUint32(i * 4, v, true);
-    else if (entry.type === 12) view.setFloat64(i * 8, v, true);
-    else out[i] = v;
-  });
-  return out;
-}
-
-function longs(values: readonly number[]): Uint8Array {
-  const out = new Uint8Array(values.length * 4);
-  const view = new DataView(out.buffer);
-  values.forEach((v, i) => {
-    view.setUint32(i * 4, v, true);
-  });
-  return out;
 }

@@ -4,6 +4,7 @@ import { applyFloatingPoint, applyHorizontal } from './predictor.js';
 import { BYTES_PER_SAMPLE, HOST_LITTLE_ENDIAN, bytesOf, type SampleArray } from './samples.js';
 import { tooLarge, unsupported } from '../format-error.js';
 import { TAG } from './tiff-tags.js';
+import { SAMPLE_FORMAT, longs, writeIfds, type IfdEntry } from './ifd-writer.js';
 
 /** What the written GeoTIFF holds. Pixel-interleaved bands, north-up grid. */
 export interface GeoTiffSpec {
@@ -39,23 +40,6 @@ export type DeflatePort = (bytes: Uint8Array) => Promise<Uint8Array>;
 export const TILE_SIZE = 256;
 const CLASSIC_LIMIT = 2 ** 32 - 1;
 
-interface Entry {
-  readonly tag: number;
-  readonly type: 2 | 3 | 4 | 12;
-  readonly values: readonly number[] | string;
-}
-
-const SAMPLE_FORMAT: Readonly<Record<RasterDataType, number>> = {
-  Byte: 1,
-  UInt16: 1,
-  UInt32: 1,
-  Int8: 2,
-  Int16: 2,
-  Int32: 2,
-  Float32: 3,
-  Float64: 3,
-};
-
 /**
  * Streams a classic little-endian GeoTIFF, tiled 256 x 256, DEFLATE. Layout: header, the only
  * IFD and its values, then tiles in row-major order; the tile offset/byte-count tables are
@@ -72,7 +56,7 @@ export class GeoTiffTileWriter {
   private readonly sink: TiffSink;
   private readonly deflate: DeflatePort;
   private readonly maxInFlight: number;
-  private readonly geoTags: readonly Entry[];
+  private readonly geoTags: readonly IfdEntry[];
   private readonly pending: Promise<Uint8Array>[] = [];
   private readonly byteCounts: number[] = [];
   private offsetsAt = 0;
@@ -163,11 +147,11 @@ export class GeoTiffTileWriter {
     return applyFloatingPoint(bytesOf(samples), TILE_SIZE, TILE_SIZE, bandCount, BYTES_PER_SAMPLE[dataType]);
   }
 
-  private entries(): Entry[] {
+  private entries(): IfdEntry[] {
     const s = this.spec;
     const bands = (v: number): number[] => new Array<number>(s.bandCount).fill(v);
     const n = this.tileCount;
-    const list: Entry[] = [
+    const list: IfdEntry[] = [
       { tag: TAG.ImageWidth, type: 4, values: [s.width] },
       { tag: TAG.ImageLength, type: 4, values: [s.height] },
       { tag: TAG.BitsPerSample, type: 3, values: bands(BYTES_PER_SAMPLE[s.dataType] * 8) },
@@ -193,45 +177,16 @@ export class GeoTiffTileWriter {
   }
 
   private header(): Uint8Array {
-    const entries = this.entries();
-    const ifdSize = 2 + entries.length * 12 + 4;
-    const payloads = entries.map(payload);
-    let valueAt = 8 + ifdSize;
-    const placed = payloads.map((bytes) => {
-      if (bytes.byteLength <= 4) return -1;
-      const at = valueAt;
-      valueAt += bytes.byteLength + (bytes.byteLength % 2);
-      return at;
-    });
-    const out = new Uint8Array(valueAt);
-    const view = new DataView(out.buffer);
-    out.set([0x49, 0x49]);
-    view.setUint16(2, 42, true);
-    view.setUint32(4, 8, true);
-    view.setUint16(8, entries.length, true);
-    entries.forEach((entry, i) => {
-      const at = 10 + i * 12;
-      const bytes = payloads[i] ?? new Uint8Array(0);
-      const where = placed[i] ?? -1;
-      view.setUint16(at, entry.tag, true);
-      view.setUint16(at + 2, entry.type, true);
-      view.setUint32(at + 4, typeof entry.values === 'string' ? bytes.byteLength : entry.values.length, true);
-      if (where < 0) out.set(bytes, at + 8);
-      else {
-        view.setUint32(at + 8, where, true);
-        out.set(bytes, where);
-      }
-      const valueOffset = where < 0 ? at + 8 : where;
-      if (entry.tag === TAG.TileOffsets) this.offsetsAt = valueOffset;
-      if (entry.tag === TAG.TileByteCounts) this.countsAt = valueOffset;
-    });
-    this.dataStart = valueAt;
-    return out;
+    const { bytes, tables } = writeIfds([this.entries()]);
+    this.offsetsAt = tables[0]?.offsetsAt ?? 0;
+    this.countsAt = tables[0]?.countsAt ?? 0;
+    this.dataStart = bytes.byteLength;
+    return bytes;
   }
 }
 
 /** GeoKeyDirectory (keys sorted by id) with its GeoDoubleParams and GeoAsciiParams. */
-function geoKeyTags(crs: CrsInfo): Entry[] {
+function geoKeyTags(crs: CrsInfo): IfdEntry[] {
   const { shorts, doubles, texts } = geoKeysOfCrs(crs);
   const ids = [...new Set([...shorts.keys(), ...doubles.keys(), ...texts.keys()])].sort((a, b) => a - b);
   const directory = [1, 1, 0, ids.length];
@@ -250,37 +205,10 @@ function geoKeyTags(crs: CrsInfo): Entry[] {
       asciiParams += `${text}|`;
     }
   }
-  const list: Entry[] = [{ tag: TAG.GeoKeyDirectory, type: 3, values: directory }];
+  const list: IfdEntry[] = [{ tag: TAG.GeoKeyDirectory, type: 3, values: directory }];
   if (doubleParams.length > 0) list.push({ tag: TAG.GeoDoubleParams, type: 12, values: doubleParams });
   if (asciiParams !== '') list.push({ tag: TAG.GeoAsciiParams, type: 2, values: asciiParams });
   return list;
-}
-
-function payload(entry: Entry): Uint8Array {
-  if (typeof entry.values === 'string') {
-    const text = entry.values;
-    const out = new Uint8Array(text.length + 1);
-    for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i) & 0x7f;
-    return out;
-  }
-  const size = entry.type === 3 ? 2 : entry.type === 4 ? 4 : 8;
-  const out = new Uint8Array(entry.values.length * size);
-  const view = new DataView(out.buffer);
-  entry.values.forEach((v, i) => {
-    if (entry.type === 3) view.setUint16(i * 2, v, true);
-    else if (entry.type === 4) view.setUint32(i * 4, v, true);
-    else view.setFloat64(i * 8, v, true);
-  });
-  return out;
-}
-
-function longs(values: readonly number[]): Uint8Array {
-  const out = new Uint8Array(values.length * 4);
-  const view = new DataView(out.buffer);
-  values.forEach((v, i) => {
-    view.setUint32(i * 4, v, true);
-  });
-  return out;
 }
 
 /** GDAL_NODATA text: shortest round-trip decimal, "nan" for NaN (as GDAL writes it). */

@@ -9,6 +9,12 @@ export type { Migration } from './migration.js';
 export { STRATA_APPLICATION_ID } from './application-id.js';
 
 /** Every schema step, in order; `version` is the `user_version` after the step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
