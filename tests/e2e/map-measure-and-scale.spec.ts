@@ -1,28 +1,9 @@
 import type { Page } from '@playwright/test';
 import { fixture } from '../fixtures/index.js';
-import { projArea } from '../support/proj-geodesic.js';
+import { projArea, spatialite, wktPositions } from '../support/proj-geodesic.js';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { mineralPointsFile } from './inputs.js';
-import { cursorAt, tool, type XY } from './map-tools-support.js';
-
-/** SpatiaLite (GDAL's SQLite dialect) on CGCS2000 (SRID 4490, GRS80): `ST_Length(g, 1)`, the ellipsoidal length of a lon/lat WKT line. */
-async function spatialite(fn: 'ST_Length', wkt: string): Promise<number> {
-  const sql = `SELECT ${fn}(SetSRID(GeomFromText('${wkt}'), 4490), 1) AS v`;
-  const out = await tool('ogrinfo', [
-    '-q',
-    '-dialect',
-    'sqlite',
-    '-sql',
-    sql,
-    fixture('geojson', 'world.zh.json'),
-  ]);
-  const match = /v \(Real\) = (\S+)/.exec(out);
-  if (!match?.[1]) throw new Error(`SpatiaLite gave no value: ${out}`);
-  return Number(match[1]);
-}
-
-const wktPoints = (points: readonly XY[]): string =>
-  points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
+import { cursorAt, type XY } from './map-tools-support.js';
 
 /** Page positions on the map, as fractions of its box. */
 async function onMap(page: Page, fractions: readonly XY[]): Promise<XY[]> {
@@ -69,7 +50,11 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   );
   const length = page.getByTestId('measure-length');
   await expect(page.getByTestId('measure-panel')).toHaveAttribute('data-done', 'true');
-  const reference = await spatialite('ST_Length', `LINESTRING(${wktPoints(line)})`);
+  const reference = await spatialite(
+    'ST_Length',
+    `LINESTRING(${wktPositions(line)})`,
+    fixture('geojson', 'world.zh.json'),
+  );
   // The readout rounds each vertex to 1e-6° (≤ 0.08 m): three vertices move the length by < 0.5 m.
   expect(Math.abs(Number(await length.getAttribute('data-metres')) - reference)).toBeLessThan(0.5);
   // Shown in km to the metre, with the unit: e.g. "23.456 千米".
@@ -101,7 +86,11 @@ test('distance and area measured by mouse are geodesic on CGCS2000 (as SpatiaLit
   await expect(page.getByTestId('measure-panel')).toHaveAttribute('data-done', 'true');
   const area = page.getByTestId('measure-area');
   const areaReference = Math.abs(await projArea(ring));
-  const perimeter = await spatialite('ST_Length', `LINESTRING(${wktPoints([...ring, ring[0] as XY])})`);
+  const perimeter = await spatialite(
+    'ST_Length',
+    `LINESTRING(${wktPositions([...ring, ring[0] as XY])})`,
+    fixture('geojson', 'world.zh.json'),
+  );
   const measured = Number(await area.getAttribute('data-square-metres'));
   expect(Number(await page.getByTestId('measure-length').getAttribute('data-metres'))).toBeCloseTo(
     perimeter,

@@ -5,6 +5,23 @@ const run = promisify(execFile);
 
 type LonLat = readonly [number, number];
 
+/**
+ * SpatiaLite (through GDAL's SQLite dialect) on CGCS2000 (SRID 4490, GRS80): `ST_Length(g, 1)` or
+ * `ST_Area(g, 1)`, the ellipsoidal length or area of a lon/lat WKT geometry. Any OGR datasource
+ * serves as the SQL host; `host` names one.
+ */
+export async function spatialite(fn: 'ST_Length' | 'ST_Area', wkt: string, host: string): Promise<number> {
+  const sql = `SELECT ${fn}(SetSRID(GeomFromText('${wkt}'), 4490), 1) AS v`;
+  const { stdout } = await run('ogrinfo', ['-q', '-dialect', 'sqlite', '-sql', sql, host]);
+  const match = /v \(Real\) = (\S+)/.exec(stdout);
+  if (!match?.[1]) throw new Error(`SpatiaLite gave no value: ${stdout}`);
+  return Number(match[1]);
+}
+
+/** Lon/lat positions as WKT coordinate text, `x y, x y, ...`. */
+export const wktPositions = (points: readonly LonLat[]): string =>
+  points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
+
 /** Runs a PROJ tool with `input` on stdin; its stdout. */
 async function pipe(tool: string, args: readonly string[], input: string): Promise<string> {
   const child = run(tool, [...args], { maxBuffer: 16 * 1024 * 1024 });

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   CGCS2000_ELLIPSOID,
@@ -10,31 +8,10 @@ import {
   type LonLat,
 } from '../../../src-renderer/map/tools/geodesic.js';
 import { fixture } from '../../fixtures/index.js';
-import { projArea, projDistance } from '../../support/proj-geodesic.js';
+import { projArea, projDistance, spatialite, wktPositions } from '../../support/proj-geodesic.js';
 
-const run = promisify(execFile);
-
-/**
- * SpatiaLite (through GDAL's SQLite dialect) on CGCS2000 (SRID 4490, GRS80): ST_Length(g, 1) and
- * ST_Area(g, 1), the ellipsoidal length and area. Any OGR datasource serves as the SQL host.
- */
-async function spatialite(expression: string, wkt: string): Promise<number> {
-  const sql = `SELECT ${expression}(SetSRID(GeomFromText('${wkt}'), 4490), 1) AS v`;
-  const { stdout } = await run('ogrinfo', [
-    '-q',
-    '-dialect',
-    'sqlite',
-    '-sql',
-    sql,
-    fixture('geojson', 'world.zh.json'),
-  ]);
-  const match = /v \(Real\) = (\S+)/.exec(stdout);
-  if (!match?.[1]) throw new Error(`SpatiaLite gave no value: ${stdout}`);
-  return Number(match[1]);
-}
-
-const wkt = (points: readonly LonLat[]): string =>
-  points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
+/** Any OGR datasource hosts SpatiaLite's SQL. */
+const SQL_HOST = fixture('geojson', 'world.zh.json');
 
 // Beijing → Shanghai → Guangzhou, continental scale; and a 1 km-ish survey block near Beijing.
 const LINE: readonly LonLat[] = [
@@ -70,7 +47,7 @@ describe('geodesic measurement on the CGCS2000 ellipsoid', () => {
 
   it('gives the polyline lengths SpatiaLite ST_Length(g, 1) gives on SRID 4490', async () => {
     for (const line of [LINE, BLOCK, COUNTY]) {
-      const reference = await spatialite('ST_Length', `LINESTRING(${wkt(line)})`);
+      const reference = await spatialite('ST_Length', `LINESTRING(${wktPositions(line)})`, SQL_HOST);
       expect(Math.abs(geodesicLength(line) - reference)).toBeLessThan(1e-3);
     }
   });
@@ -87,7 +64,7 @@ describe('geodesic measurement on the CGCS2000 ellipsoid', () => {
   it('gives the area SpatiaLite ST_Area(g, 1) gives on SRID 4490 for a survey block', async () => {
     // SpatiaLite's spheroid area is exact for small rings only (3e-4 off at 50 km), so only here.
     const closed = [...BLOCK, BLOCK[0] as LonLat];
-    const reference = await spatialite('ST_Area', `POLYGON((${wkt(closed)}))`);
+    const reference = await spatialite('ST_Area', `POLYGON((${wktPositions(closed)}))`, SQL_HOST);
     expect(Math.abs(Math.abs(geodesicArea(BLOCK).area) - reference) / reference).toBeLessThan(1e-8);
   });
 
