@@ -270,7 +270,11 @@ export class MapController {
       }
       const layer = createRasterLayer(spec);
       const source = layer.getSource();
-      if (source) this.unwatch.set(spec.id, this.loading.watch(spec.id, spec.name, source));
+      if (source)
+        this.unwatch.set(
+          spec.id,
+          this.loading.watch(spec.id, spec.name, source, () => layer.styled),
+        );
       source?.on('change', (event) => {
         const source = event.target as { getState(): string };
         if (source.getState() === 'error')

@@ -90,7 +90,7 @@ class StyledRasterLayer extends WebGLTileLayer implements Restylable {
  * 10.11 reprojects WebGL data tiles to the view (see docs/adr/0050). Band values arrive raw (not
  * normalised to bytes) so stretches, hillshade and colour tables work on the data (ADR 0120).
  */
-export function createRasterLayer(spec: MapLayerSpec): WebGLTileLayer {
+export function createRasterLayer(spec: MapLayerSpec): WebGLTileLayer & Restylable {
   const { nodata } = spec.display;
   const source = new GeoTIFF({
     sources: [

@@ -105,6 +105,8 @@ export const rasterLoader: Loader = fetchRange;
 /** Tiles one raster layer is loading now, and how many it has loaded so far. */
 interface Watched {
   readonly name: string;
+  /** Whether the layer can draw what it loaded (a raster waits for the sample its style needs). */
+  readonly drawable: () => boolean;
   loading: number;
   loaded: number;
 }
@@ -112,8 +114,8 @@ interface Watched {
 /**
  * The map's "loading n tiles" line: one entry per raster layer that still waits for tiles, gone
  * when they have all arrived. `data-tiles` holds the total in flight; `data-settled` turns "true"
- * once the map has finished a render (rendercomplete) with tiles loaded and none pending, which
- * is what tests and the first-paint bench wait for.
+ * once the map has finished a render (rendercomplete) with tiles loaded, none pending and every
+ * layer drawable (styled), which is what tests and the first-paint bench wait for.
  */
 export class LoadingIndicator extends Control {
   private readonly watched = new Map<string, Watched>();
@@ -137,15 +139,17 @@ export class LoadingIndicator extends Control {
     // Control.setMap drops these keys when the control leaves the map.
     this.listenerKeys.push(
       map.on('rendercomplete', () => {
-        const loaded = [...this.watched.values()].some((w) => w.loaded > 0);
-        if (loaded && this.total() === 0) this.box.dataset['settled'] = 'true';
+        const watched = [...this.watched.values()];
+        const loaded = watched.some((w) => w.loaded > 0);
+        if (loaded && this.total() === 0 && watched.every((w) => w.drawable()))
+          this.box.dataset['settled'] = 'true';
       }),
     );
   }
 
   /** Counts `source`'s tile loads under the layer `id`; returns a function that stops it. */
-  watch(id: string, name: string, source: TileSource): () => void {
-    const entry: Watched = { name, loading: 0, loaded: 0 };
+  watch(id: string, name: string, source: TileSource, drawable: () => boolean): () => void {
+    const entry: Watched = { name, drawable, loading: 0, loaded: 0 };
     this.watched.set(id, entry);
     const start = (): void => {
       entry.loading += 1;

@@ -36,10 +36,7 @@ function rangeBytes(r: Request): number {
   return match ? Number(match[2]) - Number(match[1]) + 1 : Infinity;
 }
 
-// FIXME(issue 6): since the style and working-copy branches met, this DEM is not drawn in the
-// test (the map with it equals the map without it); the loading line and the bounds hold. Open,
-// named in the issue 6 note; run it with `npx playwright test tests/e2e/large-raster.spec.ts`.
-test.fixme('a 6,000² striped DEM draws from its working copy, bounded, with a loading line', async ({
+test('a 6,000² striped DEM draws from its working copy, bounded, with a loading line', async ({
   page,
   harness,
   shot,
@@ -47,11 +44,8 @@ test.fixme('a 6,000² striped DEM draws from its working copy, bounded, with a l
   // The import returns once the working copy is written and stored.
   const dem = await harness.importOne(fixture(LARGE_STRIPED_DEM));
   const watched = watchDisplayRequests(page);
-  // The first tile reads of the display file fail as a refused connection does: each must be
-  // retried. The others are slowed a little, so the loading line stays long enough to be read.
   // Requests are slowed a little, so the loading line stays long enough to be read. Retries are
-  // covered by the loader's unit test: here a refused read of the style sample would leave the
-  // layer undrawn (a known gap: the sample is read around the retrying loader; issue 6 note).
+  // the loader's unit test's.
   await page.route(/\/files\/datasets\/[^/]+\/display/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await route.continue();

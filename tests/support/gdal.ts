@@ -13,6 +13,8 @@ export interface GdalInfo {
   readonly stac?: { 'proj:epsg'?: number | null };
   readonly metadata: Record<string, Record<string, string>>;
   /** Footprint in WGS 84 lon/lat (GeoJSON polygon); absent without georeferencing. */
+  /** The image's corners in its own CRS (upperLeft, upperRight, lowerRight, lowerLeft, center). */
+  readonly cornerCoordinates?: Readonly<Record<string, readonly [number, number]>>;
   readonly wgs84Extent?: { readonly coordinates: readonly (readonly (readonly [number, number])[])[] };
 }
 
