@@ -56,6 +56,8 @@ export interface MapListener {
     hit: { readonly layerId: string; readonly properties: readonly (readonly [string, unknown])[] } | null,
   ): void;
   onProblem(problem: MapProblem): void;
+  /** A layer was built (e.g. once it has a CRS): what the map said about drawing it no longer holds. */
+  onLayerBuilt(id: string): void;
 }
 
 interface Entry {
@@ -170,6 +172,7 @@ export class MapController {
       }
       const layer = this.build(spec);
       if (!layer) continue;
+      this.listener.onLayerBuilt(spec.id);
       layer.setOpacity(spec.opacity);
       this.entries.set(spec.id, { spec, layer });
       this.map.addLayer(layer);

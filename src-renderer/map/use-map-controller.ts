@@ -30,6 +30,9 @@ export function useMapController(
       onProblem: (p) => {
         listenerRef.current.onProblem(p);
       },
+      onLayerBuilt: (id) => {
+        listenerRef.current.onLayerBuilt(id);
+      },
     });
     setController(created);
     const observer = new ResizeObserver(() => {

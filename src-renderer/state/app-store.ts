@@ -236,9 +236,9 @@ export const putNotice = (notice: Omit<LayerNotice, 'seq'>): void => {
     return { notices: { ...s.notices, [slotOf(notice)]: { ...notice, seq } } };
   });
 };
-/** Drops a layer's answer to a request (a zoom that worked); drawing problems stay. */
-export const clearTransientNotice = (layerId: string): void => {
-  const slot = slotOf({ layerId, transient: true });
+/** Drops a layer's answer to a request (transient: a zoom that worked) or its drawing problem (a layer that now draws). */
+export const clearNotice = (layerId: string, transient: boolean): void => {
+  const slot = slotOf({ layerId, transient });
   set((s) => {
     if (!(slot in s.notices)) return {};
     return { notices: Object.fromEntries(Object.entries(s.notices).filter(([key]) => key !== slot)) };

@@ -15,6 +15,9 @@ test('a dataset without CRS is given EPSG:4490 from the searchable picker, and t
   await page.goto(harness.url);
   await expect(page.getByTestId('audit-status')).toHaveAttribute('data-state', 'ok');
   await page.getByTestId(`dataset-row-${dataset.id}`).click();
+  // On the map the layer cannot be placed yet, and the status line says why.
+  const notice = page.getByTestId('map-notice');
+  await expect(notice).toContainText('没有可识别的坐标参考系');
   await page.getByTestId('tab-info').click();
   await expect(page.getByTestId('info-crs')).toContainText('未知');
 
@@ -33,6 +36,8 @@ test('a dataset without CRS is given EPSG:4490 from the searchable picker, and t
     'EPSG:4490 · China Geodetic Coordinate System 2000',
   );
   await expect(page.getByTestId('info-crs')).toContainText('由 curator 指定');
+  // Placed now: the notice went with the problem, without a reload.
+  await expect(notice).not.toContainText('坐标参考系');
   await expect(page.getByTestId('crs-assign-open')).toHaveCount(0);
 
   // The same record in English: the picker's words and the assignment read in the UI's language.

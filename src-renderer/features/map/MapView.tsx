@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BASEMAP_URL } from '../../map/basemap.js';
 import type { MapListener, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
 import { useMapController } from '../../map/use-map-controller.js';
-import { clearTransientNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
+import { clearNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
 import { StatusBar } from './StatusBar.js';
@@ -42,6 +42,11 @@ export function MapView() {
     onProblem: (p) => {
       putNotice({ layerId: p.id, name: p.name, key: p.key, transient: false });
     },
+    onLayerBuilt: (id) => {
+      // Both go: the drawing problem, and a "cannot place" answer to an earlier zoom.
+      clearNotice(id, false);
+      clearNotice(id, true);
+    },
     onFeature: (hit) => {
       if (!hit) {
         setFeature(null);
@@ -76,7 +81,7 @@ export function MapView() {
     if (!controller || !zoomSpec || zoomKey === lastZoom.current) return;
     lastZoom.current = zoomKey;
     const failed = controller.zoomTo(zoomSpec);
-    if (failed === null) clearTransientNotice(zoomSpec.id);
+    if (failed === null) clearNotice(zoomSpec.id, true);
     else
       putNotice({
         layerId: zoomSpec.id,
