@@ -6,6 +6,9 @@ import { useMapController } from '../../map/use-map-controller.js';
 import { clearTransientNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
+import { BasemapAttribution } from './BasemapSelect.js';
+import { chosenView, useBasemapStore } from './basemap-store.js';
+import { useBasemap } from './use-basemap.js';
 import { StatusBar } from './StatusBar.js';
 import { useCrsChoices, useMapTools } from './use-map-tools.js';
 import { StylePanel } from '../style/StylePanel.js';
@@ -56,6 +59,8 @@ export function MapView() {
     },
   };
   const controller = useMapController(target, listener);
+  useBasemap(controller);
+  const basemapOn = useBasemapStore((s) => chosenView(s) !== null);
   const choices = useCrsChoices(specs);
   useMapTools(controller, specs, choices);
 
@@ -90,12 +95,13 @@ export function MapView() {
     <section className="map-area" aria-label={t('app.title')}>
       <div ref={target} className="map-container" data-testid="map-container" tabIndex={0} />
       <MapTools />
+      <BasemapAttribution />
       <StylePanel />
       <StatusBar
         status={status}
         pointer={pointer}
         problem={problem}
-        basemap={BASEMAP_URL !== null}
+        basemap={BASEMAP_URL !== null || basemapOn}
         controller={controller}
         choices={choices}
       />
