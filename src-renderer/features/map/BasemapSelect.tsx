@@ -48,14 +48,3 @@ export function BasemapProblem() {
     </div>
   );
 }
-
-/** The chosen basemap's source and 审图号, shown on the map while it is on. */
-export function BasemapAttribution() {
-  const view = useBasemapStore(chosenView);
-  if (!view || view.basemap.attribution === '') return null;
-  return (
-    <div className="basemap-attribution" data-testid="basemap-attribution">
-      {view.basemap.attribution}
-    </div>
-  );
-}

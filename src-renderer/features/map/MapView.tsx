@@ -6,7 +6,6 @@ import { useMapController } from '../../map/use-map-controller.js';
 import { clearTransientNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
-import { BasemapAttribution } from './BasemapSelect.js';
 import { chosenView, useBasemapStore } from './basemap-store.js';
 import { useBasemap } from './use-basemap.js';
 import { StatusBar } from './StatusBar.js';
@@ -95,7 +94,6 @@ export function MapView() {
     <section className="map-area" aria-label={t('app.title')}>
       <div ref={target} className="map-container" data-testid="map-container" tabIndex={0} />
       <MapTools />
-      <BasemapAttribution />
       <StylePanel />
       <StatusBar
         status={status}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ApiErrorBody } from '../../../src-main/api/errors.js';
+import { BasemapAttribution } from '../../map/basemap-attribution.js';
 import { createBasemapTileLayer } from '../../map/basemap-tiles.js';
 import type { MapController } from '../../map/MapController.js';
 import { usePlatform } from '../../platform/platform-context.js';
@@ -20,7 +21,10 @@ async function localTileError(url: string): Promise<ApiErrorBody | null> {
   }
 }
 
-/** Loads the configured basemaps and keeps the chosen one drawn under every layer of the map. */
+/**
+ * Loads the configured basemaps and keeps the chosen one drawn under every layer of the map, its
+ * attribution in the corner.
+ */
 export function useBasemap(controller: MapController | null): void {
   const { api, fileUrl } = usePlatform();
   const view = useBasemapStore(chosenView);
@@ -37,6 +41,15 @@ export function useBasemap(controller: MapController | null): void {
       live = false;
     };
   }, [api]);
+  useEffect(() => {
+    if (!controller) return undefined;
+    const attribution = new BasemapAttribution();
+    attribution.setText(view?.basemap.attribution ?? '');
+    controller.olMap.addControl(attribution);
+    return () => {
+      controller.olMap.removeControl(attribution);
+    };
+  }, [controller, view]);
   useEffect(() => {
     if (!controller) return;
     if (!view) {
