@@ -972,7 +972,7 @@ export const MESSAGES = {
     en: 'zoom level {{zoom}} is not valid (0 to {{max}})',
   },
   'problem.tileSetBounds': {
-    'zh-CN': '元数据中的范围 bounds 不是有效的“西,南,东,北”经纬度',
+    'zh-CN': '元数据中的范围不是有效的“西,南,东,北”经纬度',
     en: 'the metadata bounds are not a valid "west,south,east,north" in degrees',
   },
   'problem.tileSetNoMatrix': {
@@ -1024,12 +1024,12 @@ export const MESSAGES = {
     en: 'the basemap id {{id}} is used twice',
   },
   'detail.basemapXyzPlaceholders': {
-    'zh-CN': '底图 {{id}} 的 XYZ 地址须包含 {z}、{x} 和 {y}（或 {-y}）',
-    en: 'the XYZ URL of basemap {{id}} must hold {z}, {x} and {y} (or {-y})',
+    'zh-CN': '底图 {{id}} 的 XYZ 地址须包含 z、x 和 y（或 -y）三个占位符',
+    en: 'the XYZ URL of basemap {{id}} must hold the z, x and y (or -y) placeholders',
   },
   'detail.basemapWmtsPlaceholders': {
-    'zh-CN': '底图 {{id}} 的 WMTS REST 地址须包含 {TileMatrix}、{TileRow} 和 {TileCol}',
-    en: 'the WMTS REST URL of basemap {{id}} must hold {TileMatrix}, {TileRow} and {TileCol}',
+    'zh-CN': '底图 {{id}} 的 WMTS REST 地址须包含 TileMatrix、TileRow 和 TileCol 三个占位符',
+    en: 'the WMTS REST URL of basemap {{id}} must hold the TileMatrix, TileRow and TileCol placeholders',
   },
   'detail.basemapZoomRange': {
     'zh-CN': '底图 {{id}} 的缩放级别范围无效（最小级别不大于最大级别，且不超过 30）',
@@ -1039,7 +1039,6 @@ export const MESSAGES = {
     'zh-CN': '底图 {{id}} 的文件路径须为绝对路径',
     en: 'the file path of basemap {{id}} must be absolute',
   },
-  'detail.basemap': { 'zh-CN': '底图 {{id}}', en: 'basemap {{id}}' },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 type Catalogue = typeof MESSAGES;
