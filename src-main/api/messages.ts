@@ -1035,6 +1035,10 @@ export const MESSAGES = {
     'zh-CN': '底图 {{id}} 的缩放级别范围无效（最小级别不大于最大级别，且不超过 30）',
     en: 'the zoom range of basemap {{id}} is not valid (minimum up to maximum, at most 30)',
   },
+  'detail.basemapsFile': {
+    'zh-CN': '{{file}} 不是底图配置文件（应为 JSON 数组，或含 basemaps 数组的对象）',
+    en: '{{file}} is not a basemap configuration file (a JSON array, or an object with a basemaps array)',
+  },
   'detail.basemapPathNotAbsolute': {
     'zh-CN': '底图 {{id}} 的文件路径须为绝对路径',
     en: 'the file path of basemap {{id}} must be absolute',

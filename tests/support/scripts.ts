@@ -134,6 +134,7 @@ export const LATIN_IN_CHINESE = new Set([
   'TileRow',
   'TileCol',
   'z',
+  'basemaps',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */
