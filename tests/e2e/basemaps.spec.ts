@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -252,4 +253,26 @@ test('an XYZ basemap from an intranet tile server is drawn, and only its origin 
       });
     });
   }
+});
+
+test('a basemap whose tile set went bad says why, in the user’s language, instead of drawing', async ({
+  page,
+  harness,
+}) => {
+  const file = await harness.stage(fixture(BASEMAP_MBTILES));
+  await harness.api.call('basemaps.set', {
+    basemaps: [{ kind: 'mbtiles', id: 'gone-bad', name: '损坏的底图', path: file }],
+  });
+  // Replaced after it was configured (a copy interrupted, a disk fault): no longer SQLite.
+  await writeFile(file, '不是瓦片集\n'.repeat(200));
+  await openWorkstation(page, harness);
+  await chooseBasemap(page, '损坏的底图');
+  await expect(page.getByTestId('basemap-problem')).toContainText(
+    '文件已损坏或无法解析：guilin_checker.mbtiles（不是可读取的 SQLite 数据库',
+  );
+  expect(await checkerShare(page)).toBeLessThan(0.02);
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('basemap-problem')).toContainText(
+    'Corrupt or unreadable file: guilin_checker.mbtiles',
+  );
 });
