@@ -276,3 +276,66 @@ test('a basemap whose tile set went bad says why, in the user’s language, inst
     'Corrupt or unreadable file: guilin_checker.mbtiles',
   );
 });
+
+test('a WMTS basemap on the national geographic grid (天地图 style, matrices from 1) asks for the tiles in view', async ({
+  page,
+  harness,
+}) => {
+  const tile = await checkerTile();
+  const asked: URLSearchParams[] = [];
+  const server: Server = createServer((req, res) => {
+    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    asked.push(new URLSearchParams([...query].map(([k, v]) => [k.toLowerCase(), v])));
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(tile.length) });
+    res.end(tile);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const tileOrigin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  try {
+    await harness.api.call('basemaps.set', {
+      basemaps: [
+        {
+          kind: 'wmts',
+          id: 'tdt-vec-c',
+          name: '天地图矢量（经纬度）',
+          attribution: '审图号：GS(2026)0004号',
+          url: `${tileOrigin}/vec_c/wmts`,
+          layer: 'vec',
+          matrixSet: 'c',
+          grid: { crs: 'EPSG:4490', minZoom: 0, maxZoom: 17, matrixIdOffset: 1 },
+        },
+      ],
+    });
+    const { id } = await importBoreholes(harness);
+    await openWorkstation(page, harness);
+    await selectDataset(page, id);
+    await page.getByTestId(`layer-zoom-${id}`).click();
+    await chooseBasemap(page, '天地图矢量（经纬度）');
+    await expect.poll(() => checkerShare(page)).toBeGreaterThan(0.5);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const query of asked) {
+      expect(query.get('service')).toBe('WMTS');
+      expect(query.get('request')).toBe('GetTile');
+      expect(query.get('layer')).toBe('vec');
+      expect(query.get('tilematrixset')).toBe('c');
+      // Matrix "1" is zoom 0 (2 × 1 tiles of 180°): each tile asked for lies around the boreholes
+      // (lon 110.1–111.6, lat 24.2–25.2), as the geographic quadtree places it.
+      const zoom = Number(query.get('tilematrix')) - 1;
+      const span = 180 / 2 ** zoom;
+      const west = -180 + Number(query.get('tilecol')) * span;
+      const north = 90 - Number(query.get('tilerow')) * span;
+      expect(zoom).toBeGreaterThanOrEqual(0);
+      expect(west).toBeLessThan(114);
+      expect(west + span).toBeGreaterThan(108);
+      expect(north).toBeGreaterThan(22);
+      expect(north - span).toBeLessThan(27);
+    }
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        resolve();
+      });
+    });
+  }
+});
