@@ -7,7 +7,7 @@ import type { Basemap } from '../../src-main/api/types.js';
 import { fixture } from '../fixtures/index.js';
 import { BASEMAP_GPKG, BASEMAP_MBTILES, CHECKER_COLOURS } from '../fixtures/tile-sets.js';
 import { expect, openWorkstation, selectDataset, test, type Harness } from './harness-fixture.js';
-import { positionOf, type XY } from './map-tools-support.js';
+import { chooseCrs, positionOf, type XY } from './map-tools-support.js';
 
 // Basemaps (ADR 0106): the archive's own tile sets and an intranet tile service, drawn under the
 // data layers; and, with none configured, not one request for anything but the app's own origin.
@@ -175,6 +175,11 @@ test('a local MBTiles and GeoPackage basemap draw under the vector layer, reproj
   await expect(page.getByTestId('basemap-attribution')).toHaveText('审图号：GS(2026)0002号');
   await expect.poll(() => checkerShare(page)).toBeGreaterThan(0.5);
   expect(isChecker(await colourAt(page, at))).toBe(false);
+  // In the tile sets' own CRS the basemap is drawn again, now without reprojection.
+  await chooseCrs(page, 'map-crs-select', 'EPSG:3857');
+  await expect(page.getByTestId('status-crs')).toHaveAttribute('data-crs', 'EPSG:3857');
+  await expect.poll(() => checkerShare(page)).toBeGreaterThan(0.5);
+  await chooseCrs(page, 'map-crs-select', 'EPSG:4490');
 
   // The choice is remembered, and "none" takes the basemap away.
   await page.reload();
