@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
+import { MAX_ZOOM, SERVICE_GRID_CRSS } from '../core/basemaps/config.js';
 import type { DatasetId } from '../core/model/ids.js';
 import { ROLES, type CallContext, type Role } from './caller.js';
 import { PERIOD_PATTERN } from './secrecy.js';
@@ -7,6 +8,7 @@ import { JOB_ID_PATTERN } from './events.js';
 import type {
   AuditEntry,
   AuditVerification,
+  BasemapView,
   CrsSearchHit,
   DatasetDetail,
   DatumShiftsLoaded,
@@ -76,6 +78,47 @@ const assignCrsArgs = z.object({
   replace: z.boolean().default(false),
 });
 const datumShiftArgs = z.object({ path: filePath });
+
+// Basemaps (issue 6, ADR 0106): what an administrator configures. URL semantics (http/https, no
+// credentials, placeholders) are checked by core/basemaps, which names the basemap in its error.
+const basemapId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'basemap id');
+const basemapCommon = {
+  id: basemapId,
+  name: z.string().trim().min(1).max(100),
+  attribution: z.string().trim().max(500).default(''),
+};
+const zoom = z.number().int().min(0).max(MAX_ZOOM);
+const serviceGrid = z
+  .object({
+    crs: z.enum(SERVICE_GRID_CRSS),
+    minZoom: zoom.default(0),
+    maxZoom: zoom.default(18),
+    matrixIdOffset: z.number().int().min(0).max(5).default(0),
+  })
+  .strict();
+const serviceUrl = z.string().min(1).max(2048);
+const wmtsName = z.string().min(1).max(200);
+const basemapSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mbtiles'), ...basemapCommon, path: filePath }).strict(),
+  z
+    .object({ kind: z.literal('gpkg-tiles'), ...basemapCommon, path: filePath, table: wmtsName.optional() })
+    .strict(),
+  z.object({ kind: z.literal('xyz'), ...basemapCommon, url: serviceUrl, grid: serviceGrid }).strict(),
+  z
+    .object({
+      kind: z.literal('wmts'),
+      ...basemapCommon,
+      url: serviceUrl,
+      requestEncoding: z.enum(['KVP', 'REST']).default('KVP'),
+      layer: wmtsName,
+      matrixSet: wmtsName,
+      style: z.string().max(200).default('default'),
+      format: z.enum(['image/png', 'image/jpeg', 'image/webp']).default('image/png'),
+      grid: serviceGrid,
+    })
+    .strict(),
+]);
+const setBasemapsArgs = z.object({ basemaps: z.array(basemapSchema).max(50) }).strict();
 
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
@@ -197,6 +240,14 @@ export const contract = {
   'crs.loadDatumShifts': method<typeof datumShiftArgs, DatumShiftsLoaded>(datumShiftArgs, {
     mutates: false,
     roles: ['curator', 'mapmaker'],
+  }),
+  // Basemaps (issue 6, ADR 0106).
+  /** The configured basemaps, local tile sets with their grid (or why one cannot be read). */
+  'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),
+  /** Replaces the basemap configuration (an administrator's act, audited). */
+  'basemaps.set': method<typeof setBasemapsArgs, BasemapView[]>(setBasemapsArgs, {
+    mutates: true,
+    roles: ['admin'],
   }),
 } as const;
 

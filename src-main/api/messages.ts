@@ -960,6 +960,89 @@ export const MESSAGES = {
     'zh-CN': '第 {{entry}} 组的起止坐标系须为两个不同基准的地理坐标系代码',
     en: 'shift {{entry}}: from and to must be EPSG codes of geographic CRSs on two different datums',
   },
+
+  // Basemaps (issue 6, ADR 0106): local tile sets and configured intranet tile services.
+  'problem.tileSetNoTiles': {
+    'zh-CN': '不是瓦片集：缺少瓦片表 {{table}}',
+    en: 'not a tile set: the tile table {{table}} is missing',
+  },
+  'problem.tileSetEmpty': { 'zh-CN': '瓦片集中没有瓦片', en: 'the tile set holds no tiles' },
+  'problem.tileSetZoom': {
+    'zh-CN': '缩放级别 {{zoom}} 无效（应为 0 至 {{max}}）',
+    en: 'zoom level {{zoom}} is not valid (0 to {{max}})',
+  },
+  'problem.tileSetBounds': {
+    'zh-CN': '元数据中的范围不是有效的“西,南,东,北”经纬度',
+    en: 'the metadata bounds are not a valid "west,south,east,north" in degrees',
+  },
+  'problem.tileSetNoMatrix': {
+    'zh-CN': '瓦片表 {{table}} 缺少瓦片矩阵集或瓦片矩阵',
+    en: 'the tile table {{table}} has no tile matrix set or tile matrices',
+  },
+  'problem.tileSetMatrix': {
+    'zh-CN': '第 {{zoom}} 级瓦片矩阵的尺寸或像元大小无效',
+    en: 'the tile matrix of zoom level {{zoom}} has an invalid size or pixel size',
+  },
+  'problem.tileSetPixelNotSquare': {
+    'zh-CN': '第 {{zoom}} 级瓦片的像元不是正方形，无法作为底图显示',
+    en: 'the pixels of zoom level {{zoom}} are not square, so it cannot be shown as a basemap',
+  },
+  'problem.tileSetTileSizes': {
+    'zh-CN': '第 {{zoom}} 级的瓦片尺寸与其他级别不同',
+    en: 'the tiles of zoom level {{zoom}} differ in size from the other levels',
+  },
+  'problem.tileSetCrs': {
+    'zh-CN': '瓦片表 {{table}} 没有可识别的坐标参考系',
+    en: 'the tile table {{table}} has no known coordinate reference system',
+  },
+  'problem.tileTooLarge': {
+    'zh-CN': '瓦片 {{zoom}}/{{column}}/{{row}} 超过 {{maxMb}} MB 上限',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} is over the {{maxMb}} MB limit',
+  },
+  'problem.tileImageType': {
+    'zh-CN': '瓦片不是 PNG、JPEG 或 WebP 图像（{{type}}）',
+    en: 'the tiles are not PNG, JPEG or WebP images ({{type}})',
+  },
+  'detail.basemapUrlScheme': {
+    'zh-CN': '底图 {{id}} 的地址须以 http:// 或 https:// 开头',
+    en: 'the URL of basemap {{id}} must start with http:// or https://',
+  },
+  'detail.basemapUrlCredentials': {
+    'zh-CN': '底图 {{id}} 的地址不得包含用户名或密码',
+    en: 'the URL of basemap {{id}} must not hold a user name or password',
+  },
+  'detail.basemapUrlHost': {
+    'zh-CN': '底图 {{id}} 的地址中主机名或端口无效（主机名中不能有占位符）',
+    en: 'the URL of basemap {{id}} has an invalid host or port (no placeholders in the host)',
+  },
+  'detail.basemapUrlChars': {
+    'zh-CN': '底图 {{id}} 的地址含有空格或非 ASCII 字符，请先进行百分号编码',
+    en: 'the URL of basemap {{id}} holds spaces or non-ASCII characters: percent-encode them',
+  },
+  'detail.basemapDuplicateId': {
+    'zh-CN': '底图标识 {{id}} 重复',
+    en: 'the basemap id {{id}} is used twice',
+  },
+  'detail.basemapXyzPlaceholders': {
+    'zh-CN': '底图 {{id}} 的 XYZ 地址须包含 z、x 和 y（或 -y）三个占位符',
+    en: 'the XYZ URL of basemap {{id}} must hold the z, x and y (or -y) placeholders',
+  },
+  'detail.basemapWmtsPlaceholders': {
+    'zh-CN': '底图 {{id}} 的 WMTS REST 地址须包含 TileMatrix、TileRow 和 TileCol 三个占位符',
+    en: 'the WMTS REST URL of basemap {{id}} must hold the TileMatrix, TileRow and TileCol placeholders',
+  },
+  'detail.basemapZoomRange': {
+    'zh-CN': '底图 {{id}} 的缩放级别范围无效（最小级别不大于最大级别，且不超过 30）',
+    en: 'the zoom range of basemap {{id}} is not valid (minimum up to maximum, at most 30)',
+  },
+  'detail.basemapsFile': {
+    'zh-CN': '{{file}} 不是底图配置文件（应为 JSON 数组，或含 basemaps 数组的对象）',
+    en: '{{file}} is not a basemap configuration file (a JSON array, or an object with a basemaps array)',
+  },
+  'detail.basemapPathNotAbsolute': {
+    'zh-CN': '底图 {{id}} 的文件路径须为绝对路径',
+    en: 'the file path of basemap {{id}} must be absolute',
+  },
 } as const satisfies Readonly<Record<string, Entry>>;
 
 type Catalogue = typeof MESSAGES;

@@ -22,6 +22,9 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'crs.search': true,
   'dataset.assignCrs': true,
   'crs.loadDatumShifts': true,
+  // Basemaps (issue 6).
+  'basemaps.list': true,
+  'basemaps.set': true,
 };
 
 /**

@@ -11,7 +11,9 @@ import type {
   FieldInfo,
   VectorFeature,
 } from '../core/model/index.js';
-import type { ErrorCode, ErrorParams } from './errors.js';
+import type { ApiErrorBody, ErrorCode, ErrorParams } from './errors.js';
+import type { LocalBasemap, ServiceBasemap } from '../core/basemaps/config.js';
+import type { TileSetInfo } from '../core/basemaps/tile-set.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
 import type { ImportCrsDecision } from '../core/crs/index.js';
 
@@ -250,3 +252,19 @@ export interface DatumShiftsLoaded {
     readonly hasArea: boolean;
   }[];
 }
+
+/**
+ * A configured basemap as the map needs it (ADR 0106). A local tile set comes with its grid and
+ * the logical path of its tiles (`basemaps/<id>`, served as `<prefix>/<z>/<x>/<y>`), or with the
+ * error that keeps it from being read; a service needs nothing more than its configuration.
+ */
+export type BasemapView =
+  | {
+      readonly basemap: LocalBasemap;
+      readonly tiles: { readonly path: string; readonly tileSet: TileSetInfo } | null;
+      readonly problem: ApiErrorBody | null;
+    }
+  | { readonly basemap: ServiceBasemap; readonly tiles: null; readonly problem: null };
+
+export type { Basemap, LocalBasemap, ServiceBasemap, ServiceGrid } from '../core/basemaps/config.js';
+export type { TileLevel, TileSetInfo } from '../core/basemaps/tile-set.js';

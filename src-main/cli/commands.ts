@@ -3,6 +3,7 @@ import { StrataError } from '../api/errors.js';
 import type { ApiErrorBody } from '../api/errors.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
+  BasemapView,
   DatasetSummary,
   FeatureCollectionResult,
   ImportResult,
@@ -31,6 +32,9 @@ Commands:
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
   key export                      print this workstation's public key (PEM)
   audit verify | audit list       check the hash-chained audit log / list recent entries
+  basemaps list | basemaps set FILE.json
+                                  list the configured basemaps / replace them with the list in
+                                  FILE.json (an administrator's act; see docs/adr/0106)
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
@@ -69,6 +73,27 @@ function need(ctx: CommandContext, index: number, what: string): string {
   if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what });
   return value;
 }
+
+/** Largest basemap configuration file read: a list of a few dozen entries. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The basemap list of a configuration file: a JSON array, or an object with `basemaps`. */
+async function readBasemapList(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new StrataError('FILE_NOT_FOUND', { file });
+  });
+  let value: unknown;
+  try {
+    if (text.length > MAX_CONFIG_BYTES) throw new Error('too long');
+    value = JSON.parse(text);
+  } catch {
+    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.basemapsFile', file });
+  }
+  return Array.isArray(value) ? value : (value as { basemaps?: unknown } | null)?.basemaps;
+}
+
+const basemapLine = (v: BasemapView): string =>
+  `${v.basemap.id.padEnd(16)} ${v.basemap.kind.padEnd(10)} ${'path' in v.basemap ? v.basemap.path : v.basemap.url}  ${v.basemap.name}`;
 
 async function readKey(value: string | undefined): Promise<string | undefined> {
   if (value === undefined) return undefined;
@@ -193,6 +218,23 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
     ctx.out.result(key, () => key.pem.trimEnd());
     return 0;
+  },
+  async basemaps(ctx) {
+    const sub = ctx.positionals[1];
+    if (sub !== 'list' && sub !== 'set')
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.usage',
+        usage: 'strata basemaps list | strata basemaps set FILE.json',
+      });
+    const views =
+      sub === 'list'
+        ? await call<BasemapView[]>(ctx, 'basemaps.list', {})
+        : await call<BasemapView[]>(ctx, 'basemaps.set', {
+            basemaps: await readBasemapList(need(ctx, 2, 'FILE.json')),
+          });
+    ctx.out.result(views, () => views.map(basemapLine).join('\n') || '(empty)');
+    for (const view of views) if (view.problem) ctx.out.error(view.problem);
+    return views.some((v) => v.problem) ? 1 : 0;
   },
   async audit(ctx) {
     const sub = ctx.positionals[1];

@@ -52,7 +52,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, () => workstation?.tileOrigins() ?? []);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools })));
   await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
@@ -72,7 +72,11 @@ async function start(): Promise<void> {
   });
   const rendererRoot = appFile('dist', 'renderer');
   protocol.handle(APP_SCHEME, (request) =>
-    handleAppProtocol(request, { rendererRoot, resolveFile: (logical) => opened.resolveFile(logical) }),
+    handleAppProtocol(request, {
+      rendererRoot,
+      resolveFile: (logical) => opened.resolveFile(logical),
+      tileOrigins: () => opened.tileOrigins(),
+    }),
   );
   mainWindow = createWindow();
 }

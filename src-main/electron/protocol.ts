@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { SECURITY_HEADERS } from '../hosting/csp.js';
+import { StrataError } from '../api/errors.js';
+import { SECURITY_HEADERS, contentSecurityPolicy } from '../hosting/csp.js';
 import { contentRange, parseRange, unsatisfiedRange } from '../hosting/http-range.js';
 import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
@@ -11,6 +12,8 @@ export interface AppProtocolOptions {
   readonly rendererRoot: string;
   /** The workstation's resolver for logical paths such as `datasets/<id>/display`. */
   readonly resolveFile: (logicalPath: string) => Promise<ServedFile | null>;
+  /** Origins of the configured basemap services, allowed as image sources in the CSP (ADR 0106). */
+  readonly tileOrigins?: () => readonly string[];
 }
 
 const respond = (
@@ -23,10 +26,25 @@ const respond = (
 const plain = (status: number, text: string): Response =>
   respond(status, { 'Content-Type': 'text/plain; charset=utf-8' }, text);
 
-/** Streams `file` (or the requested range of it) from disk; never reads it whole. */
-function serveFile(request: Request, file: ServedFile): Response {
+/**
+ * Streams `file` (or the requested range of it) from disk, never reading it whole; bytes held in
+ * memory (a basemap tile) are sent whole.
+ */
+function serveFile(request: Request, file: ServedFile, extra: Record<string, string>): Response {
+  if ('bytes' in file) {
+    const headers = {
+      ...extra,
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.bytes.byteLength),
+    };
+    return respond(200, headers, request.method === 'HEAD' ? null : new Uint8Array(file.bytes));
+  }
   const { size } = file;
-  const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Accept-Ranges': 'bytes' };
+  const headers: Record<string, string> = {
+    ...extra,
+    'Content-Type': file.contentType,
+    'Accept-Ranges': 'bytes',
+  };
   const range = parseRange(request.headers.get('range') ?? undefined, size);
   if (range === 'unsatisfiable') {
     return respond(416, { ...headers, 'Content-Range': unsatisfiedRange(size) });
@@ -72,10 +90,21 @@ export async function handleAppProtocol(request: Request, options: AppProtocolOp
   let file: ServedFile | null | 'refused';
   try {
     file = await lookup(pathname, options);
-  } catch {
+  } catch (error) {
+    // A file that cannot be read (a damaged tile set) answers why, as a contract error body.
+    if (error instanceof StrataError)
+      return respond(
+        422,
+        { 'Content-Type': 'application/json; charset=utf-8' },
+        JSON.stringify({ ok: false, error: { code: error.code, params: error.params } }),
+      );
     return plain(500, 'Internal error');
   }
   if (file === 'refused') return plain(400, 'Bad path');
   if (file === null) return plain(404, 'Not found');
-  return serveFile(request, file);
+  // The UI's own files carry the CSP with the configured basemap origins; stored files need none.
+  const csp = pathname.startsWith(FILES_PREFIX)
+    ? {}
+    : { 'Content-Security-Policy': contentSecurityPolicy(options.tileOrigins?.() ?? []) };
+  return serveFile(request, file, csp);
 }

@@ -5,8 +5,16 @@ import { isAppUrl } from './app-origin.js';
 // cancelled: the workstation never touches the network, and local files come only via app://.
 const LOCAL_SCHEMES = new Set(['devtools:', 'data:', 'blob:']);
 
-/** Whether a request from the UI may proceed: the app origin, DevTools and in-page data only. */
-export function isAllowedRequestUrl(url: string): boolean {
+/**
+ * Whether a request from the UI may proceed: the app origin, DevTools and in-page data, and GETs
+ * of http(s) URLs on exactly the origins of the basemap services an administrator configured
+ * (ADR 0106). With none configured, no request leaves the machine.
+ */
+export function isAllowedRequestUrl(
+  url: string,
+  tileOrigins: readonly string[] = [],
+  method = 'GET',
+): boolean {
   if (isAppUrl(url)) return true;
   let parsed: URL;
   try {
@@ -14,11 +22,23 @@ export function isAllowedRequestUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return LOCAL_SCHEMES.has(parsed.protocol);
+  if (LOCAL_SCHEMES.has(parsed.protocol)) return true;
+  const web = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  return (
+    web &&
+    method === 'GET' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    tileOrigins.includes(parsed.origin)
+  );
 }
 
-/** Denies every permission and device, cancels every network request, turns off spellcheck downloads. */
-export function hardenSession(session: Session): void {
+/**
+ * Denies every permission and device, cancels every network request but tile requests to the
+ * configured basemap origins (read on each request, so a change applies at once), turns off
+ * spellcheck downloads.
+ */
+export function hardenSession(session: Session, tileOrigins: () => readonly string[] = () => []): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });
@@ -26,7 +46,7 @@ export function hardenSession(session: Session): void {
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url) });
+    callback({ cancel: !isAllowedRequestUrl(details.url, tileOrigins(), details.method) });
   });
 }
 

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS } from '../hosting/csp.js';
 import { parseRange } from '../hosting/http-range.js';
+import type { ServedFile } from '../hosting/workstation.js';
 
 /** A plain-text (or typed) answer with the security headers every harness response carries. */
 export function send(
@@ -26,13 +27,26 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Streams a file, honouring a single HTTP Range (206/416), as geotiff.js and OpenLayers expect. */
+/**
+ * Streams a file, honouring a single HTTP Range (206/416), as geotiff.js and OpenLayers expect;
+ * bytes held in memory (a basemap tile) are sent whole.
+ */
 export function serveFile(
   req: IncomingMessage,
   res: ServerResponse,
-  file: { path: string; size: number; contentType: string },
+  file: ServedFile,
   extra: Record<string, string> = {},
 ): void {
+  if ('bytes' in file) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...extra,
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.bytes.byteLength),
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
+    return;
+  }
   const range = parseRange(req.headers.range, file.size);
   const headers = {
     ...SECURITY_HEADERS,

@@ -37,6 +37,7 @@ const dispatch = headlessDispatcher(
 const harness = await startHarness({
   dispatch,
   resolveFile: (p) => workstation.resolveFile(p),
+  tileOrigins: () => workstation.tileOrigins(),
   events: (listener) => workstation.onEvent(listener),
   rendererDir: path.join(here, '..', 'renderer'),
   port: Number(values.port ?? 0),

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
-import type { ErrorCode, ErrorParams, Result } from '../api/errors.js';
+import { StrataError, type ErrorCode, type ErrorParams, type Result } from '../api/errors.js';
+import { contentSecurityPolicy } from '../hosting/csp.js';
 import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
 import { openEventStream, type SubscribeEvents } from './event-stream.js';
@@ -14,6 +15,8 @@ const COOKIE = 'strata_token';
 export interface HarnessOptions {
   readonly dispatch: Dispatch;
   readonly resolveFile: (logicalPath: string) => Promise<ServedFile | null>;
+  /** Origins of the configured basemap services, allowed as image sources in the page's CSP (ADR 0106). */
+  readonly tileOrigins?: () => readonly string[];
   /** Host events (job progress) served at GET /events as Server-Sent Events. */
   readonly events: SubscribeEvents;
   /** Interval of the keep-alive comment on /events (default 15 s). */
@@ -118,7 +121,15 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   async function files(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const segments = decodePathSegments(url.pathname.slice('/files/'.length));
-    const file = segments ? await options.resolveFile(segments.join('/')) : null;
+    let file: ServedFile | null;
+    try {
+      file = segments ? await options.resolveFile(segments.join('/')) : null;
+    } catch (error) {
+      // A file that cannot be read (a damaged tile set) answers why, as a contract error body.
+      if (!(error instanceof StrataError)) throw error;
+      refuse(res, 422, error.code, error.params);
+      return;
+    }
     if (!file) {
       send(res, 404, 'not found');
       return;
@@ -136,6 +147,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         return;
       }
       extra['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      extra['Content-Security-Policy'] = contentSecurityPolicy(options.tileOrigins?.() ?? []);
     }
     const target = resolveStaticPath(options.rendererDir, isPage ? '/index.html' : url.pathname);
     const file = target ? await statServedFile(options.rendererDir, target) : null;

@@ -15,6 +15,9 @@ import {
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
 import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
+import { createTileSets, type TileSets } from '../node/basemaps/tile-sets.js';
+import { basemapTilesPath, storedBasemaps } from '../services/basemaps-service.js';
+import { serviceOrigins, type Basemap } from '../core/basemaps/index.js';
 import type { BagIo, BagSigner, FormatReader, RasterIo, VectorIo } from '../core/ports/index.js';
 import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
@@ -22,6 +25,8 @@ import type { ServedFile, Workstation, WorkstationOptions } from './workstation.
 import { createJobRegistry } from './jobs.js';
 
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
+/** `basemaps/<id>/<z>/<x>/<y>`: a tile of a local basemap, row counted from the top. */
+const TILE_PATH = /^(basemaps\/[a-z0-9][a-z0-9_-]{0,39})\/(\d{1,2})\/(\d{1,10})\/(\d{1,10})$/;
 
 function loadDefaultProfile(): ReviewProfile {
   const parsed = parseProfile(defaultProfile);
@@ -42,6 +47,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const parsers = createIsolatedParsers();
   const resampler = createResampler();
   const copier = createWorkingCopier();
+  const tileSets = createTileSets();
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
@@ -50,9 +56,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, resampler, copier, store, objects, signer });
+    return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
+    await tileSets.close();
     await parsers.close();
     await resampler.close();
     await copier.close();
@@ -69,6 +76,7 @@ interface Opened {
   readonly resampler: Resampler;
   /** Display working copies are written in worker threads too (ADR 0125). */
   readonly copier: WorkingCopier;
+  readonly tileSets: TileSets;
   readonly store: Catalogue;
   readonly objects: LocalObjectStore;
   readonly signer: BagSigner;
@@ -80,6 +88,7 @@ async function compose({
   parsers,
   resampler,
   copier,
+  tileSets,
   store,
   objects,
   signer,
@@ -97,6 +106,7 @@ async function compose({
     vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
+    tileSets,
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),
@@ -107,11 +117,35 @@ async function compose({
   };
   const audit = await store.auditVerify();
   const jobs = createJobRegistry();
+  // The basemap configuration, read once and again after each change: tile requests and the
+  // hosts' request filters ask for it far more often than it changes.
+  let basemaps: readonly Basemap[] = await storedBasemaps(store);
+  let origins: readonly string[] = serviceOrigins(basemaps);
+  const handlers = createHandlers(deps, loadDefaultProfile(), jobs);
+  const setBasemaps = handlers['basemaps.set'];
+
+  async function resolveTile(match: RegExpExecArray): Promise<ServedFile | null> {
+    const basemap = basemaps.find((b) => basemapTilesPath(b.id) === match[1]);
+    if (basemap?.kind !== 'mbtiles' && basemap?.kind !== 'gpkg-tiles') return null;
+    const tile = await tileSets.tile(basemap, Number(match[2]), Number(match[3]), Number(match[4]));
+    return tile ? { bytes: tile.bytes, contentType: tile.contentType } : null;
+  }
 
   return {
-    handlers: createHandlers(deps, loadDefaultProfile(), jobs),
+    handlers: {
+      ...handlers,
+      'basemaps.set': async (args, ctx) => {
+        const result = await setBasemaps(args, ctx);
+        basemaps = await storedBasemaps(store);
+        origins = serviceOrigins(basemaps);
+        return result;
+      },
+    },
     readOnly: !audit.ok,
+    tileOrigins: () => origins,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
+      const tile = TILE_PATH.exec(logicalPath);
+      if (tile) return resolveTile(tile);
       const match = DISPLAY_PATH.exec(logicalPath);
       if (!match?.[1]) return null;
       const row = await store.getDataset(asDatasetId(match[1]));
@@ -122,6 +156,7 @@ async function compose({
     },
     onEvent: (listener) => jobs.onEvent(listener),
     async close() {
+      await tileSets.close();
       await parsers.close();
       await resampler.close();
       await copier.close();

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ServedFile } from './workstation.js';
+import type { FileOnDisk } from './workstation.js';
 
 const SEPARATOR_OR_DRIVE = /[\\/:]/;
 // Windows opens these as devices whatever the folder or extension.
@@ -73,7 +73,7 @@ function isStrictlyInside(base: string, target: string): boolean {
  * really lies outside `root` (a link inside the folder pointing elsewhere). The answer carries the
  * real path, so the file is then opened without going through the link again.
  */
-export async function statServedFile(root: string, target: string): Promise<ServedFile | null> {
+export async function statServedFile(root: string, target: string): Promise<FileOnDisk | null> {
   try {
     const [base, real] = await Promise.all([realpath(root), realpath(target)]);
     if (!isStrictlyInside(base, real)) return null;

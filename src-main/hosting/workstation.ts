@@ -3,19 +3,35 @@ import type { ServiceHandlers } from '../services/create-handlers.js';
 
 export type { ServiceHandlers };
 
-/** A file the map may read, resolved from a logical path such as `datasets/<id>/display`. */
-export interface ServedFile {
+/** A file on disk the map may read, resolved from a logical path such as `datasets/<id>/display`. */
+export interface FileOnDisk {
   readonly path: string;
   readonly size: number;
   readonly contentType: string;
 }
 
+/** A small answer held in memory: a basemap tile read from its tile set (ADR 0106). */
+export interface BytesInMemory {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+export type ServedFile = FileOnDisk | BytesInMemory;
+
 export interface Workstation {
   readonly handlers: ServiceHandlers;
   /** The audit chain was broken at open: the dispatcher refuses every mutating method. */
   readonly readOnly: boolean;
-  /** Only logical paths produced by the services resolve; anything else is null. */
+  /**
+   * Only logical paths produced by the services resolve; anything else is null. A path that names
+   * something unreadable (a damaged tile set) throws the StrataError that says why.
+   */
   resolveFile(logicalPath: string): Promise<ServedFile | null>;
+  /**
+   * The origins of the configured basemap services (ADR 0106): the only places besides the app
+   * itself the UI may load anything from. Empty unless an administrator configured one.
+   */
+  tileOrigins(): readonly string[];
   /** Job progress and ends, for the host to pass to its UI; returns the unsubscribe function. */
   onEvent(listener: (event: HostEvent) => void): () => void;
   close(): Promise<void>;

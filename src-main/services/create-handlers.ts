@@ -8,6 +8,7 @@ import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
+import { listBasemaps, setBasemaps } from './basemaps-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
@@ -57,5 +58,8 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     'crs.search': ({ query, limit }) => searchCrsService(query, limit),
     'dataset.assignCrs': ({ id, code, replace }, ctx) => assignCrs(deps, ctx, id, code, replace),
     'crs.loadDatumShifts': ({ path }) => loadDatumShifts(path),
+    // Basemaps (issue 6).
+    'basemaps.list': () => listBasemaps(deps),
+    'basemaps.set': ({ basemaps }, ctx) => setBasemaps(deps, ctx, basemaps),
   };
 }

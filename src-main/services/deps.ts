@@ -8,6 +8,7 @@ import type {
   JobOptions,
   ObjectStore,
   RasterIo,
+  TileSetReader,
   VectorIo,
 } from '../core/ports/index.js';
 import type { JobProgressEvent } from '../api/events.js';
@@ -51,6 +52,8 @@ export interface ServiceDeps {
   readonly vector: VectorIo;
   readonly bags: BagIo;
   readonly signer: BagSigner;
+  /** Local basemap tile sets (ADR 0106). */
+  readonly tileSets: TileSetReader;
   readonly ids: Ids;
   readonly clock: Clock;
   readonly workDir: string;

@@ -205,6 +205,9 @@ export const en: UiStrings = {
   },
   map: {
     basemapMissing: 'No offline basemap',
+    basemapLabel: 'Basemap',
+    basemapNone: 'No basemap',
+    basemapTileFailed: 'Some basemap tiles could not be loaded (check that the intranet map service is up)',
     noWebgl: 'WebGL is not available here: rasters cannot be displayed.',
     rasterFailed: 'Raster display failed: {{name}}',
     vectorFailed: 'Vector display failed: {{name}}',

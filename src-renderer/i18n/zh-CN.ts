@@ -191,6 +191,9 @@ export const zhCN = {
   },
   map: {
     basemapMissing: '无离线底图',
+    basemapLabel: '底图',
+    basemapNone: '无底图',
+    basemapTileFailed: '部分底图瓦片无法加载（请检查内网地图服务是否可用）',
     noWebgl: '当前环境不支持 WebGL，无法显示栅格数据。',
     rasterFailed: '栅格显示失败：{{name}}',
     vectorFailed: '矢量显示失败：{{name}}',

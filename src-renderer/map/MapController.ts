@@ -89,6 +89,8 @@ export class MapController {
   private readonly unwatch = new Map<string, () => void>();
   private viewCrs = VIEW_CRS;
   private basemap: BaseLayer | null;
+  /** The configured basemap's tile layer (ADR 0106), built again for each map CRS. */
+  private tileBasemap: { readonly build: () => BaseLayer | null; layer: BaseLayer | null } | null = null;
   private picking = true;
 
   constructor(target: HTMLElement, listener: MapListener) {
@@ -220,6 +222,7 @@ export class MapController {
       this.basemap = createBasemapLayer();
       if (this.basemap) this.map.addLayer(this.basemap);
     }
+    this.setBasemap(this.tileBasemap?.build ?? null);
     const specs = [...this.entries.values()].map((entry) => entry.spec);
     for (const entry of this.entries.values()) {
       this.map.removeLayer(entry.layer);
@@ -229,6 +232,20 @@ export class MapController {
     this.setLayers(specs);
     this.emitStatus();
     return true;
+  }
+
+  /**
+   * Shows the basemap `build` makes (a tile layer under every layer, reprojected into the map CRS
+   * by OpenLayers), or none; the previous one is removed. `build` is called again on a CRS change.
+   */
+  setBasemap(build: (() => BaseLayer | null) | null): void {
+    const old = this.tileBasemap?.layer;
+    if (old) {
+      this.map.removeLayer(old);
+      old.dispose();
+    }
+    this.tileBasemap = build ? { build, layer: build() } : null;
+    if (this.tileBasemap?.layer) this.map.addLayer(this.tileBasemap.layer);
   }
 
   /** The OpenLayers map, for the map tools (src-renderer/map/tools) to add their interactions and controls to. */
@@ -248,6 +265,7 @@ export class MapController {
   }
 
   dispose(): void {
+    this.setBasemap(null);
     for (const entry of this.entries.values()) entry.layer.dispose();
     this.entries.clear();
     this.map.setTarget(undefined);

@@ -122,6 +122,19 @@ export const LATIN_IN_CHINESE = new Set([
   'Y',
   'x',
   'y',
+  // Basemap services and tile sets (ADR 0106): protocols, standards and URL placeholder names.
+  'http',
+  'https',
+  'ASCII',
+  'WebP',
+  'XYZ',
+  'WMTS',
+  'REST',
+  'TileMatrix',
+  'TileRow',
+  'TileCol',
+  'z',
+  'basemaps',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

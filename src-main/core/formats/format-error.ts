@@ -183,7 +183,19 @@ export type FormatProblem =
   | 'csvNoCoordinates'
   | 'csvColumnMissing'
   | 'csvCrsCode'
-  | 'csvColumns';
+  | 'csvColumns'
+  // Basemap tile sets (MBTiles, GeoPackage tiles)
+  | 'tileSetNoTiles'
+  | 'tileSetEmpty'
+  | 'tileSetZoom'
+  | 'tileSetBounds'
+  | 'tileSetNoMatrix'
+  | 'tileSetMatrix'
+  | 'tileSetPixelNotSquare'
+  | 'tileSetTileSizes'
+  | 'tileSetCrs'
+  | 'tileTooLarge'
+  | 'tileImageType';
 
 /** Parameters of a problem: record numbers, tag names, sizes — never attribute values or coordinates. */
 export type FormatProblemParams = Readonly<Record<string, string | number>>;

@@ -96,6 +96,9 @@ export interface LineageRow {
   readonly createdAt: string;
 }
 
+/** Keys of the workstation settings an administrator sets (ADR 0107). */
+export type SettingKey = 'basemaps';
+
 /** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */
 export interface AuditInput {
   readonly actor: string;
@@ -134,6 +137,8 @@ export interface CatalogueTx {
   insertReview(review: ReviewRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;
   appendAudit(entry: AuditInput): Promise<AuditRow>;
+  /** Sets the workstation setting `key` to `value` (JSON-serialisable), recording who and when. */
+  putSetting(key: SettingKey, value: unknown, by: string): Promise<void>;
   /** Makes `crs` the dataset's CRS (and `display` its display copy, when given), recording `assignment`. */
   assignCrs(
     id: DatasetId,
@@ -157,6 +162,8 @@ export interface CatalogueStore {
   latestReview(id: DatasetId): Promise<ReviewRow | null>;
   lineage(id: DatasetId): Promise<LineageRow | null>;
   auditList(limit: number): Promise<AuditRow[]>;
+  /** The value of a workstation setting as stored (parsed JSON), or null when never set. */
+  getSetting(key: SettingKey): Promise<unknown>;
   auditVerify(): Promise<AuditChainCheck>;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type {
   RecordFieldsRow,
   RecordVersionRow,
   ReviewRow,
+  SettingKey,
 } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
 import { ftsIndexText } from './fts-text.js';
@@ -190,6 +191,15 @@ export function createCatalogueTx(
           lineage.author,
           lineage.createdAt,
         ],
+      );
+    },
+
+    async putSetting(key: SettingKey, value: unknown, by: string): Promise<void> {
+      guard();
+      await conn.run(
+        `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        [key, JSON.stringify(value), now().toISOString(), by],
       );
     },
 

@@ -11,6 +11,7 @@ import type {
   LineageRow,
   RecordVersionRow,
   ReviewRow,
+  SettingKey,
 } from '../../core/ports/index.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { createCatalogueTx } from './catalogue-tx.js';
@@ -262,6 +263,12 @@ function buildCatalogue(
         [Math.max(0, Math.floor(limit))],
       );
       return rows.map(auditFromDb);
+    },
+
+    async getSetting(key: SettingKey): Promise<unknown> {
+      ensureOpen();
+      const row = await reader.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+      return row ? (JSON.parse(row.value) as unknown) : null;
     },
 
     async auditVerify() {

@@ -13,6 +13,7 @@ import { NAVIGATION_KEYS, SHORTCUTS } from '../../map/tools/shortcuts.js';
 import { useAppStore } from '../../state/app-store.js';
 import { formatNumber } from '../../ui/format.js';
 import { setHelpOpen, setRasterHits, setTool, useMapToolsStore, type MapTool } from './map-tools-store.js';
+import { BasemapProblem, BasemapSelect } from './BasemapSelect.js';
 import './map-tools.css';
 
 /** Digits that keep a measured value readable: centimetres for metres, more for large units. */
@@ -136,7 +137,10 @@ function ShortcutHelp() {
   );
 }
 
-/** The map's tool bar (identify, measure distance/area, shortcuts) and its result cards, over the map. */
+/**
+ * The map's tool bar (basemap, identify, measure distance/area, shortcuts) and its result cards,
+ * over the map.
+ */
 export function MapTools() {
   const { t } = useTranslation();
   const tool = useMapToolsStore((s) => s.tool);
@@ -148,6 +152,7 @@ export function MapTools() {
   return (
     <div className="map-tools">
       <div className="map-toolbar">
+        <BasemapSelect />
         <Radio.Group
           size="small"
           optionType="button"
@@ -176,6 +181,7 @@ export function MapTools() {
           />
         </Tooltip>
       </div>
+      <BasemapProblem />
       <MeasurePanel />
       <IdentifyPanel />
       <ShortcutHelp />

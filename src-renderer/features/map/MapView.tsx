@@ -6,6 +6,8 @@ import { useMapController } from '../../map/use-map-controller.js';
 import { clearNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
+import { chosenView, useBasemapStore } from './basemap-store.js';
+import { useBasemap } from './use-basemap.js';
 import { StatusBar } from './StatusBar.js';
 import { useCrsChoices, useMapTools } from './use-map-tools.js';
 import { StylePanel } from '../style/StylePanel.js';
@@ -61,6 +63,8 @@ export function MapView() {
     },
   };
   const controller = useMapController(target, listener);
+  useBasemap(controller);
+  const basemapOn = useBasemapStore((s) => chosenView(s) !== null);
   const choices = useCrsChoices(specs);
   useMapTools(controller, specs, choices);
 
@@ -100,7 +104,7 @@ export function MapView() {
         status={status}
         pointer={pointer}
         problem={problem}
-        basemap={BASEMAP_URL !== null}
+        basemap={BASEMAP_URL !== null || basemapOn}
         controller={controller}
         choices={choices}
       />

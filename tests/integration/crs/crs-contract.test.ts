@@ -75,7 +75,7 @@ describe('dataset.assignCrs', () => {
     expect(detail.crsDefinition).toEqual({ code: 'EPSG:4490', proj4: '+proj=longlat +ellps=GRS80' });
     expect(detail.display.contentType).toBe('application/geo+json');
     const served = await ws.resolveFile(detail.display.path);
-    const display = JSON.parse(await readFile(served?.path ?? '', 'utf8')) as {
+    const display = JSON.parse(await readFile(served && 'path' in served ? served.path : '', 'utf8')) as {
       features: unknown[];
     };
     expect(display.features).toHaveLength(gdal.featureCount);

@@ -58,9 +58,10 @@ describe('working copy at import', () => {
       const id = result.datasets[0]?.id ?? '';
       const served = await ws.resolveFile(`datasets/${id}/display`);
       expect(served?.contentType).toBe('image/tiff');
+      const servedPath = served && 'path' in served ? served.path : '';
       const stored = await objects(home);
       expect(stored).toHaveLength(2);
-      const copy = (await gdalinfo(served?.path ?? '', '-checksum')) as Checksummed;
+      const copy = (await gdalinfo(servedPath, '-checksum')) as Checksummed;
       const original = (await gdalinfo(dem, '-checksum')) as Checksummed;
       expect(copy.bands[0]?.checksum).toBe(original.bands[0]?.checksum);
       expect(copy.bands[0]?.overviews?.length).toBeGreaterThan(0);
@@ -68,7 +69,7 @@ describe('working copy at import', () => {
       const audit = await client.call('audit.list', { limit: 5 });
       const entry = audit.find((e) => e.action === 'dataset.import');
       expect(entry?.details['displaySha256']).toBe(
-        path.basename(path.dirname(served?.path ?? '')) + path.basename(served?.path ?? ''),
+        path.basename(path.dirname(servedPath)) + path.basename(servedPath),
       );
     } finally {
       await ws.close();

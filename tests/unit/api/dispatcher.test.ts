@@ -125,6 +125,7 @@ describe('method policies in the contract', () => {
   it('the state changes of the archive are the mutating methods', () => {
     const mutating = METHOD_NAMES.filter((name) => policyOf(name).mutates).sort();
     expect(mutating).toEqual([
+      'basemaps.set',
       'catalogue.save',
       'dataset.assignCrs',
       'datasets.import',

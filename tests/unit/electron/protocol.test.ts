@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/hosting/csp.js';
+import { StrataError } from '../../../src-main/api/errors.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../src-main/hosting/csp.js';
 import type { ServedFile } from '../../../src-main/hosting/workstation.js';
 import { handleAppProtocol, type AppProtocolOptions } from '../../../src-main/electron/protocol.js';
 
@@ -170,5 +171,62 @@ describe('app://strata/files/<logicalPath>', () => {
       expect(response.status, bad).toBe(400);
     }
     expect(resolved).toEqual([]);
+  });
+});
+
+describe('app:// basemaps (ADR 0106)', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const tileOptions = (origins: readonly string[]): AppProtocolOptions => ({
+    rendererRoot: options.rendererRoot,
+    tileOrigins: () => origins,
+    resolveFile: (logicalPath) => {
+      if (logicalPath === 'basemaps/guilin/9/413/220')
+        return Promise.resolve({ bytes: png, contentType: 'image/png' });
+      if (logicalPath === 'basemaps/broken/0/0/0')
+        return Promise.reject(
+          new StrataError('TOO_LARGE', {
+            file: 'b.mbtiles',
+            problem: 'problem.tileTooLarge',
+            zoom: 0,
+            column: 0,
+            row: 0,
+            maxMb: 2,
+          }),
+        );
+      return Promise.resolve(null);
+    },
+  });
+
+  it('sends a tile held in memory whole, as stored', async () => {
+    const response = await handleAppProtocol(
+      new Request('app://strata/files/basemaps/guilin/9/413/220'),
+      tileOptions([]),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(png);
+    expectSecurityHeaders(response);
+  });
+
+  it('answers a tile that cannot be read with the contract error body', async () => {
+    const response = await handleAppProtocol(
+      new Request('app://strata/files/basemaps/broken/0/0/0'),
+      tileOptions([]),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'TOO_LARGE',
+        params: { file: 'b.mbtiles', problem: 'problem.tileTooLarge', zoom: 0, column: 0, row: 0, maxMb: 2 },
+      },
+    });
+  });
+
+  it('puts the configured service origins in the UI page’s CSP, and only there', async () => {
+    const page = await handleAppProtocol(new Request('app://strata/'), tileOptions(['http://10.0.0.5:8080']));
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy(['http://10.0.0.5:8080']));
+    const plain = await handleAppProtocol(new Request('app://strata/'), tileOptions([]));
+    expect(plain.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -116,6 +116,42 @@ describe('web contents hardening', () => {
 });
 
 describe('isAllowedRequestUrl', () => {
+  const origins = ['http://10.0.0.5:8080', 'https://maps.local'];
+  it('allows GETs of exactly the configured basemap origins (ADR 0106), nothing else', () => {
+    expect(isAllowedRequestUrl('http://10.0.0.5:8080/vec/3/6/2.png', origins)).toBe(true);
+    expect(isAllowedRequestUrl('https://maps.local/wmts?TileMatrix=3', origins)).toBe(true);
+    expect(isAllowedRequestUrl('https://MAPS.local:443/wmts', origins)).toBe(true);
+    for (const url of [
+      'http://10.0.0.5/vec/3/6/2.png',
+      'http://10.0.0.5:8081/vec/3/6/2.png',
+      'https://10.0.0.5:8080/vec/3/6/2.png',
+      'http://maps.local/wmts',
+      'https://maps.local.evil.com/wmts',
+      'https://user:pw@maps.local/wmts',
+      'ws://10.0.0.5:8080/',
+      'https://tile.openstreetmap.org/1/1/1.png',
+    ])
+      expect(isAllowedRequestUrl(url, origins), url).toBe(false);
+    expect(isAllowedRequestUrl('http://10.0.0.5:8080/vec/3/6/2.png', origins, 'POST')).toBe(false);
+    // With nothing configured, nothing on the network is allowed.
+    expect(isAllowedRequestUrl('http://10.0.0.5:8080/vec/3/6/2.png')).toBe(false);
+  });
+
+  it('reads the configured origins on every request, so a change applies at once', () => {
+    const session = fakeSession();
+    let configured: string[] = [];
+    hardenSession(session as unknown as Session, () => configured);
+    const decide = (url: string): unknown => {
+      const callback = vi.fn();
+      (session.state.beforeRequest as (...a: unknown[]) => void)({ url, method: 'GET' }, callback);
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(decide('http://10.0.0.5:8080/1/1/1.png')).toEqual({ cancel: true });
+    configured = ['http://10.0.0.5:8080'];
+    expect(decide('http://10.0.0.5:8080/1/1/1.png')).toEqual({ cancel: false });
+    expect(decide('http://10.0.0.6:8080/1/1/1.png')).toEqual({ cancel: true });
+  });
+
   it('refuses lookalike app origins', () => {
     expect(isAllowedRequestUrl('app://strata.evil/x')).toBe(false);
     expect(isAllowedRequestUrl('app://user@strata/x')).toBe(false);

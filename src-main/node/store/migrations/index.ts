@@ -3,6 +3,7 @@ import { migration0002 } from './0002-search-indexes.js';
 import { migration0003 } from './0003-dataset-layer.js';
 import { migration0004 } from './0004-crs-assignment.js';
 import { migration0005 } from './0005-open-options.js';
+import { migration0006 } from './0006-settings.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
