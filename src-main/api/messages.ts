@@ -243,6 +243,10 @@ export const MESSAGES = {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',
   },
+  'reason.profileLacksRule': {
+    'zh-CN': '当前审查规则配置未启用检查项 {{rule}}，无法确定公开版应达到的精度',
+    en: 'the review profile does not enable the check {{rule}}, so the precision a public version must have is not known',
+  },
   'reason.rasterTooLarge': {
     'zh-CN':
       '原始栅格为 {{width}} × {{height}} 像元，超过生成公开版的处理上限（{{limit}} 像元）；请先分幅再分别生成',
@@ -842,10 +846,6 @@ export const MESSAGES = {
   'finding.noCrs': {
     'zh-CN': '无坐标参考系，无法判断精度',
     en: 'No coordinate reference system: precision cannot be judged',
-  },
-  'finding.unknownRule': {
-    'zh-CN': '规则配置引用了未知检查项 {{rule}}，审查不完整',
-    en: 'The profile names an unknown check {{rule}}; the review is incomplete',
   },
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },

@@ -72,7 +72,17 @@ export interface RecordVersion {
 export interface ReviewReport {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;
-  readonly profile: { readonly id: string; readonly version: number; readonly name: string };
+  /**
+   * The profile that judged it: its document's SHA-256 and every rule it ran with its version
+   * (null for reviews recorded before these were kept).
+   */
+  readonly profile: {
+    readonly id: string;
+    readonly version: number;
+    readonly name: string;
+    readonly sha256: string | null;
+    readonly rules: readonly { readonly id: string; readonly version: number }[] | null;
+  };
   readonly findings: readonly Finding[];
   readonly blocking: number;
   readonly passed: boolean;

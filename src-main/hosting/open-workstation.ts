@@ -1,5 +1,6 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
@@ -28,8 +29,10 @@ const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 /** `basemaps/<id>/<z>/<x>/<y>`: a tile of a local basemap, row counted from the top. */
 const TILE_PATH = /^(basemaps\/[a-z0-9][a-z0-9_-]{0,39})\/(\d{1,2})\/(\d{1,10})\/(\d{1,10})$/;
 
+/** The bundled profile; its hash is over its JSON text as parsed (ADR 0160). */
 function loadDefaultProfile(): ReviewProfile {
-  const parsed = parseProfile(defaultProfile);
+  const sha256 = createHash('sha256').update(JSON.stringify(defaultProfile)).digest('hex');
+  const parsed = parseProfile(defaultProfile, sha256);
   if ('problems' in parsed) throw new Error(`bundled profile invalid: ${parsed.problems.join('; ')}`);
   return parsed.profile;
 }

@@ -53,7 +53,13 @@ export function toReviewReport(row: ReviewRow): ReviewReport {
   return {
     id: row.id,
     datasetId: row.datasetId,
-    profile: { id: row.profileId, version: row.profileVersion, name: row.profileName },
+    profile: {
+      id: row.profileId,
+      version: row.profileVersion,
+      name: row.profileName,
+      sha256: row.profileSha256,
+      rules: row.rules,
+    },
     findings: row.findings,
     blocking,
     passed: blocking === 0,

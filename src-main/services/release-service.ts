@@ -2,9 +2,10 @@ import type { CallContext } from '../api/caller.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { degradeCoordinates } from '../core/release/vector-degrade.js';
+import { positionPrecisionRule, rasterResolutionRule } from '../core/review/rules/index.js';
 import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
-import type { ReviewSubject } from '../core/review/rule.js';
+import type { ReviewRule, ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
 import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
@@ -67,6 +68,14 @@ function refuseOverBudget(info: RasterInfo): void {
   });
 }
 
+/** The profile's parameters of the rule a transform takes its target from; refused without them. */
+function requireParams<P>(profile: ReviewProfile, rule: ReviewRule<P>): P {
+  const params = profile.paramsOf(rule);
+  if (params === null)
+    throw new StrataError('RELEASE_REFUSED', { reason: 'reason.profileLacksRule', rule: rule.id });
+  return params;
+}
+
 async function writeRaster(
   deps: ServiceDeps,
   profile: ReviewProfile,
@@ -79,7 +88,7 @@ async function writeRaster(
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
   refuseOverBudget(info);
-  const target = targetPixelSize(info, profile.settings) ?? info.pixelSize;
+  const target = targetPixelSize(info, requireParams(profile, rasterResolutionRule)) ?? info.pixelSize;
   const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
@@ -106,7 +115,8 @@ async function writeVector(
   if (subject.kind !== 'vector' || !subject.info.crs) throw new Error('vector with CRS expected');
   enterStep(job, { phase: 'write' });
   const crs = subject.info.crs;
-  const degraded = degradeCoordinates(subject.features, crs, profile.settings.positionPrecisionMetres);
+  const { metres } = requireParams(profile, positionPrecisionRule);
+  const degraded = degradeCoordinates(subject.features, crs, metres);
   const file = path.join(dir, `${path.parse(row.name).name}.public.geojson`);
   await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: degraded.features }));
   return {

@@ -26,6 +26,8 @@ export function reviewSubject(
     profileId: profile.id,
     profileVersion: profile.version,
     profileName: profile.name,
+    profileSha256: profile.sha256,
+    rules: profile.rules.map((rule) => ({ id: rule.id, version: rule.version })),
     findings: outcome.findings,
     contentSha256,
     reviewer: ctx.user,
@@ -55,6 +57,7 @@ export async function runDatasetReview(
       details: {
         reviewId: review.id,
         profile: `${profile.id}@${String(profile.version)}`,
+        profileSha256: profile.sha256,
         findings: review.findings.length,
         blocking: report.blocking,
       },

@@ -9,8 +9,7 @@ export type FindingMessageKey =
   | 'finding.positionPrecision'
   | 'finding.demResolution'
   | 'finding.imageryResolution'
-  | 'finding.noCrs'
-  | 'finding.unknownRule';
+  | 'finding.noCrs';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {

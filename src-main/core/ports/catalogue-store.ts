@@ -71,12 +71,22 @@ export interface RecordVersionRow {
   readonly createdAt: string;
 }
 
+/** One rule a review ran: its id and version. */
+export interface ReviewRuleRun {
+  readonly id: string;
+  readonly version: number;
+}
+
 export interface ReviewRow {
   readonly id: ReviewId;
   readonly datasetId: DatasetId;
   readonly profileId: string;
   readonly profileVersion: number;
   readonly profileName: string;
+  /** SHA-256 of the profile document; null for reviews recorded before it was kept. */
+  readonly profileSha256: string | null;
+  /** The rules the profile ran, each with its version; null for reviews recorded before they were kept. */
+  readonly rules: readonly ReviewRuleRun[] | null;
   readonly findings: readonly Finding[];
   readonly contentSha256: string;
   readonly reviewer: string;

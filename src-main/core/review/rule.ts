@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Finding, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
 
 export interface RasterSubject {
@@ -16,19 +17,16 @@ export interface VectorSubject {
 /** What a review looks at: parsed from the bytes on disk, never from the catalogue's say-so. */
 export type ReviewSubject = RasterSubject | VectorSubject;
 
-/** Numbers of the active rule profile (DOMAIN.md, "What a secrecy review checks"). Metres. */
-export interface ReviewSettings {
-  /** Coordinates finer than this are a blocking finding. Default 50. */
-  readonly positionPrecisionMetres: number;
-  /** DEM grid spacing finer than this is blocking. Default 100. */
-  readonly demGridMetres: number;
-  /** Imagery ground resolution finer than this is blocking. Default 0.5. */
-  readonly imageryResolutionMetres: number;
-}
-
-/** One secrecy-review check: stable id and version, a pure check over one subject. */
-export interface ReviewRule {
+/**
+ * One secrecy-review check (ADR 0160): a stable id and version, the schema of the parameters a
+ * profile gives it (validated when the profile loads), and a pure check over one subject.
+ */
+export interface ReviewRule<P = unknown> {
   readonly id: string;
   readonly version: number;
-  check(subject: ReviewSubject, settings: ReviewSettings): readonly Finding[];
+  readonly params: z.ZodType<P>;
+  check(subject: ReviewSubject, params: P): readonly Finding[];
 }
+
+/** Declares a rule with its parameter type inferred from its schema. */
+export const defineRule = <P>(rule: ReviewRule<P>): ReviewRule<P> => rule;

@@ -163,14 +163,16 @@ export function createCatalogueTx(
     async insertReview(review: ReviewRow): Promise<void> {
       guard();
       await conn.run(
-        `INSERT INTO reviews (id, dataset_id, profile_id, profile_version, profile_name, findings, content_sha256, reviewer, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO reviews (id, dataset_id, profile_id, profile_version, profile_name, profile_sha256, rules, findings, content_sha256, reviewer, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           review.id,
           review.datasetId,
           review.profileId,
           review.profileVersion,
           review.profileName,
+          review.profileSha256,
+          review.rules === null ? null : JSON.stringify(review.rules),
           JSON.stringify(review.findings),
           review.contentSha256,
           review.reviewer,

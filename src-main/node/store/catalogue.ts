@@ -240,7 +240,7 @@ function buildCatalogue(
     async latestReview(id: DatasetId): Promise<ReviewRow | null> {
       ensureOpen();
       const row = await reader.get<ReviewDbRow>(
-        `SELECT id, dataset_id, profile_id, profile_version, profile_name, findings, content_sha256, reviewer, created_at
+        `SELECT id, dataset_id, profile_id, profile_version, profile_name, profile_sha256, rules, findings, content_sha256, reviewer, created_at
            FROM reviews WHERE dataset_id = ? ORDER BY pk DESC LIMIT 1`,
         [id],
       );

@@ -16,6 +16,7 @@ import type {
   LineageRow,
   RecordVersionRow,
   ReviewRow,
+  ReviewRuleRun,
   StoredFile,
 } from '../../core/ports/index.js';
 
@@ -100,6 +101,8 @@ export interface ReviewDbRow {
   profile_id: string;
   profile_version: number;
   profile_name: string;
+  profile_sha256: string | null;
+  rules: string | null;
   findings: string;
   content_sha256: string;
   reviewer: string;
@@ -113,6 +116,8 @@ export function reviewFromDb(r: ReviewDbRow): ReviewRow {
     profileId: r.profile_id,
     profileVersion: r.profile_version,
     profileName: r.profile_name,
+    profileSha256: r.profile_sha256,
+    rules: r.rules === null ? null : (JSON.parse(r.rules) as ReviewRuleRun[]),
     findings: JSON.parse(r.findings) as Finding[],
     contentSha256: r.content_sha256,
     reviewer: r.reviewer,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdalEpsg, gdalinfo, runCommand } from '../../support/gdal.js';
@@ -82,8 +82,26 @@ describe('strata CLI — the archive flow from the command line', () => {
     );
     expect(described).toMatchObject({ version: 2, marking: '机密★20年' });
 
-    const review = await strataJson<{ passed: boolean; findings: { ruleId: string }[] }>('review', raster.id);
+    const review = await strataJson<{
+      passed: boolean;
+      findings: { ruleId: string }[];
+      profile: { id: string; version: number; sha256: string; rules: { id: string; version: number }[] };
+    }>('review', raster.id);
     expect(review.passed).toBe(false);
+    // The report names exactly what judged it: the profile's bytes and every rule it ran.
+    const bundled = await readFile(path.join(ROOT, 'resources/profiles/default.json'), 'utf8');
+    expect(review.profile).toEqual({
+      id: 'cn-default',
+      version: 2,
+      name: expect.any(String) as string,
+      sha256: createHash('sha256')
+        .update(JSON.stringify(JSON.parse(bundled)))
+        .digest('hex'),
+      rules: [
+        { id: 'position-precision', version: 1 },
+        { id: 'raster-resolution', version: 1 },
+      ],
+    });
     const refused = await strata('export', raster.id, '--out', path.join(scratch.dir, 'out'), '--json');
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toBe('');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewSettings } from '../../../src-main/core/review/rule.js';
 import {
   pixelSizeMetres,
   rasterResolutionRule,
@@ -10,11 +9,8 @@ import { gdalinfo } from '../../support/gdal.js';
 import { fixture } from '../../fixtures/index.js';
 
 const COGEO = fixture('raster', 'cogeo.tif');
-const settings: ReviewSettings = {
-  positionPrecisionMetres: 50,
-  demGridMetres: 100,
-  imageryResolutionMetres: 0.5,
-};
+/** The default profile's parameters of raster-resolution. */
+const settings = { demGridMetres: 100, imageryResolutionMetres: 0.5 };
 
 describe('raster resolution in Web Mercator is judged on the ground', () => {
   it('blocks cogeo.tif: 0.597 EPSG:3857 units at 37.7° N are about 0.47 m on the ground', async () => {

@@ -93,6 +93,8 @@ describe('record versions, reviews and status', () => {
               action: 'resample-block-average',
             },
           ],
+          profileSha256: 'ab'.repeat(32),
+          rules: [{ id: 'raster-resolution', version: 1 }],
           contentSha256: rasterRow(1).sha256,
           reviewer: 'li.na',
           createdAt: '2024-06-01T00:00:00.000Z',

@@ -182,7 +182,7 @@ describe('degraded public GeoJSON as GDAL reads it', () => {
         });
       }
       expect(checked).toBeGreaterThan(0);
-      const settings = { positionPrecisionMetres: 50, demGridMetres: 100, imageryResolutionMetres: 0.5 };
+      const settings = { metres: 50 };
       expect(
         positionPrecisionRule.check(
           { kind: 'vector', name: 'out', info: back.info, features: back.features },

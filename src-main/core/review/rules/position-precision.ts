@@ -2,7 +2,8 @@ import { unitsToGroundMetres } from '../../crs/ground-scale.js';
 import { GRID_LADDER, type GridStep, isMultiple, stepDivides } from '../../crs/quantum.js';
 import type { Finding, Position, VectorFeature } from '../../model/index.js';
 import { extentOf, forEachPosition } from '../../formats/vector-summary.js';
-import type { ReviewRule } from '../rule.js';
+import { z } from 'zod';
+import { defineRule } from '../rule.js';
 
 const ID = 'position-precision';
 const VERSION = 1;
@@ -48,15 +49,19 @@ const round3 = (v: number): number => Number(v.toPrecision(3));
 
 /**
  * Position precision (DOMAIN.md "What a secrecy review checks"): coordinates quantised finer than
- * `positionPrecisionMetres` are blocking; the public version snaps them to a coarser grid
+ * the profile's `metres` are blocking; the public version snaps them to a coarser grid
  * ('degrade-coordinates'). Ground metres per CRS unit come from `unitsToGroundMetres` over the
  * layer's extent, finer axis (nominal for true-scale projections; for Mercator and degrees the
  * finest anywhere in the extent). No CRS → blocking 'finding.noCrs' (precision cannot be judged).
  */
-export const positionPrecisionRule: ReviewRule = {
+export const positionPrecisionRule = defineRule({
   id: ID,
   version: VERSION,
-  check(subject, settings): readonly Finding[] {
+  params: z.strictObject({
+    /** Coordinates finer than this on the ground are blocking (DOMAIN.md: 50 m). */
+    metres: z.number().positive().max(100_000),
+  }),
+  check(subject, params): readonly Finding[] {
     if (subject.kind !== 'vector') return [];
     const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking', where: 'dataset' } as const;
     const crs = subject.info.crs;
@@ -67,7 +72,7 @@ export const positionPrecisionRule: ReviewRule = {
     const perUnit = Math.min(scale.x, scale.y);
     const step = quantum === 'finer' ? (GRID_LADDER[0]?.value ?? 0) : quantum.value;
     const precision = step * perUnit;
-    const threshold = settings.positionPrecisionMetres;
+    const threshold = params.metres;
     if (precision >= threshold * (1 - 1e-9)) return [];
     return [
       {
@@ -78,4 +83,4 @@ export const positionPrecisionRule: ReviewRule = {
       },
     ];
   },
-};
+});

@@ -1,6 +1,7 @@
 import { unitsToGroundMetres } from '../../crs/ground-scale.js';
 import type { Finding, RasterInfo } from '../../model/index.js';
-import type { ReviewRule, ReviewSettings } from '../rule.js';
+import { z } from 'zod';
+import { defineRule } from '../rule.js';
 
 const ID = 'raster-resolution';
 const VERSION = 1;
@@ -8,8 +9,18 @@ const VERSION = 1;
 /** Elevation-like: one band of a non-Byte type. Everything else is treated as imagery. */
 const isDem = (info: RasterInfo): boolean => info.bandCount === 1 && info.dataType !== 'Byte';
 
-const thresholdOf = (info: RasterInfo, s: ReviewSettings): number =>
-  isDem(info) ? s.demGridMetres : s.imageryResolutionMetres;
+const paramsSchema = z.strictObject({
+  /** A DEM grid finer than this is blocking (DOMAIN.md: 100 m). */
+  demGridMetres: z.number().positive().max(100_000),
+  /** Imagery ground resolution finer than this is blocking (DOMAIN.md: 0.5 m). */
+  imageryResolutionMetres: z.number().positive().max(100_000),
+});
+
+/** The profile's thresholds for rasters, metres. */
+export type RasterResolutionParams = z.infer<typeof paramsSchema>;
+
+const thresholdOf = (info: RasterInfo, p: RasterResolutionParams): number =>
+  isDem(info) ? p.demGridMetres : p.imageryResolutionMetres;
 
 /**
  * Ground size of a pixel in metres, the finer of the two axes: pixel size × ground metres per unit
@@ -39,10 +50,10 @@ function ceilClean(value: number, digits: number): number {
  * one significant digit (0.001°). Never finer than the source's own pixel (a raster already coarse
  * enough keeps its grid). null without CRS or georeferencing.
  */
-export function targetPixelSize(info: RasterInfo, settings: ReviewSettings): [number, number] | null {
+export function targetPixelSize(info: RasterInfo, params: RasterResolutionParams): [number, number] | null {
   const crs = info.crs;
   if (crs === null || info.extent === null) return null;
-  const threshold = thresholdOf(info, settings);
+  const threshold = thresholdOf(info, params);
   const scale = unitsToGroundMetres(crs, info.extent);
   const exact = Math.max(threshold / scale.x, threshold / scale.y);
   const trueScale = !crs.geographic && scale.x === (crs.metresPerUnit ?? 1) && scale.x === scale.y;
@@ -53,10 +64,11 @@ export function targetPixelSize(info: RasterInfo, settings: ReviewSettings): [nu
 const resolutionLabel = (metres: number): number => Number(metres.toPrecision(3));
 
 /** DEM grid / imagery ground resolution finer than the profile allows is blocking. */
-export const rasterResolutionRule: ReviewRule = {
+export const rasterResolutionRule = defineRule({
   id: ID,
   version: VERSION,
-  check(subject, settings): readonly Finding[] {
+  params: paramsSchema,
+  check(subject, params): readonly Finding[] {
     if (subject.kind !== 'raster') return [];
     const info = subject.info;
     const metres = pixelSizeMetres(info);
@@ -73,7 +85,7 @@ export const rasterResolutionRule: ReviewRule = {
         },
       ];
     }
-    const threshold = thresholdOf(info, settings);
+    const threshold = thresholdOf(info, params);
     if (metres >= threshold * (1 - 1e-9)) return [];
     const dem = isDem(info);
     return [
@@ -88,4 +100,4 @@ export const rasterResolutionRule: ReviewRule = {
       },
     ];
   },
-};
+});

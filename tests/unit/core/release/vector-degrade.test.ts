@@ -6,7 +6,6 @@ import { readShapefile } from '../../../../src-main/core/formats/shapefile/index
 import { forEachPosition } from '../../../../src-main/core/formats/vector-summary.js';
 import type { VectorFeature } from '../../../../src-main/core/model/index.js';
 import { degradeCoordinates } from '../../../../src-main/core/release/vector-degrade.js';
-import type { ReviewSettings } from '../../../../src-main/core/review/rule.js';
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
 import { fixture } from '../../../fixtures/index.js';
 
@@ -16,11 +15,8 @@ function must<T>(value: T | null | undefined): T {
   return value;
 }
 
-const settings: ReviewSettings = {
-  positionPrecisionMetres: 50,
-  demGridMetres: 100,
-  imageryResolutionMetres: 0.5,
-};
+/** The default profile's parameters of position-precision. */
+const settings = { metres: 50 };
 
 const shapefile = (folder: string, stem: string): ReturnType<typeof readShapefile> => {
   const f = (ext: string): Uint8Array => new Uint8Array(readFileSync(fixture(folder, `${stem}.${ext}`)));

@@ -4,16 +4,13 @@ import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
 import { parseGeoJson } from '../../../../src-main/core/formats/geojson/index.js';
 import { readShapefile } from '../../../../src-main/core/formats/shapefile/index.js';
 import type { CrsInfo, VectorFeature } from '../../../../src-main/core/model/index.js';
-import type { ReviewSettings, VectorSubject } from '../../../../src-main/core/review/rule.js';
+import type { VectorSubject } from '../../../../src-main/core/review/rule.js';
 import { degradeCoordinates } from '../../../../src-main/core/release/vector-degrade.js';
 import { positionPrecisionRule } from '../../../../src-main/core/review/rules/position-precision.js';
 import { fixture } from '../../../fixtures/index.js';
 
-const settings: ReviewSettings = {
-  positionPrecisionMetres: 50,
-  demGridMetres: 100,
-  imageryResolutionMetres: 0.5,
-};
+/** The default profile's parameters of the rule. */
+const settings = { metres: 50 };
 
 function subject(features: VectorFeature[], crs: CrsInfo | null): VectorSubject {
   return {
@@ -63,10 +60,7 @@ describe('positionPrecisionRule', () => {
   it('measures the quantum as the coarsest 1-2-5 step all x/y share', () => {
     const utm = crsFromEpsg(32650);
     const precisionOf = (coords: [number, number][]): number | string | undefined =>
-      positionPrecisionRule.check(subject(points(coords), utm), {
-        ...settings,
-        positionPrecisionMetres: 1e9,
-      })[0]?.params['precision'];
+      positionPrecisionRule.check(subject(points(coords), utm), { metres: 1e9 })[0]?.params['precision'];
     expect(
       precisionOf([
         [500050, 3000100],

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
 import type { RasterInfo } from '../../../../src-main/core/model/index.js';
-import type { ReviewSettings } from '../../../../src-main/core/review/rule.js';
 import {
   pixelSizeMetres,
   rasterResolutionRule,
   targetPixelSize,
 } from '../../../../src-main/core/review/rules/raster-resolution.js';
 
-const settings: ReviewSettings = {
-  positionPrecisionMetres: 50,
-  demGridMetres: 100,
-  imageryResolutionMetres: 0.5,
-};
+/** The default profile's parameters of the rule. */
+const settings = { demGridMetres: 100, imageryResolutionMetres: 0.5 };
 
 function raster(over: Partial<RasterInfo> & { epsg?: number | null }): RasterInfo {
   const { epsg = 2364, ...rest } = over;
