@@ -16,6 +16,7 @@ import { requireDataset, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
+import { isScan } from './working-copy.js';
 
 type Step = LineageRow['steps'][number];
 type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
@@ -170,6 +171,9 @@ export async function createRelease(
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.
   if (!source.info.extent) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.notGeoreferenced' });
+  // The resample reads GeoTIFF georeferencing only; a scan is placed by its side files (ADR 0136).
+  if (isScan(source))
+    throw new StrataError('RELEASE_REFUSED', { reason: 'reason.scanRelease', format: source.format });
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
