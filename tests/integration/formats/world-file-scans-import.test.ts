@@ -71,7 +71,10 @@ describe('world-file scans open through the registry as GDAL reads them', () => 
     const gdalFiles = ((await gdalinfo(image)) as unknown as { files: string[] }).files.map((f) =>
       path.basename(f),
     );
-    expect(opened.files.map((f) => path.basename(f))).toEqual([...gdalFiles, ...(prj === undefined ? [] : [prj])]);
+    expect(opened.files.map((f) => path.basename(f))).toEqual([
+      ...gdalFiles,
+      ...(prj === undefined ? [] : [prj]),
+    ]);
   });
 
   it('the CGCS2000 3° zone CM 117E .prj is EPSG:4548, not the 6° zone with the same parameters', async () => {
@@ -98,10 +101,15 @@ describe('a scan’s working copy is a georeferenced GeoTIFF of its pixels', () 
     const [layer] = (await openFile(image)).layers;
     if (layer?.kind !== 'raster') throw new Error('raster expected');
     const dest = path.join(scratch.dir, `${stemOf(name)}.${name.split('.').pop() ?? ''}.display.tif`);
-    const outcome = await writeWorkingCopy(image, dest, {}, {
-      geoTransform: geoTransformOf(layer.info),
-      crs: layer.info.crs,
-    });
+    const outcome = await writeWorkingCopy(
+      image,
+      dest,
+      {},
+      {
+        geoTransform: geoTransformOf(layer.info),
+        crs: layer.info.crs,
+      },
+    );
     expect(outcome.written).toBe(true);
     const [copy, scan] = await Promise.all([gdalinfo(dest, '-checksum'), gdalinfo(image, '-checksum')]);
     expectPlacedLikeGdal(layer.info, copy);
