@@ -83,6 +83,23 @@ describe('a world-file scan in the archive', () => {
       }),
     );
   });
+
+  it('a 16-bit PNG DEM without .prj asks for a CRS, and its display range comes from its pixels', async () => {
+    const png = await copyScan('dem16_no_prj.png', ['wld']);
+    const imported = await client.call('datasets.import', { paths: [png] });
+    const [dataset] = imported.datasets;
+    if (!dataset) throw new Error('import');
+    expect(dataset).toMatchObject({ format: 'PNG', crs: null, dataType: 'UInt16' });
+    expect(imported.notices).toContainEqual(expect.objectContaining({ code: 'crs.missing' }));
+    const { display } = await client.call('datasets.get', { id: dataset.id });
+    const stats = await gdalinfo(png, '-mm');
+    const band = stats.bands[0] as unknown as { computedMin: number; computedMax: number };
+    const [min, max] = display.valueRange ?? [Number.NaN, Number.NaN];
+    // A display range (read from the copy's overview), inside the true one and most of it.
+    expect(min).toBeGreaterThanOrEqual(band.computedMin);
+    expect(max).toBeLessThanOrEqual(band.computedMax);
+    expect(max - min).toBeGreaterThan(0.8 * (band.computedMax - band.computedMin));
+  });
 });
 
 describe('strata import of a scan', () => {

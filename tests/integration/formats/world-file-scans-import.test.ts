@@ -132,6 +132,7 @@ describe('bad or missing side files end in a clear, translated error within seco
     ['not_numbers.jpg', 'CORRUPT_FILE', 'problem.worldFileLines', 'world file must hold 6 numbers'],
     ['singular.tif', 'CORRUPT_FILE', 'problem.worldFileSingular', 'world file transform is singular'],
     ['no_world.png', 'CORRUPT_FILE', 'problem.noWorldFile', 'no world file'],
+    ['huge_header.png', 'TOO_LARGE', 'problem.scanDecode', 'over the 1024 MB limit'],
   ])('%s: %s %s', async (name, code, problem, english) => {
     const started = Date.now();
     const error = await openFile(fixture('scans_bad', name)).then(
@@ -143,7 +144,9 @@ describe('bad or missing side files end in a clear, translated error within seco
     const { params } = error as StrataError;
     expect(error).toMatchObject({ code, params: { file: name, problem } });
     expect(renderMessage(`error.${code}` as 'error.CORRUPT_FILE', params, 'en')).toContain(english);
-    expect(renderMessage(`error.${code}` as 'error.CORRUPT_FILE', params, 'zh-CN')).toMatch(/坐标文件/);
+    expect(renderMessage(`error.${code}` as 'error.CORRUPT_FILE', params, 'zh-CN')).toMatch(
+      /坐标文件|解码约需/,
+    );
   });
 });
 
