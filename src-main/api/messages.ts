@@ -446,7 +446,8 @@ export const MESSAGES = {
     en: 'no world file (.pgw/.jgw/.wld ...) beside the {{format}} image, so it cannot be placed',
   },
   'problem.scanDecode': {
-    'zh-CN': '{{width}} × {{height}} 像元的 {{format}} 扫描图整幅解码约需 {{mb}} MB，超过 {{limit}} MB 的上限；请先转换为分块 GeoTIFF',
+    'zh-CN':
+      '{{width}} × {{height}} 像元的 {{format}} 扫描图整幅解码约需 {{mb}} MB，超过 {{limit}} MB 的上限；请先转换为分块 GeoTIFF',
     en: 'decoding the {{width}} x {{height}} {{format}} scan at once needs about {{mb}} MB, over the {{limit}} MB limit; convert it to a tiled GeoTIFF first',
   },
   'problem.scanCrsCode': {

@@ -41,7 +41,9 @@ export class Level {
     this.nearest = nearest;
     this.band = allocSamples(dataType, COPY_TILE * this.width * bands);
     this.next =
-      index + 1 < writer.levels.length ? new Level(writer, index + 1, bands, dataType, nodata, nearest) : null;
+      index + 1 < writer.levels.length
+        ? new Level(writer, index + 1, bands, dataType, nodata, nearest)
+        : null;
   }
 
   /** The band being filled, `rows` rows of it done: the full-resolution level writes into it. */

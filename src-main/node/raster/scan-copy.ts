@@ -83,7 +83,15 @@ export async function writeScanPyramid(
   const out = await open(tmp, 'wx');
   try {
     writer.attach(fileSink(out));
-    await feedRows(writer, samples, width, height, bandCount, new Level(writer, 0, bandCount, dataType, null, palette !== null), opts);
+    await feedRows(
+      writer,
+      samples,
+      width,
+      height,
+      bandCount,
+      new Level(writer, 0, bandCount, dataType, null, palette !== null),
+      opts,
+    );
     await writer.finish();
     await out.sync();
   } finally {

@@ -60,15 +60,20 @@ export function createWorkingCopier(options: WorkingCopierOptions = {}): Working
     const worker = startJobWorker(workerUrl, maxHeapMb);
     live.add(worker);
     worker.on('exit', () => live.delete(worker));
-    return runJob<WorkingCopyOutcome>(worker, { src, dest, ...(placement === undefined ? {} : { placement }) } satisfies WorkingCopyArgs, opts, {
-      what: 'working-copy',
-      file: path.basename(src),
-      dest,
-      maxHeapMb,
-      graceMs,
-      closed: () => closed,
-      finish: (w) => w.terminate(),
-    });
+    return runJob<WorkingCopyOutcome>(
+      worker,
+      { src, dest, ...(placement === undefined ? {} : { placement }) } satisfies WorkingCopyArgs,
+      opts,
+      {
+        what: 'working-copy',
+        file: path.basename(src),
+        dest,
+        maxHeapMb,
+        graceMs,
+        closed: () => closed,
+        finish: (w) => w.terminate(),
+      },
+    );
   }
 
   return {

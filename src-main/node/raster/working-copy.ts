@@ -3,7 +3,6 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { StrataError } from '../../api/errors.js';
 import {
   TAG,
-  allocSamples,
   blockPlace,
   decodeProblem,
   readTiffDirectory,
@@ -14,7 +13,6 @@ import {
   placementTags,
 } from '../../core/formats/geotiff/index.js';
 import { COMPRESSION } from '../../core/formats/geotiff/tiff-tags.js';
-import type { RasterDataType } from '../../core/model/index.js';
 import type { ByteSource, JobOptions, RasterPlacement } from '../../core/ports/index.js';
 import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, withGeoTiff } from './geotiff-file.js';
@@ -98,7 +96,10 @@ export async function writeWorkingCopy(
             const dir = await readTiffDirectory(source);
             let writer: PyramidTiffWriter;
             try {
-              writer = new PyramidTiffWriter(pyramidSpec(header.image, dir.ifds[0]?.tags, placement), nativeDeflate);
+              writer = new PyramidTiffWriter(
+                pyramidSpec(header.image, dir.ifds[0]?.tags, placement),
+                nativeDeflate,
+              );
             } catch (err) {
               if (!(err instanceof RangeError)) throw err;
               return { written: false, reason: 'tooLarge' };
@@ -129,7 +130,9 @@ function pyramidSpec(
   placement: RasterPlacement | undefined,
 ): PyramidSpec {
   const geoTags =
-    placement === undefined ? new Map<number, TagValue>() : placementTags(placement.geoTransform, placement.crs);
+    placement === undefined
+      ? new Map<number, TagValue>()
+      : placementTags(placement.geoTransform, placement.crs);
   for (const tag of placement === undefined ? COPIED_TAGS : [TAG.GdalNodata]) {
     const value = tags?.get(tag);
     if (value !== undefined) geoTags.set(tag, value);

@@ -32,8 +32,8 @@ const PLANE: readonly NamePair[] = [
 const normal = (name: string): string => name.trim().toLowerCase();
 
 /** `north`, `northing`, `east`, `easting` as words, or a lone N / E in brackets or after X/Y and a separator. */
-const NORTH = /(^|[^a-z])north(ing)?([^a-z]|$)|[(（[]\s*n\s*[)）\]]|^[xy][\s_\-]+n$/;
-const EAST = /(^|[^a-z])east(ing)?([^a-z]|$)|[(（[]\s*e\s*[)）\]]|^[xy][\s_\-]+e$/;
+const NORTH = /(^|[^a-z])north(ing)?([^a-z]|$)|[(（[]\s*n\s*[)）\]]|^[xy][\s_-]+n$/;
+const EAST = /(^|[^a-z])east(ing)?([^a-z]|$)|[(（[]\s*e\s*[)）\]]|^[xy][\s_-]+e$/;
 
 /**
  * The axis a column name says by its direction, whatever letter it uses: 北 or N(orth) is

@@ -9,7 +9,12 @@ import { placeByWorldFile } from './side-files.js';
  * header and the side files; the pixels are decoded once, whole, by the display working copy,
  * so an image too large to decode within budget is refused here, before anything is stored.
  */
-function scanFormat(id: 'PNG' | 'JPEG', test: (file: FileHead) => boolean, extensions: string[], label: FormatModule['label']): FormatModule {
+function scanFormat(
+  id: 'PNG' | 'JPEG',
+  test: (file: FileHead) => boolean,
+  extensions: string[],
+  label: FormatModule['label'],
+): FormatModule {
   return {
     id,
     kind: 'raster',

@@ -42,7 +42,9 @@ export async function placeByWorldFile(
     if (world !== null) break;
   }
   if (world === null) return null;
-  const worldText = decoder.decode(await world.readAll(WORLD_FILE_MAX_BYTES, `.${world.name.split('.').pop() ?? ''}`));
+  const worldText = decoder.decode(
+    await world.readAll(WORLD_FILE_MAX_BYTES, `.${world.name.split('.').pop() ?? ''}`),
+  );
   const prj = await input.sibling('prj');
   const prjText = prj === null ? null : decoder.decode(await prj.readAll(PRJ_MAX_BYTES, '.prj'));
   const info = scanRasterInfo(pixels, worldText, prjText);
