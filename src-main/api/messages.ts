@@ -240,8 +240,9 @@ export const MESSAGES = {
     en: 'the data has ground control points only, no grid georeferencing; rectify it first',
   },
   'reason.scanRelease': {
-    'zh-CN': '该数据是以坐标文件定位的扫描图（{{format}}），暂不能直接生成公开版；请先转换为 GeoTIFF 再导入',
-    en: 'this dataset is a scan placed by a world file ({{format}}); a public version cannot be made from it yet: convert it to GeoTIFF and import that',
+    'zh-CN':
+      '该数据是以坐标文件定位的扫描图（{{format}}），但没有可用的显示副本（GeoTIFF），无法由其生成公开版；请先转换为 GeoTIFF 再导入',
+    en: 'this dataset is a scan placed by a world file ({{format}}) without a display copy (GeoTIFF) to make a public version from; convert it to GeoTIFF and import that',
   },
   'reason.noCrs': {
     'zh-CN': '数据没有可识别的坐标参考系',

@@ -171,15 +171,25 @@ export async function createRelease(
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.
   if (!source.info.extent) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.notGeoreferenced' });
-  // The resample reads GeoTIFF georeferencing only; a scan is placed by its side files (ADR 0136).
-  if (isScan(source))
+  // The resample reads GeoTIFF only: a scan is resampled from its working copy, which holds its
+  // decoded pixels georeferenced from its side files (ADR 0136); one without a copy cannot be.
+  const scan = isScan(source);
+  if (scan && source.displayKey === source.sha256)
     throw new StrataError('RELEASE_REFUSED', { reason: 'reason.scanRelease', format: source.format });
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
     const written = await withStagedSubject(deps, source, (subject, sourcePath) =>
       source.kind === 'raster'
-        ? writeRaster(deps, profile, source, subject, sourcePath, dir, job)
+        ? writeRaster(
+            deps,
+            profile,
+            source,
+            subject,
+            scan ? deps.objects.pathOf(source.displayKey) : sourcePath,
+            dir,
+            job,
+          )
         : writeVector(deps, profile, source, subject, dir, job),
     );
     throwIfCancelled(job);

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('a world-file scan in the archive', () => {
-  it('imports, is shown from its working copy, reviews with its pixel size, and is refused release', async () => {
+  it('imports, is shown from its working copy, reviews with its pixel size, and is released from its copy', async () => {
     const png = await copyScan('rgb_cgcs2000_cm117.png', ['pgw', 'prj']);
     const { datasets, failures } = await client.call('datasets.import', { paths: [png] });
     expect(failures).toEqual([]);
@@ -63,6 +63,17 @@ describe('a world-file scan in the archive', () => {
     const review = await client.call('review.run', { id: dataset.id });
     expect(review.findings.filter((f) => f.ruleId === 'raster-resolution')).toEqual([]);
 
+    // The public version is resampled from the working copy: the same pixels, placed by the world file.
+    const released = await client.call('release.create', { id: dataset.id });
+    expect(released.dataset).toMatchObject({ crs: 'EPSG:4548', width: 400, height: 360, format: 'GeoTIFF' });
+    expect(released.review.passed).toBe(true);
+  });
+
+  it('a scan the working copy cannot keep (min-is-white) is refused a public version, saying why', async () => {
+    const tif = await copyScan('miniswhite_cgcs2000_cm117.tif', ['tfw', 'prj']);
+    const [dataset] = (await client.call('datasets.import', { paths: [tif] })).datasets;
+    if (!dataset) throw new Error('import');
+    expect(dataset).toMatchObject({ format: 'GeoTIFF', crs: 'EPSG:4548' });
     const refused = await client.fail('release.create', { id: dataset.id });
     expect(refused).toMatchObject({ code: 'RELEASE_REFUSED', params: { reason: 'reason.scanRelease' } });
     expect(renderMessage('error.RELEASE_REFUSED', refused.params, 'en')).toContain('world file');
@@ -77,6 +88,10 @@ describe('a world-file scan in the archive', () => {
     const review = await client.call('review.run', { id: dataset.id });
     const resolution = review.findings.find((f) => f.ruleId === 'raster-resolution');
     expect(resolution).toMatchObject({ severity: 'blocking', params: { resolution: 10 } });
+    // Released from its working copy, block-averaged to the DEM threshold (100 m) on the world file's grid.
+    const released = await client.call('release.create', { id: dataset.id });
+    expect(released.dataset).toMatchObject({ crs: 'EPSG:4548', width: 30, height: 20 });
+    expect(released.dataset.extent).toEqual([440000, 3528000, 443000, 3530000]);
   });
 
   it('a 16-bit PNG DEM without .prj asks for a CRS, and its display range comes from its pixels', async () => {
