@@ -443,7 +443,7 @@ export const MESSAGES = {
   'problem.pngDecode': { 'zh-CN': 'PNG 数据无法解码', en: 'PNG data does not decode' },
   'problem.pngInterlaced': { 'zh-CN': '隔行扫描的 PNG', en: 'interlaced PNG' },
   'problem.noWorldFile': {
-    'zh-CN': '{{format}} 图像旁没有坐标文件（.pgw/.jgw/.wld 等），无法定位',
+    'zh-CN': '{{format}} 图像旁没有同名的坐标文件（世界文件），无法定位',
     en: 'no world file (.pgw/.jgw/.wld ...) beside the {{format}} image, so it cannot be placed',
   },
   'problem.scanDecode': {
