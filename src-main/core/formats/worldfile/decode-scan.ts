@@ -13,18 +13,21 @@ import { decodePng, type PngImage } from './png.js';
 export const SCAN_DECODE_BYTES = 2 ** 30;
 
 /**
- * What decoding `header`'s image at once costs, in bytes: PNG holds the file, the inflated rows
- * (with their filter bytes) and the samples; JPEG (jpeg-js) holds the file, its coefficient
- * blocks (about 8 bytes a sample), its 3-byte RGB output and the samples handed back.
+ * What decoding `header`'s image at once costs, in bytes. PNG (decodePng): the file, its IDAT data
+ * joined (at most the file again), the inflated rows with their filter bytes, the unfiltered rows,
+ * and the samples when they are not those rows (16-bit, or 1/2/4-bit unpacked). JPEG (jpeg-js):
+ * the file, its coefficient blocks (about 8 bytes a sample), its 3-byte RGB output, and the grey
+ * samples picked out of it.
  */
 export function scanDecodeBytes(header: ImageHeader, fileBytes: number): number {
   const pixels = header.width * header.height;
   const samples = pixels * header.bandCount;
   if (header.format === 'PNG') {
-    const rows = header.height * (Math.ceil((header.width * header.bandCount * header.bits) / 8) + 1);
-    return fileBytes + rows + samples * (header.bits === 16 ? 2 : header.bits === 8 ? 0 : 1);
+    const rowBytes = Math.ceil((header.width * header.bandCount * header.bits) / 8);
+    const expanded = header.bits === 8 ? 0 : samples * (header.bits === 16 ? 2 : 1);
+    return 2 * fileBytes + header.height * (2 * rowBytes + 1) + expanded;
   }
-  return fileBytes + pixels * (header.bandCount * 8 + 3) + samples;
+  return fileBytes + pixels * (header.bandCount * 8 + 3) + (header.bandCount === 1 ? samples : 0);
 }
 
 /** Throws FormatError `scanDecode` (too large) when decoding the image would pass the budget. */
