@@ -1,6 +1,6 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { StrataError } from '../../api/errors.js';
-import { placementTags, type SampleArray } from '../../core/formats/geotiff/index.js';
+import { TAG, placementTags, type SampleArray } from '../../core/formats/geotiff/index.js';
 import { COPY_TILE, PyramidTiffWriter } from '../../core/formats/geotiff/pyramid-writer.js';
 import {
   IMAGE_HEADER_BYTES,
@@ -8,6 +8,7 @@ import {
   decodeScan,
   isJpeg,
   isPng,
+  pngTransparency,
   readImageHeader,
 } from '../../core/formats/worldfile/index.js';
 import type { JobOptions, RasterPlacement } from '../../core/ports/index.js';
@@ -38,7 +39,8 @@ function colorMapOf(palette: Uint8Array): number[] {
  * within the scan budget (SCAN_DECODE_BYTES, checked from the header before any pixel is
  * decoded), then fed to the pyramid row band by row band, georeferenced from `placement`.
  * Palette indices keep their palette (ColorMap) and are thinned, not averaged, in overviews;
- * an alpha band is marked as such. Progress in rows. Throws StrataError naming the file.
+ * an alpha band is marked as such; a PNG's tRNS nodata is written as GDAL_NODATA and given no
+ * weight in overviews. Progress in rows. Throws StrataError naming the file.
  */
 export async function writeScanPyramid(
   srcPath: string,
@@ -47,6 +49,7 @@ export async function writeScanPyramid(
   opts: JobOptions,
 ): Promise<WorkingCopyOutcome> {
   let decoded: Awaited<ReturnType<typeof decodeScan>>;
+  let nodata: number | null;
   try {
     const head = await readHead(srcPath);
     const header = readImageHeader(head.subarray(0, IMAGE_HEADER_BYTES));
@@ -54,12 +57,15 @@ export async function writeScanPyramid(
     checkScanBudget(header, size);
     const bytes = new Uint8Array(await readFile(srcPath));
     decoded = await decodeScan(bytes, header, nativeInflate, jsJpeg);
+    nodata = header.format === 'PNG' ? pngTransparency(bytes) : null;
   } catch (err) {
     throw formatFileError(err, srcPath);
   }
   const { header, samples, palette } = decoded;
   const { width, height, bandCount, dataType } = header;
   const colour = bandCount >= 3 ? 3 : 1;
+  const geoTags = placementTags(placement.geoTransform, placement.crs);
+  if (nodata !== null) geoTags.set(TAG.GdalNodata, String(nodata));
   let writer: PyramidTiffWriter;
   try {
     writer = new PyramidTiffWriter(
@@ -72,7 +78,7 @@ export async function writeScanPyramid(
         colorMap: palette === null ? null : colorMapOf(palette),
         // Grey + alpha and RGBA: the last band is unassociated alpha (2), as GDAL reads PNG.
         extraSamples: bandCount > colour ? new Array<number>(bandCount - colour).fill(2) : null,
-        geoTags: placementTags(placement.geoTransform, placement.crs),
+        geoTags,
       },
       nativeDeflate,
     );
@@ -89,7 +95,7 @@ export async function writeScanPyramid(
       width,
       height,
       bandCount,
-      new Level(writer, 0, bandCount, dataType, null, palette !== null),
+      new Level(writer, 0, bandCount, dataType, nodata, palette !== null),
       opts,
     );
     await writer.finish();

@@ -48,6 +48,8 @@ function expectPlacedLikeGdal(info: RasterInfo, g: Awaited<ReturnType<typeof gda
   expect([info.width, info.height]).toEqual(g.size);
   expect(info.bandCount).toBe(g.bands.length);
   expect(info.dataType).toBe(g.bands[0]?.type);
+  const nodata = g.bands[0]?.noDataValue;
+  expect(info.nodata).toBe(nodata === undefined ? null : Number(nodata));
   const gt = g.geoTransform;
   if (gt === undefined) throw new Error('GDAL found no geotransform');
   geoTransformOf(info).forEach((v, i) => {

@@ -2,6 +2,7 @@ import { unsupported, corrupt } from '../format-error.js';
 import type { FileHead, FormatModule } from '../format-module.js';
 import { checkScanBudget } from './decode-scan.js';
 import { IMAGE_HEADER_BYTES, isJpeg, isPng, readImageHeader } from './image-header.js';
+import { pngTransparency } from './png.js';
 import { placeByWorldFile } from './side-files.js';
 
 /**
@@ -22,14 +23,16 @@ function scanFormat(
     label,
     detect: (file) => (test(file) ? 'content' : null),
     async open(input, options) {
-      const header = readImageHeader(await input.read(0, Math.min(input.size, IMAGE_HEADER_BYTES)));
+      const head = await input.read(0, Math.min(input.size, IMAGE_HEADER_BYTES));
+      const header = readImageHeader(head);
       if (header.format === 'JPEG' && header.bandCount !== 1 && header.bandCount !== 3)
         throw unsupported('jpegSamplesPerPixel', { samples: header.bandCount });
       if (header.format === 'JPEG' && header.bits !== 8)
         throw unsupported('jpegPrecision', { bits: header.bits });
       if (header.interlaced) throw unsupported('pngInterlaced');
       checkScanBudget(header, input.size);
-      const info = await placeByWorldFile(input, { ...header, nodata: null }, options);
+      const nodata = header.format === 'PNG' ? pngTransparency(head) : null;
+      const info = await placeByWorldFile(input, { ...header, nodata }, options);
       if (info === null) throw corrupt('noWorldFile', { format: id });
       return [{ kind: 'raster', layer: null, info, notices: [] }];
     },
