@@ -64,3 +64,38 @@ test('a PNG scan with its world file is drawn where GDAL places it, with GDAL’
   await expect(page.getByTestId('map-notice').getByRole('img', { name: 'warning' })).toHaveCount(0);
   await shot(`scan-${path.basename(png, '.png')}`);
 });
+
+test('a PNG scan without .prj is placed once the user gives it a CRS, and shows GDAL’s values', async ({
+  page,
+  harness,
+}) => {
+  const [png] = await Promise.all(
+    ['png', 'wld'].map((ext) => harness.stage(fixture('scans', `dem16_no_prj.${ext}`))),
+  );
+  if (png === undefined) throw new Error('stage');
+  const [scan] = (await harness.api.call('datasets.import', { paths: [png] })).datasets;
+  if (!scan) throw new Error('import');
+  expect(scan.crs).toBeNull();
+  await harness.api.call('dataset.assignCrs', { id: scan.id, code: 'EPSG:4545' });
+
+  await openWorkstation(page, harness);
+  await page.getByTestId(`dataset-row-${scan.id}`).click();
+  await page.getByTestId(`layer-zoom-${scan.id}`).click();
+  await chooseCrs(page, 'cursor-crs-select', 'EPSG:4545');
+  const pixel = { column: 150, row: 90 };
+  const [value] = (await tool('gdallocationinfo', ['-valonly', png, String(pixel.column), String(pixel.row)]))
+    .trim()
+    .split('\n')
+    .map(Number);
+  const panel = page.getByTestId(`identify-raster-${scan.id}`);
+  await expect(async () => {
+    await page.mouse.click(...(await positionOf(page, await pixelCentre(png, pixel.column, pixel.row))));
+    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
+      timeout: 3_000,
+    });
+    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
+      timeout: 3_000,
+    });
+  }).toPass();
+  await expect(panel.getByTestId('identify-band-1')).toHaveAttribute('data-value', String(value));
+});
