@@ -239,6 +239,11 @@ export const MESSAGES = {
     'zh-CN': '数据只有控制点（GCP），没有格网地理定位；请先校正',
     en: 'the data has ground control points only, no grid georeferencing; rectify it first',
   },
+  'reason.scanRelease': {
+    'zh-CN':
+      '该数据是以坐标文件定位的扫描图（{{format}}），但没有可用的显示副本（GeoTIFF），无法由其生成公开版；请先转换为 GeoTIFF 再导入',
+    en: 'this dataset is a scan placed by a world file ({{format}}) without a display copy (GeoTIFF) to make a public version from; convert it to GeoTIFF and import that',
+  },
   'reason.noCrs': {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',
@@ -441,6 +446,19 @@ export const MESSAGES = {
   'problem.imageHeader': { 'zh-CN': '{{format}} 图像头无效', en: 'bad {{format}} image header' },
   'problem.pngDecode': { 'zh-CN': 'PNG 数据无法解码', en: 'PNG data does not decode' },
   'problem.pngInterlaced': { 'zh-CN': '隔行扫描的 PNG', en: 'interlaced PNG' },
+  'problem.noWorldFile': {
+    'zh-CN': '{{format}} 图像旁没有同名的坐标文件（世界文件），无法定位',
+    en: 'no world file (.pgw/.jgw/.wld ...) beside the {{format}} image, so it cannot be placed',
+  },
+  'problem.scanDecode': {
+    'zh-CN':
+      '{{width}} × {{height}} 像元的 {{format}} 扫描图整幅解码约需 {{mb}} MB，超过 {{limit}} MB 的上限；请先转换为分块 GeoTIFF',
+    en: 'decoding the {{width}} x {{height}} {{format}} scan at once needs about {{mb}} MB, over the {{limit}} MB limit; convert it to a tiled GeoTIFF first',
+  },
+  'problem.scanCrsCode': {
+    'zh-CN': '不认识的坐标参考系“{{crs}}”',
+    en: 'unknown coordinate reference system "{{crs}}"',
+  },
   'problem.crsUnreadable': { 'zh-CN': '无法读取坐标参考系定义', en: 'CRS definition cannot be read' },
   'problem.crsAxisOrder': { 'zh-CN': '无法写出该坐标轴顺序', en: 'CRS axis order cannot be written' },
   'problem.utmZone': { 'zh-CN': '缺少 UTM 带号', en: 'UTM zone missing' },

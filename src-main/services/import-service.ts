@@ -75,14 +75,18 @@ export async function importFile(
       files: stored,
       displayKey,
       displayContentType: display?.contentType ?? 'image/tiff',
-      valueRange: await valueRangeOf(deps, file, layer),
+      valueRange: null,
       sourceId: null,
       status: 'draft',
       createdAt: deps.clock.now().toISOString(),
       createdBy: ctx.user,
       ...(Object.keys(options).length > 0 ? { openOptions: options } : {}),
     };
-    const row = await buildWorkingCopy(deps, draft, job);
+    const built = await buildWorkingCopy(deps, draft, job);
+    // A PNG/JPEG scan's pixels are read from its working copy: a GeoTIFF of the same pixels.
+    const decodedFrom =
+      built.format === 'PNG' || built.format === 'JPEG' ? deps.objects.pathOf(built.displayKey) : file;
+    const row = { ...built, valueRange: await valueRangeOf(deps, decodedFrom, layer) };
     const title = layer.layer ?? path.parse(name).name;
     rows.push({ row, record: { title, abstract: '', level: '内部', period: '' }, notices: layer.notices });
   }

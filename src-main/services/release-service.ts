@@ -17,6 +17,7 @@ import { requireDataset, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
+import { isScan } from './working-copy.js';
 
 type Step = LineageRow['steps'][number];
 type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
@@ -180,12 +181,25 @@ export async function createRelease(
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.
   if (!source.info.extent) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.notGeoreferenced' });
+  // The resample reads GeoTIFF only: a scan is resampled from its working copy, which holds its
+  // decoded pixels georeferenced from its side files (ADR 0136); one without a copy cannot be.
+  const scan = isScan(source);
+  if (scan && source.displayKey === source.sha256)
+    throw new StrataError('RELEASE_REFUSED', { reason: 'reason.scanRelease', format: source.format });
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
     const written = await withStagedSubject(deps, source, (subject, sourcePath) =>
       source.kind === 'raster'
-        ? writeRaster(deps, profile, source, subject, sourcePath, dir, job)
+        ? writeRaster(
+            deps,
+            profile,
+            source,
+            subject,
+            scan ? deps.objects.pathOf(source.displayKey) : sourcePath,
+            dir,
+            job,
+          )
         : writeVector(deps, profile, source, subject, dir, job),
     );
     throwIfCancelled(job);

@@ -52,6 +52,10 @@ const DIFFERS_BY_DESIGN: Readonly<
     why: 'lon/lat columns detected (EPSG:4326); GDAL needs X/Y_POSSIBLE_NAMES',
     layers: { '': 34 },
   },
+  'zuankong_gbk_gk36.csv': {
+    why: 'X坐标(北) / Y坐标(东) read as northing / easting (Chinese surveying); GDAL needs X/Y_POSSIBLE_NAMES',
+    layers: { '': 40 },
+  },
   'wkt.csv': { why: 'field types inferred; GDAL reads strings without AUTODETECT_TYPE', layers: { '': 3 } },
   'gxmultitrack.kml': {
     why: 'gx:Track time stamps kept as text; GDAL leaves that field empty',
@@ -73,7 +77,6 @@ const DIFFERS_BY_DESIGN: Readonly<
 /** Corpus files Strata refuses, with the problem. */
 const REFUSED_DOCUMENTS: Readonly<Record<string, string>> = {
   'ground_overlay.kml': 'problem.noLayers',
-  'zuankong_gbk_gk36.csv': 'problem.csvNoCoordinates',
 };
 
 describe.skipIf(!present)('corpus KML, GPX and CSV: the layers, counts, CRS and extents GDAL gives', () => {

@@ -9,6 +9,7 @@ import { csvFormat } from './csv/format.js';
 import { gpxFormat } from './gpx/format.js';
 import { kmlFormat } from './kml/format.js';
 import { zipShapefileFormat } from './zip/format.js';
+import { jpegFormat, pngFormat } from './worldfile/format.js';
 
 /**
  * Every format Strata reads, one module each. Order matters only between modules equally sure of
@@ -16,6 +17,8 @@ import { zipShapefileFormat } from './zip/format.js';
  */
 export const FORMATS: readonly FormatModule[] = [
   geotiffFormat,
+  pngFormat,
+  jpegFormat,
   shapefileFormat,
   geojsonFormat,
   geopackageFormat,

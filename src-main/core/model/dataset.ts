@@ -2,7 +2,7 @@ import type { Extent } from './geometry.js';
 
 export type DatasetKind = 'raster' | 'vector';
 export type DatasetFormat =
-  'GeoTIFF' | 'GeoJSON' | 'Shapefile' | 'GeoPackage' | 'KML' | 'GPX' | 'CSV' | 'FlatGeobuf';
+  'GeoTIFF' | 'PNG' | 'JPEG' | 'GeoJSON' | 'Shapefile' | 'GeoPackage' | 'KML' | 'GPX' | 'CSV' | 'FlatGeobuf';
 
 /** Pixel sample type as GDAL names it. */
 export type RasterDataType =

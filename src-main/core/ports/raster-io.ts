@@ -1,5 +1,14 @@
-import type { RasterInfo } from '../model/index.js';
+import type { CrsInfo, GeoTransform, RasterInfo } from '../model/index.js';
 import type { JobOptions } from './job-options.js';
+
+/**
+ * Where a raster lies when its own file does not say: a scan placed by its world file and `.prj`
+ * (ADR 0136). The working copy is georeferenced from it.
+ */
+export interface RasterPlacement {
+  readonly geoTransform: GeoTransform;
+  readonly crs: CrsInfo | null;
+}
 
 /** Raster files on disk: header, value range, and the public-version resample (ADR 0012). */
 export interface RasterIo {
@@ -15,7 +24,13 @@ export interface RasterIo {
   /**
    * Writes the display working copy of `src` to `dest` (tiled, with overviews, same pixels;
    * ADR 0125) when the raster needs one and can take one; `written: false` writes nothing.
-   * Progress in source blocks; CANCELLED on abort, leaving nothing.
+   * Progress in source blocks; CANCELLED on abort, leaving nothing. With `placement` (a scan:
+   * PNG, JPEG or plain TIFF) a copy is always written, decoded and georeferenced from it.
    */
-  writeWorkingCopy(src: string, dest: string, options?: JobOptions): Promise<{ readonly written: boolean }>;
+  writeWorkingCopy(
+    src: string,
+    dest: string,
+    options?: JobOptions,
+    placement?: RasterPlacement,
+  ): Promise<{ readonly written: boolean }>;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
-import type { JobOptions } from '../../core/ports/index.js';
+import type { JobOptions, RasterPlacement } from '../../core/ports/index.js';
 import { requireWorkerBundle, runJob, startJobWorker } from '../jobs/job-worker-client.js';
 import type { WorkingCopyOutcome } from './working-copy.js';
 import { WORKING_COPY_WORKER_URL } from './working-copy-worker-url.js';
@@ -19,11 +19,17 @@ export interface WorkingCopierOptions {
 export interface WorkingCopyArgs {
   readonly src: string;
   readonly dest: string;
+  readonly placement?: RasterPlacement;
 }
 
 /** `writeWorkingCopy` with its in-process signature, each call in a worker thread of its own. */
 export interface WorkingCopier {
-  readonly writeWorkingCopy: (src: string, dest: string, options?: JobOptions) => Promise<WorkingCopyOutcome>;
+  readonly writeWorkingCopy: (
+    src: string,
+    dest: string,
+    options?: JobOptions,
+    placement?: RasterPlacement,
+  ) => Promise<WorkingCopyOutcome>;
   /** Terminates every worker; copies still running reject with CANCELLED, and so do later calls. */
   readonly close: () => Promise<void>;
 }
@@ -44,20 +50,30 @@ export function createWorkingCopier(options: WorkingCopierOptions = {}): Working
   const live = new Set<Worker>();
   let closed = false;
 
-  function writeWorkingCopy(src: string, dest: string, opts: JobOptions = {}): Promise<WorkingCopyOutcome> {
+  function writeWorkingCopy(
+    src: string,
+    dest: string,
+    opts: JobOptions = {},
+    placement?: RasterPlacement,
+  ): Promise<WorkingCopyOutcome> {
     if (closed || opts.signal?.aborted === true) return Promise.reject(new StrataError('CANCELLED'));
     const worker = startJobWorker(workerUrl, maxHeapMb);
     live.add(worker);
     worker.on('exit', () => live.delete(worker));
-    return runJob<WorkingCopyOutcome>(worker, { src, dest } satisfies WorkingCopyArgs, opts, {
-      what: 'working-copy',
-      file: path.basename(src),
-      dest,
-      maxHeapMb,
-      graceMs,
-      closed: () => closed,
-      finish: (w) => w.terminate(),
-    });
+    return runJob<WorkingCopyOutcome>(
+      worker,
+      { src, dest, ...(placement === undefined ? {} : { placement }) } satisfies WorkingCopyArgs,
+      opts,
+      {
+        what: 'working-copy',
+        file: path.basename(src),
+        dest,
+        maxHeapMb,
+        graceMs,
+        closed: () => closed,
+        finish: (w) => w.terminate(),
+      },
+    );
   }
 
   return {

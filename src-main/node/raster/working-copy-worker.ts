@@ -5,4 +5,6 @@ import { serveJobs } from '../jobs/serve-jobs.js';
 import { writeWorkingCopy } from './working-copy.js';
 import type { WorkingCopyArgs } from './working-copy-client.js';
 
-serveJobs(({ src, dest }: WorkingCopyArgs, options) => writeWorkingCopy(src, dest, options));
+serveJobs(({ src, dest, placement }: WorkingCopyArgs, options) =>
+  writeWorkingCopy(src, dest, options, placement),
+);

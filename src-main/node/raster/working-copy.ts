@@ -3,7 +3,6 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { StrataError } from '../../api/errors.js';
 import {
   TAG,
-  allocSamples,
   blockPlace,
   decodeProblem,
   readTiffDirectory,
@@ -11,13 +10,15 @@ import {
   type SampleArray,
   type TagValue,
   type TiffImage,
+  placementTags,
 } from '../../core/formats/geotiff/index.js';
 import { COMPRESSION } from '../../core/formats/geotiff/tiff-tags.js';
-import type { RasterDataType } from '../../core/model/index.js';
-import type { ByteSource, JobOptions } from '../../core/ports/index.js';
+import type { ByteSource, JobOptions, RasterPlacement } from '../../core/ports/index.js';
 import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, withGeoTiff } from './geotiff-file.js';
 import { nativeDeflate } from './native-codecs.js';
+import { Level } from './pyramid-level.js';
+import { isScanImage, writeScanPyramid } from './scan-copy.js';
 import {
   COPIED_TAGS,
   COPY_TILE,
@@ -31,6 +32,8 @@ const BATCH_BLOCKS = 48;
 const BATCH_BYTES = 32 * 1024 * 1024;
 const MIN_IS_BLACK = 1;
 const RGB = 2;
+const PALETTE = 3;
+const YCBCR = 6;
 
 /** Why an image is shown as it is, without a working copy; null when it gets one. */
 export type NoCopyReason = 'hasOverviews' | 'small' | 'notLossless' | 'undecodable' | 'tooLarge';
@@ -56,40 +59,60 @@ export function noCopyReason(header: GeoTiffHeader): NoCopyReason | null {
 }
 
 /**
- * Writes a display copy of the GeoTIFF at `srcPath` to `destPath`: the same pixels, tiled 512,
+ * A scan (placed from outside its file) always needs a copy, the map reading only GeoTIFF: what
+ * can stop it is only what the reader cannot decode, or a photometric the writer cannot keep.
+ * JPEG-compressed TIFF scans are copied from their decoded pixels (YCbCr as RGB).
+ */
+function scanCopyReason(header: GeoTiffHeader): NoCopyReason | null {
+  const { image } = header;
+  if (decodeProblem(image) !== null) return 'undecodable';
+  return [MIN_IS_BLACK, RGB, PALETTE, YCBCR].includes(image.photometric) ? null : 'notLossless';
+}
+
+/**
+ * Writes a display copy of the raster at `srcPath` to `destPath`: the same pixels, tiled 512,
  * DEFLATE with predictor, with internal overviews (2 × 2 averages, nodata ignored) down to
- * ≤ 256 px, the source's georeferencing and nodata tags copied verbatim and no other tag. Streams
- * the source by block rows (strips or tiles), never holding the whole raster unless one strip is
- * the whole raster. Writes a temp name, fsyncs, renames. Progress in source blocks. CANCELLED on
- * abort, leaving nothing behind; a raster that does not need or cannot take a copy writes nothing.
+ * ≤ 256 px. A GeoTIFF's georeferencing and nodata tags are copied verbatim and no other tag; a
+ * scan's (`placement`: a PNG or JPEG decoded whole, or a plain TIFF) are written from the
+ * placement (ADR 0136). Streams a TIFF source by block rows (strips or tiles), never holding the
+ * whole raster unless one strip is the whole raster. Writes a temp name, fsyncs, renames.
+ * Progress in source blocks (rows for a PNG/JPEG). CANCELLED on abort, leaving nothing behind; a
+ * raster that does not need or cannot take a copy writes nothing.
  */
 export async function writeWorkingCopy(
   srcPath: string,
   destPath: string,
   opts: JobOptions = {},
+  placement?: RasterPlacement,
 ): Promise<WorkingCopyOutcome> {
   const tmp = `${destPath}.${randomUUID()}.tmp`;
   try {
-    const outcome = await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
-      const reason = noCopyReason(header);
-      if (reason !== null) return { written: false, reason };
-      const dir = await readTiffDirectory(source);
-      let writer: PyramidTiffWriter;
-      try {
-        writer = new PyramidTiffWriter(pyramidSpec(header.image, dir.ifds[0]?.tags), nativeDeflate);
-      } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        return { written: false, reason: 'tooLarge' };
-      }
-      const out = await open(tmp, 'wx');
-      try {
-        await copyInto(source, header, writer.attach(fileSink(out)), opts);
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      return { written: true, levels: writer.levels.length };
-    });
+    const outcome =
+      placement !== undefined && (await isScanImage(srcPath))
+        ? await writeScanPyramid(srcPath, tmp, placement, opts)
+        : await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
+            const reason = placement === undefined ? noCopyReason(header) : scanCopyReason(header);
+            if (reason !== null) return { written: false, reason };
+            const dir = await readTiffDirectory(source);
+            let writer: PyramidTiffWriter;
+            try {
+              writer = new PyramidTiffWriter(
+                pyramidSpec(header.image, dir.ifds[0]?.tags, placement),
+                nativeDeflate,
+              );
+            } catch (err) {
+              if (!(err instanceof RangeError)) throw err;
+              return { written: false, reason: 'tooLarge' };
+            }
+            const out = await open(tmp, 'wx');
+            try {
+              await copyInto(source, header, writer.attach(fileSink(out)), opts);
+              await out.sync();
+            } finally {
+              await out.close();
+            }
+            return { written: true, levels: writer.levels.length };
+          });
     if (!outcome.written) return outcome;
     if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
     await rename(tmp, destPath);
@@ -101,9 +124,16 @@ export async function writeWorkingCopy(
   }
 }
 
-function pyramidSpec(image: TiffImage, tags: ReadonlyMap<number, TagValue> | undefined): PyramidSpec {
-  const geoTags = new Map<number, TagValue>();
-  for (const tag of COPIED_TAGS) {
+function pyramidSpec(
+  image: TiffImage,
+  tags: ReadonlyMap<number, TagValue> | undefined,
+  placement: RasterPlacement | undefined,
+): PyramidSpec {
+  const geoTags =
+    placement === undefined
+      ? new Map<number, TagValue>()
+      : placementTags(placement.geoTransform, placement.crs);
+  for (const tag of placement === undefined ? COPIED_TAGS : [TAG.GdalNodata]) {
     const value = tags?.get(tag);
     if (value !== undefined) geoTags.set(tag, value);
   }
@@ -113,136 +143,12 @@ function pyramidSpec(image: TiffImage, tags: ReadonlyMap<number, TagValue> | und
     height: image.height,
     bandCount: image.samplesPerPixel,
     dataType: image.dataType,
-    photometric: image.photometric,
+    // JPEG-compressed YCbCr blocks come back decoded to RGB.
+    photometric: image.photometric === YCBCR ? RGB : image.photometric,
+    colorMap: image.photometric === PALETTE ? image.colorMap : null,
     extraSamples: Array.isArray(extra) ? extra : null,
     geoTags,
   };
-}
-
-/**
- * One level of the pyramid: collects its rows into a band of 512 rows, hands full bands to the
- * writer as tiles and to the next (half-size) level as rows to average.
- */
-class Level {
-  readonly width: number;
-  private readonly height: number;
-  private readonly bands: number;
-  private readonly dataType: RasterDataType;
-  private readonly nodata: number | null;
-  private readonly writer: PyramidTiffWriter;
-  private readonly index: number;
-  private readonly next: Level | null;
-  private band: SampleArray;
-  private rows = 0;
-  private tileRow = 0;
-
-  constructor(
-    writer: PyramidTiffWriter,
-    index: number,
-    bands: number,
-    dataType: RasterDataType,
-    nodata: number | null,
-  ) {
-    const layout = writer.levels[index];
-    if (layout === undefined) throw new RangeError('no such level');
-    this.writer = writer;
-    this.index = index;
-    this.width = layout.width;
-    this.height = layout.height;
-    this.bands = bands;
-    this.dataType = dataType;
-    this.nodata = nodata;
-    this.band = allocSamples(dataType, COPY_TILE * this.width * bands);
-    this.next =
-      index + 1 < writer.levels.length ? new Level(writer, index + 1, bands, dataType, nodata) : null;
-  }
-
-  /** The band being filled, `rows` rows of it done: the full-resolution level writes into it. */
-  get target(): { readonly band: SampleArray; readonly rows: number } {
-    return { band: this.band, rows: this.rows };
-  }
-
-  /** Marks `count` more rows of the band as filled; emits the band when full or at the last row. */
-  async filled(count: number): Promise<void> {
-    this.rows += count;
-    const y = this.tileRow * COPY_TILE + this.rows;
-    if (this.rows === COPY_TILE || y === this.height) await this.emit();
-  }
-
-  /** Averages `rows` rows of the finer level's `band` (width `srcWidth`) into rows of this one. */
-  async accept(band: SampleArray, rows: number, srcWidth: number): Promise<void> {
-    const b = this.bands;
-    // Nodata as the samples store it (a Float32 band holds fround(nodata), not the decimal).
-    const nd =
-      this.nodata === null ? Number.NaN : (allocSamples(this.dataType, 1).fill(this.nodata)[0] ?? Number.NaN);
-    const fill = this.nodata ?? 0;
-    const round = !this.dataType.startsWith('Float');
-    for (let r = 0; r < rows; r += 2) {
-      // Re-read each row: a full band is handed on and replaced by `filled`.
-      const out = this.band;
-      const at = this.rows * this.width * b;
-      const top = r * srcWidth * b;
-      const bottom = r + 1 < rows ? top + srcWidth * b : -1;
-      for (let x = 0; x < this.width; x += 1) {
-        const left = 2 * x * b;
-        const right = 2 * x + 1 < srcWidth ? left + b : -1;
-        for (let k = 0; k < b; k += 1) {
-          let sum = 0;
-          let n = 0;
-          // Four neighbours at most; NaN never equals itself, so NaN and nodata add nothing.
-          let v = band[top + left + k] ?? nd;
-          if (v === v && v !== nd) {
-            sum += v;
-            n += 1;
-          }
-          if (right >= 0) {
-            v = band[top + right + k] ?? nd;
-            if (v === v && v !== nd) {
-              sum += v;
-              n += 1;
-            }
-          }
-          if (bottom >= 0) {
-            v = band[bottom + left + k] ?? nd;
-            if (v === v && v !== nd) {
-              sum += v;
-              n += 1;
-            }
-            if (right >= 0) {
-              v = band[bottom + right + k] ?? nd;
-              if (v === v && v !== nd) {
-                sum += v;
-                n += 1;
-              }
-            }
-          }
-          out[at + x * b + k] = n === 0 ? fill : round ? Math.round(sum / n) : sum / n;
-        }
-      }
-      await this.filled(1);
-    }
-  }
-
-  private async emit(): Promise<void> {
-    const b = this.bands;
-    const rows = this.rows;
-    const across = Math.ceil(this.width / COPY_TILE);
-    for (let tx = 0; tx < across; tx += 1) {
-      const tile = allocSamples(this.dataType, COPY_TILE * COPY_TILE * b).fill(this.nodata ?? 0);
-      const x0 = tx * COPY_TILE;
-      const span = (Math.min(this.width, x0 + COPY_TILE) - x0) * b;
-      for (let r = 0; r < rows; r += 1) {
-        const from = (r * this.width + x0) * b;
-        tile.set(this.band.subarray(from, from + span), r * COPY_TILE * b);
-      }
-      await this.writer.addTile(this.index, this.tileRow * across + tx, tile);
-    }
-    const full = this.band;
-    this.band = allocSamples(this.dataType, COPY_TILE * this.width * b);
-    this.rows = 0;
-    this.tileRow += 1;
-    await this.next?.accept(full, rows, this.width);
-  }
 }
 
 async function copyInto(
@@ -254,7 +160,7 @@ async function copyInto(
   const { image } = header;
   const nodata = header.info.nodata;
   const spp = image.samplesPerPixel;
-  const top = new Level(writer, 0, spp, image.dataType, nodata);
+  const top = new Level(writer, 0, spp, image.dataType, nodata, image.photometric === PALETTE);
   await writer.begin();
   const fill = nodata ?? 0;
   const batches = blockRowBatches(image);

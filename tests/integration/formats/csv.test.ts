@@ -33,6 +33,26 @@ describe('CSV points, beside GDAL (CSV driver, AUTODETECT_TYPE=YES)', () => {
     expect(layer.info.featureCount).toBe(40);
   });
 
+  it.each([
+    ['钻孔_x北y东.csv', 'Y坐标(东)', 'X坐标(北)', 30],
+    ['survey_xn_ye.csv', 'Y(E)', 'X(N)', 12],
+  ])(
+    '%s: a header that says 北 / N is northing (y) whatever its letter, as Chinese surveying writes it',
+    async (name, east, north, count) => {
+      const layer = await open1(name, { crs: 'EPSG:4547' });
+      await expectLayersLikeGdal(fixture('csv', name), [{ ...layer, layer: name.replace(/\.csv$/, '') }], {
+        openOptions: [`X_POSSIBLE_NAMES=${east}`, `Y_POSSIBLE_NAMES=${north}`, 'AUTODETECT_TYPE=YES'],
+        sampled: ['孔号', '备注', 'id', 'depth'],
+        epsg: 'EPSG:4547',
+      });
+      expect(layer.info.featureCount).toBe(count);
+      const [first] = layer.features;
+      if (first?.geometry?.type !== 'Point') throw new Error('point expected');
+      expect(first.geometry.coordinates[0]).toBe(first.properties[east]);
+      expect(first.geometry.coordinates[1]).toBe(first.properties[north]);
+    },
+  );
+
   it('lon/lat in degrees: EPSG:4326 by default, UTF-8 with a BOM and GBK read alike', async () => {
     const bom = await open1('stations_bom.csv');
     const gbk = await open1('stations_gbk.csv');

@@ -12,23 +12,42 @@ export const CSV_LIMITS = { maxColumns: 10_000 } as const;
 
 /**
  * Column names taken for coordinates, compared trimmed and case-insensitively, pair by pair in
- * this order: geographic names first (they also decide the default CRS), then explicit Chinese
- * survey names, then bare x/y. (Chinese surveying calls northing X; a file using that convention
- * should name its columns 东坐标/北坐标 or be imported with --x/--y.)
+ * this order: geographic names first (they also decide the default CRS), then names that say
+ * their direction, then explicit survey names, then bare x/y. A direction beats the letter:
+ * Chinese surveying calls northing X, so `X坐标(北)` is y and `Y坐标(东)` is x (see `directionOf`).
  */
-const COORDINATE_PAIRS: readonly { x: readonly string[]; y: readonly string[]; degrees: boolean }[] = [
-  {
-    x: ['lon', 'lng', 'long', 'longitude', '经度', '东经'],
-    y: ['lat', 'latitude', '纬度', '北纬'],
-    degrees: true,
-  },
-  {
-    x: ['东坐标', 'x坐标', '横坐标', 'easting', 'east'],
-    y: ['北坐标', 'y坐标', '纵坐标', 'northing', 'north'],
-    degrees: false,
-  },
-  { x: ['x', 'point_x', 'coord_x'], y: ['y', 'point_y', 'coord_y'], degrees: false },
+interface NamePair {
+  readonly x: readonly string[];
+  readonly y: readonly string[];
+}
+const GEOGRAPHIC: NamePair = {
+  x: ['lon', 'lng', 'long', 'longitude', '经度', '东经'],
+  y: ['lat', 'latitude', '纬度', '北纬'],
+};
+const PLANE: readonly NamePair[] = [
+  { x: ['x坐标', '横坐标'], y: ['y坐标', '纵坐标'] },
+  { x: ['x', 'point_x', 'coord_x'], y: ['y', 'point_y', 'coord_y'] },
 ];
+
+const normal = (name: string): string => name.trim().toLowerCase();
+
+/** `north`, `northing`, `east`, `easting` as words, or a lone N / E in brackets or after X/Y and a separator. */
+const NORTH = /(^|[^a-z])north(ing)?([^a-z]|$)|[(（[]\s*n\s*[)）\]]|^[xy][\s_-]+n$/;
+const EAST = /(^|[^a-z])east(ing)?([^a-z]|$)|[(（[]\s*e\s*[)）\]]|^[xy][\s_-]+e$/;
+
+/**
+ * The axis a column name says by its direction, whatever letter it uses: 北 or N(orth) is
+ * northing (y), 东 or E(ast) is easting (x); null when it says neither or both. Degree names
+ * (北纬, 东经) are matched before this, as geographic.
+ */
+export function directionOf(name: string): 'x' | 'y' | null {
+  const n = normal(name);
+  const north = n.includes('北') || NORTH.test(n);
+  const east = n.includes('东') || EAST.test(n);
+  if (north === east) return null;
+  return north ? 'y' : 'x';
+}
+
 const WKT_NAMES = ['wkt', 'wkt_geom', 'geometry', 'geom', 'the_geom'];
 
 const UTF8: DbfEncoding = { iconvName: 'utf8', label: 'UTF-8' };
@@ -124,8 +143,6 @@ function* rowsOf(next: () => Uint8Array, encodingName: string | undefined): Gene
   }
 }
 
-const normal = (name: string): string => name.trim().toLowerCase();
-
 function findColumn(header: readonly string[], wanted: string): number {
   const exact = header.indexOf(wanted);
   return exact >= 0 ? exact : header.findIndex((h) => normal(h) === normal(wanted));
@@ -147,10 +164,16 @@ function geometryColumns(header: readonly string[], options: OpenOptions): Geome
     return { kind: 'points', x, y, degrees: false };
   }
   const names = header.map(normal);
-  for (const pair of COORDINATE_PAIRS) {
+  const lon = names.findIndex((n) => GEOGRAPHIC.x.includes(n));
+  const lat = names.findIndex((n) => GEOGRAPHIC.y.includes(n));
+  if (lon >= 0 && lat >= 0) return { kind: 'points', x: lon, y: lat, degrees: true };
+  const east = names.findIndex((n) => directionOf(n) === 'x');
+  const north = names.findIndex((n) => directionOf(n) === 'y');
+  if (east >= 0 && north >= 0) return { kind: 'points', x: east, y: north, degrees: false };
+  for (const pair of PLANE) {
     const x = names.findIndex((n) => pair.x.includes(n));
     const y = names.findIndex((n) => pair.y.includes(n));
-    if (x >= 0 && y >= 0) return { kind: 'points', x, y, degrees: pair.degrees };
+    if (x >= 0 && y >= 0) return { kind: 'points', x, y, degrees: false };
   }
   const wkt = names.findIndex((n) => WKT_NAMES.includes(n));
   if (wkt >= 0) return { kind: 'wkt', x: wkt, y: wkt, degrees: false };

@@ -1,4 +1,5 @@
 import type { FileHead, FormatModule } from '../format-module.js';
+import { placeByWorldFile } from '../worldfile/side-files.js';
 import { readGeoTiffHeader } from './raster-info.js';
 
 /** Classic TIFF (42) or BigTIFF (43) magic, little- or big-endian. */
@@ -9,15 +10,21 @@ export function isTiffHead({ head: h }: FileHead): boolean {
   return le || be;
 }
 
-/** GeoTIFF and BigTIFF rasters: the header is read here, pixels by the raster adapters. */
+/**
+ * GeoTIFF and BigTIFF rasters: the header is read here, pixels by the raster adapters. A TIFF
+ * without georeferencing of its own (a plain scan) is placed by a world file beside it when there
+ * is one (ADR 0136); its own GeoKeys, if any, name the CRS when no `.prj` does. Without a world
+ * file it is read as before (no extent).
+ */
 export const geotiffFormat: FormatModule = {
   id: 'GeoTIFF',
   kind: 'raster',
   extensions: ['tif', 'tiff'],
   label: { 'zh-CN': 'GeoTIFF 栅格', en: 'GeoTIFF raster' },
   detect: (file) => (isTiffHead(file) ? 'content' : null),
-  async open(input) {
-    const header = await readGeoTiffHeader(input);
-    return [{ kind: 'raster', layer: null, info: header.info, notices: [] }];
+  async open(input, options) {
+    const { info } = await readGeoTiffHeader(input);
+    const placed = info.extent === null ? await placeByWorldFile(input, info, options, info.crs) : null;
+    return [{ kind: 'raster', layer: null, info: placed ?? info, notices: [] }];
   },
 };

@@ -28,3 +28,4 @@ export {
   type TiffSink,
 } from './tiff-writer.js';
 export { TAG } from './tiff-tags.js';
+export { placementTags } from './placement-tags.js';

@@ -18,8 +18,10 @@ export interface PyramidSpec {
   readonly height: number;
   readonly bandCount: number;
   readonly dataType: RasterDataType;
-  /** 1 min-is-black or 2 RGB, as in the source. */
+  /** 1 min-is-black, 2 RGB, or 3 palette (a scan's; with `colorMap`). */
   readonly photometric: number;
+  /** TIFF ColorMap (red, green, blue runs of 16-bit values) of a palette image, written on every level. */
+  readonly colorMap?: readonly number[] | null;
   /** The source's ExtraSamples values, or null. */
   readonly extraSamples: readonly number[] | null;
   /**
@@ -197,6 +199,7 @@ export class PyramidTiffWriter {
     ];
     if (level > 0) list.push({ tag: TAG.NewSubfileType, type: 4, values: [1] });
     if (s.extraSamples !== null) list.push({ tag: TAG.ExtraSamples, type: 3, values: s.extraSamples });
+    if (s.colorMap) list.push({ tag: TAG.ColorMap, type: 3, values: s.colorMap });
     for (const [tag, values] of s.geoTags) {
       const type = COPIED_TYPE[tag];
       // Georeferencing belongs to the full-resolution image; nodata applies to every level.

@@ -186,7 +186,7 @@ export class GeoTiffTileWriter {
 }
 
 /** GeoKeyDirectory (keys sorted by id) with its GeoDoubleParams and GeoAsciiParams. */
-function geoKeyTags(crs: CrsInfo): IfdEntry[] {
+export function geoKeyTags(crs: CrsInfo): IfdEntry[] {
   const { shorts, doubles, texts } = geoKeysOfCrs(crs);
   const ids = [...new Set([...shorts.keys(), ...doubles.keys(), ...texts.keys()])].sort((a, b) => a - b);
   const directory = [1, 1, 0, ids.length];

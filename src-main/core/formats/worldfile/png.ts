@@ -55,6 +55,32 @@ export async function decodePng(
   return { header, samples, palette: header.colorType === 3 ? palette : null };
 }
 
+/**
+ * The nodata value a PNG's tRNS chunk gives, as GDAL reads it: the transparent grey level of a
+ * grey image, or the transparent colour of an RGB image when its three samples are equal (GDAL
+ * gives each band its own value; a dataset here has one). Null without tRNS, for a palette (its
+ * tRNS is the colour table's alpha) and for an RGB colour of unequal samples. Reads chunks up to
+ * the first IDAT, so the file's head is enough.
+ */
+export function pngTransparency(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const colorType = bytes[25];
+  let at = 8;
+  while (at + 12 <= bytes.byteLength) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (type === 'IDAT' || type === 'IEND' || at + 8 + length > bytes.byteLength) return null;
+    if (type === 'tRNS') {
+      if (colorType === 0 && length >= 2) return view.getUint16(at + 8);
+      if (colorType !== 2 || length < 6) return null;
+      const [r, g, b] = [0, 2, 4].map((o) => view.getUint16(at + 8 + o));
+      return r === g && g === b ? (r ?? null) : null;
+    }
+    at += 12 + length;
+  }
+  return null;
+}
+
 /** IDAT data joined, and PLTE; every chunk's length checked against the file. */
 function chunks(bytes: Uint8Array): { idat: Uint8Array; palette: Uint8Array | null } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

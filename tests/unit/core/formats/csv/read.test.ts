@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../../../src-main/core/formats/csv/read.js';
+import { directionOf, readCsv } from '../../../../../src-main/core/formats/csv/read.js';
 import { parseWkt } from '../../../../../src-main/core/formats/csv/wkt.js';
 
 /** A pull reader over `bytes` in chunks of `size` (the last call returns an empty chunk). */
@@ -49,6 +49,37 @@ describe('CSV reading across chunk edges', () => {
   it('gives no CRS to plane values under lon/lat-like names out of degree range', () => {
     const layer = readCsv(chunks(new TextEncoder().encode('lon,lat\n500000,2750000\n'), 64), {});
     expect(layer.info.crs).toBeNull();
+  });
+});
+
+describe('coordinate columns named by their direction', () => {
+  it.each([
+    ['X坐标(北)', 'y'],
+    ['Y坐标(东)', 'x'],
+    ['北坐标', 'y'],
+    ['东坐标', 'x'],
+    ['X（北）', 'y'],
+    ['X(N)', 'y'],
+    ['y (e)', 'x'],
+    ['X_N', 'y'],
+    ['Northing', 'y'],
+    ['easting', 'x'],
+    ['X', null],
+    ['孔号', null],
+    ['Name', null],
+    ['东北角', null],
+    ['northeast', null],
+  ])('%s -> %s', (name, axis) => {
+    expect(directionOf(name)).toBe(axis);
+  });
+
+  it('X坐标(北) / Y坐标(东): the northing column is y; lon/lat names still win as degrees', () => {
+    const read = (text: string) => readCsv(chunks(new TextEncoder().encode(text), 64), {});
+    const survey = read('孔号,X坐标(北),Y坐标(东)\nZK1,2803121.83,36457602.15\n');
+    expect(survey.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [36457602.15, 2803121.83] });
+    const both = read('X坐标(北),Y坐标(东),经度,纬度\n2803121.8,36457602.1,108.5,25.3\n');
+    expect(both.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [108.5, 25.3] });
+    expect(both.info.crs?.code).toBe('EPSG:4326');
   });
 });
 

@@ -37,6 +37,13 @@ describe('format registry detection', () => {
     expect(detect('x.kml', bytes('not xml'))).toBeNull();
   });
 
+  it('recognises PNG and JPEG scans by content; a plain TIFF scan is the GeoTIFF module’s', () => {
+    expect(detect('a.bin', head('scans', 'rgb_utm18.png'))).toBe('PNG');
+    expect(detect('a.png', head('scans', 'grey_cgcs2000_cm108.jpg'))).toBe('JPEG');
+    expect(detect('a.jpg', head('scans', 'rotated_map.tif'))).toBe('GeoTIFF');
+    expect(detect('a.png', bytes('not a png'))).toBeNull();
+  });
+
   it('recognises BigTIFF and big-endian TIFF magic', () => {
     expect(detect('a', Uint8Array.from([0x49, 0x49, 43, 0, 8, 0, 0, 0]))).toBe('GeoTIFF');
     expect(detect('a', Uint8Array.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8]))).toBe('GeoTIFF');

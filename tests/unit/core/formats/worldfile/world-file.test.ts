@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../../../src-main/core/formats/format-error.js';
 import {
+  SCAN_DECODE_BYTES,
+  checkScanBudget,
+  hasWorldFile,
   parseWorldFile,
   readImageHeader,
+  worldFileExtensions,
   worldFileNames,
+  type ImageHeader,
 } from '../../../../../src-main/core/formats/worldfile/index.js';
 import { renderMessage } from '../../../../../src-main/api/messages.js';
 
@@ -54,5 +59,67 @@ describe('world files', () => {
       ...new Array<number>(25).fill(0),
     ]);
     expect(problemOf(() => readImageHeader(png))).toBe('corrupt: imageHeader');
+  });
+});
+
+describe('a stored set placed by a world file', () => {
+  it('lists the side-file extensions in GDAL’s order and recognises them in a set', () => {
+    expect(worldFileExtensions('图幅.TIF')).toEqual(['tfw', 'tifw', 'wld']);
+    expect(worldFileExtensions('scan.jpeg')).toEqual(['jgw', 'jpegw', 'wld']);
+    expect(hasWorldFile(['a.png', 'a.pgw', 'a.prj'])).toBe(true);
+    expect(hasWorldFile(['a.tif', 'a.WLD'])).toBe(true);
+    expect(hasWorldFile(['a.tif', 'a.prj'])).toBe(false);
+    expect(hasWorldFile(['a.shp', 'a.shx', 'a.dbf'])).toBe(false);
+    expect(hasWorldFile([])).toBe(false);
+  });
+});
+
+describe('the whole-image decode budget', () => {
+  const rgb = (width: number, height: number, format: 'PNG' | 'JPEG'): ImageHeader => ({
+    format,
+    width,
+    height,
+    bandCount: 3,
+    dataType: 'Byte',
+    bits: 8,
+    colorType: format === 'PNG' ? 2 : null,
+    interlaced: false,
+  });
+
+  it('admits a 10,000² RGB PNG and a 5,000² RGB JPEG, refuses 13,000² and 7,000², naming the size', () => {
+    expect(
+      problemOf(() => {
+        checkScanBudget(rgb(10_000, 10_000, 'PNG'), 150e6);
+      }),
+    ).toBe('ok');
+    expect(
+      problemOf(() => {
+        checkScanBudget(rgb(5_000, 5_000, 'JPEG'), 10e6);
+      }),
+    ).toBe('ok');
+    expect(
+      problemOf(() => {
+        checkScanBudget(rgb(13_000, 13_000, 'PNG'), 250e6);
+      }),
+    ).toBe('too-large: scanDecode');
+    expect(
+      problemOf(() => {
+        checkScanBudget(rgb(7_000, 7_000, 'JPEG'), 20e6);
+      }),
+    ).toBe('too-large: scanDecode');
+    const error = (() => {
+      try {
+        checkScanBudget(rgb(7_000, 7_000, 'JPEG'), 20e6);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(FormatError);
+    const params = (error as FormatError).params;
+    expect(params).toMatchObject({ width: 7000, height: 7000, limit: SCAN_DECODE_BYTES / 2 ** 20 });
+    expect(renderMessage('problem.scanDecode', params, 'en')).toMatch(
+      /7000 x 7000 JPEG.*over the 1024 MB limit/,
+    );
   });
 });
