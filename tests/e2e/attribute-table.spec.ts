@@ -3,6 +3,7 @@ import { ogrLayers } from '../support/ogr-layers.js';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { mineralPointsFile } from './inputs.js';
 import { chooseCrs, cursorAt, positionOf, tool, type XY } from './map-tools-support.js';
+import { inside, overlaps, type Box } from './workspace-support.js';
 
 interface Point {
   readonly fid: number;
@@ -39,6 +40,12 @@ const row = (page: Page, index: number) =>
   page.locator(`[data-testid="feature-row"][data-index="${String(index)}"]`);
 const map = (page: Page) => page.getByTestId('map-container');
 
+async function boxOf(page: Page, testId: string): Promise<Box> {
+  const box = await page.getByTestId(testId).boundingBox();
+  if (!box) throw new Error(`${testId} not on screen`);
+  return box;
+}
+
 test('issue 6: the attribute table sorts and filters as GDAL does, a selected row is drawn on the map, and a feature clicked on the map selects its row', async ({
   page,
   harness,
@@ -63,6 +70,23 @@ test('issue 6: the attribute table sorts and filters as GDAL does, a selected ro
   for (const field of layer?.fields ?? [])
     await expect(page.getByTestId(`feature-table-sort-${field.name}`)).toBeVisible();
   await expect(row(page, 0)).toHaveAttribute('data-fid', '0');
+
+  // Docked below the map at 1366×768: it covers neither the map, the layer tree nor the 著录 form.
+  const boxes: Record<string, Box> = {};
+  for (const id of ['feature-table', 'map-container', 'layer-panel', 'detail-panel', 'status-bar'])
+    boxes[id] = await boxOf(page, id);
+  for (const [a, boxA] of Object.entries(boxes)) {
+    for (const [b, boxB] of Object.entries(boxes))
+      if (a < b) expect(overlaps(boxA, boxB), `${a} and ${b} overlap`).toBe(false);
+    expect(inside(boxA, { x: 0, y: 0, width: 1366, height: 768 }), `${a} inside the window`).toBe(true);
+  }
+  expect(boxes['map-container']?.height, 'the map keeps a usable height').toBeGreaterThan(300);
+  for (const id of ['field-title', 'save-button']) {
+    const field = page.getByTestId(id);
+    const box = await boxOf(page, id);
+    expect(inside(box, boxes['detail-panel'] ?? box), `${id} in the right panel`).toBe(true);
+    await expect(field).toBeInViewport({ ratio: 1 });
+  }
 
   // Sorted by 储量, descending (second click): the first rows are those ORDER BY 储量 DESC gives.
   const byReserve = [...all].sort((a, b) => Number(b.properties['储量']) - Number(a.properties['储量']));
@@ -144,4 +168,9 @@ test('issue 6: the attribute table sorts and filters as GDAL does, a selected ro
   await expect(table).toHaveCount(0);
   await expect(map(page)).toHaveAttribute('data-selected', '0');
   await expect(page.getByTestId('attribute-panel')).toBeVisible();
+
+  // The layer's row opens it too, from its context menu (right-click, as in QGIS).
+  await page.getByTestId(`layer-row-${points.id}`).click({ button: 'right' });
+  await page.getByTestId(`layer-menu-table-${points.id}`).click();
+  await expect(counts).toHaveAttribute('data-total', String(layer?.featureCount));
 });
