@@ -343,7 +343,7 @@ export const en: UiStrings = {
     open: 'Open attribute table',
     close: 'Close the attribute table',
     identify: 'Identify',
-    counts: '{{total}} features, {{matched}} shown, {{selected}} selected',
+    counts: '{{matched}} of {{total}} shown, {{selected}} selected',
     loading: 'Reading the layer’s features…',
     search: 'Search all fields',
     filterField: 'Filter field',

@@ -3,7 +3,7 @@ import { ogrLayers } from '../support/ogr-layers.js';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { mineralPointsFile } from './inputs.js';
 import { chooseCrs, cursorAt, positionOf, tool, type XY } from './map-tools-support.js';
-import { inside, overlaps, type Box } from './workspace-support.js';
+import { inside, overlaps, useLang, type Box } from './workspace-support.js';
 
 interface Point {
   readonly fid: number;
@@ -173,4 +173,13 @@ test('issue 6: the attribute table sorts and filters as GDAL does, a selected ro
   await page.getByTestId(`layer-row-${points.id}`).click({ button: 'right' });
   await page.getByTestId(`layer-menu-table-${points.id}`).click();
   await expect(counts).toHaveAttribute('data-total', String(layer?.featureCount));
+
+  // In English, every part of the header and toolbar still fits beside the form.
+  await useLang(page, 'en');
+  await expect(counts).toContainText(`of ${String(layer?.featureCount)} shown`);
+  for (const id of ['feature-table-zoom', 'feature-table-close', 'feature-table-filter-clear'])
+    expect(inside(await boxOf(page, id), await boxOf(page, 'feature-table')), `${id} inside the table`).toBe(
+      true,
+    );
+  await shot('attribute-table-en');
 });

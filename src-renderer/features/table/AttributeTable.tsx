@@ -86,6 +86,9 @@ export function AttributeTable({
     return <Alert type="error" showIcon data-testid="feature-table-error" title={errorText(pages.error)} />;
 
   const fields = head?.fields ?? [];
+  const countsText = head
+    ? t('featureTable.counts', { total: head.total, matched: head.matched, selected: selected.length })
+    : '';
   const width = FID_WIDTH + fields.length * FIELD_WIDTH;
   const chosen = new Set(selected);
   const select = (index: number, row: FeatureRow, how: { toggle: boolean; range: boolean }): void => {
@@ -191,12 +194,9 @@ export function AttributeTable({
               data-total={head.total}
               data-matched={head.matched}
               data-selected={selected.length}
+              title={countsText}
             >
-              {t('featureTable.counts', {
-                total: head.total,
-                matched: head.matched,
-                selected: selected.length,
-              })}
+              {countsText}
             </span>
           ) : null}
         </span>

@@ -7,6 +7,7 @@ import type { MethodArgs } from '../../../src-main/api/contract.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import type { FeaturePageResult } from '../../../src-main/api/types.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
+import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { fixture } from '../../fixtures/index.js';
 import { gdal } from '../../support/gdal.js';
@@ -247,5 +248,18 @@ describe('datasets.featurePage against GDAL', () => {
     expect(raster.params['detail']).toBe('detail.notVector');
     const tooMany = await api.fail('datasets.featurePage', { id: id('minerals'), offset: 0, limit: 5000 });
     expect(tooMany.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('serves the roles that work on the archive, not the administrator alone', async () => {
+    const as = (roles: ('curator' | 'reviewer' | 'mapmaker' | 'admin')[]): Client =>
+      clientOf(
+        headlessDispatcher(ws, 'harness', 'test', { user: 'u', roles }, (_method, error) => {
+          throw error;
+        }),
+      );
+    const args = { id: id('minerals'), offset: 0, limit: 5 };
+    for (const role of ['curator', 'reviewer', 'mapmaker'] as const)
+      expect((await as([role]).call('datasets.featurePage', args)).rows).toHaveLength(5);
+    expect((await as(['admin']).fail('datasets.featurePage', args)).code).toBe('FORBIDDEN');
   });
 });
