@@ -70,6 +70,10 @@ test('issue 6: the attribute table sorts and filters as GDAL does, a selected ro
   for (const field of layer?.fields ?? [])
     await expect(page.getByTestId(`feature-table-sort-${field.name}`)).toBeVisible();
   await expect(row(page, 0)).toHaveAttribute('data-fid', '0');
+  // Virtualised: only the rows in view and a few more are in the page.
+  const inDom = await page.getByTestId('feature-row').count();
+  expect(inDom).toBeGreaterThan(5);
+  expect(inDom).toBeLessThan(layer?.featureCount ?? 0);
 
   // Docked below the map at 1366×768: it covers neither the map, the layer tree nor the 著录 form.
   const boxes: Record<string, Box> = {};

@@ -1,8 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-
-/** Browsers cap an element's height (Chromium near 33.5 M px); past this the scroll range is scaled. */
-const MAX_SCROLL_PX = 8_000_000;
-const OVERSCAN = 8;
+import { rowWindow } from './row-window.js';
 
 export interface VirtualRowsProps {
   readonly count: number;
@@ -20,21 +17,16 @@ export interface VirtualRowsProps {
 
 /**
  * Fixed-height rows of which only those in view are in the DOM, so a million-row table costs what
- * a screenful does (ADR 0112). The scroll range is the rows' height, or scaled down to
- * MAX_SCROLL_PX when taller, with the row at the top computed from the scroll fraction.
+ * a screenful does (ADR 0112); which rows, and where, is row-window.ts.
  */
 export function VirtualRows(props: VirtualRowsProps) {
   const { count, rowHeight, width, header, renderRow, onRange, scrollTo } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(0);
-  const full = count * rowHeight;
-  const range = Math.min(full, MAX_SCROLL_PX);
-  // Virtual offset per scrolled pixel: 1 unless the rows are taller than the scroll range.
-  const scale = full > range && range > height ? (full - height) / (range - height) : 1;
-  const virtualTop = top * scale;
-  const first = Math.max(0, Math.floor(virtualTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count - 1, Math.ceil((virtualTop + height) / rowHeight) + OVERSCAN);
+  // The rows' part of the view: below the header row.
+  const view = rowWindow(count, rowHeight, top, Math.max(0, height - rowHeight));
+  const { first, last } = view;
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -56,9 +48,9 @@ export function VirtualRows(props: VirtualRowsProps) {
   useEffect(() => {
     const element = scroller.current;
     if (!scrollTo || !element) return;
-    const wanted = scrollTo.index * rowHeight - element.clientHeight / 2;
-    element.scrollTop = Math.max(0, wanted) / scale;
-    // `scale` follows the same count and height; a new request is a new `seq`.
+    const rowsHeight = Math.max(0, element.clientHeight - rowHeight);
+    element.scrollTop = rowWindow(count, rowHeight, element.scrollTop, rowsHeight).scrollFor(scrollTo.index);
+    // A new request is a new `seq`; count and height changes alone do not scroll.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollTo, rowHeight]);
 
@@ -68,7 +60,7 @@ export function VirtualRows(props: VirtualRowsProps) {
       <div
         key={index}
         className="vt-row-slot"
-        style={{ top: rowHeight + top + index * rowHeight - virtualTop, height: rowHeight, width }}
+        style={{ top: rowHeight + view.topOf(index), height: rowHeight, width }}
       >
         {renderRow(index)}
       </div>,
@@ -84,7 +76,7 @@ export function VirtualRows(props: VirtualRowsProps) {
       <div className="vt-header" style={{ height: rowHeight, width }}>
         {header}
       </div>
-      <div style={{ height: range, width }} />
+      <div style={{ height: view.range, width }} />
       {rows}
     </div>
   );
