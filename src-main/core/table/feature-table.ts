@@ -3,7 +3,7 @@ import { rowTest, type QueryProblem, type TableQuery, type TableSort } from './q
 import { sortedPositions } from './sort-keys.js';
 
 /** Sort orders one table keeps (each 4 bytes a feature), the least recently used going first. */
-export const SORTS_KEPT = 4;
+const SORTS_KEPT = 4;
 
 export interface TableRow {
   /** The feature's 0-based position in the layer (what `datasets.features` numbers it). */
