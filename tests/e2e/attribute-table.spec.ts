@@ -185,5 +185,16 @@ test('issue 6: the attribute table sorts and filters as GDAL does, a selected ro
     expect(inside(await boxOf(page, id), await boxOf(page, 'feature-table')), `${id} inside the table`).toBe(
       true,
     );
+  // A number the field cannot take is refused with the reason, and the table stays usable.
+  await page.getByTestId('feature-table-filter-field').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="储量"]').click();
+  await page.getByTestId('feature-table-filter-value').fill('lots');
+  await page.getByTestId('feature-table-filter-apply').click();
+  await expect(page.getByTestId('feature-table-error')).toContainText(
+    'Invalid argument: the field “储量” is numeric and “lots” is not a number',
+  );
   await shot('attribute-table-en');
+  await page.getByTestId('feature-table-filter-clear').click();
+  await expect(page.getByTestId('feature-table-error')).toHaveCount(0);
+  await expect(row(page, 0)).toHaveAttribute('data-fid', '0');
 });

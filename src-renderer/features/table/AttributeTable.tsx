@@ -52,13 +52,14 @@ export function AttributeTable({
   // theirs for the map even when their page is dropped.
   const { find } = pages;
   useEffect(() => {
-    const known = geometries.current;
+    const known = new Map<number, Geometry>();
     const features = selected.flatMap((fid) => {
-      const geometry = known.get(fid) ?? find(fid)?.geometry;
+      const geometry = geometries.current.get(fid) ?? find(fid)?.geometry;
       if (geometry === undefined) return [];
       known.set(fid, geometry);
       return [{ fid, geometry }];
     });
+    geometries.current = known;
     setMapSelection(features.length === 0 ? null : { layerId: datasetId, crs: head?.crs ?? null, features });
   }, [selected, datasetId, head?.crs, find]);
 
@@ -81,9 +82,6 @@ export function AttributeTable({
     },
     [pages],
   );
-
-  if (pages.error)
-    return <Alert type="error" showIcon data-testid="feature-table-error" title={errorText(pages.error)} />;
 
   const fields = head?.fields ?? [];
   const countsText = head
@@ -243,7 +241,9 @@ export function AttributeTable({
         }}
       />
       <div className="ft-body">
-        {head === null ? (
+        {pages.error ? (
+          <Alert type="error" showIcon data-testid="feature-table-error" title={errorText(pages.error)} />
+        ) : head === null ? (
           <div className="ft-loading" data-testid="feature-table-loading">
             <Spin size="small" />
             <span className="muted">{t('featureTable.loading')}</span>
