@@ -5,6 +5,7 @@ import type { DatasetId } from '../core/model/ids.js';
 import { ROLES, type CallContext, type Role } from './caller.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
+import { FILTER_OPERATORS } from '../core/table/query.js';
 import type {
   AuditEntry,
   AuditVerification,
@@ -15,6 +16,7 @@ import type {
   DatasetSummary,
   ExportResult,
   FeatureCollectionResult,
+  FeaturePageResult,
   ImportResult,
   PublicKeyInfo,
   RecordVersion,
@@ -65,6 +67,21 @@ export const recordFieldsSchema = z.object({
 });
 
 const noArgs = z.object({}).strict();
+
+// Attribute table (issue 6, ADR 0112).
+const fieldName = z.string().min(1).max(200);
+const featurePageArgs = z.object({
+  id: datasetId,
+  offset: z.number().int().min(0).max(100_000_000),
+  limit: z.number().int().min(1).max(1000),
+  sort: z.object({ field: fieldName, order: z.enum(['asc', 'desc']) }).optional(),
+  filter: z
+    .object({ field: fieldName, op: z.enum(FILTER_OPERATORS), value: z.string().max(1000).optional() })
+    .optional(),
+  search: z.string().max(200).optional(),
+  /** A feature id whose position among the matching rows the page also tells (`located`). */
+  locate: z.number().int().min(0).optional(),
+});
 
 // Coordinate systems (issue 6).
 const crsSearchArgs = z.object({
@@ -182,6 +199,15 @@ export const contract = {
     z.ZodObject<{ id: typeof datasetId; limit: z.ZodOptional<z.ZodNumber> }>,
     FeatureCollectionResult
   >(z.object({ id: datasetId, limit: z.number().int().min(1).max(100_000_000).optional() }), READ),
+  /**
+   * A page of a vector dataset's attribute table, sorted and filtered, with the total count; read
+   * from the stored file once and kept in a bounded cache (ADR 0112). Archive content: for the
+   * roles that work on data, not the administrator keeping the workstation.
+   */
+  'datasets.featurePage': method<typeof featurePageArgs, FeaturePageResult>(featurePageArgs, {
+    mutates: false,
+    roles: ['curator', 'reviewer', 'mapmaker'],
+  }),
   'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs, READ),
   'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(
     z.object({ id: datasetId }),

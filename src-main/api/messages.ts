@@ -204,6 +204,14 @@ export const MESSAGES = {
     'zh-CN': '该数据集不是矢量数据，没有要素',
     en: 'the dataset is not a vector one and has no features',
   },
+  'detail.tableUnknownField': {
+    'zh-CN': '图层没有字段“{{field}}”',
+    en: 'the layer has no field “{{field}}”',
+  },
+  'detail.tableNotNumber': {
+    'zh-CN': '字段“{{field}}”是数值型，“{{value}}”不是数字',
+    en: 'the field “{{field}}” is numeric and “{{value}}” is not a number',
+  },
   'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },

@@ -9,6 +9,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'datasets.list': true,
   'datasets.get': true,
   'datasets.features': true,
+  'datasets.featurePage': true,
   'catalogue.save': true,
   'review.run': true,
   'release.create': true,

@@ -16,6 +16,7 @@ import type { LocalBasemap, ServiceBasemap } from '../core/basemaps/config.js';
 import type { TileSetInfo } from '../core/basemaps/tile-set.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
 import type { ImportCrsDecision } from '../core/crs/index.js';
+import type { TablePage } from '../core/table/feature-table.js';
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -206,6 +207,17 @@ export interface FeatureCollectionResult {
     readonly properties: VectorFeature['properties'];
     readonly geometry: VectorFeature['geometry'];
   }[];
+}
+
+/**
+ * One page of a vector dataset's attribute table (ADR 0112): `total` features in the layer,
+ * `matched` by the filter and search, the rows from `offset` in the asked order, each with its
+ * feature id (0-based position, as `datasets.features` numbers them), its values in `fields`
+ * order and its geometry in the dataset's CRS (`crs`, an EPSG code; null when it has none).
+ */
+export interface FeaturePageResult extends TablePage {
+  readonly fields: readonly FieldInfo[];
+  readonly crs: string | null;
 }
 
 export interface ImportNotice {

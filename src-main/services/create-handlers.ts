@@ -3,6 +3,8 @@ import type { Handlers } from '../api/contract.js';
 import type { JobContext, JobsPort, ServiceDeps } from './deps.js';
 import { importFiles } from './import-service.js';
 import { datasetFeatures } from './features-service.js';
+import { featurePage } from './feature-page-service.js';
+import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
@@ -27,10 +29,13 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
       job.finish(ok);
     }
   };
+  /** The attribute table's opened layers, one bounded cache per host (ADR 0112). */
+  const tables = new TableCache();
   return {
     'datasets.import': ({ paths, options, jobId }, ctx) =>
       asJob(jobId, (job) => importFiles(deps, ctx, paths, job, options)),
     'datasets.features': ({ id, limit }) => datasetFeatures(deps, id, limit),
+    'datasets.featurePage': (args) => featurePage(deps, tables, args),
     'datasets.list': () => listDatasets(deps),
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),

@@ -4,12 +4,13 @@ import zhCN from 'antd/locale/zh_CN.js';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../src-main/api/messages.js';
-import { AttributePanel } from '../features/map/AttributePanel.js';
 import { MapView } from '../features/map/MapView.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { useFileDrop } from '../features/import/use-file-drop.js';
 import { CatalogueList } from '../features/catalogue/CatalogueList.js';
 import { LayerPanel } from '../features/layers/LayerPanel.js';
+import { BottomDock } from '../features/table/BottomDock.js';
+import { useTableStore } from '../features/table/table-store.js';
 import { rememberLang } from '../i18n/i18n.js';
 import { errorText } from '../platform/error-text.js';
 import { setDropRefused, setLang, useAppStore } from '../state/app-store.js';
@@ -23,6 +24,7 @@ function Workspace() {
   const readOnly = useReadOnly();
   const dragging = useFileDrop();
   const dropRefused = useAppStore((s) => s.dropRefused);
+  const tableOpen = useTableStore((s) => s.datasetId !== null);
   return (
     <div className={`workspace${dragging ? ' dragging' : ''}`}>
       {readOnly ? (
@@ -48,9 +50,9 @@ function Workspace() {
           <LayerPanel />
           <CatalogueList />
         </aside>
-        <main className="centre">
+        <main className={`centre${tableOpen ? ' with-table' : ''}`}>
           <MapView />
-          <AttributePanel />
+          <BottomDock />
         </main>
         <DetailPanel />
       </div>

@@ -18,6 +18,8 @@ import { viewInProjection } from './tools/view-projection.js';
 import { isRestylable } from './style/restylable.js';
 import { createVectorLayer } from './vector-layer.js';
 import { HIGHLIGHT_STYLE } from './vector-style.js';
+import { featureIdOf } from './feature-ids.js';
+import { SelectionOverlay, type MapSelection } from './selection-overlay.js';
 
 /** The view CRS until the user's map CRS is set (setViewCrs); every layer is reprojected into the view's. */
 export const VIEW_CRS = 'EPSG:3857';
@@ -51,9 +53,16 @@ export type MapProblem = {
 export interface MapListener {
   onStatus(status: MapStatus): void;
   onPointer(pointer: MapPointer | null): void;
-  /** A vector feature was clicked (null: empty map clicked). Attribute values never leave the renderer. */
+  /**
+   * A vector feature was clicked (null: empty map clicked), with its id in the layer (null when
+   * the display copy gives none). Attribute values never leave the renderer.
+   */
   onFeature(
-    hit: { readonly layerId: string; readonly properties: readonly (readonly [string, unknown])[] } | null,
+    hit: {
+      readonly layerId: string;
+      readonly fid: number | null;
+      readonly properties: readonly (readonly [string, unknown])[];
+    } | null,
   ): void;
   onProblem(problem: MapProblem): void;
   /** A layer was built (e.g. once it has a CRS): what the map said about drawing it no longer holds. */
@@ -82,6 +91,7 @@ export class MapController {
   private readonly map: OlMap;
   private readonly entries = new Map<string, Entry>();
   private readonly highlight = new VectorSource();
+  private readonly selection: SelectionOverlay;
   private readonly listener: MapListener;
   private readonly hasWebgl = webglAvailable();
   /** "Loading n tiles" per raster layer, and the functions that stop counting a removed layer's tiles. */
@@ -97,6 +107,7 @@ export class MapController {
     this.listener = listener;
     const basemap = createBasemapLayer();
     this.basemap = basemap;
+    this.selection = new SelectionOverlay(target);
     this.map = new OlMap({
       target,
       controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
@@ -107,6 +118,7 @@ export class MapController {
       interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         ...(basemap ? [basemap] : []),
+        this.selection.layer,
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
       ],
       view: new View({ ...VIEW_LIMITS, projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4 }),
@@ -216,6 +228,7 @@ export class MapController {
     this.viewCrs = def.code;
     this.map.setView(view);
     this.highlight.clear();
+    this.selection.reproject(def.code);
     if (this.basemap) {
       this.map.removeLayer(this.basemap);
       this.basemap.dispose();
@@ -246,6 +259,19 @@ export class MapController {
     }
     this.tileBasemap = build ? { build, layer: build() } : null;
     if (this.tileBasemap?.layer) this.map.addLayer(this.tileBasemap.layer);
+  }
+
+  /** Draws the attribute table's selection over the layers (null: none). */
+  setSelection(selection: MapSelection | null): void {
+    this.selection.show(selection, this.viewCrs);
+  }
+
+  /** Fits the view to the selection drawn; false when nothing is drawn. */
+  zoomToSelection(): boolean {
+    const extent = this.selection.extent();
+    if (!extent) return false;
+    this.map.getView().fit(extent, { padding: [48, 48, 48, 48], maxZoom: 18, duration: 0 });
+    return true;
   }
 
   /** The OpenLayers map, for the map tools (src-renderer/map/tools) to add their interactions and controls to. */
@@ -332,7 +358,7 @@ export class MapController {
     const shown = feature.clone();
     shown.set('strataLayer', layerId);
     this.highlight.addFeature(shown);
-    this.listener.onFeature({ layerId, properties });
+    this.listener.onFeature({ layerId, fid: featureIdOf(feature), properties });
   }
 
   private highlightStillShown(): boolean {

@@ -102,3 +102,14 @@ export const BASEMAP_STYLE = new Style({
   fill: new Fill({ color: '#f4f1ea' }),
   stroke: new Stroke({ color: '#b9b3a6', width: 0.6 }),
 });
+
+/** Features selected in the attribute table (yellow, after QGIS), under the identify highlight. */
+export const SELECTION_STYLE = new Style({
+  stroke: new Stroke({ color: '#ffcc00', width: 3 }),
+  fill: new Fill({ color: 'rgba(255,204,0,0.3)' }),
+  image: new CircleStyle({
+    radius: 6,
+    stroke: new Stroke({ color: '#b38f00', width: 2 }),
+    fill: new Fill({ color: 'rgba(255,204,0,0.85)' }),
+  }),
+});

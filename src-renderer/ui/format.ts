@@ -27,3 +27,11 @@ export function formatTime(iso: string): string {
 
 /** Label cell of the dense key/value tables: one line, wide enough for 6 CJK characters. */
 export const DESCRIPTION_LABEL = { width: 104, whiteSpace: 'nowrap' } as const;
+
+/** An attribute value as the identify panel and the attribute table show it (null as empty). */
+export function attributeText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

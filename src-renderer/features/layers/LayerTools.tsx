@@ -1,4 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined, FolderOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  CloseOutlined,
+  FolderOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { Button, Select, Slider, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,12 +13,15 @@ import {
   removeFromMap,
   removeGroup,
   setOpacity,
+  useAppStore,
 } from '../../state/app-store.js';
+import { openTable } from '../table/table-store.js';
 import { findLayer, placeOf, type LayerTree } from '../../state/layer-tree.js';
 
 /** Below the tree: what can be done to the current layer or group, every action a button or slider. */
 export function LayerTools({ tree, current }: { readonly tree: LayerTree; readonly current: string | null }) {
   const { t } = useTranslation();
+  const vector = useAppStore((s) => s.datasets.some((d) => d.id === current && d.kind === 'vector'));
   const place = current === null ? null : placeOf(tree, current);
   if (current === null || place === null)
     return <div className="layer-tools muted">{t('layers.orderHint')}</div>;
@@ -80,6 +89,19 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
               moveLayerToGroup(layer.id, value === '' ? null : value);
             }}
           />
+        ) : null}
+        {layer && vector ? (
+          <Tooltip title={t('featureTable.open')}>
+            <Button
+              size="small"
+              icon={<TableOutlined />}
+              aria-label={t('featureTable.open')}
+              data-testid="layer-open-table"
+              onClick={() => {
+                openTable(layer.id);
+              }}
+            />
+          </Tooltip>
         ) : null}
         {layer ? (
           <Tooltip title={t('layers.removeFromMap')}>

@@ -1,5 +1,5 @@
 import { AimOutlined, HolderOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Tooltip } from 'antd';
+import { Button, Checkbox, Dropdown, Tooltip } from 'antd';
 import type { DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -7,6 +7,7 @@ import { datasetTitle } from '../../i18n/messages.js';
 import { KindIcon } from '../../ui/KindIcon.js';
 import type { DropSide } from './drop-place.js';
 import { StyleButton } from '../style/StyleButton.js';
+import { openTable } from '../table/table-store.js';
 
 export interface TreeRowDrag {
   readonly onDragStart: (event: DragEvent<HTMLDivElement>) => void;
@@ -37,60 +38,72 @@ export function LayerTreeRow(props: LayerTreeRowProps) {
   const { t } = useTranslation();
   const { dataset, nested, current, visible, groupHidden, opacity, drag } = props;
   const name = datasetTitle(dataset);
+  // Right-click, as in QGIS: the layer's attribute table (vectors).
+  const menu = {
+    items:
+      dataset.kind === 'vector'
+        ? [{ key: 'table', label: t('featureTable.open'), 'data-testid': `layer-menu-table-${dataset.id}` }]
+        : [],
+    onClick: () => {
+      openTable(dataset.id);
+    },
+  };
   return (
-    <div
-      role="treeitem"
-      aria-selected={current}
-      aria-level={nested ? 2 : 1}
-      tabIndex={0}
-      draggable
-      className={`tree-row${current ? ' selected' : ''}${nested ? ' nested' : ''}${groupHidden ? ' group-hidden' : ''}${
-        drag.dropSide ? ` drop-${drag.dropSide}` : ''
-      }`}
-      data-testid={`layer-row-${dataset.id}`}
-      data-node={dataset.id}
-      data-visible={visible}
-      data-opacity={opacity}
-      onClick={props.onSelect}
-      onKeyDown={(event) => {
-        if (event.target === event.currentTarget) props.onKeyDown(event);
-      }}
-      onDragStart={drag.onDragStart}
-      onDragOver={drag.onDragOver}
-      onDrop={drag.onDrop}
-      onDragEnd={drag.onDragEnd}
-    >
-      <HolderOutlined className="drag-handle" aria-hidden />
-      <Checkbox
-        checked={visible}
-        aria-label={t('layers.visible', { name })}
-        data-testid={`layer-visible-${dataset.id}`}
-        onClick={(event) => {
-          event.stopPropagation();
+    <Dropdown menu={menu} trigger={['contextMenu']} disabled={dataset.kind !== 'vector'}>
+      <div
+        role="treeitem"
+        aria-selected={current}
+        aria-level={nested ? 2 : 1}
+        tabIndex={0}
+        draggable
+        className={`tree-row${current ? ' selected' : ''}${nested ? ' nested' : ''}${groupHidden ? ' group-hidden' : ''}${
+          drag.dropSide ? ` drop-${drag.dropSide}` : ''
+        }`}
+        data-testid={`layer-row-${dataset.id}`}
+        data-node={dataset.id}
+        data-visible={visible}
+        data-opacity={opacity}
+        onClick={props.onSelect}
+        onKeyDown={(event) => {
+          if (event.target === event.currentTarget) props.onKeyDown(event);
         }}
-        onChange={(event) => {
-          props.onToggle(event.target.checked);
-        }}
-      />
-      <KindIcon kind={dataset.kind} />
-      <div className="layer-name" title={name}>
-        {name}
-        {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
-      </div>
-      <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
-      <Tooltip title={t('layers.zoomTo')} placement="right">
-        <Button
-          type="text"
-          size="small"
-          icon={<AimOutlined />}
-          aria-label={t('layers.zoomTo')}
-          data-testid={`layer-zoom-${dataset.id}`}
+        onDragStart={drag.onDragStart}
+        onDragOver={drag.onDragOver}
+        onDrop={drag.onDrop}
+        onDragEnd={drag.onDragEnd}
+      >
+        <HolderOutlined className="drag-handle" aria-hidden />
+        <Checkbox
+          checked={visible}
+          aria-label={t('layers.visible', { name })}
+          data-testid={`layer-visible-${dataset.id}`}
           onClick={(event) => {
             event.stopPropagation();
-            props.onZoom();
+          }}
+          onChange={(event) => {
+            props.onToggle(event.target.checked);
           }}
         />
-      </Tooltip>
-    </div>
+        <KindIcon kind={dataset.kind} />
+        <div className="layer-name" title={name}>
+          {name}
+          {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
+        </div>
+        <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
+        <Tooltip title={t('layers.zoomTo')} placement="right">
+          <Button
+            type="text"
+            size="small"
+            icon={<AimOutlined />}
+            aria-label={t('layers.zoomTo')}
+            data-testid={`layer-zoom-${dataset.id}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onZoom();
+            }}
+          />
+        </Tooltip>
+      </div>
+    </Dropdown>
   );
 }

@@ -1,6 +1,8 @@
 import { Button, Table } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setFeature, useAppStore } from '../../state/app-store.js';
+import { attributeText } from '../../ui/format.js';
 
 interface Row {
   readonly key: string;
@@ -8,21 +10,17 @@ interface Row {
   readonly value: string;
 }
 
-const show = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-};
-
-/** Attribute table of the clicked feature: one row per field. */
-export function AttributePanel() {
+/**
+ * The identify panel: the fields of the feature last clicked on the map, one row per field.
+ * `switcher` (the dock's view switch while an attribute table is open) goes in its header.
+ */
+export function AttributePanel({ switcher }: { readonly switcher?: ReactNode }) {
   const { t } = useTranslation();
   const feature = useAppStore((s) => s.feature);
   const rows: Row[] = (feature?.properties ?? []).map(([field, value]) => ({
     key: field,
     field,
-    value: show(value),
+    value: attributeText(value),
   }));
   return (
     <section
@@ -32,7 +30,7 @@ export function AttributePanel() {
     >
       <header className="panel-header">
         <span>
-          {t('attributes.title')}
+          {switcher ?? t('attributes.title')}
           {feature ? (
             <span className="muted">
               {' '}

@@ -13,6 +13,7 @@ import { useCrsChoices, useMapTools } from './use-map-tools.js';
 import { StylePanel } from '../style/StylePanel.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
+import { pickedOnMap, useTableStore } from '../table/table-store.js';
 
 /** Centre of the workspace: the OpenLayers map and its status bar. */
 export function MapView() {
@@ -54,6 +55,7 @@ export function MapView() {
         setFeature(null);
         return;
       }
+      pickedOnMap(hit.layerId, hit.fid);
       const d = datasets.find((x) => x.id === hit.layerId);
       setFeature({
         datasetId: hit.layerId,
@@ -67,6 +69,19 @@ export function MapView() {
   const basemapOn = useBasemapStore((s) => chosenView(s) !== null);
   const choices = useCrsChoices(specs);
   useMapTools(controller, specs, choices);
+
+  // The attribute table's selection, drawn over the layers; and its "zoom to selection".
+  const mapSelection = useTableStore((s) => s.mapSelection);
+  const zoomSeq = useTableStore((s) => s.zoomSeq);
+  useEffect(() => {
+    controller?.setSelection(mapSelection);
+  }, [controller, mapSelection]);
+  const lastSelectionZoom = useRef(zoomSeq);
+  useEffect(() => {
+    if (!controller || zoomSeq === lastSelectionZoom.current) return;
+    lastSelectionZoom.current = zoomSeq;
+    controller.zoomToSelection();
+  }, [controller, zoomSeq]);
 
   // The first time layers arrive (and nothing was selected yet), show them all.
   const fittedAll = useRef(false);
