@@ -22,11 +22,21 @@ export async function spatialite(fn: 'ST_Length' | 'ST_Area', wkt: string, host:
 export const wktPositions = (points: readonly LonLat[]): string =>
   points.map(([x, y]) => `${String(x)} ${String(y)}`).join(', ');
 
-/** Runs a PROJ tool with `input` on stdin; its stdout. */
+/**
+ * Runs a PROJ tool with `input` on stdin; its stdout. A tool that reads no input (geod given both
+ * points as arguments) may exit before its stdin is written: that EPIPE is not a failure, its exit
+ * status and output say how it went.
+ */
 async function pipe(tool: string, args: readonly string[], input: string): Promise<string> {
   const child = run(tool, [...args], { maxBuffer: 16 * 1024 * 1024 });
+  const written: { error?: Error } = {};
+  child.child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') written.error = error;
+  });
   child.child.stdin?.end(input);
-  return (await child).stdout;
+  const { stdout } = await child;
+  if (written.error) throw written.error;
+  return stdout;
 }
 
 /** PROJ's `geod -I` (GeographicLib's C code inside PROJ) on GRS80: the distance between two points (printed to the mm). */
