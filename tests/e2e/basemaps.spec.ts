@@ -7,6 +7,7 @@ import type { Basemap } from '../../src-main/api/types.js';
 import { fixture } from '../fixtures/index.js';
 import { BASEMAP_GPKG, BASEMAP_MBTILES, CHECKER_COLOURS } from '../fixtures/tile-sets.js';
 import { expect, openWorkstation, selectDataset, test, type Harness } from './harness-fixture.js';
+import { afterRender, mapPixels, shareNearColours } from './map-pixels.js';
 import { chooseCrs, positionOf, type XY } from './map-tools-support.js';
 
 // Basemaps (ADR 0106): the archive's own tile sets and an intranet tile service, drawn under the
@@ -29,57 +30,14 @@ async function importBoreholes(harness: Harness): Promise<{ id: string; points: 
  * Share of the map's pixels near a checker colour (JPEG tiles and resampling blur them a little);
  * a few of the symbols and controls come near them too, so an empty map is under 2 %.
  */
-async function checkerShare(page: Page): Promise<number> {
-  const png = (await page.getByTestId('map-container').screenshot({ animations: 'disabled' })).toString(
-    'base64',
-  );
-  return page.evaluate(
-    async ({ data, colours }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) return 0;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      let near = 0;
-      for (let i = 0; i < pixels.length; i += 4)
-        if (
-          colours.some(
-            ([r = 0, g = 0, b = 0]) =>
-              Math.abs((pixels[i] ?? 0) - r) +
-                Math.abs((pixels[i + 1] ?? 0) - g) +
-                Math.abs((pixels[i + 2] ?? 0) - b) <
-              30,
-          )
-        )
-          near += 1;
-      return near / (pixels.length / 4);
-    },
-    { data: png, colours: CHECKER_COLOURS.map((c) => [...c]) },
-  );
-}
+const checkerShare = async (page: Page): Promise<number> =>
+  shareNearColours(await mapPixels(page), CHECKER_COLOURS, 30);
 
 /** The colour on screen at a page position (from a screenshot of one pixel). */
 async function colourAt(page: Page, [x, y]: XY): Promise<[number, number, number]> {
-  const png = (
-    await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } })
-  ).toString('base64');
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 1;
-    canvas.height = 1;
-    const context = canvas.getContext('2d');
-    context?.drawImage(image, 0, 0);
-    const [r = 0, g = 0, b = 0] = context?.getImageData(0, 0, 1, 1).data ?? [];
-    return [r, g, b] as [number, number, number];
-  }, png);
+  const shot = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const [r = 0, g = 0, b = 0] = (await mapPixels(page, shot)).data;
+  return [r, g, b];
 }
 
 const isChecker = ([r, g, b]: readonly number[]): boolean =>
@@ -88,13 +46,11 @@ const isChecker = ([r, g, b]: readonly number[]): boolean =>
   );
 
 async function chooseBasemap(page: Page, name: string): Promise<void> {
-  const before = Number((await page.getByTestId('map-container').getAttribute('data-rendered')) ?? '0');
-  await page.getByTestId('basemap-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
-  await expect(page.getByTestId('basemap-select')).toContainText(name);
-  await expect
-    .poll(async () => Number((await page.getByTestId('map-container').getAttribute('data-rendered')) ?? '0'))
-    .toBeGreaterThan(before);
+  await afterRender(page, async () => {
+    await page.getByTestId('basemap-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+    await expect(page.getByTestId('basemap-select')).toContainText(name);
+  });
 }
 
 /** Origins of every request the page made (data: and blob: URLs have none). */

@@ -5,6 +5,7 @@ import { fixture } from '../fixtures/index.js';
 import { gdalinfo } from '../support/gdal.js';
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile, mineralPointsFile } from './inputs.js';
+import { afterRender, mapPixels, shareInColours } from './map-pixels.js';
 
 const run = promisify(execFile);
 
@@ -22,46 +23,6 @@ async function distinctByGdal(file: string, field: string): Promise<Set<unknown>
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const SHOT = { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' } as const;
-
-const rendered = async (page: Page): Promise<number> =>
-  Number((await page.getByTestId('map-container').getAttribute('data-rendered')) ?? '0');
-
-/** Runs `change`, then waits until the map has drawn a complete frame after it. */
-async function afterRender(page: Page, change: () => Promise<void>): Promise<void> {
-  const before = await rendered(page);
-  await change();
-  await expect.poll(() => rendered(page)).toBeGreaterThan(before);
-}
-
-/**
- * Share of the map's pixels whose colour is one of `colours` (RGB), decoded in the page from a
- * screenshot of the map (the WebGL canvas itself cannot be read back).
- */
-async function shareInColours(page: Page, colours: readonly (readonly number[])[]): Promise<number> {
-  const png = (await page.getByTestId('map-container').screenshot({ animations: 'disabled' })).toString(
-    'base64',
-  );
-  return page.evaluate(
-    async ({ data, table }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) return 0;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      const known = new Set(table.map(([r, g, b]) => `${String(r)},${String(g)},${String(b)}`));
-      let inTable = 0;
-      for (let i = 0; i < pixels.length; i += 4)
-        if (known.has(`${String(pixels[i])},${String(pixels[i + 1])},${String(pixels[i + 2])}`)) inTable += 1;
-      return inTable / (pixels.length / 4);
-    },
-    { data: png, table: colours.map((c) => [...c]) },
-  );
-}
 
 /** Picks an option of an Ant Design select by its visible title. */
 async function choose(page: Page, testId: string, title: string): Promise<void> {
@@ -155,7 +116,7 @@ test('a palette GeoTIFF is drawn in its own colour table', async ({ page, harnes
   const band = (await gdalinfo(file)).bands[0] as { colorTable?: { entries: number[][] } };
   const table = band.colorTable?.entries ?? [];
   expect(table.length).toBe(256);
-  expect(await shareInColours(page, table)).toBeGreaterThan(0.97);
+  expect(shareInColours(await mapPixels(page), table)).toBeGreaterThan(0.97);
 });
 
 test('points categorised by mineral with Chinese labels from a field', async ({ page, harness, shot }) => {

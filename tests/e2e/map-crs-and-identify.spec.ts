@@ -5,6 +5,8 @@ import { demFile, mineralPointsFile } from './inputs.js';
 import {
   chooseCrs,
   gdalTransform,
+  gdalValues,
+  identifyPixel,
   parseDms,
   positionOf,
   readCursor,
@@ -114,19 +116,6 @@ test('the map CRS is the user’s choice (CGCS2000 by default, kept after a relo
   await expect(page.getByTestId('cursor-format-select')).toContainText('度分秒');
 });
 
-/** `gdallocationinfo -valonly FILE col row`: every band's value at a pixel, as GDAL reads it. */
-async function gdalValues(file: string, column: number, row: number): Promise<number[]> {
-  const out = await tool('gdallocationinfo', ['-valonly', file, String(column), String(row)]);
-  return out.trim().split('\n').map(Number);
-}
-
-/** Centre of pixel (column, row) of a north-up raster, from GDAL's geotransform. */
-async function pixelCentre(file: string, column: number, row: number): Promise<XY> {
-  const info = JSON.parse(await tool('gdalinfo', ['-json', file])) as { geoTransform: number[] };
-  const [ox = 0, rx = 0, , oy = 0, , ry = 0] = info.geoTransform;
-  return [ox + (column + 0.5) * rx, oy + (row + 0.5) * ry];
-}
-
 /** A pixel GDAL reads as nodata: the first of the XYZ dump whose value is the band's nodata. */
 async function firstNodataPixel(file: string): Promise<{ column: number; row: number }> {
   const info = JSON.parse(await tool('gdalinfo', ['-json', file])) as {
@@ -158,17 +147,8 @@ test('clicking a raster shows the values gdallocationinfo reads at that pixel, n
   const nodata = await firstNodataPixel(file);
   // Near the middle, a pixel with data (checked against GDAL below), and one GDAL calls nodata.
   for (const pixel of [{ column: 611, row: 487 }, { column: 250, row: 730 }, nodata]) {
-    const values = await gdalValues(file, pixel.column, pixel.row);
-    const panel = page.getByTestId(`identify-raster-${dem.id}`);
-    await expect(async () => {
-      await page.mouse.click(...(await positionOf(page, await pixelCentre(file, pixel.column, pixel.row))));
-      await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
-        timeout: 3_000,
-      });
-      await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
-        timeout: 3_000,
-      });
-    }).toPass();
+    const values = await gdalValues(file, pixel);
+    const panel = await identifyPixel(page, dem.id, file, pixel);
     await expect(panel.locator('[data-testid^="identify-band-"]')).toHaveCount(values.length);
     for (const [index, value] of values.entries()) {
       const band = panel.getByTestId(`identify-band-${String(index + 1)}`);
@@ -202,18 +182,9 @@ test('clicking an RGB image shows all three bands as gdallocationinfo reads them
   await page.getByTestId(`layer-zoom-${rgb.id}`).click();
   await chooseCrs(page, 'cursor-crs-select', rgb.crs ?? '');
   const pixel = { column: 200, row: 180 };
-  const values = await gdalValues(file, pixel.column, pixel.row);
+  const values = await gdalValues(file, pixel);
   expect(values).toHaveLength(3);
-  const panel = page.getByTestId(`identify-raster-${rgb.id}`);
-  await expect(async () => {
-    await page.mouse.click(...(await positionOf(page, await pixelCentre(file, pixel.column, pixel.row))));
-    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
-      timeout: 3_000,
-    });
-    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
-      timeout: 3_000,
-    });
-  }).toPass();
+  const panel = await identifyPixel(page, rgb.id, file, pixel);
   for (const [index, value] of values.entries())
     await expect(panel.getByTestId(`identify-band-${String(index + 1)}`)).toHaveAttribute(
       'data-value',

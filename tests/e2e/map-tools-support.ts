@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './harness-fixture.js';
 
 const run = promisify(execFile);
@@ -88,4 +88,38 @@ export function parseDms(text: string): [number, number] {
     return m[4] === 'W' || m[4] === 'S' ? -value : value;
   });
   return [parts[0] ?? NaN, parts[1] ?? NaN];
+}
+
+/** A pixel of a raster, by column and row. */
+export interface Pixel {
+  readonly column: number;
+  readonly row: number;
+}
+
+/** `gdallocationinfo -valonly FILE col row`: every band's value at a pixel, as GDAL reads it. */
+export async function gdalValues(file: string, { column, row }: Pixel): Promise<number[]> {
+  const out = await tool('gdallocationinfo', ['-valonly', file, String(column), String(row)]);
+  return out.trim().split('\n').map(Number);
+}
+
+/** Centre of a pixel of a north-up raster, from the geotransform GDAL reads (GeoTIFF tags or world file). */
+export async function pixelCentre(file: string, { column, row }: Pixel): Promise<XY> {
+  const info = JSON.parse(await tool('gdalinfo', ['-json', file])) as { geoTransform: number[] };
+  const [ox = 0, rx = 0, , oy = 0, , ry = 0] = info.geoTransform;
+  return [ox + (column + 0.5) * rx, oy + (row + 0.5) * ry];
+}
+
+/**
+ * Clicks the map on a pixel's centre, located through the cursor readout (set to the raster's
+ * CRS beforehand), until the identify panel of dataset `id` names that very pixel; the panel.
+ */
+export async function identifyPixel(page: Page, id: string, file: string, pixel: Pixel): Promise<Locator> {
+  const panel = page.getByTestId(`identify-raster-${id}`);
+  await expect(async () => {
+    await page.mouse.click(...(await positionOf(page, await pixelCentre(file, pixel))));
+    const shown = panel.getByTestId('identify-pixel');
+    await expect(shown).toHaveAttribute('data-column', String(pixel.column), { timeout: 3_000 });
+    await expect(shown).toHaveAttribute('data-row', String(pixel.row), { timeout: 3_000 });
+  }).toPass();
+  return panel;
 }

@@ -4,14 +4,7 @@
 import path from 'node:path';
 import { fixture } from '../fixtures/index.js';
 import { expect, openWorkstation, test } from './harness-fixture.js';
-import { chooseCrs, positionOf, tool, type XY } from './map-tools-support.js';
-
-/** Centre of pixel (column, row) of a north-up raster, from the geotransform GDAL reads (world file). */
-async function pixelCentre(file: string, column: number, row: number): Promise<XY> {
-  const info = JSON.parse(await tool('gdalinfo', ['-json', file])) as { geoTransform: number[] };
-  const [ox = 0, rx = 0, , oy = 0, , ry = 0] = info.geoTransform;
-  return [ox + (column + 0.5) * rx, oy + (row + 0.5) * ry];
-}
+import { chooseCrs, gdalValues, identifyPixel } from './map-tools-support.js';
 
 test('a PNG scan with its world file is drawn where GDAL places it, with GDAL’s pixel values', async ({
   page,
@@ -33,27 +26,13 @@ test('a PNG scan with its world file is drawn where GDAL places it, with GDAL’
   await page.getByTestId(`dataset-row-${scan.id}`).click();
   await page.getByTestId(`layer-zoom-${scan.id}`).click();
   await chooseCrs(page, 'cursor-crs-select', 'EPSG:4548');
-  const panel = page.getByTestId(`identify-raster-${scan.id}`);
   for (const pixel of [
     { column: 200, row: 180 },
     { column: 37, row: 311 },
   ]) {
-    const values = (
-      await tool('gdallocationinfo', ['-valonly', png, String(pixel.column), String(pixel.row)])
-    )
-      .trim()
-      .split('\n')
-      .map(Number);
+    const values = await gdalValues(png, pixel);
     expect(values).toHaveLength(3);
-    await expect(async () => {
-      await page.mouse.click(...(await positionOf(page, await pixelCentre(png, pixel.column, pixel.row))));
-      await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
-        timeout: 3_000,
-      });
-      await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
-        timeout: 3_000,
-      });
-    }).toPass();
+    const panel = await identifyPixel(page, scan.id, png, pixel);
     for (const [index, value] of values.entries())
       await expect(panel.getByTestId(`identify-band-${String(index + 1)}`)).toHaveAttribute(
         'data-value',
@@ -83,19 +62,7 @@ test('a PNG scan without .prj is placed once the user gives it a CRS, and shows 
   await page.getByTestId(`layer-zoom-${scan.id}`).click();
   await chooseCrs(page, 'cursor-crs-select', 'EPSG:4545');
   const pixel = { column: 150, row: 90 };
-  const [value] = (await tool('gdallocationinfo', ['-valonly', png, String(pixel.column), String(pixel.row)]))
-    .trim()
-    .split('\n')
-    .map(Number);
-  const panel = page.getByTestId(`identify-raster-${scan.id}`);
-  await expect(async () => {
-    await page.mouse.click(...(await positionOf(page, await pixelCentre(png, pixel.column, pixel.row))));
-    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-column', String(pixel.column), {
-      timeout: 3_000,
-    });
-    await expect(panel.getByTestId('identify-pixel')).toHaveAttribute('data-row', String(pixel.row), {
-      timeout: 3_000,
-    });
-  }).toPass();
+  const [value] = await gdalValues(png, pixel);
+  const panel = await identifyPixel(page, scan.id, png, pixel);
   await expect(panel.getByTestId('identify-band-1')).toHaveAttribute('data-value', String(value));
 });
