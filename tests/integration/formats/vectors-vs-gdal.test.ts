@@ -16,8 +16,8 @@ const REFUSED = /(^|\/)([^/]*_)?(bad|unsupported)(\/|$)/;
 const OWN_COMPARISON = new Set(['KML', 'GPX', 'CSV']);
 /** Formats the registry lists under another id but whose files have their own comparison. */
 const OWN_EXTENSIONS = new Set(['zip']);
-/** Files Strata refuses on purpose (geopackage.test.ts says why). */
-const REFUSED_FILES = new Set(['tiles-only.gpkg']);
+/** Files Strata refuses on purpose as datasets: tiles-only GeoPackages (geopackage.test.ts says why; the basemap tile set is read as a basemap). */
+const REFUSED_FILES = new Set(['tiles-only.gpkg', 'guilin_checker.gpkg']);
 
 /**
  * Files whose bytes do not say everything: how to open them on both sides. GDAL takes a .dbf
