@@ -124,6 +124,16 @@ async function useLang(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByTestId('import-button')).toHaveText(lang === 'en' ? 'Import data' : '导入数据');
 }
 
+/**
+ * Closes what `open` opened and waits until it is gone: a closing popup keeps its old content
+ * while it fades, and would otherwise pass for the next language's one.
+ */
+async function closePopups(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.ant-tooltip:visible, .ant-select-dropdown:visible')).toHaveCount(0);
+}
+
 test('every screen and every error reads in one language, in Chinese and in English', async ({
   page,
   harness,
@@ -166,7 +176,7 @@ test('every screen and every error reads in one language, in Chinese and in Engl
       await useLang(page, lang);
       if (open) await open();
       await check(screen, lang);
-      if (open) await page.keyboard.press('Escape');
+      if (open) await closePopups(page);
     }
   };
 
