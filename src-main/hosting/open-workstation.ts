@@ -1,6 +1,5 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';

@@ -14,7 +14,7 @@ export const isScan = (row: DatasetRow): boolean =>
 /** Where a scan lies, for its working copy: from the row's info (read from its side files). */
 function placementOf(row: DatasetRow): RasterPlacement | undefined {
   if (!isScan(row) || row.info.kind !== 'raster') return undefined;
-  return { geoTransform: geoTransformOf(row.info), crs: row.info.crs };
+  return { geoTransform: geoTransformOf(row.info), crs: row.info.crs, nodata: row.info.nodata };
 }
 
 /**

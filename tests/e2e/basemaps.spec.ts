@@ -33,6 +33,33 @@ async function importBoreholes(harness: Harness): Promise<{ id: string; points: 
 const checkerShare = async (page: Page): Promise<number> =>
   shareNearColours(await mapPixels(page), CHECKER_COLOURS, 30);
 
+/**
+ * An intranet tile service on a loopback port that answers every request with `tile`, telling
+ * `onRequest` the path and query asked for; `run` gets its origin, and the server is closed after.
+ */
+async function withTileServer(
+  tile: Buffer,
+  onRequest: (url: string) => void,
+  run: (origin: string) => Promise<void>,
+): Promise<void> {
+  const server: Server = createServer((req, res) => {
+    onRequest(req.url ?? '/');
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(tile.length) });
+    res.end(tile);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${String((server.address() as AddressInfo).port)}`);
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        resolve();
+      });
+    });
+  }
+}
+
 /** The colour on screen at a page position (from a screenshot of one pixel). */
 async function colourAt(page: Page, [x, y]: XY): Promise<[number, number, number]> {
   const shot = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
@@ -173,47 +200,37 @@ test('an XYZ basemap from an intranet tile server is drawn, and only its origin 
 }) => {
   const tile = await checkerTile();
   const asked: string[] = [];
-  const server: Server = createServer((req, res) => {
-    asked.push(req.url ?? '');
-    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(tile.length) });
-    res.end(tile);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const tileOrigin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-  try {
-    await harness.api.call('basemaps.set', {
-      basemaps: [
-        {
-          kind: 'xyz',
-          id: 'intranet',
-          name: '内网 XYZ 底图',
-          attribution: '内网地图服务 审图号：GS(2026)0003号',
-          url: `${tileOrigin}/vec_w/{z}/{x}/{y}.png`,
-          grid: { crs: 'EPSG:3857', minZoom: 0, maxZoom: 18 },
-        },
-      ],
-    });
-    const origins = recordOrigins(page);
-    const { id } = await importBoreholes(harness);
-    await openWorkstation(page, harness);
-    await selectDataset(page, id);
-    await page.getByTestId(`layer-zoom-${id}`).click();
-    expect(asked).toEqual([]);
-    await chooseBasemap(page, '内网 XYZ 底图');
-    await expect.poll(() => checkerShare(page)).toBeGreaterThan(0.5);
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.every((url) => /^\/vec_w\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
-    await expect(page.getByTestId('basemap-attribution')).toHaveText('内网地图服务 审图号：GS(2026)0003号');
-    await shot('basemap-xyz-intranet');
-    expect([...origins].sort()).toEqual([harness.origin, tileOrigin].sort());
-  } finally {
-    await new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => {
-        resolve();
+  await withTileServer(
+    tile,
+    (url) => asked.push(url),
+    async (tileOrigin) => {
+      await harness.api.call('basemaps.set', {
+        basemaps: [
+          {
+            kind: 'xyz',
+            id: 'intranet',
+            name: '内网 XYZ 底图',
+            attribution: '内网地图服务 审图号：GS(2026)0003号',
+            url: `${tileOrigin}/vec_w/{z}/{x}/{y}.png`,
+            grid: { crs: 'EPSG:3857', minZoom: 0, maxZoom: 18 },
+          },
+        ],
       });
-    });
-  }
+      const origins = recordOrigins(page);
+      const { id } = await importBoreholes(harness);
+      await openWorkstation(page, harness);
+      await selectDataset(page, id);
+      await page.getByTestId(`layer-zoom-${id}`).click();
+      expect(asked).toEqual([]);
+      await chooseBasemap(page, '内网 XYZ 底图');
+      await expect.poll(() => checkerShare(page)).toBeGreaterThan(0.5);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((url) => /^\/vec_w\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+      await expect(page.getByTestId('basemap-attribution')).toHaveText('内网地图服务 审图号：GS(2026)0003号');
+      await shot('basemap-xyz-intranet');
+      expect([...origins].sort()).toEqual([harness.origin, tileOrigin].sort());
+    },
+  );
 });
 
 test('a basemap whose tile set went bad says why, in the user’s language, instead of drawing', async ({
@@ -244,15 +261,11 @@ test('a WMTS basemap on the national geographic grid (天地图 style, matrices 
 }) => {
   const tile = await checkerTile();
   const asked: URLSearchParams[] = [];
-  const server: Server = createServer((req, res) => {
-    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+  const onRequest = (url: string): void => {
+    const query = new URL(url, 'http://127.0.0.1').searchParams;
     asked.push(new URLSearchParams([...query].map(([k, v]) => [k.toLowerCase(), v])));
-    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(tile.length) });
-    res.end(tile);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const tileOrigin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-  try {
+  };
+  await withTileServer(tile, onRequest, async (tileOrigin) => {
     await harness.api.call('basemaps.set', {
       basemaps: [
         {
@@ -291,12 +304,5 @@ test('a WMTS basemap on the national geographic grid (天地图 style, matrices 
       expect(north).toBeGreaterThan(22);
       expect(north - span).toBeLessThan(27);
     }
-  } finally {
-    await new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => {
-        resolve();
-      });
-    });
-  }
+  });
 });

@@ -8,6 +8,8 @@ import type { JobOptions } from './job-options.js';
 export interface RasterPlacement {
   readonly geoTransform: GeoTransform;
   readonly crs: CrsInfo | null;
+  /** The nodata the format module read (a PNG's tRNS), written as GDAL_NODATA. */
+  readonly nodata: number | null;
 }
 
 /** Raster files on disk: header, value range, and the public-version resample (ADR 0012). */

@@ -53,8 +53,7 @@ export function parseProfile(
   const parsed = documentSchema.safeParse(doc);
   if (!parsed.success) return { problems: issues('', parsed.error) };
   const problems: string[] = [];
-  const rules: ActiveRule[] = [];
-  const params = new Map<ReviewRule, unknown>();
+  const bound: { rule: ReviewRule; value: unknown }[] = [];
   for (const [id, given] of Object.entries(parsed.data.rules)) {
     const rule = byId.get(id);
     if (!rule) {
@@ -62,13 +61,8 @@ export function parseProfile(
       continue;
     }
     const checked = rule.params.safeParse(given);
-    if (!checked.success) {
-      problems.push(...issues(`rules.${id}`, checked.error));
-      continue;
-    }
-    const value: unknown = checked.data;
-    params.set(rule, value);
-    rules.push({ id: rule.id, version: rule.version, check: (subject) => rule.check(subject, value) });
+    if (checked.success) bound.push({ rule, value: checked.data });
+    else problems.push(...issues(`rules.${id}`, checked.error));
   }
   if (problems.length > 0) return { problems };
   const { id, version, name } = parsed.data;
@@ -78,9 +72,14 @@ export function parseProfile(
       version,
       name,
       sha256,
-      rules,
+      rules: bound.map(({ rule, value }) => ({
+        id: rule.id,
+        version: rule.version,
+        check: (subject: ReviewSubject) => rule.check(subject, value),
+      })),
       // The value was parsed by this very rule's schema, so it has the rule's parameter type.
-      paramsOf: <P>(rule: ReviewRule<P>): P | null => (params.get(rule) as P | undefined) ?? null,
+      paramsOf: <P>(wanted: ReviewRule<P>): P | null =>
+        (bound.find(({ rule }) => rule === wanted)?.value as P | undefined) ?? null,
     },
   };
 }

@@ -8,7 +8,6 @@ import {
   decodeScan,
   isJpeg,
   isPng,
-  pngTransparency,
   readImageHeader,
 } from '../../core/formats/worldfile/index.js';
 import type { JobOptions, RasterPlacement } from '../../core/ports/index.js';
@@ -39,7 +38,7 @@ function colorMapOf(palette: Uint8Array): number[] {
  * within the scan budget (SCAN_DECODE_BYTES, checked from the header before any pixel is
  * decoded), then fed to the pyramid row band by row band, georeferenced from `placement`.
  * Palette indices keep their palette (ColorMap) and are thinned, not averaged, in overviews;
- * an alpha band is marked as such; a PNG's tRNS nodata is written as GDAL_NODATA and given no
+ * an alpha band is marked as such; the placement's nodata (a PNG's tRNS) is written as GDAL_NODATA and given no
  * weight in overviews. Progress in rows. Throws StrataError naming the file.
  */
 export async function writeScanPyramid(
@@ -49,7 +48,6 @@ export async function writeScanPyramid(
   opts: JobOptions,
 ): Promise<WorkingCopyOutcome> {
   let decoded: Awaited<ReturnType<typeof decodeScan>>;
-  let nodata: number | null;
   try {
     const head = await readHead(srcPath);
     const header = readImageHeader(head.subarray(0, IMAGE_HEADER_BYTES));
@@ -57,11 +55,11 @@ export async function writeScanPyramid(
     checkScanBudget(header, size);
     const bytes = new Uint8Array(await readFile(srcPath));
     decoded = await decodeScan(bytes, header, nativeInflate, jsJpeg);
-    nodata = header.format === 'PNG' ? pngTransparency(bytes) : null;
   } catch (err) {
     throw formatFileError(err, srcPath);
   }
   const { header, samples, palette } = decoded;
+  const { nodata } = placement;
   const { width, height, bandCount, dataType } = header;
   const colour = bandCount >= 3 ? 3 : 1;
   const geoTags = placementTags(placement.geoTransform, placement.crs);

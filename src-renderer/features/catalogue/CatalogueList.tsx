@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Empty, Spin, Tooltip } from 'antd';
+import { Empty, Spin } from 'antd';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addToMap, select, useAppStore } from '../../state/app-store.js';
@@ -7,6 +7,7 @@ import { EMPTY_TREE, layersOf } from '../../state/layer-tree.js';
 import { useActions } from '../../state/use-actions.js';
 import { orderDatasets } from '../layers/order-datasets.js';
 import { CatalogueRow } from './CatalogueRow.js';
+import { IconButton } from '../../ui/IconButton.js';
 
 /**
  * 资料目录: every catalogued dataset, public versions nested under their source. Selecting one
@@ -45,18 +46,15 @@ export function CatalogueList() {
         <span>{t('layers.catalogueTitle')}</span>
         <span className="panel-header-extra">
           <span className="muted">{t('layers.count', { count: datasets.length })}</span>
-          <Tooltip title={t('layers.refresh')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<ReloadOutlined />}
-              aria-label={t('layers.refresh')}
-              data-testid="layers-refresh"
-              onClick={() => {
-                void actions.refreshList().catch(() => undefined);
-              }}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('layers.refresh')}
+            testId="layers-refresh"
+            type="text"
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              void actions.refreshList().catch(() => undefined);
+            }}
+          />
         </span>
       </header>
       <div

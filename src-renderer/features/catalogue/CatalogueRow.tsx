@@ -1,5 +1,5 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -7,6 +7,7 @@ import { KindIcon } from '../../ui/KindIcon.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import { datasetTitle } from '../../i18n/messages.js';
+import { IconButton } from '../../ui/IconButton.js';
 
 export interface CatalogueRowProps {
   readonly dataset: DatasetSummary;
@@ -77,19 +78,16 @@ export function CatalogueRow({
           </span>
         </Tooltip>
       ) : (
-        <Tooltip title={t('layers.addToMap')}>
-          <Button
-            type="text"
-            size="small"
-            icon={<PlusOutlined />}
-            aria-label={t('layers.addToMap')}
-            data-testid={`dataset-add-${dataset.id}`}
-            onClick={(event) => {
-              event.stopPropagation();
-              onAdd();
-            }}
-          />
-        </Tooltip>
+        <IconButton
+          label={t('layers.addToMap')}
+          testId={`dataset-add-${dataset.id}`}
+          type="text"
+          icon={<PlusOutlined />}
+          onClick={(event) => {
+            event.stopPropagation();
+            onAdd();
+          }}
+        />
       )}
     </div>
   );

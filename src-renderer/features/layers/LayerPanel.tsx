@@ -1,5 +1,5 @@
 import { FolderAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Tooltip } from 'antd';
+import { Empty } from 'antd';
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -18,6 +18,7 @@ import { dropPlace, type DropSide } from './drop-place.js';
 import { GroupRow } from './GroupRow.js';
 import { LayerTools } from './LayerTools.js';
 import { LayerTreeRow, type TreeRowDrag } from './LayerTreeRow.js';
+import { IconButton } from '../../ui/IconButton.js';
 
 /** The MIME type a dragged tree row carries (not "Files": the window's file drop ignores it). */
 const NODE_MIME = 'application/x-strata-layer-node';
@@ -133,21 +134,18 @@ export function LayerPanel() {
           <span className="muted" data-testid="layer-count">
             {t('layers.count', { count: onMap.size })}
           </span>
-          <Tooltip title={t('layers.newGroup')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<FolderAddOutlined />}
-              aria-label={t('layers.newGroup')}
-              data-testid="group-create"
-              onClick={() => {
-                const n = tree.nodes.filter((node) => node.kind === 'group').length + 1;
-                const layer = current !== null && onMap.has(current) ? current : null;
-                const id = addGroup(t('layers.groupName', { n }), layer);
-                setGroupChoice(id);
-              }}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('layers.newGroup')}
+            testId="group-create"
+            type="text"
+            icon={<FolderAddOutlined />}
+            onClick={() => {
+              const n = tree.nodes.filter((node) => node.kind === 'group').length + 1;
+              const layer = current !== null && onMap.has(current) ? current : null;
+              const id = addGroup(t('layers.groupName', { n }), layer);
+              setGroupChoice(id);
+            }}
+          />
         </span>
       </header>
       <div

@@ -5,7 +5,7 @@ import {
   FolderOutlined,
   TableOutlined,
 } from '@ant-design/icons';
-import { Button, Select, Slider, Tooltip } from 'antd';
+import { Button, Select, Slider } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   moveLayerStep,
@@ -17,6 +17,7 @@ import {
 } from '../../state/app-store.js';
 import { openTable } from '../table/table-store.js';
 import { findLayer, placeOf, type LayerTree } from '../../state/layer-tree.js';
+import { IconButton } from '../../ui/IconButton.js';
 
 /** Below the tree: what can be done to the current layer or group, every action a button or slider. */
 export function LayerTools({ tree, current }: { readonly tree: LayerTree; readonly current: string | null }) {
@@ -55,24 +56,18 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
         </label>
       ) : null}
       <div className="tool-buttons">
-        <Tooltip title={t('layers.moveUp')}>
-          <Button
-            size="small"
-            icon={<ArrowUpOutlined />}
-            aria-label={t('layers.moveUp')}
-            data-testid="layer-up"
-            onClick={step(-1)}
-          />
-        </Tooltip>
-        <Tooltip title={t('layers.moveDown')}>
-          <Button
-            size="small"
-            icon={<ArrowDownOutlined />}
-            aria-label={t('layers.moveDown')}
-            data-testid="layer-down"
-            onClick={step(1)}
-          />
-        </Tooltip>
+        <IconButton
+          label={t('layers.moveUp')}
+          testId="layer-up"
+          icon={<ArrowUpOutlined />}
+          onClick={step(-1)}
+        />
+        <IconButton
+          label={t('layers.moveDown')}
+          testId="layer-down"
+          icon={<ArrowDownOutlined />}
+          onClick={step(1)}
+        />
         {layer ? (
           <Select<string>
             size="small"
@@ -91,31 +86,25 @@ export function LayerTools({ tree, current }: { readonly tree: LayerTree; readon
           />
         ) : null}
         {layer && vector ? (
-          <Tooltip title={t('featureTable.open')}>
-            <Button
-              size="small"
-              icon={<TableOutlined />}
-              aria-label={t('featureTable.open')}
-              data-testid="layer-open-table"
-              onClick={() => {
-                openTable(layer.id);
-              }}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('featureTable.open')}
+            testId="layer-open-table"
+            icon={<TableOutlined />}
+            onClick={() => {
+              openTable(layer.id);
+            }}
+          />
         ) : null}
         {layer ? (
-          <Tooltip title={t('layers.removeFromMap')}>
-            <Button
-              size="small"
-              danger
-              icon={<CloseOutlined />}
-              aria-label={t('layers.removeFromMap')}
-              data-testid="layer-remove"
-              onClick={() => {
-                removeFromMap(layer.id);
-              }}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('layers.removeFromMap')}
+            testId="layer-remove"
+            danger
+            icon={<CloseOutlined />}
+            onClick={() => {
+              removeFromMap(layer.id);
+            }}
+          />
         ) : (
           <Button
             size="small"

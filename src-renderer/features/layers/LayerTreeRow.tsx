@@ -1,5 +1,5 @@
 import { AimOutlined, HolderOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, Tooltip } from 'antd';
+import { Checkbox, Dropdown } from 'antd';
 import type { DragEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -8,6 +8,7 @@ import { KindIcon } from '../../ui/KindIcon.js';
 import type { DropSide } from './drop-place.js';
 import { StyleButton } from '../style/StyleButton.js';
 import { openTable } from '../table/table-store.js';
+import { IconButton } from '../../ui/IconButton.js';
 
 export interface TreeRowDrag {
   readonly onDragStart: (event: DragEvent<HTMLDivElement>) => void;
@@ -90,19 +91,17 @@ export function LayerTreeRow(props: LayerTreeRowProps) {
           {opacity < 1 ? <span className="muted"> · {Math.round(opacity * 100)}%</span> : null}
         </div>
         <StyleButton datasetId={dataset.id} testId={`dataset-style-${dataset.id}`} />
-        <Tooltip title={t('layers.zoomTo')} placement="right">
-          <Button
-            type="text"
-            size="small"
-            icon={<AimOutlined />}
-            aria-label={t('layers.zoomTo')}
-            data-testid={`layer-zoom-${dataset.id}`}
-            onClick={(event) => {
-              event.stopPropagation();
-              props.onZoom();
-            }}
-          />
-        </Tooltip>
+        <IconButton
+          label={t('layers.zoomTo')}
+          testId={`layer-zoom-${dataset.id}`}
+          placement="right"
+          type="text"
+          icon={<AimOutlined />}
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onZoom();
+          }}
+        />
       </div>
     </Dropdown>
   );

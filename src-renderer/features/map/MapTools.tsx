@@ -14,6 +14,7 @@ import { useAppStore } from '../../state/app-store.js';
 import { formatNumber } from '../../ui/format.js';
 import { setHelpOpen, setRasterHits, setTool, useMapToolsStore, type MapTool } from './map-tools-store.js';
 import { BasemapProblem, BasemapSelect } from './BasemapSelect.js';
+import { IconButton } from '../../ui/IconButton.js';
 import './map-tools.css';
 
 /** Digits that keep a measured value readable: centimetres for metres, more for large units. */
@@ -169,17 +170,15 @@ export function MapTools() {
             </Tooltip>
           ))}
         </Radio.Group>
-        <Tooltip title={`${t('mapTools.help')} (?)`}>
-          <Button
-            size="small"
-            icon={<QuestionCircleOutlined />}
-            aria-label={t('mapTools.help')}
-            data-testid="shortcut-help-button"
-            onClick={() => {
-              setHelpOpen(true);
-            }}
-          />
-        </Tooltip>
+        <IconButton
+          label={t('mapTools.help')}
+          testId="shortcut-help-button"
+          tooltip={`${t('mapTools.help')} (?)`}
+          icon={<QuestionCircleOutlined />}
+          onClick={() => {
+            setHelpOpen(true);
+          }}
+        />
       </div>
       <BasemapProblem />
       <MeasurePanel />

@@ -1,5 +1,5 @@
 import { AimOutlined, CaretDownOutlined, CaretUpOutlined, CloseOutlined } from '@ant-design/icons';
-import { Alert, Button, Spin, Tooltip } from 'antd';
+import { Alert, Button, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../platform/error-text.js';
@@ -10,6 +10,7 @@ import { closeTable, setMapSelection, setSelected, useTableStore, zoomToSelectio
 import { useFeaturePages, type FeatureRow, type TableQueryArgs } from './use-feature-pages.js';
 import { VirtualRows } from './VirtualRows.js';
 import './feature-table.css';
+import { IconButton } from '../../ui/IconButton.js';
 
 const ROW_HEIGHT = 24;
 const FID_WIDTH = 72;
@@ -219,16 +220,13 @@ export function AttributeTable({
           >
             {t('featureTable.clearSelection')}
           </Button>
-          <Tooltip title={t('featureTable.close')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<CloseOutlined />}
-              aria-label={t('featureTable.close')}
-              data-testid="feature-table-close"
-              onClick={closeTable}
-            />
-          </Tooltip>
+          <IconButton
+            label={t('featureTable.close')}
+            testId="feature-table-close"
+            type="text"
+            icon={<CloseOutlined />}
+            onClick={closeTable}
+          />
         </span>
       </header>
       <TableToolbar

@@ -117,6 +117,7 @@ describe('a scan’s working copy is a georeferenced GeoTIFF of its pixels', () 
       {
         geoTransform: geoTransformOf(layer.info),
         crs: layer.info.crs,
+        nodata: layer.info.nodata,
       },
     );
     expect(outcome.written).toBe(true);
