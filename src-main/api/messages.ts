@@ -1,6 +1,6 @@
 import type { BagProblemKey } from '../core/exchange/problems.js';
 import type { FormatProblem } from '../core/formats/format-error.js';
-import type { FindingMessageKey } from '../core/model/finding.js';
+import type { FindingMessageKey, FindingPart } from '../core/model/finding.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -874,6 +874,27 @@ export const MESSAGES = {
     en: 'No coordinate reference system: precision cannot be judged',
   },
 
+  'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
+  'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
+  'where.band': { 'zh-CN': '第 {{band}} 波段', en: 'band {{band}}' },
+  'where.features': {
+    'zh-CN': '要素 {{list}}（共 {{count}} 个）',
+    en: 'features {{list}} ({{count}} in all)',
+  },
+  'where.window': {
+    'zh-CN': '像元窗口：第 {{column}} 列、第 {{row}} 行起 {{width}}×{{height}}',
+    en: 'pixel window {{width}} × {{height}} from column {{column}}, row {{row}}',
+  },
+  'where.area': {
+    'zh-CN': '范围 {{minX}}, {{minY}} 至 {{maxX}}, {{maxY}}',
+    en: 'area {{minX}}, {{minY}} to {{maxX}}, {{maxY}}',
+  },
+  'where.part.metadata.title': { 'zh-CN': '著录标题', en: 'record title' },
+  'where.part.metadata.abstract': { 'zh-CN': '著录摘要', en: 'record abstract' },
+  'where.part.file-name': { 'zh-CN': '文件名 {{name}}', en: 'file name {{name}}' },
+  'where.part.layer-name': { 'zh-CN': '图层名 {{name}}', en: 'layer name {{name}}' },
+  'where.part.field-name': { 'zh-CN': '字段名 {{name}}', en: 'field name {{name}}' },
+
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },
   'job.phase.overviews': { 'zh-CN': '生成显示副本', en: 'Building the display copy' },
@@ -1106,7 +1127,10 @@ export interface Message<K extends MessageKey = MessageKey> {
 export const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(MESSAGES, value);
 
 // Keys core modules produce without importing this table: if core adds one, this fails to compile.
-type Uncovered = Exclude<`problem.${FormatProblem}` | BagProblemKey | FindingMessageKey, MessageKey>;
+type Uncovered = Exclude<
+  `problem.${FormatProblem}` | BagProblemKey | FindingMessageKey | `where.part.${FindingPart}`,
+  MessageKey
+>;
 type NoneLeft<T extends never> = T;
 /** Compiles only while every core key has an entry above. */
 export type CoreKeysCovered = NoneLeft<Uncovered>;

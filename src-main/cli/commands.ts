@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
 import type { ApiErrorBody } from '../api/errors.js';
+import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
   BasemapView,
@@ -167,7 +168,9 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
         ctx.out.text(report.passed ? 'cli.reviewPassed' : 'cli.reviewBlocked', { blocking: report.blocking }),
         ...report.findings.map(
           (f) =>
-            `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${f.where}: ${ctx.out.text(f.messageKey, f.params)}`,
+            `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${locationMessages(f.where)
+              .map((m) => ctx.out.text(m.key, m.params))
+              .join(LOCATION_SEPARATOR)}: ${ctx.out.text(f.messageKey, f.params)}`,
         ),
       ].join('\n'),
     );

@@ -204,8 +204,15 @@ export async function createRelease(
     );
     throwIfCancelled(job);
     enterStep(job, { phase: 'review' });
-    // Parsed again from disk: the re-review must see exactly what will be shipped.
-    const output = await parseSubject(deps, null, path.basename(written.file), written.file);
+    const record = {
+      // The UI marks a public version in its own language; the stored title stays the curator's.
+      title: latest.fields.title,
+      abstract: latest.fields.abstract,
+      level: '公开' as const,
+      period: '',
+    };
+    // Parsed again from disk: the re-review must see exactly what will be shipped, record included.
+    const output = await parseSubject(deps, null, path.basename(written.file), written.file, record);
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
@@ -245,13 +252,6 @@ export async function createRelease(
       steps: written.steps,
       author: ctx.user,
       createdAt: now,
-    };
-    const record = {
-      // The UI marks a public version in its own language; the stored title stays the curator's.
-      title: latest.fields.title,
-      abstract: latest.fields.abstract,
-      level: '公开' as const,
-      period: '',
     };
     await storePublicVersion(deps, ctx, { row, lineage, review, record }, written.steps);
     return {

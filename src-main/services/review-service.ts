@@ -6,7 +6,7 @@ import type { DatasetId } from '../core/model/index.js';
 import type { ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
-import { requireDataset } from './lookup.js';
+import { requireDataset, requireRecords } from './lookup.js';
 import { withStagedSubject } from './subject.js';
 import { toReviewReport } from './dataset-view.js';
 
@@ -43,8 +43,12 @@ export async function runDatasetReview(
   id: DatasetId,
 ): Promise<ReviewReport> {
   const row = await requireDataset(deps, id);
-  const review = await withStagedSubject(deps, row, (subject) =>
-    Promise.resolve(reviewSubject(deps, ctx, profile, id, subject, row.sha256)),
+  const { latest } = await requireRecords(deps, id);
+  const review = await withStagedSubject(
+    deps,
+    row,
+    (subject) => Promise.resolve(reviewSubject(deps, ctx, profile, id, subject, row.sha256)),
+    latest.fields,
   );
   const report = toReviewReport(review);
   await deps.store.write(async (tx) => {

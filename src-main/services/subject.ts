@@ -4,6 +4,7 @@ import type { OpenOptions } from '../core/formats/format-module.js';
 import type { CrsInfo } from '../core/model/index.js';
 import type { DatasetRow } from '../core/ports/index.js';
 import type { ReviewSubject } from '../core/review/rule.js';
+import { subjectTexts, type RecordTexts } from '../core/review/subject-texts.js';
 import type { ServiceDeps } from './deps.js';
 import { stageFiles } from './staging.js';
 
@@ -12,13 +13,15 @@ import { stageFiles } from './staging.js';
  * recorded info is never trusted for a review: what is checked is what the file says, with the
  * CRS import decides from the same bytes (zone-prefixed eastings, ADR 0102) or, for a file that
  * names none, the one a user assigned (`assigned`, recorded and audited; ADR 0104). `options`
- * are the ones the file was imported with (a CSV's columns and CRS).
+ * are the ones the file was imported with (a CSV's columns and CRS); `record` the texts of the
+ * dataset's catalogue record, which go out with it and are reviewed with it.
  */
 export async function parseSubject(
   deps: ServiceDeps,
   layerName: string | null,
   name: string,
   file: string,
+  record: RecordTexts | null,
   assigned: CrsInfo | null = null,
   options: OpenOptions = {},
 ): Promise<ReviewSubject> {
@@ -27,8 +30,9 @@ export async function parseSubject(
   if (layer === undefined)
     throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.layerGone' });
   const crs = importCrsDecision(layer.info.crs, layer.info.extent).crs ?? assigned;
-  if (layer.kind === 'raster') return { kind: 'raster', name, info: { ...layer.info, crs } };
-  return { kind: 'vector', name, info: { ...layer.info, crs }, features: layer.features };
+  const common = { name, layer: layerName, texts: subjectTexts(name, layerName, record) };
+  if (layer.kind === 'raster') return { kind: 'raster', ...common, info: { ...layer.info, crs } };
+  return { kind: 'vector', ...common, info: { ...layer.info, crs }, features: layer.features };
 }
 
 const assignedCrs = (row: DatasetRow): CrsInfo | null =>
@@ -36,17 +40,27 @@ const assignedCrs = (row: DatasetRow): CrsInfo | null =>
 
 /**
  * Runs `work` with the dataset's files laid out under their original names (so sidecars are found
- * and every error names the file the curator knows, not a store hash) and its parsed subject.
+ * and every error names the file the curator knows, not a store hash) and its parsed subject,
+ * with `record`'s texts.
  */
 export async function withStagedSubject<T>(
   deps: ServiceDeps,
   row: DatasetRow,
   work: (subject: ReviewSubject, mainPath: string) => Promise<T>,
+  record: RecordTexts | null = null,
 ): Promise<T> {
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
     return await work(
-      await parseSubject(deps, row.layer, row.name, staged.mainPath, assignedCrs(row), row.openOptions),
+      await parseSubject(
+        deps,
+        row.layer,
+        row.name,
+        staged.mainPath,
+        record,
+        assignedCrs(row),
+        row.openOptions,
+      ),
       staged.mainPath,
     );
   } finally {

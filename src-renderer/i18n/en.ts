@@ -127,8 +127,6 @@ export const en: UiStrings = {
     action: 'Public-version action',
     noFindings: 'No findings',
     findingsCount: '{{count}} finding(s)',
-    whereDataset: 'whole dataset',
-    whereBand: 'band {{band}}',
   },
   severity: { blocking: 'Blocking', warning: 'Warning', info: 'Info' },
   geometry: {

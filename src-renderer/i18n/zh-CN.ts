@@ -115,8 +115,6 @@ export const zhCN = {
     action: '公开版处理',
     noFindings: '未发现问题',
     findingsCount: '共 {{count}} 项发现',
-    whereDataset: '整个数据集',
-    whereBand: '第 {{band}} 波段',
   },
   severity: { blocking: '阻断', warning: '警告', info: '提示' },
   geometry: {

@@ -1,15 +1,32 @@
 import type { z } from 'zod';
-import type { Finding, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
+import type { Finding, FindingPart, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
 
-export interface RasterSubject {
-  readonly kind: 'raster';
+/**
+ * A text that goes out with the dataset besides its attribute values: its file and layer names
+ * and its record's title and abstract (metadata is reviewed like data). `name` names the part
+ * where it has one of its own (a sidecar's file name).
+ */
+export interface SubjectText {
+  readonly part: FindingPart;
+  readonly name?: string;
+  readonly text: string;
+}
+
+interface SubjectBase {
+  /** The file name (the main file of a set). */
   readonly name: string;
+  /** The layer inside a multi-layer file; null for a single-layer format. */
+  readonly layer: string | null;
+  readonly texts: readonly SubjectText[];
+}
+
+export interface RasterSubject extends SubjectBase {
+  readonly kind: 'raster';
   readonly info: RasterInfo;
 }
 
-export interface VectorSubject {
+export interface VectorSubject extends SubjectBase {
   readonly kind: 'vector';
-  readonly name: string;
   readonly info: VectorInfo;
   readonly features: readonly VectorFeature[];
 }

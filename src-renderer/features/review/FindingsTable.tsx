@@ -1,6 +1,7 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewReport } from '../../../src-main/api/types.js';
+import { LOCATION_SEPARATOR, locationMessages } from '../../../src-main/api/finding-location.js';
 import { messageText } from '../../i18n/messages.js';
 
 type Finding = ReviewReport['findings'][number];
@@ -23,7 +24,7 @@ export function FindingsTable({
       data-testid={testId}
       size="small"
       pagination={false}
-      rowKey={(f) => `${f.ruleId}|${f.where}|${f.messageKey}|${JSON.stringify(f.params)}`}
+      rowKey={(f) => `${f.ruleId}|${JSON.stringify(f.where)}|${f.messageKey}|${JSON.stringify(f.params)}`}
       dataSource={rows}
       locale={{ emptyText: t('review.noFindings') }}
       columns={[
@@ -50,15 +51,12 @@ export function FindingsTable({
         },
         {
           title: t('review.where'),
-          dataIndex: 'where',
-          width: 90,
-          ellipsis: true,
-          render: (where: string) => {
-            // Rules name a place as 'dataset', 'band N' or a layer/field name (data, shown as is).
-            const band = /^band (\d+)$/.exec(where)?.[1];
-            if (band !== undefined) return t('review.whereBand', { band });
-            return where === 'dataset' ? t('review.whereDataset') : where;
-          },
+          key: 'where',
+          width: 140,
+          render: (_v, f) =>
+            locationMessages(f.where)
+              .map((m) => messageText(m.key, m.params))
+              .join(LOCATION_SEPARATOR),
         },
       ]}
     />

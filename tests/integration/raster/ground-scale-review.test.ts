@@ -21,22 +21,30 @@ describe('raster resolution in Web Mercator is judged on the ground', () => {
     expect(info.pixelSize[0]).toBeCloseTo(0.597, 3);
     const metres = pixelSizeMetres(info) ?? NaN;
     expect(metres / (info.pixelSize[0] * Math.cos((lat * Math.PI) / 180))).toBeCloseTo(1, 2);
-    expect(rasterResolutionRule.check({ kind: 'raster', name: 'cogeo.tif', info }, settings)).toEqual([
+    expect(
+      rasterResolutionRule.check(
+        { kind: 'raster', name: 'cogeo.tif', layer: null, texts: [], info },
+        settings,
+      ),
+    ).toEqual([
       {
         ruleId: 'raster-resolution',
         ruleVersion: 1,
         severity: 'blocking',
         messageKey: 'finding.imageryResolution',
         params: { resolution: Number(metres.toPrecision(3)), threshold: 0.5 },
-        where: 'dataset',
-        action: 'resample-block-average',
+        where: {},
+        action: 'resample',
       },
     ]);
     const target = targetPixelSize(info, settings);
     expect(target).toEqual([0.64, 0.64]);
     const publicInfo = { ...info, pixelSize: [0.64, 0.64] as const };
     expect(
-      rasterResolutionRule.check({ kind: 'raster', name: 'cogeo.public.tif', info: publicInfo }, settings),
+      rasterResolutionRule.check(
+        { kind: 'raster', name: 'cogeo.public.tif', layer: null, texts: [], info: publicInfo },
+        settings,
+      ),
     ).toEqual([]);
   });
 });

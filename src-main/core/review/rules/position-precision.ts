@@ -63,7 +63,7 @@ export const positionPrecisionRule = defineRule({
   }),
   check(subject, params): readonly Finding[] {
     if (subject.kind !== 'vector') return [];
-    const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking', where: 'dataset' } as const;
+    const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking', where: {} } as const;
     const crs = subject.info.crs;
     if (crs === null) return [{ ...base, messageKey: 'finding.noCrs', params: {}, action: null }];
     const quantum = estimateQuantum(subject.features);

@@ -80,7 +80,7 @@ export const rasterResolutionRule = defineRule({
           severity: 'blocking',
           messageKey: 'finding.noCrs',
           params: {},
-          where: 'dataset',
+          where: {},
           action: null,
         },
       ];
@@ -95,8 +95,8 @@ export const rasterResolutionRule = defineRule({
         severity: 'blocking',
         messageKey: dem ? 'finding.demResolution' : 'finding.imageryResolution',
         params: { resolution: resolutionLabel(metres), threshold },
-        where: dem ? 'band 1' : 'dataset',
-        action: 'resample-block-average',
+        where: dem ? { band: 1 } : {},
+        action: 'resample',
       },
     ];
   },

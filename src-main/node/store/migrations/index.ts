@@ -5,6 +5,7 @@ import { migration0004 } from './0004-crs-assignment.js';
 import { migration0005 } from './0005-open-options.js';
 import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-review-profile-hash.js';
+import { migration0008 } from './0008-finding-locations.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -37,7 +37,10 @@ describe('degradeCoordinates', () => {
     }
     expect(out.features.map((f) => f.properties)).toEqual(features.map((f) => f.properties));
     expect(
-      positionPrecisionRule.check({ kind: 'vector', name: 'x', info, features: out.features }, settings),
+      positionPrecisionRule.check(
+        { kind: 'vector', name: 'x', layer: null, texts: [], info, features: out.features },
+        settings,
+      ),
     ).toEqual([]);
   });
 
@@ -51,7 +54,7 @@ describe('degradeCoordinates', () => {
     const back = parseGeoJson(text);
     expect(
       positionPrecisionRule.check(
-        { kind: 'vector', name: 'x', info: back.info, features: back.features },
+        { kind: 'vector', name: 'x', layer: null, texts: [], info: back.info, features: back.features },
         settings,
       ),
     ).toEqual([]);

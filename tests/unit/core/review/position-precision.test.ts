@@ -16,6 +16,8 @@ function subject(features: VectorFeature[], crs: CrsInfo | null): VectorSubject 
   return {
     kind: 'vector',
     name: 'test',
+    layer: null,
+    texts: [],
     features,
     info: {
       kind: 'vector',
@@ -43,7 +45,10 @@ describe('positionPrecisionRule', () => {
       prj: set('prj'),
       cpg: set('cpg'),
     });
-    const findings = positionPrecisionRule.check({ kind: 'vector', name: '矿点', info, features }, settings);
+    const findings = positionPrecisionRule.check(
+      { kind: 'vector', name: '矿点', layer: null, texts: [], info, features },
+      settings,
+    );
     expect(findings).toEqual([
       {
         ruleId: 'position-precision',
@@ -51,7 +56,7 @@ describe('positionPrecisionRule', () => {
         severity: 'blocking',
         messageKey: 'finding.positionPrecision',
         params: { precision: 0.001, threshold: 50 },
-        where: 'dataset',
+        where: {},
         action: 'degrade-coordinates',
       },
     ]);
@@ -160,7 +165,10 @@ describe('positionPrecisionRule', () => {
     const { info, features } = parseGeoJson(text);
     const parseMs = performance.now() - parseStarted;
     const started = performance.now();
-    const findings = positionPrecisionRule.check({ kind: 'vector', name: 'UN', info, features }, settings);
+    const findings = positionPrecisionRule.check(
+      { kind: 'vector', name: 'UN', layer: null, texts: [], info, features },
+      settings,
+    );
     const ms = performance.now() - started;
     expect(findings[0]?.messageKey).toBe('finding.positionPrecision');
     expect(ms).toBeLessThan(5 * parseMs);

@@ -28,7 +28,7 @@ function raster(over: Partial<RasterInfo> & { epsg?: number | null }): RasterInf
 }
 
 const check = (info: RasterInfo) =>
-  rasterResolutionRule.check({ kind: 'raster', name: 'x.tif', info }, settings);
+  rasterResolutionRule.check({ kind: 'raster', name: 'x.tif', layer: null, texts: [], info }, settings);
 
 describe('raster-resolution rule', () => {
   it('blocks a 5 m DEM in a Gauss-Kruger CRS', () => {
@@ -39,8 +39,8 @@ describe('raster-resolution rule', () => {
         severity: 'blocking',
         messageKey: 'finding.demResolution',
         params: { resolution: 5, threshold: 100 },
-        where: 'band 1',
-        action: 'resample-block-average',
+        where: { band: 1 },
+        action: 'resample',
       },
     ]);
   });
@@ -58,7 +58,7 @@ describe('raster-resolution rule', () => {
       resolution: 0.3,
       threshold: 0.5,
     });
-    expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.where).toBe('dataset');
+    expect(check(raster({ ...imagery, pixelSize: [0.3, 0.3] }))[0]?.where).toEqual({});
     expect(check(raster({ ...imagery, pixelSize: [0.5, 0.5] }))).toEqual([]);
   });
 
@@ -95,7 +95,7 @@ describe('raster-resolution rule', () => {
         severity: 'blocking',
         messageKey: 'finding.noCrs',
         params: {},
-        where: 'dataset',
+        where: {},
         action: null,
       },
     ]);
