@@ -230,6 +230,22 @@ export const MESSAGES = {
     'zh-CN': '只能导出公开版；请先生成公开版',
     en: 'only a public version can be exported; produce one first',
   },
+  'reason.payloadAltered': {
+    'zh-CN': '存储中的 {{file}} 已不是登记时的内容（SHA-256 不符），未打包',
+    en: '{{file}} in the store no longer holds the bytes recorded for it (SHA-256 differs); nothing was packaged',
+  },
+  'reason.lineageBroken': {
+    'zh-CN': '公开版的沿革记录未指向其原始数据，无法证明它由审查过的步骤生成',
+    en: 'the public version’s lineage does not lead back to its original, so nothing shows it was made by reviewed steps',
+  },
+  'reason.sameBytesAsSource': {
+    'zh-CN': '公开版的文件与其原始数据的文件完全相同，未经任何处理',
+    en: 'the public version’s files are its original’s own bytes, untransformed',
+  },
+  'reason.exportReviewFailed': {
+    'zh-CN': '按当前规则重新审查待打包的文件，仍有 {{count}} 项阻断性问题',
+    en: 'the files to be packaged, reviewed again with the current profile, have {{count}} blocking finding(s)',
+  },
   'reason.notReviewed': {
     'zh-CN': '尚未对当前内容进行保密审查',
     en: 'the current content has not been reviewed',

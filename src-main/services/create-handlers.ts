@@ -43,7 +43,7 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     'release.create': ({ id, jobId }, ctx) =>
       asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>
-      asJob(jobId, (job) => exportPackage(deps, ctx, id, outDir, job)),
+      asJob(jobId, (job) => exportPackage(deps, ctx, profile, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
     'jobs.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'keys.publicKey': () =>

@@ -16,6 +16,8 @@ import type { ExportResult, VerifyResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
 import { requireDataset, requireRecords } from './lookup.js';
+import { checkLineage, reviewPackaged } from './export-check.js';
+import type { ReviewProfile } from '../core/review/profile.js';
 
 /** WGS 84 box around an extent, from its four corners and edge midpoints (enough for a portal's index). */
 function geographicBox(extent: Extent | null, crs: CrsInfo | null): Extent | null {
@@ -45,12 +47,14 @@ const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll
 
 /**
  * Exports a public version as a signed BagIt bag for the one-way gateway. Refused unless the
- * dataset is a public version, marked 公开, and its latest review — of exactly these bytes — has
- * no blocking finding. Cancelling (CANCELLED) leaves no bag and no audit entry.
+ * dataset is a public version, marked 公开, with a lineage back to its original (checkLineage),
+ * its latest review — of exactly these bytes — has no blocking finding, and the bytes as packaged,
+ * reviewed again with `profile`, have none either (reviewPackaged). Cancelling (CANCELLED) leaves no bag and no audit entry.
  */
 export async function exportPackage(
   deps: ServiceDeps,
   ctx: CallContext,
+  profile: ReviewProfile,
   id: DatasetId,
   outDir: string,
   job: JobContext = NO_JOB,
@@ -64,6 +68,7 @@ export async function exportPackage(
     });
   }
   if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });
+  const lineage = await checkLineage(deps, row);
   const review = await deps.store.latestReview(id);
   if (!review || review.contentSha256 !== row.sha256)
     throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notReviewed' });
@@ -71,7 +76,6 @@ export async function exportPackage(
   if (blocking > 0)
     throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
 
-  const lineage = await deps.store.lineage(id);
   const now = deps.clock.now();
   // The exported record is written in the archive's language, whatever the UI shows.
   // Catalogues written before this change stored the suffix in the title itself.
@@ -88,7 +92,7 @@ export async function exportPackage(
     extent: row.info.extent,
     geographicExtent: geographicBox(row.info.extent, row.info.crs),
     size: sizeOf(row.info),
-    lineage: { source: row.sourceId, steps: lineage?.steps.map((s) => s.description) ?? [] },
+    lineage: { source: row.sourceId, steps: lineage.steps.map((s) => s.description) },
     review: {
       id: review.id,
       profile: `${review.profileId}@${String(review.profileVersion)}`,
@@ -105,7 +109,12 @@ export async function exportPackage(
   const written = await deps.bags.writeBag({
     outDir: target,
     bagName: `strata-${id}-${stamp(now)}`,
-    payload: row.files.map((f) => ({ name: f.name, sourcePath: deps.objects.pathOf(f.sha256) })),
+    payload: row.files.map((f) => ({
+      name: f.name,
+      sourcePath: deps.objects.pathOf(f.sha256),
+      sha256: f.sha256,
+    })),
+    inspectPayload: reviewPackaged(deps, profile, row, latest.fields),
     generated: [
       { name: 'metadata.json', content: publicMetadataJson(meta) },
       { name: 'metadata.xml', content: publicMetadataIso19139(meta) },

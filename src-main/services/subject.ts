@@ -38,6 +38,15 @@ export async function parseSubject(
 const assignedCrs = (row: DatasetRow): CrsInfo | null =>
   row.crsAssignment === undefined ? null : crsFromCode(row.crsAssignment.code);
 
+/** The subject of a stored dataset whose files lie under their names at `mainPath`, with `record`'s texts. */
+export const parseRowSubject = (
+  deps: ServiceDeps,
+  row: DatasetRow,
+  mainPath: string,
+  record: RecordTexts | null,
+): Promise<ReviewSubject> =>
+  parseSubject(deps, row.layer, row.name, mainPath, record, assignedCrs(row), row.openOptions);
+
 /**
  * Runs `work` with the dataset's files laid out under their original names (so sidecars are found
  * and every error names the file the curator knows, not a store hash) and its parsed subject,
@@ -51,18 +60,7 @@ export async function withStagedSubject<T>(
 ): Promise<T> {
   const staged = await stageFiles(deps.objects, row.files, deps.workDir);
   try {
-    return await work(
-      await parseSubject(
-        deps,
-        row.layer,
-        row.name,
-        staged.mainPath,
-        record,
-        assignedCrs(row),
-        row.openOptions,
-      ),
-      staged.mainPath,
-    );
+    return await work(await parseRowSubject(deps, row, staged.mainPath, record), staged.mainPath);
   } finally {
     await staged.cleanup();
   }

@@ -7,8 +7,21 @@ export interface WriteBagOptions extends JobOptions {
   readonly outDir: string;
   /** Directory name of the bag: one safe path segment. */
   readonly bagName: string;
-  /** Files copied into `data/` (`name` is relative to `data/`, `/`-separated). */
-  readonly payload: readonly { readonly name: string; readonly sourcePath: string }[];
+  /**
+   * Files copied into `data/` (`name` is relative to `data/`, `/`-separated), each with the
+   * SHA-256 (hex) its bytes must have: a file whose copy hashes otherwise is refused
+   * (`reason.payloadAltered`), and no bag is left.
+   */
+  readonly payload: readonly {
+    readonly name: string;
+    readonly sourcePath: string;
+    readonly sha256: string;
+  }[];
+  /**
+   * Looks at the payload as copied, in the bag's `data/` directory, before anything is signed:
+   * the exact bytes that will leave. Throwing refuses the bag (none is left).
+   */
+  readonly inspectPayload?: (dataDir: string) => Promise<void>;
   /** Payload files produced in memory (metadata XML/JSON); strings are written as UTF-8. */
   readonly generated: readonly { readonly name: string; readonly content: string | Uint8Array }[];
   /** Caller elements of bag-info.txt in order; see `strataBagInfo`. */

@@ -83,7 +83,7 @@ function payloadDirectories(names: readonly string[]): string[] {
 
 /**
  * Writes a signed BagIt bag `outDir/bagName` (layout: docs/adr/0030): payload copied and hashed
- * in one streamed pass, then manifest, bag-info (with Payload-Oxum), bagit.txt, the signer's
+ * in one streamed pass (each copy must hash as the caller says) and inspected by the caller, then manifest, bag-info (with Payload-Oxum), bagit.txt, the signer's
  * public key, the tag manifest and its detached Ed25519 signature. Everything is built in
  * `outDir/.<bagName>.partial-XXXXXX`, fsynced, and renamed into place; on any error or
  * cancellation (StrataError CANCELLED) the partial directory is removed. Refuses an existing target
@@ -122,9 +122,15 @@ export async function writeBag(opts: WriteBagOptions): Promise<WriteBagResult> {
         signal: opts.signal,
         onBytes: progress,
       });
+      if (copied.sha256 !== item.sha256)
+        throw new StrataError('EXPORT_REFUSED', {
+          reason: 'reason.payloadAltered',
+          file: basename(item.name),
+        });
       manifest.push({ sha256: copied.sha256, path: dataPath(item.name) });
       payloadBytes += copied.bytes;
     }
+    await opts.inspectPayload?.(join(temp, 'data'));
     for (const item of generated) {
       throwIfCancelled(opts.signal);
       await writeNewFileDurably(join(temp, dataPath(item.name)), item.bytes);

@@ -36,7 +36,7 @@ let work: string;
 let keys: BagSigner;
 let otherKeys: BagSigner;
 let template: string;
-let sources: { name: string; sourcePath: string }[];
+let sources: { name: string; sourcePath: string; sha256: string }[];
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -101,7 +101,7 @@ beforeAll(async () => {
     const to = join(src, name.replace('/', '__'));
     await cp(from, to);
     await chmod(to, 0o644);
-    sources.push({ name, sourcePath: to });
+    sources.push({ name, sourcePath: to, sha256: sha256(await readFile(to)) });
   }
   keys = await openKeystore(join(work, 'keys'));
   otherKeys = await openKeystore(join(work, 'other-keys'));
@@ -209,7 +209,9 @@ describe('writeBag', () => {
     });
     await expect(
       writeBag(
-        options(out, 'ok', { payload: [{ name: '../evil.tif', sourcePath: sources[0]?.sourcePath ?? '' }] }),
+        options(out, 'ok', {
+          payload: [{ name: '../evil.tif', sourcePath: sources[0]?.sourcePath ?? '', sha256: '' }],
+        }),
       ),
     ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
@@ -219,7 +221,11 @@ describe('writeBag', () => {
       params: { detail: 'bag.infoLabelReserved', label: 'Payload-Oxum', problems: 1 },
     });
     await expect(
-      writeBag(options(out, 'ok', { payload: [{ name: 'gone.tif', sourcePath: join(work, 'nope.tif') }] })),
+      writeBag(
+        options(out, 'ok', {
+          payload: [{ name: 'gone.tif', sourcePath: join(work, 'nope.tif'), sha256: '' }],
+        }),
+      ),
     ).rejects.toMatchObject({
       code: 'FILE_NOT_FOUND',
       params: { file: 'nope.tif' },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { clientOf } from '../../support/contract-client.js';
 import { gdal, pointsFromCsv } from '../../support/gdal.js';
 import { textsOf } from '../../support/messages.js';
 import { testDispatch } from '../../support/test-dispatch.js';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 let work: string;
 let keys: BagSigner;
@@ -68,8 +71,8 @@ beforeAll(async () => {
     outDir: out,
     bagName: 'DZ-2025-0002',
     payload: [
-      { name: 'dem.tif', sourcePath: raster },
-      { name: 'vector/钻孔.geojson', sourcePath: vector },
+      { name: 'dem.tif', sourcePath: raster, sha256: sha256(await readFile(raster)) },
+      { name: 'vector/钻孔.geojson', sourcePath: vector, sha256: sha256(await readFile(vector)) },
     ],
     generated: [{ name: 'metadata/DZ-2025-0002.xml', content: '<gmd:MD_Metadata>公开</gmd:MD_Metadata>\n' }],
     bagInfo: strataBagInfo({
