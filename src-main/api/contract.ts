@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 import { MAX_ZOOM, SERVICE_GRID_CRSS } from '../core/basemaps/config.js';
-import type { DatasetId } from '../core/model/ids.js';
+import type { DatasetId, ReviewId } from '../core/model/ids.js';
+import { FINDING_DECISIONS } from './decisions.js';
 import { ROLES, type CallContext, type Role } from './caller.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
@@ -30,6 +31,16 @@ const datasetId = z
   .string()
   .regex(/^ds_[0-9a-f]{16}$/, 'dataset id')
   .transform((s) => s as DatasetId);
+const reviewId = z
+  .string()
+  .regex(/^rv_[0-9a-f]{16}$/, 'review id')
+  .transform((s) => s as ReviewId);
+const decideArgs = z.object({
+  reviewId,
+  finding: z.number().int().min(1).max(1_000_000),
+  decision: z.enum(FINDING_DECISIONS),
+  reason: z.string().max(2000),
+});
 const filePath = z
   .string()
   .min(1)
@@ -222,6 +233,11 @@ export const contract = {
   }),
   /** Records the review and its findings (a reviewer's act, audited). */
   'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId }), {
+    mutates: true,
+    roles: ['reviewer'],
+  }),
+  /** Records a reviewer's decision on one finding of a dataset's current review (audited). */
+  'review.decide': method<typeof decideArgs, ReviewReport>(decideArgs, {
     mutates: true,
     roles: ['reviewer'],
   }),

@@ -198,6 +198,18 @@ export const MESSAGES = {
   'error.FORBIDDEN': { 'zh-CN': '请求已拒绝：无权执行此操作', en: 'Request refused: not permitted' },
   'error.INTERNAL': { 'zh-CN': '内部错误（{{ref}}）', en: 'Internal error ({{ref}})' },
 
+  'detail.reviewSuperseded': {
+    'zh-CN': '该审查已被该数据集更新的审查取代，请对最新审查作出决定',
+    en: 'a newer review of the dataset has superseded this one: decide on the latest review',
+  },
+  'detail.noSuchFinding': {
+    'zh-CN': '该审查只有 {{count}} 项问题，请按列出的编号选择',
+    en: 'the review has {{count}} finding(s): choose one by its listed number',
+  },
+  'detail.decisionNeedsReason': {
+    'zh-CN': '接受或判为误报时须写明理由',
+    en: 'accepting a finding or calling it a false positive needs a reason',
+  },
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
   'detail.notVector': {
@@ -953,6 +965,9 @@ export const MESSAGES = {
     en: 'All supported data',
   },
 
+  'decision.must-fix': { 'zh-CN': '须整改', en: 'must be fixed' },
+  'decision.accept': { 'zh-CN': '接受', en: 'accepted' },
+  'decision.false-positive': { 'zh-CN': '误报', en: 'false positive' },
   'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
   'cli.reviewBlocked': {
     'zh-CN': '审查未通过（{{blocking}} 项阻断）',

@@ -12,6 +12,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'datasets.featurePage': true,
   'catalogue.save': true,
   'review.run': true,
+  'review.decide': true,
   'release.create': true,
   'exchange.export': true,
   'exchange.verify': true,

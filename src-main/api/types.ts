@@ -4,6 +4,7 @@ import type {
   DatasetKind,
   Extent,
   Finding,
+  FindingDecisionKind,
   GeometryType,
   RasterDataType,
   ReviewId,
@@ -85,12 +86,23 @@ export interface ReviewReport {
     readonly rules: readonly { readonly id: string; readonly version: number }[] | null;
   };
   readonly findings: readonly Finding[];
+  /** The decision that holds on each decided finding, by finding number (1-based). */
+  readonly decisions: readonly FindingDecision[];
   readonly blocking: number;
   readonly passed: boolean;
   /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */
   readonly contentSha256: string;
   readonly reviewer: string;
   readonly createdAt: string;
+}
+
+/** A reviewer's decision on finding number `finding` of a review. */
+export interface FindingDecision {
+  readonly finding: number;
+  readonly decision: FindingDecisionKind;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 /** One recorded transform step of a public version; hosts render it as the message `lineage.<step>`. */

@@ -27,7 +27,11 @@ Commands:
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
                                   save a new version of the catalogue record
-  review ID                       run the secrecy review (default profile)
+  review ID                       run the secrecy review (default profile); prints the review id
+                                  and numbers its findings
+  decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
+                                  record a decision on finding number FINDING (a reason is
+                                  required to accept or to call it a false positive)
   release ID                      produce the public version (公开版) and re-review it
   export ID --out DIR             export a public version as a signed BagIt package
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
@@ -68,6 +72,24 @@ export class CliFailure extends Error {
 
 const summaryLine = (d: DatasetSummary): string =>
   `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}`;
+
+/** A review as the CLI prints it: its verdict and id, then each finding by number with its decision. */
+function reviewText(ctx: CommandContext, report: ReviewReport): string {
+  const decided = new Map(report.decisions.map((d) => [d.finding, d]));
+  return [
+    `${ctx.out.text(report.passed ? 'cli.reviewPassed' : 'cli.reviewBlocked', { blocking: report.blocking })}  ${report.id}`,
+    ...report.findings.map((f, i) => {
+      const where = locationMessages(f.where)
+        .map((m) => ctx.out.text(m.key, m.params))
+        .join(LOCATION_SEPARATOR);
+      const decision = decided.get(i + 1);
+      const line = `  ${String(i + 1).padStart(3)}. ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${where}: ${ctx.out.text(f.messageKey, f.params)}`;
+      if (decision === undefined) return line;
+      const said = ctx.out.text(`decision.${decision.decision}`, {});
+      return `${line}\n       → ${said}${decision.reason === '' ? '' : `: ${decision.reason}`} (${decision.by})`;
+    }),
+  ].join('\n');
+}
 
 function need(ctx: CommandContext, index: number, what: string): string {
   const value = ctx.positionals[index];
@@ -163,17 +185,18 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   async review(ctx) {
     const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
-    ctx.out.result(report, () =>
-      [
-        ctx.out.text(report.passed ? 'cli.reviewPassed' : 'cli.reviewBlocked', { blocking: report.blocking }),
-        ...report.findings.map(
-          (f) =>
-            `  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(18)} ${locationMessages(f.where)
-              .map((m) => ctx.out.text(m.key, m.params))
-              .join(LOCATION_SEPARATOR)}: ${ctx.out.text(f.messageKey, f.params)}`,
-        ),
-      ].join('\n'),
-    );
+    ctx.out.result(report, () => reviewText(ctx, report));
+    return 0;
+  },
+  async decide(ctx) {
+    const decision = ctx.options['as'];
+    const report = await call<ReviewReport>(ctx, 'review.decide', {
+      reviewId: need(ctx, 1, 'REVIEW_ID'),
+      finding: Number(need(ctx, 2, 'FINDING')),
+      decision: decision ?? '',
+      reason: ctx.options['reason'] ?? '',
+    });
+    ctx.out.result(report, () => reviewText(ctx, report));
     return 0;
   },
   async release(ctx) {

@@ -56,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       x: { type: 'string' },
       y: { type: 'string' },
       limit: { type: 'string' },
+      as: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -104,6 +106,8 @@ async function main(argv: string[]): Promise<number> {
         x: values.x,
         y: values.y,
         limit: values.limit,
+        as: values.as,
+        reason: values.reason,
       },
     });
   } catch (error) {

@@ -19,13 +19,14 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
     deps.store.lineage(id),
     deps.store.derivedFrom(id),
   ]);
+  const decisions = review ? await deps.store.decisions(review.id) : [];
   const crs = row.info.crs;
   return {
     summary: toSummary(row, latest),
     record: toRecordVersion(latest),
     versions: versions.map(toRecordVersion).reverse(),
     fields: row.info.kind === 'vector' ? row.info.fields : [],
-    review: review ? toReviewReport(review) : null,
+    review: review ? toReviewReport(review, decisions) : null,
     lineage: lineage ? toLineage(lineage) : null,
     publicVersions: derived,
     display: toDisplay(row),

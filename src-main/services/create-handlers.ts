@@ -6,7 +6,7 @@ import { datasetFeatures } from './features-service.js';
 import { featurePage } from './feature-page-service.js';
 import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
-import { runDatasetReview } from './review-service.js';
+import { decideFinding, runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
@@ -40,6 +40,7 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
     'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),
+    'review.decide': (args, ctx) => decideFinding(deps, ctx, args),
     'release.create': ({ id, jobId }, ctx) =>
       asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>

@@ -1,5 +1,11 @@
 import { formatMarking } from '../core/model/secrecy.js';
-import type { DatasetRow, RecordVersionRow, ReviewRow, LineageRow } from '../core/ports/index.js';
+import type {
+  DatasetRow,
+  FindingDecisionRow,
+  RecordVersionRow,
+  ReviewRow,
+  LineageRow,
+} from '../core/ports/index.js';
 import type { DatasetSummary, RecordVersion, ReviewReport, Lineage, DisplaySource } from '../api/types.js';
 
 /** Logical path the hosts serve for a dataset's display copy (see Workstation.resolveFile). */
@@ -48,7 +54,8 @@ export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSum
   return { ...base, featureCount: info.featureCount, geometryType: info.geometryType };
 }
 
-export function toReviewReport(row: ReviewRow): ReviewReport {
+/** A review as the hosts see it, with the decisions that hold on its findings (none for a new one). */
+export function toReviewReport(row: ReviewRow, decisions: readonly FindingDecisionRow[] = []): ReviewReport {
   const blocking = row.findings.filter((f) => f.severity === 'blocking').length;
   return {
     id: row.id,
@@ -61,6 +68,13 @@ export function toReviewReport(row: ReviewRow): ReviewReport {
       rules: row.rules,
     },
     findings: row.findings,
+    decisions: decisions.map((d) => ({
+      finding: d.finding,
+      decision: d.decision,
+      reason: d.reason,
+      by: d.decidedBy,
+      at: d.decidedAt,
+    })),
     blocking,
     passed: blocking === 0,
     contentSha256: row.contentSha256,

@@ -2,7 +2,8 @@ import type { CallContext } from '../api/caller.js';
 import { runReview } from '../core/review/engine.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
-import type { DatasetId } from '../core/model/index.js';
+import { StrataError } from '../api/errors.js';
+import type { DatasetId, FindingDecisionKind, ReviewId } from '../core/model/index.js';
 import type { ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
@@ -68,4 +69,60 @@ export async function runDatasetReview(
     });
   });
   return report;
+}
+
+export interface DecisionInput {
+  readonly reviewId: ReviewId;
+  /** 1-based, in the review's order. */
+  readonly finding: number;
+  readonly decision: FindingDecisionKind;
+  readonly reason: string;
+}
+
+/**
+ * Records a reviewer's decision on one finding of a dataset's current review, with the audit entry
+ * in the same transaction. Refused: an unknown review (NOT_FOUND), a review a newer one has
+ * superseded, a finding number the review does not have, and accept or false-positive without a
+ * reason (INVALID_ARGUMENT). Returns the review with the decisions that now hold.
+ */
+export async function decideFinding(
+  deps: ServiceDeps,
+  ctx: CallContext,
+  input: DecisionInput,
+): Promise<ReviewReport> {
+  const review = await deps.store.getReview(input.reviewId);
+  if (review === null) throw new StrataError('NOT_FOUND', { what: input.reviewId });
+  const latest = await deps.store.latestReview(review.datasetId);
+  if (latest?.id !== review.id)
+    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.reviewSuperseded' });
+  if (input.finding > review.findings.length)
+    throw new StrataError('INVALID_ARGUMENT', {
+      detail: 'detail.noSuchFinding',
+      count: review.findings.length,
+    });
+  const reason = input.reason.trim();
+  if (input.decision !== 'must-fix' && reason === '')
+    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.decisionNeedsReason' });
+  await deps.store.write(async (tx) => {
+    await tx.insertDecision({
+      reviewId: review.id,
+      finding: input.finding,
+      decision: input.decision,
+      reason,
+      decidedBy: ctx.user,
+      decidedAt: deps.clock.now().toISOString(),
+    });
+    await tx.appendAudit({
+      actor: ctx.user,
+      action: 'review.decide',
+      subject: review.datasetId,
+      details: {
+        reviewId: review.id,
+        finding: input.finding,
+        ruleId: review.findings[input.finding - 1]?.ruleId ?? '',
+        decision: input.decision,
+      },
+    });
+  });
+  return toReviewReport(review, await deps.store.decisions(review.id));
 }

@@ -39,3 +39,36 @@ test('the secrecy review lists each finding with its severity, and the headline 
   await expect(page.getByTestId('findings-table')).toContainText('DEM 格网分辨率 5 米');
   await shot('05-review');
 });
+
+test('the reviewer decides on a finding: a reason is required to accept it, and the decision stays with the review', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const [dem] = await harness.importFiles(demFile());
+  if (!dem) throw new Error('import');
+  await openWorkstation(page, harness);
+  await reviewInUi(page, harness, dem.id, 'raster-resolution');
+
+  await page.getByTestId('decide-1').click();
+  const form = page.getByTestId('decision-form-1');
+  await form.getByTestId('decision-choice-accept').click();
+  await expect(form.getByTestId('decision-save')).toBeDisabled();
+  await form.getByTestId('decision-reason').fill('该区域 5 米格网经批准可公开');
+  await form.getByTestId('decision-save').click();
+  const decision = page.getByTestId('decision-1');
+  await expect(decision).toHaveAttribute('data-decision', 'accept');
+  await expect(decision).toContainText('接受');
+  await expect(decision).toContainText('该区域 5 米格网经批准可公开');
+  await shot('05-review-decision');
+
+  // Stored with the review, by whoever decided, and still there after a reload.
+  const report = (await harness.api.call('datasets.get', { id: dem.id })).review;
+  expect(report?.decisions).toEqual([
+    expect.objectContaining({ finding: 1, decision: 'accept', reason: '该区域 5 米格网经批准可公开' }),
+  ]);
+  await page.reload();
+  await selectDataset(page, dem.id);
+  await page.getByTestId('tab-review').click();
+  await expect(page.getByTestId('decision-1')).toHaveAttribute('data-decision', 'accept');
+});

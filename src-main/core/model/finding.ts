@@ -62,3 +62,12 @@ export interface FindingLocation {
   readonly part?: FindingPart;
   readonly name?: string;
 }
+
+/**
+ * A reviewer's call on one finding: it must be fixed before release, it is accepted (a risk the
+ * reviewer takes, with the reason), or it is not what the rule thought (a false positive, with the
+ * reason). The latest decision on a finding is the one that holds.
+ */
+export const FINDING_DECISIONS = ['must-fix', 'accept', 'false-positive'] as const;
+
+export type FindingDecisionKind = (typeof FINDING_DECISIONS)[number];

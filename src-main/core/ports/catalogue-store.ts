@@ -6,6 +6,7 @@ import type {
   DatasetInfo,
   DatasetKind,
   Finding,
+  FindingDecisionKind,
   ReviewId,
   SecrecyLevel,
 } from '../model/index.js';
@@ -93,6 +94,17 @@ export interface ReviewRow {
   readonly createdAt: string;
 }
 
+/** A decision on finding number `finding` (1-based, in the review's order) of review `reviewId`. */
+export interface FindingDecisionRow {
+  readonly reviewId: ReviewId;
+  readonly finding: number;
+  readonly decision: FindingDecisionKind;
+  /** Why; required for accept and false-positive, may be empty for must-fix. */
+  readonly reason: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
 export interface LineageRow {
   readonly datasetId: DatasetId;
   readonly sourceId: DatasetId;
@@ -145,6 +157,8 @@ export interface CatalogueTx {
   ): Promise<RecordVersionRow>;
   setStatus(id: DatasetId, status: DatasetStatus): Promise<void>;
   insertReview(review: ReviewRow): Promise<void>;
+  /** Appends a decision (decisions are never changed: a later one on the same finding supersedes). */
+  insertDecision(decision: FindingDecisionRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;
   appendAudit(entry: AuditInput): Promise<AuditRow>;
   /** Sets the workstation setting `key` to `value` (JSON-serialisable), recording who and when. */
@@ -170,6 +184,9 @@ export interface CatalogueStore {
   derivedFrom(id: DatasetId): Promise<DatasetId[]>;
   recordVersions(id: DatasetId): Promise<RecordVersionRow[]>;
   latestReview(id: DatasetId): Promise<ReviewRow | null>;
+  getReview(id: ReviewId): Promise<ReviewRow | null>;
+  /** The decision that holds on each decided finding of a review, by finding number. */
+  decisions(reviewId: ReviewId): Promise<FindingDecisionRow[]>;
   lineage(id: DatasetId): Promise<LineageRow | null>;
   auditList(limit: number): Promise<AuditRow[]>;
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */

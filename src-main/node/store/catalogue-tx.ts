@@ -7,6 +7,7 @@ import type {
   CrsAssignment,
   DatasetRow,
   DatasetStatus,
+  FindingDecisionRow,
   LineageRow,
   RecordFieldsRow,
   RecordVersionRow,
@@ -177,6 +178,22 @@ export function createCatalogueTx(
           review.contentSha256,
           review.reviewer,
           review.createdAt,
+        ],
+      );
+    },
+
+    async insertDecision(decision: FindingDecisionRow): Promise<void> {
+      guard();
+      await conn.run(
+        `INSERT INTO finding_decisions (review_id, finding, decision, reason, decided_by, decided_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          decision.reviewId,
+          decision.finding,
+          decision.decision,
+          decision.reason,
+          decision.decidedBy,
+          decision.decidedAt,
         ],
       );
     },

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { ProblemKey } from '../../api/messages.js';
-import type { DatasetId } from '../../core/model/index.js';
+import type { DatasetId, ReviewId } from '../../core/model/index.js';
 import type {
   AuditRow,
   CatalogueStore,
   CatalogueTx,
   DatasetRow,
+  FindingDecisionRow,
   LineageRow,
   RecordVersionRow,
   ReviewRow,
@@ -22,11 +23,13 @@ import {
   DATASET_COLUMNS,
   auditFromDb,
   datasetFromDb,
+  decisionFromDb,
   lineageFromDb,
   recordVersionFromDb,
   reviewFromDb,
   type AuditDbRow,
   type DatasetDbRow,
+  type DecisionDbRow,
   type LineageDbRow,
   type RecordVersionDbRow,
   type ReviewDbRow,
@@ -245,6 +248,29 @@ function buildCatalogue(
         [id],
       );
       return row ? reviewFromDb(row) : null;
+    },
+
+    async getReview(id: ReviewId): Promise<ReviewRow | null> {
+      ensureOpen();
+      const row = await reader.get<ReviewDbRow>(
+        `SELECT id, dataset_id, profile_id, profile_version, profile_name, profile_sha256, rules, findings, content_sha256, reviewer, created_at
+           FROM reviews WHERE id = ?`,
+        [id],
+      );
+      return row ? reviewFromDb(row) : null;
+    },
+
+    async decisions(reviewId: ReviewId): Promise<FindingDecisionRow[]> {
+      ensureOpen();
+      // The latest (highest pk) decision of each finding.
+      const rows = await reader.all<DecisionDbRow>(
+        `SELECT review_id, finding, decision, reason, decided_by, decided_at FROM finding_decisions d
+          WHERE review_id = ? AND pk = (SELECT max(pk) FROM finding_decisions e
+                                         WHERE e.review_id = d.review_id AND e.finding = d.finding)
+          ORDER BY finding`,
+        [reviewId],
+      );
+      return rows.map(decisionFromDb);
     },
 
     async lineage(id: DatasetId): Promise<LineageRow | null> {

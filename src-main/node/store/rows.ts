@@ -5,6 +5,7 @@ import type {
   DatasetInfo,
   DatasetKind,
   Finding,
+  FindingDecisionKind,
   ReviewId,
   SecrecyLevel,
 } from '../../core/model/index.js';
@@ -13,6 +14,7 @@ import type {
   CrsAssignment,
   DatasetRow,
   DatasetStatus,
+  FindingDecisionRow,
   LineageRow,
   RecordVersionRow,
   ReviewRow,
@@ -166,5 +168,25 @@ export function auditFromDb(r: AuditDbRow): AuditRow {
     details: JSON.parse(r.details) as AuditRow['details'],
     prevHash: r.prev_hash,
     hash: r.hash,
+  };
+}
+
+export interface DecisionDbRow {
+  review_id: string;
+  finding: number;
+  decision: string;
+  reason: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+export function decisionFromDb(r: DecisionDbRow): FindingDecisionRow {
+  return {
+    reviewId: r.review_id as ReviewId,
+    finding: r.finding,
+    decision: r.decision as FindingDecisionKind,
+    reason: r.reason,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
   };
 }

@@ -41,7 +41,18 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
         {report ? (
           <>
             <ReviewSummary report={report} testId="review-summary" />
-            <FindingsTable findings={report.findings} testId="findings-table" />
+            <FindingsTable
+              findings={report.findings}
+              testId="findings-table"
+              deciding={{
+                decisions: report.decisions,
+                disabled: readOnly,
+                onDecide: async (finding, decision, reason) => {
+                  await actions.api['review.decide']({ reviewId: report.id, finding, decision, reason });
+                  await actions.refreshDataset(id);
+                },
+              }}
+            />
           </>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.none')} />

@@ -131,6 +131,7 @@ describe('method policies in the contract', () => {
       'datasets.import',
       'exchange.export',
       'release.create',
+      'review.decide',
       'review.run',
     ]);
   });
