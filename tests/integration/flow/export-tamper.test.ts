@@ -1,37 +1,20 @@
 import { chmod, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
-import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
-import { clientOf, type Client } from '../../support/contract-client.js';
-import { copyFixture, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { copyFixture } from '../../support/samples.js';
+import { workstationSuite } from '../../support/workstation-suite.js';
 
 // An insider with write access to the catalogue file and the object store, but not to the
 // workstation's review: export must refuse whatever the rows say (SECURITY.md, issue 8).
 
-let scratch: { dir: string; cleanup: () => Promise<void> };
-let home: string;
-let ws: Workstation;
-let client: Client;
-
-beforeAll(async () => {
-  scratch = await tempDir();
-  home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home });
-  client = clientOf(testDispatch(ws));
-});
-afterAll(async () => {
-  await ws.close();
-  await scratch.cleanup();
-});
+const suite = workstationSuite();
 
 /** Runs SQL on the catalogue file as another program would, beside the running workstation. */
 async function tamper(statements: readonly [string, readonly (string | number)[]][]): Promise<void> {
-  const conn = await SqliteConnection.open(path.join(home, 'catalogue.sqlite'));
+  const conn = await SqliteConnection.open(path.join(suite.home, 'catalogue.sqlite'));
   try {
     for (const [sql, params] of statements) await conn.run(sql, [...params]);
   } finally {
@@ -40,8 +23,8 @@ async function tamper(statements: readonly [string, readonly (string | number)[]
 }
 
 async function importSecretDem(): Promise<{ id: string; sha256: string }> {
-  const file = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-  const [dem] = (await client.call('datasets.import', { paths: [file] })).datasets;
+  const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+  const [dem] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
   if (!dem) throw new Error('import');
   return { id: dem.id, sha256: dem.sha256 };
 }
@@ -65,10 +48,10 @@ describe('export refuses a secret original dressed up as a public version by edi
       cleanReview(dem.id, dem.sha256),
       publicRecord(dem.id),
     ]);
-    expect((await client.call('audit.verify', {})).ok).toBe(true);
-    const refused = await client.fail('exchange.export', {
+    expect((await suite.client.call('audit.verify', {})).ok).toBe(true);
+    const refused = await suite.client.fail('exchange.export', {
       id: dem.id,
-      outDir: path.join(scratch.dir, 'out1'),
+      outDir: path.join(suite.dir, 'out1'),
     });
     expect(refused).toMatchObject({ code: 'EXPORT_REFUSED', params: { reason: 'reason.lineageBroken' } });
     expect(renderMessage('error.EXPORT_REFUSED', refused.params, 'zh-CN')).toContain(
@@ -78,8 +61,8 @@ describe('export refuses a secret original dressed up as a public version by edi
 
   it('with a forged lineage to another original too, the packaged bytes are reviewed again and refused', async () => {
     const dem = await importSecretDem();
-    const other = await copyFixture(scratch.dir, 'raster', 'elev.tif');
-    const [decoy] = (await client.call('datasets.import', { paths: [other] })).datasets;
+    const other = await copyFixture(suite.dir, 'raster', 'elev.tif');
+    const [decoy] = (await suite.client.call('datasets.import', { paths: [other] })).datasets;
     if (!decoy) throw new Error('import');
     const decoySha = decoy.sha256;
     await tamper([
@@ -92,8 +75,8 @@ describe('export refuses a secret original dressed up as a public version by edi
       cleanReview(dem.id, dem.sha256),
       publicRecord(dem.id),
     ]);
-    const out = path.join(scratch.dir, 'out2');
-    const refused = await client.fail('exchange.export', { id: dem.id, outDir: out });
+    const out = path.join(suite.dir, 'out2');
+    const refused = await suite.client.fail('exchange.export', { id: dem.id, outDir: out });
     expect(refused).toMatchObject({
       code: 'EXPORT_REFUSED',
       params: { reason: 'reason.exportReviewFailed', count: 1 },
@@ -104,13 +87,13 @@ describe('export refuses a secret original dressed up as a public version by edi
 
   it('a genuine public version whose stored file was swapped afterwards is refused, and leaves no bag', async () => {
     const dem = await importSecretDem();
-    const released = await client.call('release.create', { id: dem.id });
-    const detail = await client.call('datasets.get', { id: released.id });
-    const object = (await openObjectStore(path.join(home, 'store'))).pathOf(detail.summary.sha256);
+    const released = await suite.client.call('release.create', { id: dem.id });
+    const detail = await suite.client.call('datasets.get', { id: released.id });
+    const object = (await openObjectStore(path.join(suite.home, 'store'))).pathOf(detail.summary.sha256);
     await chmod(object, 0o644);
     await writeFile(object, 'not the reviewed bytes');
-    const out = path.join(scratch.dir, 'out3');
-    const refused = await client.fail('exchange.export', { id: released.id, outDir: out });
+    const out = path.join(suite.dir, 'out3');
+    const refused = await suite.client.fail('exchange.export', { id: released.id, outDir: out });
     expect(refused).toMatchObject({ code: 'EXPORT_REFUSED', params: { reason: 'reason.payloadAltered' } });
     expect(await readdir(out)).toEqual([]);
   });

@@ -1,35 +1,18 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
-import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
-import { clientOf, type Client } from '../../support/contract-client.js';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { ROOT, copyFixture } from '../../support/samples.js';
+import { workstationSuite } from '../../support/workstation-suite.js';
 
-let scratch: { dir: string; cleanup: () => Promise<void> };
-let home: string;
-let ws: Workstation;
-let client: Client;
-
-beforeAll(async () => {
-  scratch = await tempDir();
-  home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home });
-  client = clientOf(testDispatch(ws));
-});
-afterAll(async () => {
-  await ws.close();
-  await scratch.cleanup();
-});
+const suite = workstationSuite();
 
 async function reviewedDem(): Promise<{ datasetId: string; reviewId: string }> {
-  const file = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-  const [dem] = (await client.call('datasets.import', { paths: [file] })).datasets;
+  const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+  const [dem] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
   if (!dem) throw new Error('import');
-  const review = await client.call('review.run', { id: dem.id });
+  const review = await suite.client.call('review.run', { id: dem.id });
   expect(review.findings.length).toBeGreaterThan(0);
   return { datasetId: dem.id, reviewId: review.id };
 }
@@ -37,7 +20,7 @@ async function reviewedDem(): Promise<{ datasetId: string; reviewId: string }> {
 describe('a reviewer decides on each finding', () => {
   it('records must-fix, then accept with a reason; the latest holds, is shown with the review and audited', async () => {
     const { datasetId, reviewId } = await reviewedDem();
-    const first = await client.call('review.decide', {
+    const first = await suite.client.call('review.decide', {
       reviewId,
       finding: 1,
       decision: 'must-fix',
@@ -46,17 +29,17 @@ describe('a reviewer decides on each finding', () => {
     expect(first.decisions).toEqual([
       { finding: 1, decision: 'must-fix', reason: '', by: 'curator', at: expect.any(String) as string },
     ]);
-    await client.call('review.decide', {
+    await suite.client.call('review.decide', {
       reviewId,
       finding: 1,
       decision: 'accept',
       reason: '  该区域 5 米格网已由上级批准公开  ',
     });
-    const detail = await client.call('datasets.get', { id: datasetId });
+    const detail = await suite.client.call('datasets.get', { id: datasetId });
     expect(detail.review?.decisions).toEqual([
       expect.objectContaining({ finding: 1, decision: 'accept', reason: '该区域 5 米格网已由上级批准公开' }),
     ]);
-    const audit = await client.call('audit.list', { limit: 5 });
+    const audit = await suite.client.call('audit.list', { limit: 5 });
     expect(audit.filter((e) => e.action === 'review.decide' && e.subject === datasetId)).toHaveLength(2);
     expect(audit.find((e) => e.action === 'review.decide')?.details).toMatchObject({
       reviewId,
@@ -65,7 +48,7 @@ describe('a reviewer decides on each finding', () => {
       decision: 'accept',
     });
     // The store keeps every decision; none can be changed or removed afterwards.
-    const conn = await SqliteConnection.open(path.join(home, 'catalogue.sqlite'));
+    const conn = await SqliteConnection.open(path.join(suite.home, 'catalogue.sqlite'));
     try {
       await expect(conn.run("UPDATE finding_decisions SET decision = 'must-fix'")).rejects.toThrow(
         /append-only/,
@@ -78,7 +61,7 @@ describe('a reviewer decides on each finding', () => {
 
   it('refuses what cannot be decided, saying why in both languages', async () => {
     const { datasetId, reviewId } = await reviewedDem();
-    const noReason = await client.fail('review.decide', {
+    const noReason = await suite.client.fail('review.decide', {
       reviewId,
       finding: 1,
       decision: 'false-positive',
@@ -89,8 +72,8 @@ describe('a reviewer decides on each finding', () => {
       params: { detail: 'detail.decisionNeedsReason' },
     });
     expect(renderMessage('error.INVALID_ARGUMENT', noReason.params, 'zh-CN')).toContain('须写明理由');
-    const count = (await client.call('datasets.get', { id: datasetId })).review?.findings.length ?? 0;
-    const beyond = await client.fail('review.decide', {
+    const count = (await suite.client.call('datasets.get', { id: datasetId })).review?.findings.length ?? 0;
+    const beyond = await suite.client.fail('review.decide', {
       reviewId,
       finding: count + 1,
       decision: 'must-fix',
@@ -100,15 +83,15 @@ describe('a reviewer decides on each finding', () => {
     expect(renderMessage('error.INVALID_ARGUMENT', beyond.params, 'en')).toContain(
       `has ${String(count)} finding(s)`,
     );
-    const unknown = await client.fail('review.decide', {
+    const unknown = await suite.client.fail('review.decide', {
       reviewId: 'rv_0123456789abcdef',
       finding: 1,
       decision: 'must-fix',
       reason: '',
     });
     expect(unknown.code).toBe('NOT_FOUND');
-    await client.call('review.run', { id: datasetId });
-    const stale = await client.fail('review.decide', {
+    await suite.client.call('review.run', { id: datasetId });
+    const stale = await suite.client.fail('review.decide', {
       reviewId,
       finding: 1,
       decision: 'must-fix',
@@ -118,38 +101,38 @@ describe('a reviewer decides on each finding', () => {
   });
 
   it('from the command line: review numbers the findings, decide records and prints the decision', async () => {
-    await ws.close();
-    const cli = (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> =>
-      runCommand(process.execPath, [
-        path.join(ROOT, 'bin', 'strata.js'),
-        '--home',
-        home,
-        '--lang',
-        'zh-CN',
-        ...args,
-      ]);
-    const file = await copyFixture(scratch.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-    const imported = await cli('import', file, '--json');
-    const [dem] = JSON.parse(imported.stdout) as { id: string }[];
-    if (!dem) throw new Error('import');
-    const review = await cli('review', dem.id);
-    expect(review.stdout).toMatch(/审查未通过（1 项阻断）\s+rv_[0-9a-f]{16}/);
-    expect(review.stdout).toContain('  1. blocking raster-resolution');
-    const reviewId = /rv_[0-9a-f]{16}/.exec(review.stdout)?.[0] ?? '';
-    const decided = await cli(
-      'decide',
-      reviewId,
-      '1',
-      '--as',
-      'false-positive',
-      '--reason',
-      '已按 100 米格网重采样',
-    );
-    expect(decided.code, decided.stderr).toBe(0);
-    expect(decided.stdout).toContain('→ 误报: 已按 100 米格网重采样');
-    const refused = await cli('decide', reviewId, '1', '--as', 'accept');
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('接受或判为误报时须写明理由');
-    ws = await openWorkstation({ home });
+    await suite.whileClosed(async () => {
+      const cli = (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> =>
+        runCommand(process.execPath, [
+          path.join(ROOT, 'bin', 'strata.js'),
+          '--home',
+          suite.home,
+          '--lang',
+          'zh-CN',
+          ...args,
+        ]);
+      const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+      const imported = await cli('import', file, '--json');
+      const [dem] = JSON.parse(imported.stdout) as { id: string }[];
+      if (!dem) throw new Error('import');
+      const review = await cli('review', dem.id);
+      expect(review.stdout).toMatch(/审查未通过（1 项阻断）\s+rv_[0-9a-f]{16}/);
+      expect(review.stdout).toContain('  1. blocking raster-resolution');
+      const reviewId = /rv_[0-9a-f]{16}/.exec(review.stdout)?.[0] ?? '';
+      const decided = await cli(
+        'decide',
+        reviewId,
+        '1',
+        '--as',
+        'false-positive',
+        '--reason',
+        '已按 100 米格网重采样',
+      );
+      expect(decided.code, decided.stderr).toBe(0);
+      expect(decided.stdout).toContain('→ 误报: 已按 100 米格网重采样');
+      const refused = await cli('decide', reviewId, '1', '--as', 'accept');
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('接受或判为误报时须写明理由');
+    });
   });
 });

@@ -3,23 +3,17 @@
 // in a worker thread with progress and cancel while other calls go on (ADR 0085).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
-import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import type { Workstation } from '../../../src-main/hosting/workstation.js';
-import { clientOf, type Client } from '../../support/contract-client.js';
+import type { Client } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
-import { tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { workstationSuite } from '../../support/workstation-suite.js';
 
-let scratch: { dir: string; cleanup: () => Promise<void> };
-let home: string;
-let ws: Workstation;
-let client: Client;
+const suite = workstationSuite();
 
 /** `size` × `size` at 10 m (EPSG:4545), tiled, every tile left out of the file. */
 async function sparseTiff(name: string, size: number, type: 'Byte' | 'Int16' | 'Float32'): Promise<string> {
-  const file = path.join(scratch.dir, name);
+  const file = path.join(suite.dir, name);
   const extent = ['400000', '3000000', String(400_000 + size * 10), String(3_000_000 - size * 10)];
   await gdal('gdal_create', [
     ...['-of', 'GTiff', '-outsize', String(size), String(size), '-bands', '1', '-ot', type],
@@ -31,7 +25,7 @@ async function sparseTiff(name: string, size: number, type: 'Byte' | 'Int16' | '
 }
 
 async function importOne(file: string): Promise<string> {
-  const [dataset] = (await client.call('datasets.import', { paths: [file] })).datasets;
+  const [dataset] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
   if (!dataset) throw new Error(`import ${file}`);
   return dataset.id;
 }
@@ -42,17 +36,6 @@ const elapsedMs = async (work: () => Promise<unknown>): Promise<number> => {
   return performance.now() - start;
 };
 
-beforeAll(async () => {
-  scratch = await tempDir('strata-sparse-');
-  home = path.join(scratch.dir, 'home');
-  ws = await openWorkstation({ home });
-  client = clientOf(testDispatch(ws));
-});
-afterAll(async () => {
-  await ws.close();
-  await scratch.cleanup();
-});
-
 describe('releases of sparse rasters that claim billions of pixels', () => {
   it('140,000 × 140,000 (above the budget) is refused from its header, naming the size, in both languages', async () => {
     const file = await sparseTiff('sparse-140k.tif', 140_000, 'Float32');
@@ -62,7 +45,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
     // Decoding its 300,000 empty tiles would take minutes; a header check takes milliseconds.
     expect(
       await elapsedMs(async () => {
-        refused = await client.fail('release.create', { id });
+        refused = await suite.client.fail('release.create', { id });
       }),
     ).toBeLessThan(20_000);
     expect(refused?.code).toBe('RELEASE_REFUSED');
@@ -72,19 +55,19 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
     expect(en).toContain('17,179,869,184-pixel limit');
     const zh = renderMessage('error.RELEASE_REFUSED', refused?.params ?? {}, 'zh-CN');
     expect(zh).toContain('原始栅格为 140,000 × 140,000 像元');
-    expect((await client.call('datasets.get', { id })).publicVersions).toEqual([]);
-    expect(await readdir(path.join(home, 'work'))).toEqual([]);
+    expect((await suite.client.call('datasets.get', { id })).publicVersions).toEqual([]);
+    expect(await readdir(path.join(suite.home, 'work'))).toEqual([]);
   });
 
   it('100,000 × 100,000 Byte imagery (kept at its 10 m grid) is refused before decoding: the output would pass 4 GiB', async () => {
     const id = await importOne(await sparseTiff('sparse-100k-byte.tif', 100_000, 'Byte'));
-    const refused = await client.fail('release.create', { id });
+    const refused = await suite.client.fail('release.create', { id });
     expect(refused.code).toBe('TOO_LARGE');
     expect(refused.params).toMatchObject({ file: 'sparse-100k-byte.tif', problem: 'problem.output4GiB' });
     expect(renderMessage('error.TOO_LARGE', refused.params, 'en')).toContain(
       'sparse-100k-byte.tif (output would exceed 4 GiB',
     );
-    expect(await readdir(path.join(home, 'work'))).toEqual([]);
+    expect(await readdir(path.join(suite.home, 'work'))).toEqual([]);
   });
 
   it('100,000 × 100,000 Int16 DEM (empty tiles read as 0) runs off the loop, other calls answer, cancel stops it cleanly', async () => {
@@ -92,7 +75,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
     const id = await importOne(file);
     const jobId = 'job_sparseint1601';
     const resampling = new Promise<void>((resolve) => {
-      const stop = ws.onEvent((event) => {
+      const stop = suite.ws.onEvent((event) => {
         if (
           event.name === 'job.progress' &&
           event.payload.jobId === jobId &&
@@ -104,30 +87,30 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
       });
     });
     let settled = false;
-    const release = client.fail('release.create', { id, jobId }).finally(() => {
+    const release = suite.client.fail('release.create', { id, jobId }).finally(() => {
       settled = true;
     });
     // A release that fails before resampling must fail the test, not leave it waiting.
     await Promise.race([resampling, release.then((e) => Promise.reject(new Error(JSON.stringify(e))))]);
     // Ten billion pixels are minutes of work; meanwhile the loop is free for other calls.
     const waits: number[] = [];
-    for (let i = 0; i < 5; i += 1) waits.push(await elapsedMs(() => client.call('datasets.list', {})));
+    for (let i = 0; i < 5; i += 1) waits.push(await elapsedMs(() => suite.client.call('datasets.list', {})));
     expect(settled).toBe(false);
     console.log(`datasets.list during the sparse resample: ${waits.map((w) => w.toFixed(1)).join(', ')} ms`);
     expect(Math.max(...waits)).toBeLessThan(1_000);
 
-    expect(await client.call('jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    expect(await suite.client.call('jobs.cancel', { jobId })).toEqual({ cancelled: true });
     const error = await release;
     expect(error.code).toBe('CANCELLED');
-    expect((await client.call('datasets.get', { id })).publicVersions).toEqual([]);
-    expect(await readdir(path.join(home, 'work'))).toEqual([]);
-    expect(await readdir(path.join(home, 'store', 'tmp'))).toEqual([]);
+    expect((await suite.client.call('datasets.get', { id })).publicVersions).toEqual([]);
+    expect(await readdir(path.join(suite.home, 'work'))).toEqual([]);
+    expect(await readdir(path.join(suite.home, 'store', 'tmp'))).toEqual([]);
   });
 
   it('100,000 × 100,000 Float32 with nodata: empty tiles carry no weight and are skipped, so it completes', async () => {
     const file = await sparseTiff('sparse-100k-f32.tif', 100_000, 'Float32');
     const id = await importOne(file);
-    const released = await client.call('release.create', { id });
+    const released = await suite.client.call('release.create', { id });
     expect(released.dataset.status).toBe('public-version');
     expect([released.dataset.width, released.dataset.height]).toEqual([10_000, 10_000]);
     expect(released.dataset.pixelSize).toEqual([100, 100]);
