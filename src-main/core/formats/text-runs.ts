@@ -28,16 +28,20 @@ export interface TextRunOptions {
 
 const isPrintableAscii = (b: number): boolean => (b >= 0x20 && b < 0x7f) || b === 0x09;
 
+/** Last lead byte of GB2312's level 1: its 3,755 most used hanzi (rows 16-55). */
+const LEVEL1_LAST_LEAD = 0xd7;
+
 /**
- * Common Chinese characters, as GB2312 encodes them (the 6,763 hanzi of its levels 1 and 2 and its
- * full-width punctuation rows): the only non-ASCII characters a run may hold, so that binary bytes
- * that happen to decode as rare CJK code points are not taken for text. Built once, on first use.
+ * Common Chinese characters, as GB2312 encodes them (the 3,755 hanzi of its level 1, which cover
+ * nearly all of modern text, and its full-width punctuation rows): the only non-ASCII characters a
+ * run may hold, so that binary bytes that happen to decode as rare CJK code points are not taken
+ * for text. Built once, on first use.
  */
 let common: Uint8Array | null = null;
 function commonChinese(): Uint8Array {
   if (common !== null) return common;
   const table = new Uint8Array(0x10000);
-  for (let lead = 0xa1; lead <= 0xf7; lead += 1) {
+  for (let lead = 0xa1; lead <= LEVEL1_LAST_LEAD; lead += 1) {
     if (lead > 0xa3 && lead < 0xb0) continue;
     for (let trail = 0xa1; trail <= 0xfe; trail += 1) {
       const text = iconv.decode(Uint8Array.of(lead, trail), 'gbk');
@@ -50,7 +54,7 @@ function commonChinese(): Uint8Array {
 }
 
 const isGb2312Pair = (lead: number, trail: number): boolean =>
-  ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xf7)) && trail >= 0xa1 && trail <= 0xfe;
+  ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= LEVEL1_LAST_LEAD)) && trail >= 0xa1 && trail <= 0xfe;
 
 /** Length (3) of a UTF-8 sequence of a common Chinese character at `i`, or 0. */
 function utf8Chinese(bytes: Uint8Array, i: number, table: Uint8Array): number {
@@ -105,44 +109,62 @@ function scans(table: Uint8Array): readonly Scan[] {
   ];
 }
 
+/** Whether [start, end) overlaps a UTF-8 run already found (UTF-8 Chinese also reads as GBK pairs). */
+const overlapsUtf8 = (runs: readonly Spanned[], start: number, end: number): boolean =>
+  runs.some((r) => r.encoding === 'UTF-8' && r.start < end && start < r.end);
+
+interface Spanned extends TextRun {
+  readonly start: number;
+  readonly end: number;
+}
+
 const decoderName: Record<RunEncoding, string> = { 'UTF-8': 'utf8', GBK: 'gbk', 'UTF-16LE': 'utf16le' };
 
 /**
  * Text runs in arbitrary bytes, as `strings` finds them but for Chinese archives: printable ASCII
- * and common Chinese characters in UTF-8, GBK and UTF-16LE, each run at least `minWeight` heavy.
- * An ASCII-only run is reported once (as UTF-8, or UTF-16LE when its bytes are); a run in GBK or
- * UTF-8 must hold Chinese to count under GBK. Runs are trimmed; results in offset order, the same
+ * and common Chinese characters in UTF-8, GBK and UTF-16LE, each run at least `minWeight` heavy
+ * and, if it holds Chinese, two Chinese characters in a row somewhere (as any Chinese word has;
+ * scattered single ones are mostly chance). An
+ * ASCII-only run is reported once (as UTF-8, or UTF-16LE when its bytes are); a GBK run must hold
+ * Chinese and not be a UTF-8 run read again. Runs are trimmed; results in offset order, the same
  * text at the same offset once.
  */
 export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] {
   const table = commonChinese();
   const base = options.baseOffset ?? 0;
   const maxRuns = options.maxRuns ?? Number.POSITIVE_INFINITY;
-  const runs: TextRun[] = [];
+  const runs: Spanned[] = [];
   for (const scan of scans(table)) {
     for (let parity = 0; parity < scan.stride; parity += 1) {
       let i = parity;
       while (i < bytes.length && runs.length < maxRuns) {
         const start = i;
         let weight = 0;
-        let chinese = false;
+        let chinese = 0;
+        let together = 0;
+        let longest = 0;
         for (let s = scan.step(bytes, i); s !== null; s = scan.step(bytes, i)) {
           i += s[0];
           weight += s[1];
-          chinese ||= s[2];
+          together = s[2] ? together + 1 : 0;
+          if (s[2]) chinese += 1;
+          longest = Math.max(longest, together);
         }
         if (i === start) {
           i += scan.stride;
           continue;
         }
-        if (weight < options.minWeight || (scan.encoding === 'GBK' && !chinese)) continue;
+        if (weight < options.minWeight || (chinese > 0 && longest < 2)) continue;
+        if (scan.encoding === 'GBK' && (chinese === 0 || overlapsUtf8(runs, start, i))) continue;
         const text = iconv.decode(bytes.subarray(start, i), decoderName[scan.encoding]).trim();
-        if (text !== '') runs.push({ offset: base + start, encoding: scan.encoding, text });
+        if (text !== '') runs.push({ offset: base + start, encoding: scan.encoding, text, start, end: i });
       }
     }
   }
   runs.sort((a, b) => a.offset - b.offset);
-  return runs.filter((r, k) => k === 0 || r.offset !== runs[k - 1]?.offset || r.text !== runs[k - 1]?.text);
+  return runs
+    .filter((r, k) => k === 0 || r.offset !== runs[k - 1]?.offset || r.text !== runs[k - 1]?.text)
+    .map(({ offset, encoding, text }) => ({ offset, encoding, text }));
 }
 
 /**
