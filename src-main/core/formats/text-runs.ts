@@ -22,11 +22,9 @@ export interface TextRunOptions {
   readonly minWeight: number;
   /** Added to every offset (the position of `bytes` in its file). */
   readonly baseOffset?: number;
-  /** Most runs returned; scanning stops there. */
+  /** Most runs returned; scanning stops there (so noise ends a scan early). */
   readonly maxRuns?: number;
 }
-
-const isPrintableAscii = (b: number): boolean => (b >= 0x20 && b < 0x7f) || b === 0x09;
 
 /** Last lead byte of GB2312's level 1: its 3,755 most used hanzi (rows 16-55). */
 const LEVEL1_LAST_LEAD = 0xd7;
@@ -67,46 +65,57 @@ function utf8Chinese(bytes: Uint8Array, i: number, table: Uint8Array): number {
   return table[code] === 1 ? 3 : 0;
 }
 
-interface Scan {
-  readonly encoding: RunEncoding;
-  /** Bytes (1..n) of the text character at `i`, its weight, and whether it is non-ASCII; null when none. */
-  step(bytes: Uint8Array, i: number): readonly [number, number, boolean] | null;
-  /** The scan's start positions (UTF-16 runs may start at either parity). */
-  readonly stride: 1 | 2;
+/** What a scan found between `start` and `end`: its weight, its Chinese characters, the longest row of them. */
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly weight: number;
+  readonly chinese: number;
+  readonly longest: number;
 }
 
-function scans(table: Uint8Array): readonly Scan[] {
-  return [
-    {
-      encoding: 'UTF-8',
-      stride: 1,
-      step(bytes, i) {
-        const b = bytes[i] ?? 0;
-        if (isPrintableAscii(b)) return [1, 1, false];
-        const n = utf8Chinese(bytes, i, table);
-        return n === 0 ? null : [n, 2, true];
-      },
-    },
-    {
-      encoding: 'GBK',
-      stride: 1,
-      step(bytes, i) {
-        const b = bytes[i] ?? 0;
-        if (isPrintableAscii(b)) return [1, 1, false];
-        return isGb2312Pair(b, bytes[i + 1] ?? 0) ? [2, 2, true] : null;
-      },
-    },
-    {
-      encoding: 'UTF-16LE',
-      stride: 2,
-      step(bytes, i) {
-        if (i + 1 >= bytes.length) return null;
-        const code = (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8);
-        if (code < 0x80) return isPrintableAscii(code) ? [2, 1, false] : null;
-        return table[code] === 1 ? [2, 2, true] : null;
-      },
-    },
-  ];
+/**
+ * One scan over `bytes` for one encoding: `width` gives the bytes of the text character at `i` and
+ * whether it is Chinese (negative: Chinese), 0 when there is none. Calls `found` for every maximal
+ * run, and stops when it answers false. A plain loop (no allocation per byte): residue scans read
+ * megabytes.
+ */
+function scan(
+  bytes: Uint8Array,
+  from: number,
+  stride: number,
+  width: (i: number) => number,
+  found: (c: Candidate) => boolean,
+): void {
+  let i = from;
+  const n = bytes.length;
+  while (i < n) {
+    // Zeros (padding, cleared space) start no run: skipped without a call.
+    if (bytes[i] === 0 && (stride === 1 || bytes[i + 1] === 0)) {
+      i += stride;
+      continue;
+    }
+    const start = i;
+    let weight = 0;
+    let chinese = 0;
+    let together = 0;
+    let longest = 0;
+    for (let w = width(i); w !== 0; w = width(i)) {
+      if (w < 0) {
+        i -= w;
+        weight += 2;
+        chinese += 1;
+        together += 1;
+        if (together > longest) longest = together;
+      } else {
+        i += w;
+        weight += 1;
+        together = 0;
+      }
+    }
+    if (i === start) i += stride;
+    else if (!found({ start, end: i, weight, chinese, longest })) return;
+  }
 }
 
 /** Whether [start, end) overlaps a UTF-8 run already found (UTF-8 Chinese also reads as GBK pairs). */
@@ -134,33 +143,48 @@ export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] 
   const base = options.baseOffset ?? 0;
   const maxRuns = options.maxRuns ?? Number.POSITIVE_INFINITY;
   const runs: Spanned[] = [];
-  for (const scan of scans(table)) {
-    for (let parity = 0; parity < scan.stride; parity += 1) {
-      let i = parity;
-      while (i < bytes.length && runs.length < maxRuns) {
-        const start = i;
-        let weight = 0;
-        let chinese = 0;
-        let together = 0;
-        let longest = 0;
-        for (let s = scan.step(bytes, i); s !== null; s = scan.step(bytes, i)) {
-          i += s[0];
-          weight += s[1];
-          together = s[2] ? together + 1 : 0;
-          if (s[2]) chinese += 1;
-          longest = Math.max(longest, together);
-        }
-        if (i === start) {
-          i += scan.stride;
-          continue;
-        }
-        if (weight < options.minWeight || (chinese > 0 && longest < 2)) continue;
-        if (scan.encoding === 'GBK' && (chinese === 0 || overlapsUtf8(runs, start, i))) continue;
-        const text = iconv.decode(bytes.subarray(start, i), decoderName[scan.encoding]).trim();
-        if (text !== '') runs.push({ offset: base + start, encoding: scan.encoding, text, start, end: i });
-      }
-    }
-  }
+  const n = bytes.length;
+  const at = (i: number): number => (i < n ? (bytes[i] as number) : 0);
+  const keep =
+    (encoding: RunEncoding) =>
+    (c: Candidate): boolean => {
+      if (runs.length >= maxRuns) return false;
+      if (c.weight < options.minWeight || (c.chinese > 0 && c.longest < 2)) return true;
+      if (encoding === 'GBK' && (c.chinese === 0 || overlapsUtf8(runs, c.start, c.end))) return true;
+      const text = iconv.decode(bytes.subarray(c.start, c.end), decoderName[encoding]).trim();
+      if (text !== '') runs.push({ offset: base + c.start, encoding, text, start: c.start, end: c.end });
+      return true;
+    };
+  scan(
+    bytes,
+    0,
+    1,
+    (i) => {
+      const b = at(i);
+      if ((b >= 0x20 && b < 0x7f) || b === 0x09) return 1;
+      return utf8Chinese(bytes, i, table) === 0 ? 0 : -3;
+    },
+    keep('UTF-8'),
+  );
+  scan(
+    bytes,
+    0,
+    1,
+    (i) => {
+      const b = at(i);
+      if ((b >= 0x20 && b < 0x7f) || b === 0x09) return 1;
+      return isGb2312Pair(b, at(i + 1)) ? -2 : 0;
+    },
+    keep('GBK'),
+  );
+  const utf16 = (i: number): number => {
+    if (i + 1 >= n) return 0;
+    const code = at(i) | (at(i + 1) << 8);
+    if (code < 0x80) return (code >= 0x20 && code < 0x7f) || code === 0x09 ? 2 : 0;
+    return table[code] === 1 ? -2 : 0;
+  };
+  scan(bytes, 0, 2, utf16, keep('UTF-16LE'));
+  scan(bytes, 1, 2, utf16, keep('UTF-16LE'));
   runs.sort((a, b) => a.offset - b.offset);
   return runs
     .filter((r, k) => k === 0 || r.offset !== runs[k - 1]?.offset || r.text !== runs[k - 1]?.text)

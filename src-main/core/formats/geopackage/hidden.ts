@@ -6,7 +6,7 @@ import { RESIDUE_MIN_WEIGHT, textRuns } from '../text-runs.js';
 /** Bounds of the free-space scan: file bytes read per chunk, free-space bytes scanned, runs kept. */
 export const FREE_SPACE_LIMITS = {
   chunkPages: 256,
-  maxScanBytes: 64 * 1024 * 1024,
+  maxScanBytes: 16 * 1024 * 1024,
   maxRuns: 200,
   maxFreelistPages: 1_000_000,
 } as const;

@@ -19,7 +19,7 @@ const GDAL_METADATA = 42112;
 const XMP = 700;
 
 /** Bounds of the unreferenced-bytes scan: bytes read in all, per read, and runs reported. */
-export const RESIDUE_LIMITS = { maxScanBytes: 64 * 1024 * 1024, chunkBytes: 1024 * 1024, maxRuns: 200 } as const;
+export const RESIDUE_LIMITS = { maxScanBytes: 16 * 1024 * 1024, chunkBytes: 1024 * 1024, maxRuns: 200 } as const;
 
 /** GDAL_METADATA roles and domains that are structure, not description (scale/offset, COG layout). */
 const STRUCTURAL_ROLES = new Set(['scale', 'offset', 'unittype', 'colorinterp']);
