@@ -52,7 +52,9 @@ function commonChinese(): Uint8Array {
 }
 
 const isGb2312Pair = (lead: number, trail: number): boolean =>
-  ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= LEVEL1_LAST_LEAD)) && trail >= 0xa1 && trail <= 0xfe;
+  ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= LEVEL1_LAST_LEAD)) &&
+  trail >= 0xa1 &&
+  trail <= 0xfe;
 
 /** Length (3) of a UTF-8 sequence of a common Chinese character at `i`, or 0. */
 function utf8Chinese(bytes: Uint8Array, i: number, table: Uint8Array): number {

@@ -48,12 +48,7 @@ export type FindingAction =
  * names, and the places data hides in (rendered as `where.part.<part>` in messages.ts).
  */
 export type FindingPart =
-  | 'metadata.title'
-  | 'metadata.abstract'
-  | 'file-name'
-  | 'layer-name'
-  | 'field-name'
-  | HiddenPart;
+  'metadata.title' | 'metadata.abstract' | 'file-name' | 'layer-name' | 'field-name' | HiddenPart;
 
 /**
  * The places a dataset's files hide data in (ADR 0162), as the formats' hidden-content inventories

@@ -49,7 +49,12 @@ describe('hidden-content through the review service (ADR 0162)', () => {
       ['blocking', 'tiff.tag', 'DocumentName, HostComputer', 'finding.hiddenLocalPath'],
       // Tags in IFD order: XMP (700) before GDAL_METADATA (42112).
       ['warning', 'tiff.xmp', 'XMP', 'finding.hiddenContent'],
-      ['warning', 'tiff.gdal-metadata', '路径, band 1 来源, band 1 编号, band 1 description', 'finding.hiddenContent'],
+      [
+        'warning',
+        'tiff.gdal-metadata',
+        '路径, band 1 来源, band 1 编号, band 1 description',
+        'finding.hiddenContent',
+      ],
       ['blocking', 'tiff.gdal-metadata', '路径, band 1 来源', 'finding.hiddenLocalPath'],
       // The sidecar was stored with the file at import, and re-read from the store.
       ['warning', 'sidecar', 'dem_tagged.tif.xml', 'finding.hiddenContent'],

@@ -11,7 +11,9 @@ const holding = (texts: readonly SubjectText[], needle: string): SubjectText[] =
 describe('hidden-content inventory of GDAL-written files (ADR 0162)', () => {
   it('lists the descriptive TIFF tags, GDAL_METADATA items, band description and XMP of a GeoTIFF', async () => {
     const texts = await hidden('dem_tagged.tif');
-    const tags = Object.fromEntries(texts.filter((t) => t.part === 'tiff.tag').map((t) => [t.name, t.text]));
+    const tags = Object.fromEntries(
+      texts.filter((t) => t.part === 'tiff.tag').map((t): [string, string] => [t.name ?? '', t.text]),
+    );
     expect(tags).toEqual({
       DocumentName: 'C:\\Users\\zhang\\dem.tif',
       ImageDescription: HIDDEN_TEXT.imageDescription,
@@ -23,8 +25,16 @@ describe('hidden-content inventory of GDAL-written files (ADR 0162)', () => {
     });
     const gdal = texts.filter((t) => t.part === 'tiff.gdal-metadata');
     expect(gdal).toContainEqual({ part: 'tiff.gdal-metadata', name: '路径', text: '/home/zhang/data' });
-    expect(gdal).toContainEqual({ part: 'tiff.gdal-metadata', name: 'band 1 description', text: HIDDEN_TEXT.bandDescription });
-    expect(gdal).toContainEqual({ part: 'tiff.gdal-metadata', name: 'band 1 来源', text: '\\\\fileserver\\survey\\dem' });
+    expect(gdal).toContainEqual({
+      part: 'tiff.gdal-metadata',
+      name: 'band 1 description',
+      text: HIDDEN_TEXT.bandDescription,
+    });
+    expect(gdal).toContainEqual({
+      part: 'tiff.gdal-metadata',
+      name: 'band 1 来源',
+      text: '\\\\fileserver\\survey\\dem',
+    });
     expect(texts.filter((t) => t.part === 'tiff.xmp').map((t) => t.text)).toEqual([HIDDEN_TEXT.xmpCreator]);
     // The XMP tag was planted by rewriting the IFD at the end: the old IFD is residue without text.
     expect(texts.filter((t) => t.part === 'unreferenced-bytes')).toEqual([]);
@@ -49,7 +59,11 @@ describe('hidden-content inventory of GDAL-written files (ADR 0162)', () => {
   it('finds text in UTF-8, GBK and UTF-16LE in bytes no IFD, tag or tile references, with their offsets', async () => {
     const texts = await hidden('dem_residue.tif');
     expect(texts.every((t) => t.part === 'unreferenced-bytes')).toBe(true);
-    expect(texts.map((t) => t.text)).toEqual([HIDDEN_TEXT.residueUtf8, HIDDEN_TEXT.residueGbk, HIDDEN_TEXT.residueUtf16]);
+    expect(texts.map((t) => t.text)).toEqual([
+      HIDDEN_TEXT.residueUtf8,
+      HIDDEN_TEXT.residueGbk,
+      HIDDEN_TEXT.residueUtf16,
+    ]);
     expect(texts.map((t) => t.name?.split(' ')[1])).toEqual(['UTF-8', 'GBK', 'UTF-16LE']);
   });
 
@@ -71,7 +85,10 @@ describe('hidden-content inventory of GDAL-written files (ADR 0162)', () => {
     // The record is gone from the features.
     const opened = await openFile(fixture('hidden', 'kuangdian_deleted_utf8.shp'));
     const layer = opened.layers[0];
-    expect(layer?.kind === 'vector' && layer.features.map((f) => f.properties['名称'])).toEqual(['矿点一', '矿点三']);
+    expect(layer?.kind === 'vector' && layer.features.map((f) => f.properties['名称'])).toEqual([
+      '矿点一',
+      '矿点三',
+    ]);
     expect(await hidden('kuangdian_clean.shp')).toEqual([]);
   });
 

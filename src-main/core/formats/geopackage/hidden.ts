@@ -31,7 +31,11 @@ export async function gpkgMetadataTexts(db: ReadonlySql): Promise<SubjectText[]>
     const content = (xml ? xmlText(gdalBookkeeping(body)) : body).trim();
     if (content === '') continue;
     const scope = text(row['md_scope']) ?? '';
-    texts.push({ part: 'gpkg.metadata', name: `gpkg_metadata ${String(row['id'])} ${scope}`.trim(), text: content });
+    texts.push({
+      part: 'gpkg.metadata',
+      name: `gpkg_metadata ${String(row['id'])} ${scope}`.trim(),
+      text: content,
+    });
   }
   return texts;
 }
@@ -55,7 +59,7 @@ function readHeader(head: Uint8Array, fileSize: number): Header | null {
 async function freelist(source: ByteSource, h: Header): Promise<Map<number, number>> {
   // page number -> first byte of the page that may hold old content
   const free = new Map<number, number>();
-  for (let trunk = h.freelistTrunk; trunk > 0 && trunk <= h.pageCount && !free.has(trunk); ) {
+  for (let trunk = h.freelistTrunk; trunk > 0 && trunk <= h.pageCount && !free.has(trunk);) {
     if (free.size > FREE_SPACE_LIMITS.maxFreelistPages) break;
     const page = await source.read((trunk - 1) * h.pageSize, h.pageSize);
     const v = new DataView(page.buffer, page.byteOffset, page.byteLength);
@@ -89,7 +93,7 @@ export function btreeFreeSpans(page: Uint8Array, headerAt: number): Span[] | nul
   if (pointersEnd > content || content > page.length) return null;
   const spans: Span[] = [[pointersEnd, content]];
   const seen = new Set<number>();
-  for (let block = v.getUint16(headerAt + 1, false); block !== 0; ) {
+  for (let block = v.getUint16(headerAt + 1, false); block !== 0;) {
     if (seen.has(block) || block < content || block + 4 > page.length) return spans;
     seen.add(block);
     const size = v.getUint16(block + 2, false);
@@ -115,15 +119,25 @@ export async function sqliteFreeSpaceTexts(source: ByteSource): Promise<SubjectT
   let budget: number = FREE_SPACE_LIMITS.maxScanBytes;
   const scan = (bytes: Uint8Array, pageNo: number): void => {
     budget -= bytes.length;
-    for (const run of textRuns(bytes, { minWeight: RESIDUE_MIN_WEIGHT, maxRuns: FREE_SPACE_LIMITS.maxRuns })) {
+    for (const run of textRuns(bytes, {
+      minWeight: RESIDUE_MIN_WEIGHT,
+      maxRuns: FREE_SPACE_LIMITS.maxRuns,
+    })) {
       if (seen.has(run.text) || texts.length >= FREE_SPACE_LIMITS.maxRuns) continue;
       seen.add(run.text);
-      texts.push({ part: 'sqlite.free-space', name: `page ${String(pageNo)} ${run.encoding}`, text: run.text });
+      texts.push({
+        part: 'sqlite.free-space',
+        name: `page ${String(pageNo)} ${run.encoding}`,
+        text: run.text,
+      });
     }
   };
   const chunk = FREE_SPACE_LIMITS.chunkPages * h.pageSize;
-  for (let first = 1; first <= h.pageCount && budget > 0 && texts.length < FREE_SPACE_LIMITS.maxRuns; ) {
-    const bytes = await source.read((first - 1) * h.pageSize, Math.min(chunk, (h.pageCount - first + 1) * h.pageSize));
+  for (let first = 1; first <= h.pageCount && budget > 0 && texts.length < FREE_SPACE_LIMITS.maxRuns;) {
+    const bytes = await source.read(
+      (first - 1) * h.pageSize,
+      Math.min(chunk, (h.pageCount - first + 1) * h.pageSize),
+    );
     const pages = Math.floor(bytes.length / h.pageSize);
     for (let k = 0; k < pages && budget > 0; k += 1) {
       const pageNo = first + k;
@@ -133,7 +147,8 @@ export async function sqliteFreeSpaceTexts(source: ByteSource): Promise<SubjectT
         scan(page.subarray(freeFrom), pageNo);
         continue;
       }
-      for (const [a, b] of btreeFreeSpans(page, pageNo === 1 ? 100 : 0) ?? []) scan(page.subarray(a, b), pageNo);
+      for (const [a, b] of btreeFreeSpans(page, pageNo === 1 ? 100 : 0) ?? [])
+        scan(page.subarray(a, b), pageNo);
     }
     first += Math.max(1, pages);
   }

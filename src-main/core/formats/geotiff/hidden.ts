@@ -19,7 +19,11 @@ const GDAL_METADATA = 42112;
 const XMP = 700;
 
 /** Bounds of the unreferenced-bytes scan: bytes read in all, per read, and runs reported. */
-export const RESIDUE_LIMITS = { maxScanBytes: 16 * 1024 * 1024, chunkBytes: 1024 * 1024, maxRuns: 200 } as const;
+export const RESIDUE_LIMITS = {
+  maxScanBytes: 16 * 1024 * 1024,
+  chunkBytes: 1024 * 1024,
+  maxRuns: 200,
+} as const;
 
 /** GDAL_METADATA roles and domains that are structure, not description (scale/offset, COG layout). */
 const STRUCTURAL_ROLES = new Set(['scale', 'offset', 'unittype', 'colorinterp']);
@@ -42,7 +46,11 @@ export function gdalMetadataItems(xml: string): SubjectText[] {
     const band = sample === null ? '' : `band ${String(Number(sample) + 1)} `;
     const text = xmlText(m[2] ?? '');
     if (text !== '')
-      items.push({ part: 'tiff.gdal-metadata', name: role === 'description' ? `${band}description` : `${band}${name}`.trim(), text });
+      items.push({
+        part: 'tiff.gdal-metadata',
+        name: role === 'description' ? `${band}description` : `${band}${name}`.trim(),
+        text,
+      });
   }
   return items;
 }
@@ -64,7 +72,8 @@ async function tagTexts(source: ByteSource, dir: TiffDirectory): Promise<Subject
       if (bytes === null) continue;
       const text = decodeMetadataText(bytes).trim();
       if (text === '') continue;
-      if (entry.tag === GDAL_METADATA) texts.push(...gdalMetadataItems(text).map((t) => ({ ...t, name: `${t.name ?? ''}${suffix}` })));
+      if (entry.tag === GDAL_METADATA)
+        texts.push(...gdalMetadataItems(text).map((t) => ({ ...t, name: `${t.name ?? ''}${suffix}` })));
       else if (entry.tag === XMP) texts.push({ part: 'tiff.xmp', name: `XMP${suffix}`, text: xmlText(text) });
       else texts.push({ part: 'tiff.tag', name: `${label ?? ''}${suffix}`, text });
     }
@@ -76,7 +85,7 @@ type Span = readonly [number, number];
 
 const numbers = (ifd: Ifd, tag: number): readonly number[] => {
   const v = ifd.tags.get(tag);
-  return Array.isArray(v) ? v : [];
+  return v === undefined || typeof v === 'string' ? [] : v;
 };
 
 /**
@@ -127,7 +136,7 @@ async function residueTexts(source: ByteSource, dir: TiffDirectory): Promise<Sub
   const texts: SubjectText[] = [];
   let budget: number = RESIDUE_LIMITS.maxScanBytes;
   for (const [start, end] of gaps(await referenced(source, dir), source.size)) {
-    for (let at = start; at < end && budget > 0 && texts.length < RESIDUE_LIMITS.maxRuns; ) {
+    for (let at = start; at < end && budget > 0 && texts.length < RESIDUE_LIMITS.maxRuns;) {
       const length = Math.min(end - at, RESIDUE_LIMITS.chunkBytes, budget);
       const bytes = await source.read(at, length);
       budget -= length;
@@ -137,7 +146,11 @@ async function residueTexts(source: ByteSource, dir: TiffDirectory): Promise<Sub
         maxRuns: RESIDUE_LIMITS.maxRuns - texts.length,
       });
       for (const run of runs)
-        texts.push({ part: 'unreferenced-bytes', name: `${String(run.offset)} ${run.encoding}`, text: run.text });
+        texts.push({
+          part: 'unreferenced-bytes',
+          name: `${String(run.offset)} ${run.encoding}`,
+          text: run.text,
+        });
       at += length;
     }
   }

@@ -73,7 +73,7 @@ export function kmlDroppedTexts(bytes: Uint8Array): SubjectText[] {
       const text = (child.nodeValue ?? '').trim();
       if (text === '') continue;
       const comment = child.nodeType === 8;
-      if (!comment && (child.nodeType !== 3 && child.nodeType !== 4)) continue;
+      if (!comment && child.nodeType !== 3 && child.nodeType !== 4) continue;
       if (!comment && (!FREE_TEXT.has(chain[chain.length - 1] ?? '') || isRead(chain))) continue;
       const from = Math.max(0, ...chain.map((c, i) => (CONTAINERS.has(c) || c === 'Placemark' ? i : 0)));
       const path = chain.slice(from).join('/');

@@ -7,7 +7,11 @@ const ID = 'hidden-content';
 const VERSION = 1;
 
 /** Parts whose content is data that was deleted or left behind, not a description someone wrote. */
-const RESIDUE_PARTS: ReadonlySet<HiddenPart> = new Set(['unreferenced-bytes', 'dbf.deleted-record', 'sqlite.free-space']);
+const RESIDUE_PARTS: ReadonlySet<HiddenPart> = new Set([
+  'unreferenced-bytes',
+  'dbf.deleted-record',
+  'sqlite.free-space',
+]);
 
 /** Names a location lists before "…". */
 const SHOWN_NAMES = 5;
@@ -18,7 +22,8 @@ const nameList = (items: readonly SubjectText[]): string => {
 };
 
 /** A TIFF HostComputer tag is a host name by definition. */
-const isHostTag = (t: SubjectText): boolean => t.part === 'tiff.tag' && (t.name ?? '').startsWith('HostComputer');
+const isHostTag = (t: SubjectText): boolean =>
+  t.part === 'tiff.tag' && (t.name ?? '').startsWith('HostComputer');
 
 /**
  * Hidden content (DOMAIN.md "What a secrecy review checks"; ADR 0162) over the subject's hidden

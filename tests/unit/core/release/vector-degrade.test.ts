@@ -54,7 +54,15 @@ describe('degradeCoordinates', () => {
     const back = parseGeoJson(text);
     expect(
       positionPrecisionRule.check(
-        { kind: 'vector', name: 'x', layer: null, texts: [], hidden: [], info: back.info, features: back.features },
+        {
+          kind: 'vector',
+          name: 'x',
+          layer: null,
+          texts: [],
+          hidden: [],
+          info: back.info,
+          features: back.features,
+        },
         settings,
       ),
     ).toEqual([]);

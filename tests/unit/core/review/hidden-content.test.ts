@@ -11,7 +11,15 @@ const subject = (hidden: readonly SubjectText[]): ReviewSubject => ({
   layer: null,
   texts: [{ part: 'file-name', name: '矿点.shp', text: 'C:\\矿点.shp' }],
   hidden,
-  info: { kind: 'vector', featureCount: 0, geometryType: 'Point', fields: [], crs: null, extent: null, encoding: 'UTF-8' },
+  info: {
+    kind: 'vector',
+    featureCount: 0,
+    geometryType: 'Point',
+    fields: [],
+    crs: null,
+    extent: null,
+    encoding: 'UTF-8',
+  },
   features: [],
 });
 

@@ -94,7 +94,14 @@ describe('review profiles as data (ADR 0160)', () => {
   });
 
   it('runs only the rules it enables, with its own thresholds', () => {
-    const subject = { kind: 'raster', name: 'dem.tif', layer: null, texts: [], hidden: [], info: dem } as const;
+    const subject = {
+      kind: 'raster',
+      name: 'dem.tif',
+      layer: null,
+      texts: [],
+      hidden: [],
+      info: dem,
+    } as const;
     // The national profile: a 5 m DEM grid is finer than 100 m.
     expect(runReview(subject, load(defaultProfile)).findings.map((f) => f.ruleId)).toEqual([
       'raster-resolution',

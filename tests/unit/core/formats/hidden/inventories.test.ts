@@ -24,13 +24,28 @@ describe('DBF records flagged deleted', () => {
       expect(withDeleted.records[1]).toBeNull();
       expect(withDeleted.deleted).toEqual([{ record: 2, values: { 名称: text, 编号: 2 } }]);
     }
-    expect(readDbf(bytes('kuangdian_clean.dbf'), null, { maxRecords: 10, deleted: true }).deleted).toEqual([]);
+    expect(readDbf(bytes('kuangdian_clean.dbf'), null, { maxRecords: 10, deleted: true }).deleted).toEqual(
+      [],
+    );
   });
 });
 
 describe('GeoTIFF inventory pieces', () => {
   it('finds the gaps between referenced spans, overlapping and out-of-file spans included', () => {
-    expect(gaps([[0, 8], [20, 30], [25, 40], [100, 200]], 120)).toEqual([[8, 20], [40, 100]]);
+    expect(
+      gaps(
+        [
+          [0, 8],
+          [20, 30],
+          [25, 40],
+          [100, 200],
+        ],
+        120,
+      ),
+    ).toEqual([
+      [8, 20],
+      [40, 100],
+    ]);
     expect(gaps([[0, 10]], 10)).toEqual([]);
   });
 
