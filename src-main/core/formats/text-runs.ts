@@ -88,10 +88,10 @@ function scan(
   stride: number,
   width: (i: number) => number,
   found: (c: Candidate) => boolean,
+  to = bytes.length,
 ): void {
   let i = from;
-  const n = bytes.length;
-  while (i < n) {
+  while (i < to) {
     // Zeros (padding, cleared space) start no run: skipped without a call.
     if (bytes[i] === 0 && (stride === 1 || bytes[i + 1] === 0)) {
       i += stride;
@@ -102,7 +102,7 @@ function scan(
     let chinese = 0;
     let together = 0;
     let longest = 0;
-    for (let w = width(i); w !== 0; w = width(i)) {
+    for (let w = i < to ? width(i) : 0; w !== 0; w = i < to ? width(i) : 0) {
       if (w < 0) {
         i -= w;
         weight += 2;
@@ -120,9 +120,15 @@ function scan(
   }
 }
 
-/** Whether [start, end) overlaps a UTF-8 run already found (UTF-8 Chinese also reads as GBK pairs). */
-const overlapsUtf8 = (runs: readonly Spanned[], start: number, end: number): boolean =>
-  runs.some((r) => r.encoding === 'UTF-8' && r.start < end && start < r.end);
+/**
+ * Where a GBK candidate starts once the UTF-8 runs it overlaps are cut off its front (UTF-8
+ * Chinese also reads as GBK pairs, and a GBK text may follow a UTF-8 one directly).
+ */
+function pastUtf8(runs: readonly Spanned[], start: number, end: number): number {
+  let from = start;
+  for (const r of runs) if (r.encoding === 'UTF-8' && r.start < end && from < r.end) from = r.end;
+  return from;
+}
 
 interface Spanned extends TextRun {
   readonly start: number;
@@ -137,7 +143,7 @@ const decoderName: Record<RunEncoding, string> = { 'UTF-8': 'utf8', GBK: 'gbk', 
  * and, if it holds Chinese, two Chinese characters in a row somewhere (as any Chinese word has;
  * scattered single ones are mostly chance). An
  * ASCII-only run is reported once (as UTF-8, or UTF-16LE when its bytes are); a GBK run must hold
- * Chinese and not be a UTF-8 run read again. Runs are trimmed; results in offset order, the same
+ * Chinese and starts past any UTF-8 run it would read again. Runs are trimmed; results in offset order, the same
  * text at the same offset once.
  */
 export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] {
@@ -147,12 +153,25 @@ export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] 
   const runs: Spanned[] = [];
   const n = bytes.length;
   const at = (i: number): number => (i < n ? (bytes[i] as number) : 0);
+  const gbk = (i: number): number => {
+    const b = at(i);
+    if ((b >= 0x20 && b < 0x7f) || b === 0x09) return 1;
+    return isGb2312Pair(b, at(i + 1)) ? -2 : 0;
+  };
   const keep =
     (encoding: RunEncoding) =>
     (c: Candidate): boolean => {
       if (runs.length >= maxRuns) return false;
       if (c.weight < options.minWeight || (c.chinese > 0 && c.longest < 2)) return true;
-      if (encoding === 'GBK' && (c.chinese === 0 || overlapsUtf8(runs, c.start, c.end))) return true;
+      if (encoding === 'GBK') {
+        if (c.chinese === 0) return true;
+        const from = pastUtf8(runs, c.start, c.end);
+        if (from !== c.start) {
+          // What follows the UTF-8 text is judged on its own.
+          if (from < c.end) scan(bytes, from, 1, gbk, keep('GBK'), c.end);
+          return runs.length < maxRuns;
+        }
+      }
       const text = iconv.decode(bytes.subarray(c.start, c.end), decoderName[encoding]).trim();
       if (text !== '') runs.push({ offset: base + c.start, encoding, text, start: c.start, end: c.end });
       return true;
@@ -168,17 +187,7 @@ export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] 
     },
     keep('UTF-8'),
   );
-  scan(
-    bytes,
-    0,
-    1,
-    (i) => {
-      const b = at(i);
-      if ((b >= 0x20 && b < 0x7f) || b === 0x09) return 1;
-      return isGb2312Pair(b, at(i + 1)) ? -2 : 0;
-    },
-    keep('GBK'),
-  );
+  scan(bytes, 0, 1, gbk, keep('GBK'));
   const utf16 = (i: number): number => {
     if (i + 1 >= n) return 0;
     const code = at(i) | (at(i + 1) << 8);

@@ -43,6 +43,14 @@ describe('textRuns: text in bytes that are not known to be text', () => {
     ]);
   });
 
+  it('reads a GBK text that follows a UTF-8 one directly (a legacy row next to a fresh one)', () => {
+    const runs = textRuns(bytes('钻孔编号GBK', ['已删机密矿段', 'gbk'], Uint8Array.of(0)), { minWeight: 8 });
+    expect(runs.map((r) => [r.encoding, r.text])).toEqual([
+      ['UTF-8', '钻孔编号GBK'],
+      ['GBK', '已删机密矿段'],
+    ]);
+  });
+
   it('drops runs lighter than the minimum (a Chinese character weighs 2) and stops at maxRuns', () => {
     expect(textRuns(bytes('abc', Uint8Array.of(0), '密级'), { minWeight: 5 })).toEqual([]);
     expect(textRuns(bytes('密级高'), { minWeight: 5 }).map((r) => r.text)).toEqual(['密级高']);
