@@ -3,7 +3,7 @@ import type { ByteSource, ReadonlySql } from '../../ports/index.js';
 import { xmlText } from '../metadata-sidecars.js';
 import { RESIDUE_MIN_WEIGHT, textRuns } from '../text-runs.js';
 
-/** Bounds of the free-space scan: file bytes read per chunk, free-space bytes scanned, runs kept. */
+/** Bounds of the free-space scan: pages read per chunk, non-zero free-space bytes scanned, runs kept. */
 export const FREE_SPACE_LIMITS = {
   chunkPages: 256,
   maxScanBytes: 16 * 1024 * 1024,
@@ -118,6 +118,8 @@ export async function sqliteFreeSpaceTexts(source: ByteSource): Promise<SubjectT
   const seen = new Set<string>();
   let budget: number = FREE_SPACE_LIMITS.maxScanBytes;
   const scan = (bytes: Uint8Array, pageNo: number): void => {
+    // Cleared space (most gaps of live pages) costs nothing of the budget: it holds no text.
+    if (bytes.every((b) => b === 0)) return;
     budget -= bytes.length;
     for (const run of textRuns(bytes, {
       minWeight: RESIDUE_MIN_WEIGHT,
