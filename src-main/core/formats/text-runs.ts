@@ -41,8 +41,12 @@ function commonChinese(): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let lead = 0xa1; lead <= LEVEL1_LAST_LEAD; lead += 1) {
     if (lead > 0xa3 && lead < 0xb0) continue;
-    for (let trail = 0xa1; trail <= 0xfe; trail += 1) {
-      const text = iconv.decode(Uint8Array.of(lead, trail), 'gbk');
+    // One row of 94 pairs per decode; a row that does not decode to 94 characters, pair by pair.
+    const row = Uint8Array.from({ length: 94 * 2 }, (_, k) => (k % 2 === 0 ? lead : 0xa1 + (k >> 1)));
+    const decoded = iconv.decode(row, 'gbk');
+    for (let t = 0; t < 94; t += 1) {
+      const text =
+        decoded.length === 94 ? decoded.charAt(t) : iconv.decode(row.subarray(t * 2, t * 2 + 2), 'gbk');
       const code = text.length === 1 ? text.charCodeAt(0) : 0xfffd;
       if (code !== 0xfffd && code >= 0x80) table[code] = 1;
     }
@@ -147,6 +151,8 @@ const decoderName: Record<RunEncoding, string> = { 'UTF-8': 'utf8', GBK: 'gbk', 
  * text at the same offset once.
  */
 export function textRuns(bytes: Uint8Array, options: TextRunOptions): TextRun[] {
+  // Cleared bytes hold no text: answered before the character table is built.
+  if (bytes.every((b) => b === 0)) return [];
   const table = commonChinese();
   const base = options.baseOffset ?? 0;
   const maxRuns = options.maxRuns ?? Number.POSITIVE_INFINITY;
