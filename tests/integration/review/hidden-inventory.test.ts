@@ -105,6 +105,11 @@ describe('hidden-content inventory of GDAL-written files (ADR 0162)', () => {
     // A rebalanced page keeps stale copies of live rows too: residue, if harmless (ADR 0162).
   });
 
+  it('finds nothing the KML reader drops in GDAL’s KML and KMZ (attributes only), through the module', async () => {
+    for (const name of ['广西地质.kml', '广西地质.kmz', 'geology_libkml.kmz'])
+      expect(await openHidden(fixture('kml', name)), name).toEqual([]);
+  });
+
   it('finds nothing hidden in the same GeoPackage with nothing deleted', async () => {
     expect(await hidden('holes_clean.gpkg')).toEqual([]);
   });
