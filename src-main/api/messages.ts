@@ -901,6 +901,18 @@ export const MESSAGES = {
     'zh-CN': '无坐标参考系，无法判断精度',
     en: 'No coordinate reference system: precision cannot be judged',
   },
+  'finding.hiddenContent': {
+    'zh-CN': '隐藏位置含有文字（{{count}} 处），公开版须清除',
+    en: 'Text in a hidden place ({{count}} items); a public version strips it',
+  },
+  'finding.hiddenResidue': {
+    'zh-CN': '已删除或未被引用的数据中残留文字（{{count}} 处），公开版须清除',
+    en: 'Text left in deleted or unreferenced data ({{count}} items); a public version strips it',
+  },
+  'finding.hiddenLocalPath': {
+    'zh-CN': '元数据含有本地路径或主机名（{{count}} 处）',
+    en: 'Metadata names a local path or host ({{count}} items)',
+  },
 
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
@@ -922,6 +934,21 @@ export const MESSAGES = {
   'where.part.file-name': { 'zh-CN': '文件名 {{name}}', en: 'file name {{name}}' },
   'where.part.layer-name': { 'zh-CN': '图层名 {{name}}', en: 'layer name {{name}}' },
   'where.part.field-name': { 'zh-CN': '字段名 {{name}}', en: 'field name {{name}}' },
+  'where.part.tiff.tag': { 'zh-CN': 'TIFF 标签 {{name}}', en: 'TIFF tag {{name}}' },
+  'where.part.tiff.gdal-metadata': { 'zh-CN': 'GDAL 元数据 {{name}}', en: 'GDAL metadata {{name}}' },
+  'where.part.tiff.xmp': { 'zh-CN': 'XMP 元数据', en: 'XMP metadata' },
+  'where.part.unreferenced-bytes': {
+    'zh-CN': '未被引用的字节（{{name}}）',
+    en: 'unreferenced bytes ({{name}})',
+  },
+  'where.part.sidecar': { 'zh-CN': '附属文件 {{name}}', en: 'sidecar file {{name}}' },
+  'where.part.dbf.deleted-record': { 'zh-CN': 'DBF 已删除记录 {{name}}', en: 'DBF deleted {{name}}' },
+  'where.part.gpkg.metadata': { 'zh-CN': 'GeoPackage 元数据 {{name}}', en: 'GeoPackage metadata {{name}}' },
+  'where.part.sqlite.free-space': {
+    'zh-CN': '数据库空闲空间（{{name}}）',
+    en: 'database free space ({{name}})',
+  },
+  'where.part.kml.dropped': { 'zh-CN': 'KML 未读取的内容 {{name}}', en: 'KML content not read: {{name}}' },
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },

@@ -104,7 +104,11 @@ async function compose({
       resampleToPublic: resampler.resampleToPublic,
       writeWorkingCopy: copier.writeWorkingCopy,
     } satisfies RasterIo,
-    formats: { open: parsers.openFile, openForImport: parsers.openForImport } satisfies FormatReader,
+    formats: {
+      open: parsers.openFile,
+      openForImport: parsers.openForImport,
+      hidden: parsers.hidden,
+    } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,

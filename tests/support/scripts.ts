@@ -135,6 +135,11 @@ export const LATIN_IN_CHINESE = new Set([
   'TileCol',
   'z',
   'basemaps',
+  // Hidden content (ADR 0162): the metadata formats a finding names.
+  'GDAL',
+  'XMP',
+  'DBF',
+  'KML',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

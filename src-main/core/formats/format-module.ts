@@ -1,4 +1,4 @@
-import type { DatasetFormat, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
+import type { DatasetFormat, RasterInfo, SubjectText, VectorFeature, VectorInfo } from '../model/index.js';
 import type { FormatInput } from '../ports/format-input.js';
 
 /** What detection sees of a file: its base name and its first bytes (up to 64 KiB). */
@@ -78,4 +78,11 @@ export interface FormatModule {
   detect(file: FileHead): DetectStrength | null;
   /** Reads the file's layers (at least one; a file without any is a FormatError). */
   open(input: FormatInput, options: OpenOptions): Promise<readonly LayerRead[]>;
+  /**
+   * The places this format's files hide data in, each with the text found there (ADR 0162): tags
+   * and sidecars, deleted records, free pages, bytes nothing references. Reads only through
+   * `input`, within bounds of its own; one inventory per file (every layer of it shares it). A
+   * format without one hides nothing a review can see beyond what `open` reads.
+   */
+  hidden?(input: FormatInput, options: OpenOptions): Promise<readonly SubjectText[]>;
 }

@@ -6,7 +6,13 @@ export type Severity = 'blocking' | 'warning' | 'info';
  * the type checker holds to this list. A new rule adds its keys here and there.
  */
 export type FindingMessageKey =
-  'finding.positionPrecision' | 'finding.demResolution' | 'finding.imageryResolution' | 'finding.noCrs';
+  | 'finding.positionPrecision'
+  | 'finding.demResolution'
+  | 'finding.imageryResolution'
+  | 'finding.noCrs'
+  | 'finding.hiddenContent'
+  | 'finding.hiddenResidue'
+  | 'finding.hiddenLocalPath';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {
@@ -41,7 +47,40 @@ export type FindingAction =
  * A part of a dataset's files that is not its features or pixels: its catalogue record's texts, its
  * names, and the places data hides in (rendered as `where.part.<part>` in messages.ts).
  */
-export type FindingPart = 'metadata.title' | 'metadata.abstract' | 'file-name' | 'layer-name' | 'field-name';
+export type FindingPart =
+  'metadata.title' | 'metadata.abstract' | 'file-name' | 'layer-name' | 'field-name' | HiddenPart;
+
+/**
+ * The places a dataset's files hide data in (ADR 0162), as the formats' hidden-content inventories
+ * name them: descriptive TIFF tags, GDAL_METADATA items (band descriptions among them), an XMP
+ * packet, bytes of a file nothing references, a metadata sidecar (.aux.xml, .xml), DBF records
+ * flagged deleted, GeoPackage metadata, SQLite free space (freed pages, deleted rows' residue),
+ * and what a KML reader drops.
+ */
+export const HIDDEN_PARTS = [
+  'tiff.tag',
+  'tiff.gdal-metadata',
+  'tiff.xmp',
+  'unreferenced-bytes',
+  'sidecar',
+  'dbf.deleted-record',
+  'gpkg.metadata',
+  'sqlite.free-space',
+  'kml.dropped',
+] as const;
+export type HiddenPart = (typeof HIDDEN_PARTS)[number];
+
+/**
+ * A text that goes out with the dataset besides its attribute values: its file and layer names,
+ * its record's title and abstract (metadata is reviewed like data), and what its files hide
+ * (`ReviewSubject.hidden`). `name` names the part where it has one of its own (a tag, a sidecar's
+ * file name, a record number).
+ */
+export interface SubjectText {
+  readonly part: FindingPart;
+  readonly name?: string;
+  readonly text: string;
+}
 
 /** Most feature numbers a location lists; `featureCount` says how many there are in all. */
 export const MAX_LOCATED_FEATURES = 100;

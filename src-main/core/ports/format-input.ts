@@ -34,8 +34,9 @@ export interface FormatInput extends ByteSource {
    */
   pullChunks(chunkBytes: number, budget: number, part: string): Promise<() => Uint8Array>;
   /**
-   * The file beside this one with the same stem and extension `ext` (no dot), matched without
-   * regard to case or Unicode normalisation; the exact-case one wins when both exist. Null if none.
+   * The file beside this one with the same stem and extension `ext` (no leading dot; it may hold
+   * dots, as 'tif.aux.xml' for `a.tif.aux.xml`), matched without regard to case or Unicode
+   * normalisation; the exact-case one wins when both exist. Null if none.
    */
   sibling(ext: string): Promise<FormatInput | null>;
   /**

@@ -1,6 +1,6 @@
 import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
 import type { ImportCrsDecision } from '../crs/index.js';
-import type { CrsInfo, DatasetFormat, VectorFeature } from '../model/index.js';
+import type { CrsInfo, DatasetFormat, SubjectText, VectorFeature } from '../model/index.js';
 
 /** A file as its format module read it: one entry per layer, each a dataset of its own. */
 export interface OpenedFile {
@@ -49,6 +49,11 @@ export interface FormatReader {
    * layers' facts and display copies come back, so a million features never cross to the host.
    */
   openForImport(path: string, options?: OpenOptions): Promise<ImportRead>;
+  /**
+   * The hidden-content inventory of a file and its stored set (ADR 0162): what its format module's
+   * `hidden` finds, empty for a format without one. Read like `open`, in the same kind of worker.
+   */
+  hidden(path: string, options?: OpenOptions): Promise<readonly SubjectText[]>;
 }
 
 export interface VectorIo {

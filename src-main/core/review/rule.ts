@@ -1,16 +1,7 @@
 import type { z } from 'zod';
-import type { Finding, FindingPart, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
+import type { Finding, RasterInfo, SubjectText, VectorFeature, VectorInfo } from '../model/index.js';
 
-/**
- * A text that goes out with the dataset besides its attribute values: its file and layer names
- * and its record's title and abstract (metadata is reviewed like data). `name` names the part
- * where it has one of its own (a sidecar's file name).
- */
-export interface SubjectText {
-  readonly part: FindingPart;
-  readonly name?: string;
-  readonly text: string;
-}
+export type { SubjectText };
 
 interface SubjectBase {
   /** The file name (the main file of a set). */
@@ -18,6 +9,11 @@ interface SubjectBase {
   /** The layer inside a multi-layer file; null for a single-layer format. */
   readonly layer: string | null;
   readonly texts: readonly SubjectText[];
+  /**
+   * What the dataset's files hide (ADR 0162): descriptive tags, sidecars, deleted records, free
+   * pages, unreferenced bytes, each with its decoded text, from the format's inventory.
+   */
+  readonly hidden: readonly SubjectText[];
 }
 
 export interface RasterSubject extends SubjectBase {

@@ -18,16 +18,15 @@ export interface FileInputs {
 const stemOf = (name: string): string =>
   path.basename(name, path.extname(name)).normalize('NFC').toLowerCase();
 
+/** `ext` may hold dots ('tif.aux.xml'): the sibling is `<stem>.<ext>`, matched as a whole name. */
 async function findSibling(file: string, ext: string): Promise<string | null> {
   const dir = path.dirname(file);
-  const stem = stemOf(file);
+  const wanted = `${stemOf(file)}.${ext.normalize('NFC').toLowerCase()}`;
   let found: string | null = null;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isFile() || stemOf(entry.name) !== stem) continue;
-    const own = path.extname(entry.name);
-    if (own.slice(1).toLowerCase() !== ext) continue;
+    if (!entry.isFile() || entry.name.normalize('NFC').toLowerCase() !== wanted) continue;
     // The exact-case sibling wins when both `a.dbf` and `a.DBF` exist.
-    if (found === null || own === `.${ext}`) found = path.join(dir, entry.name);
+    if (found === null || entry.name.endsWith(`.${ext}`)) found = path.join(dir, entry.name);
   }
   return found;
 }

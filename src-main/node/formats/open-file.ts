@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
-import type { OpenOptions } from '../../core/formats/format-module.js';
+import type { FormatModule, OpenOptions } from '../../core/formats/format-module.js';
 import { detectModule, formatNames } from '../../core/formats/registry.js';
 import type { OpenedFile } from '../../core/ports/index.js';
 import { formatFileError } from '../fs/format-errors.js';
@@ -8,11 +8,10 @@ import { readHead } from '../fs/read-head.js';
 import { openFileInputs, type FileInputs } from './file-input.js';
 
 /**
- * Opens a file with the format module its head names and reads its layers. Throws StrataError:
- * FILE_NOT_FOUND, UNSUPPORTED_FORMAT (no module claims it), TOO_LARGE (budgets, checked before
- * reading), CORRUPT_FILE (naming the file and the problem).
+ * The format module a file's head names. Throws StrataError: FILE_NOT_FOUND, UNSUPPORTED_FORMAT
+ * (no module claims it).
  */
-export async function openFile(file: string, options: OpenOptions = {}): Promise<OpenedFile> {
+export async function moduleOf(file: string): Promise<FormatModule> {
   const name = path.basename(file);
   let head: Uint8Array;
   try {
@@ -27,6 +26,17 @@ export async function openFile(file: string, options: OpenOptions = {}): Promise
       problem: 'problem.unknownFormat',
       formats: formatNames(),
     });
+  return module;
+}
+
+/**
+ * Opens a file with the format module its head names and reads its layers. Throws StrataError:
+ * FILE_NOT_FOUND, UNSUPPORTED_FORMAT (no module claims it), TOO_LARGE (budgets, checked before
+ * reading), CORRUPT_FILE (naming the file and the problem).
+ */
+export async function openFile(file: string, options: OpenOptions = {}): Promise<OpenedFile> {
+  const name = path.basename(file);
+  const module = await moduleOf(file);
   let inputs: FileInputs | null = null;
   try {
     inputs = await openFileInputs(file);

@@ -25,6 +25,7 @@ export interface IsolatedParsers {
   readonly rasterValueRange: RasterIo['valueRange'];
   readonly openFile: FormatReader['open'];
   readonly openForImport: FormatReader['openForImport'];
+  readonly hidden: FormatReader['hidden'];
   /** Workers given a parse and not yet terminated: 0 whenever no call is pending. */
   readonly busy: () => number;
   /** Terminates every worker; parses still running or queued reject with CANCELLED, so do later calls. */
@@ -194,6 +195,7 @@ export function createIsolatedParsers(options: IsolationOptions = {}): IsolatedP
     rasterValueRange: (p, info) => parse({ op: 'rasterValueRange', path: p, info }),
     openFile: (p, options = {}) => parse({ op: 'open', path: p, options }),
     openForImport: (p, options = {}) => parse({ op: 'import', path: p, options }),
+    hidden: (p, options = {}) => parse({ op: 'hidden', path: p, options }),
     busy: () => working.size,
     async close() {
       closed = true;

@@ -5,7 +5,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { StrataError } from '../../api/errors.js';
 import { installWorkerCrs } from '../crs/index.js';
 import { rasterValueRange, readRasterInfo } from '../raster/index.js';
-import { displayBuffers, openFile, openForImport } from '../formats/index.js';
+import { displayBuffers, openFile, openForImport, openHidden } from '../formats/index.js';
 import type { ImportRead } from '../../core/ports/index.js';
 import type { ParseReply, ParseRequest, WorkerMessage } from './protocol.js';
 
@@ -19,6 +19,8 @@ function run(request: ParseRequest): Promise<unknown> {
       return openFile(request.path, request.options);
     case 'import':
       return openForImport(request.path, request.options);
+    case 'hidden':
+      return openHidden(request.path, request.options);
   }
 }
 

@@ -7,7 +7,8 @@ export type ParseRequest =
   | { readonly op: 'rasterInfo'; readonly path: string }
   | { readonly op: 'rasterValueRange'; readonly path: string; readonly info: RasterInfo }
   | { readonly op: 'open'; readonly path: string; readonly options: OpenOptions }
-  | { readonly op: 'import'; readonly path: string; readonly options: OpenOptions };
+  | { readonly op: 'import'; readonly path: string; readonly options: OpenOptions }
+  | { readonly op: 'hidden'; readonly path: string; readonly options: OpenOptions };
 
 /** A StrataError flattened for postMessage (structured clone drops the class). */
 export interface SerialisedError {

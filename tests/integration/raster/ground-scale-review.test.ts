@@ -23,7 +23,7 @@ describe('raster resolution in Web Mercator is judged on the ground', () => {
     expect(metres / (info.pixelSize[0] * Math.cos((lat * Math.PI) / 180))).toBeCloseTo(1, 2);
     expect(
       rasterResolutionRule.check(
-        { kind: 'raster', name: 'cogeo.tif', layer: null, texts: [], info },
+        { kind: 'raster', name: 'cogeo.tif', layer: null, texts: [], hidden: [], info },
         settings,
       ),
     ).toEqual([
@@ -42,7 +42,7 @@ describe('raster resolution in Web Mercator is judged on the ground', () => {
     const publicInfo = { ...info, pixelSize: [0.64, 0.64] as const };
     expect(
       rasterResolutionRule.check(
-        { kind: 'raster', name: 'cogeo.public.tif', layer: null, texts: [], info: publicInfo },
+        { kind: 'raster', name: 'cogeo.public.tif', layer: null, texts: [], hidden: [], info: publicInfo },
         settings,
       ),
     ).toEqual([]);

@@ -185,7 +185,15 @@ describe('degraded public GeoJSON as GDAL reads it', () => {
       const settings = { metres: 50 };
       expect(
         positionPrecisionRule.check(
-          { kind: 'vector', name: 'out', layer: null, texts: [], info: back.info, features: back.features },
+          {
+            kind: 'vector',
+            name: 'out',
+            layer: null,
+            texts: [],
+            hidden: [],
+            info: back.info,
+            features: back.features,
+          },
           settings,
         ),
       ).toEqual([]);

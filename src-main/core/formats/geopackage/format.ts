@@ -1,6 +1,7 @@
 import type { FileHead, FormatModule, LayerRead } from '../format-module.js';
 import { unsupported } from '../format-error.js';
 import { readContents, readLayer } from './read.js';
+import { gpkgMetadataTexts, sqliteFreeSpaceTexts } from './hidden.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** application_id values at header offset 68: 'GPKG' (1.2+) and 'GP10'/'GP11' (1.0/1.1). */
@@ -45,5 +46,16 @@ export const geopackageFormat: FormatModule = {
     } finally {
       await db.close();
     }
+  },
+  /** gpkg_metadata's documents, then the text left in the file's free pages and freeblocks. */
+  async hidden(input) {
+    const db = await input.openSqlite();
+    let metadata;
+    try {
+      metadata = await gpkgMetadataTexts(db);
+    } finally {
+      await db.close();
+    }
+    return [...metadata, ...(await sqliteFreeSpaceTexts(input))];
   },
 };

@@ -5,11 +5,24 @@ import { LOADED_TAGS, TYPE_SIZE } from './tiff-tags.js';
 /** A loaded tag value: numbers for numeric types (RATIONAL as a quotient), text for ASCII. */
 export type TagValue = readonly number[] | string;
 
-/** One image file directory: only the tags in LOADED_TAGS are kept. */
+/** Where one entry's value lies in the file (inline values lie inside the directory). */
+export interface IfdEntry {
+  readonly tag: number;
+  readonly type: number;
+  /** Absolute byte offset of the value. */
+  readonly valueAt: number;
+  readonly byteLength: number;
+}
+
+/** One image file directory: only the tags in LOADED_TAGS are loaded; every entry is listed. */
 export interface Ifd {
   /** Byte offset of the directory in the file. */
   readonly offset: number;
+  /** Bytes of the directory itself: count, entries and next-IFD offset. */
+  readonly byteLength: number;
   readonly tags: ReadonlyMap<number, TagValue>;
+  /** Every entry in file order (the first of a repeated tag is the one loaded), valid types only. */
+  readonly entries: readonly IfdEntry[];
 }
 
 export interface TiffDirectory {
@@ -86,29 +99,40 @@ async function readIfd(
   const body = await readChecked(source, offset + countSize, bodyLength);
   const bv = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const tags = new Map<number, TagValue>();
+  const entries: IfdEntry[] = [];
+  const inline = big ? 8 : 4;
   for (let i = 0; i < count; i += 1) {
     const at = i * entrySize;
     const tag = bv.getUint16(at, le);
-    if (!LOADED_TAGS.has(tag) || tags.has(tag)) continue;
     const type = bv.getUint16(at + 2, le);
     const typeSize = TYPE_SIZE[type];
-    if (typeSize === undefined) throw corrupt('tagType', { tag, type });
-    const n = big ? safeU64(bv, at + 4, le) : bv.getUint32(at + 4, le);
+    const loaded = LOADED_TAGS.has(tag) && !tags.has(tag);
+    if (typeSize === undefined) {
+      if (loaded) throw corrupt('tagType', { tag, type });
+      continue;
+    }
+    // A tag not loaded is only listed, never refused: an absurd count or offset leaves it out.
+    const n = big ? u64OrNaN(bv, at + 4, le) : bv.getUint32(at + 4, le);
     const byteLength = n * typeSize;
+    const valueAt =
+      byteLength <= inline
+        ? offset + countSize + at + (big ? 12 : 8)
+        : big
+          ? u64OrNaN(bv, at + 12, le)
+          : bv.getUint32(at + 8, le);
+    if (Number.isFinite(valueAt + byteLength)) entries.push({ tag, type, valueAt, byteLength });
+    if (!loaded) continue;
+    if (Number.isNaN(n) || Number.isNaN(valueAt)) throw corrupt('offset64Range');
     if (n === 0) throw corrupt('tagNoValue', { tag });
     if (byteLength > IFD_LIMITS.maxValueBytes) throw tooLarge('tagValueLength', { tag });
-    const inline = big ? 8 : 4;
-    let bytes: Uint8Array;
-    if (byteLength <= inline) {
-      bytes = body.subarray(at + (big ? 12 : 8), at + (big ? 12 : 8) + byteLength);
-    } else {
-      const valueOffset = big ? safeU64(bv, at + 12, le) : bv.getUint32(at + 8, le);
-      bytes = await readChecked(source, valueOffset, byteLength);
-    }
+    const bytes =
+      byteLength <= inline
+        ? body.subarray(at + (big ? 12 : 8), at + (big ? 12 : 8) + byteLength)
+        : await readChecked(source, valueAt, byteLength);
     tags.set(tag, decodeValues(bytes, type, n, le));
   }
   const nextOffset = big ? safeU64(bv, count * entrySize, le) : bv.getUint32(count * entrySize, le);
-  return { ifd: { offset, tags }, nextOffset };
+  return { ifd: { offset, byteLength: countSize + bodyLength, tags, entries }, nextOffset };
 }
 
 function decodeValues(bytes: Uint8Array, type: number, n: number, le: boolean): TagValue {
@@ -160,6 +184,11 @@ function readOne(v: DataView, type: number, i: number, le: boolean): number {
       return Number(big);
     }
   }
+}
+
+function u64OrNaN(v: DataView, at: number, le: boolean): number {
+  const big = v.getBigUint64(at, le);
+  return big > BigInt(Number.MAX_SAFE_INTEGER) ? NaN : Number(big);
 }
 
 function safeU64(v: DataView, at: number, le: boolean): number {

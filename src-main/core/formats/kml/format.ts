@@ -4,6 +4,7 @@ import { isZipHead, localNamesInHead, readZip, type ZipArchive, type ZipEntry } 
 import { ZIP_ARCHIVE_BUDGET } from '../zip/format.js';
 import { entriesWithExtension, zipEntryInput } from '../zip/zip-input.js';
 import { readKml } from './read.js';
+import { kmlDroppedTexts } from './hidden.js';
 import { headText, XML_MAX_BYTES } from './safe-xml.js';
 
 const isKmlHead = (head: Uint8Array): boolean => /<(?:[A-Za-z_][\w.-]*:)?kml[\s>/]/.test(headText(head));
@@ -78,5 +79,12 @@ export const kmlFormat: FormatModule = {
     if (!isZipHead(head))
       return readKml(await input.readAll(XML_MAX_BYTES, 'KML'), stemOf(input.name)).layers;
     return readKmz(readZip(await input.readAll(ZIP_ARCHIVE_BUDGET, 'KMZ')), stemOf(input.name));
+  },
+  /** What the reader drops of the document (a KMZ's main document). */
+  async hidden(input) {
+    const head = await input.read(0, 4);
+    if (!isZipHead(head)) return kmlDroppedTexts(await input.readAll(XML_MAX_BYTES, 'KML'));
+    const archive = readZip(await input.readAll(ZIP_ARCHIVE_BUDGET, 'KMZ'));
+    return kmlDroppedTexts(await zipEntryInput(archive, mainDocument(archive)).readAll(XML_MAX_BYTES, 'KML'));
   },
 };

@@ -13,11 +13,22 @@ export interface DbfContent {
   readonly fields: FieldInfo[];
   /** One entry per record in file order; null for a record flagged deleted ('*'). */
   readonly records: (Record<string, AttributeValue> | null)[];
+  /** The records flagged deleted, decoded, when asked for (`DbfLimits.deleted`); else empty. */
+  readonly deleted: readonly DeletedDbfRecord[];
   readonly encoding: DbfEncoding;
+}
+
+/** A record flagged deleted but still in the file until the table is packed. */
+export interface DeletedDbfRecord {
+  /** 1..N in file order. */
+  readonly record: number;
+  readonly values: Readonly<Record<string, AttributeValue>>;
 }
 
 export interface DbfLimits {
   readonly maxRecords: number;
+  /** Decode the records flagged deleted too (the hidden-content inventory); never for features. */
+  readonly deleted?: boolean;
 }
 
 const FIELD_TYPES: Readonly<Record<string, FieldInfo['type']>> = {
@@ -72,7 +83,8 @@ function value(raw: Uint8Array, field: DbfField, enc: DbfEncoding): AttributeVal
 /**
  * Reads a dBASE III/IV table. Trusts the header's record count and length (junk after the last
  * record is ignored) after checking count × length fits the file. Deleted records ('*' flag)
- * come back as null so their values never reach a caller. `cpg` is the .cpg sidecar, if any.
+ * come back as null so their values never reach a feature; only the hidden-content inventory asks
+ * for them (`limits.deleted`), in `deleted`. `cpg` is the .cpg sidecar, if any.
  */
 export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLimits): DbfContent {
   if (bytes.length < 32) throw corrupt('dbfShorterThanHeader');
@@ -118,20 +130,24 @@ export function readDbf(bytes: Uint8Array, cpg: Uint8Array | null, limits: DbfLi
     return { name, type: f.type, offset: f.offset, length: f.length };
   });
   const records: (Record<string, AttributeValue> | null)[] = [];
+  const deleted: DeletedDbfRecord[] = [];
   for (let r = 0; r < count; r += 1) {
     const base = headerLength + r * recordLength;
-    if (bytes[base] === 0x2a) {
+    const flagged = bytes[base] === 0x2a;
+    if (flagged && limits.deleted !== true) {
       records.push(null);
       continue;
     }
     const props: Record<string, AttributeValue> = {};
     for (const f of fields)
       props[f.name] = value(bytes.subarray(base + f.offset, base + f.offset + f.length), f, encoding);
-    records.push(props);
+    records.push(flagged ? null : props);
+    if (flagged) deleted.push({ record: r + 1, values: props });
   }
   return {
     fields: fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'other' })),
     records,
+    deleted,
     encoding,
   };
 }

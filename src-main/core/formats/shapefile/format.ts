@@ -1,7 +1,9 @@
 import { corrupt } from '../format-error.js';
 import type { FileHead, FormatModule } from '../format-module.js';
 import type { FormatInput } from '../../ports/format-input.js';
-import { readShapefile } from './read.js';
+import { metadataSidecars, sidecarTexts } from '../metadata-sidecars.js';
+import { readShapefile, SHAPEFILE_LIMITS } from './read.js';
+import { readDbf } from './dbf.js';
 
 /** Size budgets, checked before any byte of a part is read. */
 export const SHAPEFILE_BUDGET = {
@@ -29,7 +31,8 @@ const readPart = async (
 /**
  * A shapefile set, opened from its .shp: the sidecars (.shx .dbf .prj .cpg) are found beside it.
  * Without its attribute table the set is refused, since its shapes' meaning is lost; an index is
- * redundant with the .shp, so a missing or inconsistent one is rebuilt and said (ADR 0096).
+ * redundant with the .shp, so a missing or inconsistent one is rebuilt and said (ADR 0096). Its
+ * metadata sidecars (.shp.xml) join the stored set.
  */
 export const shapefileFormat: FormatModule = {
   id: 'Shapefile',
@@ -53,6 +56,27 @@ export const shapefileFormat: FormatModule = {
       readPart(cpg, SHAPEFILE_BUDGET.sidecarBytes, '.cpg'),
     ]);
     const read = readShapefile({ shp: shpBytes, shx: shxBytes, dbf: dbfBytes, prj: prjBytes, cpg: cpgBytes });
+    await metadataSidecars(input);
     return [{ kind: 'vector', layer: null, info: read.info, features: read.features, notices: read.notices }];
+  },
+  /** Records flagged deleted (decoded in the table's encoding) and the metadata sidecars (.shp.xml). */
+  async hidden(input) {
+    const [dbf, cpg] = await Promise.all([input.sibling('dbf'), input.sibling('cpg')]);
+    const sidecars = await sidecarTexts(input);
+    if (dbf === null) return sidecars;
+    const table = readDbf(
+      await dbf.readAll(SHAPEFILE_BUDGET.dbfBytes, '.dbf'),
+      await readPart(cpg, SHAPEFILE_BUDGET.sidecarBytes, '.cpg'),
+      { maxRecords: SHAPEFILE_LIMITS.maxRecords, deleted: true },
+    );
+    const deleted = table.deleted.map((d) => ({
+      part: 'dbf.deleted-record' as const,
+      name: `record ${String(d.record)}`,
+      text: Object.values(d.values)
+        .filter((v) => v !== null && v !== '')
+        .map(String)
+        .join(' | '),
+    }));
+    return [...deleted.filter((d) => d.text !== ''), ...sidecars];
   },
 };

@@ -38,7 +38,7 @@ describe('degradeCoordinates', () => {
     expect(out.features.map((f) => f.properties)).toEqual(features.map((f) => f.properties));
     expect(
       positionPrecisionRule.check(
-        { kind: 'vector', name: 'x', layer: null, texts: [], info, features: out.features },
+        { kind: 'vector', name: 'x', layer: null, texts: [], hidden: [], info, features: out.features },
         settings,
       ),
     ).toEqual([]);
@@ -54,7 +54,15 @@ describe('degradeCoordinates', () => {
     const back = parseGeoJson(text);
     expect(
       positionPrecisionRule.check(
-        { kind: 'vector', name: 'x', layer: null, texts: [], info: back.info, features: back.features },
+        {
+          kind: 'vector',
+          name: 'x',
+          layer: null,
+          texts: [],
+          hidden: [],
+          info: back.info,
+          features: back.features,
+        },
         settings,
       ),
     ).toEqual([]);

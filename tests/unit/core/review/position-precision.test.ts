@@ -18,6 +18,7 @@ function subject(features: VectorFeature[], crs: CrsInfo | null): VectorSubject 
     name: 'test',
     layer: null,
     texts: [],
+    hidden: [],
     features,
     info: {
       kind: 'vector',
@@ -46,7 +47,7 @@ describe('positionPrecisionRule', () => {
       cpg: set('cpg'),
     });
     const findings = positionPrecisionRule.check(
-      { kind: 'vector', name: '矿点', layer: null, texts: [], info, features },
+      { kind: 'vector', name: '矿点', layer: null, texts: [], hidden: [], info, features },
       settings,
     );
     expect(findings).toEqual([
@@ -166,7 +167,7 @@ describe('positionPrecisionRule', () => {
     const parseMs = performance.now() - parseStarted;
     const started = performance.now();
     const findings = positionPrecisionRule.check(
-      { kind: 'vector', name: 'UN', layer: null, texts: [], info, features },
+      { kind: 'vector', name: 'UN', layer: null, texts: [], hidden: [], info, features },
       settings,
     );
     const ms = performance.now() - started;

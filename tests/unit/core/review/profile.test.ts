@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crsFromEpsg } from '../../../../src-main/core/crs/index.js';
-import type { RasterInfo } from '../../../../src-main/core/model/index.js';
+import { HIDDEN_PARTS, type RasterInfo } from '../../../../src-main/core/model/index.js';
 import { runReview } from '../../../../src-main/core/review/engine.js';
 import { parseProfile, type ReviewProfile } from '../../../../src-main/core/review/profile.js';
-import { positionPrecisionRule, rasterResolutionRule } from '../../../../src-main/core/review/rules/index.js';
+import {
+  hiddenContentRule,
+  positionPrecisionRule,
+  rasterResolutionRule,
+} from '../../../../src-main/core/review/rules/index.js';
 import { ROOT } from '../../../support/samples.js';
 
 const HASH = 'ab'.repeat(32);
@@ -48,15 +52,21 @@ const dem: RasterInfo = {
 describe('review profiles as data (ADR 0160)', () => {
   it('loads the bundled national profile: its rules in order, each with its own parameters, and its hash', () => {
     const loaded = load(defaultProfile);
-    expect(loaded).toMatchObject({ id: 'cn-default', version: 2, sha256: HASH });
+    expect(loaded).toMatchObject({ id: 'cn-default', version: 3, sha256: HASH });
     expect(loaded.rules.map((r) => `${r.id}@${String(r.version)}`)).toEqual([
       'position-precision@1',
       'raster-resolution@1',
+      'hidden-content@1',
     ]);
     expect(loaded.paramsOf(positionPrecisionRule)).toEqual({ metres: 50 });
     expect(loaded.paramsOf(rasterResolutionRule)).toEqual({
       demGridMetres: 100,
       imageryResolutionMetres: 0.5,
+    });
+    expect(loaded.paramsOf(hiddenContentRule)).toEqual({
+      parts: [...HIDDEN_PARTS],
+      minLength: 2,
+      localPaths: true,
     });
   });
 
@@ -84,7 +94,14 @@ describe('review profiles as data (ADR 0160)', () => {
   });
 
   it('runs only the rules it enables, with its own thresholds', () => {
-    const subject = { kind: 'raster', name: 'dem.tif', layer: null, texts: [], info: dem } as const;
+    const subject = {
+      kind: 'raster',
+      name: 'dem.tif',
+      layer: null,
+      texts: [],
+      hidden: [],
+      info: dem,
+    } as const;
     // The national profile: a 5 m DEM grid is finer than 100 m.
     expect(runReview(subject, load(defaultProfile)).findings.map((f) => f.ruleId)).toEqual([
       'raster-resolution',

@@ -28,7 +28,10 @@ function raster(over: Partial<RasterInfo> & { epsg?: number | null }): RasterInf
 }
 
 const check = (info: RasterInfo) =>
-  rasterResolutionRule.check({ kind: 'raster', name: 'x.tif', layer: null, texts: [], info }, settings);
+  rasterResolutionRule.check(
+    { kind: 'raster', name: 'x.tif', layer: null, texts: [], hidden: [], info },
+    settings,
+  );
 
 describe('raster-resolution rule', () => {
   it('blocks a 5 m DEM in a Gauss-Kruger CRS', () => {
