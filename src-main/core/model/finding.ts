@@ -6,7 +6,23 @@ export type Severity = 'blocking' | 'warning' | 'info';
  * the type checker holds to this list. A new rule adds its keys here and there.
  */
 export type FindingMessageKey =
-  'finding.positionPrecision' | 'finding.demResolution' | 'finding.imageryResolution' | 'finding.noCrs';
+  | 'finding.positionPrecision'
+  | 'finding.demResolution'
+  | 'finding.imageryResolution'
+  | 'finding.noCrs'
+  | 'finding.forbiddenText'
+  | 'finding.forbiddenLayerName'
+  | 'finding.forbiddenFieldName'
+  | 'finding.forbiddenValue'
+  | 'finding.forbiddenClass'
+  | 'finding.sensitiveField'
+  | 'finding.coordinateField'
+  | 'finding.graticuleLayer'
+  | 'finding.graticuleLines'
+  | 'finding.graticuleLabels'
+  | 'finding.geodeticLayer'
+  | 'finding.gravityField'
+  | 'finding.geodeticFeatures';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {
