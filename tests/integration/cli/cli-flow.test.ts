@@ -92,7 +92,7 @@ describe('strata CLI — the archive flow from the command line', () => {
     const bundled = await readFile(path.join(ROOT, 'resources/profiles/default.json'), 'utf8');
     expect(review.profile).toEqual({
       id: 'cn-default',
-      version: 2,
+      version: 3,
       name: expect.any(String) as string,
       sha256: createHash('sha256')
         .update(JSON.stringify(JSON.parse(bundled)))
@@ -100,6 +100,10 @@ describe('strata CLI — the archive flow from the command line', () => {
       rules: [
         { id: 'position-precision', version: 1 },
         { id: 'raster-resolution', version: 1 },
+        { id: 'forbidden-content', version: 1 },
+        { id: 'sensitive-field', version: 1 },
+        { id: 'graticule', version: 1 },
+        { id: 'geodetic-gravity', version: 1 },
       ],
     });
     const refused = await strata('export', raster.id, '--out', path.join(scratch.dir, 'out'), '--json');

@@ -48,10 +48,14 @@ const dem: RasterInfo = {
 describe('review profiles as data (ADR 0160)', () => {
   it('loads the bundled national profile: its rules in order, each with its own parameters, and its hash', () => {
     const loaded = load(defaultProfile);
-    expect(loaded).toMatchObject({ id: 'cn-default', version: 2, sha256: HASH });
+    expect(loaded).toMatchObject({ id: 'cn-default', version: 3, sha256: HASH });
     expect(loaded.rules.map((r) => `${r.id}@${String(r.version)}`)).toEqual([
       'position-precision@1',
       'raster-resolution@1',
+      'forbidden-content@1',
+      'sensitive-field@1',
+      'graticule@1',
+      'geodetic-gravity@1',
     ]);
     expect(loaded.paramsOf(positionPrecisionRule)).toEqual({ metres: 50 });
     expect(loaded.paramsOf(rasterResolutionRule)).toEqual({
