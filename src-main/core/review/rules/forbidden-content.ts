@@ -70,9 +70,14 @@ interface ValueHits {
   readonly hits: FeatureHits;
 }
 
+/** Distinct values a field's results are remembered for (class and type fields repeat a few values). */
+const MEMO_LIMIT = 4096;
+
 /**
- * One pass over the attribute table: a class field's whole value against the forbidden classes,
- * every string value against the keyword automaton. A feature counts once per field (its first hit).
+ * The attribute table, field by field (one property name per loop keeps the engine's property
+ * look-up fast): a class field's whole value against the forbidden classes, every string value
+ * against the keyword automaton. A feature counts once per field (its first hit); results are
+ * remembered per distinct value up to MEMO_LIMIT values a field.
  */
 function scanValues(
   features: readonly VectorFeature[],
@@ -81,33 +86,37 @@ function scanValues(
   classes: ReadonlyMap<string, string>,
   keywords: TermMatcher,
 ): ValueHits[] {
-  const groups = new Map<string, ValueHits>();
-  const hit = (field: string, kind: ValueHits['kind'], term: string, index: number): void => {
-    const key = `${kind}\u0000${field}\u0000${term}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { field, kind, term, hits: new FeatureHits() };
-      groups.set(key, group);
-    }
-    group.hits.add(index);
-  };
-  const isClass = fields.map((f) => classFields.has(f));
-  for (let i = 0; i < features.length; i += 1) {
-    const properties = (features[i] as VectorFeature).properties;
-    for (let j = 0; j < fields.length; j += 1) {
-      const field = fields[j] as string;
-      const value = properties[field];
-      if (typeof value !== 'string' || value === '') continue;
-      const forbiddenClass = isClass[j] ? classes.get(normalizeText(value).trim().toLowerCase()) : undefined;
-      if (forbiddenClass !== undefined) {
-        hit(field, 'class', forbiddenClass, i);
-        continue;
+  const groups: ValueHits[] = [];
+  for (const field of fields) {
+    const isClass = classFields.has(field);
+    const byTerm = new Map<string, ValueHits>();
+    const memo = new Map<string, ValueHits | null>();
+    const judge = (value: string): ValueHits | null => {
+      const forbiddenClass = isClass ? classes.get(normalizeText(value).trim().toLowerCase()) : undefined;
+      const kind = forbiddenClass === undefined ? 'keyword' : 'class';
+      const term = forbiddenClass ?? keywords.find(value);
+      if (term === null) return null;
+      const key = `${kind}\u0000${term}`;
+      let group = byTerm.get(key);
+      if (group === undefined) {
+        group = { field, kind, term, hits: new FeatureHits() };
+        byTerm.set(key, group);
+        groups.push(group);
       }
-      const keyword = keywords.find(value);
-      if (keyword !== null) hit(field, 'keyword', keyword, i);
+      return group;
+    };
+    for (let i = 0; i < features.length; i += 1) {
+      const value = (features[i] as VectorFeature).properties[field];
+      if (typeof value !== 'string' || value === '') continue;
+      let group = memo.get(value);
+      if (group === undefined) {
+        group = judge(value);
+        if (memo.size < MEMO_LIMIT) memo.set(value, group);
+      }
+      group?.hits.add(i);
     }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 function vectorFindings(

@@ -23,25 +23,36 @@ const NAMING_PARTS: ReadonlySet<string> = new Set(['layer-name', 'file-name', 'm
 
 const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking' } as const;
 
-/** Features whose class/name fields hold a term, per field and term (a feature once per field). */
+/** Distinct values a field's results are remembered for (class fields repeat a few values). */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Features whose class/name fields hold a term, per field and term (a feature once per field),
+ * field by field (one property name per loop keeps the engine's look-up fast).
+ */
 function classHits(
   features: readonly VectorFeature[],
   fields: readonly string[],
   keywords: TermMatcher,
 ): { field: string; keyword: string; hits: FeatureHits }[] {
-  const groups = new Map<string, { field: string; keyword: string; hits: FeatureHits }>();
-  features.forEach((f, i) => {
-    for (const field of fields) {
-      const value = f.properties[field];
-      const keyword = typeof value === 'string' ? keywords.find(value) : null;
+  return fields.flatMap((field) => {
+    const byKeyword = new Map<string, FeatureHits>();
+    const memo = new Map<string, string | null>();
+    for (let i = 0; i < features.length; i += 1) {
+      const value = (features[i] as VectorFeature).properties[field];
+      if (typeof value !== 'string') continue;
+      let keyword = memo.get(value);
+      if (keyword === undefined) {
+        keyword = keywords.find(value);
+        if (memo.size < MEMO_LIMIT) memo.set(value, keyword);
+      }
       if (keyword === null) continue;
-      const key = `${field}\u0000${keyword}`;
-      const group = groups.get(key) ?? { field, keyword, hits: new FeatureHits() };
-      group.hits.add(i);
-      groups.set(key, group);
+      const hits = byKeyword.get(keyword) ?? new FeatureHits();
+      hits.add(i);
+      byKeyword.set(keyword, hits);
     }
+    return [...byKeyword].map(([keyword, hits]) => ({ field, keyword, hits }));
   });
-  return [...groups.values()];
 }
 
 /**

@@ -28,7 +28,7 @@ export type GraticuleParams = z.infer<typeof paramsSchema>;
  */
 const DMS_LABEL =
   /^(?:[NSEW]|东经|西经|北纬|南纬)?\s*\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*['′’]\s*)?(?:\d{1,2}(?:\.\d+)?\s*(?:["″”]|'')\s*)?(?:[NSEW])?$/iu;
-/** A kilometre label: 2 to 5 digits (38 512, 2754). */
+/** A kilometre label: 2 to 5 digits (38512, 2754). */
 const KM_LABEL = /^\d{2,5}$/;
 /** A kilometre label sits beside its grid line: its value × 1000 m within this of the point's x or y. */
 const KM_LABEL_TOLERANCE_METRES = 1000;
@@ -106,30 +106,44 @@ function gridLines(features: readonly VectorFeature[], extent: Extent, min: numb
 
 const pointOf = (g: Geometry | null): Position | null => (g?.type === 'Point' ? g.coordinates : null);
 
-/** Whether a value labels a graticule line (DMS) or, in a metre CRS, the km grid line beside it. */
+const nearLine = (km: number, at: Position): boolean =>
+  [at[0] ?? NaN, at[1] ?? NaN].some((c) => Math.abs(c - km * 1000) <= KM_LABEL_TOLERANCE_METRES);
+
+/**
+ * Whether a value labels a graticule line (DMS: it holds a degree sign) or, at a point in a metre
+ * CRS, the km grid line beside it. The cheap tests come first: most values are neither.
+ */
 function isLabel(value: unknown, at: Position | null, metric: boolean): boolean {
-  if (typeof value !== 'string' && typeof value !== 'number') return false;
-  const text = normalizeText(String(value)).trim();
-  if (DMS_LABEL.test(text)) return true;
-  if (!metric || at === null || !KM_LABEL.test(text.replace(/\s/g, ''))) return false;
-  const metres = Number(text.replace(/\s/g, '')) * 1000;
-  return [at[0] ?? NaN, at[1] ?? NaN].some((c) => Math.abs(c - metres) <= KM_LABEL_TOLERANCE_METRES);
+  if (typeof value === 'string') {
+    if (value.includes('°')) return DMS_LABEL.test(normalizeText(value).trim());
+    if (!metric || at === null || value.length > 7) return false;
+    const text = value.trim();
+    return KM_LABEL.test(text) && nearLine(Number(text), at);
+  }
+  if (typeof value !== 'number' || !metric || at === null) return false;
+  return Number.isInteger(value) && value >= 10 && value <= 99_999 && nearLine(value, at);
 }
 
-/** Label features per field: the first field whose value is a graticule or km label. */
+/**
+ * Label features per field: the first field (in field order) whose value is a graticule or km
+ * label claims the feature. Field by field (one property name per loop keeps look-ups fast).
+ */
 function labels(subject: VectorSubject): Map<string, FeatureHits> {
   const crs = subject.info.crs;
   const metric = crs !== null && !crs.geographic && crs.metresPerUnit === 1;
-  const fields = subject.info.fields.map((f) => f.name);
+  const features = subject.features;
+  const claimed = new Uint8Array(features.length);
   const byField = new Map<string, FeatureHits>();
-  subject.features.forEach((f, i) => {
-    const at = pointOf(f.geometry);
-    const field = fields.find((name) => isLabel(f.properties[name], at, metric));
-    if (field === undefined) return;
-    const hits = byField.get(field) ?? new FeatureHits();
-    hits.add(i);
-    byField.set(field, hits);
-  });
+  for (const { name } of subject.info.fields) {
+    const hits = new FeatureHits();
+    for (let i = 0; i < features.length; i += 1) {
+      const f = features[i] as VectorFeature;
+      if (claimed[i] === 1 || !isLabel(f.properties[name], pointOf(f.geometry), metric)) continue;
+      claimed[i] = 1;
+      hits.add(i);
+    }
+    if (hits.count > 0) byField.set(name, hits);
+  }
   return byField;
 }
 

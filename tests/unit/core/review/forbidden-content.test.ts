@@ -13,42 +13,45 @@ describe('forbiddenContentRule', () => {
     ['GBK with a .cpg', 'gbk_cpg'],
     ['GBK without a .cpg', 'gbk_nocpg'],
     ['UTF-8', 'utf8'],
-  ])('finds the military rows, the class and the depth in a GDAL-written Shapefile in %s', (_, dir) => {
-    const findings = check(shapefileSubject('review', 'content', dir, '设施.shp'));
-    expect(findings.map((f) => [f.messageKey, f.params, f.where, f.action])).toEqual([
-      [
-        'finding.forbiddenValue',
-        { keyword: '部队' },
-        { field: '名称', features: [2], featureCount: 1 },
-        'remove-features',
-      ],
-      [
-        'finding.forbiddenClass',
-        { class: '军事设施' },
-        { field: '类别', features: [2], featureCount: 1 },
-        'remove-features',
-      ],
-      [
-        'finding.forbiddenValue',
-        { keyword: '雷达' },
-        { field: '名称', features: [4], featureCount: 1 },
-        'remove-features',
-      ],
-      [
-        'finding.forbiddenValue',
-        { keyword: 'radar' },
-        { field: '备注', features: [4], featureCount: 1 },
-        'remove-features',
-      ],
-      [
-        'finding.forbiddenValue',
-        { keyword: '水深' },
-        { field: '备注', features: [5], featureCount: 1 },
-        'remove-features',
-      ],
-    ]);
-    expect(findings.every((f) => f.ruleId === 'forbidden-content' && f.severity === 'blocking')).toBe(true);
-  });
+  ])(
+    'finds the military rows, the class and the depth in a GDAL-written Shapefile in %s (field by field)',
+    (_, dir) => {
+      const findings = check(shapefileSubject('review', 'content', dir, '设施.shp'));
+      expect(findings.map((f) => [f.messageKey, f.params, f.where, f.action])).toEqual([
+        [
+          'finding.forbiddenValue',
+          { keyword: '部队' },
+          { field: '名称', features: [2], featureCount: 1 },
+          'remove-features',
+        ],
+        [
+          'finding.forbiddenValue',
+          { keyword: '雷达' },
+          { field: '名称', features: [4], featureCount: 1 },
+          'remove-features',
+        ],
+        [
+          'finding.forbiddenClass',
+          { class: '军事设施' },
+          { field: '类别', features: [2], featureCount: 1 },
+          'remove-features',
+        ],
+        [
+          'finding.forbiddenValue',
+          { keyword: 'radar' },
+          { field: '备注', features: [4], featureCount: 1 },
+          'remove-features',
+        ],
+        [
+          'finding.forbiddenValue',
+          { keyword: '水深' },
+          { field: '备注', features: [5], featureCount: 1 },
+          'remove-features',
+        ],
+      ]);
+      expect(findings.every((f) => f.ruleId === 'forbidden-content' && f.severity === 'blocking')).toBe(true);
+    },
+  );
 
   it('finds nothing in clean data, and Latin short words only as whole words', () => {
     const clean = vectorSubject(

@@ -43,8 +43,8 @@ describe('geodeticGravityRule', () => {
       point(4, 4, { 名称: '钻孔', 类型: '钻孔', 备注: '距三角点 200 米' }),
     ]);
     expect(mixed.map((f) => [f.params, f.where, f.action])).toEqual([
-      [{ keyword: '三角点' }, { field: '类型', features: [2], featureCount: 1 }, 'remove-features'],
       [{ keyword: '水准点' }, { field: '名称', features: [3], featureCount: 1 }, 'remove-features'],
+      [{ keyword: '三角点' }, { field: '类型', features: [2], featureCount: 1 }, 'remove-features'],
     ]);
     const all = check([point(1, 1, { TYPE: 'GPS点' }), point(2, 2, { TYPE: 'gps点 C级' })]);
     expect(all.map((f) => f.action)).toEqual(['remove-layer']);
