@@ -958,6 +958,10 @@ export const MESSAGES = {
   'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
   'job.item': { 'zh-CN': '第 {{item}}/{{items}} 个文件', en: 'file {{item}} of {{items}}' },
 
+  'lineage.drop-fields': {
+    'zh-CN': '删除 {{count}} 个敏感属性字段',
+    en: '{{count}} sensitive attribute fields dropped',
+  },
   'lineage.degrade-coordinates': {
     'zh-CN': '坐标降精度至 {{grid}} {{unit}} 格网',
     en: 'Coordinates snapped to a {{grid}} {{unit}} grid',

@@ -23,3 +23,24 @@ export class FeatureHits {
     return { features: [...this.numbers], featureCount: this.total };
   }
 }
+
+/** Marks features hit by any of several findings: whether together they cover the whole layer. */
+export class Coverage {
+  private readonly marks: Uint8Array;
+  private marked = 0;
+
+  constructor(readonly total: number) {
+    this.marks = new Uint8Array(total);
+  }
+
+  mark(index: number): void {
+    if (this.marks[index] === 1) return;
+    this.marks[index] = 1;
+    this.marked += 1;
+  }
+
+  /** True when every feature is hit (and there is at least one). */
+  get whole(): boolean {
+    return this.total > 0 && this.marked === this.total;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Finding, FindingAction, FindingPart, VectorFeature } from '../../model/index.js';
 import { z } from 'zod';
-import { FeatureHits } from '../feature-hits.js';
+import { Coverage, FeatureHits } from '../feature-hits.js';
 import { defineRule, type SubjectText, type VectorSubject } from '../rule.js';
 import { compileTerms, fieldsNamed, normalizeText, type TermMatcher } from '../term-matcher.js';
 
@@ -85,6 +85,7 @@ function scanValues(
   classFields: ReadonlySet<string>,
   classes: ReadonlyMap<string, string>,
   keywords: TermMatcher,
+  coverage: Coverage,
 ): ValueHits[] {
   const groups: ValueHits[] = [];
   for (const field of fields) {
@@ -113,7 +114,9 @@ function scanValues(
         group = judge(value);
         if (memo.size < MEMO_LIMIT) memo.set(value, group);
       }
-      group?.hits.add(i);
+      if (group === null) continue;
+      group.hits.add(i);
+      coverage.mark(i);
     }
   }
   return groups;
@@ -140,17 +143,17 @@ function vectorFindings(
   });
   const classes = new Map(params.classes.map((c) => [normalizeText(c).trim().toLowerCase(), c]));
   const classFields = new Set(fieldsNamed(fields, params.classFields));
-  const total = subject.features.length;
-  const values = scanValues(subject.features, fields, classFields, classes, keywords).map(
-    ({ field, kind, term, hits }): Finding => ({
-      ...base,
-      messageKey: kind === 'class' ? 'finding.forbiddenClass' : 'finding.forbiddenValue',
-      params: kind === 'class' ? { class: term } : { keyword: term },
-      where: { field, ...hits.where() },
-      // Every feature of the layer is of a forbidden kind: the layer is what it says.
-      action: hits.count === total ? 'remove-layer' : 'remove-features',
-    }),
-  );
+  const coverage = new Coverage(subject.features.length);
+  const groups = scanValues(subject.features, fields, classFields, classes, keywords, coverage);
+  // Together the hits cover every feature: the layer is what they say.
+  const action = coverage.whole ? 'remove-layer' : 'remove-features';
+  const values = groups.map(({ field, kind, term, hits }): Finding => ({
+    ...base,
+    messageKey: kind === 'class' ? 'finding.forbiddenClass' : 'finding.forbiddenValue',
+    params: kind === 'class' ? { class: term } : { keyword: term },
+    where: { field, ...hits.where() },
+    action,
+  }));
   return [...named, ...values];
 }
 

@@ -1,6 +1,6 @@
 import type { Finding, VectorFeature } from '../../model/index.js';
 import { z } from 'zod';
-import { FeatureHits } from '../feature-hits.js';
+import { Coverage, FeatureHits } from '../feature-hits.js';
 import { defineRule } from '../rule.js';
 import { compileTerms, fieldsNamed, type TermMatcher } from '../term-matcher.js';
 
@@ -34,6 +34,7 @@ function classHits(
   features: readonly VectorFeature[],
   fields: readonly string[],
   keywords: TermMatcher,
+  coverage: Coverage,
 ): { field: string; keyword: string; hits: FeatureHits }[] {
   return fields.flatMap((field) => {
     const byKeyword = new Map<string, FeatureHits>();
@@ -49,6 +50,7 @@ function classHits(
       if (keyword === null) continue;
       const hits = byKeyword.get(keyword) ?? new FeatureHits();
       hits.add(i);
+      coverage.mark(i);
       byKeyword.set(keyword, hits);
     }
     return [...byKeyword].map(([keyword, hits]) => ({ field, keyword, hits }));
@@ -60,7 +62,7 @@ function classHits(
  * (三角点, 水准点, GPS点 ...), gravity points and anomalies (布格异常, field names such as BOUGUER,
  * FAA), height anomalies (高程异常, 似大地水准面). A layer, file or record title that names one, or
  * a layer carrying gravity values, goes whole; features whose class or name says so are removed
- * (the whole layer when every feature does).
+ * (the whole layer when together they cover every feature).
  */
 export const geodeticGravityRule = defineRule({
   id: ID,
@@ -100,16 +102,17 @@ export const geodeticGravityRule = defineRule({
         },
       ];
     });
-    const total = subject.features.length;
-    const features = classHits(subject.features, fieldsNamed(fields, params.classFields), keywords).map(
-      ({ field, keyword, hits }): Finding => ({
-        ...base,
-        messageKey: 'finding.geodeticFeatures',
-        params: { keyword },
-        where: { field, ...hits.where() },
-        action: hits.count === total ? 'remove-layer' : 'remove-features',
-      }),
-    );
+    const coverage = new Coverage(subject.features.length);
+    const groups = classHits(subject.features, fieldsNamed(fields, params.classFields), keywords, coverage);
+    // Together the hits cover every feature: the layer is what they say.
+    const action = coverage.whole ? 'remove-layer' : 'remove-features';
+    const features = groups.map(({ field, keyword, hits }): Finding => ({
+      ...base,
+      messageKey: 'finding.geodeticFeatures',
+      params: { keyword },
+      where: { field, ...hits.where() },
+      action,
+    }));
     return [...named, ...valueFields, ...features];
   },
 });
