@@ -85,7 +85,9 @@ export const geodeticGravityRule = defineRule({
             action: 'remove-layer',
           },
         ];
-      });
+      })
+      // One name is enough: the layer goes whole (a record titled as its layer says it again).
+      .slice(0, 1);
     if (subject.kind !== 'vector') return named;
     const valueNames = compileTerms(params.fieldNames);
     const fields = subject.info.fields.map((f) => f.name);

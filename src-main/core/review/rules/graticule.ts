@@ -180,7 +180,9 @@ export const graticuleRule = defineRule({
             action: 'remove-layer',
           },
         ];
-      });
+      })
+      // One name is enough: the layer goes whole (a record titled as its layer says it again).
+      .slice(0, 1);
     if (named.length > 0) return named;
     const total = subject.features.length;
     const action = (hits: FeatureHits) => (hits.count === total ? 'remove-layer' : 'remove-features');
