@@ -1,6 +1,7 @@
 import type { Finding, FindingAction, FindingPart, VectorFeature } from '../../model/index.js';
 import { z } from 'zod';
 import { Coverage, FeatureHits } from '../feature-hits.js';
+import { ValueMemo } from '../value-memo.js';
 import { defineRule, type SubjectText, type VectorSubject } from '../rule.js';
 import { compileTerms, fieldsNamed, normalizeText, type TermMatcher } from '../term-matcher.js';
 
@@ -63,6 +64,18 @@ function scanTexts(texts: readonly SubjectText[], keywords: TermMatcher, layerNa
   });
 }
 
+const foldValue = (value: string): string => normalizeText(value).trim().toLowerCase();
+
+/**
+ * Whole-value class matching: an automaton over the classes finds a candidate without allocating,
+ * and only then is the value folded and compared whole.
+ */
+function classMatcher(classes: readonly string[]): (value: string) => string | undefined {
+  const exact = new Map(classes.map((c) => [foldValue(c), c]));
+  const candidates = compileTerms(classes);
+  return (value) => (candidates.find(value) === null ? undefined : exact.get(foldValue(value)));
+}
+
 interface ValueHits {
   readonly field: string;
   readonly kind: 'class' | 'keyword';
@@ -70,20 +83,17 @@ interface ValueHits {
   readonly hits: FeatureHits;
 }
 
-/** Distinct values a field's results are remembered for (class and type fields repeat a few values). */
-const MEMO_LIMIT = 4096;
-
 /**
  * The attribute table, field by field (one property name per loop keeps the engine's property
  * look-up fast): a class field's whole value against the forbidden classes, every string value
  * against the keyword automaton. A feature counts once per field (its first hit); results are
- * remembered per distinct value up to MEMO_LIMIT values a field.
+ * remembered per distinct value while that pays (ValueMemo).
  */
 function scanValues(
   features: readonly VectorFeature[],
   fields: readonly string[],
   classFields: ReadonlySet<string>,
-  classes: ReadonlyMap<string, string>,
+  classOf: (value: string) => string | undefined,
   keywords: TermMatcher,
   coverage: Coverage,
 ): ValueHits[] {
@@ -91,9 +101,9 @@ function scanValues(
   for (const field of fields) {
     const isClass = classFields.has(field);
     const byTerm = new Map<string, ValueHits>();
-    const memo = new Map<string, ValueHits | null>();
+    const memo = new ValueMemo<ValueHits | null>();
     const judge = (value: string): ValueHits | null => {
-      const forbiddenClass = isClass ? classes.get(normalizeText(value).trim().toLowerCase()) : undefined;
+      const forbiddenClass = isClass ? classOf(value) : undefined;
       const kind = forbiddenClass === undefined ? 'keyword' : 'class';
       const term = forbiddenClass ?? keywords.find(value);
       if (term === null) return null;
@@ -109,11 +119,7 @@ function scanValues(
     for (let i = 0; i < features.length; i += 1) {
       const value = (features[i] as VectorFeature).properties[field];
       if (typeof value !== 'string' || value === '') continue;
-      let group = memo.get(value);
-      if (group === undefined) {
-        group = judge(value);
-        if (memo.size < MEMO_LIMIT) memo.set(value, group);
-      }
+      const group = memo.get(value, judge);
       if (group === null) continue;
       group.hits.add(i);
       coverage.mark(i);
@@ -141,10 +147,10 @@ function vectorFindings(
       },
     ];
   });
-  const classes = new Map(params.classes.map((c) => [normalizeText(c).trim().toLowerCase(), c]));
+  const classOf = classMatcher(params.classes);
   const classFields = new Set(fieldsNamed(fields, params.classFields));
   const coverage = new Coverage(subject.features.length);
-  const groups = scanValues(subject.features, fields, classFields, classes, keywords, coverage);
+  const groups = scanValues(subject.features, fields, classFields, classOf, keywords, coverage);
   // Together the hits cover every feature: the layer is what they say.
   const action = coverage.whole ? 'remove-layer' : 'remove-features';
   const values = groups.map(({ field, kind, term, hits }): Finding => ({

@@ -1,6 +1,7 @@
 import type { Finding, VectorFeature } from '../../model/index.js';
 import { z } from 'zod';
 import { Coverage, FeatureHits } from '../feature-hits.js';
+import { ValueMemo } from '../value-memo.js';
 import { defineRule } from '../rule.js';
 import { compileTerms, fieldsNamed, type TermMatcher } from '../term-matcher.js';
 
@@ -23,9 +24,6 @@ const NAMING_PARTS: ReadonlySet<string> = new Set(['layer-name', 'file-name', 'm
 
 const base = { ruleId: ID, ruleVersion: VERSION, severity: 'blocking' } as const;
 
-/** Distinct values a field's results are remembered for (class fields repeat a few values). */
-const MEMO_LIMIT = 4096;
-
 /**
  * Features whose class/name fields hold a term, per field and term (a feature once per field),
  * field by field (one property name per loop keeps the engine's look-up fast).
@@ -38,15 +36,12 @@ function classHits(
 ): { field: string; keyword: string; hits: FeatureHits }[] {
   return fields.flatMap((field) => {
     const byKeyword = new Map<string, FeatureHits>();
-    const memo = new Map<string, string | null>();
+    const memo = new ValueMemo<string | null>();
+    const judge = (value: string): string | null => keywords.find(value);
     for (let i = 0; i < features.length; i += 1) {
       const value = (features[i] as VectorFeature).properties[field];
       if (typeof value !== 'string') continue;
-      let keyword = memo.get(value);
-      if (keyword === undefined) {
-        keyword = keywords.find(value);
-        if (memo.size < MEMO_LIMIT) memo.set(value, keyword);
-      }
+      const keyword = memo.get(value, judge);
       if (keyword === null) continue;
       const hits = byKeyword.get(keyword) ?? new FeatureHits();
       hits.add(i);
