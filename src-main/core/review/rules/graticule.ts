@@ -27,7 +27,9 @@ export type GraticuleParams = z.infer<typeof paramsSchema>;
  * optional minutes and seconds, a hemisphere letter or word before or after).
  */
 const DMS_LABEL =
-  /^(?:[NSEW]|东经|西经|北纬|南纬)?\s*\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*['′’]\s*)?(?:\d{1,2}(?:\.\d+)?\s*(?:["″”]|'')\s*)?(?:[NSEW])?$/iu;
+  /^(?<pre>[NSEW]|东经|西经|北纬|南纬)?\s*(?<deg>\d{1,3}(?:\.\d+)?)\s*°\s*(?:(?<min>\d{1,2}(?:\.\d+)?)\s*['′’]\s*)?(?:(?<sec>\d{1,2}(?:\.\d+)?)\s*(?:["″”]|'')\s*)?(?<post>[NSEW])?$/iu;
+/** In degrees, how far outside the layer's extent a graticule label's value may lie. */
+const LABEL_MARGIN_DEGREES = 1;
 /** A kilometre label: 2 to 5 digits (38512, 2754). */
 const KM_LABEL = /^\d{2,5}$/;
 /** A kilometre label sits beside its grid line: its value × 1000 m within this of the point's x or y. */
@@ -109,18 +111,38 @@ const pointOf = (g: Geometry | null): Position | null => (g?.type === 'Point' ? 
 const nearLine = (km: number, at: Position): boolean =>
   [at[0] ?? NaN, at[1] ?? NaN].some((c) => Math.abs(c - km * 1000) <= KM_LABEL_TOLERANCE_METRES);
 
+/** What decides whether a value is a label: the CRS kind and the layer's extent. */
+interface LabelContext {
+  readonly metric: boolean;
+  /** Degree ranges [min, max] of x and y in a geographic CRS, widened by LABEL_MARGIN_DEGREES; else null. */
+  readonly degrees: readonly (readonly [number, number])[] | null;
+}
+
+/**
+ * Whether a DMS text is a graticule label and not an angle (a dip of 35°): in a geographic CRS its
+ * value lies within the layer's longitudes or latitudes; otherwise it has minutes, a hemisphere,
+ * or more than 90 degrees (a longitude: no dip or latitude is).
+ */
+function isDmsLabel(text: string, context: LabelContext): boolean {
+  const g = DMS_LABEL.exec(normalizeText(text).trim())?.groups;
+  if (g === undefined) return false;
+  const value = Number(g['deg']) + Number(g['min'] ?? 0) / 60 + Number(g['sec'] ?? 0) / 3600;
+  if (context.degrees !== null) return context.degrees.some(([min, max]) => value >= min && value <= max);
+  return g['min'] !== undefined || g['pre'] !== undefined || g['post'] !== undefined || value > 90;
+}
+
 /**
  * Whether a value labels a graticule line (DMS: it holds a degree sign) or, at a point in a metre
  * CRS, the km grid line beside it. The cheap tests come first: most values are neither.
  */
-function isLabel(value: unknown, at: Position | null, metric: boolean): boolean {
+function isLabel(value: unknown, at: Position | null, context: LabelContext): boolean {
   if (typeof value === 'string') {
-    if (value.includes('°')) return DMS_LABEL.test(normalizeText(value).trim());
-    if (!metric || at === null || value.length > 7) return false;
+    if (value.includes('°')) return isDmsLabel(value, context);
+    if (!context.metric || at === null || value.length > 7) return false;
     const text = value.trim();
     return KM_LABEL.test(text) && nearLine(Number(text), at);
   }
-  if (typeof value !== 'number' || !metric || at === null) return false;
+  if (typeof value !== 'number' || !context.metric || at === null) return false;
   return Number.isInteger(value) && value >= 10 && value <= 99_999 && nearLine(value, at);
 }
 
@@ -128,9 +150,20 @@ function isLabel(value: unknown, at: Position | null, metric: boolean): boolean 
  * Label features per field: the first field (in field order) whose value is a graticule or km
  * label claims the feature. Field by field (one property name per loop keeps look-ups fast).
  */
-function labels(subject: VectorSubject): Map<string, FeatureHits> {
+function labels(subject: VectorSubject, extent: Extent | null): Map<string, FeatureHits> {
   const crs = subject.info.crs;
-  const metric = crs !== null && !crs.geographic && crs.metresPerUnit === 1;
+  // Labels print magnitudes (108°, 30°S): the range of |value| over the extent's side, widened.
+  const widen = (a: number, b: number) => {
+    const low = a <= 0 && b >= 0 ? 0 : Math.min(Math.abs(a), Math.abs(b));
+    return [low - LABEL_MARGIN_DEGREES, Math.max(Math.abs(a), Math.abs(b)) + LABEL_MARGIN_DEGREES] as const;
+  };
+  const context: LabelContext = {
+    metric: crs !== null && !crs.geographic && crs.metresPerUnit === 1,
+    degrees:
+      crs?.geographic === true && extent !== null
+        ? [widen(extent[0], extent[2]), widen(extent[1], extent[3])]
+        : null,
+  };
   const features = subject.features;
   const claimed = new Uint8Array(features.length);
   const byField = new Map<string, FeatureHits>();
@@ -138,7 +171,7 @@ function labels(subject: VectorSubject): Map<string, FeatureHits> {
     const hits = new FeatureHits();
     for (let i = 0; i < features.length; i += 1) {
       const f = features[i] as VectorFeature;
-      if (claimed[i] === 1 || !isLabel(f.properties[name], pointOf(f.geometry), metric)) continue;
+      if (claimed[i] === 1 || !isLabel(f.properties[name], pointOf(f.geometry), context)) continue;
       claimed[i] = 1;
       hits.add(i);
     }
@@ -200,7 +233,7 @@ export const graticuleRule = defineRule({
               action: action(grid),
             },
           ];
-    const labelled = [...labels(subject)]
+    const labelled = [...labels(subject, extent)]
       .filter(([, hits]) => hits.count >= MIN_LABELS)
       .map(([field, hits]): Finding => ({
         ...base,

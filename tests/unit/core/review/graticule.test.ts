@@ -162,9 +162,16 @@ describe('graticuleRule', () => {
     expect(check(km, { record: at50k }).map((f) => f.where)).toEqual([
       { field: 'TEXT', features: [1, 2], featureCount: 2 },
     ]);
-    // A lone degree value is not a label set.
+    // A lone degree value is not a label set; dips (35°, 60°) are angles, not graticule labels.
     expect(
       check([point(1, 1, { 产状: '45°' }), point(2, 2, { 产状: 'NE' })], { epsg: 4490, record: at50k }),
     ).toEqual([]);
+    const dips = [point(108.1, 24.1, { 倾角: '35°' }), point(108.2, 24.2, { 倾角: '60°' })];
+    expect(check(dips, { epsg: 4490, record: at50k })).toEqual([]);
+    const projectedDips = [point(532000, 2754000, { 倾角: '35°' }), point(533000, 2755000, { 倾角: '60°' })];
+    expect(check(projectedDips, { record: at50k })).toEqual([]);
+    // In a projected CRS a longitude (over 90°) or a value with minutes is a label.
+    const projected = [point(532000, 2754000, { 注记: '108°' }), point(533000, 2755000, { 注记: "24°30'" })];
+    expect(check(projected, { record: at50k }).map((f) => f.where.features)).toEqual([[1, 2]]);
   });
 });
