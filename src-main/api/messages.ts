@@ -914,6 +914,60 @@ export const MESSAGES = {
     en: 'Metadata names a local path or host ({{count}} items)',
   },
 
+  'finding.forbiddenText': {
+    'zh-CN': '含禁止公开的内容“{{keyword}}”',
+    en: 'Contains forbidden content "{{keyword}}"',
+  },
+  'finding.forbiddenLayerName': {
+    'zh-CN': '名称含禁止公开的内容“{{keyword}}”，整层不得公开',
+    en: 'The name holds forbidden content "{{keyword}}": the layer cannot be published',
+  },
+  'finding.forbiddenFieldName': {
+    'zh-CN': '字段名含禁止公开的内容“{{keyword}}”',
+    en: 'A field name holds forbidden content "{{keyword}}"',
+  },
+  'finding.forbiddenValue': {
+    'zh-CN': '属性值含禁止公开的内容“{{keyword}}”',
+    en: 'Attribute values hold forbidden content "{{keyword}}"',
+  },
+  'finding.forbiddenClass': {
+    'zh-CN': '要素类别“{{class}}”禁止公开',
+    en: 'Features of the forbidden class "{{class}}"',
+  },
+  'finding.sensitiveField': {
+    'zh-CN': '敏感属性字段（“{{pattern}}”）',
+    en: 'Sensitive attribute field ("{{pattern}}")',
+  },
+  'finding.coordinateField': {
+    'zh-CN': '属性中保存了精确坐标（{{axis}} 轴，精度约 {{precision}} 米，细于 {{threshold}} 米）',
+    en: 'An attribute keeps precise coordinates ({{axis}} axis, precise to about {{precision}} m, finer than {{threshold}} m)',
+  },
+  'finding.graticuleLayer': {
+    'zh-CN': '经纬网/方里网图层（“{{keyword}}”，比例尺 {{scale}}）',
+    en: 'Graticule or kilometre-grid layer ("{{keyword}}", scale {{scale}})',
+  },
+  'finding.graticuleLines': {
+    'zh-CN': '等间距经纬网/方里网线（比例尺 {{scale}}）',
+    en: 'Regularly spaced graticule or kilometre-grid lines (scale {{scale}})',
+  },
+  'finding.graticuleLabels': {
+    'zh-CN': '经纬网/方里网注记（比例尺 {{scale}}）',
+    en: 'Graticule or kilometre-grid labels (scale {{scale}})',
+  },
+  'scale.unstated': { 'zh-CN': '未注明', en: 'not stated' },
+  'finding.geodeticLayer': {
+    'zh-CN': '大地控制/重力数据（“{{keyword}}”），整层不得公开',
+    en: 'Geodetic control or gravity data ("{{keyword}}"): the layer cannot be published',
+  },
+  'finding.gravityField': {
+    'zh-CN': '重力或高程异常值字段（“{{keyword}}”），整层不得公开',
+    en: 'A gravity or height-anomaly value field ("{{keyword}}"): the layer cannot be published',
+  },
+  'finding.geodeticFeatures': {
+    'zh-CN': '大地控制点/重力点要素（“{{keyword}}”）',
+    en: 'Geodetic control or gravity point features ("{{keyword}}")',
+  },
+
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
   'where.band': { 'zh-CN': '第 {{band}} 波段', en: 'band {{band}}' },
@@ -959,6 +1013,10 @@ export const MESSAGES = {
   'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
   'job.item': { 'zh-CN': '第 {{item}}/{{items}} 个文件', en: 'file {{item}} of {{items}}' },
 
+  'lineage.drop-fields': {
+    'zh-CN': '删除 {{count}} 个敏感属性字段',
+    en: '{{count}} sensitive attribute fields dropped',
+  },
   'lineage.degrade-coordinates': {
     'zh-CN': '坐标降精度至 {{grid}} {{unit}} 格网',
     en: 'Coordinates snapped to a {{grid}} {{unit}} grid',

@@ -1,7 +1,9 @@
 import type { CallContext } from '../api/caller.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { dropFields, fieldsToDrop } from '../core/release/drop-fields.js';
 import { degradeCoordinates } from '../core/release/vector-degrade.js';
+import { runReview } from '../core/review/engine.js';
 import { positionPrecisionRule, rasterResolutionRule } from '../core/review/rules/index.js';
 import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
@@ -117,12 +119,15 @@ async function writeVector(
   enterStep(job, { phase: 'write' });
   const crs = subject.info.crs;
   const { metres } = requireParams(profile, positionPrecisionRule);
-  const degraded = degradeCoordinates(subject.features, crs, metres);
+  // The fields the profile's findings drop (sensitive or forbidden attributes) never reach the output.
+  const dropped = fieldsToDrop(runReview(subject, profile).findings);
+  const degraded = degradeCoordinates(dropFields(subject.features, dropped), crs, metres);
   const file = path.join(dir, `${path.parse(row.name).name}.public.geojson`);
   await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: degraded.features }));
   return {
     file,
     steps: [
+      ...(dropped.length === 0 ? [] : [step('drop-fields', { count: dropped.length })]),
       step('degrade-coordinates', { grid: degraded.grid, unit: degraded.unit }),
       step('write-allow-list', {}),
     ],

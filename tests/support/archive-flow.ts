@@ -93,6 +93,10 @@ export async function archiveFlow(
   const vectorPublic = await client.call('release.create', { id: vector.id });
   expect(vectorPublic.review.passed).toBe(true);
   expect(vectorPublic.dataset).toMatchObject({ format: 'GeoJSON', crs: 'EPSG:4545', featureCount: 57 });
+  // The reserves and grades the review flagged (sensitive-field, drop-field) are not in it.
+  expect(vectorPublic.lineage.steps.map((s) => s.step)).toContain('drop-fields');
+  const publicFeatures = await client.call('datasets.features', { id: vectorPublic.id });
+  expect(Object.keys(publicFeatures.features[0]?.properties ?? {})).toEqual(['名称', '矿种']);
 
   const detail = await client.call('datasets.get', { id: demPublic.id });
   expect(detail.lineage?.sourceId).toBe(raster.id);

@@ -12,7 +12,20 @@ export type FindingMessageKey =
   | 'finding.noCrs'
   | 'finding.hiddenContent'
   | 'finding.hiddenResidue'
-  | 'finding.hiddenLocalPath';
+  | 'finding.hiddenLocalPath'
+  | 'finding.forbiddenText'
+  | 'finding.forbiddenLayerName'
+  | 'finding.forbiddenFieldName'
+  | 'finding.forbiddenValue'
+  | 'finding.forbiddenClass'
+  | 'finding.sensitiveField'
+  | 'finding.coordinateField'
+  | 'finding.graticuleLayer'
+  | 'finding.graticuleLines'
+  | 'finding.graticuleLabels'
+  | 'finding.geodeticLayer'
+  | 'finding.gravityField'
+  | 'finding.geodeticFeatures';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {

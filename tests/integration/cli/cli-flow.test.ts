@@ -100,6 +100,10 @@ describe('strata CLI — the archive flow from the command line', () => {
       rules: [
         { id: 'position-precision', version: 1 },
         { id: 'raster-resolution', version: 1 },
+        { id: 'forbidden-content', version: 1 },
+        { id: 'sensitive-field', version: 1 },
+        { id: 'graticule', version: 1 },
+        { id: 'geodetic-gravity', version: 1 },
         { id: 'hidden-content', version: 1 },
       ],
     });

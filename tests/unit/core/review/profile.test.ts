@@ -56,6 +56,10 @@ describe('review profiles as data (ADR 0160)', () => {
     expect(loaded.rules.map((r) => `${r.id}@${String(r.version)}`)).toEqual([
       'position-precision@1',
       'raster-resolution@1',
+      'forbidden-content@1',
+      'sensitive-field@1',
+      'graticule@1',
+      'geodetic-gravity@1',
       'hidden-content@1',
     ]);
     expect(loaded.paramsOf(positionPrecisionRule)).toEqual({ metres: 50 });
