@@ -873,6 +873,39 @@ export const MESSAGES = {
     'zh-CN': '无坐标参考系，无法判断精度',
     en: 'No coordinate reference system: precision cannot be judged',
   },
+  'finding.statedPrecision': {
+    'zh-CN': '文字中注明的精度约 {{precision}} 米，细于允许的 {{threshold}} 米',
+    en: 'The text states a precision of about {{precision}} m, finer than the allowed {{threshold}} m',
+  },
+  'finding.statedScale': {
+    'zh-CN': '文字中注明比例尺 1:{{scale}}（约 {{precision}} 米精度），细于允许的 {{threshold}} 米',
+    en: 'The text states a scale of 1:{{scale}} (about {{precision}} m), finer than the allowed {{threshold}} m',
+  },
+  'finding.contourIntervalSecret': {
+    'zh-CN': '等高距 {{interval}} 米，不大于 {{threshold}} 米，属涉密内容；公开须不小于 {{public}} 米',
+    en: 'Contour interval {{interval}} m is at most {{threshold}} m (secret); public maps need at least {{public}} m',
+  },
+  'finding.contourIntervalPublic': {
+    'zh-CN': '等高距 {{interval}} 米，小于公开要求的 {{threshold}} 米',
+    en: 'Contour interval {{interval}} m is below the {{threshold}} m a public map needs',
+  },
+  'finding.coverageArea': {
+    'zh-CN':
+      '比例尺约 1:{{scale}}，大于 1:{{limit}}，连续覆盖 {{area}} 平方千米，超过 {{threshold}} 平方千米',
+    en: 'Scale about 1:{{scale}}, larger than 1:{{limit}}, covers {{area}} km² continuously, more than {{threshold}} km²',
+  },
+  'finding.restrictedZoneFeatures': {
+    'zh-CN': '{{count}} 个要素位于第 {{zone}} 号限制区域内',
+    en: '{{count}} features lie in restricted zone {{zone}}',
+  },
+  'finding.restrictedZoneRaster': {
+    'zh-CN': '栅格覆盖第 {{zone}} 号限制区域',
+    en: 'The raster covers restricted zone {{zone}}',
+  },
+  'finding.restrictedZoneNoCrs': {
+    'zh-CN': '无坐标参考系，无法判断是否位于限制区域',
+    en: 'No coordinate reference system: restricted zones cannot be checked',
+  },
 
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },

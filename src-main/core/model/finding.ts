@@ -6,7 +6,18 @@ export type Severity = 'blocking' | 'warning' | 'info';
  * the type checker holds to this list. A new rule adds its keys here and there.
  */
 export type FindingMessageKey =
-  'finding.positionPrecision' | 'finding.demResolution' | 'finding.imageryResolution' | 'finding.noCrs';
+  | 'finding.positionPrecision'
+  | 'finding.demResolution'
+  | 'finding.imageryResolution'
+  | 'finding.noCrs'
+  | 'finding.statedPrecision'
+  | 'finding.statedScale'
+  | 'finding.contourIntervalSecret'
+  | 'finding.contourIntervalPublic'
+  | 'finding.coverageArea'
+  | 'finding.restrictedZoneFeatures'
+  | 'finding.restrictedZoneRaster'
+  | 'finding.restrictedZoneNoCrs';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Finding, FindingPart, RasterInfo, VectorFeature, VectorInfo } from '../model/index.js';
+import type { LocalFileParam } from './local-files.js';
 
 /**
  * A text that goes out with the dataset besides its attribute values: its file and layer names
@@ -42,6 +43,8 @@ export interface ReviewRule<P = unknown> {
   readonly id: string;
   readonly version: number;
   readonly params: z.ZodType<P>;
+  /** Parameters that name local files the host reads before the profile loads (local-files.ts). */
+  readonly localFiles?: readonly LocalFileParam[];
   check(subject: ReviewSubject, params: P): readonly Finding[];
 }
 

@@ -1,12 +1,27 @@
 import type { ReviewRule } from '../rule.js';
+import { contourIntervalRule } from './contour-interval.js';
+import { coverageAreaRule } from './coverage-area.js';
 import { positionPrecisionRule } from './position-precision.js';
 import { rasterResolutionRule } from './raster-resolution.js';
+import { restrictedZoneRule } from './restricted-zone.js';
 
 /**
  * The rule registry (ADR 0160): every rule the engine knows, one module each. A profile enables
  * rules from this list by id and gives each its parameters; adding a rule is its file, its
  * messages and a line here.
  */
-export const RULES: readonly ReviewRule[] = [positionPrecisionRule, rasterResolutionRule];
+export const RULES: readonly ReviewRule[] = [
+  positionPrecisionRule,
+  rasterResolutionRule,
+  contourIntervalRule,
+  coverageAreaRule,
+  restrictedZoneRule,
+];
 
-export { positionPrecisionRule, rasterResolutionRule };
+export {
+  positionPrecisionRule,
+  rasterResolutionRule,
+  contourIntervalRule,
+  coverageAreaRule,
+  restrictedZoneRule,
+};
