@@ -962,6 +962,10 @@ export const MESSAGES = {
   'period.years': { 'zh-CN': '{{years}}年', en: '{{years}} years' },
   'period.longTerm': { 'zh-CN': '长期', en: 'long-term' },
   'marking.secret': { 'zh-CN': '{{level}}★{{period}}', en: '{{level}} ★ {{period}}' },
+  'publicVersion.abstract': {
+    'zh-CN': '本数据为公开版：{{steps}}。',
+    en: 'This is a public version: {{steps}}.',
+  },
   'publicVersion.title': { 'zh-CN': '{{title}}（公开版）', en: '{{title}} (public version)' },
 
   'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
@@ -1023,6 +1027,14 @@ export const MESSAGES = {
   'notice.crs.missing': {
     'zh-CN': '{{file}}：没有坐标系；请在数据详情中“指定坐标系”',
     en: '{{file}}: no coordinate reference system; use “Assign CRS” in the dataset details',
+  },
+  'problem.zoneFileEmpty': {
+    'zh-CN': '限制区域文件中没有多边形',
+    en: 'the restricted-zone file holds no polygons',
+  },
+  'problem.zoneFileCrs': {
+    'zh-CN': '限制区域文件的坐标系为 {{crs}}，与审查规则注明的 {{stated}} 不符',
+    en: 'the restricted-zone file is in {{crs}}, not the {{stated}} the profile states',
   },
   'problem.datumShiftSize': {
     'zh-CN': '大于 {{bytes}} 字节，不是基准转换参数文件',

@@ -3,7 +3,8 @@ import type { SubjectText } from './rule.js';
 /**
  * What a text says about a dataset's precision, in ground metres: a stated grid, resolution or
  * accuracy ("5米格网", "分辨率0.3米", "精度10米", "10 m resolution"), a stated map scale ("1:2000",
- * "1∶2000", "二千分之一", "1:1万") or, in file and layer names, a bare size token ("_5m", "0p5m").
+ * "1∶2000", "二千分之一", "1:1万") or, in file and layer names and titles, a bare size token
+ * ("_5m", "0p5m", "DEM 5m").
  */
 export interface StatedPrecision {
   readonly metres: number;
@@ -107,7 +108,7 @@ export function statedPrecisions(text: string, part: SubjectText['part']): State
   };
   size(SIZE_THEN_KIND);
   size(KIND_THEN_SIZE);
-  if (part === 'file-name' || part === 'layer-name') size(NAME_TOKEN);
+  if (part === 'file-name' || part === 'layer-name' || part === 'metadata.title') size(NAME_TOKEN);
   const scale = (denominator: number | null): void => {
     if (denominator !== null && denominator >= MIN_SCALE)
       found.push({ metres: metresOfScale(denominator), scale: denominator });
