@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { publicAbstract, publicFileName } from '../../../../src-main/core/release/public-texts.js';
+
+describe('a public version’s texts come from its record (ADR 0164)', () => {
+  it('names the file from the title, safe on every file system', () => {
+    expect(publicFileName('桂林 DEM', 'tif')).toBe('桂林_DEM.public.tif');
+    expect(publicFileName(' a/b:c*?"<>|\\d ', 'geojson')).toBe('a_b_c_d.public.geojson');
+    expect(publicFileName('..', 'tif')).toBe('public.public.tif');
+    expect(publicFileName('', 'tif')).toBe('public.public.tif');
+    expect([...publicFileName('长'.repeat(300), 'tif')].length).toBe(80 + '.public.tif'.length);
+  });
+
+  it('drops what the source’s abstract says of its precision and says what was done', () => {
+    const done = '本数据为公开版：按块平均重采样至 100 m。';
+    expect(publicAbstract('桂林幅DEM，5米格网。覆盖阳朔县', done)).toBe(`覆盖阳朔县。${done}`);
+    expect(publicAbstract('5米格网', done)).toBe(done);
+    expect(publicAbstract('', done)).toBe(done);
+  });
+});
