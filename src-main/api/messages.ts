@@ -878,8 +878,8 @@ export const MESSAGES = {
     en: 'The text states a precision of about {{precision}} m, finer than the allowed {{threshold}} m',
   },
   'finding.statedScale': {
-    'zh-CN': '文字中注明比例尺 1:{{scale}}（约 {{precision}} 米精度），细于允许的 {{threshold}} 米',
-    en: 'The text states a scale of 1:{{scale}} (about {{precision}} m), finer than the allowed {{threshold}} m',
+    'zh-CN': '文字中注明比例尺 1:{{scale}}，大于 1:{{limit}}',
+    en: 'The text states a scale of 1:{{scale}}, larger than 1:{{limit}}',
   },
   'finding.contourIntervalSecret': {
     'zh-CN': '等高距 {{interval}} 米，不大于 {{threshold}} 米，属涉密内容；公开须不小于 {{public}} 米',

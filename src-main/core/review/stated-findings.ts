@@ -1,31 +1,49 @@
 import type { Finding } from '../model/index.js';
 import type { SubjectText } from './rule.js';
-import { textsFinerThan } from './stated-precision.js';
+import { textsFinerThan, textsLargerThan } from './stated-precision.js';
 
 const round3 = (v: number): number => Number(v.toPrecision(3));
 
+type RuleRef = { readonly id: string; readonly version: number };
+
+/**
+ * Where a text is, and what a public version does about it: it writes its abstract and file name
+ * anew ('strip-hidden': rewritten without the statement); a title is the curator's and must be
+ * edited first (no action).
+ */
+const located = (text: SubjectText): Pick<Finding, 'where' | 'action'> => ({
+  where: { part: text.part, ...(text.name === undefined ? {} : { name: text.name }) },
+  action: text.part === 'metadata.title' ? null : 'strip-hidden',
+});
+
 /**
  * Metadata is reviewed like data (ADR 0164): one blocking finding per text (record title or
- * abstract, file or layer name) that states a precision finer than `threshold` metres, located by
- * its part. The public version writes its abstract and file name anew ('strip-hidden': rewritten
- * without the statement); a title is the curator's and must be edited first (no action).
+ * abstract, file or layer name) that states a grid, resolution or accuracy finer than `threshold`
+ * metres, located by its part.
  */
 export function statedPrecisionFindings(
-  rule: { readonly id: string; readonly version: number },
+  rule: RuleRef,
   texts: readonly SubjectText[],
   threshold: number,
 ): Finding[] {
-  return textsFinerThan(texts, threshold).map(({ text, stated }) => ({
+  return textsFinerThan(texts, threshold).map(({ text, metres }) => ({
     ruleId: rule.id,
     ruleVersion: rule.version,
     severity: 'blocking',
-    messageKey: stated.scale === undefined ? 'finding.statedPrecision' : 'finding.statedScale',
-    params: {
-      precision: round3(stated.metres),
-      threshold,
-      ...(stated.scale === undefined ? {} : { scale: stated.scale }),
-    },
-    where: { part: text.part, ...(text.name === undefined ? {} : { name: text.name }) },
-    action: text.part === 'metadata.title' ? null : 'strip-hidden',
+    messageKey: 'finding.statedPrecision',
+    params: { precision: round3(metres), threshold },
+    ...located(text),
+  }));
+}
+
+/** One blocking finding per text that states a map scale larger than 1:`limit`. */
+export function statedScaleFindings(rule: RuleRef, texts: readonly SubjectText[], limit: number): Finding[] {
+  return textsLargerThan(texts, limit).map(({ text, scale }) => ({
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    severity: 'blocking',
+    messageKey: 'finding.statedScale',
+    params: { scale, limit },
+    ...located(text),
   }));
 }

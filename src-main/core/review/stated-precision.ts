@@ -126,14 +126,30 @@ export function finestStated(text: string, part: SubjectText['part']): StatedPre
   return finest;
 }
 
-/** The texts of a subject that state a precision finer than `threshold` metres, each with its finest. */
+/**
+ * The texts that state a grid, resolution or accuracy finer than `threshold` metres, each with
+ * the finest it states (stated scales are judged as scales, by coverage-area).
+ */
 export function textsFinerThan(
   texts: readonly SubjectText[],
   threshold: number,
-): { text: SubjectText; stated: StatedPrecision }[] {
+): { text: SubjectText; metres: number }[] {
   return texts.flatMap((text) => {
-    const stated = finestStated(text.text, text.part);
-    return stated !== null && stated.metres < threshold * (1 - 1e-9) ? [{ text, stated }] : [];
+    const sizes = statedPrecisions(text.text, text.part).filter((s) => s.scale === undefined);
+    const metres = Math.min(...sizes.map((s) => s.metres));
+    return metres < threshold * (1 - 1e-9) ? [{ text, metres }] : [];
+  });
+}
+
+/** The texts that state a map scale larger than 1:`denominator`, each with the largest it states. */
+export function textsLargerThan(
+  texts: readonly SubjectText[],
+  denominator: number,
+): { text: SubjectText; scale: number }[] {
+  return texts.flatMap((text) => {
+    const scales = statedPrecisions(text.text, text.part).flatMap((s) => s.scale ?? []);
+    const scale = Math.min(...scales);
+    return scale < denominator ? [{ text, scale }] : [];
   });
 }
 

@@ -6,6 +6,7 @@ import { extentOf } from '../../formats/vector-summary.js';
 import type { CrsInfo, Extent, Finding } from '../../model/index.js';
 import { continuousExtents } from '../continuous-areas.js';
 import { defineRule, type ReviewSubject, type SubjectText } from '../rule.js';
+import { statedScaleFindings } from '../stated-findings.js';
 import { statedPrecisions } from '../stated-precision.js';
 import { estimateQuantum } from './position-precision.js';
 import { isDem, pixelSizeMetres } from './raster-resolution.js';
@@ -66,38 +67,47 @@ const round3 = (v: number): number => Number(v.toPrecision(3));
  * SCALE_PER_METRE). A raster's continuous area is its grid's extent; a vector layer's are its
  * clusters of features (continuous-areas.ts). Ground area via the CRS (groundAreaKm2). The public
  * version masks the area or coarsens the data past the scale ('mask-area'; the precision and
- * resolution transforms do the latter, after which the re-review finds no large scale).
+ * resolution transforms do the latter, after which the re-review finds no large scale). A text
+ * (record title or abstract, file or layer name) that states a scale larger than 1:scaleDenominator
+ * is blocking too, whatever the area: the public version's record must not claim it (ADR 0164).
  */
 export const coverageAreaRule = defineRule({
   id: ID,
   version: VERSION,
   params: paramsSchema,
   check(subject, params): readonly Finding[] {
-    const crs = subject.info.crs;
-    if (crs === null) return [];
-    const scales = [statedScale(subject.texts), measuredScale(subject, crs)].filter((s) => s !== null);
-    if (scales.length === 0) return [];
-    const scale = Math.min(...scales);
-    if (scale >= params.scaleDenominator) return [];
-    return areasOf(subject, crs, params.gapMetres).flatMap((area): Finding[] => {
-      const km2 = groundAreaKm2(crs, area);
-      if (km2 <= params.areaKm2) return [];
-      return [
-        {
-          ruleId: ID,
-          ruleVersion: VERSION,
-          severity: 'blocking',
-          messageKey: 'finding.coverageArea',
-          params: {
-            scale: Math.max(1, round3(scale)),
-            limit: params.scaleDenominator,
-            area: round3(km2),
-            threshold: params.areaKm2,
-          },
-          where: { area },
-          action: 'mask-area',
-        },
-      ];
-    });
+    return [
+      ...statedScaleFindings({ id: ID, version: VERSION }, subject.texts, params.scaleDenominator),
+      ...areaFindings(subject, params),
+    ];
   },
 });
+
+function areaFindings(subject: ReviewSubject, params: z.infer<typeof paramsSchema>): Finding[] {
+  const crs = subject.info.crs;
+  if (crs === null) return [];
+  const scales = [statedScale(subject.texts), measuredScale(subject, crs)].filter((s) => s !== null);
+  if (scales.length === 0) return [];
+  const scale = Math.min(...scales);
+  if (scale >= params.scaleDenominator) return [];
+  return areasOf(subject, crs, params.gapMetres).flatMap((area): Finding[] => {
+    const km2 = groundAreaKm2(crs, area);
+    if (km2 <= params.areaKm2) return [];
+    return [
+      {
+        ruleId: ID,
+        ruleVersion: VERSION,
+        severity: 'blocking',
+        messageKey: 'finding.coverageArea',
+        params: {
+          scale: Math.max(1, round3(scale)),
+          limit: params.scaleDenominator,
+          area: round3(km2),
+          threshold: params.areaKm2,
+        },
+        where: { area },
+        action: 'mask-area',
+      },
+    ];
+  });
+}

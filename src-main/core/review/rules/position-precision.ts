@@ -55,7 +55,8 @@ const round3 = (v: number): number => Number(v.toPrecision(3));
  * layer's extent, finer axis (nominal for true-scale projections; for Mercator and degrees the
  * finest anywhere in the extent). No CRS → blocking 'finding.noCrs' (precision cannot be judged).
  * Version 2 also reads the texts (record title and abstract, file and layer names): one that
- * states a precision or scale finer than `metres` is blocking (ADR 0164).
+ * states a grid, resolution or accuracy finer than `metres` is blocking (ADR 0164; stated scales
+ * are coverage-area's).
  */
 export const positionPrecisionRule = defineRule({
   id: ID,

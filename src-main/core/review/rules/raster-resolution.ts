@@ -66,8 +66,9 @@ const resolutionLabel = (metres: number): number => Number(metres.toPrecision(3)
 
 /**
  * DEM grid / imagery ground resolution finer than the profile allows is blocking. Version 2 also
- * reads the texts (record title and abstract, file and layer names): one that states a resolution
- * or scale finer than the raster's threshold is blocking (ADR 0164).
+ * reads the texts (record title and abstract, file and layer names): one that states a grid or
+ * resolution finer than the raster's threshold is blocking (ADR 0164; stated scales are
+ * coverage-area's).
  */
 export const rasterResolutionRule = defineRule({
   id: ID,

@@ -102,9 +102,28 @@ describe('coverage-area (ADR 0164)', () => {
   it('takes a DEM grid as a DEM scale (2 m ↔ 1:4000), and a scale the record states', () => {
     expect(coverageAreaRule.check(rasterSubject(raster(2, 3000, 'Float32')), settings)).toHaveLength(1);
     expect(coverageAreaRule.check(rasterSubject(raster(5, 1200, 'Float32')), settings)).toEqual([]);
+    // A record that states 1:2000 makes the 36 km² DEM large-scale, and is itself blocking.
     expect(
       coverageAreaRule.check(rasterSubject(raster(5, 1200, 'Float32'), '1:2000 实测'), settings),
-    ).toMatchObject([{ params: { scale: 2000 } }]);
+    ).toEqual([
+      {
+        ruleId: 'coverage-area',
+        ruleVersion: 1,
+        severity: 'blocking',
+        messageKey: 'finding.statedScale',
+        params: { scale: 2000, limit: 5000 },
+        where: { part: 'metadata.abstract' },
+        action: 'strip-hidden',
+      },
+      expect.objectContaining({
+        messageKey: 'finding.coverageArea',
+        params: expect.objectContaining({ scale: 2000 }),
+      }),
+    ]);
+    // 1:5万 is not large-scale: nothing, in the text or the area.
+    expect(
+      coverageAreaRule.check(rasterSubject(raster(5, 1200, 'Float32'), '1:5万区域地质调查'), settings),
+    ).toEqual([]);
   });
 
   it('clusters vector features by the gap: two 4 × 4 km blocks 3 km apart are two areas under 25 km²', () => {

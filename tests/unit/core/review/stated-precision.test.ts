@@ -66,7 +66,7 @@ describe('precisions stated in texts (ADR 0164)', () => {
   });
 
   it('raster-resolution blocks a 5 m DEM’s abstract and file name, located by part; a title has no action', () => {
-    const texts = subjectTexts('guilin_dem_5m.tif', null, { title: '桂林 1:2000 DEM', abstract: '5米格网' });
+    const texts = subjectTexts('guilin_dem_5m.tif', null, { title: '桂林 5m DEM', abstract: '5米格网' });
     const findings = rasterResolutionRule.check(
       { kind: 'raster', name: 'guilin_dem_5m.tif', layer: null, texts, info: dem },
       { demGridMetres: 100, imageryResolutionMetres: 0.5 },
@@ -78,12 +78,7 @@ describe('precisions stated in texts (ADR 0164)', () => {
         { precision: 5, threshold: 100 },
         'strip-hidden',
       ],
-      [
-        'finding.statedScale',
-        { part: 'metadata.title' },
-        { precision: 0.2, threshold: 100, scale: 2000 },
-        null,
-      ],
+      ['finding.statedPrecision', { part: 'metadata.title' }, { precision: 5, threshold: 100 }, null],
       [
         'finding.statedPrecision',
         { part: 'metadata.abstract' },
@@ -105,7 +100,7 @@ describe('precisions stated in texts (ADR 0164)', () => {
     ).toEqual([]);
   });
 
-  it('position-precision blocks a vector whose record states 1:2000, and passes 1:50万', () => {
+  it('position-precision blocks a vector whose record states 精度10米, and leaves scales to coverage-area', () => {
     const subject = (abstract: string) => ({
       kind: 'vector' as const,
       name: 'geology.geojson',
@@ -122,9 +117,13 @@ describe('precisions stated in texts (ADR 0164)', () => {
         encoding: 'UTF-8',
       },
     });
-    expect(positionPrecisionRule.check(subject('1:2000 实测'), { metres: 50 })).toMatchObject([
-      { messageKey: 'finding.statedScale', where: { part: 'metadata.abstract' }, params: { scale: 2000 } },
+    expect(positionPrecisionRule.check(subject('平面精度10米'), { metres: 50 })).toMatchObject([
+      {
+        messageKey: 'finding.statedPrecision',
+        where: { part: 'metadata.abstract' },
+        params: { precision: 10 },
+      },
     ]);
-    expect(positionPrecisionRule.check(subject('1:50万地质图'), { metres: 50 })).toEqual([]);
+    expect(positionPrecisionRule.check(subject('1:2000 实测，精度50米'), { metres: 50 })).toEqual([]);
   });
 });
