@@ -117,7 +117,7 @@ describe('coverage-area (ADR 0164)', () => {
       },
       expect.objectContaining({
         messageKey: 'finding.coverageArea',
-        params: expect.objectContaining({ scale: 2000 }),
+        params: expect.objectContaining({ scale: 2000 }) as unknown,
       }),
     ]);
     // 1:5万 is not large-scale: nothing, in the text or the area.
