@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { StrataError } from '../api/errors.js';
+import { crsFromCode } from '../core/crs/index.js';
 import type { Geometry } from '../core/model/index.js';
 import type { FormatReader } from '../core/ports/index.js';
 import { parseProfile } from '../core/review/profile.js';
@@ -25,7 +26,9 @@ function polygonsOf(geometry: Geometry | null): ZonePolygon[] {
  * Reads one polygons file a profile names, through the isolated readers (any vector format Strata
  * reads: GeoJSON, GeoPackage, Shapefile ...). Fails closed, naming the file: missing or unreadable
  * (the reader's own error), no polygons, or a CRS of its own that differs from the one the profile
- * states.
+ * states (zones in metres stated as degrees would land nowhere and pass everything). Two
+ * geographic CRSs are let through: a GeoJSON without a `crs` member reads as WGS 84 by RFC 7946,
+ * and the profile's stated one (CGCS2000) is the one applied.
  */
 async function readPolygons(reader: FormatReader, file: string, crs: string): Promise<ZonePolygon[]> {
   const name = path.basename(file);
@@ -33,12 +36,12 @@ async function readPolygons(reader: FormatReader, file: string, crs: string): Pr
   const polygons: ZonePolygon[] = [];
   for (const layer of opened.layers) {
     if (layer.kind !== 'vector') continue;
-    const own = layer.info.crs?.code ?? null;
-    if (own !== null && own !== crs)
+    const own = layer.info.crs;
+    if (own?.code != null && own.code !== crs && !(own.geographic && crsFromCode(crs)?.geographic === true))
       throw new StrataError('CORRUPT_FILE', {
         file: name,
         problem: 'problem.zoneFileCrs',
-        crs: own,
+        crs: own.code,
         stated: crs,
       });
     for (const f of layer.features) polygons.push(...polygonsOf(f.geometry));

@@ -9,6 +9,7 @@ import { bench as exportPackage } from './export.bench.js';
 import { bench as workingCopy } from './working-copy.bench.js';
 import { bench as vectorImport } from './vector-import.bench.js';
 import { bench as geotiffDecode } from './geotiff-decode.bench.js';
+import { bench as reviewRules } from './review-rules.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -30,6 +31,7 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   'working-copy': workingCopy,
   'vector-import': vectorImport,
   'geotiff-decode': geotiffDecode,
+  'review-rules': reviewRules,
 };
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 

@@ -92,14 +92,17 @@ describe('strata CLI — the archive flow from the command line', () => {
     const bundled = await readFile(path.join(ROOT, 'resources/profiles/default.json'), 'utf8');
     expect(review.profile).toEqual({
       id: 'cn-default',
-      version: 2,
+      version: 3,
       name: expect.any(String) as string,
       sha256: createHash('sha256')
         .update(JSON.stringify(JSON.parse(bundled)))
         .digest('hex'),
       rules: [
-        { id: 'position-precision', version: 1 },
-        { id: 'raster-resolution', version: 1 },
+        { id: 'position-precision', version: 2 },
+        { id: 'raster-resolution', version: 2 },
+        { id: 'contour-interval', version: 1 },
+        { id: 'coverage-area', version: 1 },
+        { id: 'restricted-zone', version: 1 },
       ],
     });
     const refused = await strata('export', raster.id, '--out', path.join(scratch.dir, 'out'), '--json');
