@@ -1,7 +1,10 @@
 import type { Extent, Geometry, Position, VectorFeature } from '../model/index.js';
 
-/** Most cells along a side of the occupancy grid (2048² cells: 4 MiB of flags, 16 MiB of labels). */
-const MAX_CELLS_PER_SIDE = 2048;
+/**
+ * Most cells along a side of the occupancy grid: 1024² cells hold 1 MiB of flags, 4 MiB of labels
+ * and 32 MiB of per-cell extents, so one pass over the vertices gives every area's exact extent.
+ */
+const MAX_CELLS_PER_SIDE = 1024;
 
 /** Calls `visit` for each path of a geometry: a line, a ring, or a lone point (one position). */
 function forEachPath(geometry: Geometry, visit: (path: readonly Position[]) => void): void {
@@ -54,8 +57,18 @@ const cellOf = (g: Grid, x: number, y: number): number => {
   return r * g.cols + c;
 };
 
-/** Marks the cells a path runs through: its vertices and points along each segment a cell apart. */
-function markPath(g: Grid, occupied: Uint8Array, path: readonly Position[]): void {
+/** The occupied cells and, per cell, the extent of the vertices in it (NaN where none). */
+interface Occupancy {
+  readonly occupied: Uint8Array;
+  readonly boxes: Float64Array;
+}
+
+/**
+ * Marks the cells a path runs through (its vertices, and points along each segment a cell apart)
+ * and grows the extents of its vertices' cells.
+ */
+function markPath(g: Grid, o: Occupancy, path: readonly Position[]): void {
+  const boxes = o.boxes;
   let px = NaN;
   let py = NaN;
   for (const p of path) {
@@ -64,8 +77,14 @@ function markPath(g: Grid, occupied: Uint8Array, path: readonly Position[]): voi
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const steps = Number.isNaN(px) ? 0 : Math.ceil(Math.hypot(x - px, y - py) / g.cell);
     for (let i = 1; i < steps; i++)
-      occupied[cellOf(g, px + ((x - px) * i) / steps, py + ((y - py) * i) / steps)] = 1;
-    occupied[cellOf(g, x, y)] = 1;
+      o.occupied[cellOf(g, px + ((x - px) * i) / steps, py + ((y - py) * i) / steps)] = 1;
+    const cell = cellOf(g, x, y);
+    o.occupied[cell] = 1;
+    const b = cell * 4;
+    if (!(x >= (boxes[b] ?? NaN))) boxes[b] = x;
+    if (!(y >= (boxes[b + 1] ?? NaN))) boxes[b + 1] = y;
+    if (!(x <= (boxes[b + 2] ?? NaN))) boxes[b + 2] = x;
+    if (!(y <= (boxes[b + 3] ?? NaN))) boxes[b + 3] = y;
     px = x;
     py = y;
   }
@@ -104,36 +123,37 @@ function label(g: Grid, occupied: Uint8Array): { labels: Int32Array; count: numb
 /**
  * The continuous areas of a layer (ADR 0164): features belong to one area when their lines,
  * rings or points come within about `gap` CRS units of each other. The layer's extent is cut into
- * cells of `gap` (coarser when the extent would need more than 2048 cells a side); the cells the
+ * cells of `gap` (coarser when the extent would need more than 1024 cells a side); the cells the
  * geometries run through are marked, and 8-connected marked cells form an area, so features up to
  * one to two cells apart join. Returns each area's extent (its features' vertices), largest first.
  */
 export function continuousExtents(features: readonly VectorFeature[], extent: Extent, gap: number): Extent[] {
   const g = gridOver(extent, gap);
-  const occupied = new Uint8Array(g.cols * g.rows);
+  const o: Occupancy = {
+    occupied: new Uint8Array(g.cols * g.rows),
+    boxes: new Float64Array(g.cols * g.rows * 4).fill(NaN),
+  };
   for (const f of features)
     if (f.geometry !== null)
       forEachPath(f.geometry, (p) => {
-        markPath(g, occupied, p);
+        markPath(g, o, p);
       });
-  const { labels, count } = label(g, occupied);
-  const boxes = new Float64Array(count * 4).fill(NaN);
-  const visit = (path: readonly Position[]): void => {
-    for (const p of path) {
-      const x = p[0] ?? NaN;
-      const y = p[1] ?? NaN;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      const o = ((labels[cellOf(g, x, y)] ?? 1) - 1) * 4;
-      if (!(x >= (boxes[o] ?? NaN))) boxes[o] = x;
-      if (!(y >= (boxes[o + 1] ?? NaN))) boxes[o + 1] = y;
-      if (!(x <= (boxes[o + 2] ?? NaN))) boxes[o + 2] = x;
-      if (!(y <= (boxes[o + 3] ?? NaN))) boxes[o + 3] = y;
-    }
-  };
-  for (const f of features) if (f.geometry !== null) forEachPath(f.geometry, visit);
+  const { labels, count } = label(g, o.occupied);
+  const areas = new Float64Array(count * 4).fill(NaN);
+  for (let cell = 0; cell < labels.length; cell++) {
+    const l = labels[cell] ?? 0;
+    const x0 = o.boxes[cell * 4] ?? NaN;
+    if (l === 0 || Number.isNaN(x0)) continue;
+    const a = (l - 1) * 4;
+    const [y0 = NaN, x1 = NaN, y1 = NaN] = o.boxes.subarray(cell * 4 + 1, cell * 4 + 4);
+    if (!(x0 >= (areas[a] ?? NaN))) areas[a] = x0;
+    if (!(y0 >= (areas[a + 1] ?? NaN))) areas[a + 1] = y0;
+    if (!(x1 <= (areas[a + 2] ?? NaN))) areas[a + 2] = x1;
+    if (!(y1 <= (areas[a + 3] ?? NaN))) areas[a + 3] = y1;
+  }
   const extents: Extent[] = [];
   for (let i = 0; i < count; i++) {
-    const [a = NaN, b = NaN, c = NaN, d = NaN] = boxes.subarray(i * 4, i * 4 + 4);
+    const [a = NaN, b = NaN, c = NaN, d = NaN] = areas.subarray(i * 4, i * 4 + 4);
     if (Number.isFinite(a)) extents.push([a, b, c, d]);
   }
   return extents.sort((p, q) => (q[2] - q[0]) * (q[3] - q[1]) - (p[2] - p[0]) * (p[3] - p[1]));

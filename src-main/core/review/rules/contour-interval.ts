@@ -52,7 +52,8 @@ function elevationField(
   for (const { name } of subject.info.fields) {
     if (!matchesField(name, wanted)) continue;
     const values = subject.features.map((f) => numeric(f.properties[name]));
-    const count = values.filter((v) => v !== null).length;
+    let count = 0;
+    for (const v of values) if (v !== null) count += 1;
     if (count > 0 && count >= NUMERIC_SHARE * subject.features.length) return { field: name, values };
   }
   return null;
@@ -88,8 +89,10 @@ const zValues = (features: readonly VectorFeature[]): (number | null)[] | null =
  * series and change nothing; a few odd levels (a supplementary half-interval line, a typo) add a few
  * other differences but do not move the most common one. null with fewer than three levels.
  */
-export function detectInterval(elevations: Iterable<number>): number | null {
-  const levels = [...new Set([...elevations].map((e) => Math.round(e * MM)))].sort((a, b) => a - b);
+export function detectInterval(elevations: Iterable<number | null>): number | null {
+  const distinct = new Set<number>();
+  for (const e of elevations) if (e !== null) distinct.add(Math.round(e * MM));
+  const levels = Float64Array.from(distinct).sort();
   if (levels.length < 3) return null;
   const counts = new Map<number, number>();
   for (let i = 1; i < levels.length; i++) {
@@ -118,10 +121,13 @@ export const contourIntervalRule = defineRule({
     const attribute = elevationField(subject, params.fields);
     const values = attribute?.values ?? zValues(subject.features);
     if (values === null) return [];
-    const interval = detectInterval(values.filter((v): v is number => v !== null));
+    const interval = detectInterval(values);
     if (interval === null || interval >= params.publicMetres * MM) return [];
     const step = Math.round(params.publicMetres * MM);
-    const thinned = values.flatMap((v, i) => (v !== null && Math.round(v * MM) % step === 0 ? [] : [i]));
+    const thinned: number[] = [];
+    values.forEach((v, i) => {
+      if (v === null || Math.round(v * MM) % step !== 0) thinned.push(i);
+    });
     const removeAll = thinned.length === values.length;
     const field = attribute === null ? {} : { field: attribute.field };
     const secret = interval <= params.secretMetres * MM;
