@@ -75,7 +75,9 @@ function markPath(g: Grid, o: Occupancy, path: readonly Position[]): void {
     const x = p[0] ?? NaN;
     const y = p[1] ?? NaN;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const steps = Number.isNaN(px) ? 0 : Math.ceil(Math.hypot(x - px, y - py) / g.cell);
+    const steps = Number.isNaN(px)
+      ? 0
+      : Math.ceil(Math.sqrt((x - px) * (x - px) + (y - py) * (y - py)) / g.cell);
     for (let i = 1; i < steps; i++)
       o.occupied[cellOf(g, px + ((x - px) * i) / steps, py + ((y - py) * i) / steps)] = 1;
     const cell = cellOf(g, x, y);

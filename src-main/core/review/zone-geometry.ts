@@ -76,32 +76,6 @@ function pathMeets(path: readonly Position[], zone: PreparedZone): boolean {
   return false;
 }
 
-/** The extent of a geometry's positions, or null when it has none. */
-export function geometryExtent(geometry: Geometry): Extent | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const stack: Geometry[] = [geometry];
-  const visit = (p: Position): void => {
-    const x = p[0] ?? NaN;
-    const y = p[1] ?? NaN;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  };
-  for (let g = stack.pop(); g !== undefined; g = stack.pop()) {
-    if (g.type === 'GeometryCollection') stack.push(...g.geometries);
-    else if (g.type === 'Point') visit(g.coordinates);
-    else if (g.type === 'MultiPoint' || g.type === 'LineString') g.coordinates.forEach(visit);
-    else if (g.type === 'MultiLineString' || g.type === 'Polygon')
-      for (const l of g.coordinates) l.forEach(visit);
-    else for (const poly of g.coordinates) for (const ring of poly) ring.forEach(visit);
-  }
-  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
-}
-
 /**
  * True when a feature's geometry intersects the zone: a vertex inside it, an edge crossing its
  * boundary, or (for a polygon feature) the zone lying wholly inside the feature.

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { groundAreaKm2 } from '../../crs/ground-area.js';
 import { unitsToGroundMetres } from '../../crs/ground-scale.js';
-import { GRID_LADDER } from '../../crs/quantum.js';
 import { extentOf } from '../../formats/vector-summary.js';
 import type { CrsInfo, Extent, Finding } from '../../model/index.js';
 import { continuousExtents } from '../continuous-areas.js';
 import { defineRule, type ReviewSubject, type SubjectText } from '../rule.js';
 import { statedScaleFindings } from '../stated-findings.js';
 import { statedPrecisions } from '../stated-precision.js';
-import { estimateQuantum } from './position-precision.js';
+import { quantumMetres } from './position-precision.js';
 import { isDem, pixelSizeMetres } from './raster-resolution.js';
 
 const ID = 'coverage-area';
@@ -42,11 +41,8 @@ function measuredScale(subject: ReviewSubject, crs: CrsInfo): number | null {
     if (metres === null) return null;
     return metres * (isDem(subject.info) ? SCALE_PER_METRE.dem : SCALE_PER_METRE.imagery);
   }
-  const quantum = estimateQuantum(subject.features);
-  if (quantum === null) return null;
-  const scale = unitsToGroundMetres(crs, subject.info.extent ?? extentOf(subject.features));
-  const step = quantum === 'finer' ? (GRID_LADDER[0]?.value ?? 0) : quantum.value;
-  return step * Math.min(scale.x, scale.y) * SCALE_PER_METRE.coordinates;
+  const metres = quantumMetres(subject, crs);
+  return metres === null ? null : metres * SCALE_PER_METRE.coordinates;
 }
 
 /** The continuous areas: a raster's whole grid; a vector layer's clusters of features. */

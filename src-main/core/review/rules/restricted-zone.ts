@@ -7,12 +7,12 @@ import {
   type Finding,
   type RasterInfo,
 } from '../../model/index.js';
+import { geometriesExtent } from '../../formats/vector-summary.js';
 import { polygonsFileSchema, type PolygonsFile } from '../local-files.js';
 import { locatedFeatures } from '../located-features.js';
 import { defineRule, type VectorSubject } from '../rule.js';
 import {
   extentsOverlap,
-  geometryExtent,
   geometryMeetsZone,
   prepareZone,
   type PreparedZone,
@@ -56,7 +56,7 @@ function vectorFindings(
   subject: VectorSubject,
   zones: readonly { zone: PreparedZone; n: number }[],
 ): Finding[] {
-  const extents = subject.features.map((f) => (f.geometry === null ? null : geometryExtent(f.geometry)));
+  const extents = subject.features.map((f) => (f.geometry === null ? null : geometriesExtent([f.geometry])));
   return zones.flatMap(({ zone, n }): Finding[] => {
     const hits: number[] = [];
     subject.features.forEach((f, i) => {
