@@ -1,6 +1,6 @@
 import { crsFromEpsg } from '../../src-main/core/crs/index.js';
 import type { CrsInfo, RasterInfo, VectorFeature } from '../../src-main/core/model/index.js';
-import type { ReviewRule, ReviewSubject } from '../../src-main/core/review/rule.js';
+import type { ReviewRule, ReviewSubject, VectorSubject } from '../../src-main/core/review/rule.js';
 import {
   contourIntervalRule,
   coverageAreaRule,
@@ -20,7 +20,7 @@ function must<T>(value: T | null): T {
 }
 
 /** 1M contour lines of 8 vertices in CGCS2000 / GK CM 108E over 100 × 100 km, 10 m levels, 0.01 m coordinates. */
-function contourLines(crs: CrsInfo): ReviewSubject {
+function contourLines(crs: CrsInfo): VectorSubject {
   const features: VectorFeature[] = [];
   for (let i = 0; i < COUNT; i += 1) {
     const x = 500000 + ((i * 7919) % 100_000) + 0.01;
