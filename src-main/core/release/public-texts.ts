@@ -1,4 +1,4 @@
-import { withoutStatedPrecision } from '../review/stated-precision.js';
+import { withoutSizeTokens, withoutStatedPrecision } from '../review/stated-precision.js';
 
 /** Characters no file name on Windows or Linux may hold, and whitespace runs, become '_'. */
 const UNSAFE = /[\\/:*?"<>|\p{Cc}\s]+/gu;
@@ -7,11 +7,12 @@ const MAX_NAME = 80;
 
 /**
  * The file name of a public version, from its record (ADR 0164): the title made safe for a file
- * system, then `.public.<extension>`; 'public' when the title leaves nothing. Never the source
- * file's name, which may say what the public version must not (`..._5m.tif`).
+ * system and without bare size tokens (a title that is still the file stem `..._5m`), then
+ * `.public.<extension>`; 'public' when the title leaves nothing. Never the source file's name,
+ * which may say what the public version must not (`..._5m.tif`).
  */
 export function publicFileName(title: string, extension: string): string {
-  const cleaned = title.replace(UNSAFE, '_').replace(/^[._]+|[._]+$/g, '');
+  const cleaned = withoutSizeTokens(title.replace(UNSAFE, '_')).replace(/^[._]+|[._]+$/g, '');
   const graphemes = Array.from(new Intl.Segmenter().segment(cleaned), (s) => s.segment);
   const safe = graphemes.slice(0, MAX_NAME).join('');
   return `${safe === '' ? 'public' : safe}.public.${extension}`;

@@ -19,17 +19,19 @@ const located = (text: SubjectText): Pick<Finding, 'where' | 'action'> => ({
 /**
  * Metadata is reviewed like data (ADR 0164): one blocking finding per text (record title or
  * abstract, file or layer name) that states a grid, resolution or accuracy finer than `threshold`
- * metres, located by its part.
+ * metres, located by its part; a title whose only such statement is a bare size token is a warning.
  */
 export function statedPrecisionFindings(
   rule: RuleRef,
   texts: readonly SubjectText[],
   threshold: number,
 ): Finding[] {
-  return textsFinerThan(texts, threshold).map(({ text, metres }) => ({
+  return textsFinerThan(texts, threshold).map(({ text, metres, tokensOnly }) => ({
     ruleId: rule.id,
     ruleVersion: rule.version,
-    severity: 'blocking',
+    // A title that only carries a name's size token is the file stem import gave it: a reviewer's
+    // look, not a stop (the public file name is made from it without the token).
+    severity: tokensOnly && text.part === 'metadata.title' ? 'warning' : 'blocking',
     messageKey: 'finding.statedPrecision',
     params: { precision: round3(metres), threshold },
     ...located(text),

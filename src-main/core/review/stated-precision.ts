@@ -10,6 +10,8 @@ export interface StatedPrecision {
   readonly metres: number;
   /** The denominator when the text stated a scale. */
   readonly scale?: number;
+  /** A bare size token of a name ("_5m"): in a title, where it may be a file stem, only a warning. */
+  readonly token?: true;
 }
 
 /**
@@ -100,15 +102,15 @@ const sizeOf = (value: string, unit: string): number | null => {
 /** Every precision a text states, in the order found. */
 export function statedPrecisions(text: string, part: SubjectText['part']): StatedPrecision[] {
   const found: StatedPrecision[] = [];
-  const size = (re: RegExp): void => {
+  const size = (re: RegExp, token: boolean): void => {
     for (const m of text.matchAll(re)) {
       const metres = sizeOf(m[1] ?? '', m[2] ?? '');
-      if (metres !== null) found.push({ metres });
+      if (metres !== null) found.push(token ? { metres, token } : { metres });
     }
   };
-  size(SIZE_THEN_KIND);
-  size(KIND_THEN_SIZE);
-  if (part === 'file-name' || part === 'layer-name' || part === 'metadata.title') size(NAME_TOKEN);
+  size(SIZE_THEN_KIND, false);
+  size(KIND_THEN_SIZE, false);
+  if (part === 'file-name' || part === 'layer-name' || part === 'metadata.title') size(NAME_TOKEN, true);
   const scale = (denominator: number | null): void => {
     if (denominator !== null && denominator >= MIN_SCALE)
       found.push({ metres: metresOfScale(denominator), scale: denominator });
@@ -133,13 +135,19 @@ export function finestStated(text: string, part: SubjectText['part']): StatedPre
 export function textsFinerThan(
   texts: readonly SubjectText[],
   threshold: number,
-): { text: SubjectText; metres: number }[] {
+): { text: SubjectText; metres: number; tokensOnly: boolean }[] {
   return texts.flatMap((text) => {
-    const sizes = statedPrecisions(text.text, text.part).filter((s) => s.scale === undefined);
-    const metres = Math.min(...sizes.map((s) => s.metres));
-    return metres < threshold * (1 - 1e-9) ? [{ text, metres }] : [];
+    const finer = statedPrecisions(text.text, text.part).filter(
+      (s) => s.scale === undefined && s.metres < threshold * (1 - 1e-9),
+    );
+    if (finer.length === 0) return [];
+    const metres = Math.min(...finer.map((s) => s.metres));
+    return [{ text, metres, tokensOnly: finer.every((s) => s.token === true) }];
   });
 }
+
+/** A name without its bare size tokens ("guilin_dem_5m" → "guilin_dem"), for names made from titles. */
+export const withoutSizeTokens = (name: string): string => name.replace(NAME_TOKEN, '');
 
 /** The texts that state a map scale larger than 1:`denominator`, each with the largest it states. */
 export function textsLargerThan(

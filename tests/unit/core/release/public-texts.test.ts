@@ -6,6 +6,8 @@ describe('a public version’s texts come from its record (ADR 0164)', () => {
     expect(publicFileName('桂林 DEM', 'tif')).toBe('桂林_DEM.public.tif');
     expect(publicFileName(' a/b:c*?"<>|\\d ', 'geojson')).toBe('a_b_c_d.public.geojson');
     expect(publicFileName('..', 'tif')).toBe('public.public.tif');
+    // A title still the source's file stem does not carry its size token into the name.
+    expect(publicFileName('guilin_dem_xian80_gk40_5m', 'tif')).toBe('guilin_dem_xian80_gk40.public.tif');
     expect(publicFileName('', 'tif')).toBe('public.public.tif');
     expect(publicFileName('长'.repeat(300), 'tif')).toBe(`${'长'.repeat(80)}.public.tif`);
   });

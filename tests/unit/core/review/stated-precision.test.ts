@@ -86,7 +86,21 @@ describe('precisions stated in texts (ADR 0164)', () => {
         'strip-hidden',
       ],
     ]);
-    expect(findings.every((f) => f.severity === 'blocking' && f.ruleVersion === 2)).toBe(true);
+    // The title's bare token may be the file stem import gave it: a warning; the others block.
+    expect(findings.map((f) => f.severity)).toEqual(['blocking', 'warning', 'blocking']);
+    expect(findings.every((f) => f.ruleVersion === 2)).toBe(true);
+    // Said in words, a title's precision blocks.
+    const worded = rasterResolutionRule.check(
+      {
+        kind: 'raster',
+        name: 'd.tif',
+        layer: null,
+        texts: subjectTexts('d.tif', null, { title: '5米格网 DEM', abstract: '' }),
+        info: dem,
+      },
+      { demGridMetres: 100, imageryResolutionMetres: 0.5 },
+    );
+    expect(worded).toMatchObject([{ severity: 'blocking', where: { part: 'metadata.title' }, action: null }]);
     // The public version's texts state its own grid: nothing to find.
     const publicTexts = subjectTexts('桂林_DEM.public.tif', null, {
       title: '桂林 DEM',
