@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
+import { renderMessage } from '../../../src-main/api/messages.js';
 import { runReview } from '../../../src-main/core/review/engine.js';
 import type { ReviewSubject } from '../../../src-main/core/review/rule.js';
 import { createIsolatedParsers } from '../../../src-main/node/isolation/index.js';
