@@ -140,6 +140,14 @@ describe('a profile naming a local zone file (ADR 0164)', () => {
         code: 'CORRUPT_FILE',
         params: { file: 'points.geojson', problem: 'problem.zoneFileEmpty' },
       });
+      // Translated, naming the file.
+      const params = { file: 'points.geojson', problem: 'problem.zoneFileEmpty' } as const;
+      expect(renderMessage('error.CORRUPT_FILE', params, 'zh-CN')).toBe(
+        '文件已损坏或无法解析：points.geojson（限制区域文件中没有多边形）',
+      );
+      expect(renderMessage('error.CORRUPT_FILE', params, 'en')).toBe(
+        'Corrupt or unreadable file: points.geojson (the restricted-zone file holds no polygons)',
+      );
       // Zones in degrees stated as Gauss-Krüger metres would land nowhere and pass everything.
       await writeFile(path.join(tmp.dir, 'zones.geojson'), JSON.stringify(ZONE));
       expect(
