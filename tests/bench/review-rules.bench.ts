@@ -105,35 +105,21 @@ export async function bench(report: Report): Promise<void> {
     ],
     ['restricted-zone', restrictedZoneRule as ReviewRule<never>, zones],
   ];
-  // Each rule alone on a list of its own (coverage-area would reuse position-precision's quantum).
-  for (const [id, rule, params] of cases) {
-    for (const [what, subject] of [
-      ['1,000,000 contour lines', { ...lines, features: [...lines.features] }],
-      ['a 10,000² DEM', dem],
-    ] as const) {
-      let found = 0;
-      const seconds = await timed(() => {
-        found = rule.check(subject, params as never).length;
-        return Promise.resolve();
-      });
-      report({ job: `review ${id} on ${what}`, strataSeconds: seconds, notes: `${String(found)} findings` });
-    }
-  }
-  // The whole national profile with the zone, as a review runs it (the quantum scanned once).
-  const all = [...cases];
-  for (const [what, subject] of [
+  const subjects = (): (readonly [string, ReviewSubject])[] => [
+    // A list of its own each time: coverage-area would reuse position-precision's quantum.
     ['1,000,000 contour lines', { ...lines, features: [...lines.features] }],
     ['a 10,000² DEM', dem],
-  ] as const) {
+  ];
+  const run = async (job: string, subject: ReviewSubject, rules: typeof cases): Promise<void> => {
     let found = 0;
     const seconds = await timed(() => {
-      found = all.reduce((n, [, rule, params]) => n + rule.check(subject, params as never).length, 0);
+      found = rules.reduce((n, [, rule, params]) => n + rule.check(subject, params as never).length, 0);
       return Promise.resolve();
     });
-    report({
-      job: `review, all five rules, on ${what}`,
-      strataSeconds: seconds,
-      notes: `${String(found)} findings`,
-    });
-  }
+    report({ job, strataSeconds: seconds, notes: `${String(found)} findings` });
+  };
+  for (const c of cases)
+    for (const [what, subject] of subjects()) await run(`review ${c[0]} on ${what}`, subject, [c]);
+  // The whole national profile with the zone, as a review runs it (the quantum scanned once).
+  for (const [what, subject] of subjects()) await run(`review, all five rules, on ${what}`, subject, cases);
 }

@@ -8,6 +8,7 @@ import {
   detectInterval,
 } from '../../../../src-main/core/review/rules/contour-interval.js';
 import { fixture } from '../../../fixtures/index.js';
+import { vectorSubject } from '../../../support/vector-subject.js';
 
 /** DOMAIN.md's defaults, as the national profile gives them. */
 const settings = { secretMetres: 20, publicMetres: 50, fields: ['ELEV', 'elevation', '高程', 'Z'] };
@@ -33,24 +34,11 @@ const line = (z: number | null, props: VectorFeature['properties'] = {}): Vector
   properties: props,
 });
 
-function lines(features: VectorFeature[], fields: string[]): VectorSubject {
-  return {
-    kind: 'vector',
-    name: 'lines.shp',
-    layer: null,
-    texts: [],
-    features,
-    info: {
-      kind: 'vector',
-      featureCount: features.length,
-      geometryType: 'LineString',
-      fields: fields.map((name) => ({ name, type: 'number' })),
-      crs: null,
-      extent: null,
-      encoding: 'UTF-8',
-    },
-  };
-}
+const lines = (features: VectorFeature[], fields: string[]): VectorSubject =>
+  vectorSubject(features, {
+    geometryType: 'LineString',
+    fields: fields.map((name) => ({ name, type: 'number' })),
+  });
 
 describe('contour-interval', () => {
   it('blocks 10 m contours from gdal_contour (ELEV), naming the field and the lines a 50 m public version drops', () => {

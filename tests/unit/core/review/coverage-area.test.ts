@@ -6,6 +6,7 @@ import { continuousExtents } from '../../../../src-main/core/review/continuous-a
 import type { VectorSubject } from '../../../../src-main/core/review/rule.js';
 import { coverageAreaRule } from '../../../../src-main/core/review/rules/coverage-area.js';
 import { subjectTexts } from '../../../../src-main/core/review/subject-texts.js';
+import { vectorSubject } from '../../../support/vector-subject.js';
 
 const settings = { scaleDenominator: 5000, areaKm2: 25, gapMetres: 1000 };
 
@@ -55,24 +56,8 @@ const pointGrid = (x0: number, y0: number, n: number, step: number): VectorFeatu
     properties: {},
   }));
 
-function vector(features: VectorFeature[], abstract = ''): VectorSubject {
-  return {
-    kind: 'vector',
-    name: 'v.geojson',
-    layer: null,
-    texts: subjectTexts('v.geojson', null, { title: 't', abstract }),
-    features,
-    info: {
-      kind: 'vector',
-      featureCount: features.length,
-      geometryType: 'Point',
-      fields: [],
-      crs: GK,
-      extent: null,
-      encoding: 'UTF-8',
-    },
-  };
-}
+const vector = (features: VectorFeature[], abstract = ''): VectorSubject =>
+  vectorSubject(features, { crs: GK, texts: subjectTexts('v.geojson', null, { title: 't', abstract }) });
 
 describe('coverage-area (ADR 0164)', () => {
   it('measures ground area: planar for Gauss-Krüger, on the CGCS2000 ellipsoid for degrees', () => {

@@ -3,6 +3,7 @@ import { createTransform, crsFromEpsg } from '../../../../src-main/core/crs/inde
 import type { CrsInfo, RasterInfo, VectorFeature } from '../../../../src-main/core/model/index.js';
 import type { VectorSubject } from '../../../../src-main/core/review/rule.js';
 import { restrictedZoneRule } from '../../../../src-main/core/review/rules/restricted-zone.js';
+import { vectorSubject } from '../../../support/vector-subject.js';
 
 function must<T>(value: T | null): T {
   if (value === null) throw new Error('expected a value');
@@ -30,24 +31,8 @@ const point = (x: number, y: number): VectorFeature => ({
   properties: {},
 });
 
-function vector(features: VectorFeature[], crs: CrsInfo | null = GK): VectorSubject {
-  return {
-    kind: 'vector',
-    name: 'v.shp',
-    layer: null,
-    texts: [],
-    features,
-    info: {
-      kind: 'vector',
-      featureCount: features.length,
-      geometryType: 'Mixed',
-      fields: [],
-      crs,
-      extent: null,
-      encoding: 'UTF-8',
-    },
-  };
-}
+const vector = (features: VectorFeature[], crs: CrsInfo | null = GK): VectorSubject =>
+  vectorSubject(features, { crs, geometryType: 'Mixed' });
 
 const raster: RasterInfo = {
   kind: 'raster',
