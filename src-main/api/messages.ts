@@ -967,6 +967,39 @@ export const MESSAGES = {
     'zh-CN': '大地控制点/重力点要素（“{{keyword}}”）',
     en: 'Geodetic control or gravity point features ("{{keyword}}")',
   },
+  'finding.statedPrecision': {
+    'zh-CN': '文字中注明的精度约 {{precision}} 米，细于允许的 {{threshold}} 米',
+    en: 'The text states a precision of about {{precision}} m, finer than the allowed {{threshold}} m',
+  },
+  'finding.statedScale': {
+    'zh-CN': '文字中注明比例尺 1:{{scale}}，大于 1:{{limit}}',
+    en: 'The text states a scale of 1:{{scale}}, larger than 1:{{limit}}',
+  },
+  'finding.contourIntervalSecret': {
+    'zh-CN': '等高距 {{interval}} 米，不大于 {{threshold}} 米，属涉密内容；公开须不小于 {{public}} 米',
+    en: 'Contour interval {{interval}} m is at most {{threshold}} m (secret); public maps need at least {{public}} m',
+  },
+  'finding.contourIntervalPublic': {
+    'zh-CN': '等高距 {{interval}} 米，小于公开要求的 {{threshold}} 米',
+    en: 'Contour interval {{interval}} m is below the {{threshold}} m a public map needs',
+  },
+  'finding.coverageArea': {
+    'zh-CN':
+      '比例尺约 1:{{scale}}，大于 1:{{limit}}，连续覆盖 {{area}} 平方千米，超过 {{threshold}} 平方千米',
+    en: 'Scale about 1:{{scale}}, larger than 1:{{limit}}, covers {{area}} km² continuously, more than {{threshold}} km²',
+  },
+  'finding.restrictedZoneFeatures': {
+    'zh-CN': '{{count}} 个要素位于第 {{zone}} 号限制区域内',
+    en: '{{count}} features lie in restricted zone {{zone}}',
+  },
+  'finding.restrictedZoneRaster': {
+    'zh-CN': '栅格覆盖第 {{zone}} 号限制区域',
+    en: 'The raster covers restricted zone {{zone}}',
+  },
+  'finding.restrictedZoneNoCrs': {
+    'zh-CN': '无坐标参考系，无法判断是否位于限制区域',
+    en: 'No coordinate reference system: restricted zones cannot be checked',
+  },
 
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
@@ -1042,6 +1075,10 @@ export const MESSAGES = {
   'period.years': { 'zh-CN': '{{years}}年', en: '{{years}} years' },
   'period.longTerm': { 'zh-CN': '长期', en: 'long-term' },
   'marking.secret': { 'zh-CN': '{{level}}★{{period}}', en: '{{level}} ★ {{period}}' },
+  'publicVersion.abstract': {
+    'zh-CN': '本数据为公开版：{{steps}}。',
+    en: 'This is a public version: {{steps}}.',
+  },
   'publicVersion.title': { 'zh-CN': '{{title}}（公开版）', en: '{{title}} (public version)' },
 
   'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
@@ -1106,6 +1143,14 @@ export const MESSAGES = {
   'notice.crs.missing': {
     'zh-CN': '{{file}}：没有坐标系；请在数据详情中“指定坐标系”',
     en: '{{file}}: no coordinate reference system; use “Assign CRS” in the dataset details',
+  },
+  'problem.zoneFileEmpty': {
+    'zh-CN': '限制区域文件中没有多边形',
+    en: 'the restricted-zone file holds no polygons',
+  },
+  'problem.zoneFileCrs': {
+    'zh-CN': '限制区域文件的坐标系为 {{crs}}，与审查规则注明的 {{stated}} 不符',
+    en: 'the restricted-zone file is in {{crs}}, not the {{stated}} the profile states',
   },
   'problem.datumShiftSize': {
     'zh-CN': '大于 {{bytes}} 字节，不是基准转换参数文件',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dropFields, fieldsToDrop } from '../core/release/drop-fields.js';
 import { degradeCoordinates } from '../core/release/vector-degrade.js';
 import { runReview } from '../core/review/engine.js';
+import { publicAbstract, publicFileName } from '../core/release/public-texts.js';
 import { positionPrecisionRule, rasterResolutionRule } from '../core/review/rules/index.js';
 import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
 import type { ReviewProfile } from '../core/review/profile.js';
@@ -46,6 +47,10 @@ async function writeFileDurably(file: string, text: string): Promise<void> {
   await rename(temp, file);
 }
 
+/** The sentence a public version's abstract ends with: what was done to it, in the archive language. */
+const publicStatement = (steps: readonly Step[]): string =>
+  renderMessage('publicVersion.abstract', { steps: steps.map((s) => s.description).join('；') }, 'zh-CN');
+
 interface Written {
   readonly file: string;
   readonly steps: Step[];
@@ -82,7 +87,7 @@ function requireParams<P>(profile: ReviewProfile, rule: ReviewRule<P>): P {
 async function writeRaster(
   deps: ServiceDeps,
   profile: ReviewProfile,
-  row: DatasetRow,
+  title: string,
   subject: ReviewSubject,
   source: string,
   dir: string,
@@ -92,7 +97,7 @@ async function writeRaster(
   const info = subject.info;
   refuseOverBudget(info);
   const target = targetPixelSize(info, requireParams(profile, rasterResolutionRule)) ?? info.pixelSize;
-  const file = path.join(dir, `${path.parse(row.name).name}.public.tif`);
+  const file = path.join(dir, publicFileName(title, 'tif'));
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
   // A paletted source is averaged in colour, not in palette indices: the lineage says so.
@@ -110,7 +115,7 @@ async function writeRaster(
 async function writeVector(
   deps: ServiceDeps,
   profile: ReviewProfile,
-  row: DatasetRow,
+  title: string,
   subject: ReviewSubject,
   dir: string,
   job: JobContext,
@@ -122,7 +127,7 @@ async function writeVector(
   // The fields the profile's findings drop (sensitive or forbidden attributes) never reach the output.
   const dropped = fieldsToDrop(runReview(subject, profile).findings);
   const degraded = degradeCoordinates(dropFields(subject.features, dropped), crs, metres);
-  const file = path.join(dir, `${path.parse(row.name).name}.public.geojson`);
+  const file = path.join(dir, publicFileName(title, 'geojson'));
   await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: degraded.features }));
   return {
     file,
@@ -199,20 +204,21 @@ export async function createRelease(
         ? writeRaster(
             deps,
             profile,
-            source,
+            latest.fields.title,
             subject,
             scan ? deps.objects.pathOf(source.displayKey) : sourcePath,
             dir,
             job,
           )
-        : writeVector(deps, profile, source, subject, dir, job),
+        : writeVector(deps, profile, latest.fields.title, subject, dir, job),
     );
     throwIfCancelled(job);
     enterStep(job, { phase: 'review' });
     const record = {
       // The UI marks a public version in its own language; the stored title stays the curator's.
       title: latest.fields.title,
-      abstract: latest.fields.abstract,
+      // What the source's abstract says of its own precision does not go out (ADR 0164).
+      abstract: publicAbstract(latest.fields.abstract, publicStatement(written.steps)),
       level: '公开' as const,
       period: '',
     };

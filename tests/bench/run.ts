@@ -10,6 +10,7 @@ import { bench as workingCopy } from './working-copy.bench.js';
 import { bench as vectorImport } from './vector-import.bench.js';
 import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import { bench as reviewContent } from './review-content.bench.js';
+import { bench as reviewRules } from './review-rules.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -32,6 +33,7 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   'vector-import': vectorImport,
   'geotiff-decode': geotiffDecode,
   'review-content': reviewContent,
+  'review-rules': reviewRules,
 };
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 

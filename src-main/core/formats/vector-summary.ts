@@ -30,7 +30,11 @@ export function forEachPosition(geometry: Geometry, visit: (p: Position) => void
 }
 
 /** Extent `[minX, minY, maxX, maxY]` of all positions (dataset CRS, x first); null when empty. */
-export function extentOf(features: readonly VectorFeature[]): Extent | null {
+export const extentOf = (features: readonly VectorFeature[]): Extent | null =>
+  geometriesExtent(features.map((f) => f.geometry));
+
+/** Extent of all positions of some geometries (null ones skipped); null when there are none. */
+export function geometriesExtent(geometries: readonly (Geometry | null)[]): Extent | null {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -43,7 +47,7 @@ export function extentOf(features: readonly VectorFeature[]): Extent | null {
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   };
-  for (const f of features) if (f.geometry !== null) forEachPosition(f.geometry, visit);
+  for (const g of geometries) if (g !== null) forEachPosition(g, visit);
   return minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }
 

@@ -25,7 +25,15 @@ export type FindingMessageKey =
   | 'finding.graticuleLabels'
   | 'finding.geodeticLayer'
   | 'finding.gravityField'
-  | 'finding.geodeticFeatures';
+  | 'finding.geodeticFeatures'
+  | 'finding.statedPrecision'
+  | 'finding.statedScale'
+  | 'finding.contourIntervalSecret'
+  | 'finding.contourIntervalPublic'
+  | 'finding.coverageArea'
+  | 'finding.restrictedZoneFeatures'
+  | 'finding.restrictedZoneRaster'
+  | 'finding.restrictedZoneNoCrs';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Finding, RasterInfo, SubjectText, VectorFeature, VectorInfo } from '../model/index.js';
+import type { LocalFileParam } from './local-files.js';
 
 export type { SubjectText };
 
@@ -38,6 +39,8 @@ export interface ReviewRule<P = unknown> {
   readonly id: string;
   readonly version: number;
   readonly params: z.ZodType<P>;
+  /** Parameters that name local files the host reads before the profile loads (local-files.ts). */
+  readonly localFiles?: readonly LocalFileParam[];
   check(subject: ReviewSubject, params: P): readonly Finding[];
 }
 

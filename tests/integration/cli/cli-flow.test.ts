@@ -98,8 +98,11 @@ describe('strata CLI — the archive flow from the command line', () => {
         .update(JSON.stringify(JSON.parse(bundled)))
         .digest('hex'),
       rules: [
-        { id: 'position-precision', version: 1 },
-        { id: 'raster-resolution', version: 1 },
+        { id: 'position-precision', version: 2 },
+        { id: 'raster-resolution', version: 2 },
+        { id: 'contour-interval', version: 1 },
+        { id: 'coverage-area', version: 1 },
+        { id: 'restricted-zone', version: 1 },
         { id: 'forbidden-content', version: 1 },
         { id: 'sensitive-field', version: 1 },
         { id: 'graticule', version: 1 },

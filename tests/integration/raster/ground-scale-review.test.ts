@@ -29,7 +29,7 @@ describe('raster resolution in Web Mercator is judged on the ground', () => {
     ).toEqual([
       {
         ruleId: 'raster-resolution',
-        ruleVersion: 1,
+        ruleVersion: 2,
         severity: 'blocking',
         messageKey: 'finding.imageryResolution',
         params: { resolution: Number(metres.toPrecision(3)), threshold: 0.5 },

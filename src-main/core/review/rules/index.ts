@@ -1,10 +1,13 @@
 import type { ReviewRule } from '../rule.js';
+import { contourIntervalRule } from './contour-interval.js';
+import { coverageAreaRule } from './coverage-area.js';
 import { forbiddenContentRule } from './forbidden-content.js';
 import { geodeticGravityRule } from './geodetic-gravity.js';
 import { graticuleRule } from './graticule.js';
+import { hiddenContentRule } from './hidden-content.js';
 import { positionPrecisionRule } from './position-precision.js';
 import { rasterResolutionRule } from './raster-resolution.js';
-import { hiddenContentRule } from './hidden-content.js';
+import { restrictedZoneRule } from './restricted-zone.js';
 import { sensitiveFieldRule } from './sensitive-field.js';
 
 /**
@@ -15,6 +18,9 @@ import { sensitiveFieldRule } from './sensitive-field.js';
 export const RULES: readonly ReviewRule[] = [
   positionPrecisionRule,
   rasterResolutionRule,
+  contourIntervalRule,
+  coverageAreaRule,
+  restrictedZoneRule,
   forbiddenContentRule,
   sensitiveFieldRule,
   graticuleRule,
@@ -23,11 +29,14 @@ export const RULES: readonly ReviewRule[] = [
 ];
 
 export {
+  contourIntervalRule,
+  coverageAreaRule,
   forbiddenContentRule,
   geodeticGravityRule,
   graticuleRule,
   hiddenContentRule,
   positionPrecisionRule,
   rasterResolutionRule,
+  restrictedZoneRule,
   sensitiveFieldRule,
 };

@@ -1,13 +1,14 @@
 import { unitsToGroundMetres } from '../../crs/ground-scale.js';
 import type { Finding, RasterInfo } from '../../model/index.js';
 import { z } from 'zod';
-import { defineRule } from '../rule.js';
+import { defineRule, type RasterSubject } from '../rule.js';
+import { statedPrecisionFindings } from '../stated-findings.js';
 
 const ID = 'raster-resolution';
-const VERSION = 1;
+const VERSION = 2;
 
 /** Elevation-like: one band of a non-Byte type. Everything else is treated as imagery. */
-const isDem = (info: RasterInfo): boolean => info.bandCount === 1 && info.dataType !== 'Byte';
+export const isDem = (info: RasterInfo): boolean => info.bandCount === 1 && info.dataType !== 'Byte';
 
 const paramsSchema = z.strictObject({
   /** A DEM grid finer than this is blocking (DOMAIN.md: 100 m). */
@@ -63,41 +64,57 @@ export function targetPixelSize(info: RasterInfo, params: RasterResolutionParams
 
 const resolutionLabel = (metres: number): number => Number(metres.toPrecision(3));
 
-/** DEM grid / imagery ground resolution finer than the profile allows is blocking. */
+/**
+ * DEM grid / imagery ground resolution finer than the profile allows is blocking. Version 2 also
+ * reads the texts (record title and abstract, file and layer names): one that states a grid or
+ * resolution finer than the raster's threshold is blocking (ADR 0164; stated scales are
+ * coverage-area's).
+ */
 export const rasterResolutionRule = defineRule({
   id: ID,
   version: VERSION,
   params: paramsSchema,
   check(subject, params): readonly Finding[] {
     if (subject.kind !== 'raster') return [];
-    const info = subject.info;
-    const metres = pixelSizeMetres(info);
-    if (metres === null) {
-      return [
-        {
-          ruleId: ID,
-          ruleVersion: VERSION,
-          severity: 'blocking',
-          messageKey: 'finding.noCrs',
-          params: {},
-          where: {},
-          action: null,
-        },
-      ];
-    }
-    const threshold = thresholdOf(info, params);
-    if (metres >= threshold * (1 - 1e-9)) return [];
-    const dem = isDem(info);
+    return [
+      ...pixelFindings(subject, params),
+      ...statedPrecisionFindings(
+        { id: ID, version: VERSION },
+        subject.texts,
+        thresholdOf(subject.info, params),
+      ),
+    ];
+  },
+});
+
+function pixelFindings(subject: RasterSubject, params: RasterResolutionParams): Finding[] {
+  const info = subject.info;
+  const metres = pixelSizeMetres(info);
+  if (metres === null) {
     return [
       {
         ruleId: ID,
         ruleVersion: VERSION,
         severity: 'blocking',
-        messageKey: dem ? 'finding.demResolution' : 'finding.imageryResolution',
-        params: { resolution: resolutionLabel(metres), threshold },
-        where: dem ? { band: 1 } : {},
-        action: 'resample',
+        messageKey: 'finding.noCrs',
+        params: {},
+        where: {},
+        action: null,
       },
     ];
-  },
-});
+  }
+  const threshold = thresholdOf(info, params);
+  if (metres >= threshold * (1 - 1e-9)) return [];
+  const dem = isDem(info);
+  return [
+    {
+      ruleId: ID,
+      ruleVersion: VERSION,
+      severity: 'blocking',
+      messageKey: dem ? 'finding.demResolution' : 'finding.imageryResolution',
+      params: { resolution: resolutionLabel(metres), threshold },
+      where: dem ? { band: 1 } : {},
+      action: 'resample',
+    },
+  ];
+}

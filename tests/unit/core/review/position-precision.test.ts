@@ -53,7 +53,7 @@ describe('positionPrecisionRule', () => {
     expect(findings).toEqual([
       {
         ruleId: 'position-precision',
-        ruleVersion: 1,
+        ruleVersion: 2,
         severity: 'blocking',
         messageKey: 'finding.positionPrecision',
         params: { precision: 0.001, threshold: 50 },

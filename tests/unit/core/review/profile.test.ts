@@ -6,9 +6,12 @@ import { HIDDEN_PARTS, type RasterInfo } from '../../../../src-main/core/model/i
 import { runReview } from '../../../../src-main/core/review/engine.js';
 import { parseProfile, type ReviewProfile } from '../../../../src-main/core/review/profile.js';
 import {
+  contourIntervalRule,
+  coverageAreaRule,
   hiddenContentRule,
   positionPrecisionRule,
   rasterResolutionRule,
+  restrictedZoneRule,
 } from '../../../../src-main/core/review/rules/index.js';
 import { ROOT } from '../../../support/samples.js';
 
@@ -54,8 +57,11 @@ describe('review profiles as data (ADR 0160)', () => {
     const loaded = load(defaultProfile);
     expect(loaded).toMatchObject({ id: 'cn-default', version: 3, sha256: HASH });
     expect(loaded.rules.map((r) => `${r.id}@${String(r.version)}`)).toEqual([
-      'position-precision@1',
-      'raster-resolution@1',
+      'position-precision@2',
+      'raster-resolution@2',
+      'contour-interval@1',
+      'coverage-area@1',
+      'restricted-zone@1',
       'forbidden-content@1',
       'sensitive-field@1',
       'graticule@1',
@@ -72,6 +78,38 @@ describe('review profiles as data (ADR 0160)', () => {
       minLength: 2,
       localPaths: true,
     });
+    // DOMAIN.md's defaults: 20 m contours are secret, public maps need 50 m; 1:5000 over 25 km².
+    expect(loaded.paramsOf(contourIntervalRule)).toMatchObject({ secretMetres: 20, publicMetres: 50 });
+    expect(loaded.paramsOf(coverageAreaRule)).toEqual({
+      scaleDenominator: 5000,
+      areaKm2: 25,
+      gapMetres: 1000,
+    });
+    // Zones are configured locally: the national profile ships none.
+    expect(loaded.paramsOf(restrictedZoneRule)).toEqual({ zones: [] });
+  });
+
+  it('fails closed on a zone file the host did not read, or one in a CRS it does not know', () => {
+    const zone = { file: '/secure/zones.geojson', crs: 'EPSG:4490' };
+    expect(problemsOf(profile({ 'restricted-zone': { zones: [zone] } }))[0]).toMatch(
+      /^rules\.restricted-zone\.zones\.0\.polygons: /,
+    );
+    const square = [
+      [
+        [108, 23],
+        [108.1, 23],
+        [108.1, 23.1],
+        [108, 23],
+      ],
+    ];
+    expect(
+      problemsOf(
+        profile({ 'restricted-zone': { zones: [{ ...zone, crs: 'EPSG:1', polygons: [square] }] } }),
+      )[0],
+    ).toMatch(/^rules\.restricted-zone\.zones\.0\.crs: /);
+    expect(problemsOf(profile({ 'restricted-zone': { zones: [{ ...zone, polygons: [square] }] } }))).toEqual(
+      [],
+    );
   });
 
   it('fails closed: an unknown rule or a parameter its rule refuses loads nothing, naming rule and field', () => {

@@ -38,7 +38,7 @@ describe('raster-resolution rule', () => {
     expect(check(raster({}))).toEqual([
       {
         ruleId: 'raster-resolution',
-        ruleVersion: 1,
+        ruleVersion: 2,
         severity: 'blocking',
         messageKey: 'finding.demResolution',
         params: { resolution: 5, threshold: 100 },
@@ -94,7 +94,7 @@ describe('raster-resolution rule', () => {
     expect(check(raster({ epsg: null }))).toEqual([
       {
         ruleId: 'raster-resolution',
-        ruleVersion: 1,
+        ruleVersion: 2,
         severity: 'blocking',
         messageKey: 'finding.noCrs',
         params: {},
