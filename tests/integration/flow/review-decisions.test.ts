@@ -116,7 +116,7 @@ describe('a reviewer decides on each finding', () => {
       const [dem] = JSON.parse(imported.stdout) as { id: string }[];
       if (!dem) throw new Error('import');
       const review = await cli('review', dem.id);
-      expect(review.stdout).toMatch(/审查未通过（1 项阻断）\s+rv_[0-9a-f]{16}/);
+      expect(review.stdout).toMatch(/审查未通过（\d+ 项阻断）\s+rv_[0-9a-f]{16}/);
       expect(review.stdout).toContain('  1. blocking raster-resolution');
       const reviewId = /rv_[0-9a-f]{16}/.exec(review.stdout)?.[0] ?? '';
       const decided = await cli(
