@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseProfile, type ReviewProfile } from '../core/review/profile.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
+import { writeFlatGeobuf } from '../core/formats/flatgeobuf/index.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
 import {
@@ -105,7 +106,7 @@ async function compose({
       writeWorkingCopy: copier.writeWorkingCopy,
     } satisfies RasterIo,
     formats: { open: parsers.openFile, openForImport: parsers.openForImport } satisfies FormatReader,
-    vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
+    vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
     tileSets,
