@@ -1,6 +1,6 @@
 import type { FlatStyle } from 'ol/style/flat.js';
 import LayerGroup from 'ol/layer/Group.js';
-import WebGLPointsLayer from 'ol/layer/WebGLPoints.js';
+import WebGLVectorLayer from 'ol/layer/WebGLVector.js';
 import type VectorSource from 'ol/source/Vector.js';
 import type { LayerStyle, Rgb, VectorRenderer } from './style/model.js';
 import { defaultVectorStyle } from './style/model.js';
@@ -48,12 +48,12 @@ export const densePointStyle = (renderer: VectorRenderer): FlatStyle =>
   }) as FlatStyle;
 
 /**
- * A very dense point layer: a WebGL points layer over the layer's source, inside a group so that a
+ * A very dense point layer: a WebGL vector layer over the layer's source, inside a group so that a
  * new style replaces the WebGL layer (its style is fixed at creation) without reloading features.
  */
 export class DensePointsLayer extends LayerGroup implements Restylable {
   readonly styled = true;
-  private current: WebGLPointsLayer<VectorSource> | null = null;
+  private current: WebGLVectorLayer<VectorSource> | null = null;
 
   constructor(
     private readonly source: VectorSource,
@@ -68,7 +68,7 @@ export class DensePointsLayer extends LayerGroup implements Restylable {
 
   restyle(style: LayerStyle | null): void {
     const vector = style?.kind === 'vector' ? style.vector : defaultVectorStyle(this.colour);
-    const next = new WebGLPointsLayer({ source: this.source, style: densePointStyle(vector.renderer) });
+    const next = new WebGLVectorLayer({ source: this.source, style: densePointStyle(vector.renderer) });
     // Identify looks for these on the layer a hit comes from (MapController.pick).
     next.set('strataId', this.strataId);
     next.set('strataVector', true);

@@ -27,23 +27,30 @@ export function flatGeobufLoader(
   return (extent, _resolution, _projection, success, failure) => {
     latest = extent;
     const stale = (): boolean => latest !== extent && (latest === null || !intersects(latest, extent));
-    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = transformExtent(extent, viewProjection, dataProjection, 8);
-    let numberColumn: string | null = null;
+    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = transformExtent(
+      extent,
+      viewProjection,
+      dataProjection,
+      8,
+    );
+    // Set by the library once it has read the header, before the first feature.
+    const header: { numberColumn: string | null } = { numberColumn: null };
     const features = fgb.deserialize(url, {
       rect: { minX, minY, maxX, maxY },
       dataProjection,
       featureProjection: getProjection(viewProjection)?.getCode() ?? 'EPSG:3857',
-      headerMetaFn: (header) => {
-        numberColumn = header.columns?.at(-1)?.name ?? null;
+      headerMetaFn: (meta) => {
+        header.numberColumn = meta.columns?.at(-1)?.name ?? null;
       },
     }) as AsyncGenerator<Feature>;
     const loaded: Feature[] = [];
     let batch: Feature[] = [];
     void (async () => {
       for await (const feature of features) {
-        if (numberColumn !== null) {
-          feature.setId(feature.get(numberColumn) as number);
-          feature.unset(numberColumn, true);
+        const column = header.numberColumn;
+        if (column !== null) {
+          feature.setId(feature.get(column) as number);
+          feature.unset(column, true);
         }
         batch.push(feature);
         if (batch.length >= BATCH) {

@@ -3,7 +3,14 @@ import { Column, Feature, Geometry as FgbGeometry, generic } from 'flatgeobuf';
 import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
 import { Crs } from 'flatgeobuf/lib/mjs/flat-geobuf/crs.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
-import type { AttributeValue, CrsInfo, FieldInfo, Geometry, Position, VectorFeature } from '../../model/index.js';
+import type {
+  AttributeValue,
+  CrsInfo,
+  FieldInfo,
+  Geometry,
+  Position,
+  VectorFeature,
+} from '../../model/index.js';
 import { hilbertOrder, INDEX_NODE_SIZE, indexByteLength, packedRTree } from './packed-rtree.js';
 
 const { ColumnType, GeometryType } = generic;
@@ -72,7 +79,8 @@ function boundGeometry(box: Float64Array, at: number, g: Geometry): void {
       for (const line of g.coordinates) for (const p of line) expand(box, at, p);
       return;
     case 'MultiPolygon':
-      for (const polygon of g.coordinates) for (const ring of polygon) for (const p of ring) expand(box, at, p);
+      for (const polygon of g.coordinates)
+        for (const ring of polygon) for (const p of ring) expand(box, at, p);
       return;
     case 'GeometryCollection':
       for (const part of g.geometries) boundGeometry(box, at, part);

@@ -74,7 +74,9 @@ describe('packed R-tree', () => {
     }
     const order = hilbertOrder(boxes);
     const sorted = new Float64Array(4 * n);
-    order.forEach((item, k) => sorted.set(boxes.subarray(4 * item, 4 * item + 4), 4 * k));
+    order.forEach((item, k) => {
+      sorted.set(boxes.subarray(4 * item, 4 * item + 4), 4 * k);
+    });
     // Offsets stand for the items themselves here.
     const tree = packedRTree(sorted, Float64Array.from(order));
     expect(tree.length).toBe(indexByteLength(n));
@@ -92,7 +94,10 @@ describe('packed R-tree', () => {
 
 describe('FlatGeobuf writer', () => {
   const features: VectorFeature[] = [
-    { geometry: { type: 'Point', coordinates: [116.5, 39.5] }, properties: { 名称: '甲', 深度: 1.5, 验收: true } },
+    {
+      geometry: { type: 'Point', coordinates: [116.5, 39.5] },
+      properties: { 名称: '甲', 深度: 1.5, 验收: true },
+    },
     { geometry: null, properties: { 名称: '无', 深度: null, 验收: null } },
     {
       geometry: {
