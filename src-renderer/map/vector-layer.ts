@@ -77,13 +77,14 @@ export function createVectorLayer(
     return new StyledVectorLayer(spec, source);
   }
   const source: VectorSource = new VectorSource({ strategy: bboxStrategy });
-  source.setLoader(flatGeobufLoader(source, spec.url, dataProjection, viewProjection, onError));
   const points = spec.geometryType === 'Point' || spec.geometryType === 'MultiPoint';
-  if (points && spec.featureCount >= DENSE_POINTS) {
-    return new DensePointsLayer(source, spec.id, layerColour(spec.colourIndex), spec.style, {
-      zIndex: spec.zIndex,
-      visible: spec.visible,
-    });
-  }
-  return new StyledVectorLayer(spec, source);
+  const layer =
+    points && spec.featureCount >= DENSE_POINTS
+      ? new DensePointsLayer(source, spec.id, layerColour(spec.colourIndex), spec.style, {
+          zIndex: spec.zIndex,
+          visible: spec.visible,
+        })
+      : new StyledVectorLayer(spec, source);
+  source.setLoader(flatGeobufLoader(source, spec.url, dataProjection, viewProjection, onError));
+  return layer;
 }
