@@ -1,6 +1,7 @@
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type BaseLayer from 'ol/layer/Base.js';
-import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
+import { buffer, getHeight, getIntersection, getWidth, isEmpty, type Extent } from 'ol/extent.js';
+import { transformExtent } from 'ol/proj.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type { ProjectionLike } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
@@ -76,7 +77,9 @@ export function createVectorLayer(
       .catch(onError);
     return new StyledVectorLayer(spec, source);
   }
-  const source: VectorSource = new VectorSource({ strategy: bboxStrategy });
+  const source: VectorSource = new VectorSource({
+    strategy: aroundTheView(spec, dataProjection, viewProjection),
+  });
   const points = spec.geometryType === 'Point' || spec.geometryType === 'MultiPoint';
   const layer =
     points && spec.featureCount >= DENSE_POINTS
@@ -87,4 +90,18 @@ export function createVectorLayer(
       : new StyledVectorLayer(spec, source);
   source.setLoader(flatGeobufLoader(source, spec.url, dataProjection, viewProjection, onError));
   return layer;
+}
+
+/**
+ * Extents to load: the view's, widened by its own size each way and cut to the layer's extent, so
+ * a pan within the widened area or anywhere in a layer loaded whole (zoomed out) loads nothing.
+ */
+function aroundTheView(spec: MapLayerSpec, dataProjection: string, viewProjection: ProjectionLike) {
+  const whole = spec.extent ? transformExtent([...spec.extent], dataProjection, viewProjection, 8) : null;
+  return (extent: Extent): Extent[] => {
+    const wide = buffer(extent, Math.max(getWidth(extent), getHeight(extent)));
+    if (whole === null || !whole.every(Number.isFinite)) return [wide];
+    const cut = getIntersection(wide, whole);
+    return isEmpty(cut) ? [extent] : [cut];
+  };
 }
