@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { Page, Request } from '@playwright/test';
 import { expect, openWorkstation, test } from './harness-fixture.js';
 import { afterRender, mapPixels, shareNearColours } from './map-pixels.js';
+import { mapIdle } from './workspace-support.js';
 
 const run = promisify(execFile);
 const POINTS = 300_000;
@@ -76,6 +77,8 @@ test('issue 6: 300,000 points draw by extent over Range, and a pan renders its f
   await expect
     .poll(async () => shareNearColours(await mapPixels(page), [LAYER_COLOUR], 200), { timeout: 120_000 })
     .toBeGreaterThan(0.04);
+  // Everything in view loaded and drawn (the frame counter only moves once no load is pending).
+  await mapIdle(page);
   await shot('dense-points');
 
   // Every read of the copy is a Range request (the index, then the features it names).

@@ -133,49 +133,73 @@ function buildGeometry(b: flatbuffers.Builder, g: Geometry): flatbuffers.Offset 
 
 const encoder = new TextEncoder();
 
+/** A reusable, growing scratch buffer for one feature's properties. */
+class PropertyBuffer {
+  private bytes = new Uint8Array(1024);
+  private view = new DataView(this.bytes.buffer);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+    this.view = new DataView(grown.buffer);
+  }
+
+  u16(v: number): void {
+    this.room(2);
+    this.view.setUint16(this.length, v, true);
+    this.length += 2;
+  }
+  i32(v: number): void {
+    this.room(4);
+    this.view.setInt32(this.length, v, true);
+    this.length += 4;
+  }
+  f64(v: number): void {
+    this.room(8);
+    this.view.setFloat64(this.length, v, true);
+    this.length += 8;
+  }
+  u8(v: number): void {
+    this.room(1);
+    this.bytes[this.length] = v;
+    this.length += 1;
+  }
+  text(v: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    this.room(4 + 3 * v.length);
+    const { written } = encoder.encodeInto(v, this.bytes.subarray(this.length + 4));
+    this.view.setUint32(this.length, written, true);
+    this.length += 4 + written;
+  }
+  get content(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
 /** The properties blob: per non-null value its column index (uint16) and the value. */
 function encodeProperties(
+  out: PropertyBuffer,
   columns: readonly { readonly name: string; readonly type: ColumnTypeValue }[],
   values: Readonly<Record<string, AttributeValue>>,
   number: number,
 ): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  const push = (bytes: Uint8Array): void => {
-    parts.push(bytes);
-    length += bytes.length;
-  };
-  columns.forEach((column, i) => {
-    const value = i === columns.length - 1 ? number : values[column.name];
-    if (value === null || value === undefined) return;
-    const head = new DataView(new ArrayBuffer(2));
-    head.setUint16(0, i, true);
-    push(new Uint8Array(head.buffer));
-    if (column.type === ColumnType.Int) {
-      const v = new DataView(new ArrayBuffer(4));
-      v.setInt32(0, Number(value), true);
-      push(new Uint8Array(v.buffer));
-    } else if (column.type === ColumnType.Double) {
-      const v = new DataView(new ArrayBuffer(8));
-      v.setFloat64(0, Number(value), true);
-      push(new Uint8Array(v.buffer));
-    } else if (column.type === ColumnType.Bool) {
-      push(Uint8Array.of(value === true ? 1 : 0));
-    } else {
-      const text = encoder.encode(String(value));
-      const v = new DataView(new ArrayBuffer(4));
-      v.setUint32(0, text.length, true);
-      push(new Uint8Array(v.buffer));
-      push(text);
-    }
-  });
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  out.length = 0;
+  const last = columns.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const column = columns[i];
+    if (column === undefined) continue;
+    const value = i === last ? number : values[column.name];
+    if (value === null || value === undefined) continue;
+    out.u16(i);
+    if (column.type === ColumnType.Int) out.i32(Number(value));
+    else if (column.type === ColumnType.Double) out.f64(Number(value));
+    else if (column.type === ColumnType.Bool) out.u8(value === true ? 1 : 0);
+    else out.text(String(value));
   }
-  return out;
+  return out.content;
 }
 
 function headerBytes(
@@ -249,6 +273,7 @@ export function planFlatGeobuf(input: FlatGeobufWriteInput): PlannedFlatGeobuf {
   const geometryType = types.size === 1 && only !== undefined ? GEOMETRY_TYPES[only] : GeometryType.Unknown;
 
   const builder = new flatbuffers.Builder(256);
+  const scratch = new PropertyBuffer();
   const encode = (k: number): Uint8Array => {
     const index = drawn[k] ?? 0;
     const feature = input.features[index];
@@ -256,7 +281,7 @@ export function planFlatGeobuf(input: FlatGeobufWriteInput): PlannedFlatGeobuf {
     builder.clear();
     const props = Feature.createPropertiesVector(
       builder,
-      encodeProperties(columns, feature.properties, index + 1),
+      encodeProperties(scratch, columns, feature.properties, index + 1),
     );
     const geometry = buildGeometry(builder, feature.geometry);
     Feature.startFeature(builder);
