@@ -5,6 +5,7 @@ import type { ReviewProfile } from '../core/review/profile.js';
 import { loadReviewProfile } from '../services/profile-files.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
+import { writeFlatGeobuf } from '../core/formats/flatgeobuf/index.js';
 import { openCatalogue, type Catalogue } from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
 import {
@@ -112,7 +113,7 @@ async function compose({
       openForImport: parsers.openForImport,
       hidden: parsers.hidden,
     } satisfies FormatReader,
-    vector: { toGeoJson: writeGeoJson } satisfies VectorIo,
+    vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
     tileSets,

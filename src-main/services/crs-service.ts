@@ -1,4 +1,5 @@
 import type { CallContext } from '../api/caller.js';
+import { FLATGEOBUF_CONTENT_TYPE } from '../api/display-copy.js';
 import { StrataError } from '../api/errors.js';
 import type { CrsAssignmentInfo, CrsSearchHit, DatasetDetail, DatumShiftsLoaded } from '../api/types.js';
 import { readFile, stat } from 'node:fs/promises';
@@ -50,14 +51,21 @@ export async function assignCrs(
   }
   let display: { key: string; contentType: string } | null = null;
   if (row.kind === 'vector') {
-    const text = await withStagedSubject(deps, row, (subject) =>
+    const bytes = await withStagedSubject(deps, row, (subject) =>
       Promise.resolve(
-        subject.kind === 'vector' ? deps.vector.toGeoJson({ crs, features: subject.features }) : null,
+        subject.kind === 'vector'
+          ? deps.vector.toDisplayCopy({
+              name: row.layer ?? 'display',
+              crs,
+              fields: subject.info.fields,
+              features: subject.features,
+            })
+          : null,
       ),
     );
-    if (text !== null) {
-      const put = await deps.objects.putBytes(new TextEncoder().encode(text));
-      display = { key: put.sha256, contentType: 'application/geo+json' };
+    if (bytes !== null) {
+      const put = await deps.objects.putBytes(bytes);
+      display = { key: put.sha256, contentType: FLATGEOBUF_CONTENT_TYPE };
     }
   }
   const assignment: CrsAssignmentInfo = {

@@ -1,4 +1,5 @@
 import type { CallContext } from '../api/caller.js';
+import { GEOJSON_CONTENT_TYPE } from '../api/display-copy.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { dropFields, fieldsToDrop } from '../core/release/drop-fields.js';
@@ -249,7 +250,7 @@ export async function createRelease(
       byteSize: stored.size,
       files: [{ name, sha256: stored.sha256, size: stored.size }],
       displayKey: stored.sha256,
-      displayContentType: info.kind === 'raster' ? 'image/tiff' : 'application/geo+json',
+      displayContentType: info.kind === 'raster' ? 'image/tiff' : GEOJSON_CONTENT_TYPE,
       valueRange: info.kind === 'raster' ? await deps.raster.valueRange(written.file, info) : null,
       sourceId: id,
       status: 'public-version',

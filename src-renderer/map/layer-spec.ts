@@ -18,6 +18,9 @@ export interface MapLayerSpec {
   /** In `crs` units, x = easting/longitude first. */
   readonly extent: Extent | null;
   readonly bandCount: number;
+  /** Vectors: how many features and of which geometry (a dense point layer is drawn by WebGL). */
+  readonly featureCount: number;
+  readonly geometryType: DatasetSummary['geometryType'] | null;
   readonly dataType: string | null;
   readonly visible: boolean;
   /** 0 (transparent) to 1 (opaque). */
@@ -50,6 +53,8 @@ export function layerSpecOf(
     crs: detail.crsDefinition,
     extent: s.extent,
     bandCount: s.bandCount ?? 1,
+    featureCount: s.featureCount ?? 0,
+    geometryType: s.geometryType ?? null,
     dataType: s.dataType ?? null,
     ...placement,
   };

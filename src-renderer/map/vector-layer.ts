@@ -1,7 +1,13 @@
 import GeoJSON from 'ol/format/GeoJSON.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import { buffer, getHeight, getIntersection, getWidth, isEmpty, type Extent } from 'ol/extent.js';
+import { transformExtent } from 'ol/proj.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type { ProjectionLike } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
+import { GEOJSON_CONTENT_TYPE } from '../../src-main/api/display-copy.js';
+import { DENSE_POINTS, DensePointsLayer } from './dense-points-layer.js';
+import { flatGeobufLoader } from './flatgeobuf-loader.js';
 import type { MapLayerSpec } from './layer-spec.js';
 import { provideFeatureRows } from './style/feature-rows.js';
 import { defaultVectorStyle, type LayerStyle } from './style/model.js';
@@ -49,25 +55,53 @@ class StyledVectorLayer extends VectorLayer implements Restylable {
 }
 
 /**
- * A GeoJSON display copy (x = easting/longitude, in the dataset CRS) drawn in the view projection.
- * The features are read once per layer; errors surface through `onError` (translated by the UI).
+ * A vector dataset's layer in the view projection. An indexed FlatGeobuf display copy (ADR 0150)
+ * is read by extent (bbox strategy, see flatgeobuf-loader.ts); a dense point layer is drawn by
+ * WebGL without labels. A GeoJSON copy (datasets imported before, public versions) is read whole,
+ * as before. Errors surface through `onError` (translated by the UI).
  */
 export function createVectorLayer(
   spec: MapLayerSpec,
   viewProjection: ProjectionLike,
   onError: () => void,
-): VectorLayer {
-  const source = new VectorSource();
-  const layer = new StyledVectorLayer(spec, source);
-  const format = new GeoJSON({
-    dataProjection: spec.crs?.code ?? 'EPSG:4326',
-    featureProjection: viewProjection,
+): BaseLayer {
+  const dataProjection = spec.crs?.code ?? 'EPSG:4326';
+  if (spec.display.contentType === GEOJSON_CONTENT_TYPE) {
+    const source = new VectorSource();
+    const format = new GeoJSON({ dataProjection, featureProjection: viewProjection });
+    void fetch(spec.url, { credentials: 'same-origin' })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
+        source.addFeatures(format.readFeatures(await response.json()));
+      })
+      .catch(onError);
+    return new StyledVectorLayer(spec, source);
+  }
+  const source: VectorSource = new VectorSource({
+    strategy: aroundTheView(spec, dataProjection, viewProjection),
   });
-  void fetch(spec.url, { credentials: 'same-origin' })
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
-      source.addFeatures(format.readFeatures(await response.json()));
-    })
-    .catch(onError);
+  const points = spec.geometryType === 'Point' || spec.geometryType === 'MultiPoint';
+  const layer =
+    points && spec.featureCount >= DENSE_POINTS
+      ? new DensePointsLayer(source, spec.id, layerColour(spec.colourIndex), spec.style, {
+          zIndex: spec.zIndex,
+          visible: spec.visible,
+        })
+      : new StyledVectorLayer(spec, source);
+  source.setLoader(flatGeobufLoader(source, spec.url, dataProjection, viewProjection, onError));
   return layer;
+}
+
+/**
+ * Extents to load: the view's, widened by its own size each way and cut to the layer's extent, so
+ * a pan within the widened area or anywhere in a layer loaded whole (zoomed out) loads nothing.
+ */
+function aroundTheView(spec: MapLayerSpec, dataProjection: string, viewProjection: ProjectionLike) {
+  const whole = spec.extent ? transformExtent([...spec.extent], dataProjection, viewProjection, 8) : null;
+  return (extent: Extent): Extent[] => {
+    const wide = buffer(extent, Math.max(getWidth(extent), getHeight(extent)));
+    if (whole === null || !whole.every(Number.isFinite)) return [wide];
+    const cut = getIntersection(wide, whole);
+    return isEmpty(cut) ? [extent] : [cut];
+  };
 }

@@ -1,6 +1,6 @@
 import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
 import type { ImportCrsDecision } from '../crs/index.js';
-import type { CrsInfo, DatasetFormat, SubjectText, VectorFeature } from '../model/index.js';
+import type { CrsInfo, DatasetFormat, FieldInfo, SubjectText, VectorFeature } from '../model/index.js';
 
 /** A file as its format module read it: one entry per layer, each a dataset of its own. */
 export interface OpenedFile {
@@ -59,6 +59,13 @@ export interface FormatReader {
 export interface VectorIo {
   /** Serialises a fresh GeoJSON FeatureCollection (with its CRS named) — text only, no I/O. */
   toGeoJson(data: { readonly crs: CrsInfo; readonly features: readonly VectorFeature[] }): string;
+  /** Writes a layer's display copy: an indexed FlatGeobuf (ADR 0150) — bytes only, no I/O. */
+  toDisplayCopy(data: {
+    readonly name: string;
+    readonly crs: CrsInfo;
+    readonly fields: readonly FieldInfo[];
+    readonly features: readonly VectorFeature[];
+  }): Uint8Array;
 }
 
 export type { FormatNotice, LayerRead, OpenOptions };

@@ -1,4 +1,5 @@
-import { writeGeoJson } from '../../core/formats/geojson/index.js';
+import { FLATGEOBUF_CONTENT_TYPE } from '../../api/display-copy.js';
+import { writeFlatGeobuf } from '../../core/formats/flatgeobuf/index.js';
 import type { LayerRead, OpenOptions } from '../../core/formats/format-module.js';
 import { importCrsDecision } from '../../core/crs/index.js';
 import type { CrsInfo } from '../../core/model/index.js';
@@ -7,12 +8,18 @@ import { openFile } from './open-file.js';
 
 /**
  * What the map reads for a layer: a raster is shown from its own bytes (null here); a vector with
- * a CRS gets a fresh GeoJSON of its features; one without a CRS cannot be placed, so gets none.
+ * a CRS gets an indexed FlatGeobuf of its features (ADR 0150); one without a CRS cannot be placed,
+ * so gets none.
  */
 function displayOf(layer: LayerRead, crs: CrsInfo | null): DisplayCopy | null {
   if (layer.kind === 'raster' || crs === null) return null;
-  const text = writeGeoJson({ crs, features: layer.features });
-  return { bytes: new TextEncoder().encode(text), contentType: 'application/geo+json' };
+  const bytes = writeFlatGeobuf({
+    name: layer.layer ?? 'display',
+    crs,
+    fields: layer.info.fields,
+    features: layer.features,
+  });
+  return { bytes, contentType: FLATGEOBUF_CONTENT_TYPE };
 }
 
 /**

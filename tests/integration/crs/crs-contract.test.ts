@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDatumShifts } from '../../../src-main/core/crs/index.js';
@@ -8,6 +8,7 @@ import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { copyFixture, ROOT, tempDir } from '../../support/samples.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
+import { ogrLayers } from '../../support/ogr-layers.js';
 import { testDispatch } from '../../support/test-dispatch.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
@@ -73,12 +74,11 @@ describe('dataset.assignCrs', () => {
     expect(detail.summary.extent).toEqual(gdal.extent);
     expect(detail.crsAssignment).toMatchObject({ code: 'EPSG:4490', previous: null, by: 'curator' });
     expect(detail.crsDefinition).toEqual({ code: 'EPSG:4490', proj4: '+proj=longlat +ellps=GRS80' });
-    expect(detail.display.contentType).toBe('application/geo+json');
+    expect(detail.display.contentType).toBe('application/vnd.flatgeobuf');
     const served = await ws.resolveFile(detail.display.path);
-    const display = JSON.parse(await readFile(served && 'path' in served ? served.path : '', 'utf8')) as {
-      features: unknown[];
-    };
-    expect(display.features).toHaveLength(gdal.featureCount);
+    const [display] = await ogrLayers(served && 'path' in served ? served.path : '');
+    expect(display?.featureCount).toBe(gdal.featureCount);
+    expect(display?.epsg).toBe('EPSG:4490');
 
     const [entry] = await local.call('audit.list', { limit: 1 });
     expect(entry).toMatchObject({

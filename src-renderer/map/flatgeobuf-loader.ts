@@ -1,0 +1,89 @@
+import type Feature from 'ol/Feature.js';
+import type { FeatureLoader } from 'ol/featureloader.js';
+import { get as getProjection, transformExtent, type ProjectionLike } from 'ol/proj.js';
+import type VectorSource from 'ol/source/Vector.js';
+import { ol as fgb } from 'flatgeobuf';
+
+// The flatgeobuf reader (4.5.0) logs through console.debug twice per feature it reads and once
+// per index node range: at 300,000 points that is over half a million messages per load, which
+// alone stalls the renderer (and floods DevTools). The app itself never logs at debug level.
+console.debug = (): void => undefined;
+
+/** Features handed to the source at a time: the map draws while the rest still arrives. */
+const BATCH = 20_000;
+/** A load starts once the view has rested this long: a drag or wheel run asks for its last extent only. */
+const SETTLE_MS = 200;
+
+/**
+ * A bbox-strategy loader for an indexed FlatGeobuf display copy (ADR 0150): each extent the view
+ * needs is transformed into the layer's CRS and asked of the file's R-tree over HTTP Range; only
+ * the features inside come. The feature number the copy carries in its last column becomes the
+ * feature's id (1..N, see feature-ids.ts), which also keeps a feature loaded twice (overlapping
+ * extents) once in the source. A newer load makes an older one stale (the view moved on): it is
+ * dropped between batches and reported as failed, so the source asks again if the view returns.
+ */
+export function flatGeobufLoader(
+  source: VectorSource,
+  url: string,
+  dataProjection: string,
+  viewProjection: ProjectionLike,
+  onError: () => void,
+): FeatureLoader {
+  let newest = 0;
+  return (extent, _resolution, _projection, success, failure) => {
+    const load = ++newest;
+    const stale = (): boolean => load !== newest;
+    const read = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      if (stale()) {
+        failure?.();
+        return;
+      }
+      const [minX = 0, minY = 0, maxX = 0, maxY = 0] = transformExtent(
+        extent,
+        viewProjection,
+        dataProjection,
+        8,
+      );
+      // Set by the library once it has read the header, before the first feature.
+      const header: { numberColumn: string | null } = { numberColumn: null };
+      const features = fgb.deserialize(url, {
+        rect: { minX, minY, maxX, maxY },
+        dataProjection,
+        featureProjection: getProjection(viewProjection)?.getCode() ?? 'EPSG:3857',
+        headerMetaFn: (meta) => {
+          header.numberColumn = meta.columns?.at(-1)?.name ?? null;
+        },
+      }) as AsyncGenerator<Feature>;
+      const loaded: Feature[] = [];
+      let batch: Feature[] = [];
+      for await (const feature of features) {
+        const column = header.numberColumn;
+        if (column !== null) {
+          feature.setId(feature.get(column) as number);
+          feature.unset(column, true);
+        }
+        // Already there from an overlapping extent.
+        if (source.getFeatureById(feature.getId() ?? '') !== null) continue;
+        batch.push(feature);
+        if (batch.length >= BATCH) {
+          if (stale()) {
+            await features.return(undefined);
+            failure?.();
+            return;
+          }
+          source.addFeatures(batch);
+          loaded.push(...batch);
+          batch = [];
+        }
+      }
+      source.addFeatures(batch);
+      loaded.push(...batch);
+      success?.(loaded);
+    };
+    read().catch(() => {
+      failure?.();
+      onError();
+    });
+  };
+}
