@@ -12,6 +12,7 @@ const ALLOWED_PACKAGES = new Set([
   'zod',
   'iconv-lite',
   'flatgeobuf',
+  'flatbuffers',
   'fflate',
   'papaparse',
   '@xmldom/xmldom',
