@@ -14,8 +14,8 @@ import { stageFiles } from './staging.js';
  * CRS import decides from the same bytes (zone-prefixed eastings, ADR 0102) or, for a file that
  * names none, the one a user assigned (`assigned`, recorded and audited; ADR 0104). `options`
  * are the ones the file was imported with (a CSV's columns and CRS); `record` the texts of the
- * dataset's catalogue record, which go out with it and are reviewed with it. The file's
- * hidden-content inventory (ADR 0162) is read from the same staged set, in its own parse.
+ * dataset's catalogue record, which go out with it and are reviewed with it. With a record, the
+ * file's hidden-content inventory (ADR 0162) is read from the same staged set, in its own parse.
  */
 export async function parseSubject(
   deps: ServiceDeps,
@@ -31,7 +31,10 @@ export async function parseSubject(
   if (layer === undefined)
     throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.layerGone' });
   const crs = importCrsDecision(layer.info.crs, layer.info.extent).crs ?? assigned;
-  const hidden = await deps.formats.hidden(file, options);
+  // Read with its record, the subject is read for a review and takes the format's hidden inventory
+  // too (a second pass in the parse worker); read for its data alone (features, table pages, a CRS
+  // check, a release's source) it needs none.
+  const hidden = record === null ? [] : await deps.formats.hidden(file, options);
   const common = { name, layer: layerName, texts: subjectTexts(name, layerName, record), hidden };
   if (layer.kind === 'raster') return { kind: 'raster', ...common, info: { ...layer.info, crs } };
   return { kind: 'vector', ...common, info: { ...layer.info, crs }, features: layer.features };
