@@ -1,5 +1,6 @@
 import type Feature from 'ol/Feature.js';
 import type { FeatureLoader } from 'ol/featureloader.js';
+import { containsExtent, type Extent } from 'ol/extent.js';
 import { get as getProjection, transformExtent, type ProjectionLike } from 'ol/proj.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { ol as fgb } from 'flatgeobuf';
@@ -20,7 +21,11 @@ const SETTLE_MS = 200;
  * the features inside come. The feature number the copy carries in its last column becomes the
  * feature's id (1..N, see feature-ids.ts), which also keeps a feature loaded twice (overlapping
  * extents) once in the source. A newer load makes an older one stale (the view moved on): it is
- * dropped between batches and reported as failed, so the source asks again if the view returns.
+ * dropped between batches, its extent is taken off the source's loaded extents (OpenLayers keeps
+ * a failed extent as loaded) and it is reported as failed, so the source asks again if the view
+ * returns. An extent inside the one still being read waits for that read instead of making it stale:
+ * taking a stale extent off also cuts it out of the newer load's, and the source asks for that
+ * part again while the newer read is still running.
  */
 export function flatGeobufLoader(
   source: VectorSource,
@@ -30,15 +35,22 @@ export function flatGeobufLoader(
   onError: () => void,
 ): FeatureLoader {
   let newest = 0;
+  let reading: { readonly extent: Extent; readonly done: Promise<boolean> } | null = null;
   return (extent, _resolution, _projection, success, failure) => {
+    const dropped = (): false => {
+      source.removeLoadedExtent(extent);
+      failure?.();
+      return false;
+    };
+    if (reading && containsExtent(reading.extent, extent)) {
+      void reading.done.then((read) => (read ? success?.([]) : dropped()));
+      return;
+    }
     const load = ++newest;
     const stale = (): boolean => load !== newest;
-    const read = async (): Promise<void> => {
+    const read = async (): Promise<boolean> => {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      if (stale()) {
-        failure?.();
-        return;
-      }
+      if (stale()) return dropped();
       const [minX = 0, minY = 0, maxX = 0, maxY = 0] = transformExtent(
         extent,
         viewProjection,
@@ -69,8 +81,7 @@ export function flatGeobufLoader(
         if (batch.length >= BATCH) {
           if (stale()) {
             await features.return(undefined);
-            failure?.();
-            return;
+            return dropped();
           }
           source.addFeatures(batch);
           loaded.push(...batch);
@@ -80,10 +91,20 @@ export function flatGeobufLoader(
       source.addFeatures(batch);
       loaded.push(...batch);
       success?.(loaded);
+      return true;
     };
-    read().catch(() => {
-      failure?.();
-      onError();
-    });
+    const current = {
+      extent,
+      done: read()
+        .catch(() => {
+          failure?.();
+          onError();
+          return false;
+        })
+        .finally(() => {
+          if (reading === current) reading = null;
+        }),
+    };
+    reading = current;
   };
 }

@@ -104,14 +104,16 @@ export const test = base.extend<Scenario>({
     }
   },
   pageErrors: [
-    async ({ page }, use) => {
+    // Takes the harness so that its check runs before the harness stops: a request the page
+    // still makes while the harness shuts down is refused, and that is not the scenario's error.
+    async ({ page, harness }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
       await use(errors);
-      expect(errors, 'errors in the page').toEqual([]);
+      expect(errors, `errors in the page of ${harness.origin}`).toEqual([]);
     },
     { auto: true },
   ],
