@@ -10,6 +10,14 @@ import { ol as fgb } from 'flatgeobuf';
 // alone stalls the renderer (and floods DevTools). The app itself never logs at debug level.
 console.debug = (): void => undefined;
 
+/** How a read ended: a failed one keeps its extent as loaded (a broken file is not asked again). */
+type Outcome = 'read' | 'stale' | 'failed';
+
+interface Read {
+  readonly extent: Extent;
+  readonly done: Promise<Outcome>;
+}
+
 /** Features handed to the source at a time: the map draws while the rest still arrives. */
 const BATCH = 20_000;
 /** A load starts once the view has rested this long: a drag or wheel run asks for its last extent only. */
@@ -23,7 +31,7 @@ const SETTLE_MS = 200;
  * extents) once in the source. A newer load makes an older one stale (the view moved on): it is
  * dropped between batches, its extent is taken off the source's loaded extents (OpenLayers keeps
  * a failed extent as loaded) and it is reported as failed, so the source asks again if the view
- * returns. An extent inside the one still being read waits for that read instead of making it stale:
+ * returns. An extent inside the one still being read waits for that read (and ends as it ends) instead of making it stale:
  * taking a stale extent off also cuts it out of the newer load's, and the source asks for that
  * part again while the newer read is still running.
  */
@@ -34,21 +42,28 @@ export function flatGeobufLoader(
   viewProjection: ProjectionLike,
   onError: () => void,
 ): FeatureLoader {
-  let newest = 0;
-  let reading: { readonly extent: Extent; readonly done: Promise<boolean> } | null = null;
+  let reading: Read | null = null;
   return (extent, _resolution, _projection, success, failure) => {
-    const dropped = (): false => {
+    const dropped = (): 'stale' => {
       source.removeLoadedExtent(extent);
       failure?.();
-      return false;
+      return 'stale';
     };
     if (reading && containsExtent(reading.extent, extent)) {
-      void reading.done.then((read) => (read ? success?.([]) : dropped()));
+      void reading.done.then((outcome) => {
+        if (outcome === 'read') success?.([]);
+        else if (outcome === 'stale') dropped();
+        else failure?.();
+      });
       return;
     }
-    const load = ++newest;
-    const stale = (): boolean => load !== newest;
-    const read = async (): Promise<boolean> => {
+    const current: { readonly extent: Extent; done: Promise<Outcome> } = {
+      extent,
+      done: Promise.resolve('stale'),
+    };
+    reading = current;
+    const stale = (): boolean => reading !== current;
+    const read = async (): Promise<Outcome> => {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       if (stale()) return dropped();
       const [minX = 0, minY = 0, maxX = 0, maxY = 0] = transformExtent(
@@ -91,20 +106,16 @@ export function flatGeobufLoader(
       source.addFeatures(batch);
       loaded.push(...batch);
       success?.(loaded);
-      return true;
+      return 'read';
     };
-    const current = {
-      extent,
-      done: read()
-        .catch(() => {
-          failure?.();
-          onError();
-          return false;
-        })
-        .finally(() => {
-          if (reading === current) reading = null;
-        }),
-    };
-    reading = current;
+    current.done = read()
+      .catch((): Outcome => {
+        failure?.();
+        onError();
+        return 'failed';
+      })
+      .finally(() => {
+        if (reading === current) reading = null;
+      });
   };
 }
