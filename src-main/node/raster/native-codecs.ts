@@ -8,14 +8,15 @@ const deflateAsync = promisify(deflate);
 /**
  * zlib jobs this thread keeps on the libuv threadpool at once. The pool is shared by the whole
  * process, and the host's file serving and SQLite calls queue there too: a resample that queued
- * all 48 blocks of a batch made a Range request or `datasets.list` wait behind them for 100 ms and
- * more (ADR 0085). So all but two pool threads may inflate: enough queued work to keep both cores
- * busy while this thread averages. Read when used: hosts set the size as they start
+ * all 96 blocks of two batches made a Range request or `datasets.list` wait behind them for 100 ms
+ * and more (ADR 0085). Two jobs per pool thread: every thread has its next job queued while this
+ * thread averages (a refill waits for this thread's next turn, and fewer left threads idle: a
+ * bound of all-but-two threads cost the 10k² resample a third of its speed), and a host request
+ * waits behind at most two rounds. Read when used: hosts set the size as they start
  * (hosting/threadpool.ts).
  */
 let zlibSlots: number | undefined;
-const zlibInFlight = (): number =>
-  (zlibSlots ??= Math.max(2, Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) - 2));
+const zlibInFlight = (): number => (zlibSlots ??= 2 * Number(process.env['UV_THREADPOOL_SIZE'] ?? 4));
 
 let inFlight = 0;
 const waiting: (() => void)[] = [];
