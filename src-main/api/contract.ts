@@ -13,8 +13,8 @@ import type {
   BasemapView,
   CrsSearchHit,
   DatasetDetail,
-  DatumShiftsLoaded,
   DatasetSummary,
+  DatumShiftsLoaded,
   ExportResult,
   FeatureCollectionResult,
   FeaturePageResult,
@@ -23,6 +23,7 @@ import type {
   RecordVersion,
   ReleaseResult,
   ReviewReport,
+  SheetView,
   SystemInfo,
   VerifyResult,
 } from './types.js';
@@ -99,6 +100,11 @@ const crsSearchArgs = z.object({
   query: z.string().max(200),
   limit: z.number().int().min(1).max(200).default(20),
 });
+/** `maps.sheet`: a sheet by its number, or the sheet of a scale holding a point (lon, lat). */
+const sheetArgs = z.union([
+  z.object({ code: z.string().max(40) }).strict(),
+  z.object({ at: z.tuple([z.number(), z.number()]), scale: z.number().int().positive() }).strict(),
+]);
 const assignCrsArgs = z.object({
   id: datasetId,
   code: z.string().trim().min(1).max(80),
@@ -283,6 +289,9 @@ export const contract = {
     mutates: false,
     roles: ['curator', 'mapmaker'],
   }),
+  // Map products (issue 10).
+  /** A GB/T 13989 sheet: scale, corners [w, s, e, n] in CGCS2000 degrees, eight neighbours. */
+  'maps.sheet': method<typeof sheetArgs, SheetView>(sheetArgs, READ),
   // Basemaps (issue 6, ADR 0106).
   /** The configured basemaps, local tile sets with their grid (or why one cannot be read). */
   'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),

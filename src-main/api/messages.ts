@@ -227,6 +227,18 @@ export const MESSAGES = {
   'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
+  'detail.sheetCode': {
+    'zh-CN': '“{{code}}”不是 GB/T 13989 图幅号（如 J50 或 J50E001001）',
+    en: '“{{code}}” is not a GB/T 13989 sheet number (such as J50 or J50E001001)',
+  },
+  'detail.sheetScale': {
+    'zh-CN': '比例尺 1:{{scale}} 没有国家基本比例尺图幅，可选：{{scales}}',
+    en: 'the scale 1:{{scale}} has no national basic-scale sheets; choose one of {{scales}}',
+  },
+  'detail.sheetPoint': {
+    'zh-CN': '点（{{lon}}, {{lat}}）不在图幅范围内（经度 −180°–180°，纬度 0°–88°N）',
+    en: 'the point ({{lon}}, {{lat}}) is outside the sheet system (longitude −180°–180°, latitude 0°–88°N)',
+  },
   'detail.objectKey': { 'zh-CN': '存储对象键', en: 'object key' },
   'detail.bodyNotJson': { 'zh-CN': '请求体不是 JSON', en: 'the body is not JSON' },
   'detail.bodyNotCall': {

@@ -24,6 +24,8 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'crs.search': true,
   'dataset.assignCrs': true,
   'crs.loadDatumShifts': true,
+  // Map products (issue 10).
+  'maps.sheet': true,
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,

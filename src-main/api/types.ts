@@ -18,6 +18,10 @@ import type { TileSetInfo } from '../core/basemaps/tile-set.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
 import type { ImportCrsDecision } from '../core/crs/index.js';
 import type { TablePage } from '../core/table/feature-table.js';
+import type { Sheet } from '../core/maps/index.js';
+
+/** `maps.sheet`: a GB/T 13989 sheet, its corners (CGCS2000 degrees) and its 接图表 neighbours. */
+export type SheetView = Sheet;
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';

@@ -10,6 +10,7 @@ import type {
   ImportResult,
   RecordVersion,
   ReviewReport,
+  SheetView,
   VerifyResult,
 } from '../api/types.js';
 import type { Dispatch } from '../api/dispatcher.js';
@@ -37,6 +38,10 @@ Commands:
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
   key export                      print this workstation's public key (PEM)
   audit verify | audit list       check the hash-chained audit log / list recent entries
+  sheet CODE | sheet --at LON,LAT --scale N
+                                  a GB/T 13989 map sheet (图幅号, e.g. J50E001001): its scale,
+                                  corners [west, south, east, north] in CGCS2000 degrees and its
+                                  eight neighbours; or the number of the sheet holding a point
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)
@@ -124,6 +129,23 @@ async function readKey(value: string | undefined): Promise<string | undefined> {
   return readFile(value, 'utf8').catch(() => {
     throw new StrataError('FILE_NOT_FOUND', { file: value });
   });
+}
+
+/** A sheet as text: number and scale, its corners, then its 接图表 (neighbours as a 3 × 3 grid). */
+function sheetText(sheet: SheetView): string {
+  const [w, s, e, n] = sheet.boundsDms;
+  const nb = sheet.neighbours;
+  const cell = (code: string | null): string => (code ?? '-').padEnd(12);
+  const grid = [
+    [nb.northWest, nb.north, nb.northEast],
+    [nb.west, sheet.code, nb.east],
+    [nb.southWest, nb.south, nb.southEast],
+  ];
+  return [
+    `${sheet.code}  1:${String(sheet.scale)}`,
+    `[${sheet.bounds.join(', ')}]  ${w} ${s} ${e} ${n}`,
+    ...grid.map((row) => row.map(cell).join('').trimEnd()),
+  ].join('\n');
 }
 
 /** Each command returns the process exit code. */
@@ -243,6 +265,21 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata key export' });
     const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
     ctx.out.result(key, () => key.pem.trimEnd());
+    return 0;
+  },
+  async sheet(ctx) {
+    const code = ctx.positionals[1];
+    const { at, scale } = ctx.options;
+    const usage = 'strata sheet CODE | strata sheet --at LON,LAT --scale N';
+    if ((code === undefined) === (at === undefined) || (at !== undefined) !== (scale !== undefined))
+      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage });
+    const point = at?.split(',').map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+    const sheet = await call<SheetView>(
+      ctx,
+      'maps.sheet',
+      code !== undefined ? { code } : { at: point, scale: Number(scale) },
+    );
+    ctx.out.result(sheet, () => sheetText(sheet));
     return 0;
   },
   async basemaps(ctx) {

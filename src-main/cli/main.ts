@@ -58,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       as: { type: 'string' },
       reason: { type: 'string' },
+      at: { type: 'string' },
+      scale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -108,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
         limit: values.limit,
         as: values.as,
         reason: values.reason,
+        at: values.at,
+        scale: values.scale,
       },
     });
   } catch (error) {

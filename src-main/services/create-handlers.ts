@@ -11,6 +11,7 @@ import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
+import { sheetService } from './sheet-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
@@ -64,6 +65,8 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     'crs.search': ({ query, limit }) => searchCrsService(query, limit),
     'dataset.assignCrs': ({ id, code, replace }, ctx) => assignCrs(deps, ctx, id, code, replace),
     'crs.loadDatumShifts': ({ path }) => loadDatumShifts(path),
+    // Map products (issue 10).
+    'maps.sheet': (args) => sheetService(args),
     // Basemaps (issue 6).
     'basemaps.list': () => listBasemaps(deps),
     'basemaps.set': ({ basemaps }, ctx) => setBasemaps(deps, ctx, basemaps),

@@ -140,6 +140,10 @@ export const LATIN_IN_CHINESE = new Set([
   'XMP',
   'DBF',
   'KML',
+  // Map sheets (ADR 0167): the standard's name and the sheet numbers its examples cite.
+  'T',
+  'J50',
+  'J50E001001',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */
