@@ -44,6 +44,10 @@ export async function saveRecord(
   fields: RecordFieldsRow,
 ): Promise<RecordVersion> {
   await requireDataset(deps, id);
+  const { latest } = await requireRecords(deps, id);
+  // A form saved unchanged on the latest version makes no empty version and no audit entry; on an
+  // older base the store still refuses it as a conflict.
+  if (latest.version === baseVersion && sameFields(latest.fields, fields)) return toRecordVersion(latest);
   const saved = await deps.store.write(async (tx) => {
     const version = await tx.appendRecordVersion(id, baseVersion, fields, ctx.user);
     await tx.appendAudit({
@@ -55,4 +59,10 @@ export async function saveRecord(
     return version;
   });
   return toRecordVersion(saved);
+}
+
+const RECORD_FIELDS: readonly (keyof RecordFieldsRow)[] = ['title', 'abstract', 'level', 'period'];
+
+function sameFields(a: RecordFieldsRow, b: RecordFieldsRow): boolean {
+  return RECORD_FIELDS.every((key) => a[key] === b[key]);
 }
