@@ -61,8 +61,8 @@ export async function saveRecord(
   return toRecordVersion(saved);
 }
 
-const RECORD_FIELDS: readonly (keyof RecordFieldsRow)[] = ['title', 'abstract', 'level', 'period'];
-
+/** Every field of either record equal in both: a field the record type gains is compared too. */
 function sameFields(a: RecordFieldsRow, b: RecordFieldsRow): boolean {
-  return RECORD_FIELDS.every((key) => a[key] === b[key]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RecordFieldsRow>;
+  return [...keys].every((key) => a[key] === b[key]);
 }

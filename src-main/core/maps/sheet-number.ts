@@ -8,8 +8,11 @@
 export type SheetScale = 1_000_000 | 500_000 | 250_000 | 100_000 | 50_000 | 25_000 | 10_000 | 5_000;
 
 const UNITS_PER_DEGREE = 7200;
-const MILLION_LON = 6 * UNITS_PER_DEGREE;
-const MILLION_LAT = 4 * UNITS_PER_DEGREE;
+const UNITS_PER_MINUTE = 120;
+const degrees = (n: number): number => n * UNITS_PER_DEGREE;
+const minutes = (n: number): number => n * UNITS_PER_MINUTE;
+const MILLION_LON = degrees(6);
+const MILLION_LAT = degrees(4);
 const ROW_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUV';
 const COLUMNS = 60;
 
@@ -24,13 +27,13 @@ interface ScaleSpec {
 
 const SCALES: readonly ScaleSpec[] = [
   { scale: 1_000_000, letter: '', lon: MILLION_LON, lat: MILLION_LAT },
-  { scale: 500_000, letter: 'B', lon: 3 * 7200, lat: 2 * 7200 },
-  { scale: 250_000, letter: 'C', lon: 10_800, lat: 7200 },
-  { scale: 100_000, letter: 'D', lon: 30 * 120, lat: 20 * 120 },
-  { scale: 50_000, letter: 'E', lon: 15 * 120, lat: 10 * 120 },
-  { scale: 25_000, letter: 'F', lon: 900, lat: 600 },
-  { scale: 10_000, letter: 'G', lon: 450, lat: 300 },
-  { scale: 5_000, letter: 'H', lon: 225, lat: 150 },
+  { scale: 500_000, letter: 'B', lon: degrees(3), lat: degrees(2) },
+  { scale: 250_000, letter: 'C', lon: minutes(90), lat: degrees(1) },
+  { scale: 100_000, letter: 'D', lon: minutes(30), lat: minutes(20) },
+  { scale: 50_000, letter: 'E', lon: minutes(15), lat: minutes(10) },
+  { scale: 25_000, letter: 'F', lon: minutes(7.5), lat: minutes(5) },
+  { scale: 10_000, letter: 'G', lon: minutes(3.75), lat: minutes(2.5) },
+  { scale: 5_000, letter: 'H', lon: minutes(1.875), lat: minutes(1.25) },
 ];
 
 /** The scales a sheet number can have, largest sheet first. */
@@ -123,14 +126,14 @@ function neighbour(cell: GridCell, dc: number, dr: number): string | null {
 function dms(units: number): string {
   const sign = units < 0 ? '-' : '';
   const halfSeconds = Math.abs(units);
-  const degrees = Math.floor(halfSeconds / UNITS_PER_DEGREE);
-  const minutes = Math.floor((halfSeconds % UNITS_PER_DEGREE) / 120);
-  const seconds = (halfSeconds % 120) / 2;
-  const two = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
-  return `${sign}${String(degrees)}°${two(minutes)}′${two(Math.floor(seconds))}${seconds % 1 === 0 ? '' : '.5'}″`;
+  const d = Math.floor(halfSeconds / UNITS_PER_DEGREE);
+  const m = Math.floor((halfSeconds % UNITS_PER_DEGREE) / UNITS_PER_MINUTE);
+  const seconds = (halfSeconds % UNITS_PER_MINUTE) / 2;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${sign}${String(d)}°${two(m)}′${two(Math.floor(seconds))}${seconds % 1 === 0 ? '' : '.5'}″`;
 }
 
-const deg = (units: number): number => units / UNITS_PER_DEGREE;
+const toDegrees = (units: number): number => units / UNITS_PER_DEGREE;
 
 function sheetOf(cell: GridCell): Sheet {
   const west = cell.column * cell.spec.lon - 180 * UNITS_PER_DEGREE;
@@ -140,7 +143,7 @@ function sheetOf(cell: GridCell): Sheet {
   return {
     code: cellCode(cell),
     scale: cell.spec.scale,
-    bounds: [deg(edges[0]), deg(edges[1]), deg(edges[2]), deg(edges[3])],
+    bounds: [toDegrees(edges[0]), toDegrees(edges[1]), toDegrees(edges[2]), toDegrees(edges[3])],
     boundsDms: [dms(edges[0]), dms(edges[1]), dms(edges[2]), dms(edges[3])],
     neighbours: {
       northWest: at(-1, 1),
@@ -168,7 +171,7 @@ export function sheetAt(lon: number, lat: number, scale: number): Sheet {
   const spec = SCALES.find((s) => s.scale === scale);
   if (spec === undefined)
     throw new SheetProblem('detail.sheetScale', { scale: String(scale), scales: SHEET_SCALES.join(', ') });
-  const top = ROW_LETTERS.length * 4;
+  const top = toDegrees(ROW_LETTERS.length * MILLION_LAT);
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon >= 180 || lat < 0 || lat >= top)
     throw new SheetProblem('detail.sheetPoint', { lon: String(lon), lat: String(lat) });
   // Rounded to a thousandth of a unit first, so 116.25 falls on its edge and not just west of it.
