@@ -83,6 +83,7 @@ export const en: UiStrings = {
     periodPlaceholder: '10 years / long-term',
     titleRequired: 'The title is required',
     marking: 'Marking',
+    markingNeedsPeriod: 'No marking: the secrecy period is not valid',
     save: 'Save',
     saved: 'Saved as version {{version}}',
     conflictTitle: 'Save conflict',

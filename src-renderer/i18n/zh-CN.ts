@@ -71,6 +71,7 @@ export const zhCN = {
     periodPlaceholder: '10年 / 长期',
     titleRequired: '题名不能为空',
     marking: '标志',
+    markingNeedsPeriod: '保密期限无效，无法给出标志',
     save: '保存',
     saved: '已保存为第 {{version}} 版',
     conflictTitle: '保存冲突',

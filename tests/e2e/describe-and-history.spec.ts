@@ -18,6 +18,10 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   await page.getByTestId('field-abstract').fill('西安 1980 坐标系 3 度带第 40 带，5 米格网。');
   await page.getByTestId('field-level').click();
   await page.locator('.ant-select-item-option', { hasText: '机密' }).click();
+  // A period that is not one shows no mark, never a valid-looking 机密★ without a period.
+  await page.getByTestId('field-period').fill('abc');
+  await expect(page.getByTestId('marking-invalid')).toHaveText('保密期限无效，无法给出标志');
+  await expect(page.getByTestId('marking')).not.toContainText('★');
   await page.getByTestId('field-period').fill('20年');
   await expect(page.getByTestId('marking')).toContainText('机密★20年');
   await page.getByTestId('save-button').click();

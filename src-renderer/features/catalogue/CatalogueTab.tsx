@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api-client.js';
@@ -59,6 +59,8 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const secret = isStateSecret(level);
   const storedPeriod = periodFromInput(period);
   const markingPeriod = secret && storedPeriod !== null ? storedPeriod : '';
+  // A secret level with a period that is not one shows no mark at all, never a valid-looking one.
+  const markingBlocked = secret && storedPeriod === null;
 
   const save = useAsyncAction(async (values: FormValues) => {
     const saved = await actions.api['catalogue.save']({
@@ -144,7 +146,13 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
         <div className="marking-row">
           <span className="muted">{t('catalogue.marking')}：</span>
           <span data-testid="marking">
-            <LevelTag level={level} period={markingPeriod} />
+            {markingBlocked ? (
+              <Tag color="error" data-testid="marking-invalid">
+                {t('catalogue.markingNeedsPeriod')}
+              </Tag>
+            ) : (
+              <LevelTag level={level} period={markingPeriod} />
+            )}
           </span>
           <span className="muted">
             {t('catalogue.version')}：v{record.version}
