@@ -93,6 +93,8 @@ const featurePageArgs = z.object({
   search: z.string().max(200).optional(),
   /** A feature id whose position among the matching rows the page also tells (`located`). */
   locate: z.number().int().min(0).optional(),
+  /** Only these feature ids (0-based), e.g. the features a review finding names. */
+  fids: z.array(z.number().int().min(0)).max(1000).optional(),
 });
 
 // Coordinate systems (issue 6).

@@ -1124,6 +1124,66 @@ export const MESSAGES = {
   'verify.checksums': { 'zh-CN': '校验和', en: 'checksums' },
   'verify.signature': { 'zh-CN': '签名', en: 'signature' },
 
+  // Review rules (ADR 0172): each rule's name and the published rule its default settings follow.
+  'rule.position-precision': { 'zh-CN': '位置精度', en: 'Position precision' },
+  'basis.position-precision': {
+    'zh-CN': '《公开地图内容表示规范》（自然资规〔2023〕2号）：公开地图的位置精度不高于 50 米',
+    en: 'Public Map Content Specification (MNR 2023 No. 2): public maps are no more precise than 50 m',
+  },
+  'rule.raster-resolution': { 'zh-CN': '栅格分辨率', en: 'Raster resolution' },
+  'basis.raster-resolution': {
+    'zh-CN':
+      '《公开地图内容表示规范》（自然资规〔2023〕2号）：公开的数字高程模型格网不小于 100 米，影像地面分辨率不优于 0.5 米',
+    en: 'Public Map Content Specification (MNR 2023 No. 2): public DEM grids of 100 m or coarser, imagery no finer than 0.5 m',
+  },
+  'rule.contour-interval': { 'zh-CN': '等高距', en: 'Contour interval' },
+  'basis.contour-interval': {
+    'zh-CN':
+      '《测绘地理信息管理工作国家秘密范围的规定》（自然资发〔2020〕95号）：等高距 20 米及以下的等高线属秘密；公开等高距不小于 50 米',
+    en: 'Scope of State Secrets in Surveying and Geographic Information (MNR 2020 No. 95): contours at 20 m or less are Confidential; public contours at 50 m or more',
+  },
+  'rule.coverage-area': { 'zh-CN': '大比例尺连续覆盖', en: 'Large-scale coverage' },
+  'basis.coverage-area': {
+    'zh-CN':
+      '《测绘地理信息管理工作国家秘密范围的规定》（自然资发〔2020〕95号）：比例尺大于 1:5000、连续覆盖超过 25 平方千米的属秘密',
+    en: 'Scope of State Secrets in Surveying and Geographic Information (MNR 2020 No. 95): larger than 1:5000 over more than 25 km² continuously is Confidential',
+  },
+  'rule.restricted-zone': { 'zh-CN': '敏感区域', en: 'Restricted zones' },
+  'basis.restricted-zone': {
+    'zh-CN': '本单位保密管理部门划定的敏感区域（本地保密文件载入，不随软件分发）',
+    en: 'Sensitive areas set by the agency’s secrecy office (loaded from a local secured file, never shipped)',
+  },
+  'rule.forbidden-content': { 'zh-CN': '不得公开的内容', en: 'Forbidden content' },
+  'basis.forbidden-content': {
+    'zh-CN':
+      '《公开地图内容表示规范》（自然资规〔2023〕2号）：军事设施、未公开的机场港口、精确水深、水库库容、输电线电压、桥梁结构等不得表示',
+    en: 'Public Map Content Specification (MNR 2023 No. 2): military facilities, undisclosed airports and ports, precise depths, reservoir capacity, line voltage, bridge structure and the like are not shown',
+  },
+  'rule.sensitive-field': { 'zh-CN': '敏感属性字段', en: 'Sensitive attribute fields' },
+  'basis.sensitive-field': {
+    'zh-CN':
+      '《涉密地质资料管理细则》（国土资发〔2008〕69号）：资源储量、品位、精确坐标等涉密内容不随公开资料提供',
+    en: 'Rules on Classified Geological Data (MLR 2008 No. 69): reserves, grades, precise coordinates and like classified content are not released',
+  },
+  'rule.graticule': { 'zh-CN': '经纬网与公里网', en: 'Graticule and kilometre grid' },
+  'basis.graticule': {
+    'zh-CN':
+      '《加强地质资料社会化服务的若干规定》（国土资发〔2005〕215号）：1:50 万及更大比例尺的非涉密地质图去除经纬网和公里网',
+    en: 'Provisions on the Public Service of Geological Data (MLR 2005 No. 215): non-classified geological maps at 1:500,000 or larger have graticule and kilometre grid removed',
+  },
+  'rule.geodetic-gravity': { 'zh-CN': '大地控制与重力', en: 'Geodetic control and gravity' },
+  'basis.geodetic-gravity': {
+    'zh-CN':
+      '《测绘地理信息管理工作国家秘密范围的规定》（自然资发〔2020〕95号）：大地控制点成果、重力点与重力异常、高程异常属国家秘密',
+    en: 'Scope of State Secrets in Surveying and Geographic Information (MNR 2020 No. 95): geodetic control results, gravity points and anomalies, height anomalies are state secrets',
+  },
+  'rule.hidden-content': { 'zh-CN': '隐含内容', en: 'Hidden content' },
+  'basis.hidden-content': {
+    'zh-CN':
+      '《中华人民共和国保守国家秘密法》：公开载体不得夹带涉密信息（元数据标签、附属文件、已删除记录、空闲页等）',
+    en: 'Law on Guarding State Secrets: a public carrier must not carry classified content along (metadata tags, sidecars, deleted records, free pages …)',
+  },
+
   'profile.cn-default': {
     'zh-CN': '默认审查规则（依据《公开地图内容表示规范》自然资规〔2023〕2号、自然资发〔2020〕95号）',
     en: 'Default review profile (after the Public Map Content Specification, MNR 2023 No. 2, and MNR 2020 No. 95)',

@@ -132,6 +132,8 @@ export const en: UiStrings = {
     changeDecision: 'Change decision',
     decisionReason: 'Reason (required to accept or to call it a false positive)',
     decisionSave: 'Save decision',
+    showOnMap: 'Show on map',
+    basis: 'Basis: {{basis}}',
   },
   severity: { blocking: 'Blocking', warning: 'Warning', info: 'Info' },
   geometry: {

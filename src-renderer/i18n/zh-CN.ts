@@ -120,6 +120,8 @@ export const zhCN = {
     changeDecision: '更改决定',
     decisionReason: '理由（接受或判为误报时必填）',
     decisionSave: '保存决定',
+    showOnMap: '在地图上显示',
+    basis: '依据：{{basis}}',
   },
   severity: { blocking: '阻断', warning: '警告', info: '提示' },
   geometry: {

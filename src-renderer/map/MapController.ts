@@ -17,7 +17,7 @@ import { LoadingIndicator } from './raster-source.js';
 import { viewInProjection } from './tools/view-projection.js';
 import { isRestylable } from './style/restylable.js';
 import { createVectorLayer } from './vector-layer.js';
-import { HIGHLIGHT_STYLE } from './vector-style.js';
+import { FINDING_STYLE, HIGHLIGHT_STYLE, SELECTION_STYLE } from './vector-style.js';
 import { featureIdOf } from './feature-ids.js';
 import { SelectionOverlay, type MapSelection } from './selection-overlay.js';
 
@@ -92,6 +92,7 @@ export class MapController {
   private readonly entries = new Map<string, Entry>();
   private readonly highlight = new VectorSource();
   private readonly selection: SelectionOverlay;
+  private readonly finding: SelectionOverlay;
   private readonly listener: MapListener;
   private readonly hasWebgl = webglAvailable();
   /** "Loading n tiles" per raster layer, and the functions that stop counting a removed layer's tiles. */
@@ -107,7 +108,8 @@ export class MapController {
     this.listener = listener;
     const basemap = createBasemapLayer();
     this.basemap = basemap;
-    this.selection = new SelectionOverlay(target);
+    this.selection = new SelectionOverlay(target, SELECTION_STYLE, 9999, 'selected');
+    this.finding = new SelectionOverlay(target, FINDING_STYLE, 9998, 'finding');
     this.map = new OlMap({
       target,
       controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
@@ -118,6 +120,7 @@ export class MapController {
       interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         ...(basemap ? [basemap] : []),
+        this.finding.layer,
         this.selection.layer,
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
       ],
@@ -229,6 +232,7 @@ export class MapController {
     this.map.setView(view);
     this.highlight.clear();
     this.selection.reproject(def.code);
+    this.finding.reproject(def.code);
     if (this.basemap) {
       this.map.removeLayer(this.basemap);
       this.basemap.dispose();
@@ -268,7 +272,21 @@ export class MapController {
 
   /** Fits the view to the selection drawn; false when nothing is drawn. */
   zoomToSelection(): boolean {
-    const extent = this.selection.extent();
+    return this.fitOverlay(this.selection);
+  }
+
+  /** Outlines a review finding's features, window or area (null: none). */
+  setFinding(shapes: MapSelection | null): void {
+    this.finding.show(shapes, this.viewCrs);
+  }
+
+  /** Fits the view to the finding outlined; false when nothing is. */
+  zoomToFinding(): boolean {
+    return this.fitOverlay(this.finding);
+  }
+
+  private fitOverlay(overlay: SelectionOverlay): boolean {
+    const extent = overlay.extent();
     if (!extent) return false;
     this.map.getView().fit(extent, { padding: [48, 48, 48, 48], maxZoom: 18, duration: 0 });
     return true;

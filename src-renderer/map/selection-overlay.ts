@@ -3,7 +3,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { isEmpty, type Extent } from 'ol/extent.js';
 import type { FeaturePageResult } from '../../src-main/api/types.js';
-import { SELECTION_STYLE } from './vector-style.js';
+import type { Style } from 'ol/style.js';
 
 type Geometry = FeaturePageResult['rows'][number]['geometry'];
 
@@ -16,19 +16,22 @@ export interface MapSelection {
 }
 
 /**
- * A layer of its own above the data layers drawing the table's selection, so that selecting
- * never touches how a vector layer loads. `target.dataset.selected` tells tests how many it draws.
+ * A layer of its own above the data layers drawing shapes picked elsewhere (the table's selection,
+ * a review finding), so that showing them never touches how a vector layer loads.
+ * `target.dataset[mark]` tells tests how many it draws, `target.dataset[mark + 'Layer']` whose.
  */
 export class SelectionOverlay {
   readonly layer: VectorLayer;
   private readonly source = new VectorSource();
   private readonly target: HTMLElement;
+  private readonly mark: string;
   private selection: MapSelection | null = null;
 
-  constructor(target: HTMLElement) {
+  constructor(target: HTMLElement, style: Style, zIndex: number, mark: string) {
     this.target = target;
-    this.layer = new VectorLayer({ source: this.source, style: SELECTION_STYLE, zIndex: 9999 });
-    this.target.dataset['selected'] = '0';
+    this.mark = mark;
+    this.layer = new VectorLayer({ source: this.source, style, zIndex });
+    this.target.dataset[mark] = '0';
   }
 
   /** Draws `selection` (null: nothing) in `viewCrs`. */
@@ -45,8 +48,8 @@ export class SelectionOverlay {
         }),
       );
     }
-    this.target.dataset['selected'] = String(this.source.getFeatures().length);
-    this.target.dataset['selectedLayer'] = selection?.layerId ?? '';
+    this.target.dataset[this.mark] = String(this.source.getFeatures().length);
+    this.target.dataset[`${this.mark}Layer`] = selection?.layerId ?? '';
   }
 
   /** Draws the same selection again in another view CRS. */

@@ -113,3 +113,14 @@ export const SELECTION_STYLE = new Style({
     fill: new Fill({ color: 'rgba(255,204,0,0.85)' }),
   }),
 });
+
+/** A review finding on the map: features, pixel windows and areas outlined in red, dashed. */
+export const FINDING_STYLE = new Style({
+  stroke: new Stroke({ color: '#e60000', width: 3, lineDash: [8, 5] }),
+  fill: new Fill({ color: 'rgba(230,0,0,0.12)' }),
+  image: new CircleStyle({
+    radius: 8,
+    stroke: new Stroke({ color: '#e60000', width: 3 }),
+    fill: new Fill({ color: 'rgba(230,0,0,0.25)' }),
+  }),
+});

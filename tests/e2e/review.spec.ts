@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { zhCN } from '../../src-renderer/i18n/zh-CN.js';
 import { expect, openWorkstation, selectDataset, test, type Harness } from './harness-fixture.js';
+import { fixture } from '../fixtures/index.js';
 import { demFile, mineralPointsFile } from './inputs.js';
+import { afterRender, mapPixels, shareNearColours } from './map-pixels.js';
 
 const count = (template: string, n: number): string => template.replace('{{count}}', String(n));
 
@@ -71,4 +73,58 @@ test('the reviewer decides on a finding: a reason is required to accept it, and 
   await selectDataset(page, dem.id);
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('decision-1')).toHaveAttribute('data-decision', 'accept');
+});
+
+test('findings are grouped by rule under its legal basis, and a finding’s features are outlined on the map', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  // Facilities in a mining area: two military rows and a precise depth (tests/fixtures/review-content.ts).
+  const [facilities, dem] = await harness.importFiles(
+    fixture('review', 'content', 'utf8', '设施.shp'),
+    demFile(),
+  );
+  if (!facilities || !dem) throw new Error('import');
+  await openWorkstation(page, harness);
+  await selectDataset(page, facilities.id);
+  await page.getByTestId('tab-review').click();
+  await page.getByTestId('review-run').click();
+  await expect(page.getByTestId('review-summary')).toHaveAttribute('data-passed', 'false');
+  const report = (await harness.api.call('datasets.get', { id: facilities.id })).review;
+  if (!report) throw new Error('the review was not stored');
+
+  // One group per rule that found something, each holding exactly that rule's findings.
+  const rules = [...new Set(report.findings.map((f) => f.ruleId))];
+  await expect(page.locator('[data-testid^="findings-group-"]')).toHaveCount(rules.length);
+  for (const rule of rules)
+    await expect(page.getByTestId(`findings-group-${rule}`).locator('tbody tr.ant-table-row')).toHaveCount(
+      report.findings.filter((f) => f.ruleId === rule).length,
+    );
+  const group = page.getByTestId('findings-group-forbidden-content');
+  await expect(group).toContainText('不得公开的内容');
+  await expect(page.getByTestId('rule-basis-forbidden-content')).toContainText('自然资规〔2023〕2号');
+
+  // The military rows: outlined on the map (the layer is put there), and the view fitted to them.
+  const n =
+    report.findings.findIndex((f) => f.ruleId === 'forbidden-content' && f.where.features?.length) + 1;
+  const listed = report.findings[n - 1]?.where.features ?? [];
+  expect(listed.length).toBeGreaterThan(0);
+  const map = page.getByTestId('map-container');
+  await expect(map).toHaveAttribute('data-finding', '0');
+  await afterRender(page, () => page.getByTestId(`locate-${String(n)}`).click());
+  await expect(map).toHaveAttribute('data-finding', String(listed.length));
+  await expect(map).toHaveAttribute('data-finding-layer', facilities.id);
+  await expect(page.getByTestId(`locate-${String(n)}`)).toHaveAttribute('data-shown', 'true');
+  // The outline's red ring around each point (a few hundred pixels; nothing else on this map is red).
+  const redPixels = async (): Promise<number> => {
+    const pixels = await mapPixels(page);
+    return shareNearColours(pixels, [[230, 0, 0]], 40) * pixels.width * pixels.height;
+  };
+  await expect.poll(redPixels).toBeGreaterThan(100);
+  await shot('05-review-finding-on-map');
+
+  // The outline goes with its dataset's review: another dataset shown, nothing is outlined.
+  await selectDataset(page, dem.id);
+  await expect(map).toHaveAttribute('data-finding', '0');
 });

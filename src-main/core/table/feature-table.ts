@@ -89,24 +89,35 @@ export class FeatureTable {
 
   /** Feature positions matching the query, in its order (the last one kept). */
   private view(query: TableQuery): Uint32Array | QueryProblem {
-    const key = JSON.stringify([query.sort ?? null, query.filter ?? null, query.search?.trim() ?? '']);
+    const key = JSON.stringify([
+      query.sort ?? null,
+      query.filter ?? null,
+      query.search?.trim() ?? '',
+      query.fids ?? null,
+    ]);
     if (this.lastView?.key === key) return this.lastView.fids;
     if (query.sort && !this.fields.some((f) => f.name === query.sort?.field))
       return { detail: 'detail.tableUnknownField', field: query.sort.field };
     const test = rowTest(this.fields, query);
     if (test !== null && typeof test !== 'function') return test;
     const order = query.sort ? this.order(query.sort) : null;
+    const only = query.fids ? new Set(query.fids) : null;
     let fids: Uint32Array;
-    if (test === null) fids = order ?? Uint32Array.from(this.features.keys());
+    if (test === null && only === null) fids = order ?? Uint32Array.from(this.features.keys());
     else {
-      const kept = new Uint32Array(this.features.length);
+      // Candidates in the view's order: the sort's, else file order (of the named ids, if any).
+      const candidates: Iterable<number> = order
+        ? order
+        : only
+          ? [...only].sort((a, b) => a - b)
+          : this.features.keys();
+      const kept = new Uint32Array(only?.size ?? this.features.length);
       let n = 0;
-      const visit = (fid: number): void => {
+      for (const fid of candidates) {
         const feature = this.features[fid];
-        if (feature && test(feature.properties)) kept[n++] = fid;
-      };
-      if (order) for (const fid of order) visit(fid);
-      else for (let fid = 0; fid < this.features.length; fid += 1) visit(fid);
+        if (!feature || (only !== null && !only.has(fid))) continue;
+        if (test === null || test(feature.properties)) kept[n++] = fid;
+      }
       fids = kept.slice(0, n);
     }
     this.lastView = { key, fids };

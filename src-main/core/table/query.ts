@@ -23,6 +23,8 @@ export interface TableQuery {
   readonly filter?: TableFilter | undefined;
   /** Rows where some field's text contains this (case-insensitively). */
   readonly search?: string | undefined;
+  /** Only these feature positions (0-based), e.g. the features a review finding names. */
+  readonly fids?: readonly number[] | undefined;
 }
 
 /** Why a query cannot be run, as the `detail.*` message the service puts in INVALID_ARGUMENT. */

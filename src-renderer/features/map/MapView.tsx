@@ -14,6 +14,7 @@ import { StylePanel } from '../style/StylePanel.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
 import { pickedOnMap, useTableStore } from '../table/table-store.js';
+import { useFindingStore } from '../review/finding-store.js';
 
 /** Centre of the workspace: the OpenLayers map and its status bar. */
 export function MapView() {
@@ -82,6 +83,19 @@ export function MapView() {
     lastSelectionZoom.current = zoomSeq;
     controller.zoomToSelection();
   }, [controller, zoomSeq]);
+
+  // The review finding outlined over the layers; each "show on map" fits the view to it.
+  const findingShapes = useFindingStore((s) => s.shapes);
+  const findingSeq = useFindingStore((s) => s.seq);
+  useEffect(() => {
+    controller?.setFinding(findingShapes);
+  }, [controller, findingShapes]);
+  const lastFindingZoom = useRef(findingSeq);
+  useEffect(() => {
+    if (!controller || findingSeq === lastFindingZoom.current) return;
+    lastFindingZoom.current = findingSeq;
+    controller.zoomToFinding();
+  }, [controller, findingSeq]);
 
   // The first time layers arrive (and nothing was selected yet), show them all.
   const fittedAll = useRef(false);

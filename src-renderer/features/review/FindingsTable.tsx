@@ -1,11 +1,15 @@
-import { Table, Tag } from 'antd';
+import { AimOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useTranslation } from 'react-i18next';
 import type { FindingDecisionKind } from '../../../src-main/api/decisions.js';
-import type { ReviewReport } from '../../../src-main/api/types.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../../../src-main/api/finding-location.js';
+import type { ReviewReport } from '../../../src-main/api/types.js';
 import { messageText } from '../../i18n/messages.js';
 import { DecisionCell } from './DecisionCell.js';
+import { isLocatable } from './finding-shapes.js';
+import { RuleHeading } from './RuleHeading.js';
+import './findings.css';
 
 type Finding = ReviewReport['findings'][number];
 /** A finding with its 1-based number in the review (what decisions and the CLI refer to). */
@@ -21,15 +25,35 @@ export interface Deciding {
   readonly onDecide: (finding: number, decision: FindingDecisionKind, reason: string) => Promise<void>;
 }
 
-/** Findings of one review, blocking first, by number; messages are translated from their keys. */
+/** What the table needs to show a finding on the map, and which one the map shows. */
+export interface Locating {
+  readonly shown: number | null;
+  readonly busy: boolean;
+  readonly onLocate: (finding: number, row: Finding) => void;
+}
+
+/** One rule's findings, most severe first; groups follow their most severe finding, then the rule's first. */
+function byRule(rows: readonly Row[]): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.ruleId, [...(groups.get(row.ruleId) ?? []), row]);
+  const rank = (group: readonly Row[]): number => SEVERITY_ORDER[group[0]?.severity ?? 'info'];
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a[0]?.n ?? 0) - (b[0]?.n ?? 0));
+}
+
+/**
+ * Findings of one review grouped by rule, each group headed by the rule's name and legal basis,
+ * blocking first, by number; messages are translated from their keys.
+ */
 export function FindingsTable({
   findings,
   testId,
   deciding,
+  locating,
 }: {
   readonly findings: readonly Finding[];
   readonly testId: string;
   readonly deciding?: Deciding;
+  readonly locating?: Locating;
 }) {
   const { t } = useTranslation();
   const rows: Row[] = findings
@@ -50,21 +74,37 @@ export function FindingsTable({
     {
       title: t('review.message'),
       key: 'message',
-      render: (_v, f) => (
-        <>
-          <div>{messageText(f.messageKey, f.params)}</div>
-          <div className="muted mono">{`${f.ruleId} v${String(f.ruleVersion)}`}</div>
-        </>
-      ),
+      render: (_v, f) => messageText(f.messageKey, f.params),
     },
     {
       title: t('review.where'),
       key: 'where',
-      width: 110,
-      render: (_v, f) =>
-        locationMessages(f.where)
-          .map((m) => messageText(m.key, m.params))
-          .join(LOCATION_SEPARATOR),
+      width: 130,
+      render: (_v, f) => (
+        <>
+          <div>
+            {locationMessages(f.where)
+              .map((m) => messageText(m.key, m.params))
+              .join(LOCATION_SEPARATOR)}
+          </div>
+          {locating && isLocatable(f.where) ? (
+            <Button
+              size="small"
+              type={locating.shown === f.n ? 'primary' : 'link'}
+              ghost={locating.shown === f.n}
+              icon={<AimOutlined />}
+              disabled={locating.busy}
+              data-testid={`locate-${String(f.n)}`}
+              data-shown={locating.shown === f.n}
+              onClick={() => {
+                locating.onLocate(f.n, f);
+              }}
+            >
+              {t('review.showOnMap')}
+            </Button>
+          ) : null}
+        </>
+      ),
     },
   ];
   if (deciding) {
@@ -85,14 +125,25 @@ export function FindingsTable({
     });
   }
   return (
-    <Table<Row>
-      data-testid={testId}
-      size="small"
-      pagination={false}
-      rowKey="n"
-      dataSource={rows}
-      locale={{ emptyText: t('review.noFindings') }}
-      columns={columns}
-    />
+    <div data-testid={testId} className="findings-groups">
+      {rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.noFindings')} />
+      ) : (
+        byRule(rows).map((group) => {
+          const first = group[0];
+          if (!first) return null;
+          return (
+            <section
+              key={first.ruleId}
+              className="findings-group"
+              data-testid={`findings-group-${first.ruleId}`}
+            >
+              <RuleHeading ruleId={first.ruleId} version={first.ruleVersion} findings={group} />
+              <Table<Row> size="small" pagination={false} rowKey="n" dataSource={group} columns={columns} />
+            </section>
+          );
+        })
+      )}
+    </div>
   );
 }

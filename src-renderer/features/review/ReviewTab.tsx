@@ -1,12 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Empty } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+import { clearFinding, useFindingStore } from './finding-store.js';
 import { FindingsTable } from './FindingsTable.js';
 import { ReviewSummary } from './ReviewSummary.js';
+import { useLocateFinding } from './use-locate-finding.js';
 
 /** 保密审查: run the profile on the current content and list what it found. */
 export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -20,6 +23,10 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
     return report;
   });
   const report = detail.review;
+  const locate = useLocateFinding(detail);
+  const shown = useFindingStore((s) => s.finding);
+  // The outline belongs to this dataset's review: it goes when another dataset is shown.
+  useEffect(() => clearFinding, [id, report?.id]);
   return (
     <div className="tab-body">
       <div className="toolbar">
@@ -38,12 +45,20 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
       </div>
       <div className="result-area" data-testid="review-result">
         <ErrorAlert error={review.error} testId="review-error" />
+        <ErrorAlert error={locate.error} testId="locate-error" />
         {report ? (
           <>
             <ReviewSummary report={report} testId="review-summary" />
             <FindingsTable
               findings={report.findings}
               testId="findings-table"
+              locating={{
+                shown,
+                busy: locate.busy,
+                onLocate: (n, finding) => {
+                  void locate.run(n, finding);
+                },
+              }}
               deciding={{
                 decisions: report.decisions,
                 disabled: readOnly,

@@ -7,7 +7,9 @@ import {
   renderMessage,
   type MessageKey,
 } from '../../../src-main/api/messages.js';
+import { ruleMessages } from '../../../src-main/api/rule-messages.js';
 import { markingMessage, periodFromInput, periodMessage } from '../../../src-main/api/secrecy.js';
+import { RULES } from '../../../src-main/core/review/rules/index.js';
 import { HAN, strayHan, strayLatin } from '../../support/scripts.js';
 
 const placeholders = (template: string): string[] =>
@@ -22,6 +24,15 @@ describe('the main-process message catalogue', () => {
       for (const lang of LANGS) expect(entry[lang].trim(), `${key} ${lang}`).not.toBe('');
       expect(placeholders(entry.en), key).toEqual(placeholders(entry['zh-CN']));
     }
+  });
+
+  it('names every registered review rule and states the basis of its defaults', () => {
+    for (const rule of RULES)
+      expect(ruleMessages(rule.id), rule.id).toEqual({
+        name: `rule.${rule.id}`,
+        basis: `basis.${rule.id}`,
+      });
+    expect(ruleMessages('no-such-rule')).toEqual({ name: null, basis: null });
   });
 
   it('uses one placeholder syntax, {{name}}, and no stray braces', () => {

@@ -83,6 +83,24 @@ describe('FeatureTable on a synthetic 1,000,000-feature layer', () => {
   });
 });
 
+describe('FeatureTable rows by id', () => {
+  it('gives only the named features (a finding’s), in file order, or in the sort, with the filter still applied', () => {
+    const table = new FeatureTable(layer(1000), FIELDS, 'EPSG:4545');
+    const fids = [907, 3, 500, 3, 5000];
+    const plain = ok(table.page({ fids }, 0, 100));
+    // Repeats are one row and an id past the end names nothing.
+    expect(plain.rows.map((r) => r.fid)).toEqual([3, 500, 907]);
+    expect(plain.matched).toBe(3);
+    expect(plain.rows[1]?.geometry).toEqual({ type: 'Point', coordinates: [500500, 2700000] });
+    const sorted = ok(table.page({ fids, sort: { field: '编号', order: 'desc' } }, 0, 100));
+    expect(sorted.rows.map((r) => r.fid)).toEqual([907, 500, 3]);
+    const filtered = ok(table.page({ fids, filter: { field: '编号', op: '>', value: '100' } }, 0, 100));
+    expect(filtered.rows.map((r) => r.fid)).toEqual([500, 907]);
+    // Without the ids the same filter matches the whole layer again (a new view, not the last one).
+    expect(ok(table.page({ filter: { field: '编号', op: '>', value: '100' } }, 0, 1)).matched).toBe(899);
+  });
+});
+
 describe('TableCache', () => {
   const small = (): FeatureTable => new FeatureTable(layer(1000), FIELDS, null);
 
