@@ -102,11 +102,12 @@ export async function gdalValues(file: string, { column, row }: Pixel): Promise<
   return out.trim().split('\n').map(Number);
 }
 
-/** Centre of a pixel of a north-up raster, from the geotransform GDAL reads (GeoTIFF tags or world file). */
+/** Centre of a pixel of a raster, from the geotransform GDAL reads (GeoTIFF tags or world file), rotation included. */
 export async function pixelCentre(file: string, { column, row }: Pixel): Promise<XY> {
   const info = JSON.parse(await tool('gdalinfo', ['-json', file])) as { geoTransform: number[] };
-  const [ox = 0, rx = 0, , oy = 0, , ry = 0] = info.geoTransform;
-  return [ox + (column + 0.5) * rx, oy + (row + 0.5) * ry];
+  const [ox = 0, a = 0, b = 0, oy = 0, d = 0, e = 0] = info.geoTransform;
+  const [c, r] = [column + 0.5, row + 0.5];
+  return [ox + c * a + r * b, oy + c * d + r * e];
 }
 
 /**

@@ -18,6 +18,7 @@ import { fileSink, syncDirectory } from './file-sink.js';
 import { readBlock, withGeoTiff } from './geotiff-file.js';
 import { nativeDeflate } from './native-codecs.js';
 import { Level } from './pyramid-level.js';
+import { writeNorthUpPyramid } from './north-up-copy.js';
 import { isScanImage, writeScanPyramid } from './scan-copy.js';
 import {
   COPIED_TAGS,
@@ -74,7 +75,7 @@ function scanCopyReason(header: GeoTiffHeader): NoCopyReason | null {
  * DEFLATE with predictor, with internal overviews (2 × 2 averages, nodata ignored) down to
  * ≤ 256 px. A GeoTIFF's georeferencing and nodata tags are copied verbatim and no other tag; a
  * scan's (`placement`: a PNG or JPEG decoded whole, or a plain TIFF) are written from the
- * placement (ADR 0136). Streams a TIFF source by block rows (strips or tiles), never holding the
+ * placement (ADR 0136); a rotated, sheared or south-up grid is resampled north-up (ADR 0173). Streams a TIFF source by block rows (strips or tiles), never holding the
  * whole raster unless one strip is the whole raster. Writes a temp name, fsyncs, renames.
  * Progress in source blocks (rows for a PNG/JPEG). CANCELLED on abort, leaving nothing behind; a
  * raster that does not need or cannot take a copy writes nothing.
@@ -91,6 +92,8 @@ export async function writeWorkingCopy(
       placement !== undefined && (await isScanImage(srcPath))
         ? await writeScanPyramid(srcPath, tmp, placement, opts)
         : await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
+            if (placement === undefined && header.info.geoTransform !== undefined)
+              return writeNorthUpPyramid(source, header, tmp, opts);
             const reason = placement === undefined ? noCopyReason(header) : scanCopyReason(header);
             if (reason !== null) return { written: false, reason };
             const dir = await readTiffDirectory(source);

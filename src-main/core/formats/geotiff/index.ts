@@ -22,6 +22,7 @@ export { expandPalette, paletteRgb } from './palette.js';
 export { allocSamples, BYTES_PER_SAMPLE, type SampleArray } from './samples.js';
 export {
   GeoTiffTileWriter,
+  nodataText,
   TILE_SIZE,
   type DeflatePort,
   type GeoTiffSpec,

@@ -212,7 +212,7 @@ export function geoKeyTags(crs: CrsInfo): IfdEntry[] {
 }
 
 /** GDAL_NODATA text: shortest round-trip decimal, "nan" for NaN (as GDAL writes it). */
-function nodataText(value: number): string {
+export function nodataText(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (value === Infinity) return 'inf';
   if (value === -Infinity) return '-inf';
