@@ -1153,7 +1153,10 @@ export const MESSAGES = {
     en: '{{id}} version {{version}} {{marking}}',
   },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
-  'cli.standing': { 'zh-CN': '{{id}} {{state}}：{{reason}}', en: '{{id}} is {{state}}: {{reason}}' },
+  'cli.standing': {
+    'zh-CN': '{{id}} 状态：{{state}}；理由：{{reason}}',
+    en: '{{id}} is now {{state}}: {{reason}}',
+  },
   'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
   'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
   'cli.auditIntact': {

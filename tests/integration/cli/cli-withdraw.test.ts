@@ -66,9 +66,9 @@ describe('strata withdraw / archive / restore', () => {
     expect(noReason.stderr).toContain('a reason is required');
 
     const archived = await strata('archive', raster.id, '--reason', '已被新版取代');
-    expect(archived.stdout.trim()).toBe(`${raster.id} is archived: 已被新版取代`);
+    expect(archived.stdout.trim()).toBe(`${raster.id} is now archived: 已被新版取代`);
     const restored = await strata('--lang', 'zh-CN', 'restore', raster.id, '--reason', '仍在使用');
-    expect(restored.stdout.trim()).toBe(`${raster.id} 在用：仍在使用`);
+    expect(restored.stdout.trim()).toBe(`${raster.id} 状态：在用；理由：仍在使用`);
     expect((await strataJson<Listed[]>('list')).map((d) => d.standing)).toEqual(['active']);
   });
 });
