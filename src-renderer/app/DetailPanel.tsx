@@ -2,6 +2,7 @@ import { Empty, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatalogueTab } from '../features/catalogue/CatalogueTab.js';
+import { StandingSection } from '../features/catalogue/StandingSection.js';
 import { ExportTab } from '../features/exchange/ExportTab.js';
 import { InfoTab } from '../features/info/InfoTab.js';
 import { ReleaseTab } from '../features/release/ReleaseTab.js';
@@ -67,6 +68,7 @@ export function DetailPanel() {
           <StyleButton datasetId={s.id} testId="detail-style" />
         </div>
       </header>
+      <StandingSection key={s.id} detail={detail} />
       <Tabs
         className="detail-tabs"
         size="small"

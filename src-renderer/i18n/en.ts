@@ -377,6 +377,15 @@ export const en: UiStrings = {
     searching: 'Searching…',
     noMatch: 'No matching CRS',
   },
+  standing: {
+    open: 'Withdraw or archive…',
+    openRestore: 'Restore or archive…',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason',
+    changed: 'Reason: {{reason}} ({{by}}, {{at}})',
+    cancel: 'Cancel',
+    do: { withdraw: 'Withdraw', archive: 'Archive', restore: 'Restore' },
+  },
   common: {
     close: 'Close',
     yes: 'Yes',

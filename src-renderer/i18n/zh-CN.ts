@@ -358,6 +358,15 @@ export const zhCN = {
     searching: '正在查找…',
     noMatch: '没有匹配的坐标系',
   },
+  standing: {
+    open: '撤回或归档…',
+    openRestore: '恢复或归档…',
+    reason: '理由',
+    reasonRequired: '请写明理由',
+    changed: '理由：{{reason}}（{{by}}，{{at}}）',
+    cancel: '取消',
+    do: { withdraw: '撤回', archive: '归档', restore: '恢复使用' },
+  },
   common: {
     close: '关闭',
     yes: '是',

@@ -1,0 +1,35 @@
+import { datasetRow, expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
+import { demFile } from './inputs.js';
+
+test('a dataset withdrawn from its panel, with a reason, leaves the list and its record says why', async ({
+  page,
+  harness,
+}) => {
+  const dem = await harness.importOne(demFile());
+
+  await openWorkstation(page, harness);
+  await selectDataset(page, dem.id);
+  await page.getByTestId('standing-open').click();
+  // No reason, no withdrawal: the field says so and nothing is sent.
+  await page.getByTestId('standing-withdraw').click();
+  await expect(page.getByTestId('standing-section')).toContainText('请写明理由');
+  await expect(datasetRow(page, dem.id)).toBeVisible();
+
+  await page.getByTestId('standing-reason').fill('坐标系登记错误，待重新汇交');
+  await page.getByTestId('standing-withdraw').click();
+  await expect(datasetRow(page, dem.id)).toHaveCount(0);
+  const state = page.getByTestId('standing-state');
+  await expect(state).toContainText('已撤回');
+  await expect(state).toContainText('坐标系登记错误，待重新汇交');
+  await expect(page.getByTestId('standing-section')).toHaveAttribute('data-standing', 'withdrawn');
+
+  // Still findable, its original kept, the audit log naming who withdrew it and why.
+  const all = await harness.api.call('datasets.list', { all: true });
+  expect(all.map((d) => [d.id, d.standing])).toEqual([[dem.id, 'withdrawn']]);
+  const [entry] = await harness.api.call('audit.list', { limit: 1 });
+  expect(entry).toMatchObject({
+    action: 'datasets.withdraw',
+    subject: dem.id,
+    details: { reason: '坐标系登记错误，待重新汇交' },
+  });
+});
