@@ -29,6 +29,7 @@ export const en: UiStrings = {
     refresh: 'Refresh list',
     count: '{{count}} items',
     catalogueTitle: 'Catalogue',
+    listAll: 'Incl. withdrawn',
     catalogueEmpty: 'No datasets yet. Click “Import data”.',
     addToMap: 'Add to map',
     onMap: 'On the map',

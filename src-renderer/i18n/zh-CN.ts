@@ -27,6 +27,7 @@ export const zhCN = {
     count: '共 {{count}} 项',
     catalogueTitle: '资料目录',
     catalogueEmpty: '暂无数据，请点击“导入数据”。',
+    listAll: '含已撤回',
     addToMap: '添加到地图',
     onMap: '已在地图中',
     removeFromMap: '从地图移除（不删除数据）',

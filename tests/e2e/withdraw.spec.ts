@@ -23,7 +23,12 @@ test('a dataset withdrawn from its panel, with a reason, leaves the list and its
   await expect(state).toContainText('坐标系登记错误，待重新汇交');
   await expect(page.getByTestId('standing-section')).toHaveAttribute('data-standing', 'withdrawn');
 
-  // Still findable, its original kept, the audit log naming who withdrew it and why.
+  // Still findable: the list shows it on request, marked, and it stays off the map.
+  await page.getByTestId('list-all').click();
+  await expect(datasetRow(page, dem.id)).toContainText('已撤回');
+  await expect(datasetRow(page, dem.id)).toHaveAttribute('data-on-map', 'false');
+
+  // The audit log names who withdrew it and why.
   const all = await harness.api.call('datasets.list', { all: true });
   expect(all.map((d) => [d.id, d.standing])).toEqual([[dem.id, 'withdrawn']]);
   const [entry] = await harness.api.call('audit.list', { limit: 1 });
