@@ -1,7 +1,7 @@
 import { datasetRow, expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
 
-test('a dataset withdrawn from its panel, with a reason, leaves the list and its record says why', async ({
+test('a dataset withdrawn from its panel, with a reason, leaves the catalogue list and the map, and its record says why', async ({
   page,
   harness,
 }) => {
@@ -9,6 +9,8 @@ test('a dataset withdrawn from its panel, with a reason, leaves the list and its
 
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);
+  // On the map from the first start, as every imported dataset is.
+  await expect(page.getByTestId(`layer-row-${dem.id}`)).toBeVisible();
   await page.getByTestId('standing-open').click();
   // No reason, no withdrawal: the field says so and nothing is sent.
   await page.getByTestId('standing-withdraw').click();
@@ -18,6 +20,7 @@ test('a dataset withdrawn from its panel, with a reason, leaves the list and its
   await page.getByTestId('standing-reason').fill('坐标系登记错误，待重新汇交');
   await page.getByTestId('standing-withdraw').click();
   await expect(datasetRow(page, dem.id)).toHaveCount(0);
+  await expect(page.getByTestId(`layer-row-${dem.id}`)).toHaveCount(0);
   const state = page.getByTestId('standing-state');
   await expect(state).toContainText('已撤回');
   await expect(state).toContainText('坐标系登记错误，待重新汇交');
@@ -27,6 +30,7 @@ test('a dataset withdrawn from its panel, with a reason, leaves the list and its
   await page.getByTestId('list-all').click();
   await expect(datasetRow(page, dem.id)).toContainText('已撤回');
   await expect(datasetRow(page, dem.id)).toHaveAttribute('data-on-map', 'false');
+  await expect(page.getByTestId(`layer-row-${dem.id}`)).toHaveCount(0);
 
   // The audit log names who withdrew it and why.
   const all = await harness.api.call('datasets.list', { all: true });
