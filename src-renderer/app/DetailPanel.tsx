@@ -55,6 +55,9 @@ export function DetailPanel() {
   }
   const s = detail.summary;
   const label = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`detail.tabs.${key}`)}</span>;
+  // A withdrawn or archived dataset is not offered for review, release or export (ADR 0171).
+  const inUse = s.standing === 'active';
+  const shownTab = inUse || tab === 'catalogue' || tab === 'info' ? tab : 'catalogue';
   return (
     <section className="panel detail-panel" data-testid="detail-panel" data-dataset={s.id}>
       <header className="detail-header">
@@ -72,7 +75,7 @@ export function DetailPanel() {
       <Tabs
         className="detail-tabs"
         size="small"
-        activeKey={tab}
+        activeKey={shownTab}
         onChange={(k) => {
           setTab(k as TabKey);
         }}
@@ -83,9 +86,24 @@ export function DetailPanel() {
             children: <CatalogueTab key={s.id} detail={detail} />,
           },
           { key: 'info', label: label('info'), children: <InfoTab detail={detail} /> },
-          { key: 'review', label: label('review'), children: <ReviewTab key={s.id} detail={detail} /> },
-          { key: 'release', label: label('release'), children: <ReleaseTab key={s.id} detail={detail} /> },
-          { key: 'export', label: label('export'), children: <ExportTab key={s.id} detail={detail} /> },
+          {
+            key: 'review',
+            label: label('review'),
+            disabled: !inUse,
+            children: <ReviewTab key={s.id} detail={detail} />,
+          },
+          {
+            key: 'release',
+            label: label('release'),
+            disabled: !inUse,
+            children: <ReleaseTab key={s.id} detail={detail} />,
+          },
+          {
+            key: 'export',
+            label: label('export'),
+            disabled: !inUse,
+            children: <ExportTab key={s.id} detail={detail} />,
+          },
         ]}
       />
     </section>

@@ -25,6 +25,10 @@ test('a dataset withdrawn from its panel, with a reason, leaves the catalogue li
   await expect(state).toContainText('已撤回');
   await expect(state).toContainText('坐标系登记错误，待重新汇交');
   await expect(page.getByTestId('standing-section')).toHaveAttribute('data-standing', 'withdrawn');
+  // Review, release and export are not offered for it.
+  for (const tab of ['保密审查', '公开版', '导出'])
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('tab', { name: '著录' })).not.toHaveAttribute('aria-disabled', 'true');
 
   // Still findable: the list shows it on request, marked, and it stays off the map.
   await page.getByTestId('list-all').click();
