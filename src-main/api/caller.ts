@@ -1,9 +1,7 @@
-/**
- * The roles of DOMAIN.md: archive curators (资料管理员) ingest, describe and release; reviewers
- * (保密审查员) review; map-product staff (专题图制作) compose maps; administrators keep the workstation.
- */
-export const ROLES = ['curator', 'reviewer', 'mapmaker', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../core/model/roles.js';
+
+// The roles (admin, curator, reviewer, mapmaker) live in core, whose workflow rules name them.
+export { ROLES, type Role };
 
 /**
  * Who is calling, built by the host for every call and passed to every handler. Today each host

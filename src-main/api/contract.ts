@@ -80,6 +80,12 @@ export const recordFieldsSchema = z.object({
 
 const noArgs = z.object({}).strict();
 
+// Withdrawing and archiving (issue 7, ADR 0171): the reason, required (the service says so), is kept.
+const standingArgs = z.object({ id: datasetId, reason: z.string().max(2000) }).strict();
+/** Changes a dataset's standing: a curator's or an administrator's act, audited. */
+const STANDING = { mutates: true, roles: ['curator', 'admin'] } as const;
+const listArgs = z.object({ all: z.boolean().default(false) }).strict();
+
 // Attribute table (issue 6, ADR 0112).
 const fieldName = z.string().min(1).max(200);
 const featurePageArgs = z.object({
@@ -227,7 +233,14 @@ export const contract = {
     mutates: false,
     roles: ['curator', 'reviewer', 'mapmaker'],
   }),
-  'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs, READ),
+  /** The datasets in use; with `all`, also those withdrawn or archived (ADR 0171). */
+  'datasets.list': method<typeof listArgs, DatasetSummary[]>(listArgs, READ),
+  /** Takes a dataset out of use, saying why; its files stay in the store (ADR 0171). */
+  'datasets.withdraw': method<typeof standingArgs, DatasetDetail>(standingArgs, STANDING),
+  /** Puts a dataset (in use or withdrawn) away for good, saying why; its files stay in the store. */
+  'datasets.archive': method<typeof standingArgs, DatasetDetail>(standingArgs, STANDING),
+  /** Brings a withdrawn or archived dataset back into use, saying why. */
+  'datasets.restore': method<typeof standingArgs, DatasetDetail>(standingArgs, STANDING),
   'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(
     z.object({ id: datasetId }),
     READ,

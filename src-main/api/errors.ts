@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_BY_HOST',
   'CANCELLED',
   'READ_ONLY',
+  'NOT_IN_USE',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,8 @@
 import type { BagProblemKey } from '../core/exchange/problems.js';
 import type { FormatProblem } from '../core/formats/format-error.js';
 import type { FindingMessageKey, FindingPart } from '../core/model/finding.js';
+import type { StandingAction, StandingMessageKey } from '../core/catalogue/standing.js';
+import type { WorkflowMessageKey } from '../core/catalogue/workflow.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -196,6 +198,10 @@ export const MESSAGES = {
     en: 'The audit chain failed verification; the workstation is read-only',
   },
   'error.FORBIDDEN': { 'zh-CN': '请求已拒绝：无权执行此操作', en: 'Request refused: not permitted' },
+  'error.NOT_IN_USE': {
+    'zh-CN': '该数据集{{state}}，不能用于审查、生成公开版或导出；如需使用请先恢复',
+    en: 'The dataset is {{state}}: it is not offered for review, release or export; restore it first',
+  },
   'error.INTERNAL': { 'zh-CN': '内部错误（{{ref}}）', en: 'Internal error ({{ref}})' },
 
   'detail.reviewSuperseded': {
@@ -244,6 +250,41 @@ export const MESSAGES = {
   'detail.bodyNotCall': {
     'zh-CN': '请求体不是含调用方法与参数的 JSON 对象',
     en: 'the body is not a JSON object naming a method and its arguments',
+  },
+
+  'detail.standingMove': {
+    'zh-CN': '该数据集{{state}}，不能{{action}}',
+    en: 'the dataset is {{state}} and cannot be {{action}}',
+  },
+  'detail.reasonRequired': { 'zh-CN': '请写明理由', en: 'a reason is required' },
+
+  // Whether a dataset is in use (ADR 0171).
+  'standing.active': { 'zh-CN': '在用', en: 'active' },
+  'standing.withdrawn': { 'zh-CN': '已撤回', en: 'withdrawn' },
+  'standing.archived': { 'zh-CN': '已归档', en: 'archived' },
+  'standing.action.withdraw': { 'zh-CN': '撤回', en: 'withdrawn' },
+  'standing.action.archive': { 'zh-CN': '归档', en: 'archived' },
+  'standing.action.restore': { 'zh-CN': '恢复', en: 'restored' },
+
+  // The workflow of DOMAIN.md (ADR 0171).
+  'workflow.state.draft': { 'zh-CN': '草稿', en: 'draft' },
+  'workflow.state.submitted': { 'zh-CN': '待审查', en: 'submitted' },
+  'workflow.state.approved': { 'zh-CN': '审查通过', en: 'approved' },
+  'workflow.state.returned': { 'zh-CN': '退回', en: 'returned' },
+  'workflow.state.public-version': { 'zh-CN': '公开版', en: 'public version' },
+  'workflow.state.rechecked': { 'zh-CN': '复核', en: 're-reviewed' },
+  'workflow.state.exported': { 'zh-CN': '已导出', en: 'exported' },
+  'workflow.action.submit': { 'zh-CN': '提交审查', en: 'submit for review' },
+  'workflow.action.approve': { 'zh-CN': '批准', en: 'approve' },
+  'workflow.action.return': { 'zh-CN': '退回', en: 'return' },
+  'workflow.action.publish': { 'zh-CN': '生成公开版', en: 'produce a public version' },
+  'workflow.action.recheck': { 'zh-CN': '确认复核', en: 'confirm the re-review' },
+  'workflow.action.export': { 'zh-CN': '导出', en: 'export' },
+  'workflow.action.edit': { 'zh-CN': '修改著录', en: 'edit the record' },
+  'workflow.refused.role': { 'zh-CN': '当前角色不能{{action}}', en: 'this role cannot {{action}}' },
+  'workflow.refused.state': {
+    'zh-CN': '不能{{action}}：记录处于“{{state}}”状态',
+    en: 'cannot {{action}}: the record is “{{state}}”',
   },
 
   'reason.levelAbovePublic': {
@@ -1112,6 +1153,10 @@ export const MESSAGES = {
     en: '{{id}} version {{version}} {{marking}}',
   },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
+  'cli.standing': {
+    'zh-CN': '{{id}} 状态：{{state}}；理由：{{reason}}',
+    en: '{{id}} is now {{state}}: {{reason}}',
+  },
   'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
   'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
   'cli.auditIntact': {
@@ -1361,7 +1406,13 @@ export const isMessageKey = (value: string): value is MessageKey => Object.hasOw
 
 // Keys core modules produce without importing this table: if core adds one, this fails to compile.
 type Uncovered = Exclude<
-  `problem.${FormatProblem}` | BagProblemKey | FindingMessageKey | `where.part.${FindingPart}`,
+  | `problem.${FormatProblem}`
+  | BagProblemKey
+  | FindingMessageKey
+  | `where.part.${FindingPart}`
+  | WorkflowMessageKey
+  | StandingMessageKey
+  | `standing.action.${StandingAction}`,
   MessageKey
 >;
 type NoneLeft<T extends never> = T;

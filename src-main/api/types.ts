@@ -19,6 +19,9 @@ import type { FormatNotice } from '../core/formats/format-module.js';
 import type { ImportCrsDecision } from '../core/crs/index.js';
 import type { TablePage } from '../core/table/feature-table.js';
 import type { Sheet } from '../core/maps/index.js';
+import type { Standing, StandingChange } from '../core/catalogue/standing.js';
+
+export type { Standing, StandingChange };
 
 /** `maps.sheet`: a GB/T 13989 sheet, its corners (CGCS2000 degrees) and its 接图表 neighbours. */
 export type SheetView = Sheet;
@@ -52,6 +55,8 @@ export interface DatasetSummary {
   /** Set on a public version: the dataset it was derived from. */
   readonly sourceId: DatasetId | null;
   readonly status: WorkflowStatus;
+  /** Whether the dataset is in use (ADR 0171); withdrawn and archived ones are left out of the default list. */
+  readonly standing: Standing;
   readonly title: string;
   readonly level: SecrecyLevel;
   readonly createdAt: string;
@@ -151,6 +156,8 @@ export interface DatasetDetail {
   readonly crsDefinition: CrsDefinition | null;
   /** Set when a user assigned the CRS (the file had none, or it was replaced on purpose). */
   readonly crsAssignment: CrsAssignmentInfo | null;
+  /** The latest withdrawal, archiving or restoring, with its reason, who and when; null: never changed. */
+  readonly standingChange: StandingChange | null;
 }
 
 export interface ReleaseResult {

@@ -5,6 +5,7 @@ import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js
 import { markingMessage } from '../api/secrecy.js';
 import type {
   BasemapView,
+  DatasetDetail,
   DatasetSummary,
   FeatureCollectionResult,
   ImportResult,
@@ -24,7 +25,7 @@ Commands:
                                   import files into the archive (${formatNames()}),
                                   one dataset per layer; the options say what a file cannot
   features ID [--limit N]         print a vector dataset's features (GeoJSON, its own CRS)
-  list                            list catalogued datasets
+  list [--all]                    list the datasets in use; --all adds the withdrawn and archived
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
                                   save a new version of the catalogue record
@@ -33,6 +34,9 @@ Commands:
   decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
                                   record a decision on finding number FINDING (a reason is
                                   required to accept or to call it a false positive)
+  withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
+  archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
+  restore ID --reason TEXT        bring a withdrawn or archived dataset back into use
   release ID                      produce the public version (公开版) and re-review it
   export ID --out DIR             export a public version as a signed BagIt package
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
@@ -76,7 +80,24 @@ export class CliFailure extends Error {
 }
 
 const summaryLine = (d: DatasetSummary): string =>
-  `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}`;
+  `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}${d.standing === 'active' ? '' : `  (${d.standing})`}`;
+
+/** `withdraw`, `archive`, `restore`: the reason is required (the service says so when it is missing). */
+const standingCommand =
+  (method: 'datasets.withdraw' | 'datasets.archive' | 'datasets.restore') =>
+  async (ctx: CommandContext): Promise<number> => {
+    const id = need(ctx, 1, 'ID');
+    const detail = await call<DatasetDetail>(ctx, method, { id, reason: ctx.options['reason'] ?? '' });
+    const change = detail.standingChange;
+    ctx.out.result({ ...detail.summary, standingChange: change }, () =>
+      ctx.out.text('cli.standing', {
+        id,
+        state: `standing.${detail.summary.standing}`,
+        reason: change?.reason ?? '',
+      }),
+    );
+    return 0;
+  };
 
 /** A review as the CLI prints it: its verdict and id, then each finding by number with its decision. */
 function reviewText(ctx: CommandContext, report: ReviewReport): string {
@@ -173,7 +194,9 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     return 0;
   },
   async list(ctx) {
-    const list = await call<DatasetSummary[]>(ctx, 'datasets.list', {});
+    const list = await call<DatasetSummary[]>(ctx, 'datasets.list', {
+      all: ctx.options['all'] !== undefined,
+    });
     ctx.out.result(list, () => list.map(summaryLine).join('\n') || '(empty)');
     return 0;
   },
@@ -205,6 +228,9 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     );
     return 0;
   },
+  withdraw: standingCommand('datasets.withdraw'),
+  archive: standingCommand('datasets.archive'),
+  restore: standingCommand('datasets.restore'),
   async review(ctx) {
     const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
     ctx.out.result(report, () => reviewText(ctx, report));

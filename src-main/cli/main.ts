@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       at: { type: 'string' },
       scale: { type: 'string' },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -112,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
         reason: values.reason,
         at: values.at,
         scale: values.scale,
+        all: values.all ? 'all' : undefined,
       },
     });
   } catch (error) {

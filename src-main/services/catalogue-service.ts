@@ -6,8 +6,9 @@ import type { ServiceDeps } from './deps.js';
 import { requireDataset, requireRecords } from './lookup.js';
 import { toDisplay, toLineage, toRecordVersion, toReviewReport, toSummary } from './dataset-view.js';
 
-export async function listDatasets(deps: ServiceDeps): Promise<DatasetSummary[]> {
-  const rows = await deps.store.listDatasets();
+/** The datasets in use, or with `all` also the withdrawn and archived ones (ADR 0171). */
+export async function listDatasets(deps: ServiceDeps, all: boolean): Promise<DatasetSummary[]> {
+  const rows = await deps.store.listDatasets(all ? {} : { standing: 'active' });
   return Promise.all(rows.map(async (row) => toSummary(row, (await requireRecords(deps, row.id)).latest)));
 }
 
@@ -32,6 +33,7 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
     display: toDisplay(row),
     crsDefinition: crs ? { code: crs.code ?? `STRATA:${row.id}`, proj4: crs.proj4 } : null,
     crsAssignment: row.crsAssignment ?? null,
+    standingChange: row.standing ?? null,
   };
 }
 

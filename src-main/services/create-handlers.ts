@@ -6,6 +6,7 @@ import { datasetFeatures } from './features-service.js';
 import { featurePage } from './feature-page-service.js';
 import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
+import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
@@ -37,7 +38,10 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
       asJob(jobId, (job) => importFiles(deps, ctx, paths, job, options)),
     'datasets.features': ({ id, limit }) => datasetFeatures(deps, id, limit),
     'datasets.featurePage': (args) => featurePage(deps, tables, args),
-    'datasets.list': () => listDatasets(deps),
+    'datasets.list': ({ all }) => listDatasets(deps, all),
+    'datasets.withdraw': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'withdraw', reason),
+    'datasets.archive': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'archive', reason),
+    'datasets.restore': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'restore', reason),
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
     'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),

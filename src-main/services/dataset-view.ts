@@ -37,6 +37,7 @@ export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSum
     byteSize: row.byteSize,
     sourceId: row.sourceId,
     status: row.status,
+    standing: row.standing?.standing ?? 'active',
     title: record.fields.title,
     level: record.fields.level,
     createdAt: row.createdAt,

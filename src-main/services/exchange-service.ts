@@ -15,7 +15,7 @@ import { levelKey } from '../api/secrecy.js';
 import type { ExportResult, VerifyResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
-import { requireDataset, requireRecords } from './lookup.js';
+import { requireInUse, requireRecords } from './lookup.js';
 import { checkLineage, reviewPackaged } from './export-check.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 
@@ -59,7 +59,7 @@ export async function exportPackage(
   outDir: string,
   job: JobContext = NO_JOB,
 ): Promise<ExportResult> {
-  const row = await requireDataset(deps, id);
+  const row = await requireInUse(deps, id);
   const { latest } = await requireRecords(deps, id);
   if (latest.fields.level !== '公开') {
     throw new StrataError('EXPORT_REFUSED', {

@@ -17,7 +17,7 @@ import { renderMessage, type MessageKey } from '../api/messages.js';
 import type { ReleaseResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
-import { requireDataset, requireRecords } from './lookup.js';
+import { requireInUse, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
@@ -187,7 +187,7 @@ export async function createRelease(
   id: DatasetId,
   job: JobContext = NO_JOB,
 ): Promise<ReleaseResult> {
-  const source = await requireDataset(deps, id);
+  const source = await requireInUse(deps, id);
   if (source.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.

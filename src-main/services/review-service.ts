@@ -7,7 +7,7 @@ import type { DatasetId, FindingDecisionKind, ReviewId } from '../core/model/ind
 import type { ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
-import { requireDataset, requireRecords } from './lookup.js';
+import { requireInUse, requireRecords } from './lookup.js';
 import { withStagedSubject } from './subject.js';
 import { toReviewReport } from './dataset-view.js';
 
@@ -43,7 +43,7 @@ export async function runDatasetReview(
   profile: ReviewProfile,
   id: DatasetId,
 ): Promise<ReviewReport> {
-  const row = await requireDataset(deps, id);
+  const row = await requireInUse(deps, id);
   const { latest } = await requireRecords(deps, id);
   const review = await withStagedSubject(
     deps,
@@ -92,6 +92,7 @@ export async function decideFinding(
 ): Promise<ReviewReport> {
   const review = await deps.store.getReview(input.reviewId);
   if (review === null) throw new StrataError('NOT_FOUND', { what: input.reviewId });
+  await requireInUse(deps, review.datasetId);
   const latest = await deps.store.latestReview(review.datasetId);
   if (latest?.id !== review.id)
     throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.reviewSuperseded' });

@@ -2,6 +2,7 @@ import { Empty, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatalogueTab } from '../features/catalogue/CatalogueTab.js';
+import { StandingSection } from '../features/catalogue/StandingSection.js';
 import { ExportTab } from '../features/exchange/ExportTab.js';
 import { InfoTab } from '../features/info/InfoTab.js';
 import { ReleaseTab } from '../features/release/ReleaseTab.js';
@@ -54,6 +55,9 @@ export function DetailPanel() {
   }
   const s = detail.summary;
   const label = (key: TabKey) => <span data-testid={`tab-${key}`}>{t(`detail.tabs.${key}`)}</span>;
+  // A withdrawn or archived dataset is not offered for review, release or export (ADR 0171).
+  const inUse = s.standing === 'active';
+  const shownTab = inUse || tab === 'catalogue' || tab === 'info' ? tab : 'catalogue';
   return (
     <section className="panel detail-panel" data-testid="detail-panel" data-dataset={s.id}>
       <header className="detail-header">
@@ -67,10 +71,11 @@ export function DetailPanel() {
           <StyleButton datasetId={s.id} testId="detail-style" />
         </div>
       </header>
+      <StandingSection key={s.id} detail={detail} />
       <Tabs
         className="detail-tabs"
         size="small"
-        activeKey={tab}
+        activeKey={shownTab}
         onChange={(k) => {
           setTab(k as TabKey);
         }}
@@ -81,9 +86,24 @@ export function DetailPanel() {
             children: <CatalogueTab key={s.id} detail={detail} />,
           },
           { key: 'info', label: label('info'), children: <InfoTab detail={detail} /> },
-          { key: 'review', label: label('review'), children: <ReviewTab key={s.id} detail={detail} /> },
-          { key: 'release', label: label('release'), children: <ReleaseTab key={s.id} detail={detail} /> },
-          { key: 'export', label: label('export'), children: <ExportTab key={s.id} detail={detail} /> },
+          {
+            key: 'review',
+            label: label('review'),
+            disabled: !inUse,
+            children: <ReviewTab key={s.id} detail={detail} />,
+          },
+          {
+            key: 'release',
+            label: label('release'),
+            disabled: !inUse,
+            children: <ReleaseTab key={s.id} detail={detail} />,
+          },
+          {
+            key: 'export',
+            label: label('export'),
+            disabled: !inUse,
+            children: <ExportTab key={s.id} detail={detail} />,
+          },
         ]}
       />
     </section>

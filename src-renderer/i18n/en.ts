@@ -29,6 +29,7 @@ export const en: UiStrings = {
     refresh: 'Refresh list',
     count: '{{count}} items',
     catalogueTitle: 'Catalogue',
+    listAll: 'Incl. withdrawn',
     catalogueEmpty: 'No datasets yet. Click “Import data”.',
     addToMap: 'Add to map',
     onMap: 'On the map',
@@ -378,6 +379,15 @@ export const en: UiStrings = {
     typeToSearch: 'Type a code or a name to find a CRS',
     searching: 'Searching…',
     noMatch: 'No matching CRS',
+  },
+  standing: {
+    open: 'Withdraw or archive…',
+    openRestore: 'Restore or archive…',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason',
+    changed: 'Reason: {{reason}} ({{by}}, {{at}})',
+    cancel: 'Cancel',
+    do: { withdraw: 'Withdraw', archive: 'Archive', restore: 'Restore' },
   },
   common: {
     close: 'Close',

@@ -27,6 +27,7 @@ export const zhCN = {
     count: '共 {{count}} 项',
     catalogueTitle: '资料目录',
     catalogueEmpty: '暂无数据，请点击“导入数据”。',
+    listAll: '含已撤回',
     addToMap: '添加到地图',
     onMap: '已在地图中',
     removeFromMap: '从地图移除（不删除数据）',
@@ -359,6 +360,15 @@ export const zhCN = {
     typeToSearch: '输入代码或名称以查找坐标系',
     searching: '正在查找…',
     noMatch: '没有匹配的坐标系',
+  },
+  standing: {
+    open: '撤回或归档…',
+    openRestore: '恢复或归档…',
+    reason: '理由',
+    reasonRequired: '请写明理由',
+    changed: '理由：{{reason}}（{{by}}，{{at}}）',
+    cancel: '取消',
+    do: { withdraw: '撤回', archive: '归档', restore: '恢复使用' },
   },
   common: {
     close: '关闭',

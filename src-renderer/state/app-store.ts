@@ -62,6 +62,8 @@ export interface AppState {
   readonly audit: AuditState;
   readonly datasets: readonly DatasetSummary[];
   readonly listLoading: boolean;
+  /** The catalogue list also shows withdrawn and archived datasets (ADR 0171); the map never does. */
+  readonly listAll: boolean;
   /** The map's layers (ADR 0110); null until the first catalogue list has arrived. */
   readonly tree: LayerTree | null;
   /** What the map has to say about its layers, each notice tied to its layer's id (ADR 0110). */
@@ -87,6 +89,7 @@ const initial: Omit<AppState, 'lang'> = {
   audit: { state: 'unknown' },
   datasets: [],
   listLoading: false,
+  listAll: false,
   tree: null,
   notices: {},
   dropRefused: null,
@@ -118,10 +121,15 @@ export const setAudit = (audit: AuditState): void => {
 export const setDatasets = (datasets: readonly DatasetSummary[]): void => {
   set((s) => {
     const stored = s.tree ?? loadTree(browserStorage());
-    const tree = reconcile(stored ?? EMPTY_TREE, stackOrder(datasets), stored === null);
+    // Withdrawn and archived datasets, listed on request, stay off the map (ADR 0171).
+    const inUse = datasets.filter((d) => d.standing === 'active');
+    const tree = reconcile(stored ?? EMPTY_TREE, stackOrder(inUse), stored === null);
     saveTree(browserStorage(), tree);
     return { datasets, tree, notices: noticesOn(s.notices, tree) };
   });
+};
+export const setListAll = (listAll: boolean): void => {
+  set({ listAll });
 };
 export const setListLoading = (listLoading: boolean): void => {
   set({ listLoading });

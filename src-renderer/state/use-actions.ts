@@ -19,7 +19,7 @@ function createActions(api: ApiClient): Actions {
   const refreshList = async (): Promise<void> => {
     setListLoading(true);
     try {
-      setDatasets(await api['datasets.list']({}));
+      setDatasets(await api['datasets.list']({ all: useAppStore.getState().listAll }));
     } finally {
       setListLoading(false);
     }

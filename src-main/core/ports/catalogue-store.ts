@@ -10,6 +10,7 @@ import type {
   ReviewId,
   SecrecyLevel,
 } from '../model/index.js';
+import type { Standing, StandingChange } from '../catalogue/standing.js';
 
 export type DatasetStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
 
@@ -40,6 +41,8 @@ export interface DatasetRow {
   readonly crsAssignment?: CrsAssignment;
   /** How the file was opened at import when its bytes alone did not say (CSV columns, CRS, encoding). */
   readonly openOptions?: OpenOptions;
+  /** The latest withdrawal, archiving or restoring (ADR 0171); absent: never changed, so active. */
+  readonly standing?: StandingChange;
 }
 
 /** Who gave a dataset its CRS, when, and what it had before (null: none). */
@@ -156,6 +159,8 @@ export interface CatalogueTx {
     author: string,
   ): Promise<RecordVersionRow>;
   setStatus(id: DatasetId, status: DatasetStatus): Promise<void>;
+  /** Records a change of the dataset's standing, at the catalogue's time (appended: earlier ones are kept). */
+  setStanding(id: DatasetId, change: Omit<StandingChange, 'at'>): Promise<StandingChange>;
   insertReview(review: ReviewRow): Promise<void>;
   /** Appends a decision (decisions are never changed: a later one on the same finding supersedes). */
   insertDecision(decision: FindingDecisionRow): Promise<void>;
@@ -179,7 +184,8 @@ export interface CatalogueTx {
 export interface CatalogueStore {
   write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T>;
   getDataset(id: DatasetId): Promise<DatasetRow | null>;
-  listDatasets(): Promise<DatasetRow[]>;
+  /** Every dataset, or those of one standing (a dataset never withdrawn or archived is active). */
+  listDatasets(filter?: { readonly standing?: Standing }): Promise<DatasetRow[]>;
   /** Public versions derived from `id`, newest first. */
   derivedFrom(id: DatasetId): Promise<DatasetId[]>;
   recordVersions(id: DatasetId): Promise<RecordVersionRow[]>;

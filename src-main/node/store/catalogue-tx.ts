@@ -1,4 +1,5 @@
 import { StrataError } from '../../api/errors.js';
+import type { StandingChange } from '../../core/catalogue/standing.js';
 import type { CrsInfo, DatasetId, Extent } from '../../core/model/index.js';
 import type {
   AuditInput,
@@ -159,6 +160,17 @@ export function createCatalogueTx(
       guard();
       const { changes } = await conn.run('UPDATE datasets SET status = ? WHERE id = ?', [status, id]);
       if (changes === 0) throw new StrataError('NOT_FOUND', { what: id });
+    },
+
+    async setStanding(id: DatasetId, change: Omit<StandingChange, 'at'>): Promise<StandingChange> {
+      guard();
+      await pkOf(id);
+      const made: StandingChange = { ...change, at: now().toISOString() };
+      await conn.run(
+        'INSERT INTO dataset_standing (dataset_id, standing, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)',
+        [id, made.standing, made.reason, made.by, made.at],
+      );
+      return made;
     },
 
     async insertReview(review: ReviewRow): Promise<void> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { ProblemKey } from '../../api/messages.js';
+import type { Standing } from '../../core/catalogue/standing.js';
 import type { DatasetId, ReviewId } from '../../core/model/index.js';
 import type {
   AuditRow,
@@ -216,9 +217,17 @@ function buildCatalogue(
       return row ? datasetFromDb(row) : null;
     },
 
-    async listDatasets(): Promise<DatasetRow[]> {
+    async listDatasets(filter: { readonly standing?: Standing } = {}): Promise<DatasetRow[]> {
       ensureOpen();
-      const rows = await reader.all<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets ORDER BY pk`);
+      const rows =
+        filter.standing === undefined
+          ? await reader.all<DatasetDbRow>(`SELECT ${DATASET_COLUMNS} FROM datasets ORDER BY pk`)
+          : await reader.all<DatasetDbRow>(
+              `SELECT ${DATASET_COLUMNS} FROM datasets
+                WHERE coalesce((SELECT s.standing FROM dataset_standing s WHERE s.dataset_id = datasets.id
+                                 ORDER BY s.pk DESC LIMIT 1), 'active') = ? ORDER BY pk`,
+              [filter.standing],
+            );
       return rows.map(datasetFromDb);
     },
 

@@ -1,3 +1,4 @@
+import type { StandingChange } from '../../core/catalogue/standing.js';
 import type { OpenOptions } from '../../core/formats/format-module.js';
 import type {
   DatasetFormat,
@@ -47,10 +48,17 @@ export interface DatasetDbRow {
   layer: string | null;
   crs_assignment: string | null;
   open_options: string | null;
+  standing: string | null;
 }
 
-export const DATASET_COLUMNS =
-  'pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, crs_assignment, open_options';
+/** The latest standing change of `datasets` row (ADR 0171), as JSON; null when there is none. */
+export const LATEST_STANDING = `(SELECT json_object('standing', s.standing, 'reason', s.reason, 'by', s.changed_by, 'at', s.changed_at)
+    FROM dataset_standing s WHERE s.dataset_id = datasets.id ORDER BY s.pk DESC LIMIT 1)`;
+
+/** The columns of a dataset row, for `SELECT … FROM datasets` (the table not aliased). */
+export const DATASET_COLUMNS = `pk, id, name, kind, format, info, sha256, byte_size, files, display_key, display_content_type,
+  value_min, value_max, source_id, status, created_at, created_by, layer, crs_assignment, open_options,
+  ${LATEST_STANDING} AS standing`;
 
 export function datasetFromDb(r: DatasetDbRow): DatasetRow {
   return {
@@ -73,6 +81,7 @@ export function datasetFromDb(r: DatasetDbRow): DatasetRow {
     // Absent, not null, for a CRS the file stated: rows read back equal the rows written.
     ...(r.crs_assignment === null ? {} : { crsAssignment: JSON.parse(r.crs_assignment) as CrsAssignment }),
     ...(r.open_options === null ? {} : { openOptions: JSON.parse(r.open_options) as OpenOptions }),
+    ...(r.standing === null ? {} : { standing: JSON.parse(r.standing) as StandingChange }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Empty, Spin } from 'antd';
+import { Checkbox, Empty, Spin } from 'antd';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addToMap, select, useAppStore } from '../../state/app-store.js';
+import { addToMap, select, setListAll, useAppStore } from '../../state/app-store.js';
 import { EMPTY_TREE, layersOf } from '../../state/layer-tree.js';
 import { useActions } from '../../state/use-actions.js';
 import { orderDatasets } from '../layers/order-datasets.js';
@@ -19,6 +19,7 @@ export function CatalogueList() {
   const datasets = useAppStore((s) => s.datasets);
   const selectedId = useAppStore((s) => s.selectedId);
   const loading = useAppStore((s) => s.listLoading);
+  const listAll = useAppStore((s) => s.listAll);
   const tree = useAppStore((s) => s.tree ?? EMPTY_TREE);
   const rows = useMemo(() => orderDatasets(datasets), [datasets]);
   const onMap = useMemo(() => new Set(layersOf(tree).map((l) => l.layer.id)), [tree]);
@@ -46,6 +47,17 @@ export function CatalogueList() {
         <span>{t('layers.catalogueTitle')}</span>
         <span className="panel-header-extra">
           <span className="muted">{t('layers.count', { count: datasets.length })}</span>
+          <Checkbox
+            className="list-all"
+            checked={listAll}
+            data-testid="list-all"
+            onChange={(event) => {
+              setListAll(event.target.checked);
+              void actions.refreshList().catch(() => undefined);
+            }}
+          >
+            {t('layers.listAll')}
+          </Checkbox>
           <IconButton
             label={t('layers.refresh')}
             testId="layers-refresh"

@@ -1,12 +1,13 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
 import { KindIcon } from '../../ui/KindIcon.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
-import { datasetTitle } from '../../i18n/messages.js';
+import { datasetTitle, messageText } from '../../i18n/messages.js';
+import { standingKey } from '../../../src-main/api/standing.js';
 import { IconButton } from '../../ui/IconButton.js';
 
 export interface CatalogueRowProps {
@@ -46,6 +47,7 @@ export function CatalogueRow({
       className={`layer-row catalogue-row${selected ? ' selected' : ''}${nested ? ' nested' : ''}`}
       data-testid={`dataset-row-${dataset.id}`}
       data-status={dataset.status}
+      data-standing={dataset.standing}
       data-on-map={onMap}
       onClick={onSelect}
       onKeyDown={onKeyDown}
@@ -65,6 +67,11 @@ export function CatalogueRow({
         </div>
       </div>
       <LevelTag level={dataset.level} />
+      {dataset.standing === 'active' ? null : (
+        <Tag color="warning" data-testid="row-standing">
+          {messageText(standingKey(dataset.standing))}
+        </Tag>
+      )}
       <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
       {onMap ? (
         <Tooltip title={t('layers.onMap')}>

@@ -150,8 +150,9 @@ describe('Electron main process', () => {
       value: { version: '0.1.0', user: 'zhang.san', host: 'electron', canPickFiles: true, readOnly: false },
     });
     await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
+    // The handler gets the validated arguments, defaults filled in.
     expect(workstation.handlers['datasets.list']).toHaveBeenCalledExactlyOnceWith(
-      {},
+      { all: false },
       { user: 'zhang.san', roles: ['curator', 'reviewer', 'mapmaker', 'admin'] },
     );
   });

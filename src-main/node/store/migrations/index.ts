@@ -7,6 +7,7 @@ import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-review-profile-hash.js';
 import { migration0008 } from './0008-finding-locations.js';
 import { migration0009 } from './0009-finding-decisions.js';
+import { migration0011 } from './0011-dataset-status.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -23,6 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  // 0010 is the accounts branch's; versions need not be contiguous, only increasing.
+  migration0011,
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/** The `user_version` of a catalogue with every step applied: the last step's. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
