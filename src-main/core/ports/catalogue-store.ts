@@ -180,6 +180,8 @@ export interface CatalogueStore {
   write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T>;
   getDataset(id: DatasetId): Promise<DatasetRow | null>;
   listDatasets(): Promise<DatasetRow[]>;
+  /** Datasets whose primary file has this SHA-256 (every layer of it), oldest first; indexed. */
+  datasetsWithContent(sha256: string): Promise<DatasetRow[]>;
   /** Public versions derived from `id`, newest first. */
   derivedFrom(id: DatasetId): Promise<DatasetId[]>;
   recordVersions(id: DatasetId): Promise<RecordVersionRow[]>;

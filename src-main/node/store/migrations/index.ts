@@ -7,6 +7,7 @@ import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-review-profile-hash.js';
 import { migration0008 } from './0008-finding-locations.js';
 import { migration0009 } from './0009-finding-decisions.js';
+import { migration0013 } from './0013-dataset-content-index.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -23,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0013,
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+// The last step's number, not the count: steps 10-12 are being written on other branches (ADR 0169).
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
