@@ -86,8 +86,17 @@ export const en: UiStrings = {
     markingNeedsPeriod: 'No marking: the secrecy period is not valid',
     save: 'Save',
     saved: 'Saved as version {{version}}',
-    conflictTitle: 'Save conflict',
-    reload: 'Load the latest version',
+    conflict: {
+      title: 'Save conflict: {{author}} saved version {{version}} first',
+      explain:
+        'Your changes are not saved yet. Below, field by field, are your value (mine) and the latest saved one (latest): choose which to keep, then save as version {{next}}.',
+      mine: 'Mine',
+      mineUnchanged: 'Mine (unchanged)',
+      latest: 'Latest',
+      empty: '(empty)',
+      save: 'Save as version {{next}}',
+      discard: 'Discard my changes, keep the latest version',
+    },
     version: 'Current version',
     history: 'Version history',
     author: 'Author',
@@ -204,6 +213,8 @@ export const en: UiStrings = {
     done: 'Imported {{count}} dataset(s)',
     partial: 'Imported {{count}} dataset(s); {{failed}} file(s) could not be imported:',
     noticed: 'Imported {{count}} dataset(s); note how they were read:',
+    openExisting: 'Open existing dataset',
+    importAnyway: 'Import as a new dataset anyway (a second record)',
     empty: 'Enter at least one file path',
   },
   map: {

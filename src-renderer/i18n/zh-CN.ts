@@ -74,8 +74,17 @@ export const zhCN = {
     markingNeedsPeriod: '保密期限无效，无法给出标志',
     save: '保存',
     saved: '已保存为第 {{version}} 版',
-    conflictTitle: '保存冲突',
-    reload: '重新载入最新版本',
+    conflict: {
+      title: '保存冲突：{{author}} 已先保存了第 {{version}} 版',
+      explain:
+        '你的修改尚未保存。下面逐项列出你的值（我的）和已保存的最新值（最新），请选择保留哪一个，然后保存为第 {{next}} 版。',
+      mine: '我的',
+      mineUnchanged: '我的（未改）',
+      latest: '最新',
+      empty: '（空）',
+      save: '保存为第 {{next}} 版',
+      discard: '放弃我的修改，采用最新版本',
+    },
     version: '当前版本',
     history: '版本历史',
     author: '著录人',
@@ -190,6 +199,8 @@ export const zhCN = {
     done: '已导入 {{count}} 个数据集',
     partial: '已导入 {{count}} 个数据集，{{failed}} 个文件未能导入：',
     noticed: '已导入 {{count}} 个数据集，读取时有以下情况请留意：',
+    openExisting: '打开已有资料',
+    importAnyway: '仍作为新资料导入（另存一份著录）',
     empty: '请至少填写一个文件路径',
   },
   map: {
