@@ -36,19 +36,21 @@ test('an edit refused by a save that landed first shows 我的 and 最新 per fi
   // Only the differing fields, each with both values; the period the user left is marked so.
   await expect(page.locator('[data-testid^="conflict-field-"]')).toHaveCount(4);
   const title = page.getByTestId('conflict-field-title');
-  await expect(title.getByTestId('conflict-title-mine')).toContainText('我的桂林幅 1:5万 数字高程模型');
-  await expect(title.getByTestId('conflict-title-latest')).toContainText('最新桂林幅 数字高程模型（复核）');
-  await expect(page.getByTestId('conflict-level-mine')).toContainText('机密');
-  await expect(page.getByTestId('conflict-level-latest')).toContainText('秘密');
-  await expect(page.getByTestId('conflict-period-mine')).toContainText('我的（未改）10年');
-  await expect(page.getByTestId('conflict-period-latest')).toContainText('20年');
+  await expect(title.getByTestId('conflict-title-mine-text')).toContainText('我的桂林幅 1:5万 数字高程模型');
+  await expect(title.getByTestId('conflict-title-latest-text')).toContainText(
+    '最新桂林幅 数字高程模型（复核）',
+  );
+  await expect(page.getByTestId('conflict-level-mine-text')).toContainText('机密');
+  await expect(page.getByTestId('conflict-level-latest-text')).toContainText('秘密');
+  await expect(page.getByTestId('conflict-period-mine-text')).toContainText('我的（未改）10年');
+  await expect(page.getByTestId('conflict-period-latest-text')).toContainText('20年');
   // What each side changed is chosen at first: the user's edits, the other save's period.
-  await expect(page.getByTestId('conflict-title-mine').locator('input')).toBeChecked();
-  await expect(page.getByTestId('conflict-period-latest').locator('input')).toBeChecked();
+  await expect(page.getByTestId('conflict-title-mine')).toBeChecked();
+  await expect(page.getByTestId('conflict-period-latest')).toBeChecked();
   await shot('catalogue-conflict');
 
   // Take their title, keep my abstract and level, and their period.
-  await page.getByTestId('conflict-title-latest').click();
+  await page.getByTestId('conflict-title-latest-text').click();
   await page.getByTestId('conflict-save').click();
   await expect(view).toHaveCount(0);
   await expect(page.getByTestId('save-result')).toContainText('已保存为第 4 版');
@@ -79,8 +81,8 @@ test('an edit refused by a save that landed first shows 我的 and 最新 per fi
   });
   await page.getByTestId('conflict-save').click();
   await expect(view).toHaveAttribute('data-latest', '6');
-  await expect(page.getByTestId('conflict-abstract-latest')).toContainText('又一次他人的摘要');
-  await expect(page.getByTestId('conflict-abstract-mine')).toContainText('第二次修改');
+  await expect(page.getByTestId('conflict-abstract-latest-text')).toContainText('又一次他人的摘要');
+  await expect(page.getByTestId('conflict-abstract-mine-text')).toContainText('第二次修改');
   await page.getByTestId('conflict-save').click();
   await expect(page.getByTestId('save-result')).toContainText('已保存为第 7 版');
   const last = await harness.api.call('datasets.get', { id: dem.id });

@@ -50,9 +50,11 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const readOnly = useReadOnly();
   const [form] = Form.useForm<FormValues>();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const record = detail.record;
   const id = detail.summary.id;
+  // A conflict belongs to the dataset it happened on: another one selected does not show it.
+  const [conflictOf, setConflictOf] = useState<{ id: string; conflict: EditConflict } | null>(null);
+  const conflict = conflictOf?.id === id ? conflictOf.conflict : null;
 
   // A different dataset or a newer version from the host replaces what is in the form; a re-read
   // of the version shown (selection and the map both load the detail) keeps what is being typed.
@@ -85,10 +87,10 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
         if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
         // The form then shows the latest version; the edit stays in the conflict view beside it.
         const latest = await actions.refreshDataset(id);
-        setConflict({ mine: fields, base: base.fields, latest: latest.record });
+        setConflictOf({ id, conflict: { mine: fields, base: base.fields, latest: latest.record } });
         return undefined;
       }
-      setConflict(null);
+      setConflictOf(null);
       setSavedVersion(saved.version);
       await actions.refreshDataset(id);
       return saved;
@@ -106,7 +108,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             void save.run(merged, { version: baseVersion, fields: conflict.latest.fields });
           }}
           onDiscard={() => {
-            setConflict(null);
+            setConflictOf(null);
           }}
         />
       ) : null}

@@ -59,14 +59,17 @@ export function ConflictView({
             }}
           >
             {(['mine', 'latest'] as const).map((side) => (
+              // The test id goes to the radio's input; its label has its own.
               <Radio key={side} value={side} data-testid={`conflict-${field}-${side}`}>
-                <span className="conflict-side">
-                  {side === 'mine' && mine[field] === base[field]
-                    ? t('catalogue.conflict.mineUnchanged')
-                    : t(`catalogue.conflict.${side}`)}
-                </span>
-                <span className="conflict-value">
-                  {shownValue(field, side === 'mine' ? mine : latest.fields, empty)}
+                <span data-testid={`conflict-${field}-${side}-text`}>
+                  <span className="conflict-side">
+                    {side === 'mine' && mine[field] === base[field]
+                      ? t('catalogue.conflict.mineUnchanged')
+                      : t(`catalogue.conflict.${side}`)}
+                  </span>
+                  <span className="conflict-value">
+                    {shownValue(field, side === 'mine' ? mine : latest.fields, empty)}
+                  </span>
                 </span>
               </Radio>
             ))}
