@@ -213,6 +213,7 @@ export const en: UiStrings = {
     done: 'Imported {{count}} dataset(s)',
     partial: 'Imported {{count}} dataset(s); {{failed}} file(s) could not be imported:',
     noticed: 'Imported {{count}} dataset(s); note how they were read:',
+    held: 'Imported {{count}} dataset(s); these are in the archive already and were not imported again:',
     openExisting: 'Open existing dataset',
     importAnyway: 'Import as a new dataset anyway (a second record)',
     empty: 'Enter at least one file path',

@@ -199,6 +199,7 @@ export const zhCN = {
     done: '已导入 {{count}} 个数据集',
     partial: '已导入 {{count}} 个数据集，{{failed}} 个文件未能导入：',
     noticed: '已导入 {{count}} 个数据集，读取时有以下情况请留意：',
+    held: '已导入 {{count}} 个数据集；以下资料已在馆藏中，未重复导入：',
     openExisting: '打开已有资料',
     importAnyway: '仍作为新资料导入（另存一份著录）',
     empty: '请至少填写一个文件路径',

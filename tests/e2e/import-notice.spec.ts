@@ -74,6 +74,7 @@ test('importing a file the archive holds already says so and opens the dataset h
   await expect(duplicate).toContainText(
     `guilin_dem_xian80_gk40_5m.tif 已在馆藏中，未重复导入：内容（SHA-256）与已有资料“桂林幅 数字高程模型”（${dem.id}）相同`,
   );
+  await expect(page.getByTestId('import-result')).toContainText('以下资料已在馆藏中，未重复导入');
   await expect(page.getByTestId('import-failure')).toHaveCount(0);
   await shot('import-duplicate');
   await expect(rows).toHaveCount(1);

@@ -162,11 +162,13 @@ export function ImportDialog() {
                 }
                 showIcon
                 title={
-                  result.failures.length === 0
-                    ? t('importDialog.noticed', { count: result.datasets.length })
-                    : t('importDialog.partial', {
+                  result.failures.length > 0
+                    ? t('importDialog.partial', {
                         count: result.datasets.length,
                         failed: result.failures.length,
+                      })
+                    : t(result.notices.length > 0 ? 'importDialog.noticed' : 'importDialog.held', {
+                        count: result.datasets.length,
                       })
                 }
               />
