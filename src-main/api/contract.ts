@@ -206,6 +206,7 @@ export const contract = {
     z.ZodObject<{
       paths: z.ZodArray<typeof filePath>;
       options: z.ZodOptional<typeof importOptions>;
+      allowDuplicate: z.ZodOptional<z.ZodBoolean>;
       jobId: z.ZodOptional<typeof jobId>;
     }>,
     ImportResult
@@ -213,6 +214,8 @@ export const contract = {
     z.object({
       paths: z.array(filePath).min(1).max(500),
       options: importOptions.optional(),
+      /** A deliberate second dataset of bytes the archive holds already (ADR 0169). */
+      allowDuplicate: z.boolean().optional(),
       jobId: jobId.optional(),
     }),
     {

@@ -35,6 +35,10 @@ export const MESSAGES = {
     'zh-CN': '缺少属性表 .dbf，图形将没有属性：请补齐 .dbf 后重新导入',
     en: 'the .dbf attribute table is missing, so the shapes would have no attributes: add the .dbf and import again',
   },
+  'notice.import.duplicate': {
+    'zh-CN': '{{file}} 已在馆藏中，未重复导入：内容（SHA-256）与已有资料“{{title}}”（{{id}}）相同',
+    en: '{{file}} is already in the archive and was not imported again: same content (SHA-256) as “{{title}}” ({{id}})',
+  },
   'notice.shapefile.shxMissing': {
     'zh-CN':
       '{{file}}：缺少索引文件 .shx，已按 .shp 中自带长度的记录重建索引后读取；入库文件按原样保存，不含 .shx',

@@ -252,11 +252,28 @@ export interface ImportNotice {
   readonly params: ErrorParams;
 }
 
-/** A batch import keeps every good file, names each bad one, and says what it did to the good ones. */
+/**
+ * A layer import did not add because the archive holds the same bytes as that layer already
+ * (ADR 0169); `duplicateOf` is the dataset holding them. Rendered as `notice.import.duplicate`.
+ */
+export interface ImportDuplicate {
+  /** Base name of the imported file. */
+  readonly file: string;
+  readonly layer: string | null;
+  readonly code: 'import.duplicate';
+  readonly params: ErrorParams;
+  readonly duplicateOf: { readonly id: DatasetId; readonly title: string };
+}
+
+/**
+ * A batch import keeps every good file, names each bad one, says what it did to the good ones,
+ * and which layers it left out because the archive holds them already.
+ */
 export interface ImportResult {
   readonly datasets: readonly DatasetSummary[];
   readonly failures: readonly ImportFailure[];
   readonly notices: readonly ImportNotice[];
+  readonly duplicates: readonly ImportDuplicate[];
 }
 
 export interface SystemInfo {

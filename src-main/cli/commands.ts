@@ -21,9 +21,13 @@ import { formatNames } from '../core/formats/registry.js';
 export const USAGE = `Usage: strata [--home DIR] [--json] [--lang zh-CN|en] <command>
 
 Commands:
-  import FILE... [--crs EPSG:XXXX] [--encoding NAME] [--x COL --y COL]
+  import FILE... [--crs EPSG:XXXX] [--encoding NAME] [--x COL --y COL] [--allow-duplicate]
                                   import files into the archive (${formatNames()}),
-                                  one dataset per layer; the options say what a file cannot
+                                  one dataset per layer; the options say what a file cannot.
+                                  A layer whose bytes the archive holds already is not imported
+                                  again: it is named with the dataset holding it (exit status 3
+                                  when that is all that went wrong; 1 when a file failed), unless
+                                  --allow-duplicate asks for a second dataset
   features ID [--limit N]         print a vector dataset's features (GeoJSON, its own CRS)
   list [--all]                    list the datasets in use; --all adds the withdrawn and archived
   show ID                         show a dataset's record, versions, review and lineage
@@ -169,6 +173,9 @@ function sheetText(sheet: SheetView): string {
   ].join('\n');
 }
 
+/** `strata import` when nothing failed but a layer was left out as held already (ADR 0169). */
+export const EXIT_HELD_ALREADY = 3;
+
 /** Each command returns the process exit code. */
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   async import(ctx) {
@@ -179,12 +186,19 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     const options = Object.fromEntries(
       Object.entries({ crs, encoding, x, y }).filter(([, v]) => v !== undefined),
     );
-    const result = await call<ImportResult>(ctx, 'datasets.import', { paths, options, jobId: ctx.jobId });
+    const allowDuplicate = ctx.options['allow-duplicate'] !== undefined;
+    const result = await call<ImportResult>(ctx, 'datasets.import', {
+      paths,
+      options,
+      allowDuplicate,
+      jobId: ctx.jobId,
+    });
     ctx.out.result(result.datasets, () => result.datasets.map(summaryLine).join('\n'));
     for (const failure of result.failures)
       ctx.out.error({ code: failure.code, params: { ...failure.params, file: failure.file } });
-    for (const notice of result.notices) ctx.out.notice(notice);
-    return result.failures.length > 0 ? 1 : 0;
+    for (const notice of [...result.notices, ...result.duplicates]) ctx.out.notice(notice);
+    if (result.failures.length > 0) return 1;
+    return result.duplicates.length > 0 ? EXIT_HELD_ALREADY : 0;
   },
   async features(ctx) {
     const id = need(ctx, 1, 'ID');

@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../api/errors.js';
 import { renderMessage, type Lang, type MessageKey, type MessageParams } from '../api/messages.js';
-import type { ImportNotice } from '../api/types.js';
+import type { ImportDuplicate, ImportNotice } from '../api/types.js';
 
 /** With `--json`, exactly one JSON document goes to stdout; errors always go to stderr. */
 export interface Output {
@@ -10,8 +10,11 @@ export interface Output {
   error(error: ApiErrorBody): void;
   /** A message in the run's `--lang` (findings, verify problems, lineage steps). */
   text(key: MessageKey, params: MessageParams): string;
-  /** Something the user must know about a result that succeeded (stderr, like errors). */
-  notice(notice: ImportNotice): void;
+  /**
+   * Something the user must know about a result that succeeded (stderr, like errors): how a file
+   * was read, or a layer left out as held already (with `--json` its `duplicateOf`).
+   */
+  notice(notice: ImportNotice | ImportDuplicate): void;
 }
 
 /** The text of a contract error in `lang`. */

@@ -34,8 +34,8 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
   /** The attribute table's opened layers, one bounded cache per host (ADR 0112). */
   const tables = new TableCache();
   return {
-    'datasets.import': ({ paths, options, jobId }, ctx) =>
-      asJob(jobId, (job) => importFiles(deps, ctx, paths, job, options)),
+    'datasets.import': ({ paths, options, allowDuplicate, jobId }, ctx) =>
+      asJob(jobId, (job) => importFiles(deps, ctx, paths, job, options, allowDuplicate === true)),
     'datasets.features': ({ id, limit }) => datasetFeatures(deps, id, limit),
     'datasets.featurePage': (args) => featurePage(deps, tables, args),
     'datasets.list': ({ all }) => listDatasets(deps, all),

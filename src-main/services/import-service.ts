@@ -10,11 +10,18 @@ import type {
   StoredFile,
 } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
-import type { DatasetSummary, ImportFailure, ImportNotice, ImportResult } from '../api/types.js';
+import type {
+  DatasetSummary,
+  ImportDuplicate,
+  ImportFailure,
+  ImportNotice,
+  ImportResult,
+} from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
 import { buildWorkingCopy } from './working-copy.js';
+import { heldCopy, type HeldCopy } from './held-copy.js';
 
 async function valueRangeOf(
   deps: ServiceDeps,
@@ -28,7 +35,17 @@ export interface ImportedFile {
   /** One dataset per layer of the file, in the file's order. */
   readonly summaries: readonly DatasetSummary[];
   readonly notices: readonly ImportNotice[];
+  /** Layers left out because the archive holds their bytes already. */
+  readonly duplicates: readonly ImportDuplicate[];
 }
+
+const duplicateOf = (file: string, layer: string | null, held: HeldCopy): ImportDuplicate => ({
+  file,
+  layer,
+  code: 'import.duplicate',
+  params: { file: layer === null ? file : `${file} [${layer}]`, title: held.title, id: held.id },
+  duplicateOf: held,
+});
 
 /**
  * Imports one file (with its sidecars): the format registry identifies it by content and reads
@@ -36,7 +53,9 @@ export interface ImportedFile {
  * gets its display working copy, and each layer becomes a dataset with its record and audit
  * entry, all in one transaction. Cancelling while the bytes are stored or a working copy is
  * written leaves no record behind; once the copies are stored the records are written regardless. What was done to an incomplete set
- * (an index rebuilt) comes back as notices and is written into the audit entry.
+ * (an index rebuilt) comes back as notices and is written into the audit entry. A layer whose
+ * bytes the archive holds already is left out and named with the dataset holding them, unless
+ * `allowDuplicate` asks for a second dataset (its audit entry then names the first; ADR 0169).
  */
 export async function importFile(
   deps: ServiceDeps,
@@ -44,6 +63,7 @@ export async function importFile(
   file: string,
   job: JobContext = NO_JOB,
   options: OpenOptions = {},
+  allowDuplicate = false,
 ): Promise<ImportedFile> {
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
@@ -58,8 +78,19 @@ export async function importFile(
   }
   const primary = stored[0];
   if (!primary) throw new StrataError('CORRUPT_FILE', { file: name, problem: 'problem.emptyFileSet' });
-  const rows: { row: DatasetRow; record: RecordFieldsRow; notices: readonly ImportLayerNotice[] }[] = [];
+  const rows: {
+    row: DatasetRow;
+    record: RecordFieldsRow;
+    notices: readonly ImportLayerNotice[];
+    held: HeldCopy | null;
+  }[] = [];
+  const duplicates: ImportDuplicate[] = [];
   for (const layer of opened.layers) {
+    const held = await heldCopy(deps, stored, layer.layer);
+    if (held && !allowDuplicate) {
+      duplicates.push(duplicateOf(name, layer.layer, held));
+      continue;
+    }
     const display = layer.display;
     const displayKey =
       display === null ? primary.sha256 : (await deps.objects.putBytes(display.bytes)).sha256;
@@ -88,10 +119,24 @@ export async function importFile(
       built.format === 'PNG' || built.format === 'JPEG' ? deps.objects.pathOf(built.displayKey) : file;
     const row = { ...built, valueRange: await valueRangeOf(deps, decodedFrom, layer) };
     const title = layer.layer ?? path.parse(name).name;
-    rows.push({ row, record: { title, abstract: '', level: '内部', period: '' }, notices: layer.notices });
+    rows.push({
+      row,
+      record: { title, abstract: '', level: '内部', period: '' },
+      notices: layer.notices,
+      held,
+    });
   }
-  await deps.store.write(async (tx) => {
-    for (const { row, record, notices } of rows) {
+  const written = await deps.store.write(async (tx) => {
+    const kept: typeof rows = [];
+    for (const entry of rows) {
+      const { row, record, notices } = entry;
+      // Looked up again under the write lock: an import of the same file that committed meanwhile.
+      const held = entry.held ?? (await heldCopy(deps, stored, row.layer));
+      if (held && !allowDuplicate) {
+        duplicates.push(duplicateOf(name, row.layer, held));
+        continue;
+      }
+      kept.push(entry);
       await tx.insertDataset(row, record);
       await tx.appendAudit({
         actor: ctx.user,
@@ -107,12 +152,15 @@ export async function importFile(
             ? { displaySha256: row.displayKey }
             : {}),
           ...(notices.length > 0 ? { notices: notices.map((n) => n.code).join(' ') } : {}),
+          ...(held ? { duplicateOf: held.id } : {}),
         },
       });
     }
+    return kept;
   });
   return {
-    summaries: rows.map(({ row, record }) =>
+    duplicates,
+    summaries: written.map(({ row, record }) =>
       toSummary(row, {
         datasetId: row.id,
         version: 1,
@@ -121,7 +169,7 @@ export async function importFile(
         createdAt: row.createdAt,
       }),
     ),
-    notices: rows.flatMap(({ row, notices }) =>
+    notices: written.flatMap(({ row, notices }) =>
       notices.map((n) => ({
         datasetId: row.id,
         file: name,
@@ -155,20 +203,24 @@ export async function importFiles(
   paths: readonly string[],
   job: JobContext = NO_JOB,
   options: OpenOptions = {},
+  allowDuplicate = false,
 ): Promise<ImportResult> {
   const datasets: DatasetSummary[] = [];
   const failures: ImportFailure[] = [];
   const notices: ImportNotice[] = [];
+  const duplicates: ImportDuplicate[] = [];
   for (const [index, file] of paths.entries()) {
     throwIfCancelled(job);
     try {
-      const imported = await importFile(deps, ctx, file, forItem(job, index + 1, paths.length), options);
+      const job1 = forItem(job, index + 1, paths.length);
+      const imported = await importFile(deps, ctx, file, job1, options, allowDuplicate);
       datasets.push(...imported.summaries);
       notices.push(...imported.notices);
+      duplicates.push(...imported.duplicates);
     } catch (error) {
       throwIfCancelled(job);
       failures.push(failureOf(file, error));
     }
   }
-  return { datasets, failures, notices };
+  return { datasets, failures, notices, duplicates };
 }

@@ -1,7 +1,7 @@
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
 
-test('a record saved in 著录 becomes a new version with its marking; a stale save is refused and reloads', async ({
+test('a record saved in 著录 becomes a new version with its marking; a stale save is refused and can give way', async ({
   page,
   harness,
   shot,
@@ -36,7 +36,7 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   await shot('04-catalogue-raster-on-map');
 
   // Someone else (another window, the CLI) saves v3 meanwhile: this form's save, based on v2, is
-  // refused as a conflict instead of overwriting, and reloading brings in their version.
+  // refused as a conflict instead of overwriting; giving up the edit leaves their version in the form.
   await harness.api.call('catalogue.save', {
     id: dem.id,
     baseVersion: 2,
@@ -44,8 +44,9 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   });
   await page.getByTestId('field-title').fill('我的修改');
   await page.getByTestId('save-button').click();
-  await expect(page.getByTestId('save-error')).toBeVisible();
-  await page.getByTestId('conflict-reload').click();
+  await expect(page.getByTestId('conflict-view')).toBeVisible();
+  await page.getByTestId('conflict-discard').click();
+  await expect(page.getByTestId('conflict-view')).toHaveCount(0);
   await expect(page.getByTestId('field-title')).toHaveValue('桂林幅 数字高程模型（复核）');
   await expect(history).toHaveCount(3);
   await expect(history.nth(0)).toContainText('秘密★10年');

@@ -1,7 +1,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pointsFromCsv } from '../support/gdal.js';
-import { expect, test } from './harness-fixture.js';
+import { datasetRow, expect, openWorkstation, test } from './harness-fixture.js';
+import { demFile } from './inputs.js';
 
 /** A shapefile set written by GDAL, then copied under `stem` without the sidecars in `leave`. */
 async function setWithout(dir: string, stem: string, leave: readonly string[]): Promise<string> {
@@ -47,4 +48,47 @@ test('the import dialog tells a rebuilt .shx and refuses a set without .dbf', as
   await expect(page.getByTestId('import-failure')).toContainText('缺少属性表 .dbf');
   await expect(page.getByTestId('import-notice')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('importing a file the archive holds already says so and opens the dataset holding it', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  const dem = await harness.importOne(demFile());
+  await harness.api.call('catalogue.save', {
+    id: dem.id,
+    baseVersion: 1,
+    fields: { title: '桂林幅 数字高程模型', abstract: '', level: '内部', period: '' },
+  });
+  await openWorkstation(page, harness);
+  const rows = page.locator('[data-testid^="dataset-row-"]');
+  await expect(rows).toHaveCount(1);
+
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-paths').fill(await harness.stage(demFile()));
+  await page.getByTestId('import-submit').click();
+  const duplicate = page.getByTestId('import-duplicate');
+  await expect(duplicate).toHaveAttribute('data-code', 'import.duplicate');
+  await expect(duplicate).toHaveAttribute('data-dataset', dem.id);
+  await expect(duplicate).toContainText(
+    `guilin_dem_xian80_gk40_5m.tif 已在馆藏中，未重复导入：内容（SHA-256）与已有资料“桂林幅 数字高程模型”（${dem.id}）相同`,
+  );
+  await expect(page.getByTestId('import-result')).toContainText('以下资料已在馆藏中，未重复导入');
+  await expect(page.getByTestId('import-failure')).toHaveCount(0);
+  await shot('import-duplicate');
+  await expect(rows).toHaveCount(1);
+
+  // 打开已有资料: the dialog closes on the dataset holding the bytes.
+  await page.getByTestId('import-open-existing').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-dataset', dem.id);
+
+  // A deliberate second record of the same bytes, asked for in the dialog.
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-allow-duplicate').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect(rows).toHaveCount(2);
+  await expect(datasetRow(page, dem.id)).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, openWorkstation, test } from './harness-fixture.js';
-import { demFile, worldFile } from './inputs.js';
+import { demFile, mineralPointsFile, worldFile } from './inputs.js';
 import { expectMapMiddle, mapIdle, settledMapMiddle, treeOrder } from './workspace-support.js';
 
 test('issue 6: the layer tree holds what was added to the map; removing a layer keeps the dataset; the list survives a reload', async ({
@@ -33,7 +33,7 @@ test('issue 6: the layer tree holds what was added to the map; removing a layer 
   await expect(page.getByTestId(`dataset-onmap-${world.id}`)).toBeVisible();
 
   // A dataset imported later (not seen by this workspace) goes on the map once, on top.
-  const [again] = await harness.importFiles(worldFile());
+  const [again] = await harness.importFiles(mineralPointsFile());
   if (!again) throw new Error('no dataset');
   await page.getByTestId('layers-refresh').click();
   await expect.poll(() => treeOrder(page)).toEqual([again.id, world.id, dem.id]);

@@ -186,6 +186,8 @@ export interface CatalogueStore {
   getDataset(id: DatasetId): Promise<DatasetRow | null>;
   /** Every dataset, or those of one standing (a dataset never withdrawn or archived is active). */
   listDatasets(filter?: { readonly standing?: Standing }): Promise<DatasetRow[]>;
+  /** Datasets whose primary file has this SHA-256 (every layer of it), oldest first; indexed. */
+  datasetsWithContent(sha256: string): Promise<DatasetRow[]>;
   /** Public versions derived from `id`, newest first. */
   derivedFrom(id: DatasetId): Promise<DatasetId[]>;
   recordVersions(id: DatasetId): Promise<RecordVersionRow[]>;

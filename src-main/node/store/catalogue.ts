@@ -231,6 +231,15 @@ function buildCatalogue(
       return rows.map(datasetFromDb);
     },
 
+    async datasetsWithContent(sha256: string): Promise<DatasetRow[]> {
+      ensureOpen();
+      const rows = await reader.all<DatasetDbRow>(
+        `SELECT ${DATASET_COLUMNS} FROM datasets WHERE sha256 = ? ORDER BY pk`,
+        [sha256],
+      );
+      return rows.map(datasetFromDb);
+    },
+
     async derivedFrom(id: DatasetId): Promise<DatasetId[]> {
       ensureOpen();
       const rows = await reader.all<{ id: string }>(

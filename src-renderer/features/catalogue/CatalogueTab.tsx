@@ -14,6 +14,7 @@ import { useActions, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+import { ConflictView, type EditConflict } from './ConflictView.js';
 import { VersionHistory } from './VersionHistory.js';
 
 interface FormValues {
@@ -31,7 +32,18 @@ const toForm = (f: RecordFields): FormValues => ({
   period: f.period === '' ? '' : periodText(f.level, f.period),
 });
 
-/** 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. */
+// What the save stores: the title trimmed, the period in its stored form, none for 公开 and 内部.
+const fromForm = (values: FormValues): RecordFields => ({
+  title: values.title.trim(),
+  abstract: values.abstract,
+  level: values.level,
+  period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
+});
+
+/**
+ * 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. A
+ * save refused because another landed first opens the conflict view on both versions of the edit.
+ */
 export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
@@ -40,6 +52,9 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const record = detail.record;
   const id = detail.summary.id;
+  // A conflict belongs to the dataset it happened on: another one selected does not show it.
+  const [conflictOf, setConflictOf] = useState<{ id: string; conflict: EditConflict } | null>(null);
+  const conflict = conflictOf?.id === id ? conflictOf.conflict : null;
 
   // A different dataset or a newer version from the host replaces what is in the form; a re-read
   // of the version shown (selection and the map both load the detail) keeps what is being typed.
@@ -62,118 +77,140 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   // A secret level with a period that is not one shows no mark at all, never a valid-looking one.
   const markingBlocked = secret && storedPeriod === null;
 
-  const save = useAsyncAction(async (values: FormValues) => {
-    const saved = await actions.api['catalogue.save']({
-      id,
-      baseVersion: record.version,
-      fields: {
-        title: values.title.trim(),
-        abstract: values.abstract,
-        level: values.level,
-        period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
-      },
-    });
-    setSavedVersion(saved.version);
-    await actions.refreshDataset(id);
-    return saved;
-  });
-  const conflict = save.error instanceof ApiError && save.error.code === 'CONFLICT';
+  // `base` is the version the edit started from: the one shown, or the latest of a conflict.
+  const save = useAsyncAction(
+    async (fields: RecordFields, base: { version: number; fields: RecordFields }) => {
+      let saved;
+      try {
+        saved = await actions.api['catalogue.save']({ id, baseVersion: base.version, fields });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error;
+        // The form then shows the latest version; the edit stays in the conflict view beside it.
+        const latest = await actions.refreshDataset(id);
+        setConflictOf({ id, conflict: { mine: fields, base: base.fields, latest: latest.record } });
+        return undefined;
+      }
+      setConflictOf(null);
+      setSavedVersion(saved.version);
+      await actions.refreshDataset(id);
+      return saved;
+    },
+  );
 
   return (
     <div className="tab-body">
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        size="small"
-        initialValues={toForm(record.fields)}
-        disabled={readOnly || save.busy}
-        onValuesChange={() => {
-          setSavedVersion(null);
-        }}
-        onFinish={(values) => {
-          void save.run(values);
-        }}
-      >
-        <Form.Item
-          name="title"
-          label={t('catalogue.title')}
-          rules={[{ required: true, whitespace: true, message: t('catalogue.titleRequired') }, { max: 500 }]}
+      {conflict ? (
+        <ConflictView
+          key={conflict.latest.version}
+          conflict={conflict}
+          busy={save.busy}
+          onSave={(merged, baseVersion) => {
+            void save.run(merged, { version: baseVersion, fields: conflict.latest.fields });
+          }}
+          onDiscard={() => {
+            setConflictOf(null);
+          }}
+        />
+      ) : null}
+      {/* Kept mounted under the conflict view, which replaces it until it is settled. */}
+      <div hidden={conflict !== null}>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          size="small"
+          initialValues={toForm(record.fields)}
+          disabled={readOnly || save.busy}
+          onValuesChange={() => {
+            setSavedVersion(null);
+          }}
+          onFinish={(values) => {
+            void save.run(fromForm(values), record);
+          }}
         >
-          <Input data-testid="field-title" maxLength={500} />
-        </Form.Item>
-        <Form.Item name="abstract" label={t('catalogue.abstract')} rules={[{ max: 20000 }]}>
-          <Input.TextArea
-            data-testid="field-abstract"
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={20000}
-          />
-        </Form.Item>
-        <div className="two-cols">
-          <Form.Item name="level" label={t('catalogue.level')}>
-            <Select<SecrecyLevel>
-              data-testid="field-level"
-              aria-label={t('catalogue.level')}
-              // A text label gives screen readers the level in the UI's language (the a11y list
-              // otherwise reads the stored value); the tag is what sighted users see.
-              options={SECRECY_LEVELS.map((l) => ({ value: l, label: levelText(l) }))}
-              optionRender={(option) => <LevelTag level={option.value as SecrecyLevel} />}
-              labelRender={(selected) => <LevelTag level={selected.value as SecrecyLevel} />}
-            />
-          </Form.Item>
           <Form.Item
-            name="period"
-            label={t('catalogue.period')}
-
-            extra={secret ? t('catalogue.periodHelp') : t('catalogue.periodNotApplicable')}
+            name="title"
+            label={t('catalogue.title')}
             rules={[
-              {
-                validator: (_rule, value: string | undefined) =>
-                  !secret || periodFromInput(value ?? '') !== null
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('catalogue.periodInvalid'))),
-              },
+              { required: true, whitespace: true, message: t('catalogue.titleRequired') },
+              { max: 500 },
             ]}
-            dependencies={['level']}
           >
-            <Input
-              data-testid="field-period"
-              disabled={!secret}
-              placeholder={secret ? t('catalogue.periodPlaceholder') : ''}
-              maxLength={12}
+            <Input data-testid="field-title" maxLength={500} />
+          </Form.Item>
+          <Form.Item name="abstract" label={t('catalogue.abstract')} rules={[{ max: 20000 }]}>
+            <Input.TextArea
+              data-testid="field-abstract"
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={20000}
             />
           </Form.Item>
-        </div>
-        <div className="marking-row">
-          <span className="muted">{t('catalogue.marking')}：</span>
-          <span data-testid="marking">
-            {markingBlocked ? (
-              <Tag color="error" data-testid="marking-invalid">
-                {t('catalogue.markingNeedsPeriod')}
-              </Tag>
-            ) : (
-              <LevelTag level={level} period={markingPeriod} />
-            )}
-          </span>
-          <span className="muted">
-            {t('catalogue.version')}：v{record.version}
-          </span>
-        </div>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={save.busy} data-testid="save-button">
-            {t('catalogue.save')}
-          </Button>
-          <Button
-            htmlType="button"
-            data-testid="reset-button"
-            onClick={() => {
-              form.setFieldsValue(toForm(record.fields));
-              save.clearError();
-            }}
-          >
-            {t('catalogue.reset')}
-          </Button>
-        </Space>
-      </Form>
+          <div className="two-cols">
+            <Form.Item name="level" label={t('catalogue.level')}>
+              <Select<SecrecyLevel>
+                data-testid="field-level"
+                aria-label={t('catalogue.level')}
+                // A text label gives screen readers the level in the UI's language (the a11y list
+                // otherwise reads the stored value); the tag is what sighted users see.
+                options={SECRECY_LEVELS.map((l) => ({ value: l, label: levelText(l) }))}
+                optionRender={(option) => <LevelTag level={option.value as SecrecyLevel} />}
+                labelRender={(selected) => <LevelTag level={selected.value as SecrecyLevel} />}
+              />
+            </Form.Item>
+            <Form.Item
+              name="period"
+              label={t('catalogue.period')}
+
+              extra={secret ? t('catalogue.periodHelp') : t('catalogue.periodNotApplicable')}
+              rules={[
+                {
+                  validator: (_rule, value: string | undefined) =>
+                    !secret || periodFromInput(value ?? '') !== null
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('catalogue.periodInvalid'))),
+                },
+              ]}
+              dependencies={['level']}
+            >
+              <Input
+                data-testid="field-period"
+                disabled={!secret}
+                placeholder={secret ? t('catalogue.periodPlaceholder') : ''}
+                maxLength={12}
+              />
+            </Form.Item>
+          </div>
+          <div className="marking-row">
+            <span className="muted">{t('catalogue.marking')}：</span>
+            <span data-testid="marking">
+              {markingBlocked ? (
+                <Tag color="error" data-testid="marking-invalid">
+                  {t('catalogue.markingNeedsPeriod')}
+                </Tag>
+              ) : (
+                <LevelTag level={level} period={markingPeriod} />
+              )}
+            </span>
+            <span className="muted">
+              {t('catalogue.version')}：v{record.version}
+            </span>
+          </div>
+          <Space>
+            <Button type="primary" htmlType="submit" loading={save.busy} data-testid="save-button">
+              {t('catalogue.save')}
+            </Button>
+            <Button
+              htmlType="button"
+              data-testid="reset-button"
+              onClick={() => {
+                form.setFieldsValue(toForm(record.fields));
+                save.clearError();
+              }}
+            >
+              {t('catalogue.reset')}
+            </Button>
+          </Space>
+        </Form>
+      </div>
       <div className="result-area" data-testid="save-result-area">
         {savedVersion !== null && !save.error ? (
           <Alert
@@ -183,27 +220,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             title={t('catalogue.saved', { version: savedVersion })}
           />
         ) : null}
-        <ErrorAlert
-          error={save.error}
-          testId="save-error"
-          {...(conflict ? { title: t('catalogue.conflictTitle') } : {})}
-          action={
-            conflict ? (
-              <Button
-                size="small"
-                data-testid="conflict-reload"
-                onClick={() => {
-                  save.clearError();
-                  void actions.refreshDataset(id).then((d) => {
-                    form.setFieldsValue(toForm(d.record.fields));
-                  });
-                }}
-              >
-                {t('catalogue.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
+        <ErrorAlert error={save.error} testId="save-error" />
       </div>
       <VersionHistory versions={detail.versions} current={record.version} />
     </div>

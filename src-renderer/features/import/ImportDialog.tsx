@@ -12,6 +12,12 @@ import { JobProgress } from '../../ui/JobProgress.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { useJob } from '../../ui/use-job.js';
 
+/** The submitted paths of the files whose layers came back as held already. */
+const heldPaths = (paths: readonly string[], result: ImportResult): string[] => {
+  const held = new Set(result.duplicates.map((d) => d.file));
+  return paths.filter((p) => held.has(p.split(/[\\/]/).at(-1) ?? p));
+};
+
 const splitPaths = (text: string): string[] =>
   text
     .split(/\r?\n/)
@@ -28,6 +34,7 @@ export function ImportDialog() {
   const draft = useAppStore((s) => s.importDraft);
   const canPick = useAppStore((s) => s.info?.canPickFiles === true);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [submitted, setSubmitted] = useState<readonly string[]>([]);
   const [empty, setEmpty] = useState(false);
   const job = useJob();
 
@@ -36,11 +43,12 @@ export function ImportDialog() {
     setEmpty(false);
     setImportOpen(false);
   };
-  const doImport = useAsyncAction(async (paths: string[]) => {
+  const doImport = useAsyncAction(async (paths: string[], allowDuplicate: boolean) => {
     setResult(null);
+    setSubmitted(paths);
     let imported: ImportResult;
     try {
-      imported = await job.run((jobId) => actions.api['datasets.import']({ paths, jobId }));
+      imported = await job.run((jobId) => actions.api['datasets.import']({ paths, allowDuplicate, jobId }));
     } catch (error) {
       // A cancelled batch keeps the files imported before the cancel: list them.
       void actions.refreshList().catch(() => undefined);
@@ -51,8 +59,10 @@ export function ImportDialog() {
     void actions.verifyAudit().catch(() => undefined);
     const first = imported.datasets[0];
     if (first) select(first.id);
-    // A notice (an index rebuilt) must be read, so the dialog stays open for it as for a failure.
-    if (imported.failures.length === 0 && imported.notices.length === 0) {
+    // A notice (an index rebuilt, a file held already) must be read, so the dialog stays open for
+    // it as for a failure.
+    const said = imported.failures.length + imported.notices.length + imported.duplicates.length;
+    if (said === 0) {
       void message.success(t('importDialog.done', { count: imported.datasets.length }));
       setImportDraft('');
       hide();
@@ -74,7 +84,7 @@ export function ImportDialog() {
   const submit = (): void => {
     const paths = splitPaths(draft);
     setEmpty(paths.length === 0);
-    if (paths.length > 0) void doImport.run(paths);
+    if (paths.length > 0) void doImport.run(paths, false);
   };
 
   return (
@@ -152,11 +162,13 @@ export function ImportDialog() {
                 }
                 showIcon
                 title={
-                  result.failures.length === 0
-                    ? t('importDialog.noticed', { count: result.datasets.length })
-                    : t('importDialog.partial', {
+                  result.failures.length > 0
+                    ? t('importDialog.partial', {
                         count: result.datasets.length,
                         failed: result.failures.length,
+                      })
+                    : t(result.notices.length > 0 ? 'importDialog.noticed' : 'importDialog.held', {
+                        count: result.datasets.length,
                       })
                 }
               />
@@ -168,6 +180,47 @@ export function ImportDialog() {
                   renderItem={(f) => (
                     <List.Item data-testid="import-failure" data-code={f.code}>
                       {messageText(`error.${f.code}`, { ...f.params, file: f.file })}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {result.duplicates.length > 0 ? (
+                <List
+                  size="small"
+                  className="gap"
+                  dataSource={[...result.duplicates]}
+                  footer={
+                    <Button
+                      size="small"
+                      data-testid="import-allow-duplicate"
+                      onClick={() => {
+                        void doImport.run(heldPaths(submitted, result), true);
+                      }}
+                    >
+                      {t('importDialog.importAnyway')}
+                    </Button>
+                  }
+                  renderItem={(d) => (
+                    <List.Item
+                      data-testid="import-duplicate"
+                      data-code={d.code}
+                      data-dataset={d.duplicateOf.id}
+                      actions={[
+                        <Button
+                          key="open"
+                          size="small"
+                          type="link"
+                          data-testid="import-open-existing"
+                          onClick={() => {
+                            select(d.duplicateOf.id);
+                            hide();
+                          }}
+                        >
+                          {t('importDialog.openExisting')}
+                        </Button>,
+                      ]}
+                    >
+                      {messageText(`notice.${d.code}`, d.params)}
                     </List.Item>
                   )}
                 />

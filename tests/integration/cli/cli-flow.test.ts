@@ -185,6 +185,43 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect((await strata('audit', 'verify')).code).toBe(0);
   });
 
+  it('a file held already: says so, names the dataset holding it, exits 3; --allow-duplicate makes a second one', async () => {
+    const file = await copyFixture(scratch.dir, 'chinese', 'raster', 'guangxi_dem_cgcs2000_geo.tif');
+    const listed = async (): Promise<number> =>
+      (JSON.parse((await strata('list', '--json')).stdout) as unknown[]).length;
+    const before = await listed();
+    const first = await strata('import', file, '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const [dem] = JSON.parse(first.stdout) as { id: string; title: string }[];
+    if (!dem) throw new Error('import');
+
+    const again = await strata('import', file, '--json');
+    expect(again.code).toBe(3);
+    expect(JSON.parse(again.stdout)).toEqual([]);
+    const said = JSON.parse(again.stderr) as { notice: Record<string, unknown> };
+    expect(said.notice).toMatchObject({
+      code: 'import.duplicate',
+      file: 'guangxi_dem_cgcs2000_geo.tif',
+      layer: null,
+      duplicateOf: { id: dem.id, title: 'guangxi_dem_cgcs2000_geo' },
+    });
+    expect(said.notice['message']).toBe(
+      `guangxi_dem_cgcs2000_geo.tif is already in the archive and was not imported again: same content (SHA-256) as “guangxi_dem_cgcs2000_geo” (${dem.id})`,
+    );
+
+    const zh = await strata('import', file, '--lang', 'zh-CN');
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`已在馆藏中，未重复导入`);
+    expect(zh.stderr).toContain(dem.id);
+
+    const copy = await strata('import', file, '--allow-duplicate', '--json');
+    expect(copy.code, copy.stderr).toBe(0);
+    const [second] = JSON.parse(copy.stdout) as { id: string }[];
+    expect(second?.id).toMatch(/^ds_/);
+    expect(second?.id).not.toBe(dem.id);
+    expect(await listed()).toBe(before + 2);
+  });
+
   it('reports errors on stderr with a non-zero exit and nothing on stdout', async () => {
     const missing = await strata('show', 'ds_0000000000000000', '--json');
     expect(missing.code).toBe(1);

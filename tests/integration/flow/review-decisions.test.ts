@@ -10,7 +10,9 @@ const suite = workstationSuite();
 
 async function reviewedDem(): Promise<{ datasetId: string; reviewId: string }> {
   const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-  const [dem] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
+  // Each scenario decides on its own dataset: the same bytes again, asked for deliberately.
+  const [dem] = (await suite.client.call('datasets.import', { paths: [file], allowDuplicate: true }))
+    .datasets;
   if (!dem) throw new Error('import');
   const review = await suite.client.call('review.run', { id: dem.id });
   expect(review.findings.length).toBeGreaterThan(0);
@@ -112,7 +114,7 @@ describe('a reviewer decides on each finding', () => {
           ...args,
         ]);
       const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
-      const imported = await cli('import', file, '--json');
+      const imported = await cli('import', file, '--allow-duplicate', '--json');
       const [dem] = JSON.parse(imported.stdout) as { id: string }[];
       if (!dem) throw new Error('import');
       const review = await cli('review', dem.id);

@@ -188,10 +188,11 @@ describe('strata import prints what it did to an incomplete set', () => {
     expect(human.code).toBe(1);
     expect(human.stderr).toMatch(/cli-noshx\.shp: the \.shx index is missing; it was rebuilt from/);
     expect(human.stderr).toMatch(/cli-nodbf\.shp .*the \.dbf attribute table is missing/);
+    // A home of its own: in the first one the set is held already and would not be read again.
     const json = await runCommand(process.execPath, [
       CLI,
       '--home',
-      home,
+      `${home}-zh`,
       '--lang',
       'zh-CN',
       '--json',

@@ -7,7 +7,8 @@ import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-review-profile-hash.js';
 import { migration0008 } from './0008-finding-locations.js';
 import { migration0009 } from './0009-finding-decisions.js';
-import { migration0011 } from './0011-dataset-status.js';
+import { migration0010 } from './0010-dataset-status.js';
+import { migration0011 } from './0011-dataset-content-index.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -24,9 +25,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
-  // 0010 is the accounts branch's; versions need not be contiguous, only increasing.
+  migration0010,
   migration0011,
 ];
 
-/** The `user_version` of a catalogue with every step applied: the last step's. */
+/** The `user_version` of a catalogue with every step applied (steps are numbered 1..N, no gaps). */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

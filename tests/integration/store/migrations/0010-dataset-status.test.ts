@@ -4,7 +4,7 @@ import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
 import { idOf, insertVersion1Raster, withTempDir } from '../fixtures.js';
 
-describe('migration 0011-dataset-status', () => {
+describe('migration 0010-dataset-status', () => {
   it('adds an append-only list of standing changes, each with a reason, leaving the datasets as they were', async () => {
     await withTempDir(async (dir) => {
       const conn = await SqliteConnection.open(path.join(dir, 'c.sqlite'));
@@ -13,8 +13,8 @@ describe('migration 0011-dataset-status', () => {
         await migrate(conn, 9);
         await insertVersion1Raster(conn, 1);
         const before = await conn.all('SELECT * FROM datasets');
-        expect(await migrate(conn, 11)).toBe(11);
-        expect(await schemaVersion(conn)).toBe(11);
+        expect(await migrate(conn, 10)).toBe(10);
+        expect(await schemaVersion(conn)).toBe(10);
         expect(await conn.all('SELECT * FROM datasets')).toEqual(before);
         const change = (id: string, standing: string, reason: string): Promise<unknown> =>
           conn.run(

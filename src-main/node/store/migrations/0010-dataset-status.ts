@@ -5,8 +5,8 @@ import type { Migration } from './migration.js';
  * dataset's standing, each with its reason, who and when; the latest holds and a dataset with none
  * is active. The dataset row, its record versions and its stored files are untouched.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0010: Migration = {
+  version: 10,
   name: 'dataset-status',
   sql: `
 CREATE TABLE dataset_standing (
