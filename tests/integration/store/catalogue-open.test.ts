@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { openCatalogue } from '../../../src-main/node/store/catalogue.js';
-import { LATEST_SCHEMA_VERSION } from '../../../src-main/node/store/migrations/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/node/store/migrations/index.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
 import { fixture } from '../../fixtures/index.js';
@@ -22,6 +22,11 @@ async function expectStrataError(p: Promise<unknown>, code: string, problem: Reg
 }
 
 describe('opening the catalogue', () => {
+  it('has its schema steps numbered 1..N without a gap, so no catalogue can skip one', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
   it('keeps datasets, versions, reviews, lineage and the audit chain across close and reopen', async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'catalogue.sqlite');
