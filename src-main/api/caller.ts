@@ -1,13 +1,11 @@
-/**
- * The roles of DOMAIN.md: archive curators (资料管理员) ingest, describe and release; reviewers
- * (保密审查员) review; map-product staff (专题图制作) compose maps; administrators keep the workstation.
- */
-export const ROLES = ['curator', 'reviewer', 'mapmaker', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../core/model/roles.js';
+
+export { ROLES, isRole, type Role } from '../core/model/roles.js';
 
 /**
- * Who is calling, built by the host for every call and passed to every handler. Today each host
- * has one local OS user holding every role; accounts will arrive on this seam (ADR 0067).
+ * Who is calling, built by the host for every call and passed to every handler (ADR 0067). Without
+ * accounts the host's one local user holds every role; with accounts (ADR 0170) it is the user a
+ * `session.login` returned, in the roles of their certified account row.
  */
 export interface CallContext {
   /** The acting user as the audit log, records and reviews name them. */
@@ -18,3 +16,6 @@ export interface CallContext {
 
 /** The one person at a single-user workstation: the local OS user, in every role. */
 export const localCaller = (user: string): CallContext => ({ user, roles: ROLES });
+
+/** Nobody yet: a host with accounts enabled before anyone logged in. Only open methods run. */
+export const SIGNED_OUT: CallContext = Object.freeze({ user: '', roles: Object.freeze([]) });

@@ -5,3 +5,4 @@ export * from './dataset.js';
 export * from './finding.js';
 export * from './vector.js';
 export * from './verification.js';
+export * from './roles.js';

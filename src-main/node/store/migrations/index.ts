@@ -7,6 +7,7 @@ import { migration0006 } from './0006-settings.js';
 import { migration0007 } from './0007-review-profile-hash.js';
 import { migration0008 } from './0008-finding-locations.js';
 import { migration0009 } from './0009-finding-decisions.js';
+import { migration0010 } from './0010-accounts.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

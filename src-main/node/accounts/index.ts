@@ -1,0 +1,1 @@
+export { createAccountCrypto, DEFAULT_KDF, unwrapUserKey } from './account-crypto.js';
