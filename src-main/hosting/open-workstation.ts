@@ -25,6 +25,8 @@ import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
 import { createJobRegistry } from './jobs.js';
+import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
+import { accountsEnabled } from '../services/account-trust.js';
 
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 /** `basemaps/<id>/<z>/<x>/<y>`: a tile of a local basemap, row counted from the top. */
@@ -59,10 +61,22 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     await mkdir(home, { recursive: true, mode: 0o700 });
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
-    store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
+    store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
     const objects = await openObjectStore(path.join(home, 'store'));
-    const signer = await openKeystore(path.join(home, 'keys'));
-    return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
+    const keyDir = path.join(home, 'keys');
+    const signer = await openKeystore(keyDir);
+    return await compose({
+      options,
+      workDir,
+      keyDir,
+      parsers,
+      resampler,
+      copier,
+      tileSets,
+      store,
+      objects,
+      signer,
+    });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
     await tileSets.close();
@@ -77,6 +91,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
 interface Opened {
   readonly options: WorkstationOptions;
   readonly workDir: string;
+  /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
+  readonly keyDir: string;
   readonly parsers: IsolatedParsers;
   /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
   readonly resampler: Resampler;
@@ -91,6 +107,7 @@ interface Opened {
 async function compose({
   options,
   workDir,
+  keyDir,
   parsers,
   resampler,
   copier,
@@ -116,16 +133,20 @@ async function compose({
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
+    accounts: createAccountCrypto(signer.publicKeyPem()),
+    accountsAnchor: fileAnchor(keyDir),
     tileSets,
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),
     },
-    clock: { now: () => new Date() },
+    clock: { now: options.now ?? ((): Date => new Date()) },
     workDir,
     organisation: options.organisation ?? 'Strata',
   };
   const audit = await store.auditVerify();
+  // Refuses to open (ACCOUNTS_TAMPERED) when accounts were enabled but their records were altered.
+  let withAccounts = await accountsEnabled(deps);
   const jobs = createJobRegistry();
   // The basemap configuration, read once and again after each change: tile requests and the
   // hosts' request filters ask for it far more often than it changes.
@@ -133,6 +154,7 @@ async function compose({
   let origins: readonly string[] = serviceOrigins(basemaps);
   const handlers = createHandlers(deps, await loadDefaultProfile(options.home, deps.formats), jobs);
   const setBasemaps = handlers['basemaps.set'];
+  const enableAccounts = handlers['accounts.enable'];
 
   async function resolveTile(match: RegExpExecArray): Promise<ServedFile | null> {
     const basemap = basemaps.find((b) => basemapTilesPath(b.id) === match[1]);
@@ -150,8 +172,16 @@ async function compose({
         origins = serviceOrigins(basemaps);
         return result;
       },
+      'accounts.enable': async (args, ctx) => {
+        const admin = await enableAccounts(args, ctx);
+        withAccounts = true;
+        return admin;
+      },
     },
     readOnly: !audit.ok,
+    get accountsEnabled() {
+      return withAccounts;
+    },
     tileOrigins: () => origins,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
       const tile = TILE_PATH.exec(logicalPath);

@@ -1,4 +1,4 @@
-import type { PasswordRecord, WrappedKey } from '../accounts/account.js';
+import type { AccountsEnabled, PasswordRecord, WrappedKey } from '../accounts/account.js';
 
 /** A user's new key pair: the public key, and the private key wrapped under their password. */
 export interface UserKeyPair {
@@ -27,4 +27,15 @@ export interface AccountCrypto {
   ): Promise<WrappedKey>;
   /** True when `signature` (base64) is the workstation key's Ed25519 signature of `data`. */
   verifyWorkstation(data: Uint8Array, signature: string): boolean;
+}
+
+/**
+ * A copy of the certified "accounts enabled" marker kept beside the workstation key, outside the
+ * catalogue: deleting the catalogue's account rows, marker and audit entries does not reopen the
+ * transitional mode while this file remains (ADR 0170).
+ */
+export interface AccountsAnchor {
+  /** The marker as stored (not yet checked), or null when there is none. */
+  read(): Promise<AccountsEnabled | null>;
+  write(marker: AccountsEnabled): Promise<void>;
 }
