@@ -248,7 +248,7 @@ export const contract = {
    */
   'datasets.featurePage': method<typeof featurePageArgs, FeaturePageResult>(featurePageArgs, {
     mutates: false,
-    roles: ['curator', 'reviewer', 'mapmaker'],
+    roles: ['curator', 'reviewer', 'publisher', 'mapmaker'],
   }),
   'datasets.list': method<typeof noArgs, DatasetSummary[]>(noArgs, READ),
   'datasets.get': method<z.ZodObject<{ id: typeof datasetId }>, DatasetDetail>(
@@ -275,13 +275,13 @@ export const contract = {
   'release.create': method<
     z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
     ReleaseResult
-  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator'] }),
+  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator', 'publisher'] }),
   'exchange.export': method<
     z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult
   >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() }), {
     mutates: true,
-    roles: ['curator'],
+    roles: ['curator', 'publisher'],
   }),
   'exchange.verify': method<
     z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
