@@ -265,6 +265,15 @@ export const MESSAGES = {
     en: 'the field “{{field}}” is numeric and “{{value}}” is not a number',
   },
   'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
+  'detail.passwordNeeded': {
+    'zh-CN': '缺少密码：请设置 {{variable}}，或在终端中运行以便提示输入',
+    en: 'no password: set {{variable}}, or run in a terminal to be asked for it',
+  },
+  'detail.passwordsDiffer': { 'zh-CN': '两次输入的密码不一致', en: 'the two passwords differ' },
+  'detail.unknownRole': {
+    'zh-CN': '未知角色 {{role}}（可用：admin、curator、reviewer、publisher、mapmaker）',
+    en: 'unknown role {{role}} (one of admin, curator, reviewer, publisher, mapmaker)',
+  },
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
   'detail.sheetCode': {
@@ -1153,6 +1162,16 @@ export const MESSAGES = {
   },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
   'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
+  'cli.passwordPrompt': { 'zh-CN': '{{user}} 的密码：', en: 'Password for {{user}}: ' },
+  'cli.newPasswordPrompt': { 'zh-CN': '{{user}} 的新密码：', en: 'New password for {{user}}: ' },
+  'cli.newPasswordAgain': { 'zh-CN': '再次输入新密码：', en: 'New password again: ' },
+  'cli.accountsEnabled': {
+    'zh-CN': '已启用账户，管理员 {{name}}；此后请用 --user 登录',
+    en: 'accounts enabled with administrator {{name}}; from now on log in with --user',
+  },
+  'cli.account.altered': { 'zh-CN': '已被改动', en: 'ALTERED' },
+  'cli.account.disabled': { 'zh-CN': '已停用', en: 'disabled' },
+  'cli.account.locked': { 'zh-CN': '锁定至 {{until}}', en: 'locked until {{until}}' },
   'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
   'cli.auditIntact': {
     'zh-CN': '审计链完整：{{entries}} 条，链头 {{head}}',

@@ -150,6 +150,10 @@ export const LATIN_IN_CHINESE = new Set([
   'admin',
   'user',
   'STRATA_PASSWORD',
+  'curator',
+  'reviewer',
+  'publisher',
+  'mapmaker',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */
