@@ -28,6 +28,9 @@ import { createJobRegistry } from './jobs.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
 
+/** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
+const keyDirOf = (home: string): string => path.join(home, 'keys');
+
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 /** `basemaps/<id>/<z>/<x>/<y>`: a tile of a local basemap, row counted from the top. */
 const TILE_PATH = /^(basemaps\/[a-z0-9][a-z0-9_-]{0,39})\/(\d{1,2})\/(\d{1,10})\/(\d{1,10})$/;
@@ -63,20 +66,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     await mkdir(workDir, { recursive: true });
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
     const objects = await openObjectStore(path.join(home, 'store'));
-    const keyDir = path.join(home, 'keys');
-    const signer = await openKeystore(keyDir);
-    return await compose({
-      options,
-      workDir,
-      keyDir,
-      parsers,
-      resampler,
-      copier,
-      tileSets,
-      store,
-      objects,
-      signer,
-    });
+    const signer = await openKeystore(keyDirOf(home));
+    return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
     await tileSets.close();
@@ -91,8 +82,6 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
 interface Opened {
   readonly options: WorkstationOptions;
   readonly workDir: string;
-  /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
-  readonly keyDir: string;
   readonly parsers: IsolatedParsers;
   /** Pixel work of a release runs in worker threads, off the loop serving files and calls (ADR 0085). */
   readonly resampler: Resampler;
@@ -107,7 +96,6 @@ interface Opened {
 async function compose({
   options,
   workDir,
-  keyDir,
   parsers,
   resampler,
   copier,
@@ -134,7 +122,7 @@ async function compose({
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
     accounts: createAccountCrypto(signer.publicKeyPem()),
-    accountsAnchor: fileAnchor(keyDir),
+    accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),
     tileSets,
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),

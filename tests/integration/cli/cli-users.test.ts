@@ -14,6 +14,19 @@ const strata = (env: Record<string, string>, ...args: string[]) =>
   runCommand(process.execPath, [CLI, '--home', home, '--lang', 'en', ...args], env);
 const asAdmin = (...args: string[]) =>
   strata({ STRATA_PASSWORD: 'admin-pass-1' }, '--user', 'admin1', ...args);
+/** The administrator adds `name` in `role` with `password` as the new user's password. */
+const addUser = (name: string, role: string, password: string, ...more: string[]) =>
+  strata(
+    { STRATA_PASSWORD: 'admin-pass-1', STRATA_NEW_PASSWORD: password },
+    '--user',
+    'admin1',
+    'users',
+    'add',
+    name,
+    '--role',
+    role,
+    ...more,
+  );
 const errorOf = (stderr: string): { code: string; message: string } =>
   (JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { error: { code: string; message: string } })
     .error;
@@ -59,35 +72,14 @@ describe('strata init and strata users — local accounts from the command line'
       message: 'Wrong user name or password',
     });
 
-    const add = await strata(
-      { STRATA_PASSWORD: 'admin-pass-1', STRATA_NEW_PASSWORD: 'curator-pass' },
-      '--user',
-      'admin1',
-      'users',
-      'add',
-      'zhang.wei',
-      '--role',
-      'curator',
-      '--display-name',
-      '张伟',
-      '--json',
-    );
+    const add = await addUser('zhang.wei', 'curator', 'curator-pass', '--display-name', '张伟', '--json');
     expect(add.code, add.stderr).toBe(0);
     expect(JSON.parse(add.stdout)).toMatchObject({
       name: 'zhang.wei',
       displayName: '张伟',
       roles: ['curator'],
     });
-    const reviewer = await strata(
-      { STRATA_PASSWORD: 'admin-pass-1', STRATA_NEW_PASSWORD: 'reviewer-pass' },
-      '--user',
-      'admin1',
-      'users',
-      'add',
-      'wang.shen',
-      '--role',
-      'reviewer',
-    );
+    const reviewer = await addUser('wang.shen', 'reviewer', 'reviewer-pass');
     expect(reviewer.code, reviewer.stderr).toBe(0);
     expect(reviewer.stdout).toMatch(/^wang\.shen\s+reviewer\s+-/);
     const badRole = await asAdmin('users', 'add', 'li.na', '--role', 'boss', '--json');
