@@ -1169,6 +1169,7 @@ export const MESSAGES = {
     'zh-CN': '已启用账户，管理员 {{name}}；此后请用 --user 登录',
     en: 'accounts enabled with administrator {{name}}; from now on log in with --user',
   },
+  'cli.passwordChanged': { 'zh-CN': '{{user}} 的密码已更改', en: 'password of {{user}} changed' },
   'cli.account.altered': { 'zh-CN': '已被改动', en: 'ALTERED' },
   'cli.account.disabled': { 'zh-CN': '已停用', en: 'disabled' },
   'cli.account.locked': { 'zh-CN': '锁定至 {{until}}', en: 'locked until {{until}}' },

@@ -12,6 +12,8 @@ export interface CommandContext {
   readonly options: Readonly<Record<string, string | undefined>>;
   /** A new password for `user` (STRATA_NEW_PASSWORD or asked for twice on the terminal). */
   newPassword(user: string): Promise<string>;
+  /** The password this run logged in with (STRATA_PASSWORD or asked for once). */
+  currentPassword(): Promise<string>;
 }
 
 /** Calls one contract method; a failed envelope becomes a thrown StrataError for the caller. */

@@ -53,6 +53,8 @@ Commands:
   users set-role NAME ROLE[,ROLE] manage accounts (an administrator's act); roles: admin,
                                   curator, reviewer, publisher, mapmaker; a new user's password
                                   from STRATA_NEW_PASSWORD or asked for twice
+  users passwd                    change the --user's own password (the new one from
+                                  STRATA_NEW_PASSWORD or asked for twice)
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder

@@ -16,7 +16,6 @@ import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
 import { progressLine } from './progress.js';
 import { readPassword } from './passwords.js';
-import type { Output } from './output.js';
 
 /** Exit status of a run cancelled with Ctrl+C (128 + SIGINT), as shells expect. */
 const EXIT_INTERRUPTED = 130;
@@ -51,13 +50,13 @@ async function callerOf(
   workstation: Workstation,
   command: string,
   user: string | undefined,
-  out: Output,
+  currentPassword: () => Promise<string>,
   onInternalError: InternalError,
 ): Promise<CallContext> {
   if (!workstation.accountsEnabled) return localCaller(user ?? currentUser());
   if (command === 'init') return SIGNED_OUT;
   if (user === undefined) throw new StrataError('LOGIN_REQUIRED');
-  const password = await readPassword('STRATA_PASSWORD', out.text('cli.passwordPrompt', { user }));
+  const password = await currentPassword();
   const signedOut = headlessDispatcher(workstation, 'cli', STRATA_VERSION, SIGNED_OUT, onInternalError);
   const login = await signedOut('session.login', { name: user, password });
   if (!login.ok) throw new CliFailure(login.error);
@@ -115,6 +114,13 @@ async function main(argv: string[]): Promise<number> {
     out.error({ code: error.code, params: error.params });
     return 1;
   }
+  // Read once: the login and `users passwd` (the old password) use the same one.
+  let given: Promise<string> | undefined;
+  const currentPassword = (): Promise<string> =>
+    (given ??= readPassword(
+      'STRATA_PASSWORD',
+      out.text('cli.passwordPrompt', { user: values.user ?? currentUser() }),
+    ));
   const jobId = `job_${randomBytes(8).toString('hex')}`;
   let stopCancel = (): void => undefined;
   const stopProgress =
@@ -122,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       ? workstation.onEvent(progressLine(process.stderr, lang))
       : () => undefined;
   try {
-    const caller = await callerOf(workstation, command ?? '', values.user, out, onInternalError);
+    const caller = await callerOf(workstation, command ?? '', values.user, currentPassword, onInternalError);
     const dispatch = headlessDispatcher(workstation, 'cli', STRATA_VERSION, caller, onInternalError);
     stopCancel = cancelOnInterrupt(dispatch, jobId);
     return await run({
@@ -130,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       jobId,
       out,
       positionals,
+      currentPassword,
       newPassword: (name) =>
         readPassword(
           'STRATA_NEW_PASSWORD',

@@ -6,7 +6,7 @@ import { call, need, type CommandContext } from './command-context.js';
 // `strata init --admin NAME` and `strata users …` (issue 7, ADR 0170).
 
 const USERS_USAGE =
-  'strata users add NAME --role ROLE[,ROLE] | users list | users disable NAME | users set-role NAME ROLE[,ROLE]';
+  'strata users add NAME --role ROLE[,ROLE] | users list | users disable NAME | users set-role NAME ROLE[,ROLE] | users passwd';
 
 /** `curator,reviewer` → the roles; an unknown one is INVALID_ARGUMENT naming it. */
 function rolesOf(text: string | undefined, what: string): Role[] {
@@ -72,6 +72,15 @@ export const USER_COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Pro
       const name = need(ctx, 2, 'NAME');
       const roles = rolesOf(ctx.positionals[3], 'ROLE');
       return printAccount(ctx, await call<AccountView>(ctx, 'users.setRole', { name, roles }));
+    }
+    if (sub === 'passwd') {
+      const info = await call<SystemInfo>(ctx, 'system.info', {});
+      const changed = await call<{ changed: true }>(ctx, 'users.changePassword', {
+        oldPassword: await ctx.currentPassword(),
+        newPassword: await ctx.newPassword(info.user),
+      });
+      ctx.out.result(changed, () => ctx.out.text('cli.passwordChanged', { user: info.user }));
+      return 0;
     }
     throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: USERS_USAGE });
   },

@@ -1,4 +1,3 @@
-import { createHash, createPublicKey } from 'node:crypto';
 import {
   normaliseRoles,
   type AccountRow,
@@ -30,16 +29,6 @@ export interface NewAccount {
   readonly password: string;
 }
 
-function fingerprint(pem: string): string {
-  try {
-    return createHash('sha256')
-      .update(createPublicKey(pem).export({ type: 'spki', format: 'der' }))
-      .digest('hex');
-  } catch {
-    return '';
-  }
-}
-
 async function view(deps: ServiceDeps, row: AccountRow): Promise<AccountView> {
   return {
     name: row.name,
@@ -51,7 +40,7 @@ async function view(deps: ServiceDeps, row: AccountRow): Promise<AccountView> {
     revision: row.revision,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
-    keyFingerprint: fingerprint(row.publicKeyPem),
+    keyFingerprint: deps.accounts.fingerprint(row.publicKeyPem),
   };
 }
 

@@ -25,6 +25,8 @@ export interface AccountCrypto {
     oldPassword: string,
     newPassword: string,
   ): Promise<WrappedKey>;
+  /** SHA-256 (hex) of a public key's DER SPKI encoding; '' when `publicKeyPem` is not a key. */
+  fingerprint(publicKeyPem: string): string;
   /** True when `signature` (base64) is the workstation key's Ed25519 signature of `data`. */
   verifyWorkstation(data: Uint8Array, signature: string): boolean;
 }

@@ -12,6 +12,7 @@ import {
 } from 'node:crypto';
 import type { KdfParams, PasswordRecord, WrappedKey } from '../../core/accounts/account.js';
 import type { AccountCrypto, UserKeyPair } from '../../core/ports/index.js';
+import { publicKeyFingerprint } from '../exchange/keystore.js';
 
 /** scrypt N = 2^15, r = 8, p = 1: 32 MiB and about 0.1 s per hash (ADR 0170). */
 export const DEFAULT_KDF: KdfParams = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
@@ -116,6 +117,13 @@ export function createAccountCrypto(
     async rewrapUserKey(name, keys, oldPassword, newPassword): Promise<WrappedKey> {
       const privateKey = await unwrapUserKey(name, keys, oldPassword);
       return wrap(name, keys.publicKeyPem, privateKey, newPassword, params);
+    },
+    fingerprint(publicKeyPem: string): string {
+      try {
+        return publicKeyFingerprint(createPublicKey(publicKeyPem));
+      } catch {
+        return '';
+      }
     },
     verifyWorkstation(data: Uint8Array, signature: string): boolean {
       const bytes = unb64(signature);

@@ -37,6 +37,8 @@ describe('account cryptography', () => {
     const keys = await crypto.newUserKey('li.na', 'first-password');
     expect(keys.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(keys.wrappedKey.data).not.toContain('PRIVATE');
+    expect(crypto.fingerprint(keys.publicKeyPem)).toMatch(/^[0-9a-f]{64}$/);
+    expect(crypto.fingerprint('not a key')).toBe('');
     const key = await unwrapUserKey('li.na', keys, 'first-password');
     expect(key.asymmetricKeyType).toBe('ed25519');
     await expect(unwrapUserKey('li.na', keys, 'wrong-password')).rejects.toThrow();

@@ -93,6 +93,20 @@ describe('strata init and strata users — local accounts from the command line'
     expect(errorOf((await curator('users', 'list', '--json')).stderr).code).toBe('FORBIDDEN');
 
     expect((await asAdmin('users', 'set-role', 'wang.shen', 'reviewer,publisher', '--json')).code).toBe(0);
+    const passwd = await strata(
+      { STRATA_PASSWORD: 'reviewer-pass', STRATA_NEW_PASSWORD: 'reviewer-pass-2' },
+      '--user',
+      'wang.shen',
+      'users',
+      'passwd',
+    );
+    expect(passwd.code, passwd.stderr).toBe(0);
+    expect(passwd.stdout.trim()).toBe('password of wang.shen changed');
+    const old = await strata({ STRATA_PASSWORD: 'reviewer-pass' }, '--user', 'wang.shen', 'list', '--json');
+    expect(errorOf(old.stderr).code).toBe('LOGIN_FAILED');
+    expect((await strata({ STRATA_PASSWORD: 'reviewer-pass-2' }, '--user', 'wang.shen', 'list')).code).toBe(
+      0,
+    );
     expect((await asAdmin('users', 'disable', 'zhang.wei')).stdout).toMatch(
       /zhang\.wei\s+curator\s+disabled/,
     );
@@ -110,8 +124,9 @@ describe('strata init and strata users — local accounts from the command line'
       ['zhang.wei', ['curator'], true],
     ]);
     const audit = await asAdmin('audit', 'list', '--json');
-    expect((JSON.parse(audit.stdout) as { actor: string; action: string }[]).slice(0, 2)).toMatchObject([
+    expect((JSON.parse(audit.stdout) as { actor: string; action: string }[]).slice(0, 3)).toMatchObject([
       { actor: 'admin1', action: 'account.disable' },
+      { actor: 'wang.shen', action: 'account.changePassword' },
       { actor: 'admin1', action: 'account.setRoles' },
     ]);
   });
