@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localCaller, type CallContext } from '../../../src-main/api/caller.js';
@@ -296,6 +296,25 @@ describe('local accounts on a real workstation (issue 7, ADR 0170)', () => {
     await rm(anchor);
     // The audit entry of enabling is still there.
     await expect(open()).rejects.toMatchObject({ params: { problem: 'problem.accountsMarkerMissing' } });
+  });
+
+  it('refuses a whole catalogue put back from before accounts were enabled while the anchor remains', async () => {
+    const { home, open } = await scratchHome();
+    let ws = await open();
+    await ws.close();
+    const catalogue = path.join(home, 'catalogue.sqlite');
+    const before = path.join(home, '..', 'before-init.sqlite');
+    await copyFile(catalogue, before);
+    ws = await open();
+    await as(ws, localCaller('root')).call('accounts.enable', { name: 'admin1', password: 'admin-pass-1' });
+    await ws.close();
+    await copyFile(before, catalogue);
+    await rm(`${catalogue}-wal`, { force: true });
+    await rm(`${catalogue}-shm`, { force: true });
+    await expect(open()).rejects.toMatchObject({
+      code: 'ACCOUNTS_TAMPERED',
+      params: { problem: 'problem.accountsMarkerMissing' },
+    });
   });
 
   it('writes the anchor again from a valid catalogue marker, and refuses an anchor that is not this marker', async () => {
