@@ -33,20 +33,22 @@ async function checkPassword(deps: ServiceDeps, row: AccountRow, password: strin
       await deps.store.write((tx) => tx.setLoginCounters(row.name, AFTER_SUCCESS));
     return;
   }
-  const counters = afterFailure(row, now);
-  await deps.store.write(async (tx) => {
-    await tx.setLoginCounters(row.name, counters);
-    if (counters.lockedUntil === null) return;
+  // Counted from the counters inside the write, so failures at the same moment all count.
+  const counters = await deps.store.write(async (tx) => {
+    const next = afterFailure((await tx.loginCounters(row.name)) ?? row, now);
+    await tx.setLoginCounters(row.name, next);
+    if (next.lockedUntil === null) return next;
     await tx.appendAudit({
       actor: row.name,
       action: 'account.locked',
       subject: accountSubject(row.name),
       details: {
         revision: row.revision,
-        failedAttempts: counters.failedAttempts,
-        until: counters.lockedUntil,
+        failedAttempts: next.failedAttempts,
+        until: next.lockedUntil,
       },
     });
+    return next;
   });
   if (counters.lockedUntil !== null) throw new StrataError('ACCOUNT_LOCKED', { until: counters.lockedUntil });
   throw new StrataError('LOGIN_FAILED');

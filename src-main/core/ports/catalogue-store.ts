@@ -167,6 +167,8 @@ export interface CatalogueTx {
   putSetting(key: SettingKey, value: unknown, by: string): Promise<void>;
   /** Inserts or replaces the account `row.name` (ADR 0170). */
   putAccount(row: AccountRow): Promise<void>;
+  /** An account's login counters as this transaction sees them; null when there is no such account. */
+  loginCounters(name: string): Promise<LoginCounters | null>;
   /** Sets an account's login counters (not certified, so no new certificate is needed). */
   setLoginCounters(name: string, counters: LoginCounters): Promise<void>;
   /** Makes `crs` the dataset's CRS (and `display` its display copy, when given), recording `assignment`. */

@@ -85,6 +85,14 @@ export async function writeAccount(conn: SqliteConnection, row: AccountRow): Pro
   );
 }
 
+export async function readLoginCounters(conn: SqliteConnection, name: string): Promise<LoginCounters | null> {
+  const row = await conn.get<{ failed_attempts: number; locked_until: string | null }>(
+    'SELECT failed_attempts, locked_until FROM accounts WHERE name = ?',
+    [name],
+  );
+  return row ? { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until } : null;
+}
+
 export async function writeLoginCounters(
   conn: SqliteConnection,
   name: string,

@@ -16,7 +16,7 @@ import type {
 } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
 import { ftsIndexText } from './fts-text.js';
-import { writeAccount, writeLoginCounters } from './account-rows.js';
+import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
 import type { SqliteConnection } from './sqlite.js';
 
 /**
@@ -226,6 +226,11 @@ export function createCatalogueTx(
     async putAccount(row) {
       guard();
       await writeAccount(conn, row);
+    },
+
+    async loginCounters(name) {
+      guard();
+      return readLoginCounters(conn, name);
     },
 
     async setLoginCounters(name, counters) {

@@ -224,6 +224,20 @@ describe('local accounts on a real workstation (issue 7, ADR 0170)', () => {
       actor: 'admin1',
       details: { failedAttempts: 5, until },
     });
+    // Failures at the same moment all count (each is counted inside its own write).
+    const codes = await Promise.all(
+      Array.from({ length: 5 }, () => anon.fail('session.login', { name: 'admin1', password: 'wrong' })),
+    );
+    expect(codes.map((c) => c.code).sort()).toEqual([
+      'ACCOUNT_LOCKED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+    ]);
+    expect((await anon.fail('session.login', { name: 'admin1', password: 'admin-pass-1' })).code).toBe(
+      'ACCOUNT_LOCKED',
+    );
     // A wrong password for a name that does not exist says no more than a wrong password.
     expect((await anon.fail('session.login', { name: 'ghost', password: 'wrong' })).code).toBe(
       'LOGIN_FAILED',
