@@ -4,10 +4,12 @@ import { MAX_ZOOM, SERVICE_GRID_CRSS } from '../core/basemaps/config.js';
 import type { DatasetId, ReviewId } from '../core/model/ids.js';
 import { FINDING_DECISIONS } from './decisions.js';
 import { ROLES, type CallContext, type Role } from './caller.js';
+import { ACCOUNT_NAME_PATTERN } from '../core/accounts/account.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
 import type {
+  AccountView,
   AuditEntry,
   AuditVerification,
   BasemapView,
@@ -162,14 +164,34 @@ const basemapSchema = z.discriminatedUnion('kind', [
 ]);
 const setBasemapsArgs = z.object({ basemaps: z.array(basemapSchema).max(50) }).strict();
 
+// Local accounts (issue 7, ADR 0170).
+const accountName = z.string().regex(ACCOUNT_NAME_PATTERN, 'account name');
+/** A password being set: at least 8 characters. */
+const newPassword = z.string().min(8).max(1024);
+/** A password being checked: whatever the user typed. */
+const givenPassword = z.string().min(1).max(1024);
+const roleList = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
+const newAdminArgs = z
+  .object({ name: accountName, displayName: z.string().trim().max(200).default(''), password: newPassword })
+  .strict();
+const addUserArgs = newAdminArgs.extend({ roles: roleList }).strict();
+const userArgs = z.object({ name: accountName }).strict();
+const setRoleArgs = z.object({ name: accountName, roles: roleList }).strict();
+const loginArgs = z.object({ name: accountName, password: givenPassword }).strict();
+const changePasswordArgs = z.object({ oldPassword: givenPassword, newPassword }).strict();
+
+/** `roles` of a method anyone may call, logged in or not: what a login screen needs. */
+export const ANYONE = 'anyone';
+
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
  * the archive (catalogue, store, audit log, files it writes), so a read-only workstation refuses
- * it. `roles`: who may call it at all (ADR 0067).
+ * it. `roles`: who may call it at all (ADR 0067); `ANYONE` only for what must run before a login
+ * (ADR 0170).
  */
 export interface MethodPolicy {
   readonly mutates: boolean;
-  readonly roles: readonly Role[];
+  readonly roles: readonly Role[] | typeof ANYONE;
 }
 
 interface MethodSpec<A extends z.ZodType, R> extends MethodPolicy {
@@ -187,13 +209,16 @@ const method = <A extends z.ZodType, R>(args: A, policy: MethodPolicy): MethodSp
 const EVERYONE: readonly Role[] = ROLES;
 /** Reads anyone at the workstation may make. */
 const READ = { mutates: false, roles: EVERYONE } as const;
+/** Account administration (ADR 0170). */
+const ADMIN = { mutates: true, roles: ['admin'] } as const;
 
 /**
  * THE CONTRACT: every method the UI (over IPC or the harness) and the CLI may call.
  * Arguments are validated at runtime by the dispatcher; results are typed only.
  */
 export const contract = {
-  'system.info': method<typeof noArgs, SystemInfo>(noArgs, READ),
+  /** Before a login too: it says whether the host must ask for one (`accountsEnabled`). */
+  'system.info': method<typeof noArgs, SystemInfo>(noArgs, { mutates: false, roles: ANYONE }),
   /** Native open-file dialog, titled in the caller's language; only the Electron host supports it. */
   'system.pickFiles': method<
     z.ZodObject<{ lang: z.ZodOptional<z.ZodEnum<{ 'zh-CN': 'zh-CN'; en: 'en' }>> }>,
@@ -234,7 +259,7 @@ export const contract = {
    */
   'datasets.featurePage': method<typeof featurePageArgs, FeaturePageResult>(featurePageArgs, {
     mutates: false,
-    roles: ['curator', 'reviewer', 'mapmaker'],
+    roles: ['curator', 'reviewer', 'publisher', 'mapmaker'],
   }),
   /** The datasets in use; with `all`, also those withdrawn or archived (ADR 0171). */
   'datasets.list': method<typeof listArgs, DatasetSummary[]>(listArgs, READ),
@@ -268,13 +293,13 @@ export const contract = {
   'release.create': method<
     z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
     ReleaseResult
-  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator'] }),
+  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator', 'publisher'] }),
   'exchange.export': method<
     z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult
   >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() }), {
     mutates: true,
-    roles: ['curator'],
+    roles: ['curator', 'publisher'],
   }),
   'exchange.verify': method<
     z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
@@ -317,6 +342,24 @@ export const contract = {
   'basemaps.set': method<typeof setBasemapsArgs, BasemapView[]>(setBasemapsArgs, {
     mutates: true,
     roles: ['admin'],
+  }),
+  // Local accounts (issue 7, ADR 0170).
+  /** Enables accounts with their first administrator; refused once enabled (audited). */
+  'accounts.enable': method<typeof newAdminArgs, AccountView>(newAdminArgs, ADMIN),
+  'users.add': method<typeof addUserArgs, AccountView>(addUserArgs, ADMIN),
+  'users.list': method<typeof noArgs, AccountView[]>(noArgs, { mutates: false, roles: ['admin'] }),
+  'users.disable': method<typeof userArgs, AccountView>(userArgs, ADMIN),
+  /** Replaces an account's roles (an administrator's act, audited). */
+  'users.setRole': method<typeof setRoleArgs, AccountView>(setRoleArgs, ADMIN),
+  /**
+   * The caller a correct password makes, for the host to act as. Counts failures and locks the
+   * account after five; does not change the archive, so a read-only workstation still lets in.
+   */
+  'session.login': method<typeof loginArgs, CallContext>(loginArgs, { mutates: false, roles: ANYONE }),
+  /** The caller's own password; their private key is re-wrapped under the new one (audited). */
+  'users.changePassword': method<typeof changePasswordArgs, { changed: true }>(changePasswordArgs, {
+    mutates: true,
+    roles: EVERYONE,
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import type { CallContext } from './caller.js';
-import { contract, isMethodName, type Handlers } from './contract.js';
+import { ANYONE, contract, isMethodName, type Handlers } from './contract.js';
 import { StrataError, type ApiErrorBody, type Result } from './errors.js';
 
 /** The dispatcher as a host serves it: every call comes with the caller the host identified. */
@@ -17,7 +17,7 @@ export interface DispatcherOptions {
 
 /**
  * The one dispatcher every host serves. In order: an unknown method is NOT_FOUND; a caller in none
- * of the method's roles is FORBIDDEN; a mutating method on a read-only workstation is READ_ONLY
+ * of the method's roles is FORBIDDEN (a method declaring none runs for nobody); a mutating method on a read-only workstation is READ_ONLY
  * (all three from the contract's own declarations, so a new method cannot skip them); arguments
  * are validated; then the handler runs with the caller, and the outcome is wrapped as
  * `{ok, value} | {ok:false, error}`.
@@ -30,7 +30,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (!isMethodName(method))
       return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const spec = contract[method];
-    if (!spec.roles.some((role) => ctx.roles.includes(role))) return fail({ code: 'FORBIDDEN', params: {} });
+    const allowed = spec.roles === ANYONE || spec.roles.some((role) => ctx.roles.includes(role));
+    if (!allowed) return fail({ code: 'FORBIDDEN', params: {} });
     if (spec.mutates && options.readOnly()) return fail({ code: 'READ_ONLY', params: {} });
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {

@@ -19,6 +19,16 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'NOT_IN_USE',
   'FORBIDDEN',
+  // Local accounts (ADR 0170).
+  'LOGIN_FAILED',
+  'LOGIN_REQUIRED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'ACCOUNT_EXISTS',
+  'LAST_ADMIN',
+  'ACCOUNTS_NOT_ENABLED',
+  'ACCOUNTS_ALREADY_ENABLED',
+  'ACCOUNTS_TAMPERED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -207,6 +207,46 @@ export const MESSAGES = {
     en: 'The dataset is {{state}}: it is not offered for review, release or export; restore it first',
   },
   'error.INTERNAL': { 'zh-CN': '内部错误（{{ref}}）', en: 'Internal error ({{ref}})' },
+  // Local accounts (ADR 0170).
+  'error.LOGIN_FAILED': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  'error.LOGIN_REQUIRED': {
+    'zh-CN': '本工作站已启用账户：请用 --user 用户名登录（密码取自 STRATA_PASSWORD 或提示输入）',
+    en: 'Accounts are enabled on this workstation: log in with --user NAME (password from STRATA_PASSWORD or a prompt)',
+  },
+  'error.ACCOUNT_LOCKED': {
+    'zh-CN': '连续登录失败次数过多，账户已锁定至 {{until}}',
+    en: 'Too many failed logins: the account is locked until {{until}}',
+  },
+  'error.ACCOUNT_DISABLED': { 'zh-CN': '该账户已停用', en: 'This account is disabled' },
+  'error.ACCOUNT_EXISTS': { 'zh-CN': '账户 {{name}} 已存在', en: 'The account {{name}} exists already' },
+  'error.LAST_ADMIN': {
+    'zh-CN': '{{name}} 是最后一位管理员，不能停用或取消其管理员角色',
+    en: '{{name}} is the last administrator and cannot be disabled or lose the administrator role',
+  },
+  'error.ACCOUNTS_NOT_ENABLED': {
+    'zh-CN': '本工作站尚未启用账户：请先运行 strata init --admin 用户名',
+    en: 'Accounts are not enabled on this workstation: run strata init --admin NAME first',
+  },
+  'error.ACCOUNTS_ALREADY_ENABLED': {
+    'zh-CN': '本工作站已启用账户，已有管理员',
+    en: 'Accounts are enabled on this workstation already; it has an administrator',
+  },
+  'error.ACCOUNTS_TAMPERED': {
+    'zh-CN': '账户数据在 Strata 之外被改动，已拒绝：{{problem}}',
+    en: 'The account data was changed outside Strata and is refused: {{problem}}',
+  },
+  'problem.accountsMarkerMissing': {
+    'zh-CN': '本目录曾启用账户，但其经签名的启用记录缺失或被改动',
+    en: 'accounts were enabled here, but their signed record of that is missing or altered',
+  },
+  'problem.accountsNoAdmin': {
+    'zh-CN': '已没有签名有效、未停用的管理员账户',
+    en: 'no enabled administrator account with a valid signature remains',
+  },
+  'problem.accountAltered': {
+    'zh-CN': '账户 {{name}} 的签名或修订号与审计日志不符',
+    en: 'the signature or revision of account {{name}} does not match the audit log',
+  },
 
   'detail.reviewSuperseded': {
     'zh-CN': '该审查已被该数据集更新的审查取代，请对最新审查作出决定',
@@ -235,6 +275,15 @@ export const MESSAGES = {
     en: 'the field “{{field}}” is numeric and “{{value}}” is not a number',
   },
   'detail.usage': { 'zh-CN': '用法：{{usage}}', en: 'usage: {{usage}}' },
+  'detail.passwordNeeded': {
+    'zh-CN': '缺少密码：请设置 {{variable}}，或在终端中运行以便提示输入',
+    en: 'no password: set {{variable}}, or run in a terminal to be asked for it',
+  },
+  'detail.passwordsDiffer': { 'zh-CN': '两次输入的密码不一致', en: 'the two passwords differ' },
+  'detail.unknownRole': {
+    'zh-CN': '未知角色 {{role}}（可用：admin、curator、reviewer、publisher、mapmaker）',
+    en: 'unknown role {{role}} (one of admin, curator, reviewer, publisher, mapmaker)',
+  },
   'detail.jobRunning': { 'zh-CN': '该任务编号已在运行', en: 'the job id is already running' },
   'detail.targetPixelSize': { 'zh-CN': '目标像元大小', en: 'target pixel size' },
   'detail.sheetCode': {
@@ -1162,6 +1211,17 @@ export const MESSAGES = {
     en: '{{id}} is now {{state}}: {{reason}}',
   },
   'cli.checkOk': { 'zh-CN': '通过', en: 'ok' },
+  'cli.passwordPrompt': { 'zh-CN': '{{user}} 的密码：', en: 'Password for {{user}}: ' },
+  'cli.newPasswordPrompt': { 'zh-CN': '{{user}} 的新密码：', en: 'New password for {{user}}: ' },
+  'cli.newPasswordAgain': { 'zh-CN': '再次输入新密码：', en: 'New password again: ' },
+  'cli.accountsEnabled': {
+    'zh-CN': '已启用账户，管理员 {{name}}；此后请用 --user 登录',
+    en: 'accounts enabled with administrator {{name}}; from now on log in with --user',
+  },
+  'cli.passwordChanged': { 'zh-CN': '{{user}} 的密码已更改', en: 'password of {{user}} changed' },
+  'cli.account.altered': { 'zh-CN': '已被改动', en: 'ALTERED' },
+  'cli.account.disabled': { 'zh-CN': '已停用', en: 'disabled' },
+  'cli.account.locked': { 'zh-CN': '锁定至 {{until}}', en: 'locked until {{until}}' },
   'cli.checkFailed': { 'zh-CN': '未通过', en: 'FAIL' },
   'cli.auditIntact': {
     'zh-CN': '审计链完整：{{entries}} 条，链头 {{head}}',

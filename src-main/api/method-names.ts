@@ -32,6 +32,14 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,
+  // Local accounts (issue 7).
+  'accounts.enable': true,
+  'users.add': true,
+  'users.list': true,
+  'users.disable': true,
+  'users.setRole': true,
+  'session.login': true,
+  'users.changePassword': true,
 };
 
 /**

@@ -12,6 +12,7 @@ import type {
   FieldInfo,
   VectorFeature,
 } from '../core/model/index.js';
+import type { Role } from '../core/model/roles.js';
 import type { ApiErrorBody, ErrorCode, ErrorParams } from './errors.js';
 import type { LocalBasemap, ServiceBasemap } from '../core/basemaps/config.js';
 import type { TileSetInfo } from '../core/basemaps/tile-set.js';
@@ -278,10 +279,31 @@ export interface ImportResult {
 
 export interface SystemInfo {
   readonly version: string;
+  /** The caller: the local user without accounts, the logged-in user with them ('' before login). */
   readonly user: string;
+  readonly roles: readonly Role[];
   readonly host: 'electron' | 'harness' | 'cli';
   readonly canPickFiles: boolean;
   readonly readOnly: boolean;
+  /** Accounts are enabled (ADR 0170): the host needs a `session.login` before anything else runs. */
+  readonly accountsEnabled: boolean;
+}
+
+/** A local account as an administrator sees it (ADR 0170); never a hash or a key. */
+export interface AccountView {
+  readonly name: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly disabled: boolean;
+  /** ISO time until which logins are refused after repeated failures; null when not locked. */
+  readonly lockedUntil: string | null;
+  /** False when the row was changed outside Strata (its certificate or revision does not match). */
+  readonly trusted: boolean;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** SHA-256 (hex) of the user's Ed25519 public key (DER SPKI), which will sign their approvals. */
+  readonly keyFingerprint: string;
 }
 
 // Coordinate systems (issue 6).

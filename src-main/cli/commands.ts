@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
-import type { ApiErrorBody } from '../api/errors.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
@@ -14,8 +13,10 @@ import type {
   SheetView,
   VerifyResult,
 } from '../api/types.js';
-import type { Dispatch } from '../api/dispatcher.js';
-import type { Output } from './output.js';
+import { call, need, type CommandContext } from './command-context.js';
+import { USER_COMMANDS } from './user-commands.js';
+
+export { CliFailure, type CommandContext } from './command-context.js';
 import { formatNames } from '../core/formats/registry.js';
 
 export const USAGE = `Usage: strata [--home DIR] [--json] [--lang zh-CN|en] <command>
@@ -53,35 +54,24 @@ Commands:
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)
+  init --admin NAME [--display-name T]
+                                  enable local accounts with their first administrator (the
+                                  password from STRATA_NEW_PASSWORD or asked for twice)
+  users add NAME --role ROLE[,ROLE] [--display-name T] | users list | users disable NAME
+  users set-role NAME ROLE[,ROLE] manage accounts (an administrator's act); roles: admin,
+                                  curator, reviewer, publisher, mapmaker; a new user's password
+                                  from STRATA_NEW_PASSWORD or asked for twice
+  users passwd                    change the --user's own password (the new one from
+                                  STRATA_NEW_PASSWORD or asked for twice)
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
   --json       print exactly one JSON document on stdout
+  --user NAME  act as this account (password from STRATA_PASSWORD or asked for); required once
+               accounts are enabled, before that it only names the local user
 
 Long commands (import, release, export) show their progress on a terminal's stderr; Ctrl+C
 cancels them cleanly (nothing half-written) and exits with status 130.`;
-
-export interface CommandContext {
-  readonly dispatch: Dispatch;
-  /** Id of the long job this run may start (import, release, export), so Ctrl+C can cancel it. */
-  readonly jobId: string;
-  readonly out: Output;
-  readonly positionals: readonly string[];
-  readonly options: Readonly<Record<string, string | undefined>>;
-}
-
-/** Calls one contract method; a failed envelope becomes a thrown StrataError for the caller. */
-async function call<T>(ctx: CommandContext, method: string, args: unknown): Promise<T> {
-  const result = await ctx.dispatch(method, args);
-  if (!result.ok) throw new CliFailure(result.error);
-  return result.value as T;
-}
-
-export class CliFailure extends Error {
-  constructor(readonly body: ApiErrorBody) {
-    super(body.code);
-  }
-}
 
 const summaryLine = (d: DatasetSummary): string =>
   `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}${d.standing === 'active' ? '' : `  (${d.standing})`}`;
@@ -119,12 +109,6 @@ function reviewText(ctx: CommandContext, report: ReviewReport): string {
       return `${line}\n       → ${said}${decision.reason === '' ? '' : `: ${decision.reason}`} (${decision.by})`;
     }),
   ].join('\n');
-}
-
-function need(ctx: CommandContext, index: number, what: string): string {
-  const value = ctx.positionals[index];
-  if (!value) throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what });
-  return value;
 }
 
 /** Largest basemap configuration file read: a list of a few dozen entries. */
@@ -178,6 +162,7 @@ export const EXIT_HELD_ALREADY = 3;
 
 /** Each command returns the process exit code. */
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
+  ...USER_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)

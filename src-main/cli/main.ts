@@ -2,18 +2,20 @@ import '../hosting/threadpool.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localCaller } from '../api/caller.js';
+import { SIGNED_OUT, localCaller, type CallContext } from '../api/caller.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
 import { installBundledCrs } from '../node/crs/index.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { headlessDispatcher } from '../hosting/system-handlers.js';
+import type { Workstation } from '../hosting/workstation.js';
 import { STRATA_VERSION } from '../hosting/version.js';
 import { currentUser, defaultHome, languageFrom, resourcesBeside } from '../hosting/environment.js';
 import { CliFailure, COMMANDS, USAGE } from './commands.js';
 import { createOutput } from './output.js';
 import { progressLine } from './progress.js';
+import { readPassword } from './passwords.js';
 
 /** Exit status of a run cancelled with Ctrl+C (128 + SIGINT), as shells expect. */
 const EXIT_INTERRUPTED = 130;
@@ -36,6 +38,31 @@ function cancelOnInterrupt(dispatch: Dispatch, jobId: string): () => void {
   return () => process.off('SIGINT', onInterrupt);
 }
 
+type InternalError = (method: string, error: unknown, ref: string) => void;
+
+/**
+ * Who this run acts as. Without accounts: the local user (`--user` names them), in every role.
+ * With accounts: the account `--user` names, logged in through the contract with the password
+ * from STRATA_PASSWORD or the terminal; no --user is LOGIN_REQUIRED. `strata init` runs signed
+ * out then, so it can only say that accounts are enabled already.
+ */
+async function callerOf(
+  workstation: Workstation,
+  command: string,
+  user: string | undefined,
+  currentPassword: () => Promise<string>,
+  onInternalError: InternalError,
+): Promise<CallContext> {
+  if (!workstation.accountsEnabled) return localCaller(user ?? currentUser());
+  if (command === 'init') return SIGNED_OUT;
+  if (user === undefined) throw new StrataError('LOGIN_REQUIRED');
+  const password = await currentPassword();
+  const signedOut = headlessDispatcher(workstation, 'cli', STRATA_VERSION, SIGNED_OUT, onInternalError);
+  const login = await signedOut('session.login', { name: user, password });
+  if (!login.ok) throw new CliFailure(login.error);
+  return login.value as CallContext;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -45,6 +72,9 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
       user: { type: 'string' },
+      admin: { type: 'string' },
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
       out: { type: 'string' },
       key: { type: 'string' },
       title: { type: 'string' },
@@ -74,30 +104,47 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? defaultHome());
-  const user = values.user ?? currentUser();
   await installBundledCrs(resourcesBeside(import.meta.url));
-  const workstation = await openWorkstation({ home });
-  const dispatch = headlessDispatcher(
-    workstation,
-    'cli',
-    STRATA_VERSION,
-    localCaller(user),
-    (method, error, ref) => {
-      process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
-    },
-  );
+  const onInternalError: InternalError = (method, error, ref) => {
+    process.stderr.write(`${internalErrorReport(method, error, ref)}\n`);
+  };
+  let workstation: Workstation;
+  try {
+    workstation = await openWorkstation({ home });
+  } catch (error) {
+    if (!(error instanceof StrataError)) throw error;
+    out.error({ code: error.code, params: error.params });
+    return 1;
+  }
+  // Read once: the login and `users passwd` (the old password) use the same one.
+  let given: Promise<string> | undefined;
+  const currentPassword = (): Promise<string> =>
+    (given ??= readPassword(
+      'STRATA_PASSWORD',
+      out.text('cli.passwordPrompt', { user: values.user ?? currentUser() }),
+    ));
   const jobId = `job_${randomBytes(8).toString('hex')}`;
-  const stopCancel = cancelOnInterrupt(dispatch, jobId);
+  let stopCancel = (): void => undefined;
   const stopProgress =
     !values.json && process.stderr.isTTY
       ? workstation.onEvent(progressLine(process.stderr, lang))
       : () => undefined;
   try {
+    const caller = await callerOf(workstation, command ?? '', values.user, currentPassword, onInternalError);
+    const dispatch = headlessDispatcher(workstation, 'cli', STRATA_VERSION, caller, onInternalError);
+    stopCancel = cancelOnInterrupt(dispatch, jobId);
     return await run({
       dispatch,
       jobId,
       out,
       positionals,
+      currentPassword,
+      newPassword: (name) =>
+        readPassword(
+          'STRATA_NEW_PASSWORD',
+          out.text('cli.newPasswordPrompt', { user: name }),
+          out.text('cli.newPasswordAgain', {}),
+        ),
       options: {
         out: values.out,
         key: values.key,
@@ -116,6 +163,9 @@ async function main(argv: string[]): Promise<number> {
         at: values.at,
         scale: values.scale,
         all: values.all ? 'all' : undefined,
+        admin: values.admin,
+        role: values.role,
+        'display-name': values['display-name'],
       },
     });
   } catch (error) {

@@ -2,7 +2,6 @@
 import '../hosting/threadpool.js';
 import { app, BrowserWindow, Menu, dialog, protocol, session } from 'electron';
 import path from 'node:path';
-import { localCaller } from '../api/caller.js';
 import { createDispatcher } from '../api/dispatcher.js';
 import { currentUser } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
@@ -15,6 +14,7 @@ import { menuTemplate } from './menu.js';
 import { handleAppProtocol } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { systemHandlers } from './system-handlers.js';
+import { localUserCaller } from '../hosting/system-handlers.js';
 import { windowOptions } from './window-options.js';
 
 // Must run before `ready`: a standard, secure scheme gets an origin, fetch, CSP 'self' and streaming.
@@ -63,8 +63,9 @@ async function start(): Promise<void> {
     { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
     { readOnly: () => opened.readOnly, onInternalError: logInternalError },
   );
-  // One person at a desktop workstation: every call from the window acts as the OS user.
-  const caller = localCaller(currentUser());
+  // One person at a desktop workstation: every call from the window acts as the OS user; with
+  // accounts enabled, as nobody until the login screen (a later step of issue 7) binds a session.
+  const caller = localUserCaller(opened, currentUser());
   registerInvokeHandler(dispatch, () => caller);
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {

@@ -25,9 +25,11 @@ export function systemHandlers(workstation: Workstation, window: () => BrowserWi
       Promise.resolve({
         version: app.getVersion(),
         user: ctx.user,
+        roles: ctx.roles,
         host: 'electron',
         canPickFiles: true,
         readOnly: workstation.readOnly,
+        accountsEnabled: workstation.accountsEnabled,
       }),
     'system.pickFiles': async ({ lang = 'zh-CN' }) => {
       const options: OpenDialogOptions = {

@@ -2,9 +2,8 @@ import '../hosting/threadpool.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { localCaller } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessDispatcher } from '../hosting/system-handlers.js';
+import { headlessDispatcher, localUserCaller } from '../hosting/system-handlers.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
@@ -29,7 +28,7 @@ const dispatch = headlessDispatcher(
   workstation,
   'harness',
   STRATA_VERSION,
-  localCaller(user),
+  localUserCaller(workstation, user),
   (method, error, ref) => {
     console.error(internalErrorReport(method, error, ref));
   },

@@ -25,6 +25,11 @@ import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
 import { createJobRegistry } from './jobs.js';
+import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
+import { accountsEnabled } from '../services/account-trust.js';
+
+/** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
+const keyDirOf = (home: string): string => path.join(home, 'keys');
 
 const DISPLAY_PATH = /^datasets\/(ds_[0-9a-f]{16})\/display$/;
 /** `basemaps/<id>/<z>/<x>/<y>`: a tile of a local basemap, row counted from the top. */
@@ -59,9 +64,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     await mkdir(home, { recursive: true, mode: 0o700 });
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
-    store = await openCatalogue(path.join(home, 'catalogue.sqlite'));
+    store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
     const objects = await openObjectStore(path.join(home, 'store'));
-    const signer = await openKeystore(path.join(home, 'keys'));
+    const signer = await openKeystore(keyDirOf(home));
     return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
@@ -116,16 +121,20 @@ async function compose({
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
     bags: { writeBag, verifyBag } satisfies BagIo,
     signer,
+    accounts: createAccountCrypto(signer.publicKeyPem()),
+    accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),
     tileSets,
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),
     },
-    clock: { now: () => new Date() },
+    clock: { now: options.now ?? ((): Date => new Date()) },
     workDir,
     organisation: options.organisation ?? 'Strata',
   };
   const audit = await store.auditVerify();
+  // Refuses to open (ACCOUNTS_TAMPERED) when accounts were enabled but their records were altered.
+  let withAccounts = await accountsEnabled(deps);
   const jobs = createJobRegistry();
   // The basemap configuration, read once and again after each change: tile requests and the
   // hosts' request filters ask for it far more often than it changes.
@@ -133,6 +142,7 @@ async function compose({
   let origins: readonly string[] = serviceOrigins(basemaps);
   const handlers = createHandlers(deps, await loadDefaultProfile(options.home, deps.formats), jobs);
   const setBasemaps = handlers['basemaps.set'];
+  const enableAccounts = handlers['accounts.enable'];
 
   async function resolveTile(match: RegExpExecArray): Promise<ServedFile | null> {
     const basemap = basemaps.find((b) => basemapTilesPath(b.id) === match[1]);
@@ -150,8 +160,16 @@ async function compose({
         origins = serviceOrigins(basemaps);
         return result;
       },
+      'accounts.enable': async (args, ctx) => {
+        const admin = await enableAccounts(args, ctx);
+        withAccounts = true;
+        return admin;
+      },
     },
     readOnly: !audit.ok,
+    get accountsEnabled() {
+      return withAccounts;
+    },
     tileOrigins: () => origins,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
       const tile = TILE_PATH.exec(logicalPath);

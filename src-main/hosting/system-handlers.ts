@@ -1,4 +1,4 @@
-import type { CallContext } from '../api/caller.js';
+import { SIGNED_OUT, localCaller, type CallContext } from '../api/caller.js';
 import type { Handlers } from '../api/contract.js';
 import { createDispatcher, forCaller, type Dispatch, type DispatcherOptions } from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
@@ -15,9 +15,11 @@ export function headlessSystemHandlers(
       Promise.resolve({
         version,
         user: ctx.user,
+        roles: ctx.roles,
         host,
         canPickFiles: false,
         readOnly: workstation.readOnly,
+        accountsEnabled: workstation.accountsEnabled,
       }),
     'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
   };
@@ -40,3 +42,10 @@ export function headlessDispatcher(
   );
   return forCaller(dispatch, caller);
 }
+
+/**
+ * Who a host's local user is before any login: every role while the catalogue has no accounts
+ * (the transitional mode, ADR 0170), nobody once it has (only `session.login` and `system.info` run).
+ */
+export const localUserCaller = (workstation: Workstation, user: string): CallContext =>
+  workstation.accountsEnabled ? SIGNED_OUT : localCaller(user);

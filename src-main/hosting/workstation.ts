@@ -23,6 +23,11 @@ export interface Workstation {
   /** The audit chain was broken at open: the dispatcher refuses every mutating method. */
   readonly readOnly: boolean;
   /**
+   * Accounts are enabled (ADR 0170): callers come from `session.login`, never the local user.
+   * Turns true when the first administrator is created.
+   */
+  readonly accountsEnabled: boolean;
+  /**
    * Only logical paths produced by the services resolve; anything else is null. A path that names
    * something unreadable (a damaged tile set) throws the StrataError that says why.
    */
@@ -42,4 +47,6 @@ export interface WorkstationOptions {
   readonly home: string;
   /** Source-Organization written into exported packages. */
   readonly organisation?: string;
+  /** The time every service and the catalogue read (default: system time); tests pass a fake one. */
+  readonly now?: () => Date;
 }

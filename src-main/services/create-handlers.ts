@@ -13,6 +13,8 @@ import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
+import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
+import { changePassword, login } from './session-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
@@ -74,5 +76,16 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
     // Basemaps (issue 6).
     'basemaps.list': () => listBasemaps(deps),
     'basemaps.set': ({ basemaps }, ctx) => setBasemaps(deps, ctx, basemaps),
+    // Local accounts (issue 7).
+    'accounts.enable': (admin, ctx) => enableAccounts(deps, ctx, admin),
+    'users.add': (account, ctx) => addUser(deps, ctx, account),
+    'users.list': () => listUsers(deps),
+    'users.disable': ({ name }, ctx) => disableUser(deps, ctx, name),
+    'users.setRole': ({ name, roles }, ctx) => setUserRoles(deps, ctx, name, roles),
+    'session.login': ({ name, password }) => login(deps, name, password),
+    'users.changePassword': async ({ oldPassword, newPassword }, ctx) => {
+      await changePassword(deps, ctx, oldPassword, newPassword);
+      return { changed: true as const };
+    },
   };
 }

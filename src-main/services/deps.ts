@@ -1,4 +1,6 @@
 import type {
+  AccountCrypto,
+  AccountsAnchor,
   BagIo,
   BagSigner,
   CatalogueStore,
@@ -52,6 +54,9 @@ export interface ServiceDeps {
   readonly vector: VectorIo;
   readonly bags: BagIo;
   readonly signer: BagSigner;
+  /** Local accounts (ADR 0170): hashing, user keys, checking the workstation key's certificates. */
+  readonly accounts: AccountCrypto;
+  readonly accountsAnchor: AccountsAnchor;
   /** Local basemap tile sets (ADR 0106). */
   readonly tileSets: TileSetReader;
   readonly ids: Ids;

@@ -39,9 +39,14 @@ export async function gdalEpsg(file: string): Promise<string | null> {
 export async function runCommand(
   cmd: string,
   args: string[],
+  /** Variables added to this process's environment for the command. */
+  env: Readonly<Record<string, string>> = {},
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(cmd, args, { maxBuffer: MAX_BUFFER });
+    const { stdout, stderr } = await run(cmd, args, {
+      maxBuffer: MAX_BUFFER,
+      env: { ...process.env, ...env },
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };

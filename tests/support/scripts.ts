@@ -144,6 +144,16 @@ export const LATIN_IN_CHINESE = new Set([
   'T',
   'J50',
   'J50E001001',
+  // Local accounts (ADR 0170): the command, options and environment variable the messages name.
+  'strata',
+  'init',
+  'admin',
+  'user',
+  'STRATA_PASSWORD',
+  'curator',
+  'reviewer',
+  'publisher',
+  'mapmaker',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

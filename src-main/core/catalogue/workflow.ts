@@ -61,6 +61,7 @@ const MOVES: Readonly<Record<WorkflowAction, Readonly<Partial<Record<WorkflowSta
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly WorkflowAction[]>> = {
   curator: ['submit', 'edit', 'publish', 'export'],
   reviewer: ['approve', 'return', 'recheck'],
+  publisher: ['publish', 'export'],
   mapmaker: [],
   admin: [],
 };

@@ -1,3 +1,5 @@
+import type { AccountRow } from '../accounts/account.js';
+import type { LoginCounters } from '../accounts/lockout.js';
 import type { OpenOptions } from '../formats/format-module.js';
 import type {
   CrsInfo,
@@ -122,7 +124,7 @@ export interface LineageRow {
 }
 
 /** Keys of the workstation settings an administrator sets (ADR 0107). */
-export type SettingKey = 'basemaps';
+export type SettingKey = 'basemaps' | 'accounts';
 
 /** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */
 export interface AuditInput {
@@ -168,6 +170,12 @@ export interface CatalogueTx {
   appendAudit(entry: AuditInput): Promise<AuditRow>;
   /** Sets the workstation setting `key` to `value` (JSON-serialisable), recording who and when. */
   putSetting(key: SettingKey, value: unknown, by: string): Promise<void>;
+  /** Inserts or replaces the account `row.name` (ADR 0170). */
+  putAccount(row: AccountRow): Promise<void>;
+  /** An account's login counters as this transaction sees them; null when there is no such account. */
+  loginCounters(name: string): Promise<LoginCounters | null>;
+  /** Sets an account's login counters (not certified, so no new certificate is needed). */
+  setLoginCounters(name: string, counters: LoginCounters): Promise<void>;
   /** Makes `crs` the dataset's CRS (and `display` its display copy, when given), recording `assignment`. */
   assignCrs(
     id: DatasetId,
@@ -200,5 +208,10 @@ export interface CatalogueStore {
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */
   getSetting(key: SettingKey): Promise<unknown>;
   auditVerify(): Promise<AuditChainCheck>;
+  /** The newest audit entry about `subject`, or null. */
+  latestAuditFor(subject: string): Promise<AuditRow | null>;
+  /** An account as stored (not yet checked against its certificate), or null. */
+  getAccount(name: string): Promise<AccountRow | null>;
+  listAccounts(): Promise<AccountRow[]>;
   close(): Promise<void>;
 }

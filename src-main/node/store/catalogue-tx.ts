@@ -17,6 +17,7 @@ import type {
 } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
 import { ftsIndexText } from './fts-text.js';
+import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
 import type { SqliteConnection } from './sqlite.js';
 
 /**
@@ -232,6 +233,21 @@ export function createCatalogueTx(
            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
         [key, JSON.stringify(value), now().toISOString(), by],
       );
+    },
+
+    async putAccount(row) {
+      guard();
+      await writeAccount(conn, row);
+    },
+
+    async loginCounters(name) {
+      guard();
+      return readLoginCounters(conn, name);
+    },
+
+    async setLoginCounters(name, counters) {
+      guard();
+      await writeLoginCounters(conn, name, counters);
     },
 
     async appendAudit(entry: AuditInput): Promise<AuditRow> {

@@ -16,6 +16,7 @@ import type {
   SettingKey,
 } from '../../core/ports/index.js';
 import { verifyAuditChain } from './audit-verify.js';
+import { readAccount, readAccounts } from './account-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
 import { ftsQuery } from './fts-text.js';
 import { migrate } from './migrate.js';
@@ -318,6 +319,25 @@ function buildCatalogue(
     async auditVerify() {
       ensureOpen();
       return verifyAuditChain(reader);
+    },
+
+    async latestAuditFor(subject: string): Promise<AuditRow | null> {
+      ensureOpen();
+      const row = await reader.get<AuditDbRow>(
+        'SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit WHERE subject = ? ORDER BY seq DESC LIMIT 1',
+        [subject],
+      );
+      return row ? auditFromDb(row) : null;
+    },
+
+    async getAccount(name: string) {
+      ensureOpen();
+      return readAccount(reader, name);
+    },
+
+    async listAccounts() {
+      ensureOpen();
+      return readAccounts(reader);
     },
 
     async quickCheck() {

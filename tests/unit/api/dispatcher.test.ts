@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, localCaller, type CallContext } from '../../../src-main/api/caller.js';
 import { createDispatcher } from '../../../src-main/api/dispatcher.js';
-import { METHOD_NAMES, contract, policyOf, type Handlers } from '../../../src-main/api/contract.js';
+import { ANYONE, METHOD_NAMES, contract, policyOf, type Handlers } from '../../../src-main/api/contract.js';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 
@@ -101,13 +101,38 @@ describe('the contract dispatcher', () => {
     const allowed = await dispatch('review.run', { id: 'ds_0123456789abcdef' });
     expect(allowed.ok).toBe(true);
     expect(calls).toEqual([{ method: 'review.run', args: { id: 'ds_0123456789abcdef' }, ctx: reviewerOnly }]);
-    const nobody = setup({ user: 'guest', roles: [] });
-    for (const name of METHOD_NAMES)
-      expect(await nobody.dispatch(name, {}), name).toMatchObject({
+    // Signed out (no roles): only what a login screen needs runs.
+    const nobody = setup({ user: '', roles: [] });
+    for (const name of METHOD_NAMES) {
+      const result = await nobody.dispatch(name, {});
+      if (policyOf(name).roles === ANYONE) continue;
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(nobody.calls.map((c) => c.method)).toEqual(['system.info']);
+    expect(METHOD_NAMES.filter((name) => policyOf(name).roles === ANYONE)).toEqual([
+      'system.info',
+      'session.login',
+    ]);
+  });
+
+  it('runs a method declaring no roles for nobody, not even a caller in every role', async () => {
+    const calls: { method: string; args: unknown }[] = [];
+    const dispatcher = createDispatcher(recordingHandlers(calls), {
+      readOnly: () => false,
+      onInternalError: () => undefined,
+    });
+    const spec = contract['datasets.list'] as { roles: unknown };
+    const declared = spec.roles;
+    spec.roles = [];
+    try {
+      expect(await dispatcher('datasets.list', {}, CURATOR)).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-    expect(nobody.calls).toEqual([]);
+    } finally {
+      spec.roles = declared;
+    }
+    expect(calls).toEqual([]);
   });
 });
 
@@ -117,6 +142,7 @@ describe('method policies in the contract', () => {
       const spec: Record<string, unknown> = { ...contract[name] };
       expect(typeof spec['mutates'], name).toBe('boolean');
       const roles = policyOf(name).roles;
+      if (roles === ANYONE) continue;
       expect(roles.length, name).toBeGreaterThan(0);
       for (const role of roles) expect(ROLES, `${name}: ${role}`).toContain(role);
     }
@@ -125,6 +151,7 @@ describe('method policies in the contract', () => {
   it('the state changes of the archive are the mutating methods', () => {
     const mutating = METHOD_NAMES.filter((name) => policyOf(name).mutates).sort();
     expect(mutating).toEqual([
+      'accounts.enable',
       'basemaps.set',
       'catalogue.save',
       'dataset.assignCrs',
@@ -136,7 +163,22 @@ describe('method policies in the contract', () => {
       'release.create',
       'review.decide',
       'review.run',
+      'users.add',
+      'users.changePassword',
+      'users.disable',
+      'users.setRole',
     ]);
+  });
+
+  it('account administration is for administrators only', () => {
+    for (const name of [
+      'accounts.enable',
+      'users.add',
+      'users.list',
+      'users.disable',
+      'users.setRole',
+    ] as const)
+      expect(policyOf(name).roles, name).toEqual(['admin']);
   });
 
   it('read-only mode refuses every mutating method and lets every other one through', async () => {

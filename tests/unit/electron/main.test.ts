@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROLES } from '../../../src-main/api/caller.js';
 import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
 import { FORMATS } from '../../../src-main/core/formats/registry.js';
@@ -51,6 +52,7 @@ function fakeWorkstation(readOnly = false) {
   const listeners: ((event: HostEvent) => void)[] = [];
   return {
     readOnly,
+    accountsEnabled: false,
     handlers: {
       'datasets.list': vi.fn(() => Promise.resolve([])),
       'catalogue.save': vi.fn(() => Promise.resolve({ version: 2 })),
@@ -147,13 +149,21 @@ describe('Electron main process', () => {
     const { invoke, workstation } = await bootReady();
     await expect(invoke(trusted, 'system.info', {})).resolves.toEqual({
       ok: true,
-      value: { version: '0.1.0', user: 'zhang.san', host: 'electron', canPickFiles: true, readOnly: false },
+      value: {
+        version: '0.1.0',
+        user: 'zhang.san',
+        roles: ROLES,
+        host: 'electron',
+        canPickFiles: true,
+        readOnly: false,
+        accountsEnabled: false,
+      },
     });
     await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
     // The handler gets the validated arguments, defaults filled in.
     expect(workstation.handlers['datasets.list']).toHaveBeenCalledExactlyOnceWith(
       { all: false },
-      { user: 'zhang.san', roles: ['curator', 'reviewer', 'mapmaker', 'admin'] },
+      { user: 'zhang.san', roles: ROLES },
     );
   });
 

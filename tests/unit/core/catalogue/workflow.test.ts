@@ -35,8 +35,8 @@ const ALLOWED: readonly (readonly [WorkflowState, WorkflowAction, WorkflowState]
 const TAKEN_BY: Readonly<Record<WorkflowAction, readonly Role[]>> = {
   submit: ['curator'],
   edit: ['curator'],
-  publish: ['curator'],
-  export: ['curator'],
+  publish: ['curator', 'publisher'],
+  export: ['curator', 'publisher'],
   approve: ['reviewer'],
   return: ['reviewer'],
   recheck: ['reviewer'],
