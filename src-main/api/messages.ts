@@ -1012,6 +1012,30 @@ export const MESSAGES = {
     'zh-CN': '无坐标参考系，无法判断是否位于限制区域',
     en: 'No coordinate reference system: restricted zones cannot be checked',
   },
+  'finding.markingLevel': {
+    'zh-CN': '著录未给出有效密级（公开、内部、秘密、机密、绝密）',
+    en: 'The record gives no valid secrecy level (公开, 内部, 秘密, 机密, 绝密)',
+  },
+  'finding.markingPeriod': {
+    'zh-CN': '密级为“{{level}}”，著录缺少有效的保密期限（如“10年”或“长期”）',
+    en: 'The level is {{level}} but the record has no valid secrecy period (N years or long-term)',
+  },
+  'finding.markingAttribution': {
+    'zh-CN': '著录缺少数据来源，任何使用都须注明来源',
+    en: 'The record names no data source (attribution); every use must cite it',
+  },
+  'finding.markingNotPublic': {
+    'zh-CN': '公开版的密级为“{{level}}”，应为“公开”',
+    en: 'The public version is marked {{level}}; it must be unclassified (公开)',
+  },
+  'finding.markingLineage': {
+    'zh-CN': '公开版没有指向其原始数据的数据志',
+    en: 'The public version has no lineage back to its source',
+  },
+  'finding.markingSourceReview': {
+    'zh-CN': '公开版的原始数据没有对应其内容的审查记录',
+    en: 'The source of the public version has no review record of the bytes it was made from',
+  },
 
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
@@ -1048,6 +1072,11 @@ export const MESSAGES = {
     en: 'database free space ({{name}})',
   },
   'where.part.kml.dropped': { 'zh-CN': 'KML 未读取的内容 {{name}}', en: 'KML content not read: {{name}}' },
+  'where.part.metadata.level': { 'zh-CN': '著录密级', en: 'record secrecy level' },
+  'where.part.metadata.period': { 'zh-CN': '著录保密期限', en: 'record secrecy period' },
+  'where.part.metadata.attribution': { 'zh-CN': '著录数据来源', en: 'record data source' },
+  'where.part.lineage': { 'zh-CN': '数据志', en: 'lineage' },
+  'where.part.source-review': { 'zh-CN': '原始数据的审查记录', en: 'review record of the source' },
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },

@@ -64,6 +64,8 @@ export interface RecordFields {
   readonly level: SecrecyLevel;
   /** 保密期限 as entered (`10年`, `长期`); empty = the level's default. */
   readonly period: string;
+  /** 数据来源: whom every use of the data must cite; empty when not yet given. */
+  readonly attribution: string;
 }
 
 export interface RecordVersion {

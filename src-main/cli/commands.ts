@@ -27,7 +27,9 @@ Commands:
   list                            list catalogued datasets
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
-                                  save a new version of the catalogue record
+            [--attribution SOURCE]
+                                  save a new version of the catalogue record (--attribution:
+                                  数据来源, required before a public version is exported)
   review ID                       run the secrecy review (default profile); prints the review id
                                   and numbers its findings
   decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
@@ -190,7 +192,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       { id },
     );
     const fields = { ...detail.record.fields };
-    for (const key of ['title', 'abstract', 'level', 'period']) {
+    for (const key of ['title', 'abstract', 'level', 'period', 'attribution']) {
       const value = ctx.options[key];
       if (value !== undefined) fields[key] = value;
     }

@@ -62,6 +62,8 @@ export interface RecordFieldsRow {
   readonly abstract: string;
   readonly level: SecrecyLevel;
   readonly period: string;
+  /** 数据来源: whom every use must cite; empty when not yet given. */
+  readonly attribution: string;
 }
 
 export interface RecordVersionRow {

@@ -21,6 +21,7 @@ interface FormValues {
   abstract: string;
   level: SecrecyLevel;
   period: string;
+  attribution: string;
 }
 
 // The period field shows the stored value in the UI's language ("10 years") and accepts either.
@@ -29,9 +30,10 @@ const toForm = (f: RecordFields): FormValues => ({
   abstract: f.abstract,
   level: f.level,
   period: f.period === '' ? '' : periodText(f.level, f.period),
+  attribution: f.attribution,
 });
 
-/** 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. */
+/** 著录: edit title, abstract, 数据来源, 密级 and 保密期限; save as a new version on top of the one shown. */
 export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
@@ -71,6 +73,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
         abstract: values.abstract,
         level: values.level,
         period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
+        attribution: values.attribution.trim(),
       },
     });
     setSavedVersion(saved.version);
@@ -107,6 +110,14 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             autoSize={{ minRows: 3, maxRows: 8 }}
             maxLength={20000}
           />
+        </Form.Item>
+        <Form.Item
+          name="attribution"
+          label={t('catalogue.attribution')}
+          extra={t('catalogue.attributionHelp')}
+          rules={[{ max: 2000 }]}
+        >
+          <Input data-testid="field-attribution" maxLength={2000} />
         </Form.Item>
         <div className="two-cols">
           <Form.Item name="level" label={t('catalogue.level')}>
