@@ -1014,7 +1014,7 @@ export const MESSAGES = {
   },
   'finding.markingLevel': {
     'zh-CN': '著录未给出有效密级（公开、内部、秘密、机密、绝密）',
-    en: 'The record gives no valid secrecy level (公开, 内部, 秘密, 机密, 绝密)',
+    en: 'The record gives no valid secrecy level (unclassified, restricted, confidential, secret or top secret)',
   },
   'finding.markingPeriod': {
     'zh-CN': '密级为“{{level}}”，著录缺少有效的保密期限（如“10年”或“长期”）',

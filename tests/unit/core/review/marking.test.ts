@@ -62,9 +62,9 @@ describe('markingRule', () => {
     ]);
     // 内部 is not a state secret: the national profile asks no period of it; an agency may.
     expect(check({ ...ORIGINAL, level: '内部', period: 'x' })).toEqual([]);
-    expect(found({ ...ORIGINAL, level: '内部', period: 'x' }, { ...params, periodLevels: ['内部'] })).toEqual([
-      ['finding.markingPeriod', 'metadata.period', { level: 'level.内部' }],
-    ]);
+    expect(found({ ...ORIGINAL, level: '内部', period: 'x' }, { ...params, periodLevels: ['内部'] })).toEqual(
+      [['finding.markingPeriod', 'metadata.period', { level: 'level.内部' }]],
+    );
   });
 
   it('needs a data source of at least the configured length', () => {
@@ -89,7 +89,12 @@ describe('markingRule', () => {
       ['finding.markingSourceReview', 'source-review', {}],
     ]);
     expect(
-      found({ level: '内部', period: '', attribution: '', release: { lineage: false, sourceReviewed: false } }),
+      found({
+        level: '内部',
+        period: '',
+        attribution: '',
+        release: { lineage: false, sourceReviewed: false },
+      }),
     ).toEqual([
       ['finding.markingAttribution', 'metadata.attribution', {}],
       ['finding.markingNotPublic', 'metadata.level', { level: 'level.内部' }],
