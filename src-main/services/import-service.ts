@@ -88,7 +88,11 @@ export async function importFile(
       built.format === 'PNG' || built.format === 'JPEG' ? deps.objects.pathOf(built.displayKey) : file;
     const row = { ...built, valueRange: await valueRangeOf(deps, decodedFrom, layer) };
     const title = layer.layer ?? path.parse(name).name;
-    rows.push({ row, record: { title, abstract: '', level: '内部', period: '', attribution: '' }, notices: layer.notices });
+    rows.push({
+      row,
+      record: { title, abstract: '', level: '内部', period: '', attribution: '' },
+      notices: layer.notices,
+    });
   }
   await deps.store.write(async (tx) => {
     for (const { row, record, notices } of rows) {

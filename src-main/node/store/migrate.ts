@@ -10,7 +10,10 @@ export async function schemaVersion(conn: SqliteConnection): Promise<number> {
  * Applies every migration above the current `user_version`, up to `target` (default: all), each
  * in its own BEGIN IMMEDIATE transaction that also bumps `user_version`. Returns the new version.
  */
-export async function migrate(conn: SqliteConnection, target: number = LATEST_SCHEMA_VERSION): Promise<number> {
+export async function migrate(
+  conn: SqliteConnection,
+  target: number = LATEST_SCHEMA_VERSION,
+): Promise<number> {
   let current = await schemaVersion(conn);
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;

@@ -16,7 +16,7 @@ const paramsSchema = z.strictObject({
   periodLevels: z.array(z.enum(SECRECY_LEVELS)).min(1).max(SECRECY_LEVELS.length),
   /** Whether an empty 保密期限 (the level's default: 秘密 10 years ...) counts as missing. */
   explicitPeriod: z.boolean(),
-  /** Fewest characters, trimmed, that make a 数据来源. */
+  /** Fewest characters, trimmed (UTF-16 units: one per hanzi), that make a 数据来源. */
   attributionMinLength: z.number().int().min(1).max(200),
 });
 
@@ -52,7 +52,7 @@ function recordFindings(marking: SubjectMarking, params: MarkingParams): Finding
     if (!PERIOD_PATTERN.test(period) || (params.explicitPeriod && period === ''))
       out.push(finding('finding.markingPeriod', 'metadata.period', { level: `level.${level}` }));
   }
-  if ([...marking.attribution.trim()].length < params.attributionMinLength)
+  if (marking.attribution.trim().length < params.attributionMinLength)
     out.push(finding('finding.markingAttribution', 'metadata.attribution'));
   return out;
 }
