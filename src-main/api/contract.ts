@@ -11,6 +11,8 @@ import type {
   AuditEntry,
   AuditVerification,
   BasemapView,
+  ProfileDetail,
+  ProfileSummary,
   CrsSearchHit,
   DatasetDetail,
   DatasetSummary,
@@ -156,6 +158,10 @@ const basemapSchema = z.discriminatedUnion('kind', [
 ]);
 const setBasemapsArgs = z.object({ basemaps: z.array(basemapSchema).max(50) }).strict();
 
+// Review profiles (issue 8, ADR 0169).
+const profileShowArgs = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'profile id') }).strict();
+const profileLoadArgs = z.object({ file: z.string().min(1).max(4096) }).strict();
+
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
  * the archive (catalogue, store, audit log, files it writes), so a read-only workstation refuses
@@ -299,6 +305,16 @@ export const contract = {
   'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),
   /** Replaces the basemap configuration (an administrator's act, audited). */
   'basemaps.set': method<typeof setBasemapsArgs, BasemapView[]>(setBasemapsArgs, {
+    mutates: true,
+    roles: ['admin'],
+  }),
+  // Review profiles (issue 8, ADR 0169).
+  /** The shipped profiles and the agency profiles loaded, with id, version and content hash. */
+  'profiles.list': method<typeof noArgs, ProfileSummary[]>(noArgs, READ),
+  /** One profile's rules, each with its version and parameters. */
+  'profiles.show': method<typeof profileShowArgs, ProfileDetail>(profileShowArgs, READ),
+  /** Loads an agency profile from a local file, validated in full (an administrator's act, audited). */
+  'profiles.load': method<typeof profileLoadArgs, ProfileDetail>(profileLoadArgs, {
     mutates: true,
     roles: ['admin'],
   }),

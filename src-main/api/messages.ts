@@ -210,6 +210,22 @@ export const MESSAGES = {
     'zh-CN': '接受或判为误报时须写明理由',
     en: 'accepting a finding or calling it a false positive needs a reason',
   },
+  'detail.profileNotJson': {
+    'zh-CN': '{{file}} 不是 JSON 格式的审查规则文件',
+    en: '{{file}} is not a review profile in JSON',
+  },
+  'detail.profileInvalid': {
+    'zh-CN': '审查规则文件 {{file}} 无法完整应用，未加载：{{path}} 无效（共 {{count}} 处问题）',
+    en: 'the review profile {{file}} cannot be applied in full and was not loaded: {{path}} is invalid ({{count}} problems)',
+  },
+  'detail.profileShipped': {
+    'zh-CN': '{{id}} 是随软件提供的审查规则，不能用单位规则替换',
+    en: '{{id}} is a profile shipped with the application; an agency profile cannot replace it',
+  },
+  'detail.profileNotNewer': {
+    'zh-CN': '已加载 {{id}} 的第 {{version}} 版，新文件的版本须更高',
+    en: 'version {{version}} of {{id}} is loaded already; the new file needs a higher version',
+  },
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
   'detail.notVector': {

@@ -29,6 +29,9 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,
+  'profiles.list': true,
+  'profiles.show': true,
+  'profiles.load': true,
 };
 
 /**

@@ -8,6 +8,8 @@ import type {
   DatasetSummary,
   FeatureCollectionResult,
   ImportResult,
+  ProfileDetail,
+  ProfileSummary,
   RecordVersion,
   ReviewReport,
   SheetView,
@@ -47,6 +49,10 @@ Commands:
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)
+  profiles list | profiles show ID | profiles load FILE.json
+                                  the review profiles (shipped and agency) with version and
+                                  content hash / one profile's rules and parameters / load an
+                                  agency profile, validated in full (an administrator's act)
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
@@ -76,6 +82,9 @@ export class CliFailure extends Error {
     super(body.code);
   }
 }
+
+const profileLine = (p: ProfileSummary): string =>
+  `${`${p.id}@${String(p.version)}`.padEnd(22)} ${p.origin.padEnd(8)} ${p.sha256}  ${p.name}`;
 
 const summaryLine = (d: DatasetSummary): string =>
   `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}`;
@@ -300,6 +309,32 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     ctx.out.result(views, () => views.map(basemapLine).join('\n') || '(empty)');
     for (const view of views) if (view.problem) ctx.out.error(view.problem);
     return views.some((v) => v.problem) ? 1 : 0;
+  },
+  async profiles(ctx) {
+    const sub = ctx.positionals[1];
+    if (sub === 'list') {
+      const list = await call<ProfileSummary[]>(ctx, 'profiles.list', {});
+      ctx.out.result(list, () => list.map(profileLine).join('\n'));
+      return 0;
+    }
+    if (sub !== 'show' && sub !== 'load')
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.usage',
+        usage: 'strata profiles list | strata profiles show ID | strata profiles load FILE.json',
+      });
+    const detail =
+      sub === 'show'
+        ? await call<ProfileDetail>(ctx, 'profiles.show', { id: need(ctx, 2, 'ID') })
+        : await call<ProfileDetail>(ctx, 'profiles.load', { file: need(ctx, 2, 'FILE.json') });
+    ctx.out.result(detail, () =>
+      [
+        profileLine(detail),
+        ...detail.rules.map(
+          (r) => `  ${`${r.id}@${String(r.version)}`.padEnd(22)} ${JSON.stringify(r.params)}`,
+        ),
+      ].join('\n'),
+    );
+    return 0;
   },
   async audit(ctx) {
     const sub = ctx.positionals[1];

@@ -120,8 +120,8 @@ export interface LineageRow {
   readonly createdAt: string;
 }
 
-/** Keys of the workstation settings an administrator sets (ADR 0107). */
-export type SettingKey = 'basemaps';
+/** Keys of the workstation settings an administrator sets (ADR 0107; agency profiles, ADR 0169). */
+export type SettingKey = 'basemaps' | 'profiles';
 
 /** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */
 export interface AuditInput {
