@@ -158,7 +158,7 @@ const basemapSchema = z.discriminatedUnion('kind', [
 ]);
 const setBasemapsArgs = z.object({ basemaps: z.array(basemapSchema).max(50) }).strict();
 
-// Review profiles (issue 8, ADR 0169).
+// Review profiles (issue 8, ADR 0168).
 const profileShowArgs = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'profile id') }).strict();
 const profileLoadArgs = z.object({ file: z.string().min(1).max(4096) }).strict();
 
@@ -308,7 +308,7 @@ export const contract = {
     mutates: true,
     roles: ['admin'],
   }),
-  // Review profiles (issue 8, ADR 0169).
+  // Review profiles (issue 8, ADR 0168).
   /** The shipped profiles and the agency profiles loaded, with id, version and content hash. */
   'profiles.list': method<typeof noArgs, ProfileSummary[]>(noArgs, READ),
   /** One profile's rules, each with its version and parameters. */

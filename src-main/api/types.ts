@@ -310,7 +310,7 @@ export type { Basemap, LocalBasemap, ServiceBasemap, ServiceGrid } from '../core
 export type { TileLevel, TileSetInfo } from '../core/basemaps/tile-set.js';
 
 /**
- * A review profile the workstation knows (ADR 0169): shipped with the application, or an agency
+ * A review profile the workstation knows (ADR 0168): shipped with the application, or an agency
  * profile an administrator loaded from a local file (then who loaded it, when, from which file).
  * `sha256` is the content hash every report made under it records.
  */

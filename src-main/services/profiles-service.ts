@@ -120,7 +120,7 @@ async function readDocument(file: string): Promise<unknown> {
 }
 
 /**
- * `profiles.load` (an administrator's act, ADR 0169): reads an agency profile from a local file and
+ * `profiles.load` (an administrator's act, ADR 0168): reads an agency profile from a local file and
  * validates it in full as a review would apply it (zone files read, every rule and parameter
  * checked). Fails closed, naming the file and the first bad rule or parameter, and the count of
  * problems; refuses the id of a shipped profile and a version not above one already loaded. Stored

@@ -120,7 +120,7 @@ export interface LineageRow {
   readonly createdAt: string;
 }
 
-/** Keys of the workstation settings an administrator sets (ADR 0107; agency profiles, ADR 0169). */
+/** Keys of the workstation settings an administrator sets (ADR 0107; agency profiles, ADR 0168). */
 export type SettingKey = 'basemaps' | 'profiles';
 
 /** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */

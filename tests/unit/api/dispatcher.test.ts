@@ -135,10 +135,23 @@ describe('method policies in the contract', () => {
       'dataset.assignCrs',
       'datasets.import',
       'exchange.export',
+      'profiles.load',
       'release.create',
       'review.decide',
       'review.run',
     ]);
+  });
+
+  it('only an administrator loads an agency review profile; everyone reads the profiles', async () => {
+    expect(policyOf('profiles.load').roles).toEqual(['admin']);
+    const curator: CallContext = { user: 'zhang.san', roles: ['curator', 'reviewer'] };
+    const { dispatch, calls } = setup(curator);
+    expect(await dispatch('profiles.load', { file: '/secure/gx.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect((await dispatch('profiles.list', {})).ok).toBe(true);
+    expect(calls.map((c) => c.method)).toEqual(['profiles.list']);
   });
 
   it('read-only mode refuses every mutating method and lets every other one through', async () => {
