@@ -78,8 +78,8 @@ export const recordFieldsSchema = z.object({
   abstract: z.string().max(20000),
   level: z.enum(SECRECY_LEVELS),
   period: periodSchema,
-  /** 数据来源; a client that predates it sends none, which keeps it empty. */
-  attribution: z.string().trim().max(2000).default(''),
+  /** 数据来源; a client that sends none (one that predates it) keeps the latest version's. */
+  attribution: z.string().trim().max(2000).optional(),
 });
 
 const noArgs = z.object({}).strict();

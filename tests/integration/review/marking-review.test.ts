@@ -57,6 +57,13 @@ describe('the marking rule through the review service and the catalogue (ADR 016
       baseVersion: 1,
       fields: { ...FIELDS, attribution: SOURCE },
     });
+    // A client that sends no data source keeps the one recorded.
+    const kept = await suite.client.call('catalogue.save', {
+      id: dem.id,
+      baseVersion: 2,
+      fields: { ...FIELDS, abstract: '覆盖阳朔县北部。' },
+    });
+    expect(kept).toMatchObject({ version: 3, fields: { attribution: SOURCE } });
     const complete = await suite.client.call('review.run', { id: dem.id });
     expect(markingOf(complete)).toEqual([]);
 
@@ -71,7 +78,7 @@ describe('the marking rule through the review service and the catalogue (ADR 016
     // A row written around the application: a period the contract would refuse.
     await tamper(
       `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution, author, created_at)
-       VALUES (?, 3, '桂林幅', '', '秘密', '十年', ?, 'curator', '2026-12-01T00:00:00.000Z')`,
+       VALUES (?, 4, '桂林幅', '', '秘密', '十年', ?, 'curator', '2026-12-01T00:00:00.000Z')`,
       [dem.id, SOURCE],
     );
     expect(markingOf(await suite.client.call('review.run', { id: dem.id }))).toEqual([

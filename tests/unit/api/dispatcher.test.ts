@@ -42,11 +42,10 @@ describe('the contract dispatcher', () => {
     expect(calls).toEqual([
       {
         method: 'catalogue.save',
-        // A client that sends no 数据来源 saves none.
         args: {
           id: 'ds_0123456789abcdef',
           baseVersion: 2,
-          fields: { ...fields, title: '桂林 DEM', attribution: '' },
+          fields: { ...fields, title: '桂林 DEM' },
         },
         ctx: CURATOR,
       },
