@@ -4,6 +4,7 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { clientOf } from '../../support/contract-client.js';
+import { readyForRelease } from '../../support/release-ready.js';
 import { copyFixture } from '../../support/samples.js';
 import { workstationSuite } from '../../support/workstation-suite.js';
 
@@ -17,7 +18,7 @@ describe('withdrawing and archiving a dataset', () => {
     const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
     const [dem] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
     if (!dem) throw new Error('import');
-    await suite.client.call('review.run', { id: dem.id });
+    await readyForRelease(suite.client, dem.id);
     const publicVersion = await suite.client.call('release.create', { id: dem.id });
 
     const withdrawn = await suite.client.call('datasets.withdraw', {
@@ -41,7 +42,8 @@ describe('withdrawing and archiving a dataset', () => {
     // Out of the default list, still found with `all` and by id; its record and file are untouched.
     expect(await listed(false)).toEqual([`${publicVersion.id} active`]);
     expect(await listed(true)).toEqual([`${dem.id} withdrawn`, `${publicVersion.id} active`]);
-    expect((await suite.client.call('datasets.get', { id: dem.id })).versions).toHaveLength(1);
+    // Its record keeps its two versions (as imported, and with the 数据来源 the release needed).
+    expect((await suite.client.call('datasets.get', { id: dem.id })).versions).toHaveLength(2);
     const objects = await openObjectStore(path.join(suite.home, 'store'));
     expect(await objects.has(dem.sha256)).toBe(true);
 
