@@ -82,8 +82,9 @@ export interface DecisionInput {
 /**
  * Records a reviewer's decision on one finding of a dataset's current review, with the audit entry
  * in the same transaction. Refused: an unknown review (NOT_FOUND), a review a newer one has
- * superseded or that was approved or returned already, a finding number the review does not have, and accept or false-positive without a
- * reason (INVALID_ARGUMENT). Returns the review with the decisions that now hold.
+ * superseded or that was approved or returned already, a finding number the review does not have,
+ * and accept or false-positive without a reason (INVALID_ARGUMENT). Returns the review with the
+ * decisions that now hold.
  */
 export async function decideFinding(
   deps: ServiceDeps,
