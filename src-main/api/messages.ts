@@ -1224,6 +1224,12 @@ export const MESSAGES = {
   'decision.must-fix': { 'zh-CN': '须整改', en: 'must be fixed' },
   'decision.accept': { 'zh-CN': '接受', en: 'accepted' },
   'decision.false-positive': { 'zh-CN': '误报', en: 'false positive' },
+  'verdict.approve': { 'zh-CN': '通过审查', en: 'approved' },
+  'verdict.return': { 'zh-CN': '退回', en: 'returned' },
+  'cli.verdict': {
+    'zh-CN': '审查结论：{{verdict}}（{{by}}，{{at}}）',
+    en: 'verdict: {{verdict}} (by {{by}} at {{at}})',
+  },
   'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
   'cli.reviewBlocked': {
     'zh-CN': '审查未通过（{{blocking}} 项阻断）',

@@ -8,7 +8,8 @@ import { headlessDispatcher, localUserCaller } from '../../../src-main/hosting/s
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
-import { copyFixture, tempDir } from '../../support/samples.js';
+import { runCommand } from '../../support/gdal.js';
+import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -160,5 +161,40 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     expect(refused).toEqual({ code: 'FOUR_EYES', params: { problem: 'problem.fourEyesNeedsAccounts' } });
     expect(renderMessage('error.FOUR_EYES', refused.params, 'en')).toContain('accounts are not enabled');
     expect((await local.call('datasets.get', { id: review.datasetId })).review?.verdict).toBeNull();
+  });
+
+  it('from the command line: approve refused while undecided, return with a comment', async () => {
+    const { dir, cleanup } = await tempDir('strata-verdicts-cli-');
+    cleanups.push(cleanup);
+    const cli = (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> =>
+      runCommand(process.execPath, [
+        path.join(ROOT, 'bin', 'strata.js'),
+        '--home',
+        path.join(dir, 'home'),
+        '--lang',
+        'zh-CN',
+        ...args,
+      ]);
+    const file = await copyFixture(dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
+    const [dem] = JSON.parse((await cli('import', file, '--json')).stdout) as { id: string }[];
+    if (!dem) throw new Error('import');
+    const reviewId = /rv_[0-9a-f]{16}/.exec((await cli('review', dem.id)).stdout)?.[0] ?? '';
+    const approve = await cli('approve', reviewId, '--json');
+    expect(approve.code).not.toBe(0);
+    expect(JSON.parse(approve.stderr)).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT', params: { detail: 'detail.approveUndecided' } },
+    });
+    const noComment = await cli('return', reviewId);
+    expect(noComment.code).not.toBe(0);
+    expect(noComment.stderr).toContain('退回审查时须写明意见');
+    const returned = await cli('return', reviewId, '--comment', '请降低精度');
+    expect(returned.code, returned.stderr).toBe(0);
+    expect(returned.stdout).toMatch(/审查结论：退回（.+，.+）: 请降低精度/);
+    const json = await cli('return', reviewId, '--comment', '再次', '--json');
+    expect(json.code).not.toBe(0);
+    const shown = JSON.parse((await cli('show', dem.id, '--json')).stdout) as {
+      detail: { review: { verdict: { verdict: string; comment: string } } };
+    };
+    expect(shown.detail.review.verdict).toMatchObject({ verdict: 'return', comment: '请降低精度' });
   });
 });
