@@ -130,6 +130,37 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     }
   });
 
+  it('with accounts: neither the producer of a public version nor its original’s importer approves its review', async () => {
+    const { dir, ws, local } = await scratch();
+    await local.call('accounts.enable', { name: 'admin1', password: 'admin-pass-1' });
+    const admin = await login(ws, 'admin1', 'admin-pass-1');
+    const people = [
+      ['li.na', ['curator', 'reviewer']],
+      ['zhao.lei', ['publisher', 'reviewer']],
+      ['wang.shen', ['reviewer']],
+    ] as const;
+    for (const [name, roles] of people)
+      await admin.call('users.add', { name, roles: [...roles], password: `${name}-pass` });
+    const [importer, producer, reviewer] = await Promise.all(
+      people.map(([name]) => login(ws, name, `${name}-pass`)),
+    );
+    if (!importer || !producer || !reviewer) throw new Error('login');
+    const original = await reviewedDem(dir, importer, reviewer);
+    const released = await producer.call('release.create', { id: original.datasetId });
+    const review = await reviewer.call('review.run', { id: released.id });
+    expect(review.blocking).toBe(0);
+    for (const [who, name] of [
+      [producer, 'zhao.lei'],
+      [importer, 'li.na'],
+    ] as const)
+      expect(await who.fail('review.approve', { reviewId: review.id })).toEqual({
+        code: 'FOUR_EYES',
+        params: { problem: 'problem.fourEyesPreparer', name },
+      });
+    const approved = await reviewer.call('review.approve', { reviewId: review.id });
+    expect(approved.verdict).toMatchObject({ verdict: 'approve', comment: '', by: 'wang.shen' });
+  });
+
   it('returns with a comment only; a newer review supersedes the old verdict', async () => {
     const { dir, local } = await scratch();
     const review = await reviewedDem(dir, local, local);
