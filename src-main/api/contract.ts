@@ -13,6 +13,8 @@ import type {
   AuditEntry,
   AuditVerification,
   BasemapView,
+  ProfileDetail,
+  ProfileSummary,
   CrsSearchHit,
   DatasetDetail,
   DatasetSummary,
@@ -81,6 +83,8 @@ export const recordFieldsSchema = z.object({
   abstract: z.string().max(20000),
   level: z.enum(SECRECY_LEVELS),
   period: periodSchema,
+  /** 数据来源; a client that sends none (one that predates it) keeps the latest version's. */
+  attribution: z.string().trim().max(2000).optional(),
 });
 
 const noArgs = z.object({}).strict();
@@ -185,6 +189,9 @@ const changePasswordArgs = z.object({ oldPassword: givenPassword, newPassword })
 
 /** `roles` of a method anyone may call, logged in or not: what a login screen needs. */
 export const ANYONE = 'anyone';
+// Review profiles (issue 8, ADR 0168).
+const profileShowArgs = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'profile id') }).strict();
+const profileLoadArgs = z.object({ file: z.string().min(1).max(4096) }).strict();
 
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
@@ -373,6 +380,16 @@ export const contract = {
   'users.changePassword': method<typeof changePasswordArgs, { changed: true }>(changePasswordArgs, {
     mutates: true,
     roles: EVERYONE,
+  }),
+  // Review profiles (issue 8, ADR 0168).
+  /** The shipped profiles and the agency profiles loaded, with id, version and content hash. */
+  'profiles.list': method<typeof noArgs, ProfileSummary[]>(noArgs, READ),
+  /** One profile's rules, each with its version and parameters. */
+  'profiles.show': method<typeof profileShowArgs, ProfileDetail>(profileShowArgs, READ),
+  /** Loads an agency profile from a local file, validated in full (an administrator's act, audited). */
+  'profiles.load': method<typeof profileLoadArgs, ProfileDetail>(profileLoadArgs, {
+    mutates: true,
+    roles: ['admin'],
   }),
 } as const;
 

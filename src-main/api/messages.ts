@@ -288,6 +288,22 @@ export const MESSAGES = {
     'zh-CN': '本工作站未启用账户，无法确认批准人不是准备人；请先运行 strata init --admin 用户名 启用账户',
     en: 'accounts are not enabled, so nobody can show the approver is not the preparer; enable them with strata init --admin NAME',
   },
+  'detail.profileNotJson': {
+    'zh-CN': '{{file}} 不是 JSON 格式的审查规则文件',
+    en: '{{file}} is not a review profile in JSON',
+  },
+  'detail.profileInvalid': {
+    'zh-CN': '审查规则文件 {{file}} 无法完整应用，未加载：{{path}} 无效（共 {{count}} 处问题）',
+    en: 'the review profile {{file}} cannot be applied in full and was not loaded: {{path}} is invalid ({{count}} problems)',
+  },
+  'detail.profileShipped': {
+    'zh-CN': '{{id}} 是随软件提供的审查规则，不能用单位规则替换',
+    en: '{{id}} is a profile shipped with the application; an agency profile cannot replace it',
+  },
+  'detail.profileNotNewer': {
+    'zh-CN': '已加载 {{id}} 的第 {{version}} 版，新文件的版本须更高',
+    en: 'version {{version}} of {{id}} is loaded already; the new file needs a higher version',
+  },
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
   'detail.notVector': {
@@ -1134,6 +1150,30 @@ export const MESSAGES = {
     'zh-CN': '无坐标参考系，无法判断是否位于限制区域',
     en: 'No coordinate reference system: restricted zones cannot be checked',
   },
+  'finding.markingLevel': {
+    'zh-CN': '著录未给出有效密级（公开、内部、秘密、机密、绝密）',
+    en: 'The record gives no valid secrecy level (unclassified, restricted, confidential, secret or top secret)',
+  },
+  'finding.markingPeriod': {
+    'zh-CN': '密级为“{{level}}”，著录缺少有效的保密期限（如“10年”或“长期”）',
+    en: 'The level is {{level}} but the record has no valid secrecy period (N years or long-term)',
+  },
+  'finding.markingAttribution': {
+    'zh-CN': '著录缺少数据来源，任何使用都须注明来源',
+    en: 'The record names no data source (attribution); every use must cite it',
+  },
+  'finding.markingNotPublic': {
+    'zh-CN': '公开版的密级为“{{level}}”，应为“公开”',
+    en: 'The public version is marked {{level}}; it must be unclassified (公开)',
+  },
+  'finding.markingLineage': {
+    'zh-CN': '公开版没有指向其原始数据的数据志',
+    en: 'The public version has no lineage back to its source',
+  },
+  'finding.markingSourceReview': {
+    'zh-CN': '公开版的原始数据没有对应其内容的审查记录',
+    en: 'The source of the public version has no review record of the bytes it was made from',
+  },
 
   'where.dataset': { 'zh-CN': '整个数据集', en: 'whole dataset' },
   'where.field': { 'zh-CN': '字段 {{field}}', en: 'field {{field}}' },
@@ -1170,6 +1210,11 @@ export const MESSAGES = {
     en: 'database free space ({{name}})',
   },
   'where.part.kml.dropped': { 'zh-CN': 'KML 未读取的内容 {{name}}', en: 'KML content not read: {{name}}' },
+  'where.part.metadata.level': { 'zh-CN': '著录密级', en: 'record secrecy level' },
+  'where.part.metadata.period': { 'zh-CN': '著录保密期限', en: 'record secrecy period' },
+  'where.part.metadata.attribution': { 'zh-CN': '著录数据来源', en: 'record data source' },
+  'where.part.lineage': { 'zh-CN': '数据志', en: 'lineage' },
+  'where.part.source-review': { 'zh-CN': '原始数据的审查记录', en: 'review record of the source' },
 
   'job.phase.import': { 'zh-CN': '读取', en: 'Reading' },
   'job.phase.store': { 'zh-CN': '入库', en: 'Storing' },
@@ -1319,6 +1364,12 @@ export const MESSAGES = {
     'zh-CN':
       '《测绘地理信息管理工作国家秘密范围的规定》（自然资发〔2020〕95号）：大地控制点成果、重力点与重力异常、高程异常属国家秘密',
     en: 'Scope of State Secrets in Surveying and Geographic Information (MNR 2020 No. 95): geodetic control results, gravity points and anomalies, height anomalies are state secrets',
+  },
+  'rule.marking': { 'zh-CN': '标志与来源', en: 'Marking and provenance' },
+  'basis.marking': {
+    'zh-CN':
+      '《中华人民共和国保守国家秘密法》：国家秘密载体应当作出国家秘密标志；《涉密地质资料管理细则》（国土资发〔2008〕69号）：公开资料注明来源并经审查',
+    en: 'Law on Guarding State Secrets: a classified carrier bears its secrecy marking; Rules on Classified Geological Data (MLR 2008 No. 69): released data names its source and has been reviewed',
   },
   'rule.hidden-content': { 'zh-CN': '隐含内容', en: 'Hidden content' },
   'basis.hidden-content': {

@@ -42,6 +42,9 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'users.setRole': true,
   'session.login': true,
   'users.changePassword': true,
+  'profiles.list': true,
+  'profiles.show': true,
+  'profiles.load': true,
 };
 
 /**

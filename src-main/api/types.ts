@@ -71,6 +71,8 @@ export interface RecordFields {
   readonly level: SecrecyLevel;
   /** 保密期限 as entered (`10年`, `长期`); empty = the level's default. */
   readonly period: string;
+  /** 数据来源: whom every use of the data must cite; empty when not yet given. */
+  readonly attribution: string;
 }
 
 export interface RecordVersion {
@@ -365,3 +367,24 @@ export type BasemapView =
 
 export type { Basemap, LocalBasemap, ServiceBasemap, ServiceGrid } from '../core/basemaps/config.js';
 export type { TileLevel, TileSetInfo } from '../core/basemaps/tile-set.js';
+
+/**
+ * A review profile the workstation knows (ADR 0168): shipped with the application, or an agency
+ * profile an administrator loaded from a local file (then who loaded it, when, from which file).
+ * `sha256` is the content hash every report made under it records.
+ */
+export interface ProfileSummary {
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly sha256: string;
+  readonly origin: 'shipped' | 'agency';
+  readonly file: string | null;
+  readonly loadedBy: string | null;
+  readonly loadedAt: string | null;
+}
+
+/** A profile with its rules in order, each with its version and its parameters as written. */
+export interface ProfileDetail extends ProfileSummary {
+  readonly rules: readonly { readonly id: string; readonly version: number; readonly params: unknown }[];
+}

@@ -8,6 +8,8 @@ import type {
   DatasetSummary,
   FeatureCollectionResult,
   ImportResult,
+  ProfileDetail,
+  ProfileSummary,
   RecordVersion,
   ReviewReport,
   ReviewVerdict,
@@ -34,7 +36,9 @@ Commands:
   list [--all]                    list the datasets in use; --all adds the withdrawn and archived
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
-                                  save a new version of the catalogue record
+            [--attribution SOURCE]
+                                  save a new version of the catalogue record (--attribution:
+                                  数据来源, required before a public version is exported)
   review ID                       run the secrecy review (default profile); prints the review id
                                   and numbers its findings
   decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
@@ -67,6 +71,10 @@ Commands:
                                   from STRATA_NEW_PASSWORD or asked for twice
   users passwd                    change the --user's own password (the new one from
                                   STRATA_NEW_PASSWORD or asked for twice)
+  profiles list | profiles show ID | profiles load FILE.json
+                                  the review profiles (shipped and agency) with version and
+                                  content hash / one profile's rules and parameters / load an
+                                  agency profile, validated in full (an administrator's act)
 
 Options:
   --home DIR   data directory (catalogue + store); default $STRATA_HOME or the app's data folder
@@ -76,6 +84,9 @@ Options:
 
 Long commands (import, release, export) show their progress on a terminal's stderr; Ctrl+C
 cancels them cleanly (nothing half-written) and exits with status 130.`;
+
+const profileLine = (p: ProfileSummary): string =>
+  `${`${p.id}@${String(p.version)}`.padEnd(22)} ${p.origin.padEnd(8)} ${p.sha256}  ${p.name}`;
 
 const summaryLine = (d: DatasetSummary): string =>
   `${d.id}  ${d.format.padEnd(10)} ${(d.crs ?? '-').padEnd(11)} ${d.level}  ${d.status.padEnd(14)} ${d.title}${d.layer === null ? '' : ` [${d.layer}]`}${d.standing === 'active' ? '' : `  (${d.standing})`}`;
@@ -240,7 +251,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       { id },
     );
     const fields = { ...detail.record.fields };
-    for (const key of ['title', 'abstract', 'level', 'period']) {
+    for (const key of ['title', 'abstract', 'level', 'period', 'attribution']) {
       const value = ctx.options[key];
       if (value !== undefined) fields[key] = value;
     }
@@ -353,6 +364,32 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     ctx.out.result(views, () => views.map(basemapLine).join('\n') || '(empty)');
     for (const view of views) if (view.problem) ctx.out.error(view.problem);
     return views.some((v) => v.problem) ? 1 : 0;
+  },
+  async profiles(ctx) {
+    const sub = ctx.positionals[1];
+    if (sub === 'list') {
+      const list = await call<ProfileSummary[]>(ctx, 'profiles.list', {});
+      ctx.out.result(list, () => list.map(profileLine).join('\n'));
+      return 0;
+    }
+    if (sub !== 'show' && sub !== 'load')
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.usage',
+        usage: 'strata profiles list | strata profiles show ID | strata profiles load FILE.json',
+      });
+    const detail =
+      sub === 'show'
+        ? await call<ProfileDetail>(ctx, 'profiles.show', { id: need(ctx, 2, 'ID') })
+        : await call<ProfileDetail>(ctx, 'profiles.load', { file: need(ctx, 2, 'FILE.json') });
+    ctx.out.result(detail, () =>
+      [
+        profileLine(detail),
+        ...detail.rules.map(
+          (r) => `  ${`${r.id}@${String(r.version)}`.padEnd(22)} ${JSON.stringify(r.params)}`,
+        ),
+      ].join('\n'),
+    );
+    return 0;
   },
   async audit(ctx) {
     const sub = ctx.positionals[1];

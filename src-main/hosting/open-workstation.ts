@@ -1,8 +1,8 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { ReviewProfile } from '../core/review/profile.js';
 import { loadReviewProfile } from '../services/profile-files.js';
+import type { ShippedProfile } from '../services/profiles-service.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { writeFlatGeobuf } from '../core/formats/flatgeobuf/index.js';
@@ -39,10 +39,10 @@ const TILE_PATH = /^(basemaps\/[a-z0-9][a-z0-9_-]{0,39})\/(\d{1,2})\/(\d{1,10})\
  * The bundled profile; its hash is over its JSON text as parsed (ADR 0160), with any local files
  * it names read (ADR 0164; the bundled one names none, relative paths are the home's).
  */
-async function loadDefaultProfile(home: string, reader: FormatReader): Promise<ReviewProfile> {
+async function loadDefaultProfile(home: string, reader: FormatReader): Promise<ShippedProfile> {
   const parsed = await loadReviewProfile(defaultProfile, home, reader);
   if ('problems' in parsed) throw new Error(`bundled profile invalid: ${parsed.problems.join('; ')}`);
-  return parsed.profile;
+  return { document: defaultProfile, profile: parsed.profile };
 }
 
 /**
@@ -140,7 +140,7 @@ async function compose({
   // hosts' request filters ask for it far more often than it changes.
   let basemaps: readonly Basemap[] = await storedBasemaps(store);
   let origins: readonly string[] = serviceOrigins(basemaps);
-  const handlers = createHandlers(deps, await loadDefaultProfile(options.home, deps.formats), jobs);
+  const handlers = createHandlers(deps, [await loadDefaultProfile(options.home, deps.formats)], jobs);
   const setBasemaps = handlers['basemaps.set'];
   const enableAccounts = handlers['accounts.enable'];
 

@@ -47,10 +47,12 @@ export async function saveRecord(
   ctx: CallContext,
   id: DatasetId,
   baseVersion: number,
-  fields: RecordFieldsRow,
+  given: Omit<RecordFieldsRow, 'attribution'> & { readonly attribution?: string | undefined },
 ): Promise<RecordVersion> {
   await requireDataset(deps, id);
   const { latest } = await requireRecords(deps, id);
+  // A client that sends no 数据来源 does not clear it: every use must still cite the source.
+  const fields: RecordFieldsRow = { ...given, attribution: given.attribution ?? latest.fields.attribution };
   // A form saved unchanged on the latest version makes no empty version and no audit entry; on an
   // older base the store still refuses it as a conflict.
   if (latest.version === baseVersion && sameFields(latest.fields, fields)) return toRecordVersion(latest);

@@ -16,12 +16,21 @@ import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
 import { changePassword, login } from './session-service.js';
+import { listProfiles, loadProfile, showProfile, type ShippedProfile } from './profiles-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
 
-/** The contract's service methods over one set of dependencies and the host's job registry. */
-export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: JobsPort): ServiceHandlers {
+/**
+ * The contract's service methods over one set of dependencies and the host's job registry; reviews
+ * run the first shipped profile.
+ */
+export function createHandlers(
+  deps: ServiceDeps,
+  shipped: readonly [ShippedProfile, ...ShippedProfile[]],
+  jobs: JobsPort,
+): ServiceHandlers {
+  const profile: ReviewProfile = shipped[0].profile;
   /** Runs long work as a job the client can follow and cancel under the id it chose. */
   const asJob = async <T>(jobId: string | undefined, work: (job: JobContext) => Promise<T>): Promise<T> => {
     const job = jobs.start(jobId);
@@ -92,5 +101,8 @@ export function createHandlers(deps: ServiceDeps, profile: ReviewProfile, jobs: 
       await changePassword(deps, ctx, oldPassword, newPassword);
       return { changed: true as const };
     },
+    'profiles.list': () => listProfiles(deps, shipped),
+    'profiles.show': ({ id }) => showProfile(deps, shipped, id),
+    'profiles.load': ({ file }, ctx) => loadProfile(deps, ctx, shipped, file),
   };
 }

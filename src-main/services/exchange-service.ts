@@ -17,6 +17,7 @@ import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
 import { requireInUse, requireRecords } from './lookup.js';
 import { checkLineage, reviewPackaged } from './export-check.js';
+import { storedRecord } from './subject-record.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 
 /** WGS 84 box around an extent, from its four corners and edge midpoints (enough for a portal's index). */
@@ -114,7 +115,7 @@ export async function exportPackage(
       sourcePath: deps.objects.pathOf(f.sha256),
       sha256: f.sha256,
     })),
-    inspectPayload: reviewPackaged(deps, profile, row, latest.fields),
+    inspectPayload: reviewPackaged(deps, profile, row, await storedRecord(deps, row, latest.fields)),
     generated: [
       { name: 'metadata.json', content: publicMetadataJson(meta) },
       { name: 'metadata.xml', content: publicMetadataIso19139(meta) },

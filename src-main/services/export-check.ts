@@ -2,10 +2,10 @@ import path from 'node:path';
 import { StrataError } from '../api/errors.js';
 import { runReview } from '../core/review/engine.js';
 import type { ReviewProfile } from '../core/review/profile.js';
-import type { RecordTexts } from '../core/review/subject-texts.js';
 import type { DatasetRow, LineageRow } from '../core/ports/index.js';
 import type { ServiceDeps } from './deps.js';
 import { parseRowSubject } from './subject.js';
+import type { SubjectRecord } from './subject-record.js';
 
 const refuse = (reason: 'reason.lineageBroken' | 'reason.sameBytesAsSource'): StrataError =>
   new StrataError('EXPORT_REFUSED', { reason });
@@ -31,11 +31,12 @@ export async function checkLineage(deps: ServiceDeps, row: DatasetRow): Promise<
 
 /**
  * The bag's payload inspection: the packaged copy of the dataset, parsed again from the bag's own
- * `data/` and reviewed with the workstation's profile and the record it is exported with. Any
+ * `data/` and reviewed with the workstation's profile, the record it is exported with and its
+ * release history as the catalogue holds it now. Any
  * blocking finding refuses the bag, whatever review the catalogue holds.
  */
 export const reviewPackaged =
-  (deps: ServiceDeps, profile: ReviewProfile, row: DatasetRow, record: RecordTexts) =>
+  (deps: ServiceDeps, profile: ReviewProfile, row: DatasetRow, record: SubjectRecord) =>
   async (dataDir: string): Promise<void> => {
     const main = row.files[0];
     if (main === undefined) throw refuse('reason.lineageBroken');

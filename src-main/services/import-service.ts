@@ -121,7 +121,7 @@ export async function importFile(
     const title = layer.layer ?? path.parse(name).name;
     rows.push({
       row,
-      record: { title, abstract: '', level: '内部', period: '' },
+      record: { title, abstract: '', level: '内部', period: '', attribution: '' },
       notices: layer.notices,
       held,
     });

@@ -19,6 +19,7 @@ import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB, enterStep, throwIfCancelled } from './job-context.js';
 import { requireInUse, requireRecords } from './lookup.js';
 import { parseSubject, withStagedSubject } from './subject.js';
+import { reviewedAs } from './subject-record.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 import { isScan } from './working-copy.js';
@@ -222,9 +223,19 @@ export async function createRelease(
       abstract: publicAbstract(latest.fields.abstract, publicStatement(written.steps)),
       level: '公开' as const,
       period: '',
+      // Every use cites the source: the public version names what its original names.
+      attribution: latest.fields.attribution,
     };
-    // Parsed again from disk: the re-review must see exactly what will be shipped, record included.
-    const output = await parseSubject(deps, null, path.basename(written.file), written.file, record);
+    // Parsed again from disk: the re-review must see exactly what will be shipped, record included,
+    // with the lineage it is stored with and whether the source's review is of the bytes it was made from.
+    const history = {
+      lineage: written.steps.length > 0,
+      sourceReviewed: await reviewedAs(deps, id, source.sha256),
+    };
+    const output = await parseSubject(deps, null, path.basename(written.file), written.file, {
+      fields: record,
+      release: history,
+    });
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();

@@ -9,6 +9,7 @@ import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
 import { requireInUse, requireRecords } from './lookup.js';
 import { withStagedSubject } from './subject.js';
+import { storedRecord } from './subject-record.js';
 import { toReviewReport } from './dataset-view.js';
 
 /** Builds (does not store) the review record of `subject` whose bytes hash to `contentSha256`. */
@@ -49,7 +50,7 @@ export async function runDatasetReview(
     deps,
     row,
     (subject) => Promise.resolve(reviewSubject(deps, ctx, profile, id, subject, row.sha256)),
-    latest.fields,
+    await storedRecord(deps, row, latest.fields),
   );
   const report = toReviewReport(review);
   await deps.store.write(async (tx) => {

@@ -76,6 +76,8 @@ export const en: UiStrings = {
   catalogue: {
     title: 'Title',
     abstract: 'Abstract',
+    attribution: 'Data source (attribution)',
+    attributionHelp: 'Whom every use must cite; required before a public version is exported',
     level: 'Secrecy level',
     period: 'Secrecy period',
     periodHelp: 'Empty = the level’s default period; e.g. “10 years” or “long-term”',

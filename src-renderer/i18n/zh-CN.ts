@@ -64,6 +64,8 @@ export const zhCN = {
   catalogue: {
     title: '题名',
     abstract: '摘要',
+    attribution: '数据来源',
+    attributionHelp: '任何使用都须注明的来源；公开版导出前必须填写',
     level: '密级',
     period: '保密期限',
     periodHelp: '留空表示按密级默认期限；格式如“10年”或“长期”',

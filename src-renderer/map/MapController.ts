@@ -87,12 +87,14 @@ const webglAvailable = (): boolean => {
  * it reports status, pointer and clicks back through the listener. Imperative inside, so React
  * re-renders never rebuild layers or reload data.
  */
+/** The overlays drawn above every layer: the attribute table's selection and a review finding. */
+export type Overlay = 'selection' | 'finding';
+
 export class MapController {
   private readonly map: OlMap;
   private readonly entries = new Map<string, Entry>();
   private readonly highlight = new VectorSource();
-  private readonly selection: SelectionOverlay;
-  private readonly finding: SelectionOverlay;
+  private readonly overlays: Readonly<Record<Overlay, SelectionOverlay>>;
   private readonly listener: MapListener;
   private readonly hasWebgl = webglAvailable();
   /** "Loading n tiles" per raster layer, and the functions that stop counting a removed layer's tiles. */
@@ -108,8 +110,10 @@ export class MapController {
     this.listener = listener;
     const basemap = createBasemapLayer();
     this.basemap = basemap;
-    this.selection = new SelectionOverlay(target, SELECTION_STYLE, 9999, 'selected');
-    this.finding = new SelectionOverlay(target, FINDING_STYLE, 9998, 'finding');
+    this.overlays = {
+      selection: new SelectionOverlay(target, SELECTION_STYLE, 9999, 'selected'),
+      finding: new SelectionOverlay(target, FINDING_STYLE, 9998, 'finding'),
+    };
     this.map = new OlMap({
       target,
       controls: defaultControls({ attribution: false, rotate: false }).extend([this.loading]),
@@ -120,8 +124,8 @@ export class MapController {
       interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         ...(basemap ? [basemap] : []),
-        this.finding.layer,
-        this.selection.layer,
+        this.overlays.finding.layer,
+        this.overlays.selection.layer,
         new VectorLayer({ source: this.highlight, style: HIGHLIGHT_STYLE, zIndex: 10000 }),
       ],
       view: new View({ ...VIEW_LIMITS, projection: VIEW_CRS, center: [11_700_000, 4_200_000], zoom: 4 }),
@@ -231,8 +235,7 @@ export class MapController {
     this.viewCrs = def.code;
     this.map.setView(view);
     this.highlight.clear();
-    this.selection.reproject(def.code);
-    this.finding.reproject(def.code);
+    for (const overlay of Object.values(this.overlays)) overlay.reproject(def.code);
     if (this.basemap) {
       this.map.removeLayer(this.basemap);
       this.basemap.dispose();
@@ -265,28 +268,14 @@ export class MapController {
     if (this.tileBasemap?.layer) this.map.addLayer(this.tileBasemap.layer);
   }
 
-  /** Draws the attribute table's selection over the layers (null: none). */
-  setSelection(selection: MapSelection | null): void {
-    this.selection.show(selection, this.viewCrs);
+  /** Draws shapes in an overlay over the layers (null: none): the table's selection, or a review finding. */
+  showOverlay(overlay: Overlay, shapes: MapSelection | null): void {
+    this.overlays[overlay].show(shapes, this.viewCrs);
   }
 
-  /** Fits the view to the selection drawn; false when nothing is drawn. */
-  zoomToSelection(): boolean {
-    return this.fitOverlay(this.selection);
-  }
-
-  /** Outlines a review finding's features, window or area (null: none). */
-  setFinding(shapes: MapSelection | null): void {
-    this.finding.show(shapes, this.viewCrs);
-  }
-
-  /** Fits the view to the finding outlined; false when nothing is. */
-  zoomToFinding(): boolean {
-    return this.fitOverlay(this.finding);
-  }
-
-  private fitOverlay(overlay: SelectionOverlay): boolean {
-    const extent = overlay.extent();
+  /** Fits the view to what an overlay draws; false when it draws nothing. */
+  fitOverlay(overlay: Overlay): boolean {
+    const extent = this.overlays[overlay].extent();
     if (!extent) return false;
     this.map.getView().fit(extent, { padding: [48, 48, 48, 48], maxZoom: 18, duration: 0 });
     return true;

@@ -2,6 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
+import { readyForRelease } from '../support/release-ready.js';
 
 const STEPS = ['paths', 'complete', 'checksums', 'signature'] as const;
 
@@ -30,6 +31,7 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   shot,
 }) => {
   const dem = await harness.importOne(demFile());
+  await readyForRelease(harness.api, dem.id);
   const made = await harness.api.call('release.create', { id: dem.id });
   await openWorkstation(page, harness);
   await selectDataset(page, made.id);

@@ -64,11 +64,15 @@ async function dataOnScreen(harnessUrl: string, extra: readonly string[]): Promi
     if (d.crs) strings.push(d.crs);
     if (d.crsName) strings.push(d.crsName);
     const detail = await rpc<{
-      record: { fields: { abstract: string } };
+      record: { fields: { abstract: string; attribution: string } };
       review: { id: string; findings: { ruleId: string }[] } | null;
       fields: { name: string }[];
     }>(harnessUrl, 'datasets.get', { id: d.id });
-    strings.push(detail.record.fields.abstract, ...detail.fields.map((f) => f.name));
+    strings.push(
+      detail.record.fields.abstract,
+      detail.record.fields.attribution,
+      ...detail.fields.map((f) => f.name),
+    );
     if (detail.review) strings.push(detail.review.id, ...detail.review.findings.map((f) => f.ruleId));
   }
   // Longest first, so a name is removed whole before a shorter one that it contains.
@@ -157,7 +161,11 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   await writeFile(looping, loopingTiff());
   const truncated = path.join(harness.scratch, 'truncated.tif');
   await writeFile(truncated, (await readFile(dem)).subarray(0, 4096));
-  const typed = { title: '桂林幅数字高程模型（语言测试）', abstract: '语言测试用的摘要。' };
+  const typed = {
+    title: '桂林幅数字高程模型（语言测试）',
+    abstract: '语言测试用的摘要。',
+    attribution: '广西壮族自治区地质调查院（语言测试）',
+  };
   const outDir = path.join(harness.scratch, 'outbox');
   // Data the screens show as is besides the datasets': the user's name and the files the test made.
   const fileNames = ['curator', 'missing.tif', 'looping.tif', 'truncated.tif', 'outbox'];
@@ -227,6 +235,7 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   await page.getByTestId('tab-catalogue').click();
   await page.getByTestId('field-title').fill(typed.title);
   await page.getByTestId('field-abstract').fill(typed.abstract);
+  await page.getByTestId('field-attribution').fill(typed.attribution);
   await page.getByTestId('field-level').click();
   await page.locator('.ant-select-item-option', { hasText: '秘密' }).click();
   await page.getByTestId('field-period').fill('10年');

@@ -1,5 +1,6 @@
 import { datasetRow, expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
+import { readyForRelease } from '../support/release-ready.js';
 
 test('the public version is produced from the original, re-reviewed from the written file, and is the one that can leave', async ({
   page,
@@ -7,7 +8,8 @@ test('the public version is produced from the original, re-reviewed from the wri
   shot,
 }) => {
   const dem = await harness.importOne(demFile());
-  await harness.api.call('review.run', { id: dem.id });
+  // Its record cites its source and it has been reviewed: what its public version's marking needs.
+  await readyForRelease(harness.api, dem.id);
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);
 

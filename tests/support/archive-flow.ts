@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Client } from './contract-client.js';
 import { copyFixture } from './samples.js';
+import { TEST_ATTRIBUTION } from './release-ready.js';
 
 /**
  * The thin archive flow as one contract scenario, run in process and over the harness:
@@ -47,6 +48,7 @@ export async function archiveFlow(
       abstract: '西安80 高斯-克吕格 40 带',
       level: '秘密',
       period: '',
+      attribution: TEST_ATTRIBUTION,
     },
   });
   expect(saved).toMatchObject({ version: 2, marking: '秘密★10年' });
@@ -68,6 +70,11 @@ export async function archiveFlow(
   expect(review.findings).toContainEqual(
     expect.objectContaining({ ruleId: 'raster-resolution', severity: 'blocking' }),
   );
+  await client.call('catalogue.save', {
+    id: vector.id,
+    baseVersion: 1,
+    fields: { title: '矿点', abstract: '', level: '内部', period: '', attribution: TEST_ATTRIBUTION },
+  });
   const vectorReview = await client.call('review.run', { id: vector.id });
   expect(vectorReview.findings).toContainEqual(
     expect.objectContaining({ ruleId: 'position-precision', severity: 'blocking' }),

@@ -33,7 +33,13 @@ export type FindingMessageKey =
   | 'finding.coverageArea'
   | 'finding.restrictedZoneFeatures'
   | 'finding.restrictedZoneRaster'
-  | 'finding.restrictedZoneNoCrs';
+  | 'finding.restrictedZoneNoCrs'
+  | 'finding.markingLevel'
+  | 'finding.markingPeriod'
+  | 'finding.markingAttribution'
+  | 'finding.markingNotPublic'
+  | 'finding.markingLineage'
+  | 'finding.markingSourceReview';
 
 /** One result of one review check on one dataset. Messages are i18n keys + params, never data values. */
 export interface Finding {
@@ -66,10 +72,24 @@ export type FindingAction =
 
 /**
  * A part of a dataset's files that is not its features or pixels: its catalogue record's texts, its
- * names, and the places data hides in (rendered as `where.part.<part>` in messages.ts).
+ * names, the places data hides in, and the marking a release needs (rendered as `where.part.<part>`
+ * in messages.ts).
  */
 export type FindingPart =
-  'metadata.title' | 'metadata.abstract' | 'file-name' | 'layer-name' | 'field-name' | HiddenPart;
+  | 'metadata.title'
+  | 'metadata.abstract'
+  | 'file-name'
+  | 'layer-name'
+  | 'field-name'
+  | HiddenPart
+  | MarkingPart;
+
+/**
+ * What the `marking` rule requires of a record before export: its 密级, 保密期限 and 数据来源, and
+ * for a public version the lineage to its source and the review record of that source.
+ */
+export type MarkingPart =
+  'metadata.level' | 'metadata.period' | 'metadata.attribution' | 'lineage' | 'source-review';
 
 /**
  * The places a dataset's files hide data in (ADR 0162), as the formats' hidden-content inventories

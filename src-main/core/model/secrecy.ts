@@ -18,6 +18,9 @@ export const DEFAULT_PERIOD_YEARS: Readonly<Partial<Record<SecrecyLevel, number>
   绝密: 30,
 };
 
+/** 保密期限 as stored: empty (the level's default), `N年` (1–999) or `长期`. */
+export const PERIOD_PATTERN = /^(|[1-9]\d{0,2}年|长期)$/;
+
 export const isStateSecret = (level: SecrecyLevel): boolean =>
   level === '秘密' || level === '机密' || level === '绝密';
 

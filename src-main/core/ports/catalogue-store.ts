@@ -68,6 +68,8 @@ export interface RecordFieldsRow {
   readonly abstract: string;
   readonly level: SecrecyLevel;
   readonly period: string;
+  /** 数据来源: whom every use must cite; empty when not yet given. */
+  readonly attribution: string;
 }
 
 export interface RecordVersionRow {
@@ -135,8 +137,8 @@ export interface LineageRow {
   readonly createdAt: string;
 }
 
-/** Keys of the workstation settings an administrator sets (ADR 0107). */
-export type SettingKey = 'basemaps' | 'accounts';
+/** Keys of the workstation settings an administrator sets (ADR 0107; agency profiles, ADR 0168). */
+export type SettingKey = 'basemaps' | 'accounts' | 'profiles';
 
 /** What a state change writes to the hash-chained audit log (no attribute values, no coordinates). */
 export interface AuditInput {

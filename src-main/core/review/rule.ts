@@ -15,6 +15,32 @@ interface SubjectBase {
    * pages, unreferenced bytes, each with its decoded text, from the format's inventory.
    */
   readonly hidden: readonly SubjectText[];
+  /**
+   * The marking its catalogue record gives it and, for a public version, its release history
+   * (the `marking` rule). Filled by the host when it reads the subject for a review, with its
+   * record; absent when read for its data alone, and then nothing counts as marked.
+   */
+  readonly marking?: SubjectMarking;
+}
+
+/** What the catalogue says of a subject's marking (DOMAIN.md: 密级, 保密期限, 数据来源, lineage). */
+export interface SubjectMarking {
+  /** 密级 as recorded: one of SECRECY_LEVELS unless the row was written around the application. */
+  readonly level: string;
+  /** 保密期限 as recorded: empty (the level's default), `N年` or `长期`. */
+  readonly period: string;
+  /** 数据来源: whom every use of the data must cite. */
+  readonly attribution: string;
+  /** For a public version (公开版): what its release history holds; null for an original. */
+  readonly release: ReleaseHistory | null;
+}
+
+/** What the catalogue holds of how a public version came to be. */
+export interface ReleaseHistory {
+  /** A lineage names its source (not itself) and at least one step. */
+  readonly lineage: boolean;
+  /** The source has a review record of the very bytes the lineage was made from. */
+  readonly sourceReviewed: boolean;
 }
 
 export interface RasterSubject extends SubjectBase {

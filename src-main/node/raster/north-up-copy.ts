@@ -10,7 +10,12 @@ import {
   type SampleArray,
   type TiffImage,
 } from '../../core/formats/geotiff/index.js';
-import { COPY_TILE, PyramidTiffWriter, type PyramidSpec } from '../../core/formats/geotiff/pyramid-writer.js';
+import {
+  COPY_TILE,
+  copiedSamples,
+  PyramidTiffWriter,
+  type PyramidSpec,
+} from '../../core/formats/geotiff/pyramid-writer.js';
 import type { GeoTransform, RasterDataType } from '../../core/model/index.js';
 import type { ByteSource, JobOptions } from '../../core/ports/index.js';
 import { fileSink } from './file-sink.js';
@@ -20,8 +25,6 @@ import { Level } from './pyramid-level.js';
 import type { WorkingCopyOutcome } from './working-copy.js';
 
 const PALETTE = 3;
-const YCBCR = 6;
-const RGB = 2;
 /** Decoded source bytes kept between output bands (blocks a band still needs are kept regardless). */
 const CACHE_BYTES = 512 * 1024 * 1024;
 /** A north-up copy larger than this many times its source's pixels (a strong shear) is not made. */
@@ -91,11 +94,7 @@ export function northUpSpec(header: GeoTiffHeader, grid: NorthUpGrid): PyramidSp
   return {
     width: grid.width,
     height: grid.height,
-    bandCount: image.samplesPerPixel,
-    dataType: image.dataType,
-    // JPEG-compressed YCbCr blocks come back decoded to RGB.
-    photometric: image.photometric === YCBCR ? RGB : image.photometric,
-    colorMap: image.photometric === PALETTE ? image.colorMap : null,
+    ...copiedSamples(image),
     extraSamples: null,
     geoTags,
   };

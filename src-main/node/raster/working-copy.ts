@@ -23,6 +23,7 @@ import { isScanImage, writeScanPyramid } from './scan-copy.js';
 import {
   COPIED_TAGS,
   COPY_TILE,
+  copiedSamples,
   PyramidTiffWriter,
   SMALLEST_LEVEL,
   type PyramidSpec,
@@ -144,11 +145,7 @@ function pyramidSpec(
   return {
     width: image.width,
     height: image.height,
-    bandCount: image.samplesPerPixel,
-    dataType: image.dataType,
-    // JPEG-compressed YCbCr blocks come back decoded to RGB.
-    photometric: image.photometric === YCBCR ? RGB : image.photometric,
-    colorMap: image.photometric === PALETTE ? image.colorMap : null,
+    ...copiedSamples(image),
     extraSamples: Array.isArray(extra) ? extra : null,
     geoTags,
   };

@@ -89,14 +89,15 @@ export function createCatalogueTx(
         ],
       );
       await conn.run(
-        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution, author, created_at)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
         [
           row.id,
           firstRecord.title,
           firstRecord.abstract,
           firstRecord.level,
           firstRecord.period,
+          firstRecord.attribution,
           row.createdBy,
           row.createdAt,
         ],
@@ -127,9 +128,19 @@ export function createCatalogueTx(
         createdAt: now().toISOString(),
       };
       await conn.run(
-        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, author, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, row.version, fields.title, fields.abstract, fields.level, fields.period, author, row.createdAt],
+        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution, author, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          row.version,
+          fields.title,
+          fields.abstract,
+          fields.level,
+          fields.period,
+          fields.attribution,
+          author,
+          row.createdAt,
+        ],
       );
       await indexText(pk, fields);
       return row;

@@ -256,7 +256,7 @@ function buildCatalogue(
     async recordVersions(id: DatasetId): Promise<RecordVersionRow[]> {
       ensureOpen();
       const rows = await reader.all<RecordVersionDbRow>(
-        'SELECT dataset_id, version, title, abstract, level, period, author, created_at FROM record_versions WHERE dataset_id = ? ORDER BY version',
+        'SELECT dataset_id, version, title, abstract, level, period, attribution, author, created_at FROM record_versions WHERE dataset_id = ? ORDER BY version',
         [id],
       );
       return rows.map(recordVersionFromDb);

@@ -94,6 +94,7 @@ export interface RecordVersionDbRow {
   abstract: string;
   level: string;
   period: string;
+  attribution: string;
   author: string;
   created_at: string;
 }
@@ -102,7 +103,13 @@ export function recordVersionFromDb(r: RecordVersionDbRow): RecordVersionRow {
   return {
     datasetId: r.dataset_id as DatasetId,
     version: r.version,
-    fields: { title: r.title, abstract: r.abstract, level: r.level as SecrecyLevel, period: r.period },
+    fields: {
+      title: r.title,
+      abstract: r.abstract,
+      level: r.level as SecrecyLevel,
+      period: r.period,
+      attribution: r.attribution,
+    },
     author: r.author,
     createdAt: r.created_at,
   };

@@ -22,6 +22,7 @@ interface FormValues {
   abstract: string;
   level: SecrecyLevel;
   period: string;
+  attribution: string;
 }
 
 // The period field shows the stored value in the UI's language ("10 years") and accepts either.
@@ -30,6 +31,7 @@ const toForm = (f: RecordFields): FormValues => ({
   abstract: f.abstract,
   level: f.level,
   period: f.period === '' ? '' : periodText(f.level, f.period),
+  attribution: f.attribution,
 });
 
 // What the save stores: the title trimmed, the period in its stored form, none for 公开 and 内部.
@@ -38,10 +40,11 @@ const fromForm = (values: FormValues): RecordFields => ({
   abstract: values.abstract,
   level: values.level,
   period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
+  attribution: values.attribution.trim(),
 });
 
 /**
- * 著录: edit title, abstract, 密级 and 保密期限; save as a new version on top of the one shown. A
+ * 著录: edit title, abstract, 数据来源, 密级 and 保密期限; save as a new version on top of the one shown. A
  * save refused because another landed first opens the conflict view on both versions of the edit.
  */
 export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -143,6 +146,14 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
               autoSize={{ minRows: 3, maxRows: 8 }}
               maxLength={20000}
             />
+          </Form.Item>
+          <Form.Item
+            name="attribution"
+            label={t('catalogue.attribution')}
+            extra={t('catalogue.attributionHelp')}
+            rules={[{ max: 2000 }]}
+          >
+            <Input data-testid="field-attribution" maxLength={2000} />
           </Form.Item>
           <div className="two-cols">
             <Form.Item name="level" label={t('catalogue.level')}>

@@ -2,7 +2,7 @@ import { isStateSecret } from '../../../src-main/api/secrecy.js';
 import type { RecordFields } from '../../../src-main/api/types.js';
 
 /** The record's fields in the order the form shows them. */
-export const RECORD_FIELDS = ['title', 'abstract', 'level', 'period'] as const;
+export const RECORD_FIELDS = ['title', 'abstract', 'attribution', 'level', 'period'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** Per differing field, whose value the merged record takes. */
@@ -16,15 +16,11 @@ export const differingFields = (mine: RecordFields, latest: RecordFields): Recor
  * What the merge takes at first: the user's value where they changed the field from the version
  * they started from (`base`), the latest one where only the other save did.
  */
-export const firstChoices = (
-  mine: RecordFields,
-  base: RecordFields,
-): Readonly<Record<RecordField, Choice>> => ({
-  title: mine.title === base.title ? 'latest' : 'mine',
-  abstract: mine.abstract === base.abstract ? 'latest' : 'mine',
-  level: mine.level === base.level ? 'latest' : 'mine',
-  period: mine.period === base.period ? 'latest' : 'mine',
-});
+export const firstChoices = (mine: RecordFields, base: RecordFields): Readonly<Record<RecordField, Choice>> =>
+  Object.fromEntries(RECORD_FIELDS.map((f) => [f, mine[f] === base[f] ? 'latest' : 'mine'])) as Record<
+    RecordField,
+    Choice
+  >;
 
 /**
  * The latest version with the chosen fields of the user's edit. A period only goes with a level
@@ -41,6 +37,7 @@ export function mergeFields(
   return {
     title: pick('title'),
     abstract: pick('abstract'),
+    attribution: pick('attribution'),
     level,
     period: isStateSecret(level) ? pick('period') : '',
   };

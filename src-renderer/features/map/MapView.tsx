@@ -1,7 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASEMAP_URL } from '../../map/basemap.js';
-import type { MapListener, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
+import type {
+  MapController,
+  MapListener,
+  MapPointer,
+  MapProblem,
+  MapStatus,
+  Overlay,
+} from '../../map/MapController.js';
+import type { MapSelection } from '../../map/selection-overlay.js';
 import { useMapController } from '../../map/use-map-controller.js';
 import { clearNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
@@ -15,6 +23,24 @@ import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
 import { pickedOnMap, useTableStore } from '../table/table-store.js';
 import { useFindingStore } from '../review/finding-store.js';
+
+/** Keeps one of the map's overlays drawing `shapes`, and fits the view to them when `seq` moves. */
+function useOverlay(
+  controller: MapController | null,
+  shapes: MapSelection | null,
+  seq: number,
+  overlay: Overlay,
+): void {
+  useEffect(() => {
+    controller?.showOverlay(overlay, shapes);
+  }, [controller, shapes, overlay]);
+  const lastZoom = useRef(seq);
+  useEffect(() => {
+    if (!controller || seq === lastZoom.current) return;
+    lastZoom.current = seq;
+    controller.fitOverlay(overlay);
+  }, [controller, seq, overlay]);
+}
 
 /** Centre of the workspace: the OpenLayers map and its status bar. */
 export function MapView() {
@@ -71,31 +97,14 @@ export function MapView() {
   const choices = useCrsChoices(specs);
   useMapTools(controller, specs, choices);
 
-  // The attribute table's selection, drawn over the layers; and its "zoom to selection".
+  // The attribute table's selection and the review finding shown, each drawn over the layers in
+  // an overlay of its own; each request (a new `seq`) fits the view to it.
   const mapSelection = useTableStore((s) => s.mapSelection);
   const zoomSeq = useTableStore((s) => s.zoomSeq);
-  useEffect(() => {
-    controller?.setSelection(mapSelection);
-  }, [controller, mapSelection]);
-  const lastSelectionZoom = useRef(zoomSeq);
-  useEffect(() => {
-    if (!controller || zoomSeq === lastSelectionZoom.current) return;
-    lastSelectionZoom.current = zoomSeq;
-    controller.zoomToSelection();
-  }, [controller, zoomSeq]);
-
-  // The review finding outlined over the layers; each "show on map" fits the view to it.
+  useOverlay(controller, mapSelection, zoomSeq, 'selection');
   const findingShapes = useFindingStore((s) => s.shapes);
   const findingSeq = useFindingStore((s) => s.seq);
-  useEffect(() => {
-    controller?.setFinding(findingShapes);
-  }, [controller, findingShapes]);
-  const lastFindingZoom = useRef(findingSeq);
-  useEffect(() => {
-    if (!controller || findingSeq === lastFindingZoom.current) return;
-    lastFindingZoom.current = findingSeq;
-    controller.zoomToFinding();
-  }, [controller, findingSeq]);
+  useOverlay(controller, findingShapes, findingSeq, 'finding');
 
   // The first time layers arrive (and nothing was selected yet), show them all.
   const fittedAll = useRef(false);

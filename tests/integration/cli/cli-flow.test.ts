@@ -79,8 +79,14 @@ describe('strata CLI — the archive flow from the command line', () => {
       '桂林 DEM',
       '--level',
       '机密',
+      '--attribution',
+      '广西壮族自治区地质调查院',
     );
-    expect(described).toMatchObject({ version: 2, marking: '机密★20年' });
+    expect(described).toMatchObject({
+      version: 2,
+      marking: '机密★20年',
+      fields: { attribution: '广西壮族自治区地质调查院' },
+    });
 
     const review = await strataJson<{
       passed: boolean;
@@ -92,7 +98,7 @@ describe('strata CLI — the archive flow from the command line', () => {
     const bundled = await readFile(path.join(ROOT, 'resources/profiles/default.json'), 'utf8');
     expect(review.profile).toEqual({
       id: 'cn-default',
-      version: 3,
+      version: 4,
       name: expect.any(String) as string,
       sha256: createHash('sha256')
         .update(JSON.stringify(JSON.parse(bundled)))
@@ -108,8 +114,10 @@ describe('strata CLI — the archive flow from the command line', () => {
         { id: 'graticule', version: 1 },
         { id: 'geodetic-gravity', version: 1 },
         { id: 'hidden-content', version: 1 },
+        { id: 'marking', version: 1 },
       ],
     });
+    expect(review.findings.filter((f) => f.ruleId === 'marking')).toEqual([]);
     const refused = await strata('export', raster.id, '--out', path.join(scratch.dir, 'out'), '--json');
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toBe('');
@@ -117,6 +125,9 @@ describe('strata CLI — the archive flow from the command line', () => {
 
     const demPublic = await strataJson<{ id: string; sourceId: string }>('release', raster.id);
     expect(demPublic.sourceId).toBe(raster.id);
+    // A public version cites its source and needs a review of it (the marking rule, ADR 0168).
+    await strataJson('describe', vector.id, '--attribution', 'Natural Earth');
+    await strataJson('review', vector.id);
     const worldPublic = await strataJson<{
       id: string;
       sourceId: string;

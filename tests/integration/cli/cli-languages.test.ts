@@ -95,12 +95,15 @@ describe('CLI errors in the --lang asked for', () => {
 describe('CLI results in the --lang asked for', () => {
   it('reports a review and a marking in each language', async () => {
     const zh = await strata('zh-CN', 'review', demId);
-    // The grid and the file name that says 5m block; the title (its stem) is a warning (ADR 0164).
-    expect(zh.stdout).toContain('审查未通过（2 项阻断）');
+    // The grid and the file name that says 5m block; the title (its stem) is a warning (ADR 0164);
+    // the record names no data source (ADR 0168).
+    expect(zh.stdout).toContain('审查未通过（3 项阻断）');
+    expect(zh.stdout).toContain('著录数据来源: 著录缺少数据来源');
     expect(zh.stdout).toContain('DEM 格网分辨率 5 米');
     expect(zh.stdout).toContain('文件名 guilin_dem_xian80_gk40_5m.tif: 文字中注明的精度约 5 米');
     const en = await strata('en', 'review', demId);
-    expect(en.stdout).toContain('BLOCKED (2 blocking)');
+    expect(en.stdout).toContain('BLOCKED (3 blocking)');
+    expect(en.stdout).toContain('record data source: The record names no data source');
     expect(en.stdout).toContain('record title: The text states a precision of about 5 m');
     expect(strayHan(en.stdout), en.stdout).toEqual([]);
     const described = await strata('en', 'describe', demId, '--period', '长期');

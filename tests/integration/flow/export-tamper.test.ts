@@ -6,6 +6,7 @@ import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { copyFixture } from '../../support/samples.js';
 import { workstationSuite } from '../../support/workstation-suite.js';
+import { readyForRelease } from '../../support/release-ready.js';
 
 // An insider with write access to the catalogue file and the object store, but not to the
 // workstation's review: export must refuse whatever the rows say (SECURITY.md, issue 8).
@@ -89,6 +90,7 @@ describe('export refuses a secret original dressed up as a public version by edi
 
   it('a genuine public version whose stored file was swapped afterwards is refused, and leaves no bag', async () => {
     const dem = await importSecretDem();
+    await readyForRelease(suite.client, dem.id);
     const released = await suite.client.call('release.create', { id: dem.id });
     const detail = await suite.client.call('datasets.get', { id: released.id });
     const object = (await openObjectStore(path.join(suite.home, 'store'))).pathOf(detail.summary.sha256);

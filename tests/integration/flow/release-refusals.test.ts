@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture } from '../../support/samples.js';
 import { workstationSuite } from '../../support/workstation-suite.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
+import { readyForRelease } from '../../support/release-ready.js';
 
 const suite = workstationSuite();
 
@@ -25,6 +26,7 @@ describe('public versions that cannot be made are refused with the reason', () =
     const copy = await copyFixture(suite.dir, 'raster', 'elev.tif');
     const [dataset] = (await suite.client.call('datasets.import', { paths: [copy] })).datasets;
     if (!dataset) throw new Error('import');
+    await readyForRelease(suite.client, dataset.id);
     const released = await suite.client.call('release.create', { id: dataset.id });
     const again = await suite.client.fail('release.create', { id: released.id });
     expect(again.params['reason']).toBe('reason.alreadyPublic');

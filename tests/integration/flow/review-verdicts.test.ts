@@ -9,6 +9,7 @@ import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { runCommand } from '../../support/gdal.js';
+import { readyForRelease } from '../../support/release-ready.js';
 import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -146,6 +147,8 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     );
     if (!importer || !producer || !reviewer) throw new Error('login');
     const original = await reviewedDem(dir, importer, reviewer);
+    // The public version's record cites its data source (the marking rule); li.na records it.
+    await readyForRelease(importer, original.datasetId);
     const released = await producer.call('release.create', { id: original.datasetId });
     const review = await reviewer.call('review.run', { id: released.id });
     expect(review.blocking).toBe(0);

@@ -12,6 +12,7 @@ import { writeNoiseRaster } from '../../support/noise-raster.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { openEventLog, type EventLog } from '../../support/sse.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
+import { readyForRelease, TEST_ATTRIBUTION } from '../../support/release-ready.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
@@ -51,6 +52,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     const noise = await writeNoiseRaster(scratch.dir, 'noise.tif', 5000);
     const [source] = (await client.call('datasets.import', { paths: [noise] })).datasets;
     if (!source) throw new Error('import');
+    await readyForRelease(client, source.id);
 
     const log = await openEventLog(harness.origin, harness.token);
     const jobId = 'job_release0001';
@@ -82,7 +84,13 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     await client.call('catalogue.save', {
       id: publicId,
       baseVersion: 1,
-      fields: { title: '噪声影像（公开版）', abstract: '', level: '公开', period: '' },
+      fields: {
+        title: '噪声影像（公开版）',
+        abstract: '',
+        level: '公开',
+        period: '',
+        attribution: TEST_ATTRIBUTION,
+      },
     });
     expect((await client.call('review.run', { id: publicId })).passed).toBe(true);
     const outDir = path.join(scratch.dir, 'gateway-out');

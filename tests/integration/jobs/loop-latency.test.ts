@@ -13,6 +13,7 @@ import { writeSyntheticDem } from '../../bench/synthetic-dem.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { ROOT, tempDir } from '../../support/samples.js';
 import { testDispatch } from '../../support/test-dispatch.js';
+import { readyForRelease } from '../../support/release-ready.js';
 
 /** The benchmark's input (git-ignored, generated once and kept): ~15 s of generation saved per run. */
 const DEM = path.join(ROOT, 'tests', 'bench', '.data', 'dem-10000-float32-deflate-epsg4545.tif');
@@ -66,6 +67,7 @@ describe('the event loop stays free while a public version is resampled', () => 
   it('Range requests and datasets.list answer under 100 ms at p95 during a 10k² resample', async () => {
     const [dem] = (await local.call('datasets.import', { paths: [DEM] })).datasets;
     if (!dem) throw new Error('import');
+    await readyForRelease(local, dem.id);
     const fileUrl = `${harness.origin}/files/datasets/${dem.id}/display`;
 
     const sampleOnce = async (): Promise<void> => {

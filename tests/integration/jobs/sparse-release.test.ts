@@ -8,6 +8,7 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import type { Client } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
 import { workstationSuite } from '../../support/workstation-suite.js';
+import { readyForRelease } from '../../support/release-ready.js';
 
 const suite = workstationSuite();
 
@@ -110,6 +111,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
   it('100,000 × 100,000 Float32 with nodata: empty tiles carry no weight and are skipped, so it completes', async () => {
     const file = await sparseTiff('sparse-100k-f32.tif', 100_000, 'Float32');
     const id = await importOne(file);
+    await readyForRelease(suite.client, id);
     const released = await suite.client.call('release.create', { id });
     expect(released.dataset.status).toBe('public-version');
     expect([released.dataset.width, released.dataset.height]).toEqual([10_000, 10_000]);

@@ -6,6 +6,7 @@ import { testDispatch } from '../../support/test-dispatch.js';
 import { clientOf } from '../../support/contract-client.js';
 import { copyFixture, tempDir } from '../../support/samples.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
+import { TEST_ATTRIBUTION } from '../../support/release-ready.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -59,6 +60,7 @@ describe('contours and metadata precision through the review service (ADR 0164)'
         abstract: '桂林幅，5米格网。覆盖阳朔县北部',
         level: '秘密',
         period: '',
+        attribution: TEST_ATTRIBUTION,
       },
     });
     const demReview = await client.call('review.run', { id: raster.id });

@@ -60,6 +60,7 @@ export const firstRecord = (title: string, abstract = ''): RecordFieldsRow => ({
   abstract,
   level: '内部',
   period: '',
+  attribution: '',
 });
 
 export const idOf = (n: number): DatasetId => rasterRow(n).id;

@@ -10,6 +10,7 @@ const fields = (title: string) => ({
   abstract: '1:5万区域地质调查',
   level: '秘密' as const,
   period: '10年',
+  attribution: '广西壮族自治区地质调查院',
 });
 
 describe('record versions, reviews and status', () => {

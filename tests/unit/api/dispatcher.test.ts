@@ -42,7 +42,11 @@ describe('the contract dispatcher', () => {
     expect(calls).toEqual([
       {
         method: 'catalogue.save',
-        args: { id: 'ds_0123456789abcdef', baseVersion: 2, fields: { ...fields, title: '桂林 DEM' } },
+        args: {
+          id: 'ds_0123456789abcdef',
+          baseVersion: 2,
+          fields: { ...fields, title: '桂林 DEM' },
+        },
         ctx: CURATOR,
       },
     ]);
@@ -160,6 +164,7 @@ describe('method policies in the contract', () => {
       'datasets.restore',
       'datasets.withdraw',
       'exchange.export',
+      'profiles.load',
       'release.create',
       'review.approve',
       'review.decide',
@@ -181,6 +186,18 @@ describe('method policies in the contract', () => {
       'users.setRole',
     ] as const)
       expect(policyOf(name).roles, name).toEqual(['admin']);
+  });
+
+  it('only an administrator loads an agency review profile; everyone reads the profiles', async () => {
+    expect(policyOf('profiles.load').roles).toEqual(['admin']);
+    const curator: CallContext = { user: 'zhang.san', roles: ['curator', 'reviewer'] };
+    const { dispatch, calls } = setup(curator);
+    expect(await dispatch('profiles.load', { file: '/secure/gx.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect((await dispatch('profiles.list', {})).ok).toBe(true);
+    expect(calls.map((c) => c.method)).toEqual(['profiles.list']);
   });
 
   it('read-only mode refuses every mutating method and lets every other one through', async () => {

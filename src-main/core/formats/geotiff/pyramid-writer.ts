@@ -4,6 +4,7 @@ import { SAMPLE_FORMAT, longs, writeIfds, type FieldType, type IfdEntry } from '
 import { applyFloatingPoint, applyHorizontal } from './predictor.js';
 import { BYTES_PER_SAMPLE, bytesOf, type SampleArray } from './samples.js';
 import { TAG } from './tiff-tags.js';
+import type { TiffImage } from './tiff-image.js';
 import type { DeflatePort, TiffSink } from './tiff-writer.js';
 
 /** Tile edge of the working copy: GDAL's COG default, a quarter of the requests 256 would need. */
@@ -30,6 +31,20 @@ export interface PyramidSpec {
    */
   readonly geoTags: ReadonlyMap<number, TagValue>;
 }
+
+const PALETTE = 3;
+const YCBCR = 6;
+const RGB = 2;
+
+/** A display copy's samples as the decoder gives them: JPEG's YCbCr as RGB, a palette with its colour map. */
+export const copiedSamples = (
+  image: TiffImage,
+): Pick<PyramidSpec, 'bandCount' | 'dataType' | 'photometric' | 'colorMap'> => ({
+  bandCount: image.samplesPerPixel,
+  dataType: image.dataType,
+  photometric: image.photometric === YCBCR ? RGB : image.photometric,
+  colorMap: image.photometric === PALETTE ? image.colorMap : null,
+});
 
 /** Level sizes, full resolution first: each half the one before (rounded up) down to ≤ 256 px. */
 export function levelSizes(width: number, height: number): [number, number][] {

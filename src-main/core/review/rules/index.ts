@@ -5,6 +5,7 @@ import { forbiddenContentRule } from './forbidden-content.js';
 import { geodeticGravityRule } from './geodetic-gravity.js';
 import { graticuleRule } from './graticule.js';
 import { hiddenContentRule } from './hidden-content.js';
+import { markingRule } from './marking.js';
 import { positionPrecisionRule } from './position-precision.js';
 import { rasterResolutionRule } from './raster-resolution.js';
 import { restrictedZoneRule } from './restricted-zone.js';
@@ -26,6 +27,7 @@ export const RULES: readonly ReviewRule[] = [
   graticuleRule,
   geodeticGravityRule,
   hiddenContentRule,
+  markingRule,
 ];
 
 export {
@@ -35,6 +37,7 @@ export {
   geodeticGravityRule,
   graticuleRule,
   hiddenContentRule,
+  markingRule,
   positionPrecisionRule,
   rasterResolutionRule,
   restrictedZoneRule,

@@ -39,6 +39,7 @@ describe('migration 0003-dataset-layer', () => {
             abstract: '',
             level: '内部',
             period: '',
+            attribution: '',
           }),
         );
         expect((await store.getDataset(idOf(2)))?.layer).toBe('钻孔');

@@ -5,7 +5,7 @@ import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
 import { idOf, insertVersion1Raster, rasterRow, withTempDir } from '../fixtures.js';
 
-const RECORD = { title: '钻孔', abstract: '', level: '内部', period: '' } as const;
+const RECORD = { title: '钻孔', abstract: '', level: '内部', period: '', attribution: '' } as const;
 
 describe('migration 0005-open-options', () => {
   it('keeps a version-4 catalogue unchanged, checks the column, and stores options with a dataset', async () => {

@@ -9,6 +9,7 @@ import {
   contourIntervalRule,
   coverageAreaRule,
   hiddenContentRule,
+  markingRule,
   positionPrecisionRule,
   rasterResolutionRule,
   restrictedZoneRule,
@@ -55,7 +56,7 @@ const dem: RasterInfo = {
 describe('review profiles as data (ADR 0160)', () => {
   it('loads the bundled national profile: its rules in order, each with its own parameters, and its hash', () => {
     const loaded = load(defaultProfile);
-    expect(loaded).toMatchObject({ id: 'cn-default', version: 3, sha256: HASH });
+    expect(loaded).toMatchObject({ id: 'cn-default', version: 4, sha256: HASH });
     expect(loaded.rules.map((r) => `${r.id}@${String(r.version)}`)).toEqual([
       'position-precision@2',
       'raster-resolution@2',
@@ -67,6 +68,7 @@ describe('review profiles as data (ADR 0160)', () => {
       'graticule@1',
       'geodetic-gravity@1',
       'hidden-content@1',
+      'marking@1',
     ]);
     expect(loaded.paramsOf(positionPrecisionRule)).toEqual({ metres: 50 });
     expect(loaded.paramsOf(rasterResolutionRule)).toEqual({
@@ -87,6 +89,12 @@ describe('review profiles as data (ADR 0160)', () => {
     });
     // Zones are configured locally: the national profile ships none.
     expect(loaded.paramsOf(restrictedZoneRule)).toEqual({ zones: [] });
+    // A period is asked of the state secrets; an empty one is the level's default (DOMAIN.md).
+    expect(loaded.paramsOf(markingRule)).toEqual({
+      periodLevels: ['秘密', '机密', '绝密'],
+      explicitPeriod: false,
+      attributionMinLength: 2,
+    });
   });
 
   it('fails closed on a zone file the host did not read, or one in a CRS it does not know', () => {
@@ -142,9 +150,10 @@ describe('review profiles as data (ADR 0160)', () => {
       layer: null,
       texts: [],
       hidden: [],
+      marking: { level: '秘密', period: '', attribution: '广西地质调查院', release: null },
       info: dem,
     } as const;
-    // The national profile: a 5 m DEM grid is finer than 100 m.
+    // The national profile: a 5 m DEM grid is finer than 100 m; the record is marked in full.
     expect(runReview(subject, load(defaultProfile)).findings.map((f) => f.ruleId)).toEqual([
       'raster-resolution',
     ]);

@@ -5,8 +5,8 @@ import type { Migration } from './migration.js';
  * (a later change of content needs a new review). Append-only; a return needs a comment. The
  * content SHA-256 is the one the review read, so a verdict never outlives the bytes it judged.
  */
-export const migration0013: Migration = {
-  version: 13,
+export const migration0014: Migration = {
+  version: 14,
   name: 'review-verdicts',
   sql: `
 CREATE TABLE review_verdicts (

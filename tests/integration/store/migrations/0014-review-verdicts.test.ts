@@ -4,12 +4,12 @@ import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
 import { idOf, insertVersion1Raster, withTempDir } from '../fixtures.js';
 
-describe('migration 0013-review-verdicts', () => {
+describe('migration 0014-review-verdicts', () => {
   it('adds an append-only verdict table: one verdict per review, a return needs a comment', async () => {
     await withTempDir(async (dir) => {
       const conn = await SqliteConnection.open(path.join(dir, 'c.sqlite'));
       try {
-        await migrate(conn, 12);
+        await migrate(conn, 13);
         await insertVersion1Raster(conn, 1);
         for (const id of ['rv_0000000000000001', 'rv_0000000000000002'])
           await conn.run(
@@ -18,8 +18,8 @@ describe('migration 0013-review-verdicts', () => {
             [id, idOf(1), 'cd'.repeat(32)],
           );
         const before = await conn.all('SELECT * FROM reviews');
-        expect(await migrate(conn, 13)).toBe(13);
-        expect(await schemaVersion(conn)).toBe(13);
+        expect(await migrate(conn, 14)).toBe(14);
+        expect(await schemaVersion(conn)).toBe(14);
         expect(await conn.all('SELECT * FROM reviews')).toEqual(before);
         const verdict = (
           review: string,
