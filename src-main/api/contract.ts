@@ -46,6 +46,9 @@ const decideArgs = z.object({
   decision: z.enum(FINDING_DECISIONS),
   reason: z.string().max(2000),
 });
+const comment = z.string().max(2000);
+const approveArgs = z.object({ reviewId, comment: comment.optional() });
+const returnArgs = z.object({ reviewId, comment });
 const filePath = z
   .string()
   .min(1)
@@ -294,6 +297,16 @@ export const contract = {
   }),
   /** Records a reviewer's decision on one finding of a dataset's current review (audited). */
   'review.decide': method<typeof decideArgs, ReviewReport>(decideArgs, {
+    mutates: true,
+    roles: ['reviewer'],
+  }),
+  /** Approves a dataset's current review as a whole; four-eyes (ADR 0174; audited). */
+  'review.approve': method<typeof approveArgs, ReviewReport>(approveArgs, {
+    mutates: true,
+    roles: ['reviewer'],
+  }),
+  /** Returns a dataset's current review to the curator with a comment (audited). */
+  'review.return': method<typeof returnArgs, ReviewReport>(returnArgs, {
     mutates: true,
     roles: ['reviewer'],
   }),

@@ -1,2 +1,8 @@
-// The decisions a reviewer can take on a finding, for the hosts (the renderer imports only src-main/api).
-export { FINDING_DECISIONS, type FindingDecisionKind } from '../core/model/finding.js';
+// The decisions a reviewer can take on a finding, and on a whole review, for the hosts (the renderer
+// imports only src-main/api).
+export {
+  FINDING_DECISIONS,
+  REVIEW_VERDICTS,
+  type FindingDecisionKind,
+  type ReviewVerdictKind,
+} from '../core/model/finding.js';

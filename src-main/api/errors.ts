@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'NOT_IN_USE',
   'FORBIDDEN',
+  // Four-eyes on review approvals (ADR 0174).
+  'FOUR_EYES',
   // Local accounts (ADR 0170).
   'LOGIN_FAILED',
   'LOGIN_REQUIRED',

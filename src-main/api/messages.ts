@@ -260,6 +260,34 @@ export const MESSAGES = {
     'zh-CN': '接受或判为误报时须写明理由',
     en: 'accepting a finding or calling it a false positive needs a reason',
   },
+  'detail.returnNeedsComment': {
+    'zh-CN': '退回审查时须写明意见',
+    en: 'returning a review needs a comment',
+  },
+  'detail.approveUndecided': {
+    'zh-CN': '第 {{findings}} 项阻断问题尚未作出决定，不能通过审查',
+    en: 'blocking finding(s) {{findings}} have no decision yet: the review cannot be approved',
+  },
+  'detail.approveMustFix': {
+    'zh-CN': '第 {{findings}} 项阻断问题被判为须整改，不能通过审查；请退回',
+    en: 'blocking finding(s) {{findings}} must be fixed: the review cannot be approved; return it',
+  },
+  'detail.reviewAlreadyDecided': {
+    'zh-CN': '该审查已由 {{by}} 于 {{at}} 作出结论，不能再次通过或退回',
+    en: 'the review was concluded by {{by}} at {{at}} and cannot be approved or returned again',
+  },
+  'error.FOUR_EYES': {
+    'zh-CN': '四眼原则：{{problem}}',
+    en: 'Four-eyes rule: {{problem}}',
+  },
+  'problem.fourEyesPreparer': {
+    'zh-CN': '{{name}} 导入了该数据或生成了该公开版，不能批准其审查；请由另一位审查员批准',
+    en: '{{name}} imported this data or produced this public version and cannot approve its review; another reviewer must',
+  },
+  'problem.fourEyesNeedsAccounts': {
+    'zh-CN': '本工作站未启用账户，无法确认批准人不是准备人；请先运行 strata init --admin 用户名 启用账户',
+    en: 'accounts are not enabled, so nobody can show the approver is not the preparer; enable them with strata init --admin NAME',
+  },
   'detail.profileNotJson': {
     'zh-CN': '{{file}} 不是 JSON 格式的审查规则文件',
     en: '{{file}} is not a review profile in JSON',
@@ -1241,6 +1269,12 @@ export const MESSAGES = {
   'decision.must-fix': { 'zh-CN': '须整改', en: 'must be fixed' },
   'decision.accept': { 'zh-CN': '接受', en: 'accepted' },
   'decision.false-positive': { 'zh-CN': '误报', en: 'false positive' },
+  'verdict.approve': { 'zh-CN': '通过审查', en: 'approved' },
+  'verdict.return': { 'zh-CN': '退回', en: 'returned' },
+  'cli.verdict': {
+    'zh-CN': '审查结论：{{verdict}}（{{by}}，{{at}}）',
+    en: 'verdict: {{verdict}} (by {{by}} at {{at}})',
+  },
   'cli.reviewPassed': { 'zh-CN': '审查通过（{{blocking}} 项阻断）', en: 'PASSED ({{blocking}} blocking)' },
   'cli.reviewBlocked': {
     'zh-CN': '审查未通过（{{blocking}} 项阻断）',

@@ -16,6 +16,8 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'catalogue.save': true,
   'review.run': true,
   'review.decide': true,
+  'review.approve': true,
+  'review.return': true,
   'release.create': true,
   'exchange.export': true,
   'exchange.verify': true,

@@ -5,6 +5,7 @@ import type {
   Extent,
   Finding,
   FindingDecisionKind,
+  ReviewVerdictKind,
   GeometryType,
   RasterDataType,
   ReviewId,
@@ -100,6 +101,8 @@ export interface ReviewReport {
   readonly findings: readonly Finding[];
   /** The decision that holds on each decided finding, by finding number (1-based). */
   readonly decisions: readonly FindingDecision[];
+  /** The reviewer's approval or return of the whole review; null while it has none (ADR 0174). */
+  readonly verdict: ReviewVerdict | null;
   readonly blocking: number;
   readonly passed: boolean;
   /** SHA-256 of the reviewed bytes: the review holds only for exactly this content. */
@@ -115,6 +118,16 @@ export interface FindingDecision {
   readonly reason: string;
   readonly by: string;
   readonly at: string;
+}
+
+/** A verdict on a whole review: who approved or returned it, when, and why. */
+export interface ReviewVerdict {
+  readonly verdict: ReviewVerdictKind;
+  readonly comment: string;
+  readonly by: string;
+  readonly at: string;
+  /** The content SHA-256 the review read; a verdict holds only for exactly those bytes. */
+  readonly contentSha256: string;
 }
 
 /** One recorded transform step of a public version; hosts render it as the message `lineage.<step>`. */

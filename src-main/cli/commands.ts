@@ -12,6 +12,7 @@ import type {
   ProfileSummary,
   RecordVersion,
   ReviewReport,
+  ReviewVerdict,
   SheetView,
   VerifyResult,
 } from '../api/types.js';
@@ -43,6 +44,9 @@ Commands:
   decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
                                   record a decision on finding number FINDING (a reason is
                                   required to accept or to call it a false positive)
+  approve REVIEW_ID [--comment T] approve the whole review (every blocking finding decided, none
+                                  must-fix; not by who imported or produced the data)
+  return REVIEW_ID --comment T    return the review to the curator, saying why
   withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
   archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
   restore ID --reason TEXT        bring a withdrawn or archived dataset back into use
@@ -119,7 +123,31 @@ function reviewText(ctx: CommandContext, report: ReviewReport): string {
       const said = ctx.out.text(`decision.${decision.decision}`, {});
       return `${line}\n       → ${said}${decision.reason === '' ? '' : `: ${decision.reason}`} (${decision.by})`;
     }),
+    ...(report.verdict === null ? [] : [verdictText(ctx, report.verdict)]),
   ].join('\n');
+}
+
+function verdictText(ctx: CommandContext, verdict: ReviewVerdict): string {
+  const { by, at, comment } = verdict;
+  const line = ctx.out.text('cli.verdict', {
+    verdict: ctx.out.text(`verdict.${verdict.verdict}`, {}),
+    by,
+    at,
+  });
+  return comment === '' ? line : `${line}: ${comment}`;
+}
+
+/** `strata approve` / `strata return`: the verdict on a whole review, printed with the review. */
+async function concludeReview(
+  ctx: CommandContext,
+  method: 'review.approve' | 'review.return',
+): Promise<number> {
+  const report = await call<ReviewReport>(ctx, method, {
+    reviewId: need(ctx, 1, 'REVIEW_ID'),
+    comment: ctx.options['comment'] ?? (method === 'review.return' ? '' : undefined),
+  });
+  ctx.out.result(report, () => reviewText(ctx, report));
+  return 0;
 }
 
 /** Largest basemap configuration file read: a list of a few dozen entries. */
@@ -257,6 +285,8 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     ctx.out.result(report, () => reviewText(ctx, report));
     return 0;
   },
+  approve: (ctx) => concludeReview(ctx, 'review.approve'),
+  return: (ctx) => concludeReview(ctx, 'review.return'),
   async release(ctx) {
     const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', {
       id: need(ctx, 1, 'ID'),

@@ -21,13 +21,17 @@ export async function getDataset(deps: ServiceDeps, id: DatasetId): Promise<Data
     deps.store.derivedFrom(id),
   ]);
   const decisions = review ? await deps.store.decisions(review.id) : [];
+  const verdict = review ? await deps.store.verdict(review.id) : null;
   const crs = row.info.crs;
   return {
     summary: toSummary(row, latest),
     record: toRecordVersion(latest),
     versions: versions.map(toRecordVersion).reverse(),
     fields: row.info.kind === 'vector' ? row.info.fields : [],
-    review: review ? toReviewReport(review, decisions) : null,
+    // A verdict on other bytes than the dataset holds now does not hold (ADR 0174).
+    review: review
+      ? toReviewReport(review, decisions, verdict?.contentSha256 === row.sha256 ? verdict : null)
+      : null,
     lineage: lineage ? toLineage(lineage) : null,
     publicVersions: derived,
     display: toDisplay(row),

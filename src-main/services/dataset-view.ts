@@ -4,6 +4,7 @@ import type {
   FindingDecisionRow,
   RecordVersionRow,
   ReviewRow,
+  ReviewVerdictRow,
   LineageRow,
 } from '../core/ports/index.js';
 import type { DatasetSummary, RecordVersion, ReviewReport, Lineage, DisplaySource } from '../api/types.js';
@@ -56,7 +57,12 @@ export function toSummary(row: DatasetRow, record: RecordVersionRow): DatasetSum
 }
 
 /** A review as the hosts see it, with the decisions that hold on its findings (none for a new one). */
-export function toReviewReport(row: ReviewRow, decisions: readonly FindingDecisionRow[] = []): ReviewReport {
+/** `verdict` is the one that holds: callers pass null for a verdict on other bytes (voided). */
+export function toReviewReport(
+  row: ReviewRow,
+  decisions: readonly FindingDecisionRow[] = [],
+  verdict: ReviewVerdictRow | null = null,
+): ReviewReport {
   const blocking = row.findings.filter((f) => f.severity === 'blocking').length;
   return {
     id: row.id,
@@ -76,6 +82,13 @@ export function toReviewReport(row: ReviewRow, decisions: readonly FindingDecisi
       by: d.decidedBy,
       at: d.decidedAt,
     })),
+    verdict: verdict && {
+      verdict: verdict.verdict,
+      comment: verdict.comment,
+      by: verdict.decidedBy,
+      at: verdict.decidedAt,
+      contentSha256: verdict.contentSha256,
+    },
     blocking,
     passed: blocking === 0,
     contentSha256: row.contentSha256,

@@ -4,7 +4,7 @@ import type { ReviewProfile } from '../core/review/profile.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import { StrataError } from '../api/errors.js';
 import type { DatasetId, FindingDecisionKind, ReviewId } from '../core/model/index.js';
-import type { ReviewRow } from '../core/ports/index.js';
+import type { DatasetRow, ReviewRow } from '../core/ports/index.js';
 import type { ReviewReport } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
 import { requireInUse, requireRecords } from './lookup.js';
@@ -83,20 +83,24 @@ export interface DecisionInput {
 /**
  * Records a reviewer's decision on one finding of a dataset's current review, with the audit entry
  * in the same transaction. Refused: an unknown review (NOT_FOUND), a review a newer one has
- * superseded, a finding number the review does not have, and accept or false-positive without a
- * reason (INVALID_ARGUMENT). Returns the review with the decisions that now hold.
+ * superseded or that was approved or returned already, a finding number the review does not have,
+ * and accept or false-positive without a reason (INVALID_ARGUMENT). Returns the review with the
+ * decisions that now hold.
  */
 export async function decideFinding(
   deps: ServiceDeps,
   ctx: CallContext,
   input: DecisionInput,
 ): Promise<ReviewReport> {
-  const review = await deps.store.getReview(input.reviewId);
-  if (review === null) throw new StrataError('NOT_FOUND', { what: input.reviewId });
-  await requireInUse(deps, review.datasetId);
-  const latest = await deps.store.latestReview(review.datasetId);
-  if (latest?.id !== review.id)
-    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.reviewSuperseded' });
+  const { review } = await requireCurrentReview(deps, input.reviewId);
+  const verdict = await deps.store.verdict(review.id);
+  // A concluded review is closed: its decisions are what the verdict was given on.
+  if (verdict !== null)
+    throw new StrataError('INVALID_ARGUMENT', {
+      detail: 'detail.reviewAlreadyDecided',
+      by: verdict.decidedBy,
+      at: verdict.decidedAt,
+    });
   if (input.finding > review.findings.length)
     throw new StrataError('INVALID_ARGUMENT', {
       detail: 'detail.noSuchFinding',
@@ -127,4 +131,22 @@ export async function decideFinding(
     });
   });
   return toReviewReport(review, await deps.store.decisions(review.id));
+}
+
+/**
+ * The review `reviewId` with its dataset, while it is the dataset's latest review of the bytes it
+ * holds now. Refused: an unknown review (NOT_FOUND), a dataset not in use, and a review a newer one
+ * (or a change of content) has superseded.
+ */
+export async function requireCurrentReview(
+  deps: ServiceDeps,
+  reviewId: ReviewId,
+): Promise<{ review: ReviewRow; dataset: DatasetRow }> {
+  const review = await deps.store.getReview(reviewId);
+  if (review === null) throw new StrataError('NOT_FOUND', { what: reviewId });
+  const dataset = await requireInUse(deps, review.datasetId);
+  const latest = await deps.store.latestReview(review.datasetId);
+  if (latest?.id !== review.id || review.contentSha256 !== dataset.sha256)
+    throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.reviewSuperseded' });
+  return { review, dataset };
 }

@@ -146,6 +146,11 @@ export const en: UiStrings = {
     decisionSave: 'Save decision',
     showOnMap: 'Show on map',
     basis: 'Basis: {{basis}}',
+    approve: 'Approve review',
+    return: 'Return',
+    verdictComment: 'Comment (required to return)',
+    returnNeedsComment: 'Returning a review needs a comment',
+    verdictBy: '{{by}} · {{time}}',
   },
   severity: { blocking: 'Blocking', warning: 'Warning', info: 'Info' },
   geometry: {

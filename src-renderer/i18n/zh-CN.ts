@@ -134,6 +134,11 @@ export const zhCN = {
     decisionSave: '保存决定',
     showOnMap: '在地图上显示',
     basis: '依据：{{basis}}',
+    approve: '通过审查',
+    return: '退回',
+    verdictComment: '审查意见（退回时必填）',
+    returnNeedsComment: '退回审查时须写明意见',
+    verdictBy: '{{by}} · {{time}}',
   },
   severity: { blocking: '阻断', warning: '警告', info: '提示' },
   geometry: {

@@ -73,6 +73,20 @@ test('the reviewer decides on a finding: a reason is required to accept it, and 
   await selectDataset(page, dem.id);
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('decision-1')).toHaveAttribute('data-decision', 'accept');
+
+  // The whole review: a return needs a comment; approval waits for every blocking finding.
+  await page.getByTestId('review-return').click();
+  await expect(page.getByTestId('verdict-form')).toContainText(zhCN.review.returnNeedsComment);
+  await page.getByTestId('review-approve').click();
+  await expect(page.getByTestId('verdict-error')).toContainText('尚未作出决定');
+  await page.getByTestId('verdict-comment').fill('请按 100 米格网重采样后重新提交');
+  await page.getByTestId('review-return').click();
+  const verdict = page.getByTestId('review-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'return');
+  await expect(verdict).toContainText('退回');
+  await expect(verdict).toContainText('请按 100 米格网重采样后重新提交');
+  await expect(page.getByTestId('decide-1')).toBeDisabled();
+  await shot('05-review-returned');
 });
 
 test('findings are grouped by rule under its legal basis, and a finding’s features are outlined on the map', async ({

@@ -151,3 +151,11 @@ export interface FindingLocation {
 export const FINDING_DECISIONS = ['must-fix', 'accept', 'false-positive'] as const;
 
 export type FindingDecisionKind = (typeof FINDING_DECISIONS)[number];
+
+/**
+ * A reviewer's verdict on a whole review (ADR 0174): approve it (the content may go on to a public
+ * version), or return it to the curator with a comment. One per review; new content needs a new review.
+ */
+export const REVIEW_VERDICTS = ['approve', 'return'] as const;
+
+export type ReviewVerdictKind = (typeof REVIEW_VERDICTS)[number];

@@ -10,6 +10,7 @@ import type {
   Finding,
   FindingDecisionKind,
   ReviewId,
+  ReviewVerdictKind,
   SecrecyLevel,
 } from '../model/index.js';
 import type { Standing, StandingChange } from '../catalogue/standing.js';
@@ -112,6 +113,17 @@ export interface FindingDecisionRow {
   readonly decidedAt: string;
 }
 
+/** The verdict on a whole review (one per review), with the content hash the review read. */
+export interface ReviewVerdictRow {
+  readonly reviewId: ReviewId;
+  readonly verdict: ReviewVerdictKind;
+  /** Required (non-blank) for a return; may be empty for an approval. */
+  readonly comment: string;
+  readonly contentSha256: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
 export interface LineageRow {
   readonly datasetId: DatasetId;
   readonly sourceId: DatasetId;
@@ -168,6 +180,8 @@ export interface CatalogueTx {
   insertReview(review: ReviewRow): Promise<void>;
   /** Appends a decision (decisions are never changed: a later one on the same finding supersedes). */
   insertDecision(decision: FindingDecisionRow): Promise<void>;
+  /** Records the verdict on a review; a second verdict on the same review is refused by the schema. */
+  insertVerdict(verdict: ReviewVerdictRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;
   appendAudit(entry: AuditInput): Promise<AuditRow>;
   /** Sets the workstation setting `key` to `value` (JSON-serialisable), recording who and when. */
@@ -205,6 +219,8 @@ export interface CatalogueStore {
   getReview(id: ReviewId): Promise<ReviewRow | null>;
   /** The decision that holds on each decided finding of a review, by finding number. */
   decisions(reviewId: ReviewId): Promise<FindingDecisionRow[]>;
+  /** The verdict on a review, or null while it has none. */
+  verdict(reviewId: ReviewId): Promise<ReviewVerdictRow | null>;
   lineage(id: DatasetId): Promise<LineageRow | null>;
   auditList(limit: number): Promise<AuditRow[]>;
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */

@@ -9,6 +9,7 @@ import type {
   DatasetRow,
   DatasetStatus,
   FindingDecisionRow,
+  ReviewVerdictRow,
   LineageRow,
   RecordFieldsRow,
   RecordVersionRow,
@@ -218,6 +219,22 @@ export function createCatalogueTx(
           decision.reason,
           decision.decidedBy,
           decision.decidedAt,
+        ],
+      );
+    },
+
+    async insertVerdict(verdict: ReviewVerdictRow): Promise<void> {
+      guard();
+      await conn.run(
+        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          verdict.reviewId,
+          verdict.verdict,
+          verdict.comment,
+          verdict.contentSha256,
+          verdict.decidedBy,
+          verdict.decidedAt,
         ],
       );
     },

@@ -10,6 +10,7 @@ import type {
   CatalogueTx,
   DatasetRow,
   FindingDecisionRow,
+  ReviewVerdictRow,
   LineageRow,
   RecordVersionRow,
   ReviewRow,
@@ -26,12 +27,14 @@ import {
   auditFromDb,
   datasetFromDb,
   decisionFromDb,
+  verdictFromDb,
   lineageFromDb,
   recordVersionFromDb,
   reviewFromDb,
   type AuditDbRow,
   type DatasetDbRow,
   type DecisionDbRow,
+  type VerdictDbRow,
   type LineageDbRow,
   type RecordVersionDbRow,
   type ReviewDbRow,
@@ -290,6 +293,16 @@ function buildCatalogue(
         [reviewId],
       );
       return rows.map(decisionFromDb);
+    },
+
+    async verdict(reviewId: ReviewId): Promise<ReviewVerdictRow | null> {
+      ensureOpen();
+      const row = await reader.get<VerdictDbRow>(
+        `SELECT review_id, verdict, comment, content_sha256, decided_by, decided_at FROM review_verdicts
+          WHERE review_id = ?`,
+        [reviewId],
+      );
+      return row ? verdictFromDb(row) : null;
     },
 
     async lineage(id: DatasetId): Promise<LineageRow | null> {

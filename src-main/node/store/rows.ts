@@ -7,6 +7,7 @@ import type {
   DatasetKind,
   Finding,
   FindingDecisionKind,
+  ReviewVerdictKind,
   ReviewId,
   SecrecyLevel,
 } from '../../core/model/index.js';
@@ -16,6 +17,7 @@ import type {
   DatasetRow,
   DatasetStatus,
   FindingDecisionRow,
+  ReviewVerdictRow,
   LineageRow,
   RecordVersionRow,
   ReviewRow,
@@ -202,6 +204,26 @@ export function decisionFromDb(r: DecisionDbRow): FindingDecisionRow {
     finding: r.finding,
     decision: r.decision as FindingDecisionKind,
     reason: r.reason,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+  };
+}
+
+export interface VerdictDbRow {
+  review_id: string;
+  verdict: string;
+  comment: string;
+  content_sha256: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+export function verdictFromDb(r: VerdictDbRow): ReviewVerdictRow {
+  return {
+    reviewId: r.review_id as ReviewId,
+    verdict: r.verdict as ReviewVerdictKind,
+    comment: r.comment,
+    contentSha256: r.content_sha256,
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
   };

@@ -10,6 +10,7 @@ import { clearFinding, useFindingStore } from './finding-store.js';
 import { FindingsTable } from './FindingsTable.js';
 import { ReviewSummary } from './ReviewSummary.js';
 import { useLocateFinding } from './use-locate-finding.js';
+import { VerdictPanel } from './VerdictPanel.js';
 
 /** 保密审查: run the profile on the current content and list what it found. */
 export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -61,11 +62,22 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
               }}
               deciding={{
                 decisions: report.decisions,
-                disabled: readOnly,
+                disabled: readOnly || report.verdict !== null,
                 onDecide: async (finding, decision, reason) => {
                   await actions.api['review.decide']({ reviewId: report.id, finding, decision, reason });
                   await actions.refreshDataset(id);
                 },
+              }}
+            />
+            <VerdictPanel
+              key={report.id}
+              verdict={report.verdict}
+              disabled={readOnly}
+              onConclude={async (verdict, comment) => {
+                const reviewId = report.id;
+                if (verdict === 'approve') await actions.api['review.approve']({ reviewId, comment });
+                else await actions.api['review.return']({ reviewId, comment });
+                await actions.refreshDataset(id);
               }}
             />
           </>
