@@ -61,6 +61,7 @@ test('an edit refused by a save that landed first shows 我的 and 最新 per fi
   expect(detail.record.fields).toEqual({
     title: '桂林幅 数字高程模型（复核）',
     abstract: '西安 1980 坐标系，5 米格网。',
+    attribution: '',
     level: '机密',
     period: '20年',
   });
