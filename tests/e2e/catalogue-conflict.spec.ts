@@ -1,16 +1,16 @@
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
-import { demFile } from './inputs.js';
+import { describedDem } from './inputs.js';
 
 test('an edit refused by a save that landed first shows 我的 and 最新 per field and saves the chosen mix', async ({
   page,
   harness,
   shot,
 }) => {
-  const dem = await harness.importOne(demFile());
-  await harness.api.call('catalogue.save', {
-    id: dem.id,
-    baseVersion: 1,
-    fields: { title: '桂林幅 数字高程模型', abstract: '5 米格网。', level: '秘密', period: '10年' },
+  const dem = await describedDem(harness, {
+    title: '桂林幅 数字高程模型',
+    abstract: '5 米格网。',
+    level: '秘密',
+    period: '10年',
   });
   await openWorkstation(page, harness);
   await selectDataset(page, dem.id);

@@ -2,7 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pointsFromCsv } from '../support/gdal.js';
 import { datasetRow, expect, openWorkstation, test } from './harness-fixture.js';
-import { demFile } from './inputs.js';
+import { demFile, describedDem } from './inputs.js';
 
 /** A shapefile set written by GDAL, then copied under `stem` without the sidecars in `leave`. */
 async function setWithout(dir: string, stem: string, leave: readonly string[]): Promise<string> {
@@ -55,11 +55,11 @@ test('importing a file the archive holds already says so and opens the dataset h
   harness,
   shot,
 }) => {
-  const dem = await harness.importOne(demFile());
-  await harness.api.call('catalogue.save', {
-    id: dem.id,
-    baseVersion: 1,
-    fields: { title: '桂林幅 数字高程模型', abstract: '', level: '内部', period: '' },
+  const dem = await describedDem(harness, {
+    title: '桂林幅 数字高程模型',
+    abstract: '',
+    level: '内部',
+    period: '',
   });
   await openWorkstation(page, harness);
   const rows = page.locator('[data-testid^="dataset-row-"]');
