@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../fixtures/index.js';
 import { BASEMAP_MBTILES } from '../../fixtures/tile-sets.js';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
@@ -15,8 +14,7 @@ const strata = (...args: string[]): Promise<{ stdout: string; stderr: string; co
   runCommand(process.execPath, [CLI, '--home', home, '--lang', 'en', ...args]);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-basemaps-');
   home = path.join(scratch.dir, 'home');
 });

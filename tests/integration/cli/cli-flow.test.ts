@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
@@ -7,8 +6,8 @@ import { gdalEpsg, gdalinfo, runCommand } from '../../support/gdal.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
 import { fixture } from '../../fixtures/index.js';
 import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
@@ -35,8 +34,7 @@ interface Dataset {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir();
   home = path.join(scratch.dir, 'home');
 });

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
+import { copyFixture, tempDir } from '../../support/samples.js';
 import { HAN, strayHan } from '../../support/scripts.js';
+import { CLI } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 let demId: string;

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
 import { ROOT, tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
@@ -77,8 +76,7 @@ async function profileFile(name: string, doc: Record<string, unknown>): Promise<
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-profiles-');
   home = path.join(scratch.dir, 'home');
   await writeFile(path.join(scratch.dir, 'zones.geojson'), JSON.stringify(ZONES));

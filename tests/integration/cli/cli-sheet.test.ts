@@ -1,18 +1,16 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 
 const strata = (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> =>
   runCommand(process.execPath, [CLI, '--home', path.join(scratch.dir, 'home'), ...args]);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-sheet-');
 });
 afterAll(async () => {

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
@@ -32,8 +31,7 @@ const errorOf = (stderr: string): { code: string; message: string } =>
     .error;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-users-');
   home = path.join(scratch.dir, 'home');
 });

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
-import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
+import { copyFixture, tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
@@ -18,8 +17,7 @@ async function strataJson<T>(...args: string[]): Promise<T> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-withdraw-');
   home = path.join(scratch.dir, 'home');
 });

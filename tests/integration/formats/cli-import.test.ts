@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
 import { ogrLayers } from '../../support/ogr-layers.js';
-import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
+import { copyFixture, tempDir } from '../../support/samples.js';
+import { CLI } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 

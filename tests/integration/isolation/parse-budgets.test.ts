@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,12 +8,12 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import { GEOJSON_MAX_TREE_BYTES } from '../../../src-main/core/formats/geojson/index.js';
 import { createIsolatedParsers, PARSE_LIMITS } from '../../../src-main/node/isolation/index.js';
 import { outcome } from '../../support/outcome.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
 const MB = 1024 * 1024;
 /** Room above the cap for what one poll of the memory watch can miss and for tearing down. */
 const MARGIN_MB = 160;
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 
 /**
  * The hostile document of the report: one Feature whose Point holds `count` numbers (a
@@ -93,8 +93,7 @@ describe('a GeoJSON whose one feature holds 60 million numbers', () => {
   let hostile: string;
   let small: string;
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-      throw new Error('run "npm run build" before the integration tests');
+    requireBuiltCli();
     scratch = await tempDir('strata-budgets-');
     hostile = path.join(scratch.dir, 'hostile.geojson');
     await writeHostileGeoJson(hostile, 60_000_000);

@@ -1,19 +1,17 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/gdal.js';
 import { writeNoiseRaster } from '../../support/noise-raster.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
+import { CLI, requireBuiltCli } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 let scratch: { dir: string; cleanup: () => Promise<void> };
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'cli.mjs')))
-    throw new Error('run "npm run build" before the integration tests');
+  requireBuiltCli();
   scratch = await tempDir('strata-cli-interrupt-');
 });
 afterAll(async () => {

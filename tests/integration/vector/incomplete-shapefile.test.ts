@@ -8,10 +8,10 @@ import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { readVectorFile } from '../../support/open-vector.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { pointsFromCsv, runCommand } from '../../support/gdal.js';
-import { ROOT, tempDir } from '../../support/samples.js';
+import { tempDir } from '../../support/samples.js';
 import { testDispatch } from '../../support/test-dispatch.js';
+import { CLI } from '../../support/cli.js';
 
-const CLI = path.join(ROOT, 'bin', 'strata.js');
 const SIDECARS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
