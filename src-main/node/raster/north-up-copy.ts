@@ -207,10 +207,12 @@ export async function warpInto(
     for (let k = 0; k < count; k += 1) {
       const gy = y0 - (y + k + 0.5) * res;
       const outRow = (rows + k) * grid.width * spp;
+      // The transform is affine: along an output row the source position moves by a fixed step.
+      const [c0, r0] = toPixel(x0 + 0.5 * res, gy);
+      const [c1, r1] = toPixel(x0 + 1.5 * res, gy);
       for (let x = 0; x < grid.width; x += 1) {
-        const [c, r] = toPixel(x0 + (x + 0.5) * res, gy);
-        const col = Math.floor(c);
-        const row = Math.floor(r);
+        const col = Math.floor(c0 + x * (c1 - c0));
+        const row = Math.floor(r0 + x * (r1 - r0));
         const at = outRow + x * spp;
         if (col < 0 || row < 0 || col >= image.width || row >= image.height) {
           for (let s = 0; s < spp; s += 1) band[at + s] = fill;

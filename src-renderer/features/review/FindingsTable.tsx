@@ -35,7 +35,11 @@ export interface Locating {
 /** One rule's findings, most severe first; groups follow their most severe finding, then the rule's first. */
 function byRule(rows: readonly Row[]): Row[][] {
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.ruleId, [...(groups.get(row.ruleId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.ruleId);
+    if (group) group.push(row);
+    else groups.set(row.ruleId, [row]);
+  }
   const rank = (group: readonly Row[]): number => SEVERITY_ORDER[group[0]?.severity ?? 'info'];
   return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (a[0]?.n ?? 0) - (b[0]?.n ?? 0));
 }
