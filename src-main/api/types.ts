@@ -7,6 +7,7 @@ import type {
   FindingDecisionKind,
   ReviewVerdictKind,
   GeometryType,
+  GeoTransform,
   RasterDataType,
   ReviewId,
   SecrecyLevel,
@@ -153,6 +154,19 @@ export interface DisplaySource {
   /** Value range for rendering single-band rasters (null for RGB imagery or vectors). */
   readonly valueRange: readonly [number, number] | null;
   readonly nodata: number | null;
+  /**
+   * A rotated, sheared or south-up raster's own grid, which its north-up display copy was
+   * resampled from (ADR 0173): identify names the source's column and row. Null when the copy
+   * is on the source's grid.
+   */
+  readonly sourceGrid: SourceGrid | null;
+}
+
+/** A raster grid by its affine geotransform (GDAL's order) and size in pixels. */
+export interface SourceGrid {
+  readonly transform: GeoTransform;
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface CrsDefinition {

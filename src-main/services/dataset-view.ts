@@ -114,5 +114,9 @@ export function toDisplay(row: DatasetRow): DisplaySource {
     contentType: row.displayContentType,
     valueRange: row.valueRange,
     nodata: row.info.kind === 'raster' ? row.info.nodata : null,
+    sourceGrid:
+      row.info.kind === 'raster' && row.info.geoTransform
+        ? { transform: row.info.geoTransform, width: row.info.width, height: row.info.height }
+        : null,
   };
 }

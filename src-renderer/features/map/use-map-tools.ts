@@ -104,7 +104,12 @@ export function useMapTools(
         rasters.map(async (spec): Promise<RasterHit | null> => {
           if (!spec.crs || !ensureProjection(spec.crs)) return null;
           const [x = NaN, y = NaN] = transform(event.coordinate, viewCrs, spec.crs.code);
-          const pixel = await readPixelValues(spec.url, [x, y], spec.display.nodata).catch(() => null);
+          const pixel = await readPixelValues(
+            spec.url,
+            [x, y],
+            spec.display.nodata,
+            spec.display.sourceGrid,
+          ).catch(() => null);
           return pixel ? { datasetId: spec.id, layerName: spec.name, pixel } : null;
         }),
       ).then((hits) => {

@@ -1,10 +1,11 @@
 import { fromUrl, type GeoTIFF } from 'geotiff';
+import type { SourceGrid } from '../../../src-main/api/types.js';
 
 /** One band's value at the clicked pixel; null where the pixel is the raster's nodata. */
 export type BandValue = number | null;
 
 export interface PixelValues {
-  /** Zero-based column and row of the pixel in the full-resolution image. */
+  /** Zero-based column and row of the pixel in the dataset's own full-resolution grid. */
   readonly column: number;
   readonly row: number;
   readonly values: readonly BandValue[];
@@ -27,6 +28,35 @@ export function pixelAt(
   const row = Math.floor((y - oy) / ry);
   if (column < 0 || row < 0 || column >= size[0] || row >= size[1]) return null;
   return { column, row };
+}
+
+/**
+ * The pixel of any affine grid (rotated, sheared, south-up) that holds (x, y): the transform
+ * inverted at the point. Null outside the grid or when the transform is degenerate.
+ */
+export function gridPixelAt(
+  [x, y]: readonly [number, number],
+  { transform: [x0, a, b, y0, d, e], width, height }: SourceGrid,
+): { readonly column: number; readonly row: number } | null {
+  const det = a * e - b * d;
+  if (det === 0) return null;
+  const dx = x - x0;
+  const dy = y - y0;
+  const column = Math.floor((e * dx - b * dy) / det);
+  const row = Math.floor((a * dy - d * dx) / det);
+  if (column < 0 || row < 0 || column >= width || row >= height) return null;
+  return { column, row };
+}
+
+/** Centre of pixel (column, row) of an affine grid, in its CRS. */
+function pixelCentre(
+  { transform: [x0, a, b, y0, d, e] }: SourceGrid,
+  column: number,
+  row: number,
+): [number, number] {
+  const c = column + 0.5;
+  const r = row + 0.5;
+  return [x0 + c * a + r * b, y0 + c * d + r * e];
 }
 
 /** Same test GDAL applies: equal, or both NaN when the nodata value is NaN. */
@@ -65,17 +95,20 @@ function open(url: string): Promise<GeoTIFF> {
  * Every band's value at a point (in the raster's CRS), read by HTTP Range through geotiff.js from
  * the file the map draws, at full resolution: the numbers gdallocationinfo prints for that pixel.
  * `nodata` is the host's value (the file's own GDAL_NODATA when the host has none). Null outside.
+ * With `sourceGrid` (a north-up copy of a rotated grid) the column and row are the source's, and
+ * the values are read from the copy at that source pixel's centre.
  */
 export async function readPixelValues(
   url: string,
   point: readonly [number, number],
   nodata: number | null,
+  sourceGrid: SourceGrid | null,
 ): Promise<PixelValues | null> {
+  const source = sourceGrid ? gridPixelAt(point, sourceGrid) : null;
+  if (sourceGrid && !source) return null;
+  const at = sourceGrid && source ? pixelCentre(sourceGrid, source.column, source.row) : point;
   const image = await (await open(url)).getImage(0);
-  const pixel = pixelAt(point, image.getOrigin(), image.getResolution(), [
-    image.getWidth(),
-    image.getHeight(),
-  ]);
+  const pixel = pixelAt(at, image.getOrigin(), image.getResolution(), [image.getWidth(), image.getHeight()]);
   if (!pixel) return null;
   const { column, row } = pixel;
   const bands = await image.readRasters({ window: [column, row, column + 1, row + 1], interleave: false });
@@ -85,5 +118,5 @@ export async function readPixelValues(
     if (isNodata(value, missing)) return null;
     return band instanceof Float32Array ? shortestFloat32(value) : value;
   });
-  return { column, row, values };
+  return { ...(source ?? { column, row }), values };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatDms, formatPosition } from '../../../src-renderer/map/tools/coordinate-format.js';
-import { isNodata, pixelAt, shortestFloat32 } from '../../../src-renderer/map/tools/raster-identify.js';
+import {
+  gridPixelAt,
+  isNodata,
+  pixelAt,
+  shortestFloat32,
+} from '../../../src-renderer/map/tools/raster-identify.js';
 import {
   SCALE_SERIES,
   parseScale,
@@ -71,6 +76,31 @@ describe('raster identify', () => {
     });
     expect(pixelAt([40_499_999, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
     expect(pixelAt([40_506_000, 2_799_999], origin, resolution, [1200, 1000])).toBeNull();
+  });
+
+  it('finds the pixel of a rotated or south-up grid by inverting its transform, as GDAL places it', () => {
+    // 30° rotated, 10 m pixels: column axis (cos, sin)·10, row axis (sin, −cos)·10.
+    const cos = Math.cos(Math.PI / 6) * 10;
+    const sin = Math.sin(Math.PI / 6) * 10;
+    const rotated = {
+      transform: [500_000, cos, sin, 3_000_000, sin, -cos] as const,
+      width: 200,
+      height: 150,
+    };
+    const centre = (c: number, r: number): [number, number] => [
+      500_000 + (c + 0.5) * cos + (r + 0.5) * sin,
+      3_000_000 + (c + 0.5) * sin - (r + 0.5) * cos,
+    ];
+    expect(gridPixelAt(centre(0, 0), rotated)).toEqual({ column: 0, row: 0 });
+    expect(gridPixelAt(centre(150, 40), rotated)).toEqual({ column: 150, row: 40 });
+    expect(gridPixelAt(centre(199, 149), rotated)).toEqual({ column: 199, row: 149 });
+    expect(gridPixelAt(centre(200, 10), rotated)).toBeNull();
+    expect(gridPixelAt(centre(-1, 10), rotated)).toBeNull();
+    // South-up: rows run northwards from the lower-left corner.
+    const southUp = { transform: [0, 5, 0, 0, 0, 5] as const, width: 10, height: 10 };
+    expect(gridPixelAt([12, 3], southUp)).toEqual({ column: 2, row: 0 });
+    expect(gridPixelAt([12, -3], southUp)).toBeNull();
+    expect(gridPixelAt([1, 1], { transform: [0, 1, 1, 0, 1, 1], width: 5, height: 5 })).toBeNull();
   });
 
   it('writes float32 values by the shortest decimal that reads back as the same float32', () => {
