@@ -19,6 +19,7 @@ import type {
   DatasetDetail,
   DatasetSummary,
   DatumShiftsLoaded,
+  MapTransform,
   ExportResult,
   FeatureCollectionResult,
   FeaturePageResult,
@@ -129,6 +130,13 @@ const assignCrsArgs = z.object({
   replace: z.boolean().default(false),
 });
 const datumShiftArgs = z.object({ path: filePath });
+const crsDefinition = z
+  .object({ code: z.string().min(1).max(80), proj4: z.string().min(1).max(4000) })
+  .strict();
+/** The CRS pairs the map reprojects between (each layer's to the view's, and back). */
+const mapTransformArgs = z
+  .object({ pairs: z.array(z.object({ from: crsDefinition, to: crsDefinition }).strict()).max(400) })
+  .strict();
 
 // Basemaps (issue 6, ADR 0106): what an administrator configures. URL semantics (http/https, no
 // credentials, placeholders) are checked by core/basemaps, which names the basemap in its error.
@@ -352,6 +360,11 @@ export const contract = {
     mutates: false,
     roles: ['curator', 'mapmaker'],
   }),
+  /**
+   * How the map reprojects between CRS pairs (ADR 0105): the proj4 definitions the main process
+   * transforms with, the loaded datum shifts included. They reach only this workstation's map.
+   */
+  'crs.mapTransforms': method<typeof mapTransformArgs, MapTransform[]>(mapTransformArgs, READ),
   // Map products (issue 10).
   /** A GB/T 13989 sheet: scale, corners [w, s, e, n] in CGCS2000 degrees, eight neighbours. */
   'maps.sheet': method<typeof sheetArgs, SheetView>(sheetArgs, READ),

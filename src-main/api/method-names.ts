@@ -29,6 +29,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'crs.search': true,
   'dataset.assignCrs': true,
   'crs.loadDatumShifts': true,
+  'crs.mapTransforms': true,
   // Map products (issue 10).
   'maps.sheet': true,
   // Basemaps (issue 6).

@@ -19,12 +19,12 @@ import type { ApiErrorBody, ErrorCode, ErrorParams } from './errors.js';
 import type { LocalBasemap, ServiceBasemap } from '../core/basemaps/config.js';
 import type { TileSetInfo } from '../core/basemaps/tile-set.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
-import type { ImportCrsDecision } from '../core/crs/index.js';
+import type { ImportCrsDecision, TransformPlan } from '../core/crs/index.js';
 import type { TablePage } from '../core/table/feature-table.js';
 import type { Sheet } from '../core/maps/index.js';
 import type { Standing, StandingChange } from '../core/catalogue/standing.js';
 
-export type { Standing, StandingChange };
+export type { Standing, StandingChange, TransformPlan };
 
 /** `maps.sheet`: a GB/T 13989 sheet, its corners (CGCS2000 degrees) and its 接图表 neighbours. */
 export type SheetView = Sheet;
@@ -356,6 +356,17 @@ export interface CrsAssignmentInfo {
 }
 
 /** What `crs.loadDatumShifts` tells: names and ends of the pairs, never their parameters. */
+/**
+ * How the map reprojects from one CRS to another (`crs.mapTransforms`): the datum crossing, as
+ * `describeTransform` names it, and the plan of proj4 definitions the main process uses.
+ */
+export interface MapTransform {
+  readonly from: string;
+  readonly to: string;
+  readonly shift: 'none' | 'registry' | 'loaded' | 'unknown';
+  readonly plan: TransformPlan;
+}
+
 export interface DatumShiftsLoaded {
   readonly count: number;
   readonly pairs: readonly {

@@ -11,7 +11,7 @@ import { decideFinding, runDatasetReview } from './review-service.js';
 import { decideReview } from './verdict-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
-import { assignCrs, loadDatumShifts, searchCrsService } from './crs-service.js';
+import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
@@ -85,6 +85,7 @@ export function createHandlers(
     'crs.search': ({ query, limit }) => searchCrsService(query, limit),
     'dataset.assignCrs': ({ id, code, replace }, ctx) => assignCrs(deps, ctx, id, code, replace),
     'crs.loadDatumShifts': ({ path }) => loadDatumShifts(path),
+    'crs.mapTransforms': ({ pairs }) => Promise.resolve(mapTransforms(pairs)),
     // Map products (issue 10).
     'maps.sheet': (args) => sheetService(args),
     // Basemaps (issue 6).

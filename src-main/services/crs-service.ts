@@ -1,15 +1,23 @@
 import type { CallContext } from '../api/caller.js';
 import { FLATGEOBUF_CONTENT_TYPE } from '../api/display-copy.js';
 import { StrataError } from '../api/errors.js';
-import type { CrsAssignmentInfo, CrsSearchHit, DatasetDetail, DatumShiftsLoaded } from '../api/types.js';
+import type {
+  CrsAssignmentInfo,
+  CrsSearchHit,
+  DatasetDetail,
+  DatumShiftsLoaded,
+  MapTransform,
+} from '../api/types.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   crsFromCode,
+  describeTransform,
   installDatumShifts,
   loadedShiftSummary,
   parseDatumShifts,
   searchCrs,
+  transformPlan,
 } from '../core/crs/index.js';
 import type { DatasetId } from '../core/model/index.js';
 import { getDataset } from './catalogue-service.js';
@@ -110,4 +118,18 @@ export async function loadDatumShifts(file: string): Promise<DatumShiftsLoaded> 
   installDatumShifts(shifts);
   const pairs = loadedShiftSummary();
   return { count: pairs.length, pairs };
+}
+
+/**
+ * `crs.mapTransforms` (ADR 0105): for each pair the map reprojects between, the datum crossing and
+ * the proj4 plan the main process's own transforms use, so the map draws national datums with the
+ * loaded shifts (or, without one, unshifted, as measurement and review do).
+ */
+export function mapTransforms(
+  pairs: readonly { from: { code: string; proj4: string }; to: { code: string; proj4: string } }[],
+): MapTransform[] {
+  return pairs.map(({ from, to }) => {
+    const use = describeTransform(from, to);
+    return { from: from.code, to: to.code, shift: use.kind, plan: transformPlan(from, to, use) };
+  });
 }

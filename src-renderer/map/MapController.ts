@@ -243,6 +243,13 @@ export class MapController {
       if (this.basemap) this.map.addLayer(this.basemap);
     }
     this.setBasemap(this.tileBasemap?.build ?? null);
+    this.rebuildLayers();
+    this.emitStatus();
+    return true;
+  }
+
+  /** Builds every layer again, e.g. once the map reprojects between two CRSs differently (ADR 0105). */
+  rebuildLayers(): void {
     const specs = [...this.entries.values()].map((entry) => entry.spec);
     for (const entry of this.entries.values()) {
       this.map.removeLayer(entry.layer);
@@ -250,8 +257,6 @@ export class MapController {
     }
     this.entries.clear();
     this.setLayers(specs);
-    this.emitStatus();
-    return true;
   }
 
   /**

@@ -44,7 +44,7 @@ export function installDatumShifts(shifts: readonly DatumShift[]): void {
 }
 
 /** Datum key of a CRS from its registry code; '' when the CRS has no code or the code is unknown. */
-export function datumKeyOfCrs(crs: CrsInfo): string {
+export function datumKeyOfCrs(crs: Pick<CrsInfo, 'code'>): string {
   const code = /^EPSG:(\d+)$/.exec(crs.code ?? '')?.[1];
   if (code === undefined) return '';
   return datumKey(datumOfEpsg(Number(code)) ?? '');
@@ -68,7 +68,7 @@ export type DatumShiftUse =
   | { readonly kind: 'unknown'; readonly from: string; readonly to: string };
 
 /** Says how a transform from `from` to `to` handles the datum change (ADR 0105). */
-export function datumShiftFor(from: CrsInfo, to: CrsInfo): DatumShiftUse {
+export function datumShiftFor(from: Pick<CrsInfo, 'code'>, to: Pick<CrsInfo, 'code'>): DatumShiftUse {
   const a = datumKeyOfCrs(from);
   const b = datumKeyOfCrs(to);
   if (a === '' || b === '' || a === b) return { kind: 'none' };

@@ -11,7 +11,7 @@ export {
 export { crsFromWkt } from './from-wkt.js';
 export { crsFromProj4, geographicCodeOfShift, type CrsHints } from './from-proj4.js';
 export { projParams, type ProjParams } from './proj-params.js';
-export { createTransform } from './transform.js';
+export { createTransform, transformPlan, type TransformPlan } from './transform.js';
 export { metresPerUnitOfProj4, isGeographicProj4 } from './units.js';
 export { crsNameKey, nameFacts, type NameFacts } from './crs-names.js';
 export {

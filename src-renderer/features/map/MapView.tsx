@@ -17,7 +17,8 @@ import { MapTools } from './MapTools.js';
 import { chosenView, useBasemapStore } from './basemap-store.js';
 import { useBasemap } from './use-basemap.js';
 import { StatusBar } from './StatusBar.js';
-import { useCrsChoices, useMapTools } from './use-map-tools.js';
+import { useCrsChoices, useMapTools, useViewCrs } from './use-map-tools.js';
+import { useMapTransforms } from './use-map-transforms.js';
 import { StylePanel } from '../style/StylePanel.js';
 import { useLayerSpecs } from './use-layer-specs.js';
 import { datasetTitle } from '../../i18n/messages.js';
@@ -96,6 +97,7 @@ export function MapView() {
   const basemapOn = useBasemapStore((s) => chosenView(s) !== null);
   const choices = useCrsChoices(specs);
   useMapTools(controller, specs, choices);
+  useMapTransforms(controller, specs, useViewCrs(choices));
 
   // The attribute table's selection and the review finding shown, each drawn over the layers in
   // an overlay of its own; each request (a new `seq`) fits the view to it.

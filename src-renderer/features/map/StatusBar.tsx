@@ -4,6 +4,7 @@ import type { CrsDefinition } from '../../../src-main/api/types.js';
 import type { MapController, MapPointer, MapProblem, MapStatus } from '../../map/MapController.js';
 import { CrsSelect } from './CrsSelect.js';
 import { CursorReadout } from './CursorReadout.js';
+import { DatumShiftStatus } from './DatumShiftStatus.js';
 import { setMapCrs, useMapToolsStore } from './map-tools-store.js';
 import { ScaleSelect } from './ScaleSelect.js';
 
@@ -32,6 +33,7 @@ export function StatusBar({ status, pointer, problem, basemap, controller, choic
           <span className="muted">{t('map.basemapMissing')}</span>
         )}
       </span>
+      <DatumShiftStatus />
       <CursorReadout pointer={pointer} viewCrs={status?.crs ?? null} choices={choices} />
       <ScaleSelect controller={controller} scale={status?.scale ?? null} />
       <span className="status-item" data-testid="status-crs" data-crs={status?.crs ?? ''}>

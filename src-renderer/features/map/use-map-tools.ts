@@ -40,6 +40,12 @@ export function useCrsChoices(specs: readonly MapLayerSpec[]): CrsDefinition[] {
   }, [specs]);
 }
 
+/** The map CRS the user chose; a remembered dataset CRS is known once that dataset's detail arrives: CGCS2000 until then. */
+export function useViewCrs(choices: readonly CrsDefinition[]): CrsDefinition {
+  const mapCrs = useMapToolsStore((s) => s.mapCrs);
+  return choices.find((c) => c.code === mapCrs) ?? CGCS2000;
+}
+
 /**
  * Wires the map tools to the controller: the user's map CRS, the scale bar, measuring, raster
  * identify on click and the keyboard shortcuts. Vector identify stays the controller's own pick.
@@ -49,11 +55,8 @@ export function useMapTools(
   specs: readonly MapLayerSpec[],
   choices: readonly CrsDefinition[],
 ): void {
-  const mapCrs = useMapToolsStore((s) => s.mapCrs);
   const mode = useMapToolsStore((s) => s.tool);
-
-  // A remembered dataset CRS is known once that dataset's detail arrives: CGCS2000 until then.
-  const wanted = choices.find((c) => c.code === mapCrs) ?? CGCS2000;
+  const wanted = useViewCrs(choices);
   useEffect(() => {
     if (controller) controller.setViewCrs(wanted);
   }, [controller, wanted]);

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDatumShifts } from '../../../src-main/core/crs/index.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
@@ -227,3 +229,92 @@ describe('crs.loadDatumShifts', () => {
     ).toBe('FILE_NOT_FOUND');
   });
 });
+
+describe('crs.mapTransforms', () => {
+  // Beijing 1954 / 3-degree GK CM 114E and CGCS2000 geographic, with proj4 as the map holds them.
+  const beijing = {
+    code: 'EPSG:2435',
+    proj4:
+      '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=krass +towgs84=15.8,-154.4,-82.3,0,0,0,0 +units=m +no_defs',
+  };
+  const cgcs = { code: 'EPSG:4490', proj4: '+proj=longlat +ellps=GRS80 +no_defs' };
+  const web = {
+    code: 'EPSG:3857',
+    proj4:
+      '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+  };
+  const point = [495_000, 4_396_000] as const;
+  const apply = (plan: {
+    areas: readonly { from: string; to: string }[];
+    otherwise: readonly [string, string];
+  }) => {
+    const [from, to] = plan.areas[0] ? [plan.areas[0].from, plan.areas[0].to] : plan.otherwise;
+    return proj4(from, to).forward([point[0], point[1]]);
+  };
+
+  it('gives the map the plan the main process transforms with: unshifted until a shift is loaded, then PROJ’s', async () => {
+    installDatumShifts([]);
+    const [unknown] = await local.call('crs.mapTransforms', { pairs: [{ from: beijing, to: cgcs }] });
+    expect(unknown).toMatchObject({ from: 'EPSG:2435', to: 'EPSG:4490', shift: 'unknown' });
+    // Unshifted: the registry's 3-parameter approximation is not applied either.
+    expect(JSON.stringify(unknown?.plan)).not.toContain('towgs84=15.8');
+    const [lonA = 0, latA = 0] = apply(must(unknown).plan);
+    const [plainLon, plainLat] = gdalXy(
+      '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=krass',
+      '+proj=longlat +ellps=GRS80',
+      point,
+    );
+    expect(lonA).toBeCloseTo(plainLon, 9);
+    expect(latA).toBeCloseTo(plainLat, 9);
+
+    const params = [-12.5, 130.25, 48.75, 0.5, -1.25, 2.75, 3.5];
+    const shifts = path.join(scratch.dir, 'map-shifts.json');
+    const [tx, ty, tz, rx, ry, rz, ds] = params;
+    await writeFile(
+      shifts,
+      JSON.stringify({
+        format: 'strata-datum-shifts/1',
+        shifts: [{ from: 'EPSG:4214', to: 'EPSG:4490', method: 'helmert-7', tx, ty, tz, rx, ry, rz, ds }],
+      }),
+    );
+    await local.call('crs.loadDatumShifts', { path: shifts });
+    const [there, back, other] = await local.call('crs.mapTransforms', {
+      pairs: [
+        { from: beijing, to: cgcs },
+        { from: cgcs, to: beijing },
+        { from: beijing, to: web },
+      ],
+    });
+    expect(there?.shift).toBe('loaded');
+    expect(back?.shift).toBe('loaded');
+    expect(other?.shift).toBe('registry');
+    const [lonB = 0, latB = 0] = apply(must(there).plan);
+    const [gdalLon, gdalLat] = gdalXy(
+      `+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=krass +towgs84=${params.join(',')}`,
+      '+proj=longlat +ellps=GRS80 +towgs84=0,0,0',
+      point,
+    );
+    expect(lonB).toBeCloseTo(gdalLon, 8);
+    expect(latB).toBeCloseTo(gdalLat, 8);
+    // The shift moves the point by more than a metre (1e-5° ≈ 1 m): the test would see it missing.
+    expect(Math.hypot(lonB - lonA, latB - latA)).toBeGreaterThan(1e-5);
+    installDatumShifts([]);
+  });
+});
+
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
+/** gdaltransform (PROJ) between two proj strings: the reference for the numbers. */
+function gdalXy(from: string, to: string, xy: readonly [number, number]): [number, number] {
+  const out = execFileSync('gdaltransform', ['-s_srs', from, '-t_srs', to, '-output_xy'], {
+    input: `${String(xy[0])} ${String(xy[1])}\n`,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return [out[0] ?? NaN, out[1] ?? NaN];
+}
