@@ -30,6 +30,11 @@ const UI = {
   message: 'UI libraries belong to src-renderer.',
 };
 
+const SCAN_INDEPENDENT = {
+  group: ['**/release/*', '**/release', '**/raster/*', '**/formats/*/write*', '**/release-service*'],
+  message: 'the scanner must not share code with the release transforms or writers (ADR 0178).',
+};
+
 /** @param {string} message @param {string[]} group */
 const layer = (group, message) => ({ group, message });
 /** Import patterns for sibling folders of src-main. @param {string[]} folders */
@@ -127,6 +132,34 @@ export default tseslint.config(
       UI,
       SQLITE,
       layer(OUTER(['harness', 'cli', 'electron']), 'hosting is shared by the hosts, not one of them.'),
+    ],
+  ),
+  // ADR 0178: the re-scan is independent of what it checks, so it cannot reach the release code.
+  restrict(
+    ['src-main/core/scan/**/*.ts'],
+    [
+      NODE_BUILTINS,
+      ELECTRON,
+      SQLITE,
+      UI,
+      layer(
+        OUTER(['api', 'services', 'node', 'hosting', 'harness', 'cli', 'electron']),
+        'core imports nothing outside core.',
+      ),
+      layer(['**/resources/**'], 'core gets resources (EPSG table, profiles) from an adapter, as arguments.'),
+      SCAN_INDEPENDENT,
+    ],
+  ),
+  restrict(
+    ['src-main/node/scan/**/*.ts'],
+    [
+      ELECTRON,
+      UI,
+      layer(
+        OUTER(['services', 'hosting', 'harness', 'cli', 'electron']),
+        'adapters implement core ports only.',
+      ),
+      SCAN_INDEPENDENT,
     ],
   ),
   restrict(['src-main/harness/**/*.ts', 'src-main/cli/**/*.ts'], [ELECTRON, UI, SQLITE]),
