@@ -2,15 +2,13 @@ import type { FileHead, FormatModule, LayerRead } from '../format-module.js';
 import { unsupported } from '../format-error.js';
 import { readContents, readLayer } from './read.js';
 import { gpkgMetadataTexts, sqliteFreeSpaceTexts } from './hidden.js';
+import { isSqlite } from './sqlite-header.js';
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
 /** application_id values at header offset 68: 'GPKG' (1.2+) and 'GP10'/'GP11' (1.0/1.1). */
 const APPLICATION_IDS = new Set(['GPKG', 'GP10', 'GP11']);
 
 const ascii = (h: Uint8Array, from: number, to: number): string =>
   String.fromCharCode(...h.subarray(from, Math.min(to, h.length)));
-
-const isSqlite = (h: Uint8Array): boolean => h.length >= 100 && ascii(h, 0, 16) === SQLITE_MAGIC;
 
 /**
  * OGC GeoPackage: every vector table (gpkg_contents 'features', and 'attributes' tables as layers

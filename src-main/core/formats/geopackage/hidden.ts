@@ -1,6 +1,7 @@
 import type { SubjectText } from '../../model/index.js';
 import type { ByteSource, ReadonlySql } from '../../ports/index.js';
 import { xmlText } from '../metadata-sidecars.js';
+import { sqliteHeader, type SqliteHeader } from './sqlite-header.js';
 import { RESIDUE_MIN_WEIGHT, textRuns } from '../text-runs.js';
 
 /** Bounds of the free-space scan: pages read per chunk, non-zero free-space bytes scanned, runs kept. */
@@ -40,19 +41,13 @@ export async function gpkgMetadataTexts(db: ReadonlySql): Promise<SubjectText[]>
   return texts;
 }
 
-interface Header {
-  readonly pageSize: number;
+interface Header extends SqliteHeader {
   readonly pageCount: number;
-  readonly freelistTrunk: number;
 }
 
 function readHeader(head: Uint8Array, fileSize: number): Header | null {
-  if (head.length < 100) return null;
-  const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const raw = v.getUint16(16, false);
-  const pageSize = raw === 1 ? 65536 : raw;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return null;
-  return { pageSize, pageCount: Math.floor(fileSize / pageSize), freelistTrunk: v.getUint32(32, false) };
+  const h = sqliteHeader(head);
+  return h === null ? null : { ...h, pageCount: Math.floor(fileSize / h.pageSize) };
 }
 
 /** Free pages: the freelist's trunk pages (past their list) and leaf pages, by page number (1-based). */
