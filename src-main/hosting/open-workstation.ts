@@ -15,7 +15,7 @@ import {
   type WorkingCopier,
 } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
-import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { openKeystore, openTrustedKeys, stageBag, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
 import { createTileSets, type TileSets } from '../node/basemaps/tile-sets.js';
 import { basemapTilesPath, storedBasemaps } from '../services/basemaps-service.js';
@@ -119,7 +119,8 @@ async function compose({
       hidden: parsers.hidden,
     } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
-    bags: { writeBag, verifyBag } satisfies BagIo,
+    bags: { writeBag, verifyBag, stageBag } satisfies BagIo,
+    trustedKeys: openTrustedKeys(path.join(keyDirOf(path.resolve(options.home)), 'trusted')),
     signer,
     accounts: createAccountCrypto(signer.publicKeyPem()),
     accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),

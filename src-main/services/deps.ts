@@ -11,6 +11,7 @@ import type {
   ObjectStore,
   RasterIo,
   TileSetReader,
+  TrustedKeys,
   VectorIo,
 } from '../core/ports/index.js';
 import type { JobProgressEvent } from '../api/events.js';
@@ -54,6 +55,8 @@ export interface ServiceDeps {
   readonly vector: VectorIo;
   readonly bags: BagIo;
   readonly signer: BagSigner;
+  /** The sending workstations' keys a received package may be signed with (ADR 0177). */
+  readonly trustedKeys: TrustedKeys;
   /** Local accounts (ADR 0170): hashing, user keys, checking the workstation key's certificates. */
   readonly accounts: AccountCrypto;
   readonly accountsAnchor: AccountsAnchor;
