@@ -1018,8 +1018,8 @@ export const MESSAGES = {
     en: '{{path}}: SHA-256 differs from {{manifest}}',
   },
   'bag.noTrustedKey': {
-    'zh-CN': '未提供可信公钥；数据包内附带的公钥一律不用',
-    en: 'no trusted public key was given; a key inside the bag is never used',
+    'zh-CN': '没有可信公钥（校验时给出，或在接收端用 strata keys trust 信任发送端）；数据包内附带的公钥一律不用',
+    en: 'no trusted public key (give one to verify, or pin the sender with strata keys trust to receive); a key inside the bag is never used',
   },
   'bag.keyNotEd25519': {
     'zh-CN': '所给公钥不是 Ed25519 公钥',
@@ -1084,7 +1084,7 @@ export const MESSAGES = {
   },
   'bag.levelNotPublic': {
     'zh-CN': '{{path}}：密级为“{{level}}”，只接收“公开”',
-    en: '{{path}}: the level is "{{level}}"; only 公开 (public) is received',
+    en: '{{path}}: the level is "{{level}}"; only public packages are received',
   },
   'bag.alreadyReceived': {
     'zh-CN': '该数据包已于 {{at}} 接收（数据集 {{datasets}}）',

@@ -33,7 +33,7 @@ const checksText = (ctx: CommandContext, checks: readonly StepCheck<ReceiveStep>
     .join('\n');
 
 const receiptLine = (r: ReceiptView): string =>
-  `${String(r.seq).padStart(5)}  ${r.receivedAt}  ${r.ok ? 'ok    ' : `${r.failedStep ?? '-'}`.padEnd(6)} ${r.bag}  ${r.datasets.join(',')}`;
+  `${String(r.seq).padStart(5)}  ${r.receivedAt}  ${r.ok ? 'ok    ' : (r.failedStep ?? '-').padEnd(6)} ${r.bag}  ${r.datasets.join(',')}`;
 
 export const EXCHANGE_COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   async verify(ctx) {

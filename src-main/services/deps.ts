@@ -15,6 +15,7 @@ import type {
   VectorIo,
 } from '../core/ports/index.js';
 import type { JobProgressEvent } from '../api/events.js';
+import type { BagLimits } from '../core/model/index.js';
 
 // Job and progress plumbing is the hosts' concern (their registry, their events), not a port of
 // the domain: it stays here, beside the services that report through it (ADR 0066).
@@ -57,6 +58,8 @@ export interface ServiceDeps {
   readonly signer: BagSigner;
   /** The sending workstations' keys a received package may be signed with (ADR 0177). */
   readonly trustedKeys: TrustedKeys;
+  /** What a received package may hold at most. */
+  readonly receiveLimits: BagLimits;
   /** Local accounts (ADR 0170): hashing, user keys, checking the workstation key's certificates. */
   readonly accounts: AccountCrypto;
   readonly accountsAnchor: AccountsAnchor;

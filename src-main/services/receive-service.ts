@@ -166,8 +166,8 @@ export async function receivePackage(
   ctx: CallContext,
   bag: string,
   job: JobContext = NO_JOB,
-  limits: BagLimits = RECEIVE_LIMITS,
 ): Promise<ReceiveResult> {
+  const limits = deps.receiveLimits;
   const bagPath = path.resolve(bag);
   const keys = (await deps.trustedKeys.list()).map((k) => k.pem);
   const outcome = await runSteps(deps, ctx, bagPath, keys, limits, job);
