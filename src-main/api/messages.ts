@@ -1018,7 +1018,8 @@ export const MESSAGES = {
     en: '{{path}}: SHA-256 differs from {{manifest}}',
   },
   'bag.noTrustedKey': {
-    'zh-CN': '没有可信公钥（校验时给出，或在接收端用 strata keys trust 信任发送端）；数据包内附带的公钥一律不用',
+    'zh-CN':
+      '没有可信公钥（校验时给出，或在接收端用 strata keys trust 信任发送端）；数据包内附带的公钥一律不用',
     en: 'no trusted public key (give one to verify, or pin the sender with strata keys trust to receive); a key inside the bag is never used',
   },
   'bag.keyNotEd25519': {

@@ -152,7 +152,10 @@ export interface ReceiptInput {
   readonly checks: readonly {
     readonly step: string;
     readonly ok: boolean;
-    readonly problems: readonly { readonly key: string; readonly params: Readonly<Record<string, string | number>> }[];
+    readonly problems: readonly {
+      readonly key: string;
+      readonly params: Readonly<Record<string, string | number>>;
+    }[];
   }[];
   readonly datasets: readonly DatasetId[];
   readonly externalIdentifier: string;

@@ -82,11 +82,7 @@ export async function copyAndHash(
   }
 }
 
-async function writeFully(
-  handle: FileHandle,
-  chunk: Buffer,
-  position: number,
-): Promise<void> {
+async function writeFully(handle: FileHandle, chunk: Buffer, position: number): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position + offset);

@@ -169,7 +169,8 @@ async function signatureStep(ctx: Context): Promise<{ problems: BagProblem[]; si
     return failed(bagProblem('bag.signatureSize', { path: SIGNATURE_NAME, bytes: ED25519_SIGNATURE_BYTES }));
   }
   const signed = ctx.tags.get(TAG_MANIFEST_NAME);
-  if (!signed || !('bytes' in signed)) return failed(bagProblem('bag.unreadable', { path: TAG_MANIFEST_NAME }));
+  if (!signed || !('bytes' in signed))
+    return failed(bagProblem('bag.unreadable', { path: TAG_MANIFEST_NAME }));
   const key = keys.find((k) => verify(null, signed.bytes, k, signature));
   return key
     ? { problems: [], signer: publicKeyFingerprint(key) }
