@@ -11,9 +11,11 @@ import type {
   ObjectStore,
   RasterIo,
   TileSetReader,
+  TrustedKeys,
   VectorIo,
 } from '../core/ports/index.js';
 import type { JobProgressEvent } from '../api/events.js';
+import type { BagLimits } from '../core/model/index.js';
 
 // Job and progress plumbing is the hosts' concern (their registry, their events), not a port of
 // the domain: it stays here, beside the services that report through it (ADR 0066).
@@ -54,6 +56,10 @@ export interface ServiceDeps {
   readonly vector: VectorIo;
   readonly bags: BagIo;
   readonly signer: BagSigner;
+  /** The sending workstations' keys a received package may be signed with (ADR 0177). */
+  readonly trustedKeys: TrustedKeys;
+  /** What a received package may hold at most. */
+  readonly receiveLimits: BagLimits;
   /** Local accounts (ADR 0170): hashing, user keys, checking the workstation key's certificates. */
   readonly accounts: AccountCrypto;
   readonly accountsAnchor: AccountsAnchor;

@@ -101,6 +101,7 @@ export async function exportPackage(
       date: review.createdAt,
     },
     organisation: deps.organisation,
+    attribution: latest.fields.attribution,
   };
   const audit = await deps.store.auditVerify();
   if (!audit.ok) throw new StrataError('READ_ONLY');

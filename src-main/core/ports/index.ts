@@ -1,5 +1,6 @@
 // Every port core and the services depend on, declared once; src-main/node implements them.
-export type { BagIo, WriteBagOptions, WriteBagResult } from './bag-io.js';
+export type { BagIo, StagedBag, WriteBagOptions, WriteBagResult } from './bag-io.js';
+export type { PinnedKey, TrustedKeys } from './trusted-keys.js';
 export type { AccountCrypto, AccountsAnchor, UserKeyPair } from './account-crypto.js';
 export type { BagSigner } from './bag-signer.js';
 export type { ByteSource } from './byte-source.js';
