@@ -412,6 +412,19 @@ export const MESSAGES = {
     'zh-CN': '按当前规则重新审查待打包的文件，仍有 {{count}} 项阻断性问题',
     en: 'the files to be packaged, reviewed again with the current profile, have {{count}} blocking finding(s)',
   },
+  'reason.payloadScanHit': {
+    'zh-CN':
+      '独立复扫在待打包文件中发现 {{count}} 处不应公开的内容，首处：{{file}} 偏移 {{offset}}（{{kind}}，{{encoding}}）',
+    en: 'the independent re-scan found {{count}} withheld value(s) in the files to be packaged, first in {{file}} at offset {{offset}} ({{kind}}, {{encoding}})',
+  },
+  'scan.kind.droppedField': { 'zh-CN': '已删除字段的值', en: 'a value of a dropped field' },
+  'scan.kind.removedFeature': { 'zh-CN': '已移除要素的值', en: 'a value of a removed feature' },
+  'scan.kind.withheldMetadata': { 'zh-CN': '源数据的隐藏内容', en: 'hidden content of the source' },
+  'scan.kind.localPath': { 'zh-CN': '本地路径', en: 'a local path' },
+  'scan.kind.hostName': { 'zh-CN': '主机名', en: 'a host name' },
+  'scan.kind.deletedRecord': { 'zh-CN': '已删除记录的内容', en: 'the text of a deleted record' },
+  'scan.kind.sourceCoordinate': { 'zh-CN': '源数据的精确坐标', en: 'an exact source coordinate' },
+  'scan.kind.maskedRaster': { 'zh-CN': '遮盖区域的栅格值', en: 'a raster value of a masked area' },
   'reason.notReviewed': {
     'zh-CN': '尚未对当前内容进行保密审查',
     en: 'the current content has not been reviewed',

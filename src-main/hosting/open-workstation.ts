@@ -28,6 +28,7 @@ import { createJobRegistry } from './jobs.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
 import { RECEIVE_LIMITS } from '../services/receive-service.js';
+import { scanPayload } from '../node/scan/scan-payload.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -121,6 +122,7 @@ async function compose({
     } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
     bags: { writeBag, verifyBag, stageBag } satisfies BagIo,
+    scanner: { scanPayload },
     trustedKeys: openTrustedKeys(path.join(keyDirOf(path.resolve(options.home)), 'trusted')),
     receiveLimits: options.receiveLimits ?? RECEIVE_LIMITS,
     signer,

@@ -9,6 +9,7 @@ import type {
   Ids,
   JobOptions,
   ObjectStore,
+  PayloadScanner,
   RasterIo,
   TileSetReader,
   TrustedKeys,
@@ -55,6 +56,8 @@ export interface ServiceDeps {
   readonly formats: FormatReader;
   readonly vector: VectorIo;
   readonly bags: BagIo;
+  /** The independent re-scan of what is about to leave (ADR 0178). */
+  readonly scanner: PayloadScanner;
   readonly signer: BagSigner;
   /** The sending workstations' keys a received package may be signed with (ADR 0177). */
   readonly trustedKeys: TrustedKeys;

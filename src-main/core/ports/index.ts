@@ -9,6 +9,7 @@ export type { Clock } from './clock.js';
 export type { Ids } from './ids.js';
 export type { CancelSignal, JobOptions } from './job-options.js';
 export type { ObjectStore, PutResult } from './object-store.js';
+export type { PayloadHit, PayloadScanner } from './payload-scanner.js';
 export type { RasterIo, RasterPlacement } from './raster-io.js';
 export type { TileSetReader } from './tile-sets.js';
 export type { FormatInput, ReadonlySql, SqlCell, SqlRow } from './format-input.js';
