@@ -8,7 +8,7 @@ import type { DatasetSummary } from '../../src-main/api/types.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
 import { TEAM } from '../support/team.js';
 import { citeSource } from '../support/release-ready.js';
-import { approveByCli, cliTeam, type Member } from '../support/cli-team.js';
+import { approveByCli, cliTeam, strataAs, type CliRun, type Member } from '../support/cli-team.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -34,6 +34,8 @@ export interface Harness {
    * with his own key (ADR 0176); only in a scenario `signedInAs` a member of the team.
    */
   readonly approve: (id: string) => Promise<void>;
+  /** Runs `strata` on the harness's data home as a member of the signing team (beside the running harness). */
+  readonly strataAs: (member: Member) => CliRun;
   /** What a release of a dataset needs: its source cited and reviewed (as the harness's user), and approved. */
   readonly readyForRelease: (id: string) => Promise<void>;
 }
@@ -131,7 +133,18 @@ export const test = base.extend<Scenario>({
         await api.call('review.run', { id });
         await approve(id);
       };
-      await use({ url, origin, api, scratch, stage, importFiles, importOne, approve, readyForRelease });
+      await use({
+        url,
+        origin,
+        api,
+        scratch,
+        stage,
+        importFiles,
+        importOne,
+        approve,
+        readyForRelease,
+        strataAs: (member) => strataAs(home, member),
+      });
     } finally {
       await stopHarness(child);
       await rm(scratch, { recursive: true, force: true });
