@@ -51,7 +51,8 @@ const decideArgs = z.object({
   reason: z.string().max(2000),
 });
 const comment = z.string().max(2000);
-const approveArgs = z.object({ reviewId, comment: comment.optional() });
+/** The reviewer's own password: it unwraps their key to sign the approval (ADR 0176). */
+const approveArgs = z.object({ reviewId, comment: comment.optional(), password: z.string().max(1024) });
 const returnArgs = z.object({ reviewId, comment });
 const filePath = z
   .string()
@@ -311,7 +312,10 @@ export const contract = {
     mutates: true,
     roles: ['reviewer'],
   }),
-  /** Approves a dataset's current review as a whole; four-eyes (ADR 0174; audited). */
+  /**
+   * Approves a dataset's current review as a whole, signed with the reviewer's own key unwrapped
+   * by `password`; four-eyes (ADR 0174, 0176; audited).
+   */
   'review.approve': method<typeof approveArgs, ReviewReport>(approveArgs, {
     mutates: true,
     roles: ['reviewer'],

@@ -280,6 +280,10 @@ export const MESSAGES = {
     'zh-CN': '该审查已由 {{by}} 于 {{at}} 作出结论，不能再次通过或退回',
     en: 'the review was concluded by {{by}} at {{at}} and cannot be approved or returned again',
   },
+  'detail.approvePassword': {
+    'zh-CN': '密码不正确，无法用 {{user}} 本人的密钥签署批准（连续输错将锁定账户）',
+    en: 'wrong password: the approval cannot be signed with the own key of {{user}} (repeated failures lock the account)',
+  },
   'error.FOUR_EYES': {
     'zh-CN': '四眼原则：{{problem}}',
     en: 'Four-eyes rule: {{problem}}',
@@ -432,6 +436,42 @@ export const MESSAGES = {
   'reason.blockingFindings': {
     'zh-CN': '保密审查仍有 {{count}} 项阻断性问题',
     en: 'the secrecy review still has {{count}} blocking finding(s)',
+  },
+  'reason.notApproved': {
+    'zh-CN': '数据集 {{id}} 当前的保密审查尚未经审查员批准',
+    en: 'the current secrecy review of dataset {{id}} has not been approved by a reviewer',
+  },
+  'reason.approvalUnsigned': {
+    'zh-CN': '数据集 {{id}} 的审查批准没有审查员本人的签名（不是在 Strata 中批准的），不予采信',
+    en: 'the approval of dataset {{id}} carries no signature of the reviewer’s own key (it was not given in Strata) and is not trusted',
+  },
+  'reason.approvalSignature': {
+    'zh-CN': '数据集 {{id}} 的审查批准签名无法用 {{by}} 的公钥验证，批准记录已被改动',
+    en: 'the signature on the approval of dataset {{id}} does not verify under the key of {{by}}: the approval was altered',
+  },
+  'reason.approvalSigner': {
+    'zh-CN': '数据集 {{id}} 的批准人 {{by}} 不是本工作站可信的账户（账户不存在或在 Strata 之外被改动）',
+    en: 'the approver of dataset {{id}}, {{by}}, is not a trusted account of this workstation (missing, or changed outside Strata)',
+  },
+  'reason.approvalSignerRole': {
+    'zh-CN': '数据集 {{id}} 的批准人 {{by}} 不具有审查员角色',
+    en: 'the approver of dataset {{id}}, {{by}}, does not hold the reviewer role',
+  },
+  'reason.approvalMismatch': {
+    'zh-CN': '数据集 {{id}} 的批准声明与其审查记录不符（签署的是另一审查、另一数据集或另一人）',
+    en: 'the approval statement of dataset {{id}} does not match its review (it was signed for another review, dataset or person)',
+  },
+  'reason.approvalContentChanged': {
+    'zh-CN': '数据集 {{id}} 的内容（SHA-256）已不是审查员批准时的内容，批准失效',
+    en: 'the content (SHA-256) of dataset {{id}} is no longer what the reviewer approved: the approval is void',
+  },
+  'reason.approvalReportChanged': {
+    'zh-CN': '数据集 {{id}} 的审查报告（问题、决定或规则）已不是审查员批准时的报告，批准失效',
+    en: 'the review report of dataset {{id}} (findings, decisions or profile) is no longer the one the reviewer approved: the approval is void',
+  },
+  'reason.approvalFourEyes': {
+    'zh-CN': '数据集 {{id}} 由批准人 {{by}} 本人准备，四眼原则不允许其批准',
+    en: 'dataset {{id}} was prepared by its approver {{by}}, which the four-eyes rule does not allow',
   },
   'reason.alreadyPublic': { 'zh-CN': '该数据已是公开版', en: 'this dataset already is a public version' },
   'reason.publicReviewFailed': {

@@ -14,6 +14,7 @@ import type {
   ReviewReport,
   ReviewVerdict,
   SheetView,
+  SystemInfo,
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
 import { USER_COMMANDS } from './user-commands.js';
@@ -45,7 +46,8 @@ Commands:
                                   record a decision on finding number FINDING (a reason is
                                   required to accept or to call it a false positive)
   approve REVIEW_ID [--comment T] approve the whole review (every blocking finding decided, none
-                                  must-fix; not by who imported or produced the data)
+                                  must-fix; not by who imported or produced the data), signed
+                                  with the --user's own key (their password unlocks it)
   return REVIEW_ID --comment T    return the review to the curator, saying why
   withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
   archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
@@ -148,10 +150,18 @@ async function concludeReview(
   ctx: CommandContext,
   method: 'review.approve' | 'review.return',
 ): Promise<number> {
-  const report = await call<ReviewReport>(ctx, method, {
-    reviewId: need(ctx, 1, 'REVIEW_ID'),
-    comment: ctx.options['comment'] ?? (method === 'review.return' ? '' : undefined),
-  });
+  const reviewId = need(ctx, 1, 'REVIEW_ID');
+  const comment = ctx.options['comment'] ?? (method === 'review.return' ? '' : undefined);
+  // An approval is signed with the --user's own key, unlocked by the password they logged in with
+  // (ADR 0176); without accounts nobody can approve, and the service says so before any password.
+  const signing =
+    method === 'review.approve' && (await call<SystemInfo>(ctx, 'system.info', {})).accountsEnabled;
+  const password = signing ? await ctx.currentPassword() : '';
+  const report = await call<ReviewReport>(
+    ctx,
+    method,
+    method === 'review.approve' ? { reviewId, comment, password } : { reviewId, comment },
+  );
   ctx.out.result(report, () => reviewText(ctx, report));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadReviewProfile } from '../services/profile-files.js';
@@ -25,6 +25,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
 import { createJobRegistry } from './jobs.js';
+import { openWorkDir } from './work-dir.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
 import { RECEIVE_LIMITS } from '../services/receive-service.js';
@@ -64,8 +65,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
-    await rm(workDir, { recursive: true, force: true });
-    await mkdir(workDir, { recursive: true });
+    await openWorkDir(workDir, options.now?.() ?? new Date());
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(keyDirOf(home));
@@ -194,7 +194,6 @@ async function compose({
       await resampler.close();
       await copier.close();
       await store.close();
-      await rm(workDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,7 @@ import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
-import { decideReview } from './verdict-service.js';
+import { approveReview, returnReview } from './verdict-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { receivePackage } from './receive-service.js';
@@ -60,10 +60,9 @@ export function createHandlers(
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
     'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),
     'review.decide': (args, ctx) => decideFinding(deps, ctx, args),
-    'review.approve': ({ reviewId, comment }, ctx) =>
-      decideReview(deps, ctx, { reviewId, verdict: 'approve', comment: comment ?? '' }),
-    'review.return': ({ reviewId, comment }, ctx) =>
-      decideReview(deps, ctx, { reviewId, verdict: 'return', comment }),
+    'review.approve': ({ reviewId, comment, password }, ctx) =>
+      approveReview(deps, ctx, { reviewId, comment: comment ?? '' }, password),
+    'review.return': ({ reviewId, comment }, ctx) => returnReview(deps, ctx, { reviewId, comment }),
     'release.create': ({ id, jobId }, ctx) =>
       asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>

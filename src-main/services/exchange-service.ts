@@ -18,6 +18,7 @@ import { NO_JOB } from './job-context.js';
 import { requireInUse, requireRecords } from './lookup.js';
 import { checkLineage, reviewPackaged } from './export-check.js';
 import { scanPackaged } from './export-scan.js';
+import { requireSignedApproval } from './approval-check.js';
 import { storedRecord } from './subject-record.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 
@@ -58,9 +59,11 @@ const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll
 /**
  * Exports a public version as a signed BagIt bag for the one-way gateway. Refused unless the
  * dataset is a public version, marked 公开, with a lineage back to its original (checkLineage),
- * its latest review — of exactly these bytes — has no blocking finding, and the bytes as packaged,
+ * its latest review — of exactly these bytes — has no blocking finding, it and its original carry
+ * a reviewer's signed approval of their bytes (requireSignedApproval), the bytes as packaged,
  * reviewed again with `profile`, have none either (reviewPackaged), and the independent re-scan
- * finds none of the source's withheld values in them (scanPackaged). Cancelling (CANCELLED) leaves no bag and no audit entry.
+ * finds none of the source's withheld values in them (scanPackaged). Cancelling (CANCELLED)
+ * leaves no bag and no audit entry.
  */
 export async function exportPackage(
   deps: ServiceDeps,
@@ -86,6 +89,9 @@ export async function exportPackage(
   const blocking = review.findings.filter((f) => f.severity === 'blocking').length;
   if (blocking > 0)
     throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
+  // Signed approvals of the public version and of its original, never a verdict row alone (ADR 0176).
+  const approval = await requireSignedApproval(deps, row, 'EXPORT_REFUSED');
+  await requireSignedApproval(deps, source, 'EXPORT_REFUSED');
 
   const now = deps.clock.now();
   // The exported record is written in the archive's language, whatever the UI shows.
@@ -140,8 +146,8 @@ export async function exportPackage(
       'External-Identifier': id,
       'Strata-Release-Level': '公开',
       'Strata-Review-Id': review.id,
-      'Strata-Reviewer': review.reviewer,
-      'Strata-Approval-Date': review.createdAt.slice(0, 10),
+      'Strata-Reviewer': approval.reviewer,
+      'Strata-Approval-Date': approval.approvedAt.slice(0, 10),
       'Strata-Audit-Head': audit.head ?? '',
     },
     signer: deps.signer,

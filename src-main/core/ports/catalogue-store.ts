@@ -122,6 +122,13 @@ export interface ReviewVerdictRow {
   readonly contentSha256: string;
   readonly decidedBy: string;
   readonly decidedAt: string;
+  /**
+   * For an approval, the statement the reviewer signed (JSON, `statementJson`) and their Ed25519
+   * signature over `statementBytes` of it (ADR 0176); null for a return and for approvals stored
+   * before signatures, which bind nothing.
+   */
+  readonly statement: string | null;
+  readonly signature: string | null;
 }
 
 export interface LineageRow {

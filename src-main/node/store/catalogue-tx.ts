@@ -229,8 +229,8 @@ export function createCatalogueTx(
     async insertVerdict(verdict: ReviewVerdictRow): Promise<void> {
       guard();
       await conn.run(
-        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at, statement, signature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           verdict.reviewId,
           verdict.verdict,
@@ -238,6 +238,8 @@ export function createCatalogueTx(
           verdict.contentSha256,
           verdict.decidedBy,
           verdict.decidedAt,
+          verdict.statement,
+          verdict.signature,
         ],
       );
     },

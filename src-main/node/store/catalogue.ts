@@ -299,7 +299,7 @@ function buildCatalogue(
     async verdict(reviewId: ReviewId): Promise<ReviewVerdictRow | null> {
       ensureOpen();
       const row = await reader.get<VerdictDbRow>(
-        `SELECT review_id, verdict, comment, content_sha256, decided_by, decided_at FROM review_verdicts
+        `SELECT review_id, verdict, comment, content_sha256, decided_by, decided_at, statement, signature FROM review_verdicts
           WHERE review_id = ?`,
         [reviewId],
       );
