@@ -134,7 +134,7 @@ export async function exportPackage(
     })),
     inspectPayload: inspectBoth(
       reviewPackaged(deps, profile, row, await storedRecord(deps, row, latest.fields)),
-      scanPackaged(deps, profile, source),
+      scanPackaged(deps, profile, source, lineage),
     ),
     generated: [
       { name: 'metadata.json', content: publicMetadataJson(meta) },

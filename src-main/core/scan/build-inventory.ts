@@ -7,13 +7,19 @@ export interface InventorySource {
   readonly findings: readonly Finding[];
   /** The source's hidden content (tags, sidecars, deleted records …): none of it may leave. */
   readonly hidden: readonly SubjectText[];
+  /**
+   * The grid the public version's coordinates were degraded to, in the source CRS's units, as its
+   * lineage records it; null when it records none. A source coordinate already on that grid is
+   * what the public version legitimately keeps, so it is not searched.
+   */
+  readonly grid: number | null;
 }
 
 /** Texts shorter than this (UTF-8 bytes) are common words, not evidence of a leak. */
 const MIN_TEXT_BYTES = 4;
 /** Hidden texts are searched from this many characters on: shorter tag values (a "1") say nothing. */
 const MIN_HIDDEN_CHARS = 8;
-/** Coordinates with fewer decimals than this are on any coarse grid a public version uses. */
+/** Without a recorded grid, coordinates with fewer decimals than this are taken as coarse. */
 const MIN_COORDINATE_DECIMALS = 3;
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
@@ -49,7 +55,8 @@ function forEachPosition(geometry: Geometry | null, visit: (x: number, y: number
  * The scanner's own reading of what a public version must not hold (issue 9): the values of every
  * field the review's findings drop (read from the findings here, not from the release plan's
  * code, so a plan that forgot a field is caught), every hidden text of the source, and the exact
- * source coordinates as the shortest decimal text that round-trips (how JSON writes a number).
+ * source coordinates finer than the recorded grid, as the shortest decimal text that round-trips
+ * (how JSON writes a number).
  */
 export function buildInventory(source: InventorySource): {
   readonly inventory: SecretInventory;
@@ -68,11 +75,16 @@ export function buildInventory(source: InventorySource): {
     secrets.push(secret);
   };
   const coordinates = new Set<string>();
+  const { grid } = source;
+  const fine = (v: number): boolean =>
+    grid !== null && grid > 0
+      ? Math.abs(v / grid - Math.round(v / grid)) > 1e-6
+      : decimalsOf(v) >= MIN_COORDINATE_DECIMALS;
   for (const feature of source.features) {
     for (const [field, value] of Object.entries(feature.properties))
       if (dropped.has(field)) add(valueSecret(value));
     forEachPosition(feature.geometry, (x, y) => {
-      for (const v of [x, y]) if (decimalsOf(v) >= MIN_COORDINATE_DECIMALS) coordinates.add(String(v));
+      for (const v of [x, y]) if (fine(v)) coordinates.add(String(v));
     });
   }
   for (const hidden of source.hidden) {

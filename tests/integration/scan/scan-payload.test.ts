@@ -35,6 +35,7 @@ const { inventory, coordinates } = buildInventory({
   features: FEATURES,
   findings: [dropFinding('reserve'), dropFinding('grade')],
   hidden: [{ part: 'tiff.tag', text: 'ZK-0417 钻孔原始记录' }],
+  grid: null,
 });
 const patterns = secretPatterns(inventory);
 

@@ -38,6 +38,7 @@ describe('buildInventory: what a public version must not hold, read from the sou
       { part: 'tiff.tag', name: 'ImageDescription', text: '  某矿区 5 米 DEM 原始数据  ' },
       { part: 'tiff.tag', name: 'Software', text: 'GDAL' },
     ],
+    grid: null,
   });
 
   it('takes every dropped field’s values once (texts of 4 bytes or more, numbers with decimals)', () => {
@@ -57,5 +58,18 @@ describe('buildInventory: what a public version must not hold, read from the sou
 
   it('keeps each exact coordinate with three or more decimals, nested geometries included', () => {
     expect([...coordinates].sort()).toEqual(['500123.456', '500200.125']);
+  });
+
+  it('with the grid the lineage records, keeps every coordinate off it and none on it', () => {
+    const onGrid = buildInventory({
+      features: [
+        { geometry: { type: 'Point', coordinates: [500100, 2500050] }, properties: {} },
+        { geometry: { type: 'Point', coordinates: [500123, 2500050.5] }, properties: {} },
+      ],
+      findings: [],
+      hidden: [],
+      grid: 50,
+    });
+    expect([...onGrid.coordinates].sort()).toEqual(['2500050.5', '500123']);
   });
 });
