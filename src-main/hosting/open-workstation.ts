@@ -15,7 +15,7 @@ import {
   type WorkingCopier,
 } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
-import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { openKeystore, openTrustedKeys, stageBag, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
 import { createTileSets, type TileSets } from '../node/basemaps/tile-sets.js';
 import { basemapTilesPath, storedBasemaps } from '../services/basemaps-service.js';
@@ -28,6 +28,8 @@ import { createJobRegistry } from './jobs.js';
 import { openWorkDir } from './work-dir.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
+import { RECEIVE_LIMITS } from '../services/receive-service.js';
+import { scanPayload } from '../node/scan/scan-payload.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -119,7 +121,10 @@ async function compose({
       hidden: parsers.hidden,
     } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
-    bags: { writeBag, verifyBag } satisfies BagIo,
+    bags: { writeBag, verifyBag, stageBag } satisfies BagIo,
+    scanner: { scanPayload },
+    trustedKeys: openTrustedKeys(path.join(keyDirOf(path.resolve(options.home)), 'trusted')),
+    receiveLimits: options.receiveLimits ?? RECEIVE_LIMITS,
     signer,
     accounts: createAccountCrypto(signer.publicKeyPem()),
     accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),

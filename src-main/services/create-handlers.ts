@@ -11,6 +11,8 @@ import { decideFinding, runDatasetReview } from './review-service.js';
 import { approveReview, returnReview } from './verdict-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
+import { receivePackage } from './receive-service.js';
+import { trustKey } from './trusted-keys-service.js';
 import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
@@ -78,9 +80,25 @@ export function createHandlers(
     'exchange.export': ({ id, outDir, jobId }, ctx) =>
       asJob(jobId, (job) => exportPackage(deps, ctx, profile, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
+    'exchange.receive': ({ bag, jobId }, ctx) => asJob(jobId, (job) => receivePackage(deps, ctx, bag, job)),
+    'exchange.receipts': async ({ limit }) =>
+      (await deps.store.receipts(limit)).map((r) => ({
+        seq: r.seq,
+        bag: r.bag,
+        ok: r.ok,
+        failedStep: r.failedStep,
+        signer: r.signer,
+        externalIdentifier: r.externalIdentifier,
+        sourceOrganization: r.sourceOrganization,
+        datasets: r.datasets,
+        receivedBy: r.receivedBy,
+        receivedAt: r.receivedAt,
+      })),
     'jobs.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'keys.publicKey': () =>
       Promise.resolve({ pem: deps.signer.publicKeyPem(), fingerprint: deps.signer.fingerprint() }),
+    'keys.trust': ({ pem }, ctx) => trustKey(deps, ctx, pem),
+    'keys.trusted': async () => [...(await deps.trustedKeys.list())],
     'audit.list': async ({ limit }) =>
       (await deps.store.auditList(limit)).map((row) => ({
         seq: row.seq,

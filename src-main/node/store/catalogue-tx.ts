@@ -11,6 +11,8 @@ import type {
   FindingDecisionRow,
   ReviewVerdictRow,
   LineageRow,
+  ReceiptInput,
+  ReceiptRow,
   RecordFieldsRow,
   RecordVersionRow,
   ReviewRow,
@@ -19,6 +21,7 @@ import type {
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
 import { ftsIndexText } from './fts-text.js';
 import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
+import { insertReceipt } from './receipt-rows.js';
 import type { SqliteConnection } from './sqlite.js';
 
 /**
@@ -239,6 +242,11 @@ export function createCatalogueTx(
           verdict.signature,
         ],
       );
+    },
+
+    async insertReceipt(receipt: ReceiptInput): Promise<ReceiptRow> {
+      guard();
+      return insertReceipt(conn, receipt, now().toISOString());
     },
 
     async insertLineage(lineage: LineageRow): Promise<void> {

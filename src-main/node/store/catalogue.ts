@@ -18,6 +18,7 @@ import type {
 } from '../../core/ports/index.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { readAccount, readAccounts } from './account-rows.js';
+import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
 import { ftsQuery } from './fts-text.js';
 import { migrate } from './migrate.js';
@@ -303,6 +304,16 @@ function buildCatalogue(
         [reviewId],
       );
       return row ? verdictFromDb(row) : null;
+    },
+
+    async receivedWith(tagManifestSha256: string) {
+      ensureOpen();
+      return receivedWith(reader, tagManifestSha256);
+    },
+
+    async receipts(limit: number) {
+      ensureOpen();
+      return listReceipts(reader, limit);
     },
 
     async lineage(id: DatasetId): Promise<LineageRow | null> {
