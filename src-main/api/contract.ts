@@ -204,6 +204,8 @@ export const ANYONE = 'anyone';
 // Review profiles (issue 8, ADR 0168).
 const profileShowArgs = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'profile id') }).strict();
 const profileLoadArgs = z.object({ file: z.string().min(1).max(4096) }).strict();
+/** A review with the workstation's profile, or with the shipped or agency profile `profile` names (ADR 0176). */
+const reviewRunArgs = z.object({ id: datasetId, profile: profileShowArgs.shape.id.optional() });
 
 /**
  * What the dispatcher enforces for a method before any handler runs. `mutates`: the call changes
@@ -302,8 +304,11 @@ export const contract = {
     mutates: true,
     roles: ['curator'],
   }),
-  /** Records the review and its findings (a reviewer's act, audited). */
-  'review.run': method<z.ZodObject<{ id: typeof datasetId }>, ReviewReport>(z.object({ id: datasetId }), {
+  /**
+   * Records the review and its findings (a reviewer's act, audited), with the profile `profile`
+   * names (PROFILE_REFUSED when it cannot be applied in full now) or the workstation's.
+   */
+  'review.run': method<typeof reviewRunArgs, ReviewReport>(reviewRunArgs, {
     mutates: true,
     roles: ['reviewer'],
   }),

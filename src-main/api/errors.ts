@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'NOT_IN_USE',
   'FORBIDDEN',
+  // A review profile that cannot be applied in full now (ADR 0176).
+  'PROFILE_REFUSED',
   // Four-eyes on review approvals (ADR 0174).
   'FOUR_EYES',
   // Local accounts (ADR 0170).

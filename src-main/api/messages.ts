@@ -280,6 +280,18 @@ export const MESSAGES = {
     'zh-CN': '该审查已由 {{by}} 于 {{at}} 作出结论，不能再次通过或退回',
     en: 'the review was concluded by {{by}} at {{at}} and cannot be approved or returned again',
   },
+  'error.PROFILE_REFUSED': {
+    'zh-CN': '审查规则 {{id}} 无法完整应用，未审查：{{reason}}',
+    en: 'The review profile {{id}} cannot be applied in full; nothing was reviewed: {{reason}}',
+  },
+  'reason.profileChanged': {
+    'zh-CN': '它或它引用的文件已不是管理员加载时的内容（内容哈希不符）；请重新加载',
+    en: 'it, or a file it names, is no longer what the administrator loaded (its content hash differs); load it again',
+  },
+  'reason.profileFileUnreadable': {
+    'zh-CN': '它引用的文件 {{file}} 无法读取',
+    en: 'the file it names, {{file}}, cannot be read',
+  },
   'detail.approvePassword': {
     'zh-CN': '密码不正确，无法用 {{user}} 本人的密钥签署批准（连续输错将锁定账户）',
     en: 'wrong password: the approval cannot be signed with the own key of {{user}} (repeated failures lock the account)',

@@ -40,8 +40,9 @@ Commands:
             [--attribution SOURCE]
                                   save a new version of the catalogue record (--attribution:
                                   数据来源, required before a public version is exported)
-  review ID                       run the secrecy review (default profile); prints the review id
-                                  and numbers its findings
+  review ID [--profile PROFILE]   run the secrecy review (the default profile, or the shipped or
+                                  agency profile named); prints the review id and numbers its
+                                  findings
   decide REVIEW_ID FINDING --as must-fix|accept|false-positive [--reason TEXT]
                                   record a decision on finding number FINDING (a reason is
                                   required to accept or to call it a false positive)
@@ -279,7 +280,10 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   archive: standingCommand('datasets.archive'),
   restore: standingCommand('datasets.restore'),
   async review(ctx) {
-    const report = await call<ReviewReport>(ctx, 'review.run', { id: need(ctx, 1, 'ID') });
+    const report = await call<ReviewReport>(ctx, 'review.run', {
+      id: need(ctx, 1, 'ID'),
+      profile: ctx.options['profile'],
+    });
     ctx.out.result(report, () => reviewText(ctx, report));
     return 0;
   },

@@ -18,7 +18,13 @@ import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
 import { changePassword, login } from './session-service.js';
-import { listProfiles, loadProfile, showProfile, type ShippedProfile } from './profiles-service.js';
+import {
+  listProfiles,
+  loadProfile,
+  reviewProfile,
+  showProfile,
+  type ShippedProfile,
+} from './profiles-service.js';
 
 /** Methods every host gets from the shared services; hosts add `system.*` themselves. */
 export type ServiceHandlers = Omit<Handlers, 'system.info' | 'system.pickFiles'>;
@@ -58,7 +64,13 @@ export function createHandlers(
     'datasets.restore': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'restore', reason),
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
-    'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),
+    'review.run': async ({ id, profile: chosen }, ctx) =>
+      runDatasetReview(
+        deps,
+        ctx,
+        chosen === undefined ? profile : await reviewProfile(deps, shipped, chosen),
+        id,
+      ),
     'review.decide': (args, ctx) => decideFinding(deps, ctx, args),
     'review.approve': ({ reviewId, comment, password }, ctx) =>
       approveReview(deps, ctx, { reviewId, comment: comment ?? '' }, password),

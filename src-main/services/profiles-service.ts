@@ -27,6 +27,11 @@ interface StoredProfile {
   readonly name: string;
   readonly sha256: string;
   readonly file: string;
+  /**
+   * The folder the file was loaded from, where the local files it names are read again when a
+   * review applies it (absent in entries stored before profiles could be chosen for a review).
+   */
+  readonly directory?: string;
   readonly document: ProfileDocument;
   readonly loadedBy: string;
   readonly loadedAt: string;
@@ -160,6 +165,7 @@ export async function loadProfile(
     name: profile.name,
     sha256: profile.sha256,
     file: name,
+    directory: path.dirname(absolute),
     document: document as ProfileDocument,
     loadedBy: ctx.user,
     loadedAt: deps.clock.now().toISOString(),
@@ -179,4 +185,39 @@ export async function loadProfile(
     });
   });
   return agencyDetail(entry);
+}
+
+const refuse = (
+  id: string,
+  reason: 'reason.profileChanged' | 'reason.profileFileUnreadable',
+  file = '',
+): StrataError => new StrataError('PROFILE_REFUSED', { id, reason, file });
+
+/**
+ * The profile `id` names, for a review to apply (ADR 0176): a shipped one as it is; an agency one
+ * loaded again from its stored document with the local files it names read again from the folder
+ * it was loaded from. Fails closed: an id nobody knows is NOT_FOUND; an agency profile that does
+ * not load in full now (a zone file gone or unreadable), or whose resolved content no longer
+ * hashes to what the administrator loaded (the file changed since, or the stored document was
+ * edited), is PROFILE_REFUSED with the reason, and nothing is reviewed.
+ */
+export async function reviewProfile(
+  deps: ServiceDeps,
+  shipped: readonly ShippedProfile[],
+  id: string,
+): Promise<ReviewProfile> {
+  const own = shipped.find((s) => s.profile.id === id);
+  if (own !== undefined) return own.profile;
+  const stored = (await storedProfiles(deps.store)).find((p) => p.id === id);
+  if (stored === undefined) throw new StrataError('NOT_FOUND', { what: id });
+  let loaded: Awaited<ReturnType<typeof loadReviewProfile>>;
+  try {
+    loaded = await loadReviewProfile(stored.document, stored.directory ?? '', deps.formats);
+  } catch (error) {
+    if (!(error instanceof StrataError)) throw error;
+    throw refuse(id, 'reason.profileFileUnreadable', String(error.params['file'] ?? ''));
+  }
+  if ('problems' in loaded || loaded.profile.sha256 !== stored.sha256)
+    throw refuse(id, 'reason.profileChanged');
+  return loaded.profile;
 }

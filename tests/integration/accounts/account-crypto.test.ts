@@ -61,6 +61,25 @@ describe('account cryptography', () => {
     await expect(crypto.rewrapUserKey('li.na', keys, 'not-it', 'x-password')).rejects.toThrow();
   });
 
+  it('signs with the account’s own key under its password only, and verifies only that key over those bytes', async () => {
+    const keys = await crypto.newUserKey('wang.shen', 'wang-shen-password');
+    const data = new TextEncoder().encode('strata.review-approval.v1\n[]');
+    const signature = await crypto.signAsUser('wang.shen', keys, 'wang-shen-password', data);
+    expect(Buffer.from(signature, 'base64')).toHaveLength(64);
+    expect(crypto.verifyUser(keys.publicKeyPem, data, signature)).toBe(true);
+    expect(crypto.verifyUser(keys.publicKeyPem, new TextEncoder().encode('other'), signature)).toBe(false);
+    const stranger = await crypto.newUserKey('li.na', 'li-na-password');
+    expect(crypto.verifyUser(stranger.publicKeyPem, data, signature)).toBe(false);
+    expect(crypto.verifyUser('not a key', data, signature)).toBe(false);
+    expect(crypto.verifyUser(keys.publicKeyPem, data, 'c2hvcnQ=')).toBe(false);
+    await expect(crypto.signAsUser('wang.shen', keys, 'wrong-password', data)).rejects.toThrow();
+    // The wrapped key belongs to its account: another name does not unwrap it.
+    await expect(crypto.signAsUser('li.na', keys, 'wang-shen-password', data)).rejects.toThrow();
+    expect(crypto.sha256(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
   it('accepts the workstation certificate of an account and refuses it once any certified field changes', async () => {
     const keys = await crypto.newUserKey('zhang.wei', 'password-123');
     const account: CertifiedAccount = {
