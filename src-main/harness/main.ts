@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessDispatcher, localUserCaller } from '../hosting/system-handlers.js';
+import { localCaller } from '../api/caller.js';
+import { headlessContextDispatcher } from '../hosting/system-handlers.js';
+import { createSessionGate } from '../hosting/session-gate.js';
+import { createSessionTable } from '../hosting/sessions.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
@@ -24,17 +27,18 @@ const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-
 const user = values.user ?? currentUser();
 await installBundledCrs(resourcesBeside(import.meta.url));
 const workstation = await openWorkstation({ home });
-const dispatch = headlessDispatcher(
-  workstation,
-  'harness',
-  STRATA_VERSION,
-  localUserCaller(workstation, user),
-  (method, error, ref) => {
-    console.error(internalErrorReport(method, error, ref));
-  },
-);
-const harness = await startHarness({
+const dispatch = headlessContextDispatcher(workstation, 'harness', STRATA_VERSION, (method, error, ref) => {
+  console.error(internalErrorReport(method, error, ref));
+});
+// Without accounts every call is the local user's; with them, each comes from its login session.
+const gate = createSessionGate({
   dispatch,
+  workstation,
+  sessions: createSessionTable({ now: Date.now }),
+  localUser: localCaller(user),
+});
+const harness = await startHarness({
+  gate,
   resolveFile: (p) => workstation.resolveFile(p),
   tileOrigins: () => workstation.tileOrigins(),
   events: (listener) => workstation.onEvent(listener),

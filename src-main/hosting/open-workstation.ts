@@ -27,6 +27,7 @@ import type { ServedFile, Workstation, WorkstationOptions } from './workstation.
 import { createJobRegistry } from './jobs.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
+import { recordSession } from '../services/session-service.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -170,6 +171,7 @@ async function compose({
     get accountsEnabled() {
       return withAccounts;
     },
+    recordSession: (action, caller, details) => recordSession(deps, action, caller, details),
     tileOrigins: () => origins,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
       const tile = TILE_PATH.exec(logicalPath);

@@ -12,7 +12,7 @@ import { startHarness, type RunningHarness } from '../../../src-main/harness/ser
 import { writeSyntheticDem } from '../../bench/synthetic-dem.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { ROOT, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { boundGate, testDispatch } from '../../support/test-dispatch.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
 /** The benchmark's input (git-ignored, generated once and kept): ~15 s of generation saved per run. */
@@ -33,7 +33,7 @@ beforeAll(async () => {
   ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
   const dispatch = testDispatch(ws);
   harness = await startHarness({
-    dispatch,
+    gate: boundGate(dispatch),
     resolveFile: (p) => ws.resolveFile(p),
     events: (listener) => ws.onEvent(listener),
     rendererDir: path.join(ROOT, 'dist', 'renderer'),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROLES } from '../../../src-main/api/caller.js';
+import { METHOD_NAMES } from '../../../src-main/api/contract.js';
 import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
 import { FORMATS } from '../../../src-main/core/formats/registry.js';
@@ -46,7 +47,10 @@ vi.mock('../../../src-main/hosting/open-workstation.js', () => ({
 }));
 
 type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise<unknown>;
-const trusted = { senderFrame: { parent: null, url: 'app://strata/index.html' } };
+const trusted = {
+  senderFrame: { parent: null, url: 'app://strata/index.html' },
+  sender: new FakeWebContents(),
+};
 
 function fakeWorkstation(readOnly = false) {
   const listeners: ((event: HostEvent) => void)[] = [];
@@ -157,6 +161,8 @@ describe('Electron main process', () => {
         canPickFiles: true,
         readOnly: false,
         accountsEnabled: false,
+        // Every role may call every method.
+        callable: METHOD_NAMES,
       },
     });
     await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
