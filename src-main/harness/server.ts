@@ -178,11 +178,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   const routes: readonly Route[] = [
     { matches: (p) => p === '/rpc', methods: ['POST'], needsToken: true, needsSession: false, handle: rpc },
+    // Job events carry ids, phases and counts, no archive content: the page subscribes before a login.
     {
       matches: (p) => p === '/events',
       methods: ['GET'],
       needsToken: true,
-      needsSession: true,
+      needsSession: false,
       handle: events,
     },
     {
@@ -225,7 +226,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       refuse(res, 403, 'FORBIDDEN');
       return;
     }
-    // Stored files and job events are the archive's too: with accounts, only for a live session.
+    // Stored files are the archive's too: with accounts, only for a live session.
     if (route.needsSession && !options.gate.admits(sessionOf(req))) {
       refuse(res, 403, 'SESSION_REQUIRED');
       return;

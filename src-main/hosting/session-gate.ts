@@ -42,7 +42,7 @@ export interface GateAnswer {
 export interface SessionGate {
   /** Runs a call made with `session` (null when the client holds none). */
   call(method: string, args: unknown, session: string | null): Promise<GateAnswer>;
-  /** Whether a client with `session` may read stored files and job events (any live session may). */
+  /** Whether a client with `session` may read stored files (any live session may). */
   admits(session: string | null): boolean;
   /** Ends a session the client can no longer use (its window closed); audited. */
   close(session: string): Promise<void>;
