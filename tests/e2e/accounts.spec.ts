@@ -123,12 +123,36 @@ test('log in as a curator and a reviewer: each sees only what their role may do;
   await shot('21-accounts');
 });
 
-test('a session that ends sends the page back to the login screen', async ({ page, harness }) => {
+test('a user changes their own password; a session that ends sends the page back to the login screen', async ({
+  page,
+  harness,
+}) => {
   await harness.api.call('accounts.enable', { name: 'admin1', password: PASSWORDS.admin1 });
   await page.goto(harness.url);
   await logIn(page, 'admin1');
-  // The harness restarts nothing: the session simply ends (here by a logout from the page's own
-  // cookie jar elsewhere), and the next call the page makes meets SESSION_REQUIRED.
+
+  await page.getByTestId('session-menu').click();
+  await page.getByTestId('menu-password').click();
+  const dialog = page.getByTestId('password-dialog');
+  await dialog.getByTestId('password-old').fill(PASSWORDS.admin1);
+  await dialog.getByTestId('password-new').fill('new-admin-pass');
+  await dialog.getByTestId('password-confirm').fill('new-admin-pass-typo');
+  await dialog.getByTestId('password-save').click();
+  await expect(dialog).toContainText(zhCN.password.mismatch);
+  await dialog.getByTestId('password-confirm').fill('new-admin-pass');
+  await dialog.getByTestId('password-save').click();
+  await expect(page.getByText(zhCN.password.changed)).toBeVisible();
+  await logOut(page);
+  await page.getByTestId('login-name').fill('admin1');
+  await page.getByTestId('login-password').fill(PASSWORDS.admin1);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText(msg('error.LOGIN_FAILED'));
+  await page.getByTestId('login-password').fill('new-admin-pass');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('session-menu')).toHaveAttribute('data-user', 'admin1');
+
+  // The session ends behind the page's back (a logout through its own cookie); the next call the
+  // page makes meets SESSION_REQUIRED and the page returns to the login screen.
   await page.evaluate(() =>
     fetch('/rpc', {
       method: 'POST',
