@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { renderMessage, type MessageKey } from '../../src-main/api/messages.js';
+import { en } from '../../src-renderer/i18n/en.js';
 import { zhCN } from '../../src-renderer/i18n/zh-CN.js';
 import { expect, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
@@ -129,6 +130,15 @@ test('a user changes their own password; a session that ends sends the page back
 }) => {
   await harness.api.call('accounts.enable', { name: 'admin1', password: PASSWORDS.admin1 });
   await page.goto(harness.url);
+  // The login screen and its refusals read in English too.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('login-screen')).toContainText(en.login.hint);
+  await page.getByTestId('login-name').fill('admin1');
+  await page.getByTestId('login-password').fill('wrong');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText(renderMessage('error.LOGIN_FAILED', {}, 'en'));
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await expect(page.getByTestId('login-error')).toContainText(msg('error.LOGIN_FAILED'));
   await logIn(page, 'admin1');
 
   await page.getByTestId('session-menu').click();
