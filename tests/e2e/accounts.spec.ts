@@ -124,21 +124,30 @@ test('log in as a curator and a reviewer: each sees only what their role may do;
   await shot('21-accounts');
 });
 
-test('a user changes their own password; a session that ends sends the page back to the login screen', async ({
+test('the login refuses a wrong password and locks after five, in both languages; a user changes their password; a session that ends returns to the login', async ({
   page,
   harness,
 }) => {
   await harness.api.call('accounts.enable', { name: 'admin1', password: PASSWORDS.admin1 });
+  const admin = await harness.api.login('admin1', PASSWORDS.admin1);
+  await admin.call('users.add', { name: 'li.na', roles: ['reviewer'], password: PASSWORDS['li.na'] });
   await page.goto(harness.url);
   // The login screen and its refusals read in English too.
   await page.getByTestId('lang-switch').getByText('English').click();
   await expect(page.getByTestId('login-screen')).toContainText(en.login.hint);
-  await page.getByTestId('login-name').fill('admin1');
+  await page.getByTestId('login-name').fill('li.na');
   await page.getByTestId('login-password').fill('wrong');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('login-error')).toContainText(renderMessage('error.LOGIN_FAILED', {}, 'en'));
   await page.getByTestId('lang-switch').getByText('中文').click();
   await expect(page.getByTestId('login-error')).toContainText(msg('error.LOGIN_FAILED'));
+  // The fifth wrong password in a row locks the account; the screen says until when, in local time.
+  for (let attempt = 2; attempt <= 5; attempt += 1) {
+    await page.getByTestId('login-password').fill(`wrong-${String(attempt)}`);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-submit')).toBeEnabled();
+  }
+  await expect(page.getByTestId('login-error')).toContainText(/账户已锁定至 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
   await logIn(page, 'admin1');
 
   await page.getByTestId('session-menu').click();

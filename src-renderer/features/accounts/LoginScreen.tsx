@@ -2,11 +2,19 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallContext } from '../../../src-main/api/caller.js';
-import type { SessionLost } from '../../platform/api-client.js';
+import { ApiError, type SessionLost } from '../../platform/api-client.js';
 import { messageText } from '../../i18n/messages.js';
 import { useActions } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { formatTime } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
+
+/** ACCOUNT_LOCKED names the lock's end as stored (UTC); the UI shows times in local time. */
+function lockedInLocalTime(error: unknown): unknown {
+  const until =
+    error instanceof ApiError && error.code === 'ACCOUNT_LOCKED' ? error.params['until'] : undefined;
+  return typeof until === 'string' ? new ApiError('ACCOUNT_LOCKED', { until: formatTime(until) }) : error;
+}
 
 interface LoginValues {
   name: string;
@@ -29,7 +37,11 @@ export function LoginScreen({
   const actions = useActions();
   const [form] = Form.useForm<LoginValues>();
   const login = useAsyncAction(async ({ name, password }: LoginValues) => {
-    const caller = await actions.api['session.login']({ name: name.trim(), password });
+    const caller = await actions.api['session.login']({ name: name.trim(), password }).catch(
+      (error: unknown) => {
+        throw lockedInLocalTime(error);
+      },
+    );
     onLoggedIn(caller);
   });
   return (
