@@ -79,6 +79,7 @@ test('log in as a curator and a reviewer: each sees only what their role may do;
   await expect(page.getByTestId('review-summary')).toBeVisible();
   await expect(page.getByTestId('review-approve')).toHaveCount(0);
   await expect(page.getByTestId('review-run')).toBeHidden();
+  await shot('22-curator-review');
   await logOut(page);
 
   // The reviewer approves or returns, and reads the record without editing it.
