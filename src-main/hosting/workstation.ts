@@ -1,5 +1,6 @@
 import type { CallContext } from '../api/caller.js';
 import type { HostEvent } from '../api/events.js';
+import type { BagLimits } from '../core/model/index.js';
 import type { ServiceHandlers } from '../services/create-handlers.js';
 
 export type { ServiceHandlers };
@@ -56,4 +57,6 @@ export interface WorkstationOptions {
   readonly organisation?: string;
   /** The time every service and the catalogue read (default: system time); tests pass a fake one. */
   readonly now?: () => Date;
+  /** What a received package may hold at most (default RECEIVE_LIMITS, ADR 0177). */
+  readonly receiveLimits?: BagLimits;
 }

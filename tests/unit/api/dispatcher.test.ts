@@ -164,6 +164,8 @@ describe('method policies in the contract', () => {
       'datasets.restore',
       'datasets.withdraw',
       'exchange.export',
+      'exchange.receive',
+      'keys.trust',
       'profiles.load',
       'release.create',
       'review.approve',

@@ -178,6 +178,25 @@ describe('session gate', () => {
     });
   });
 
+  it('a harness started logged in acts as that user for a client without a session of its own', async () => {
+    const { workstation, sessions } = setup();
+    const dispatch = createDispatcher(
+      {
+        'datasets.list': (_a: unknown, ctx: CallContext) => Promise.resolve([ctx.user]),
+      } as unknown as Handlers,
+      { readOnly: () => false, onInternalError: () => undefined },
+    );
+    const started = createSessionGate({
+      dispatch,
+      workstation,
+      sessions,
+      localUser: localCaller('zhang.san'),
+      withoutSession: { user: 'li.na', roles: ['reviewer'] },
+    });
+    expect((await started.call('datasets.list', {}, null)).result).toEqual({ ok: true, value: ['li.na'] });
+    expect(started.admits(null)).toBe(true);
+  });
+
   it('closing a window ends its session as a logout with reason "closed"', async () => {
     const { gate, login, audit } = setup();
     const session = await login('wang.wu');
