@@ -2,6 +2,7 @@ import { ROLES, type Role } from '../core/model/roles.js';
 
 // The roles live in core, whose workflow rules name them (ADR 0171, 0170).
 export { ROLES, isRole, type Role } from '../core/model/roles.js';
+export { ACCOUNT_NAME_PATTERN } from '../core/accounts/account.js';
 
 /**
  * Who is calling, built by the host for every call and passed to every handler (ADR 0067). Without

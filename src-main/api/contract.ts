@@ -426,6 +426,11 @@ export const contract = {
    * account after five; does not change the archive, so a read-only workstation still lets in.
    */
   'session.login': method<typeof loginArgs, CallContext>(loginArgs, { mutates: false, roles: ANYONE }),
+  /**
+   * Ends the caller's session (ADR 0175): the host drops it after this answers and audits the
+   * logout. ACCOUNTS_NOT_ENABLED where there are no accounts, so no sessions.
+   */
+  'session.logout': method<typeof noArgs, { ended: true }>(noArgs, { mutates: false, roles: EVERYONE }),
   /** The caller's own password; their private key is re-wrapped under the new one (audited). */
   'users.changePassword': method<typeof changePasswordArgs, { changed: true }>(changePasswordArgs, {
     mutates: true,

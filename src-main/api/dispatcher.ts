@@ -1,6 +1,7 @@
 import type { CallContext } from './caller.js';
-import { ANYONE, contract, isMethodName, type Handlers } from './contract.js';
+import { contract, isMethodName, type Handlers } from './contract.js';
 import { StrataError, type ApiErrorBody, type Result } from './errors.js';
+import { mayCall } from './permissions.js';
 
 /** The dispatcher as a host serves it: every call comes with the caller the host identified. */
 export type ContextDispatch = (method: string, args: unknown, ctx: CallContext) => Promise<Result<unknown>>;
@@ -30,8 +31,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (!isMethodName(method))
       return fail({ code: 'NOT_FOUND', params: { what: 'detail.unknownMethod', method } });
     const spec = contract[method];
-    const allowed = spec.roles === ANYONE || spec.roles.some((role) => ctx.roles.includes(role));
-    if (!allowed) return fail({ code: 'FORBIDDEN', params: {} });
+    if (!mayCall(spec, ctx.roles)) return fail({ code: 'FORBIDDEN', params: {} });
     if (spec.mutates && options.readOnly()) return fail({ code: 'READ_ONLY', params: {} });
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {

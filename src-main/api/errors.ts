@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'ACCOUNTS_NOT_ENABLED',
   'ACCOUNTS_ALREADY_ENABLED',
   'ACCOUNTS_TAMPERED',
+  // Login sessions of the hosts (ADR 0175).
+  'SESSION_REQUIRED',
+  'SESSION_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -239,6 +239,17 @@ export const MESSAGES = {
     'zh-CN': '账户数据在 Strata 之外被改动，已拒绝：{{problem}}',
     en: 'The account data was changed outside Strata and is refused: {{problem}}',
   },
+  // Login sessions (ADR 0175).
+  'error.SESSION_REQUIRED': { 'zh-CN': '请先登录', en: 'Please log in first' },
+  'error.SESSION_EXPIRED': {
+    'zh-CN': '登录已过期（长时间未操作），请重新登录',
+    en: 'Your session has expired (no activity for a while): please log in again',
+  },
+  'role.admin': { 'zh-CN': '管理员', en: 'Administrator' },
+  'role.curator': { 'zh-CN': '资料管理员', en: 'Curator' },
+  'role.reviewer': { 'zh-CN': '审查员', en: 'Reviewer' },
+  'role.publisher': { 'zh-CN': '发布员', en: 'Publisher' },
+  'role.mapmaker': { 'zh-CN': '专题图制作员', en: 'Map maker' },
   'problem.accountsMarkerMissing': {
     'zh-CN': '本目录曾启用账户，但其经签名的启用记录缺失或被改动',
     en: 'accounts were enabled here, but their signed record of that is missing or altered',

@@ -46,6 +46,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'users.disable': true,
   'users.setRole': true,
   'session.login': true,
+  'session.logout': true,
   'users.changePassword': true,
   'profiles.list': true,
   'profiles.show': true,

@@ -18,6 +18,7 @@ import type {
 } from '../core/model/index.js';
 import type { Role } from '../core/model/roles.js';
 import type { ApiErrorBody, ErrorCode, ErrorParams } from './errors.js';
+import type { MethodName } from './contract.js';
 import type { LocalBasemap, ServiceBasemap } from '../core/basemaps/config.js';
 import type { TileSetInfo } from '../core/basemaps/tile-set.js';
 import type { FormatNotice } from '../core/formats/format-module.js';
@@ -352,6 +353,11 @@ export interface SystemInfo {
   readonly readOnly: boolean;
   /** Accounts are enabled (ADR 0170): the host needs a `session.login` before anything else runs. */
   readonly accountsEnabled: boolean;
+  /**
+   * The methods this caller's roles may call (ADR 0175), so the UI hides or disables the rest;
+   * the main process still checks every call. Read-only is separate (`readOnly`).
+   */
+  readonly callable: readonly MethodName[];
 }
 
 /** A local account as an administrator sees it (ADR 0170); never a hash or a key. */

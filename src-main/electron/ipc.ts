@@ -1,7 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../api/bridge.js';
-import type { CallContext } from '../api/caller.js';
-import type { ContextDispatch } from '../api/dispatcher.js';
 import type { Result } from '../api/errors.js';
 import type { EventName } from '../api/events.js';
 import { isAppUrl } from './app-origin.js';
@@ -17,22 +15,21 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
+/** Runs one call from a window's web contents: the window decides who is calling (its session). */
+export type ServeCall = (sender: WebContents, method: string, args: unknown) => Promise<Result<unknown>>;
+
 /**
  * THE IPC entry point: one channel, one handler. Subframes, foreign origins and frames that are
- * already gone get FORBIDDEN without reaching the dispatcher; the dispatcher validates the rest.
- * `callerOf` names who is calling through that window (today the one local user).
+ * already gone get FORBIDDEN without reaching `serve`; the dispatcher behind it validates the rest.
  */
-export function registerInvokeHandler(
-  dispatch: ContextDispatch,
-  callerOf: (event: IpcMainInvokeEvent) => CallContext,
-): void {
+export function registerInvokeHandler(serve: ServeCall): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'FORBIDDEN', params: {} } };
       }
-      return dispatch(typeof method === 'string' ? method : '', args, callerOf(event));
+      return serve(event.sender, typeof method === 'string' ? method : '', args);
     },
   );
 }

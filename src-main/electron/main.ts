@@ -14,7 +14,10 @@ import { menuTemplate } from './menu.js';
 import { handleAppProtocol } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { systemHandlers } from './system-handlers.js';
-import { localUserCaller } from '../hosting/system-handlers.js';
+import { localCaller } from '../api/caller.js';
+import { createSessionGate } from '../hosting/session-gate.js';
+import { createSessionTable } from '../hosting/sessions.js';
+import { createWindowSessions } from './window-sessions.js';
 import { windowOptions } from './window-options.js';
 
 // Must run before `ready`: a standard, secure scheme gets an origin, fetch, CSP 'self' and streaming.
@@ -63,10 +66,18 @@ async function start(): Promise<void> {
     { ...opened.handlers, ...systemHandlers(opened, () => mainWindow) },
     { readOnly: () => opened.readOnly, onInternalError: logInternalError },
   );
-  // One person at a desktop workstation: every call from the window acts as the OS user; with
-  // accounts enabled, as nobody until the login screen (a later step of issue 7) binds a session.
-  const caller = localUserCaller(opened, currentUser());
-  registerInvokeHandler(dispatch, () => caller);
+  // Without accounts every call from the window acts as the OS user; with them, as the user its
+  // login session names (ADR 0175), and as nobody before a login.
+  const gate = createSessionGate({
+    dispatch,
+    workstation: opened,
+    sessions: createSessionTable({ now: Date.now }),
+    localUser: localCaller(currentUser()),
+  });
+  const windows = createWindowSessions(gate, (error) => {
+    logInternalError('session.close', error, 'close');
+  });
+  registerInvokeHandler((sender, method, args) => windows.call(sender, method, args));
   // Job progress goes to the one window; the renderer picks out the jobs it started.
   opened.onEvent((event) => {
     if (mainWindow) sendEvent(mainWindow.webContents, event.name, event.payload);
@@ -75,7 +86,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) =>
     handleAppProtocol(request, {
       rendererRoot,
-      resolveFile: (logical) => opened.resolveFile(logical),
+      // Stored files only while a window is logged in (or accounts are off).
+      resolveFile: (logical) => (windows.admitsAny() ? opened.resolveFile(logical) : Promise.resolve(null)),
       tileOrigins: () => opened.tileOrigins(),
     }),
   );

@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { Handlers } from '../api/contract.js';
 import type { Workstation } from '../hosting/workstation.js';
+import { callableBy } from '../api/permissions.js';
 import { renderMessage, type Lang } from '../api/messages.js';
 import { dialogFilters } from '../core/formats/registry.js';
 
@@ -30,6 +31,7 @@ export function systemHandlers(workstation: Workstation, window: () => BrowserWi
         canPickFiles: true,
         readOnly: workstation.readOnly,
         accountsEnabled: workstation.accountsEnabled,
+        callable: callableBy(ctx.roles),
       }),
     'system.pickFiles': async ({ lang = 'zh-CN' }) => {
       const options: OpenDialogOptions = {

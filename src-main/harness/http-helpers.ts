@@ -10,8 +10,9 @@ export function send(
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
 ): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 

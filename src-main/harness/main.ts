@@ -2,9 +2,11 @@ import '../hosting/threadpool.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { CallContext } from '../api/caller.js';
 import { STRATA_VERSION } from '../hosting/version.js';
-import { headlessDispatcher, localUserCaller } from '../hosting/system-handlers.js';
+import { SIGNED_OUT, localCaller, type CallContext } from '../api/caller.js';
+import { headlessContextDispatcher } from '../hosting/system-handlers.js';
+import { createSessionGate } from '../hosting/session-gate.js';
+import { createSessionTable } from '../hosting/sessions.js';
 import { openWorkstation } from '../hosting/open-workstation.js';
 import { currentUser, resourcesBeside } from '../hosting/environment.js';
 import { internalErrorReport } from '../hosting/internal-error.js';
@@ -25,34 +27,34 @@ const home = path.resolve(values.home ?? process.env['STRATA_HOME'] ?? '.strata-
 const user = values.user ?? currentUser();
 await installBundledCrs(resourcesBeside(import.meta.url));
 const workstation = await openWorkstation({ home });
-const onInternalError = (method: string, error: unknown, ref: string): void => {
+const dispatch = headlessContextDispatcher(workstation, 'harness', STRATA_VERSION, (method, error, ref) => {
   console.error(internalErrorReport(method, error, ref));
-};
+});
 
 /**
- * Who the harness acts as: the local user until accounts are enabled; then `--user` logged in with
- * STRATA_PASSWORD (as the CLI does; the renderer's login screen is still to come, ADR 0170), else
- * signed out. A login that fails stops the harness with its error.
+ * With accounts, `--user` logged in with STRATA_PASSWORD at start (as the CLI does) is who calls
+ * without a session of their own: the e2e scenarios' signing team and `npm run dev` skip the login
+ * screen that way (ADR 0175). A login that fails stops the harness with its error.
  */
-async function harnessCaller(): Promise<CallContext> {
+async function startedAs(): Promise<CallContext | null> {
   const password = process.env['STRATA_PASSWORD'];
-  const local = localUserCaller(workstation, user);
-  if (!workstation.accountsEnabled || values.user === undefined || password === undefined) return local;
-  const signedOut = headlessDispatcher(workstation, 'harness', STRATA_VERSION, local, onInternalError);
-  const login = await signedOut('session.login', { name: values.user, password });
+  if (!workstation.accountsEnabled || values.user === undefined || password === undefined) return null;
+  const login = await dispatch('session.login', { name: values.user, password }, SIGNED_OUT);
   if (!login.ok) throw new Error(`login as ${values.user} failed: ${login.error.code}`);
   return login.value as CallContext;
 }
 
-const dispatch = headlessDispatcher(
-  workstation,
-  'harness',
-  STRATA_VERSION,
-  await harnessCaller(),
-  onInternalError,
-);
-const harness = await startHarness({
+const withoutSession = await startedAs();
+// Without accounts every call is the local user's; with them, each comes from its login session.
+const gate = createSessionGate({
   dispatch,
+  workstation,
+  sessions: createSessionTable({ now: Date.now }),
+  localUser: localCaller(user),
+  ...(withoutSession === null ? {} : { withoutSession }),
+});
+const harness = await startHarness({
+  gate,
   resolveFile: (p) => workstation.resolveFile(p),
   tileOrigins: () => workstation.tileOrigins(),
   events: (listener) => workstation.onEvent(listener),

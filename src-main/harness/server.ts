@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../api/dispatcher.js';
 import { StrataError, type ErrorCode, type ErrorParams, type Result } from '../api/errors.js';
 import { contentSecurityPolicy } from '../hosting/csp.js';
+import type { SessionGate } from '../hosting/session-gate.js';
 import { decodePathSegments, resolveStaticPath, statServedFile } from '../hosting/static-path.js';
 import type { ServedFile } from '../hosting/workstation.js';
 import { openEventStream, type SubscribeEvents } from './event-stream.js';
@@ -11,9 +11,12 @@ import { readBody, send, serveFile } from './http-helpers.js';
 
 const MAX_RPC_BODY = 1024 * 1024;
 const COOKIE = 'strata_token';
+/** The login session (ADR 0175): HttpOnly, so the page's script never holds it. */
+const SESSION_COOKIE = 'strata_session';
 
 export interface HarnessOptions {
-  readonly dispatch: Dispatch;
+  /** Who each call acts as, from its session cookie (ADR 0175), and the dispatcher behind. */
+  readonly gate: SessionGate;
   readonly resolveFile: (logicalPath: string) => Promise<ServedFile | null>;
   /** Origins of the configured basemap services, allowed as image sources in the page's CSP (ADR 0106). */
   readonly tileOrigins?: () => readonly string[];
@@ -41,13 +44,21 @@ function tokenMatches(candidate: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookie(req: IncomingMessage, wanted: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
-    if (name === COOKIE) return value;
+    if (name === wanted) return value;
   }
   return undefined;
 }
+
+const sessionOf = (req: IncomingMessage): string | null => cookie(req, SESSION_COOKIE) || null;
+
+/** Sets the session cookie to `session`, or expires it. */
+const sessionCookie = (session: string | null): string =>
+  session === null
+    ? `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+    : `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`;
 
 /** Exactly one Host header: Node keeps the first of several, so a second one could smuggle another authority. */
 const hostCount = (req: IncomingMessage): number =>
@@ -60,6 +71,8 @@ interface Route {
   readonly matches: (pathname: string) => boolean;
   readonly methods: readonly string[];
   readonly needsToken: boolean;
+  /** Only for a client with a live session while accounts are enabled (RPC decides per method). */
+  readonly needsSession: boolean;
   readonly handle: (
     req: IncomingMessage,
     res: ServerResponse,
@@ -71,7 +84,9 @@ interface Route {
 /**
  * The development/test host: the same dispatcher as Electron over HTTP on 127.0.0.1, with a
  * per-run token (header for RPC, HttpOnly cookie for file URLs and the event stream), serving the
- * built UI, the stored files with Range support, and job events at /events. Never packaged.
+ * built UI, the stored files with Range support, and job events at /events. With accounts the
+ * caller comes from the login session's HttpOnly, SameSite=Strict cookie, which the gate sets and
+ * clears (ADR 0175). Never packaged.
  */
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   const token = randomBytes(24).toString('hex');
@@ -107,8 +122,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
     const { method, args } = call as { method?: unknown; args?: unknown };
-    const result = await options.dispatch(typeof method === 'string' ? method : '', args);
-    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    const held = sessionOf(req);
+    const answer = await options.gate.call(typeof method === 'string' ? method : '', args, held);
+    const extra: Record<string, string> =
+      answer.session === held ? {} : { 'Set-Cookie': sessionCookie(answer.session) };
+    send(res, 200, JSON.stringify(answer.result), 'application/json; charset=utf-8', extra);
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
@@ -159,10 +177,23 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   }
 
   const routes: readonly Route[] = [
-    { matches: (p) => p === '/rpc', methods: ['POST'], needsToken: true, handle: rpc },
-    { matches: (p) => p === '/events', methods: ['GET'], needsToken: true, handle: events },
-    { matches: (p) => p.startsWith('/files/'), methods: ['GET', 'HEAD'], needsToken: true, handle: files },
-    { matches: () => true, methods: ['GET', 'HEAD'], needsToken: false, handle: ui },
+    { matches: (p) => p === '/rpc', methods: ['POST'], needsToken: true, needsSession: false, handle: rpc },
+    // Job events carry ids, phases and counts, no archive content: the page subscribes before a login.
+    {
+      matches: (p) => p === '/events',
+      methods: ['GET'],
+      needsToken: true,
+      needsSession: false,
+      handle: events,
+    },
+    {
+      matches: (p) => p.startsWith('/files/'),
+      methods: ['GET', 'HEAD'],
+      needsToken: true,
+      needsSession: true,
+      handle: files,
+    },
+    { matches: () => true, methods: ['GET', 'HEAD'], needsToken: false, needsSession: false, handle: ui },
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -185,7 +216,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const url = new URL(req.url ?? '/', origin);
     const authorised =
       tokenMatches(req.headers['x-strata-token'] as string | undefined, token) ||
-      tokenMatches(cookieToken(req), token);
+      tokenMatches(cookie(req, COOKIE), token);
     const route = routes.find((r) => r.matches(url.pathname));
     if (!route || !route.methods.includes(req.method ?? '')) {
       send(res, 405, 'method not allowed');
@@ -193,6 +224,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
     if (route.needsToken && !authorised) {
       refuse(res, 403, 'FORBIDDEN');
+      return;
+    }
+    // Stored files are the archive's too: with accounts, only for a live session.
+    if (route.needsSession && !options.gate.admits(sessionOf(req))) {
+      refuse(res, 403, 'SESSION_REQUIRED');
       return;
     }
     await route.handle(req, res, url, authorised);

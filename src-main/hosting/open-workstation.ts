@@ -28,6 +28,7 @@ import { createJobRegistry } from './jobs.js';
 import { openWorkDir } from './work-dir.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
+import { recordSession } from '../services/session-service.js';
 import { RECEIVE_LIMITS } from '../services/receive-service.js';
 import { scanPayload } from '../node/scan/scan-payload.js';
 
@@ -175,6 +176,7 @@ async function compose({
     get accountsEnabled() {
       return withAccounts;
     },
+    recordSession: (action, caller, details) => recordSession(deps, action, caller, details),
     tileOrigins: () => origins,
     async resolveFile(logicalPath: string): Promise<ServedFile | null> {
       const tile = TILE_PATH.exec(logicalPath);

@@ -1,7 +1,14 @@
 import { SIGNED_OUT, localCaller, type CallContext } from '../api/caller.js';
 import type { Handlers } from '../api/contract.js';
-import { createDispatcher, forCaller, type Dispatch, type DispatcherOptions } from '../api/dispatcher.js';
+import {
+  createDispatcher,
+  forCaller,
+  type ContextDispatch,
+  type Dispatch,
+  type DispatcherOptions,
+} from '../api/dispatcher.js';
 import { StrataError } from '../api/errors.js';
+import { callableBy } from '../api/permissions.js';
 import type { Workstation } from './workstation.js';
 
 /** `system.*` for hosts without native dialogs (the harness and the CLI). */
@@ -20,6 +27,7 @@ export function headlessSystemHandlers(
         canPickFiles: false,
         readOnly: workstation.readOnly,
         accountsEnabled: workstation.accountsEnabled,
+        callable: callableBy(ctx.roles),
       }),
     'system.pickFiles': () => Promise.reject(new StrataError('UNSUPPORTED_BY_HOST')),
   };
@@ -27,21 +35,28 @@ export function headlessSystemHandlers(
 
 /**
  * The dispatcher of a host without native dialogs (the workstation's services plus `system.*`),
- * bound to the one caller of that host: the CLI's run, the harness's local user.
+ * taking the caller with each call: the harness's, from its session gate.
  */
-export function headlessDispatcher(
+export function headlessContextDispatcher(
+  workstation: Workstation,
+  host: 'harness' | 'cli',
+  version: string,
+  onInternalError: DispatcherOptions['onInternalError'],
+): ContextDispatch {
+  return createDispatcher(
+    { ...workstation.handlers, ...headlessSystemHandlers(workstation, host, version) },
+    { readOnly: () => workstation.readOnly, onInternalError },
+  );
+}
+
+/** The same, bound to one caller: the CLI's run, a test's user. */
+export const headlessDispatcher = (
   workstation: Workstation,
   host: 'harness' | 'cli',
   version: string,
   caller: CallContext,
   onInternalError: DispatcherOptions['onInternalError'],
-): Dispatch {
-  const dispatch = createDispatcher(
-    { ...workstation.handlers, ...headlessSystemHandlers(workstation, host, version) },
-    { readOnly: () => workstation.readOnly, onInternalError },
-  );
-  return forCaller(dispatch, caller);
-}
+): Dispatch => forCaller(headlessContextDispatcher(workstation, host, version, onInternalError), caller);
 
 /**
  * Who a host's local user is before any login: every role while the catalogue has no accounts

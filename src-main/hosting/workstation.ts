@@ -1,3 +1,4 @@
+import type { CallContext } from '../api/caller.js';
 import type { HostEvent } from '../api/events.js';
 import type { BagLimits } from '../core/model/index.js';
 import type { ServiceHandlers } from '../services/create-handlers.js';
@@ -28,6 +29,12 @@ export interface Workstation {
    * Turns true when the first administrator is created.
    */
   readonly accountsEnabled: boolean;
+  /** Audits a host session's start or end (ADR 0175); `details` never hold the session id. */
+  recordSession(
+    action: 'session.login' | 'session.logout',
+    caller: CallContext,
+    details: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /**
    * Only logical paths produced by the services resolve; anything else is null. A path that names
    * something unreadable (a damaged tile set) throws the StrataError that says why.

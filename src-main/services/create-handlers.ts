@@ -17,7 +17,7 @@ import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './c
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
-import { changePassword, login } from './session-service.js';
+import { changePassword, login, logout } from './session-service.js';
 import {
   listProfiles,
   loadProfile,
@@ -127,6 +127,7 @@ export function createHandlers(
     'users.disable': ({ name }, ctx) => disableUser(deps, ctx, name),
     'users.setRole': ({ name, roles }, ctx) => setUserRoles(deps, ctx, name, roles),
     'session.login': ({ name, password }) => login(deps, name, password),
+    'session.logout': () => logout(deps),
     'users.changePassword': async ({ oldPassword, newPassword }, ctx) => {
       await changePassword(deps, ctx, oldPassword, newPassword);
       return { changed: true as const };

@@ -1,9 +1,9 @@
 import { AFTER_SUCCESS, afterFailure, lockedUntil } from '../core/accounts/lockout.js';
 import type { AccountRow, PasswordRecord } from '../core/accounts/account.js';
-import { accountSubject } from '../core/accounts/account.js';
+import { accountSubject, sessionSubject } from '../core/accounts/account.js';
 import type { CallContext } from '../api/caller.js';
 import { StrataError } from '../api/errors.js';
-import { certify, trustedAccount, writeAccount } from './account-trust.js';
+import { accountsEnabled, certify, trustedAccount, writeAccount } from './account-trust.js';
 import type { ServiceDeps } from './deps.js';
 
 // Logging in and changing one's own password (ADR 0170).
@@ -81,5 +81,31 @@ export async function changePassword(
   const next = certify(deps, { ...row, password, wrappedKey, revision: row.revision + 1 }, AFTER_SUCCESS);
   await deps.store.write((tx) =>
     writeAccount(tx, next, { actor: ctx.user, action: 'account.changePassword', details: {} }),
+  );
+}
+
+/**
+ * What `session.logout` answers: the host ends the caller's session once this returns (ADR 0175).
+ * Without accounts there are no sessions to end.
+ */
+export async function logout(deps: ServiceDeps): Promise<{ ended: true }> {
+  if (!(await accountsEnabled(deps))) throw new StrataError('ACCOUNTS_NOT_ENABLED');
+  return { ended: true };
+}
+
+/** A host's session began or ended (ADR 0175): audited under `session:NAME`, never with its id. */
+export async function recordSession(
+  deps: ServiceDeps,
+  action: 'session.login' | 'session.logout',
+  caller: CallContext,
+  details: Readonly<Record<string, string>>,
+): Promise<void> {
+  await deps.store.write((tx) =>
+    tx.appendAudit({
+      actor: caller.user,
+      action,
+      subject: sessionSubject(caller.user),
+      details: { ...details, roles: caller.roles.join(',') },
+    }),
   );
 }

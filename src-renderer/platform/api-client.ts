@@ -19,10 +19,19 @@ export class ApiError extends Error {
   }
 }
 
-/** Builds the typed client: one async function per contract method, throwing ApiError on `{ok:false}`. */
-export function createApi(transport: Transport): ApiClient {
+/** The refusals that mean the caller is signed out (ADR 0175): the UI then shows the login screen. */
+export type SessionLost = 'SESSION_REQUIRED' | 'SESSION_EXPIRED';
+export const isSessionLost = (code: ErrorCode): code is SessionLost =>
+  code === 'SESSION_REQUIRED' || code === 'SESSION_EXPIRED';
+
+/**
+ * Builds the typed client: one async function per contract method, throwing ApiError on
+ * `{ok:false}`; a refusal for want of a session is also told to `onSessionLost`, whichever call met it.
+ */
+export function createApi(transport: Transport, onSessionLost: (code: SessionLost) => void): ApiClient {
   const call = async <M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> => {
     const result = await transport.invoke(method, args);
+    if (!result.ok && isSessionLost(result.error.code)) onSessionLost(result.error.code);
     if (!result.ok) throw new ApiError(result.error.code, result.error.params);
     return result.value as MethodResult<M>;
   };

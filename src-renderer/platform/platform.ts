@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../src-main/api/contract.js';
 import type { JobProgressEvent } from '../../src-main/api/events.js';
-import { createApi, type Transport } from './api-client.js';
+import { createApi, type SessionLost, type Transport } from './api-client.js';
 import { createHarnessTransport, takeTokenFromUrl } from './harness-transport.js';
 import { createHarnessEvents } from './harness-events.js';
 import type { StrataBridge } from '../../src-main/api/bridge.js';
@@ -13,6 +13,8 @@ export interface HostEvents {
 
 /** Everything host-specific the UI needs, chosen once at startup. */
 export interface Platform {
+  /** Tells `callback` when a call was refused for want of a live session; returns the unsubscribe. */
+  readonly onSessionLost: (callback: (code: SessionLost) => void) => () => void;
   readonly kind: 'electron' | 'harness';
   readonly api: ApiClient;
   readonly events: HostEvents;
@@ -24,11 +26,29 @@ export interface Platform {
 
 const encodePath = (logicalPath: string): string => logicalPath.split('/').map(encodeURIComponent).join('/');
 
+/** Listeners for lost sessions, shared by the api client that reports and the UI that listens. */
+function sessionListeners() {
+  const listeners = new Set<(code: SessionLost) => void>();
+  return {
+    report: (code: SessionLost): void => {
+      for (const listener of listeners) listener(code);
+    },
+    onSessionLost: (callback: (code: SessionLost) => void): (() => void) => {
+      listeners.add(callback);
+      return () => {
+        listeners.delete(callback);
+      };
+    },
+  };
+}
+
 function electronPlatform(bridge: StrataBridge): Platform {
   const transport: Transport = { invoke: (method, args) => bridge.invoke(method, args) };
+  const sessions = sessionListeners();
   return {
     kind: 'electron',
-    api: createApi(transport),
+    api: createApi(transport, sessions.report),
+    onSessionLost: sessions.onSessionLost,
     events: {
       onJobProgress: (callback) =>
         bridge.onEvent('job.progress', (payload) => {
@@ -42,9 +62,11 @@ function electronPlatform(bridge: StrataBridge): Platform {
 
 function harnessPlatform(): Platform {
   const token = takeTokenFromUrl(window.location, window.history);
+  const sessions = sessionListeners();
   return {
     kind: 'harness',
-    api: createApi(createHarnessTransport(token)),
+    api: createApi(createHarnessTransport(token), sessions.report),
+    onSessionLost: sessions.onSessionLost,
     events: createHarnessEvents(),
     fileUrl: (logicalPath) => `/files/${encodePath(logicalPath)}`,
     pathForFile: () => null,

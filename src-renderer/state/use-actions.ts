@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
-import type { ApiClient } from '../../src-main/api/contract.js';
+import type { ApiClient, MethodName } from '../../src-main/api/contract.js';
 import type { DatasetDetail } from '../../src-main/api/types.js';
 import { usePlatform } from '../platform/platform-context.js';
 import { putDetail, setAudit, setDatasets, setInfo, setListLoading, useAppStore } from './app-store.js';
 
 export interface Actions {
   readonly api: ApiClient;
-  /** system.info + audit.verify + datasets.list; throws when the host is unreachable. */
-  start(): Promise<void>;
+  /**
+   * system.info, then (unless the host wants a login first: 'login') audit.verify + datasets.list;
+   * throws when the host is unreachable.
+   */
+  start(): Promise<'ready' | 'login'>;
   refreshList(): Promise<void>;
   loadDetail(id: string): Promise<DatasetDetail>;
   verifyAudit(): Promise<void>;
@@ -41,8 +44,11 @@ function createActions(api: ApiClient): Actions {
   return {
     api,
     async start() {
-      setInfo(await api['system.info']({}));
+      const info = await api['system.info']({});
+      setInfo(info);
+      if (info.accountsEnabled && info.user === '') return 'login';
       await Promise.all([refreshList(), verifyAudit()]);
+      return 'ready';
     },
     refreshList,
     loadDetail,
@@ -64,4 +70,12 @@ export function useActions(): Actions {
 /** True when the host refuses changes (audit chain broken). */
 export function useReadOnly(): boolean {
   return useAppStore((s) => s.info?.readOnly === true || (s.audit.state === 'done' && !s.audit.result.ok));
+}
+
+/**
+ * True when the caller's roles allow `method` (system.info's `callable`, ADR 0175): what the UI
+ * offers. The main process checks every call whatever the UI shows.
+ */
+export function useCallable(method: MethodName): boolean {
+  return useAppStore((s) => s.info?.callable.includes(method) === true);
 }

@@ -1,6 +1,7 @@
 import { localCaller } from '../../src-main/api/caller.js';
 import type { Dispatch } from '../../src-main/api/dispatcher.js';
 import { headlessDispatcher } from '../../src-main/hosting/system-handlers.js';
+import type { SessionGate } from '../../src-main/hosting/session-gate.js';
 import type { Workstation } from '../../src-main/hosting/workstation.js';
 
 /**
@@ -12,3 +13,10 @@ export function testDispatch(ws: Workstation, host: 'harness' | 'cli' = 'harness
     throw error;
   });
 }
+
+/** A harness gate that runs every call through `dispatch` as it is bound: no sessions (open mode). */
+export const boundGate = (dispatch: Dispatch): SessionGate => ({
+  call: async (method, args) => ({ result: await dispatch(method, args), session: null }),
+  admits: () => true,
+  close: () => Promise.resolve(),
+});

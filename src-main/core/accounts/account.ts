@@ -57,6 +57,11 @@ export interface AccountRow extends CertifiedAccount {
 
 /** The audit subject of an account's changes. */
 export const accountSubject = (name: string): string => `account:${name}`;
+/**
+ * The audit subject of a user's sessions (ADR 0175): apart from `account:NAME`, whose latest
+ * entry must name the row's revision for the row to be trusted.
+ */
+export const sessionSubject = (name: string): string => `session:${name}`;
 
 /** The audit subject of the entry that enabled accounts on this catalogue. */
 export const ACCOUNTS_SUBJECT = 'accounts';

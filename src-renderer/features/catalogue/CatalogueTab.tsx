@@ -10,7 +10,7 @@ import {
 } from '../../../src-main/api/secrecy.js';
 import { levelText, periodText } from '../../i18n/messages.js';
 import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
@@ -51,6 +51,8 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  // A reviewer reads the record; only those who may save it edit it.
+  const mayEdit = useCallable('catalogue.save');
   const [form] = Form.useForm<FormValues>();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const record = detail.record;
@@ -122,7 +124,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
           layout="vertical"
           size="small"
           initialValues={toForm(record.fields)}
-          disabled={readOnly || save.busy}
+          disabled={readOnly || !mayEdit || save.busy}
           onValuesChange={() => {
             setSavedVersion(null);
           }}

@@ -9,7 +9,7 @@ import {
 } from '../../../src-main/api/standing.js';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { messageText } from '../../i18n/messages.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { formatTime } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
@@ -28,6 +28,7 @@ export function StandingSection({ detail }: { readonly detail: DatasetDetail }) 
   const { t } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  const mayChange = useCallable(METHOD[detail.summary.standing === 'active' ? 'withdraw' : 'restore']);
   const [form] = Form.useForm<{ reason: string }>();
   const [open, setOpen] = useState(false);
   const id = detail.summary.id;
@@ -102,7 +103,7 @@ export function StandingSection({ detail }: { readonly detail: DatasetDetail }) 
             </Button>
           </Space>
         </Form>
-      ) : (
+      ) : mayChange ? (
         <Button
           size="small"
           disabled={readOnly}
@@ -113,7 +114,7 @@ export function StandingSection({ detail }: { readonly detail: DatasetDetail }) 
         >
           {t(standing === 'active' ? 'standing.open' : 'standing.openRestore')}
         </Button>
-      )}
+      ) : null}
       <ErrorAlert error={act.error} testId="standing-error" />
     </div>
   );

@@ -2,7 +2,7 @@ import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { CrsPicker } from './CrsPicker.js';
@@ -15,6 +15,7 @@ export function AssignCrs({ detail }: { readonly detail: DatasetDetail }) {
   const { t } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  const mayAssign = useCallable('dataset.assignCrs');
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState<string | null>(null);
   const s = detail.summary;
@@ -23,7 +24,7 @@ export function AssignCrs({ detail }: { readonly detail: DatasetDetail }) {
     await actions.refreshDataset(s.id);
     setOpen(false);
   });
-  if (s.crs !== null || s.sourceId !== null || s.status !== 'draft') return null;
+  if (s.crs !== null || s.sourceId !== null || s.status !== 'draft' || !mayAssign) return null;
   if (!open) {
     return (
       <Button

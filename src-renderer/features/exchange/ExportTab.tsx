@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
 import { formatBytes } from '../../ui/format.js';
@@ -17,6 +17,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  const mayExport = useCallable('exchange.export');
   const id = detail.summary.id;
   const exported = useAppStore((s) => s.exports[id]);
   const verified = useAppStore((s) => s.verifications[id]);
@@ -52,7 +53,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
       <Form
         layout="vertical"
         size="small"
-        disabled={readOnly}
+        disabled={readOnly || !mayExport}
         onFinish={() => {
           void doExport.run(outDir.trim());
         }}

@@ -4,7 +4,7 @@ import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putRelease, select, useAppStore } from '../../state/app-store.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
 import { formatTime } from '../../ui/format.js';
@@ -20,6 +20,7 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  const mayRelease = useCallable('release.create');
   const s = detail.summary;
   const result = useAppStore((st) => st.releases[s.id]);
   const datasets = useAppStore((st) => st.datasets);
@@ -80,7 +81,7 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
         <Button
           type="primary"
           loading={release.busy}
-          disabled={readOnly}
+          disabled={readOnly || !mayRelease}
           data-testid="release-button"
           onClick={() => {
             void release.run();

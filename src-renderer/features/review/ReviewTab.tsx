@@ -3,7 +3,7 @@ import { Button, Empty } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
-import { useActions, useReadOnly } from '../../state/use-actions.js';
+import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { clearFinding, useFindingStore } from './finding-store.js';
@@ -17,6 +17,10 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
   const { t } = useTranslation();
   const actions = useActions();
   const readOnly = useReadOnly();
+  // What the caller's roles allow (ADR 0175): a curator sees the review, not a reviewer's controls.
+  const mayRun = useCallable('review.run');
+  const mayDecide = useCallable('review.decide');
+  const mayConclude = useCallable('review.approve');
   const id = detail.summary.id;
   const review = useAsyncAction(async () => {
     const report = await actions.api['review.run']({ id });
@@ -30,7 +34,7 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
   useEffect(() => clearFinding, [id, report?.id]);
   return (
     <div className="tab-body">
-      <div className="toolbar">
+      <div className="toolbar" hidden={!mayRun}>
         <Button
           type="primary"
           icon={<SafetyCertificateOutlined />}
@@ -62,25 +66,27 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
               }}
               deciding={{
                 decisions: report.decisions,
-                disabled: readOnly || report.verdict !== null,
+                disabled: readOnly || !mayDecide || report.verdict !== null,
                 onDecide: async (finding, decision, reason) => {
                   await actions.api['review.decide']({ reviewId: report.id, finding, decision, reason });
                   await actions.refreshDataset(id);
                 },
               }}
             />
-            <VerdictPanel
-              key={report.id}
-              verdict={report.verdict}
-              disabled={readOnly}
-              onConclude={async (verdict, comment, password) => {
-                const reviewId = report.id;
-                if (verdict === 'approve')
-                  await actions.api['review.approve']({ reviewId, comment, password });
-                else await actions.api['review.return']({ reviewId, comment });
-                await actions.refreshDataset(id);
-              }}
-            />
+            {report.verdict === null && !mayConclude ? null : (
+              <VerdictPanel
+                key={report.id}
+                verdict={report.verdict}
+                disabled={readOnly}
+                onConclude={async (verdict, comment, password) => {
+                  const reviewId = report.id;
+                  if (verdict === 'approve')
+                    await actions.api['review.approve']({ reviewId, comment, password });
+                  else await actions.api['review.return']({ reviewId, comment });
+                  await actions.refreshDataset(id);
+                }}
+              />
+            )}
           </>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.none')} />

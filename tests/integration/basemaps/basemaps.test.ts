@@ -13,7 +13,7 @@ import { BASEMAP_GPKG, BASEMAP_MBTILES, CHECKER_ULLR } from '../../fixtures/tile
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { gdalinfo } from '../../support/gdal.js';
 import { ROOT, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { boundGate, testDispatch } from '../../support/test-dispatch.js';
 
 interface StoredTile {
   readonly zoom: number;
@@ -102,7 +102,7 @@ beforeAll(async () => {
   const dispatch = testDispatch(ws);
   local = clientOf(dispatch);
   harness = await startHarness({
-    dispatch,
+    gate: boundGate(dispatch),
     resolveFile: (p) => ws.resolveFile(p),
     tileOrigins: () => ws.tileOrigins(),
     events: (listener) => ws.onEvent(listener),

@@ -11,7 +11,7 @@ import { clientOf, httpDispatch, type Client } from '../../support/contract-clie
 import { copyFixture, ROOT, tempDir } from '../../support/samples.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
 import { ogrLayers } from '../../support/ogr-layers.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { boundGate, testDispatch } from '../../support/test-dispatch.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const dispatch = testDispatch(ws);
   local = clientOf(dispatch);
   harness = await startHarness({
-    dispatch,
+    gate: boundGate(dispatch),
     resolveFile: (p) => ws.resolveFile(p),
     events: (listener) => ws.onEvent(listener),
     rendererDir: path.join(ROOT, 'dist', 'renderer'),
@@ -112,7 +112,7 @@ describe('dataset.assignCrs', () => {
     ws = await openWorkstation({ home });
     local = clientOf(testDispatch(ws));
     harness = await startHarness({
-      dispatch: testDispatch(ws),
+      gate: boundGate(testDispatch(ws)),
       resolveFile: (p) => ws.resolveFile(p),
       events: (listener) => ws.onEvent(listener),
       rendererDir: path.join(ROOT, 'dist', 'renderer'),

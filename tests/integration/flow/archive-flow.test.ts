@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { boundGate } from '../../support/test-dispatch.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
@@ -42,7 +43,7 @@ describe('the archive flow through the contract', () => {
   it('runs over the loopback harness, which also serves display files with Range and guards its token', async () => {
     const { ws, scratch, team } = await workstation();
     const harness: RunningHarness = await startHarness({
-      dispatch: await curatorDispatch(ws),
+      gate: boundGate(await curatorDispatch(ws)),
       resolveFile: (p) => ws.resolveFile(p),
       events: (listener) => ws.onEvent(listener),
       rendererDir: path.join(ROOT, 'dist', 'renderer'),

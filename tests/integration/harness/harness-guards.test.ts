@@ -7,6 +7,7 @@ import type { Dispatch } from '../../../src-main/api/dispatcher.js';
 import type { ApiErrorBody } from '../../../src-main/api/errors.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
 import { tempDir } from '../../support/samples.js';
+import { boundGate } from '../../support/test-dispatch.js';
 
 interface Answer {
   readonly status: number;
@@ -89,7 +90,7 @@ beforeAll(async () => {
   // The served folder reached through a link of its own still serves what lies inside it.
   await symlink(renderer, path.join(scratch.dir, 'renderer-link'));
   harness = await startHarness({
-    dispatch: recordingDispatch,
+    gate: boundGate(recordingDispatch),
     resolveFile: () => Promise.resolve(null),
     events: () => () => undefined,
     rendererDir: path.join(scratch.dir, 'renderer-link'),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent, JobProgressEvent } from '../../../src-main/api/events.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
+import { boundGate } from '../../support/test-dispatch.js';
 import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 import {
   TEAM,
@@ -45,7 +46,7 @@ beforeAll(async () => {
     throw error;
   });
   harness = await startHarness({
-    dispatch,
+    gate: boundGate(dispatch),
     resolveFile: (p) => ws.resolveFile(p),
     events: (listener) => ws.onEvent(listener),
     rendererDir: path.join(ROOT, 'dist', 'renderer'),
@@ -158,7 +159,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
   it('/events wants the token, streams text/event-stream with heartbeats and ends when the harness closes', async () => {
     expect((await fetch(`${harness.origin}/events`)).status).toBe(403);
     const quick = await startHarness({
-      dispatch: httpDispatch(harness.origin, harness.token),
+      gate: boundGate(httpDispatch(harness.origin, harness.token)),
       resolveFile: () => Promise.resolve(null),
       events: (listener) => ws.onEvent(listener),
       rendererDir: path.join(ROOT, 'dist', 'renderer'),

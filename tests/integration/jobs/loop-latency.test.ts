@@ -12,6 +12,7 @@ import { startHarness, type RunningHarness } from '../../../src-main/harness/ser
 import { writeSyntheticDem } from '../../bench/synthetic-dem.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { ROOT, tempDir } from '../../support/samples.js';
+import { boundGate } from '../../support/test-dispatch.js';
 import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 import { TEAM, loginCaller, signingTeam, type SigningTeam } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
@@ -39,7 +40,7 @@ beforeAll(async () => {
     throw error;
   });
   harness = await startHarness({
-    dispatch,
+    gate: boundGate(dispatch),
     resolveFile: (p) => ws.resolveFile(p),
     events: (listener) => ws.onEvent(listener),
     rendererDir: path.join(ROOT, 'dist', 'renderer'),

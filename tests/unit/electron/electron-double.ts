@@ -27,6 +27,8 @@ export function fakeSession() {
 
 /** A web contents double: a real EventEmitter plus the window-open handler. */
 export class FakeWebContents extends EventEmitter {
+  private static count = 0;
+  readonly id = ++FakeWebContents.count;
   windowOpenHandler: Listener | null = null;
   readonly sent: unknown[][] = [];
   destroyed = false;

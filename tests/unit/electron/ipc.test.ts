@@ -1,7 +1,6 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { localCaller } from '../../../src-main/api/caller.js';
-import type { ContextDispatch } from '../../../src-main/api/dispatcher.js';
+import type { ServeCall } from '../../../src-main/electron/ipc.js';
 import { FakeWebContents, type ElectronDouble } from './electron-double.js';
 
 const electron = await vi.hoisted(async () => {
@@ -12,20 +11,19 @@ vi.mock('electron', () => electron);
 
 const { registerInvokeHandler, sendEvent } = await import('../../../src-main/electron/ipc.js');
 
-const LOCAL = localCaller('zhang.san');
-
 type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise<unknown>;
 
 function register(double: ElectronDouble) {
-  const dispatch = vi.fn<ContextDispatch>(() => Promise.resolve({ ok: true, value: ['dataset'] }));
-  registerInvokeHandler(dispatch, () => LOCAL);
+  const dispatch = vi.fn<ServeCall>(() => Promise.resolve({ ok: true, value: ['dataset'] }));
+  registerInvokeHandler(dispatch);
   const handler = double.invokeHandlers.get('strata:invoke') as InvokeHandler | undefined;
   if (!handler) throw new Error('no handler registered on strata:invoke');
   return { dispatch, handler };
 }
 
 const topAppFrame = { parent: null, url: 'app://strata/index.html' };
-const invokeEvent = (senderFrame: unknown) => ({ senderFrame, sender: {}, frameId: 1, processId: 1 });
+const SENDER = { id: 7 };
+const invokeEvent = (senderFrame: unknown) => ({ senderFrame, sender: SENDER, frameId: 1, processId: 1 });
 
 describe('IPC wrapper', () => {
   beforeEach(() => {
@@ -39,10 +37,10 @@ describe('IPC wrapper', () => {
     expect([...electron.invokeHandlers.keys()]).toEqual(['strata:invoke']);
   });
 
-  it('passes method and arguments from the top app frame to the dispatcher', async () => {
+  it('passes the sending window, method and arguments from the top app frame on', async () => {
     const { dispatch, handler } = register(electron);
     const result = await handler(invokeEvent(topAppFrame), 'datasets.list', {});
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('datasets.list', {}, LOCAL);
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(SENDER, 'datasets.list', {});
     expect(result).toEqual({ ok: true, value: ['dataset'] });
   });
 
@@ -63,7 +61,7 @@ describe('IPC wrapper', () => {
   it('hands a non-string method to the dispatcher as an unknown name, not as the value', async () => {
     const { dispatch, handler } = register(electron);
     await handler(invokeEvent(topAppFrame), { toString: () => 'datasets.list' }, {});
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('', {}, LOCAL);
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(SENDER, '', {});
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROLES } from '../../../src-main/api/caller.js';
+import { METHOD_NAMES } from '../../../src-main/api/contract.js';
 import type { HostEvent } from '../../../src-main/api/events.js';
 import type { Workstation, WorkstationOptions } from '../../../src-main/hosting/workstation.js';
 import { FORMATS } from '../../../src-main/core/formats/registry.js';
@@ -46,7 +47,11 @@ vi.mock('../../../src-main/hosting/open-workstation.js', () => ({
 }));
 
 type InvokeHandler = (event: unknown, method: unknown, args: unknown) => Promise<unknown>;
-const trusted = { senderFrame: { parent: null, url: 'app://strata/index.html' } };
+const REVIEWER = { user: 'li.na', roles: ['reviewer'] };
+const trusted = {
+  senderFrame: { parent: null, url: 'app://strata/index.html' },
+  sender: new FakeWebContents(),
+};
 
 function fakeWorkstation(readOnly = false) {
   const listeners: ((event: HostEvent) => void)[] = [];
@@ -56,7 +61,9 @@ function fakeWorkstation(readOnly = false) {
     handlers: {
       'datasets.list': vi.fn(() => Promise.resolve([])),
       'catalogue.save': vi.fn(() => Promise.resolve({ version: 2 })),
+      'session.login': vi.fn(() => Promise.resolve(REVIEWER)),
     },
+    recordSession: vi.fn(() => Promise.resolve()),
     resolveFile: vi.fn(() => Promise.resolve(null)),
     onEvent: vi.fn((listener: (event: HostEvent) => void) => {
       listeners.push(listener);
@@ -157,6 +164,8 @@ describe('Electron main process', () => {
         canPickFiles: true,
         readOnly: false,
         accountsEnabled: false,
+        // Every role may call every method.
+        callable: METHOD_NAMES,
       },
     });
     await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
@@ -165,6 +174,28 @@ describe('Electron main process', () => {
       { all: false },
       { user: 'zhang.san', roles: ROLES },
     );
+  });
+
+  it('with accounts, each window starts signed out and acts in the roles of its own login', async () => {
+    const { invoke, workstation } = await bootReady();
+    // Read on every call: enabling accounts takes effect without a restart (ADR 0175).
+    workstation.accountsEnabled = true;
+    await expect(invoke(trusted, 'datasets.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_REQUIRED' },
+    });
+    await expect(invoke(trusted, 'session.login', { name: 'li.na', password: 'pw' })).resolves.toEqual({
+      ok: true,
+      value: REVIEWER,
+    });
+    expect(workstation.recordSession).toHaveBeenCalledWith('session.login', REVIEWER, expect.any(Object));
+    await expect(invoke(trusted, 'datasets.list', {})).resolves.toEqual({ ok: true, value: [] });
+    expect(workstation.handlers['datasets.list']).toHaveBeenLastCalledWith({ all: false }, REVIEWER);
+    const otherWindow = { ...trusted, sender: new FakeWebContents() };
+    await expect(invoke(otherWindow, 'datasets.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_REQUIRED' },
+    });
   });
 
   it('a read-only workstation refuses a mutating call before its handler, and still reads', async () => {
@@ -232,6 +263,20 @@ describe('Electron main process', () => {
     const response = await handler(new Request('app://strata/files/datasets/ds_0123456789abcdef/display'));
     expect(workstation.resolveFile).toHaveBeenCalledWith('datasets/ds_0123456789abcdef/display');
     expect(response.status).toBe(404);
+  });
+
+  it('with accounts, serves stored files only while a window is logged in', async () => {
+    const { electron, invoke, workstation } = await bootReady();
+    workstation.accountsEnabled = true;
+    const handler = electron.protocol.handle.mock.calls[0]?.[1] as unknown as (
+      request: Request,
+    ) => Promise<Response>;
+    const file = 'app://strata/files/datasets/ds_0123456789abcdef/display';
+    expect((await handler(new Request(file))).status).toBe(404);
+    expect(workstation.resolveFile).not.toHaveBeenCalled();
+    await invoke(trusted, 'session.login', { name: 'li.na', password: 'pw' });
+    await handler(new Request(file));
+    expect(workstation.resolveFile).toHaveBeenCalledWith('datasets/ds_0123456789abcdef/display');
   });
 
   it('holds the quit until the workstation is closed, then quits', async () => {

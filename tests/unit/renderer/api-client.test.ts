@@ -21,7 +21,9 @@ function clientOverDispatcher() {
     onInternalError: () => undefined,
   });
   const asUser = forCaller(dispatch, localCaller('curator'));
-  return createApi({ invoke: (method, args) => asUser(method, args) });
+  return createApi({ invoke: (method, args) => asUser(method, args) }, () => {
+    throw new Error('no call here lacks a session');
+  });
 }
 
 const i18n = initI18n('zh-CN');
@@ -53,6 +55,25 @@ describe('the renderer api client', () => {
     );
     expect(await inLang('en', () => errorText(error))).toBe(
       'Export refused: the level is Confidential (秘密); only unclassified (公开) data may be exported',
+    );
+  });
+
+  it('tells the UI when a call was refused for want of a session, and only then', async () => {
+    const lost: string[] = [];
+    const refusals = ['SESSION_EXPIRED', 'FORBIDDEN', 'SESSION_REQUIRED'] as const;
+    let next = 0;
+    const api = createApi(
+      {
+        invoke: () =>
+          Promise.resolve({ ok: false, error: { code: refusals[next++] ?? 'INTERNAL', params: {} } }),
+      },
+      (code) => lost.push(code),
+    );
+    for (const code of refusals)
+      await expect(api['datasets.list']({})).rejects.toMatchObject({ name: 'ApiError', code });
+    expect(lost).toEqual(['SESSION_EXPIRED', 'SESSION_REQUIRED']);
+    expect(await inLang('zh-CN', () => errorText(new ApiError('SESSION_EXPIRED', {})))).toBe(
+      '登录已过期（长时间未操作），请重新登录',
     );
   });
 
