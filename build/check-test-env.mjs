@@ -15,9 +15,11 @@ function runs(tool) {
 const missing = [];
 if (!runs(process.env.CHROMIUM_PATH ?? 'chromium')) missing.push('chromium');
 if (!['gdalinfo', 'ogrinfo', 'gdalwarp'].every(runs)) missing.push('gdal-bin');
+// Map products are read back with poppler (ADR 0179).
+if (!['pdftotext', 'pdffonts', 'pdfinfo', 'pdftoppm'].every((t) => runs(t))) missing.push('poppler-utils');
 if (missing.length > 0) {
   console.error(
-    `Tests need: ${missing.join(', ')} — install with: sudo apt-get install -y chromium gdal-bin fonts-noto-cjk (or run: bash .ci/run)`,
+    `Tests need: ${missing.join(', ')} — install with: sudo apt-get install -y chromium gdal-bin fonts-noto-cjk poppler-utils (or run: bash .ci/run)`,
   );
   process.exit(1);
 }

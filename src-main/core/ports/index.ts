@@ -20,3 +20,4 @@ export type {
   OpenedFile,
   VectorIo,
 } from './vector-io.js';
+export type { ProductWriter, WrittenProduct } from './product-io.js';
