@@ -8,6 +8,7 @@ import { ACCOUNT_NAME_PATTERN } from '../core/accounts/account.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
+import { PAPERS, type Paper } from '../core/layout/page.js';
 import type {
   AccountView,
   AuditEntry,
@@ -28,6 +29,7 @@ import type {
   RecordVersion,
   ReleaseResult,
   ReviewReport,
+  ProductResult,
   SheetView,
   SystemInfo,
   VerifyResult,
@@ -123,6 +125,34 @@ const sheetArgs = z.union([
   z.object({ code: z.string().max(40) }).strict(),
   z.object({ at: z.tuple([z.number(), z.number()]), scale: z.number().int().positive() }).strict(),
 ]);
+/**
+ * `products.create` (ADR 0179): the datasets drawn, a layout document (a template's JSON; the
+ * built-in layout without one), what the built-in layout or the template's map frames take
+ * (title, scale, sheet, paper), the 图签's entries, and the PDF to write.
+ */
+const responsibilityField = z.string().trim().max(100);
+const productArgs = z
+  .object({
+    datasets: z.array(datasetId).min(1).max(50),
+    layout: z.unknown().optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    scale: z.number().int().min(100).max(100_000_000).optional(),
+    sheet: z.string().trim().min(1).max(40).optional(),
+    paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
+    orientation: z.enum(['portrait', 'landscape']).optional(),
+    responsibility: z
+      .object({
+        unit: responsibilityField.optional(),
+        author: responsibilityField.optional(),
+        reviewer: responsibilityField.optional(),
+        date: responsibilityField.optional(),
+      })
+      .strict()
+      .optional(),
+    out: filePath,
+    jobId: jobId.optional(),
+  })
+  .strict();
 const assignCrsArgs = z.object({
   id: datasetId,
   code: z.string().trim().min(1).max(80),
@@ -368,6 +398,14 @@ export const contract = {
   // Map products (issue 10).
   /** A GB/T 13989 sheet: scale, corners [w, s, e, n] in CGCS2000 degrees, eight neighbours. */
   'maps.sheet': method<typeof sheetArgs, SheetView>(sheetArgs, READ),
+  /**
+   * Writes a map product as PDF from vector datasets, marked with the highest 密级 of their
+   * records (map staff's act, audited; ADR 0179). Long: progress and cancel under `jobId`.
+   */
+  'products.create': method<typeof productArgs, ProductResult>(productArgs, {
+    mutates: true,
+    roles: ['mapmaker'],
+  }),
   // Basemaps (issue 6, ADR 0106).
   /** The configured basemaps, local tile sets with their grid (or why one cannot be read). */
   'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),

@@ -32,6 +32,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'crs.mapTransforms': true,
   // Map products (issue 10).
   'maps.sheet': true,
+  'products.create': true,
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,

@@ -27,6 +27,7 @@ import type { ServedFile, Workstation, WorkstationOptions } from './workstation.
 import { createJobRegistry } from './jobs.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
+import { createPdfWriter, productFonts } from '../node/product/index.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -124,6 +125,7 @@ async function compose({
     accounts: createAccountCrypto(signer.publicKeyPem()),
     accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),
     tileSets,
+    products: createPdfWriter(productFonts(options.fontDir)),
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),

@@ -14,6 +14,7 @@ import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
+import { createProduct } from './product-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
 import { changePassword, login } from './session-service.js';
 import { listProfiles, loadProfile, showProfile, type ShippedProfile } from './profiles-service.js';
@@ -88,6 +89,7 @@ export function createHandlers(
     'crs.mapTransforms': ({ pairs }) => Promise.resolve(mapTransforms(pairs)),
     // Map products (issue 10).
     'maps.sheet': (args) => sheetService(args),
+    'products.create': (args, ctx) => asJob(args.jobId, (job) => createProduct(deps, ctx, args, job)),
     // Basemaps (issue 6).
     'basemaps.list': () => listBasemaps(deps),
     'basemaps.set': ({ basemaps }, ctx) => setBasemaps(deps, ctx, basemaps),

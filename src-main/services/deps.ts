@@ -9,6 +9,7 @@ import type {
   Ids,
   JobOptions,
   ObjectStore,
+  ProductWriter,
   RasterIo,
   TileSetReader,
   VectorIo,
@@ -59,6 +60,8 @@ export interface ServiceDeps {
   readonly accountsAnchor: AccountsAnchor;
   /** Local basemap tile sets (ADR 0106). */
   readonly tileSets: TileSetReader;
+  /** Map products (ADR 0179): the PDF writer. */
+  readonly products: ProductWriter;
   readonly ids: Ids;
   readonly clock: Clock;
   readonly workDir: string;

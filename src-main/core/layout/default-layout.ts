@@ -83,19 +83,23 @@ export function defaultLayout(options: DefaultLayoutOptions): LayoutDocument | n
   if (placed === null) return null;
   const page = pageSize(placed.paper, placed.orientation);
   const map = { x: MARGIN + LABEL_X, y: TOP + LABEL_Y, width: placed.width, height: placed.height };
-  const side = page.width - MARGIN - SIDEBAR;
+  // The side bar stands beside the map and the bottom band under it, so a sheet smaller than the
+  // paper's room keeps its furniture together at the top-left.
+  const side = Math.min(page.width - MARGIN - SIDEBAR, map.x + map.width + LABEL_X + GAP);
   const below = map.y + map.height + LABEL_Y + 3;
+  const bottom = map.y + map.height + LABEL_Y + BOTTOM;
+  const across = side + SIDEBAR - MARGIN;
   const items: LayoutItemDocument[] = [
     {
       id: 'title',
       kind: 'title',
-      frame: { x: MARGIN, y: MARGIN, width: page.width - 2 * MARGIN, height: TITLE },
+      frame: { x: MARGIN, y: MARGIN, width: across, height: TITLE },
       props: {},
     },
     {
       id: 'mark',
       kind: 'secrecy-mark',
-      frame: { x: MARGIN, y: MARGIN + TITLE, width: page.width - 2 * MARGIN, height: MARK },
+      frame: { x: MARGIN, y: MARGIN + TITLE, width: across, height: MARK },
       props: {},
     },
     {
@@ -125,7 +129,7 @@ export function defaultLayout(options: DefaultLayoutOptions): LayoutDocument | n
     {
       id: 'responsibility',
       kind: 'responsibility-table',
-      frame: { x: side, y: page.height - MARGIN - 32, width: SIDEBAR, height: 32 },
+      frame: { x: side, y: bottom - 32, width: SIDEBAR, height: 32 },
       props: { ...options.responsibility },
     },
     {
@@ -137,7 +141,7 @@ export function defaultLayout(options: DefaultLayoutOptions): LayoutDocument | n
     {
       id: 'source',
       kind: 'data-source',
-      frame: { x: MARGIN, y: page.height - MARGIN - 6, width: side - MARGIN - GAP, height: 6 },
+      frame: { x: MARGIN, y: bottom - 6, width: side - MARGIN - GAP, height: 6 },
       props: {},
     },
     ...(sheet === undefined

@@ -26,3 +26,4 @@ export type { LayerStyle, ProductFacts, ProductLayer } from './product.js';
 export { productMark, type ProductMark, type RecordMarking } from './product-mark.js';
 export { ITEM_KINDS } from './registry.js';
 export { scaleText } from './scale-text.js';
+export { layersExtent } from './layers-extent.js';
