@@ -8,13 +8,23 @@ const EDGE_SAMPLES = 16;
 
 /** The layers' joint extent in `crs` (x = easting/longitude first); null when none has a feature. */
 export function layersExtent(layers: readonly ProductLayer[], crs: CrsInfo): Extent | null {
+  const extents = layers.flatMap((layer) => {
+    const own = extentOf(layer.features);
+    return own === null ? [] : [{ crs: layer.crs, extent: own }];
+  });
+  return extentsIn(extents, crs);
+}
+
+/** Extents, each in its own CRS, joined in `crs` from points along their edges; null when none is finite there. */
+export function extentsIn(
+  extents: readonly { readonly crs: CrsInfo; readonly extent: Extent }[],
+  crs: CrsInfo,
+): Extent | null {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const layer of layers) {
-    const own = extentOf(layer.features);
-    if (own === null) continue;
-    const transform = createTransform(layer.crs, crs);
-    const [x0, y0, x1, y1] = own;
+  for (const { crs: own, extent } of extents) {
+    const transform = createTransform(own, crs);
+    const [x0, y0, x1, y1] = extent;
     for (let i = 0; i <= EDGE_SAMPLES; i += 1) {
       const t = i / EDGE_SAMPLES;
       for (const p of [

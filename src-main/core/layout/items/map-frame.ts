@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { createTransform, crsFromCode } from '../../crs/index.js';
-import type { Geometry, Position } from '../../model/index.js';
+import type { Extent, Geometry, Position } from '../../model/index.js';
 import { BLACK } from '../colour.js';
 import type { DrawingPort } from '../drawing-port.js';
 import { defineItem } from '../item-kind.js';
-import { toPage } from '../map-view.js';
+import { geometriesExtent } from '../../formats/vector-summary.js';
+import { extentsIn } from '../layers-extent.js';
+import { toPage, viewExtent } from '../map-view.js';
 import type { PagePoint } from '../page.js';
 import type { LayerStyle } from '../product.js';
 
@@ -19,6 +21,9 @@ const schema = z.strictObject({
 type Props = z.infer<typeof schema>;
 
 type Project = (p: Position) => PagePoint;
+
+const overlaps = (a: Extent | null, b: Extent): boolean =>
+  a !== null && a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 /** A point symbol: a square of the style's size centred on the point. */
 function pointRing([x, y]: PagePoint, size: number): PagePoint[] {
@@ -76,13 +81,18 @@ export const mapFrameItem = defineItem<Props>({
     const page = toPage(view);
     port.clipped(frame, () => {
       for (const layer of product.layers) {
+        // Features wholly outside the frame (an atlas sheet of a wide layer) are not drawn at all.
+        const shown = extentsIn([{ crs: view.crs, extent: viewExtent(view) }], layer.crs);
         const transform = createTransform(layer.crs, view.crs);
         const project: Project = (p) => {
           const [x, y] = transform([p[0] ?? NaN, p[1] ?? NaN]);
           return page(x, y);
         };
-        for (const feature of layer.features)
-          if (feature.geometry !== null) drawGeometry(port, feature.geometry, layer.style, project);
+        for (const feature of layer.features) {
+          const g = feature.geometry;
+          if (g === null || (shown !== null && !overlaps(geometriesExtent([g]), shown))) continue;
+          drawGeometry(port, g, layer.style, project);
+        }
       }
     });
     const { x, y, width, height } = frame;

@@ -43,6 +43,8 @@ const facts: ProductFacts = {
           },
           properties: {},
         },
+        // Far outside every frame of these tests: never drawn.
+        { geometry: { type: 'Point', coordinates: [120, 30] }, properties: {} },
       ],
     },
   ],
@@ -100,7 +102,9 @@ describe('the default layout', () => {
     const view = layout.mapView('map');
     const port = recordingPort();
     drawLayout(layout, facts, port);
-    const polygon = port.marks.find((m) => m.op === 'polygon' && m.clip !== null);
+    const clipped = port.marks.filter((m) => m.op === 'polygon' && m.clip !== null);
+    expect(clipped).toHaveLength(1);
+    const [polygon] = clipped;
     if (polygon?.op !== 'polygon') throw new Error('no clipped polygon');
     expect(polygon.clip).toEqual(view.frame);
     const xs = (polygon.rings[0] ?? []).map((p) => p[0]);
