@@ -29,6 +29,7 @@ import type {
   RecordVersion,
   ReleaseResult,
   ReviewReport,
+  AtlasResult,
   ProductResult,
   SheetView,
   SystemInfo,
@@ -131,26 +132,33 @@ const sheetArgs = z.union([
  * (title, scale, sheet, paper), the 图签's entries, and the PDF to write.
  */
 const responsibilityField = z.string().trim().max(100);
+const productChoices = {
+  datasets: z.array(datasetId).min(1).max(50),
+  layout: z.unknown().optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  scale: z.number().int().min(100).max(100_000_000).optional(),
+  paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
+  orientation: z.enum(['portrait', 'landscape']).optional(),
+  responsibility: z
+    .object({
+      unit: responsibilityField.optional(),
+      author: responsibilityField.optional(),
+      reviewer: responsibilityField.optional(),
+      date: responsibilityField.optional(),
+    })
+    .strict()
+    .optional(),
+  jobId: jobId.optional(),
+};
 const productArgs = z
+  .object({ ...productChoices, sheet: z.string().trim().min(1).max(40).optional(), out: filePath })
+  .strict();
+/** `products.atlas`: one product per sheet, each `<outDir>/<sheet>.pdf`. */
+const atlasArgs = z
   .object({
-    datasets: z.array(datasetId).min(1).max(50),
-    layout: z.unknown().optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    scale: z.number().int().min(100).max(100_000_000).optional(),
-    sheet: z.string().trim().min(1).max(40).optional(),
-    paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
-    orientation: z.enum(['portrait', 'landscape']).optional(),
-    responsibility: z
-      .object({
-        unit: responsibilityField.optional(),
-        author: responsibilityField.optional(),
-        reviewer: responsibilityField.optional(),
-        date: responsibilityField.optional(),
-      })
-      .strict()
-      .optional(),
-    out: filePath,
-    jobId: jobId.optional(),
+    ...productChoices,
+    sheets: z.array(z.string().trim().min(1).max(40)).min(1).max(500),
+    outDir: filePath,
   })
   .strict();
 const assignCrsArgs = z.object({
@@ -406,6 +414,8 @@ export const contract = {
     mutates: true,
     roles: ['mapmaker'],
   }),
+  /** An atlas: the same datasets read once, one product per GB/T 13989 sheet (audited; a job). */
+  'products.atlas': method<typeof atlasArgs, AtlasResult>(atlasArgs, { mutates: true, roles: ['mapmaker'] }),
   // Basemaps (issue 6, ADR 0106).
   /** The configured basemaps, local tile sets with their grid (or why one cannot be read). */
   'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),

@@ -33,6 +33,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   // Map products (issue 10).
   'maps.sheet': true,
   'products.create': true,
+  'products.atlas': true,
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,

@@ -216,6 +216,14 @@ export interface ProductResult {
   readonly datasets: readonly DatasetId[];
 }
 
+/** An atlas written: one PDF per sheet, all with the same mark. */
+export interface AtlasResult {
+  readonly dir: string;
+  readonly files: readonly { readonly sheet: string; readonly file: string; readonly bytes: number }[];
+  readonly marking: ProductMark;
+  readonly datasets: readonly DatasetId[];
+}
+
 export interface ExportResult {
   readonly id: DatasetId;
   readonly bag: string;

@@ -65,6 +65,10 @@ Commands:
                                   a map product (专题图) as PDF: the built-in layout (or the
                                   template's) with the datasets drawn, marked 密级★保密期限 from
                                   their records; --sheet frames a GB/T 13989 sheet at its scale
+  product atlas --dataset ID... [--layout ...] [--title T] [--scale N] [--paper P]
+          --sheets 图幅号,图幅号... --out DIR
+                                  an atlas: the datasets read once, one product per sheet,
+                                  DIR/<图幅号>.pdf (all or none are left)
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { StrataError } from '../api/errors.js';
-import type { ProductResult } from '../api/types.js';
+import type { AtlasResult, ProductResult } from '../api/types.js';
 import { call, type CommandContext } from './command-context.js';
 
-const USAGE =
-  'strata product create --dataset ID... [--layout TEMPLATE.json] [--title T] [--scale N] [--sheet 图幅号] [--paper A4|A3|A2|A1|A0] [--orientation portrait|landscape] --out FILE.pdf';
+const CHOICES =
+  '--dataset ID... [--layout TEMPLATE.json] [--title T] [--scale N] [--paper A4|A3|A2|A1|A0] [--orientation portrait|landscape]';
+const USAGE = `strata product create ${CHOICES} [--sheet 图幅号] --out FILE.pdf | strata product atlas ${CHOICES} --sheets 图幅号,图幅号... --out DIR`;
 
 /** Largest layout template read: a few hundred items. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -27,22 +28,47 @@ async function readTemplate(file: string | undefined): Promise<unknown> {
 const numberOption = (value: string | undefined): number | undefined =>
   value === undefined ? undefined : Number(value);
 
+/** What `create` and `atlas` share: the datasets and the layout choices, as the contract takes them. */
+async function choices(ctx: CommandContext, dataset: string): Promise<Record<string, unknown>> {
+  const { layout, title, scale, paper, orientation } = ctx.options;
+  return {
+    datasets: dataset.split(','),
+    layout: await readTemplate(layout),
+    title,
+    scale: numberOption(scale),
+    paper,
+    orientation,
+    jobId: ctx.jobId,
+  };
+}
+
 export const PRODUCT_COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
-  /** `strata product create`: a PDF map product; the JSON names the file written and the computed mark. */
+  /**
+   * `strata product create`: one PDF map product; `strata product atlas`: one per sheet into a
+   * folder. The JSON names the files written and the computed mark.
+   */
   async product(ctx) {
-    const { out, layout, title, scale, sheet, paper, orientation, dataset } = ctx.options;
-    if (ctx.positionals[1] !== 'create' || out === undefined || dataset === undefined)
+    const { out, sheet, sheets, dataset } = ctx.options;
+    const sub = ctx.positionals[1];
+    if ((sub !== 'create' && sub !== 'atlas') || out === undefined || dataset === undefined)
       throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: USAGE });
+    if (sub === 'atlas') {
+      if (sheets === undefined)
+        throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: USAGE });
+      const atlas = await call<AtlasResult>(ctx, 'products.atlas', {
+        ...(await choices(ctx, dataset)),
+        sheets: sheets.split(',').filter((s) => s.trim() !== ''),
+        outDir: out,
+      });
+      ctx.out.result(atlas, () =>
+        [...atlas.files.map((f) => f.file), atlas.marking.text ?? ''].filter((l) => l !== '').join('\n'),
+      );
+      return 0;
+    }
     const result = await call<ProductResult>(ctx, 'products.create', {
-      datasets: dataset.split(','),
-      layout: await readTemplate(layout),
-      title,
-      scale: numberOption(scale),
+      ...(await choices(ctx, dataset)),
       sheet,
-      paper,
-      orientation,
       out,
-      jobId: ctx.jobId,
     });
     ctx.out.result(result, () =>
       [

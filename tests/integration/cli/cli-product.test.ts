@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdal, runCommand } from '../../support/gdal.js';
@@ -312,5 +312,48 @@ describe('strata product create — a PDF map product from the command line', ()
       `1:${String(result.scale).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}`,
     ])
       expect(text).toContain(t);
+  });
+
+  it('writes an atlas, one sheet per file, and leaves none when a sheet cannot be written', async () => {
+    const dir = out('atlas');
+    const run = await strata(
+      'product',
+      'atlas',
+      '--dataset',
+      units,
+      '--sheets',
+      'J50E001001,J50E001002',
+      '--out',
+      dir,
+      '--json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const atlas = JSON.parse(run.stdout) as {
+      files: { sheet: string; file: string }[];
+      marking: { text: string };
+    };
+    expect(atlas.marking.text).toBe('秘密★15年');
+    expect(atlas.files.map((f) => f.sheet)).toEqual(['J50E001001', 'J50E001002']);
+    expect((await readdir(dir)).sort()).toEqual(['J50E001001.pdf', 'J50E001002.pdf']);
+    for (const f of atlas.files) {
+      const text = await pdfText(f.file);
+      expect(text).toContain(f.sheet);
+      expect(text).toContain('秘密★15年');
+    }
+    // The second sheet cannot be written (a folder holds its name): the first is removed again.
+    const partial = out('partial');
+    await mkdir(path.join(partial, 'J50E001002.pdf'), { recursive: true });
+    const failed = await strata(
+      'product',
+      'atlas',
+      '--dataset',
+      units,
+      '--sheets',
+      'J50E001001,J50E001002',
+      '--out',
+      partial,
+    );
+    expect(failed.code).not.toBe(0);
+    expect(await readdir(partial)).toEqual(['J50E001002.pdf']);
   });
 });
