@@ -9,6 +9,7 @@ import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
 import { PAPERS, type Paper } from '../core/layout/page.js';
+import type { LayoutDocument } from '../core/layout/layout.js';
 import type {
   AccountView,
   AuditEntry,
@@ -152,6 +153,11 @@ const productChoices = {
 };
 const productArgs = z
   .object({ ...productChoices, sheet: z.string().trim().min(1).max(40).optional(), out: filePath })
+  .strict();
+/** `products.layout`: the layout a product would take, as a template document. */
+const productLayoutArgs = z
+  .object({ ...productChoices, sheet: z.string().trim().min(1).max(40).optional() })
+  .omit({ jobId: true })
   .strict();
 /** `products.atlas`: one product per sheet, each `<outDir>/<sheet>.pdf`. */
 const atlasArgs = z
@@ -412,6 +418,14 @@ export const contract = {
    */
   'products.create': method<typeof productArgs, ProductResult>(productArgs, {
     mutates: true,
+    roles: ['mapmaker'],
+  }),
+  /**
+   * The layout document a product of these datasets takes (the built-in one, or the template
+   * given, fitted): saved as a template file, it is edited and given back as `layout`.
+   */
+  'products.layout': method<typeof productLayoutArgs, LayoutDocument>(productLayoutArgs, {
+    mutates: false,
     roles: ['mapmaker'],
   }),
   /** An atlas: the same datasets read once, one product per GB/T 13989 sheet (audited; a job). */

@@ -34,6 +34,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'maps.sheet': true,
   'products.create': true,
   'products.atlas': true,
+  'products.layout': true,
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,

@@ -69,6 +69,9 @@ Commands:
           --sheets 图幅号,图幅号... --out DIR
                                   an atlas: the datasets read once, one product per sheet,
                                   DIR/<图幅号>.pdf (all or none are left)
+  product layout --dataset ID... [options of create] --out TEMPLATE.json
+                                  save the layout create would use as a template to edit and
+                                  give back with --layout
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)

@@ -14,7 +14,7 @@ import { exportPackage, verifyPackage } from './exchange-service.js';
 import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
-import { createProduct } from './product-service.js';
+import { createProduct, productLayout } from './product-service.js';
 import { createAtlas } from './atlas-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
 import { changePassword, login } from './session-service.js';
@@ -91,6 +91,7 @@ export function createHandlers(
     // Map products (issue 10).
     'maps.sheet': (args) => sheetService(args),
     'products.create': (args, ctx) => asJob(args.jobId, (job) => createProduct(deps, ctx, args, job)),
+    'products.layout': (args, ctx) => productLayout(deps, ctx, args),
     'products.atlas': (args, ctx) => asJob(args.jobId, (job) => createAtlas(deps, ctx, args, job)),
     // Basemaps (issue 6).
     'basemaps.list': () => listBasemaps(deps),

@@ -51,7 +51,9 @@ export interface LayoutChoices {
 export interface ReadProduct {
   readonly facts: ProductFacts;
   readonly mark: ProductMark;
-  /** The checked layout for a sheet (or, without one, the data's extent). */
+  /** The layout document for a sheet (or, without one, the data's extent), as a template file holds it. */
+  documentFor(sheet: Sheet | undefined): LayoutDocument;
+  /** The same, read and checked. */
   layoutFor(sheet: Sheet | undefined): Layout;
 }
 
@@ -106,8 +108,7 @@ function templateOf(value: unknown): LayoutDocument | undefined {
   return doc.data;
 }
 
-function layoutOf(doc: LayoutDocument | null): Layout {
-  if (doc === null) throw layoutError({ item: null, path: '', problem: 'problem.layout.tooSmall' });
+function layoutOf(doc: LayoutDocument): Layout {
   const read = readLayout(doc);
   if ('problems' in read)
     throw layoutError(read.problems[0] ?? { item: null, path: '', problem: 'problem.layout.shape' });
@@ -159,23 +160,26 @@ export async function readProduct(
     reviewer: given?.reviewer ?? '',
     date: given?.date ?? deps.clock.now().toISOString().slice(0, 10),
   };
+  const documentFor = (sheet: Sheet | undefined): LayoutDocument => {
+    const target = frameTarget(layers, sheet, choices.scale);
+    const doc =
+      template === undefined
+        ? defaultLayout({
+            ...target,
+            title,
+            paper: choices.paper,
+            orientation: choices.orientation,
+            responsibility,
+          })
+        : fitTemplate(template, target);
+    if (doc === null) throw layoutError({ item: null, path: '', problem: 'problem.layout.tooSmall' });
+    return doc;
+  };
   return {
     facts: { title, marking: mark.text, attribution, layers },
     mark,
-    layoutFor(sheet) {
-      const target = frameTarget(layers, sheet, choices.scale);
-      return layoutOf(
-        template === undefined
-          ? defaultLayout({
-              ...target,
-              title,
-              paper: choices.paper,
-              orientation: choices.orientation,
-              responsibility,
-            })
-          : fitTemplate(template, target),
-      );
-    },
+    documentFor,
+    layoutFor: (sheet) => layoutOf(documentFor(sheet)),
   };
 }
 

@@ -6,6 +6,8 @@ import type { ProductResult } from '../api/types.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { throwIfCancelled } from './job-context.js';
 import { layoutScale, readProduct, sheetOf } from './product-parts.js';
+import type { LayoutDocument } from '../core/layout/index.js';
+import { NO_JOB } from './job-context.js';
 
 /** The absolute path of a PDF to write; another extension is refused. */
 export function pdfPath(file: string): string {
@@ -56,4 +58,14 @@ export async function createProduct(
     marking: product.mark,
     datasets: args.datasets,
   };
+}
+
+/** `products.layout`: the layout document `products.create` would draw with the same arguments. */
+export async function productLayout(
+  deps: ServiceDeps,
+  ctx: CallContext,
+  args: ParsedArgs<'products.layout'>,
+): Promise<LayoutDocument> {
+  const sheet = args.sheet === undefined ? undefined : sheetOf(args.sheet);
+  return (await readProduct(deps, ctx, args.datasets, args, NO_JOB)).documentFor(sheet);
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdal, runCommand } from '../../support/gdal.js';
@@ -355,5 +355,54 @@ describe('strata product create — a PDF map product from the command line', ()
     );
     expect(failed.code).not.toBe(0);
     expect(await readdir(partial)).toEqual(['J50E001002.pdf']);
+  });
+
+  it('saves the layout as a template, which edited comes back through --layout', async () => {
+    const file = out('saved-layout.json');
+    const saved = await strata(
+      'product',
+      'layout',
+      '--dataset',
+      units,
+      '--scale',
+      '25000',
+      '--out',
+      file,
+      '--json',
+    );
+    expect(saved.code, saved.stderr).toBe(0);
+    const doc = JSON.parse(await readFile(file, 'utf8')) as {
+      format: string;
+      title: string;
+      items: { id: string; kind: string; frame: object; props: Record<string, unknown> }[];
+    };
+    expect(doc).toMatchObject({ format: 'strata-layout', paper: 'A3', title: '地层分区' });
+    expect(doc.items.find((i) => i.kind === 'map-frame')?.props).toMatchObject({
+      crs: 'EPSG:4490',
+      scale: 25_000,
+    });
+    doc.title = '修改后的标题';
+    doc.items.push({
+      id: 'note',
+      kind: 'free-text',
+      frame: { x: 20, y: 280, width: 100, height: 6 },
+      props: { text: '图内注记' },
+    });
+    await writeFile(file, JSON.stringify(doc));
+    const run = await strata(
+      'product',
+      'create',
+      '--dataset',
+      units,
+      '--layout',
+      file,
+      '--out',
+      out('edited.pdf'),
+      '--json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as ProductJson).scale).toBe(25_000);
+    const text = await pdfText(out('edited.pdf'));
+    for (const t of ['修改后的标题', '图内注记', '1:25 000', '秘密★15年']) expect(text).toContain(t);
   });
 });
