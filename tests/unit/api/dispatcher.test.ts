@@ -164,6 +164,8 @@ describe('method policies in the contract', () => {
       'datasets.restore',
       'datasets.withdraw',
       'exchange.export',
+      'products.atlas',
+      'products.create',
       'profiles.load',
       'release.create',
       'review.approve',
