@@ -34,6 +34,9 @@ import type {
   ProductResult,
   SheetView,
   SystemInfo,
+  ReceiptView,
+  ReceiveResult,
+  TrustedKeyView,
   VerifyResult,
 } from './types.js';
 
@@ -52,7 +55,8 @@ const decideArgs = z.object({
   reason: z.string().max(2000),
 });
 const comment = z.string().max(2000);
-const approveArgs = z.object({ reviewId, comment: comment.optional() });
+/** The reviewer's own password: it unwraps their key to sign the approval (ADR 0176). */
+const approveArgs = z.object({ reviewId, comment: comment.optional(), password: z.string().max(1024) });
 const returnArgs = z.object({ reviewId, comment });
 const filePath = z
   .string()
@@ -352,7 +356,10 @@ export const contract = {
     mutates: true,
     roles: ['reviewer'],
   }),
-  /** Approves a dataset's current review as a whole; four-eyes (ADR 0174; audited). */
+  /**
+   * Approves a dataset's current review as a whole, signed with the reviewer's own key unwrapped
+   * by `password`; four-eyes (ADR 0174, 0176; audited).
+   */
   'review.approve': method<typeof approveArgs, ReviewReport>(approveArgs, {
     mutates: true,
     roles: ['reviewer'],
@@ -377,12 +384,37 @@ export const contract = {
     z.ZodObject<{ bag: typeof filePath; keyPem: z.ZodOptional<z.ZodString> }>,
     VerifyResult
   >(z.object({ bag: filePath, keyPem: z.string().max(4096).optional() }), READ),
+  /**
+   * Receives a package on the public side of the gateway (ADR 0177): checked in DOMAIN.md's order
+   * against the pinned keys, then taken into the catalogue; every package gets a receipt.
+   */
+  'exchange.receive': method<
+    z.ZodObject<{ bag: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
+    ReceiveResult
+  >(z.object({ bag: filePath, jobId: jobId.optional() }), {
+    mutates: true,
+    roles: ['curator', 'publisher', 'admin'],
+  }),
+  /** The receipts of received and refused packages, newest first. */
+  'exchange.receipts': method<z.ZodObject<{ limit: z.ZodNumber }>, ReceiptView[]>(
+    z.object({ limit: z.number().int().min(1).max(1000) }),
+    { mutates: false, roles: ['curator', 'publisher', 'reviewer', 'admin'] },
+  ),
   /** Asks a running job to stop; false when no job of that id is running (unknown or finished). */
   'jobs.cancel': method<z.ZodObject<{ jobId: typeof jobId }>, { cancelled: boolean }>(
     z.object({ jobId }),
     READ,
   ),
   'keys.publicKey': method<typeof noArgs, PublicKeyInfo>(noArgs, READ),
+  /** Pins a sending workstation's public key (PEM) for `exchange.receive`; audited. */
+  'keys.trust': method<z.ZodObject<{ pem: z.ZodString }>, TrustedKeyView & { added: boolean }>(
+    z.object({ pem: z.string().min(1).max(4096) }),
+    ADMIN,
+  ),
+  'keys.trusted': method<typeof noArgs, TrustedKeyView[]>(noArgs, {
+    mutates: false,
+    roles: ['curator', 'publisher', 'admin'],
+  }),
   'audit.list': method<z.ZodObject<{ limit: z.ZodNumber }>, AuditEntry[]>(
     z.object({ limit: z.number().int().min(1).max(1000) }),
     { mutates: false, roles: ['reviewer', 'admin'] },

@@ -1,5 +1,14 @@
 /** Stages of long work, in the order a job passes them. The UI and CLI translate `job.phase.<phase>`. */
-export const JOB_PHASES = ['import', 'store', 'overviews', 'resample', 'write', 'review', 'package'] as const;
+export const JOB_PHASES = [
+  'import',
+  'store',
+  'overviews',
+  'resample',
+  'write',
+  'review',
+  'package',
+  'receive',
+] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];
 
 /** A job id the client chooses, so it can subscribe and cancel before the call returns. */

@@ -193,6 +193,10 @@ export const MESSAGES = {
     'zh-CN': '数据包校验失败：{{bag}}',
     en: 'Package verification failed: {{bag}}',
   },
+  'error.RECEIVE_REFUSED': {
+    'zh-CN': '拒收数据包：{{bag}}',
+    en: 'Package refused: {{bag}}',
+  },
   'error.UNSUPPORTED_BY_HOST': {
     'zh-CN': '当前运行环境不支持此操作',
     en: 'This host does not support the operation',
@@ -276,6 +280,10 @@ export const MESSAGES = {
   'detail.reviewAlreadyDecided': {
     'zh-CN': '该审查已由 {{by}} 于 {{at}} 作出结论，不能再次通过或退回',
     en: 'the review was concluded by {{by}} at {{at}} and cannot be approved or returned again',
+  },
+  'detail.approvePassword': {
+    'zh-CN': '密码不正确，无法用 {{user}} 本人的密钥签署批准（连续输错将锁定账户）',
+    en: 'wrong password: the approval cannot be signed with the own key of {{user}} (repeated failures lock the account)',
   },
   'error.FOUR_EYES': {
     'zh-CN': '四眼原则：{{problem}}',
@@ -455,6 +463,19 @@ export const MESSAGES = {
     'zh-CN': '按当前规则重新审查待打包的文件，仍有 {{count}} 项阻断性问题',
     en: 'the files to be packaged, reviewed again with the current profile, have {{count}} blocking finding(s)',
   },
+  'reason.payloadScanHit': {
+    'zh-CN':
+      '独立复扫在待打包文件中发现 {{count}} 处不应公开的内容，首处：{{file}} 偏移 {{offset}}（{{kind}}，{{encoding}}）',
+    en: 'the independent re-scan found {{count}} withheld value(s) in the files to be packaged, first in {{file}} at offset {{offset}} ({{kind}}, {{encoding}})',
+  },
+  'scan.kind.droppedField': { 'zh-CN': '已删除字段的值', en: 'a value of a dropped field' },
+  'scan.kind.removedFeature': { 'zh-CN': '已移除要素的值', en: 'a value of a removed feature' },
+  'scan.kind.withheldMetadata': { 'zh-CN': '源数据的隐藏内容', en: 'hidden content of the source' },
+  'scan.kind.localPath': { 'zh-CN': '本地路径', en: 'a local path' },
+  'scan.kind.hostName': { 'zh-CN': '主机名', en: 'a host name' },
+  'scan.kind.deletedRecord': { 'zh-CN': '已删除记录的内容', en: 'the text of a deleted record' },
+  'scan.kind.sourceCoordinate': { 'zh-CN': '源数据的精确坐标', en: 'an exact source coordinate' },
+  'scan.kind.maskedRaster': { 'zh-CN': '遮盖区域的栅格值', en: 'a raster value of a masked area' },
   'reason.notReviewed': {
     'zh-CN': '尚未对当前内容进行保密审查',
     en: 'the current content has not been reviewed',
@@ -462,6 +483,42 @@ export const MESSAGES = {
   'reason.blockingFindings': {
     'zh-CN': '保密审查仍有 {{count}} 项阻断性问题',
     en: 'the secrecy review still has {{count}} blocking finding(s)',
+  },
+  'reason.notApproved': {
+    'zh-CN': '数据集 {{id}} 当前的保密审查尚未经审查员批准',
+    en: 'the current secrecy review of dataset {{id}} has not been approved by a reviewer',
+  },
+  'reason.approvalUnsigned': {
+    'zh-CN': '数据集 {{id}} 的审查批准没有审查员本人的签名（不是在 Strata 中批准的），不予采信',
+    en: 'the approval of dataset {{id}} carries no signature of the reviewer’s own key (it was not given in Strata) and is not trusted',
+  },
+  'reason.approvalSignature': {
+    'zh-CN': '数据集 {{id}} 的审查批准签名无法用 {{by}} 的公钥验证，批准记录已被改动',
+    en: 'the signature on the approval of dataset {{id}} does not verify under the key of {{by}}: the approval was altered',
+  },
+  'reason.approvalSigner': {
+    'zh-CN': '数据集 {{id}} 的批准人 {{by}} 不是本工作站可信的账户（账户不存在或在 Strata 之外被改动）',
+    en: 'the approver of dataset {{id}}, {{by}}, is not a trusted account of this workstation (missing, or changed outside Strata)',
+  },
+  'reason.approvalSignerRole': {
+    'zh-CN': '数据集 {{id}} 的批准人 {{by}} 不具有审查员角色',
+    en: 'the approver of dataset {{id}}, {{by}}, does not hold the reviewer role',
+  },
+  'reason.approvalMismatch': {
+    'zh-CN': '数据集 {{id}} 的批准声明与其审查记录不符（签署的是另一审查、另一数据集或另一人）',
+    en: 'the approval statement of dataset {{id}} does not match its review (it was signed for another review, dataset or person)',
+  },
+  'reason.approvalContentChanged': {
+    'zh-CN': '数据集 {{id}} 的内容（SHA-256）已不是审查员批准时的内容，批准失效',
+    en: 'the content (SHA-256) of dataset {{id}} is no longer what the reviewer approved: the approval is void',
+  },
+  'reason.approvalReportChanged': {
+    'zh-CN': '数据集 {{id}} 的审查报告（问题、决定或规则）已不是审查员批准时的报告，批准失效',
+    en: 'the review report of dataset {{id}} (findings, decisions or profile) is no longer the one the reviewer approved: the approval is void',
+  },
+  'reason.approvalFourEyes': {
+    'zh-CN': '数据集 {{id}} 由批准人 {{by}} 本人准备，四眼原则不允许其批准',
+    en: 'dataset {{id}} was prepared by its approver {{by}}, which the four-eyes rule does not allow',
   },
   'reason.alreadyPublic': { 'zh-CN': '该数据已是公开版', en: 'this dataset already is a public version' },
   'reason.publicReviewFailed': {
@@ -1061,8 +1118,9 @@ export const MESSAGES = {
     en: '{{path}}: SHA-256 differs from {{manifest}}',
   },
   'bag.noTrustedKey': {
-    'zh-CN': '未提供可信公钥；数据包内附带的公钥一律不用',
-    en: 'no trusted public key was given; a key inside the bag is never used',
+    'zh-CN':
+      '没有可信公钥（校验时给出，或在接收端用 strata keys trust 信任发送端）；数据包内附带的公钥一律不用',
+    en: 'no trusted public key (give one to verify, or pin the sender with strata keys trust to receive); a key inside the bag is never used',
   },
   'bag.keyNotEd25519': {
     'zh-CN': '所给公钥不是 Ed25519 公钥',
@@ -1081,6 +1139,66 @@ export const MESSAGES = {
   'bag.rootSymlink': { 'zh-CN': '数据包路径是符号链接', en: 'the bag path is a symbolic link' },
   'bag.rootNotDirectory': { 'zh-CN': '数据包路径不是目录', en: 'the bag path is not a directory' },
   'bag.skipped': { 'zh-CN': '已跳过：前一步未通过', en: 'skipped: an earlier step failed' },
+  'bag.fetchRefused': {
+    'zh-CN': '{{path}}：数据包要求从别处下载文件，单向网闸一律不取',
+    en: '{{path}}: the bag asks for files from elsewhere; a one-way gateway never fetches',
+  },
+  'bag.fileTooLarge': {
+    'zh-CN': '{{path}}：超过单个文件上限 {{max}} 字节',
+    en: '{{path}}: larger than the {{max}}-byte limit for one file',
+  },
+  'bag.payloadTooLarge': {
+    'zh-CN': '数据包共 {{bytes}} 字节，超过上限 {{max}} 字节',
+    en: 'the bag holds {{bytes}} bytes, over the {{max}}-byte limit',
+  },
+  'bag.tooManyFiles': {
+    'zh-CN': '数据包有 {{files}} 个文件，超过上限 {{max}} 个',
+    en: 'the bag holds {{files}} files, over the limit of {{max}}',
+  },
+  'bag.metadataMissing': {
+    'zh-CN': '{{path}}：缺少公开版元数据',
+    en: '{{path}}: the public metadata is missing',
+  },
+  'bag.metadataInvalid': {
+    'zh-CN': '{{path}}：元数据不合规（{{field}}）',
+    en: '{{path}}: the metadata is not valid ({{field}})',
+  },
+  'bag.metadataXmlInvalid': {
+    'zh-CN': '{{path}}：不是格式良好的 XML',
+    en: '{{path}}: not well-formed XML',
+  },
+  'bag.dataFileMissing': {
+    'zh-CN': '{{path}}：元数据所指的数据文件不在数据包中',
+    en: '{{path}}: the data file the metadata names is not in the bag',
+  },
+  'bag.formatUnrecognised': {
+    'zh-CN': '{{path}}：按内容无法识别为允许的格式（{{problem}}）',
+    en: '{{path}}: its content is not an allowed format ({{problem}})',
+  },
+  'bag.formatMismatch': {
+    'zh-CN': '{{path}}：内容是 {{detected}}，元数据却称 {{named}}',
+    en: '{{path}}: the content is {{detected}} but the metadata says {{named}}',
+  },
+  'bag.fileNotInSet': {
+    'zh-CN': '{{path}}：不属于数据文件，也不是元数据',
+    en: '{{path}}: neither part of the data file set nor metadata',
+  },
+  'bag.levelNotPublic': {
+    'zh-CN': '{{path}}：密级为“{{level}}”，只接收“公开”',
+    en: '{{path}}: the level is "{{level}}"; only public packages are received',
+  },
+  'bag.alreadyReceived': {
+    'zh-CN': '该数据包已于 {{at}} 接收（数据集 {{datasets}}）',
+    en: 'this package was received already on {{at}} (datasets {{datasets}})',
+  },
+  'bag.payloadChanged': {
+    'zh-CN': '数据包在校验后被改动（{{step}}）：拒收',
+    en: 'the bag changed after it was checked ({{step}}): refused',
+  },
+  'bag.importFailed': {
+    'zh-CN': '{{path}}：入库失败（{{problem}}）',
+    en: '{{path}}: could not be taken into the catalogue ({{problem}})',
+  },
 
   'finding.positionPrecision': {
     'zh-CN': '坐标精度约 {{precision}} 米，细于允许的 {{threshold}} 米',
@@ -1270,6 +1388,7 @@ export const MESSAGES = {
   'job.phase.write': { 'zh-CN': '写出', en: 'Writing' },
   'job.phase.review': { 'zh-CN': '复审', en: 'Re-reviewing' },
   'job.phase.package': { 'zh-CN': '打包', en: 'Packaging' },
+  'job.phase.receive': { 'zh-CN': '接收', en: 'Receiving' },
   'job.item': { 'zh-CN': '第 {{item}}/{{items}} 个文件', en: 'file {{item}} of {{items}}' },
 
   'lineage.drop-fields': {
@@ -1354,10 +1473,19 @@ export const MESSAGES = {
     en: 'audit chain intact: {{entries}} entries, head {{head}}',
   },
   'cli.auditBroken': { 'zh-CN': '审计链自第 {{seq}} 条起损坏', en: 'audit chain BROKEN at entry {{seq}}' },
+  'cli.receipt': { 'zh-CN': '回执 {{receipt}}', en: 'receipt {{receipt}}' },
+  'cli.keyPinned': { 'zh-CN': '已信任公钥 {{fingerprint}}', en: 'pinned key {{fingerprint}}' },
+  'cli.keyPinnedAlready': {
+    'zh-CN': '公钥 {{fingerprint}} 早已信任',
+    en: 'key {{fingerprint}} was pinned already',
+  },
   'verify.paths': { 'zh-CN': '路径', en: 'paths' },
   'verify.complete': { 'zh-CN': '完整性', en: 'complete' },
   'verify.checksums': { 'zh-CN': '校验和', en: 'checksums' },
   'verify.signature': { 'zh-CN': '签名', en: 'signature' },
+  'verify.formats': { 'zh-CN': '格式', en: 'formats' },
+  'verify.level': { 'zh-CN': '密级', en: 'level' },
+  'verify.ingest': { 'zh-CN': '入库', en: 'ingest' },
 
   // Review rules (ADR 0172): each rule's name and the published rule its default settings follow.
   'rule.position-precision': { 'zh-CN': '位置精度', en: 'Position precision' },
@@ -1563,6 +1691,10 @@ export const MESSAGES = {
   'detail.basemapPathNotAbsolute': {
     'zh-CN': '底图 {{id}} 的文件路径须为绝对路径',
     en: 'the file path of basemap {{id}} must be absolute',
+  },
+  'detail.keyNotEd25519Pem': {
+    'zh-CN': '所给文件不是 PEM 格式的 Ed25519 公钥',
+    en: 'the file given is not an Ed25519 public key in PEM form',
   },
 } as const satisfies Readonly<Record<string, Entry>>;
 

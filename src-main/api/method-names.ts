@@ -21,8 +21,12 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'release.create': true,
   'exchange.export': true,
   'exchange.verify': true,
+  'exchange.receive': true,
+  'exchange.receipts': true,
   'jobs.cancel': true,
   'keys.publicKey': true,
+  'keys.trust': true,
+  'keys.trusted': true,
   'audit.list': true,
   'audit.verify': true,
   // Coordinate systems (issue 6).

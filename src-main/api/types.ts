@@ -12,6 +12,8 @@ import type {
   ReviewId,
   SecrecyLevel,
   FieldInfo,
+  ReceiveStep,
+  StepCheck,
   VectorFeature,
 } from '../core/model/index.js';
 import type { Role } from '../core/model/roles.js';
@@ -234,7 +236,41 @@ export interface ExportResult {
 }
 
 // Domain data (what a package check found), declared in core for the BagIo port.
-export type { VerifyResult, VerifyStep } from '../core/model/index.js';
+export type { VerifyResult, VerifyStep, ReceiveStep, StepCheck } from '../core/model/index.js';
+
+/** What the receiving side did with one package (ADR 0177): every step, the receipt, the datasets. */
+export interface ReceiveResult {
+  readonly ok: boolean;
+  /** Absolute path of the bag as given. */
+  readonly bag: string;
+  /** The receipt's number in this catalogue (every package gets one, refused ones too). */
+  readonly receipt: number;
+  readonly checks: readonly StepCheck<ReceiveStep>[];
+  /** Fingerprint of the pinned key the signature verified with. */
+  readonly signer: string | null;
+  /** The datasets the package became (or the ones already holding its bytes). */
+  readonly datasets: readonly { readonly id: DatasetId; readonly title: string }[];
+}
+
+/** A receipt as `exchange.receipts` lists it (ADR 0177). */
+export interface ReceiptView {
+  readonly seq: number;
+  readonly bag: string;
+  readonly ok: boolean;
+  readonly failedStep: string | null;
+  readonly signer: string | null;
+  readonly externalIdentifier: string;
+  readonly sourceOrganization: string;
+  readonly datasets: readonly DatasetId[];
+  readonly receivedBy: string;
+  readonly receivedAt: string;
+}
+
+/** A pinned sending key, as `keys.trust` and `keys.trusted` show it. */
+export interface TrustedKeyView {
+  readonly fingerprint: string;
+  readonly pem: string;
+}
 
 export interface PublicKeyInfo {
   readonly pem: string;

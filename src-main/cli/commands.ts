@@ -14,11 +14,12 @@ import type {
   ReviewReport,
   ReviewVerdict,
   SheetView,
-  VerifyResult,
+  SystemInfo,
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
+import { EXCHANGE_COMMANDS } from './exchange-commands.js';
 
 export { CliFailure, type CommandContext } from './command-context.js';
 import { formatNames } from '../core/formats/registry.js';
@@ -46,7 +47,8 @@ Commands:
                                   record a decision on finding number FINDING (a reason is
                                   required to accept or to call it a false positive)
   approve REVIEW_ID [--comment T] approve the whole review (every blocking finding decided, none
-                                  must-fix; not by who imported or produced the data)
+                                  must-fix; not by who imported or produced the data), signed
+                                  with the --user's own key (their password unlocks it)
   return REVIEW_ID --comment T    return the review to the curator, saying why
   withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
   archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
@@ -54,7 +56,13 @@ Commands:
   release ID                      produce the public version (公开版) and re-review it
   export ID --out DIR             export a public version as a signed BagIt package
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
+  receive BAG                     receive a package on the public side: verify it against the
+                                  pinned keys, check formats by content and level 公开, take it
+                                  into the catalogue (every package gets a receipt)
+  receipts [--limit N]            the receipts of received and refused packages, newest first
   key export                      print this workstation's public key (PEM)
+  keys trust PEM | keys list      pin a sending workstation's public key for receive (an
+                                  administrator's act) / list the pinned keys
   audit verify | audit list       check the hash-chained audit log / list recent entries
   sheet CODE | sheet --at LON,LAT --scale N
                                   a GB/T 13989 map sheet (图幅号, e.g. J50E001001): its scale,
@@ -155,10 +163,18 @@ async function concludeReview(
   ctx: CommandContext,
   method: 'review.approve' | 'review.return',
 ): Promise<number> {
-  const report = await call<ReviewReport>(ctx, method, {
-    reviewId: need(ctx, 1, 'REVIEW_ID'),
-    comment: ctx.options['comment'] ?? (method === 'review.return' ? '' : undefined),
-  });
+  const reviewId = need(ctx, 1, 'REVIEW_ID');
+  const comment = ctx.options['comment'] ?? (method === 'review.return' ? '' : undefined);
+  // An approval is signed with the --user's own key, unlocked by the password they logged in with
+  // (ADR 0176); without accounts nobody can approve, and the service says so before any password.
+  const signing =
+    method === 'review.approve' && (await call<SystemInfo>(ctx, 'system.info', {})).accountsEnabled;
+  const password = signing ? await ctx.currentPassword() : '';
+  const report = await call<ReviewReport>(
+    ctx,
+    method,
+    method === 'review.approve' ? { reviewId, comment, password } : { reviewId, comment },
+  );
   ctx.out.result(report, () => reviewText(ctx, report));
   return 0;
 }
@@ -184,14 +200,6 @@ async function readBasemapList(file: string): Promise<unknown> {
 const basemapLine = (v: BasemapView): string =>
   `${v.basemap.id.padEnd(16)} ${v.basemap.kind.padEnd(10)} ${'path' in v.basemap ? v.basemap.path : v.basemap.url}  ${v.basemap.name}`;
 
-async function readKey(value: string | undefined): Promise<string | undefined> {
-  if (value === undefined) return undefined;
-  if (value.includes('-----BEGIN')) return value;
-  return readFile(value, 'utf8').catch(() => {
-    throw new StrataError('FILE_NOT_FOUND', { file: value });
-  });
-}
-
 /** A sheet as text: number and scale, its corners, then its 接图表 (neighbours as a 3 × 3 grid). */
 function sheetText(sheet: SheetView): string {
   const [w, s, e, n] = sheet.boundsDms;
@@ -216,6 +224,7 @@ export const EXIT_HELD_ALREADY = 3;
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   ...USER_COMMANDS,
   ...PRODUCT_COMMANDS,
+  ...EXCHANGE_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)
@@ -319,32 +328,6 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
       jobId: ctx.jobId,
     });
     ctx.out.result(result, () => result.bag);
-    return 0;
-  },
-  async verify(ctx) {
-    const keyPem = await readKey(ctx.options['key']);
-    const result = await call<VerifyResult>(ctx, 'exchange.verify', {
-      bag: need(ctx, 1, 'BAG'),
-      ...(keyPem ? { keyPem } : {}),
-    });
-    ctx.out.result(result, () =>
-      result.checks
-        .map(
-          (c) =>
-            `${ctx.out.text(c.ok ? 'cli.checkOk' : 'cli.checkFailed', {})} ${ctx.out.text(`verify.${c.step}`, {})}${
-              c.problems.length ? `: ${c.problems.map((p) => ctx.out.text(p.key, p.params)).join('; ')}` : ''
-            }`,
-        )
-        .join('\n'),
-    );
-    if (!result.ok) ctx.out.error({ code: 'VERIFY_FAILED', params: { bag: result.bag } });
-    return result.ok ? 0 : 1;
-  },
-  async key(ctx) {
-    if (ctx.positionals[1] !== 'export')
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.usage', usage: 'strata key export' });
-    const key = await call<{ pem: string; fingerprint: string }>(ctx, 'keys.publicKey', {});
-    ctx.out.result(key, () => key.pem.trimEnd());
     return 0;
   },
   async sheet(ctx) {

@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadReviewProfile } from '../services/profile-files.js';
@@ -15,7 +15,7 @@ import {
   type WorkingCopier,
 } from '../node/raster/index.js';
 import { createIsolatedParsers, type IsolatedParsers } from '../node/isolation/index.js';
-import { openKeystore, verifyBag, writeBag } from '../node/exchange/index.js';
+import { openKeystore, openTrustedKeys, stageBag, verifyBag, writeBag } from '../node/exchange/index.js';
 import { createHandlers } from '../services/create-handlers.js';
 import { createTileSets, type TileSets } from '../node/basemaps/tile-sets.js';
 import { basemapTilesPath, storedBasemaps } from '../services/basemaps-service.js';
@@ -25,9 +25,12 @@ import type { ServiceDeps } from '../services/deps.js';
 import defaultProfile from '../../resources/profiles/default.json';
 import type { ServedFile, Workstation, WorkstationOptions } from './workstation.js';
 import { createJobRegistry } from './jobs.js';
+import { openWorkDir } from './work-dir.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
 import { createPdfWriter, productFonts } from '../node/product/index.js';
+import { RECEIVE_LIMITS } from '../services/receive-service.js';
+import { scanPayload } from '../node/scan/scan-payload.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -63,8 +66,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   let store: Catalogue | null = null;
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
-    await rm(workDir, { recursive: true, force: true });
-    await mkdir(workDir, { recursive: true });
+    await openWorkDir(workDir, options.now?.() ?? new Date());
     store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
     const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(keyDirOf(home));
@@ -120,7 +122,10 @@ async function compose({
       hidden: parsers.hidden,
     } satisfies FormatReader,
     vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
-    bags: { writeBag, verifyBag } satisfies BagIo,
+    bags: { writeBag, verifyBag, stageBag } satisfies BagIo,
+    scanner: { scanPayload },
+    trustedKeys: openTrustedKeys(path.join(keyDirOf(path.resolve(options.home)), 'trusted')),
+    receiveLimits: options.receiveLimits ?? RECEIVE_LIMITS,
     signer,
     accounts: createAccountCrypto(signer.publicKeyPem()),
     accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),
@@ -191,7 +196,6 @@ async function compose({
       await resampler.close();
       await copier.close();
       await store.close();
-      await rm(workDir, { recursive: true, force: true });
     },
   };
 }

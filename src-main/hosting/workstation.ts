@@ -1,4 +1,5 @@
 import type { HostEvent } from '../api/events.js';
+import type { BagLimits } from '../core/model/index.js';
 import type { ServiceHandlers } from '../services/create-handlers.js';
 
 export type { ServiceHandlers };
@@ -51,4 +52,6 @@ export interface WorkstationOptions {
   readonly now?: () => Date;
   /** Where the map products' fonts are: the installed app's resources/fonts; default: the font package (ADR 0179). */
   readonly fontDir?: string;
+  /** What a received package may hold at most (default RECEIVE_LIMITS, ADR 0177). */
+  readonly receiveLimits?: BagLimits;
 }

@@ -8,9 +8,11 @@ import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
-import { decideReview } from './verdict-service.js';
+import { approveReview, returnReview } from './verdict-service.js';
 import { createRelease } from './release-service.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
+import { receivePackage } from './receive-service.js';
+import { trustKey } from './trusted-keys-service.js';
 import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
@@ -60,18 +62,33 @@ export function createHandlers(
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
     'review.run': ({ id }, ctx) => runDatasetReview(deps, ctx, profile, id),
     'review.decide': (args, ctx) => decideFinding(deps, ctx, args),
-    'review.approve': ({ reviewId, comment }, ctx) =>
-      decideReview(deps, ctx, { reviewId, verdict: 'approve', comment: comment ?? '' }),
-    'review.return': ({ reviewId, comment }, ctx) =>
-      decideReview(deps, ctx, { reviewId, verdict: 'return', comment }),
+    'review.approve': ({ reviewId, comment, password }, ctx) =>
+      approveReview(deps, ctx, { reviewId, comment: comment ?? '' }, password),
+    'review.return': ({ reviewId, comment }, ctx) => returnReview(deps, ctx, { reviewId, comment }),
     'release.create': ({ id, jobId }, ctx) =>
       asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>
       asJob(jobId, (job) => exportPackage(deps, ctx, profile, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),
+    'exchange.receive': ({ bag, jobId }, ctx) => asJob(jobId, (job) => receivePackage(deps, ctx, bag, job)),
+    'exchange.receipts': async ({ limit }) =>
+      (await deps.store.receipts(limit)).map((r) => ({
+        seq: r.seq,
+        bag: r.bag,
+        ok: r.ok,
+        failedStep: r.failedStep,
+        signer: r.signer,
+        externalIdentifier: r.externalIdentifier,
+        sourceOrganization: r.sourceOrganization,
+        datasets: r.datasets,
+        receivedBy: r.receivedBy,
+        receivedAt: r.receivedAt,
+      })),
     'jobs.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'keys.publicKey': () =>
       Promise.resolve({ pem: deps.signer.publicKeyPem(), fingerprint: deps.signer.fingerprint() }),
+    'keys.trust': ({ pem }, ctx) => trustKey(deps, ctx, pem),
+    'keys.trusted': async () => [...(await deps.trustedKeys.list())],
     'audit.list': async ({ limit }) =>
       (await deps.store.auditList(limit)).map((row) => ({
         seq: row.seq,

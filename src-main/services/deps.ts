@@ -9,12 +9,15 @@ import type {
   Ids,
   JobOptions,
   ObjectStore,
+  PayloadScanner,
   ProductWriter,
   RasterIo,
   TileSetReader,
+  TrustedKeys,
   VectorIo,
 } from '../core/ports/index.js';
 import type { JobProgressEvent } from '../api/events.js';
+import type { BagLimits } from '../core/model/index.js';
 
 // Job and progress plumbing is the hosts' concern (their registry, their events), not a port of
 // the domain: it stays here, beside the services that report through it (ADR 0066).
@@ -54,7 +57,13 @@ export interface ServiceDeps {
   readonly formats: FormatReader;
   readonly vector: VectorIo;
   readonly bags: BagIo;
+  /** The independent re-scan of what is about to leave (ADR 0178). */
+  readonly scanner: PayloadScanner;
   readonly signer: BagSigner;
+  /** The sending workstations' keys a received package may be signed with (ADR 0177). */
+  readonly trustedKeys: TrustedKeys;
+  /** What a received package may hold at most. */
+  readonly receiveLimits: BagLimits;
   /** Local accounts (ADR 0170): hashing, user keys, checking the workstation key's certificates. */
   readonly accounts: AccountCrypto;
   readonly accountsAnchor: AccountsAnchor;

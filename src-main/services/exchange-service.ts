@@ -17,6 +17,8 @@ import type { JobContext, ServiceDeps } from './deps.js';
 import { NO_JOB } from './job-context.js';
 import { requireInUse, requireRecords } from './lookup.js';
 import { checkLineage, reviewPackaged } from './export-check.js';
+import { scanPackaged } from './export-scan.js';
+import { requireSignedApproval } from './approval-check.js';
 import { storedRecord } from './subject-record.js';
 import type { ReviewProfile } from '../core/review/profile.js';
 
@@ -44,13 +46,24 @@ function geographicBox(extent: Extent | null, crs: CrsInfo | null): Extent | nul
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
+/** The packaged bytes reviewed again, then re-scanned by the independent scanner. */
+const inspectBoth =
+  (review: (dir: string) => Promise<void>, scan: (dir: string) => Promise<void>) =>
+  async (dir: string): Promise<void> => {
+    await review(dir);
+    await scan(dir);
+  };
+
 const stamp = (date: Date): string => date.toISOString().slice(0, 10).replaceAll('-', '');
 
 /**
  * Exports a public version as a signed BagIt bag for the one-way gateway. Refused unless the
  * dataset is a public version, marked 公开, with a lineage back to its original (checkLineage),
- * its latest review — of exactly these bytes — has no blocking finding, and the bytes as packaged,
- * reviewed again with `profile`, have none either (reviewPackaged). Cancelling (CANCELLED) leaves no bag and no audit entry.
+ * its latest review — of exactly these bytes — has no blocking finding, it and its original carry
+ * a reviewer's signed approval of their bytes (requireSignedApproval), the bytes as packaged,
+ * reviewed again with `profile`, have none either (reviewPackaged), and the independent re-scan
+ * finds none of the source's withheld values in them (scanPackaged). Cancelling (CANCELLED)
+ * leaves no bag and no audit entry.
  */
 export async function exportPackage(
   deps: ServiceDeps,
@@ -69,13 +82,16 @@ export async function exportPackage(
     });
   }
   if (!row.sourceId) throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notPublicVersion' });
-  const lineage = await checkLineage(deps, row);
+  const { lineage, source } = await checkLineage(deps, row);
   const review = await deps.store.latestReview(id);
   if (!review || review.contentSha256 !== row.sha256)
     throw new StrataError('EXPORT_REFUSED', { reason: 'reason.notReviewed' });
   const blocking = review.findings.filter((f) => f.severity === 'blocking').length;
   if (blocking > 0)
     throw new StrataError('EXPORT_REFUSED', { reason: 'reason.blockingFindings', count: blocking });
+  // Signed approvals of the public version and of its original, never a verdict row alone (ADR 0176).
+  const approval = await requireSignedApproval(deps, row, 'EXPORT_REFUSED');
+  await requireSignedApproval(deps, source, 'EXPORT_REFUSED');
 
   const now = deps.clock.now();
   // The exported record is written in the archive's language, whatever the UI shows.
@@ -101,6 +117,7 @@ export async function exportPackage(
       date: review.createdAt,
     },
     organisation: deps.organisation,
+    attribution: latest.fields.attribution,
   };
   const audit = await deps.store.auditVerify();
   if (!audit.ok) throw new StrataError('READ_ONLY');
@@ -115,7 +132,10 @@ export async function exportPackage(
       sourcePath: deps.objects.pathOf(f.sha256),
       sha256: f.sha256,
     })),
-    inspectPayload: reviewPackaged(deps, profile, row, await storedRecord(deps, row, latest.fields)),
+    inspectPayload: inspectBoth(
+      reviewPackaged(deps, profile, row, await storedRecord(deps, row, latest.fields)),
+      scanPackaged(deps, profile, source),
+    ),
     generated: [
       { name: 'metadata.json', content: publicMetadataJson(meta) },
       { name: 'metadata.xml', content: publicMetadataIso19139(meta) },
@@ -126,8 +146,8 @@ export async function exportPackage(
       'External-Identifier': id,
       'Strata-Release-Level': '公开',
       'Strata-Review-Id': review.id,
-      'Strata-Reviewer': review.reviewer,
-      'Strata-Approval-Date': review.createdAt.slice(0, 10),
+      'Strata-Reviewer': approval.reviewer,
+      'Strata-Approval-Date': approval.approvedAt.slice(0, 10),
       'Strata-Audit-Head': audit.head ?? '',
     },
     signer: deps.signer,

@@ -15,9 +15,12 @@ const refuse = (reason: 'reason.lineageBroken' | 'reason.sameBytesAsSource'): St
  * verdict in the catalogue is trusted at export): a lineage that names the row's source, a source
  * that exists, is an original and still has the bytes the lineage was made from, and files that
  * are not the source's own. A row pointed at itself or at another dataset by editing the catalogue
- * fails here.
+ * fails here. Returns the lineage and the source it names.
  */
-export async function checkLineage(deps: ServiceDeps, row: DatasetRow): Promise<LineageRow> {
+export async function checkLineage(
+  deps: ServiceDeps,
+  row: DatasetRow,
+): Promise<{ readonly lineage: LineageRow; readonly source: DatasetRow }> {
   const lineage = await deps.store.lineage(row.id);
   if (row.sourceId === null || row.sourceId === row.id || lineage?.sourceId !== row.sourceId)
     throw refuse('reason.lineageBroken');
@@ -26,7 +29,7 @@ export async function checkLineage(deps: ServiceDeps, row: DatasetRow): Promise<
     throw refuse('reason.lineageBroken');
   const original = new Set(source.files.map((f) => f.sha256));
   if (row.files.some((f) => original.has(f.sha256))) throw refuse('reason.sameBytesAsSource');
-  return lineage;
+  return { lineage, source };
 }
 
 /**

@@ -47,6 +47,15 @@ const duplicateOf = (file: string, layer: string | null, held: HeldCopy): Import
   duplicateOf: held,
 });
 
+/** The first record of an imported layer: its title, 内部 until the curator says otherwise. */
+const draftRecord = (title: string): RecordFieldsRow => ({
+  title,
+  abstract: '',
+  level: '内部',
+  period: '',
+  attribution: '',
+});
+
 /**
  * Imports one file (with its sidecars): the format registry identifies it by content and reads
  * its layers; every file of the set is stored immutably by SHA-256, a raster without overviews
@@ -56,6 +65,7 @@ const duplicateOf = (file: string, layer: string | null, held: HeldCopy): Import
  * (an index rebuilt) comes back as notices and is written into the audit entry. A layer whose
  * bytes the archive holds already is left out and named with the dataset holding them, unless
  * `allowDuplicate` asks for a second dataset (its audit entry then names the first; ADR 0169).
+ * Each layer's first record is `recordOf` its default title (a received package brings its own).
  */
 export async function importFile(
   deps: ServiceDeps,
@@ -64,6 +74,7 @@ export async function importFile(
   job: JobContext = NO_JOB,
   options: OpenOptions = {},
   allowDuplicate = false,
+  recordOf: (title: string) => RecordFieldsRow = draftRecord,
 ): Promise<ImportedFile> {
   const name = path.basename(file);
   const stats = await stat(file).catch(() => null);
@@ -121,7 +132,7 @@ export async function importFile(
     const title = layer.layer ?? path.parse(name).name;
     rows.push({
       row,
-      record: { title, abstract: '', level: '内部', period: '', attribution: '' },
+      record: recordOf(title),
       notices: layer.notices,
       held,
     });

@@ -23,6 +23,7 @@ import { reviewedAs } from './subject-record.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 import { isScan } from './working-copy.js';
+import { requireSignedApproval } from './approval-check.js';
 
 type Step = LineageRow['steps'][number];
 type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
@@ -97,7 +98,6 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
-  refuseOverBudget(info);
   const target = targetPixelSize(info, requireParams(profile, rasterResolutionRule)) ?? info.pixelSize;
   const file = path.join(dir, publicFileName(title, 'tif'));
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
@@ -176,7 +176,8 @@ async function storePublicVersion(
 }
 
 /**
- * Produces the public version (公开版) of a dataset: applies the profile's transforms, writes the
+ * Produces the public version (公开版) of a dataset whose current review carries a reviewer's
+ * signed approval (requireSignedApproval): applies the profile's transforms, writes the
  * result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
  * A public version that would still have blocking findings is not kept. Cancelling (CANCELLED)
  * keeps nothing: the scratch directory goes, and no object is stored once the job is cancelled.
@@ -198,6 +199,9 @@ export async function createRelease(
   const scan = isScan(source);
   if (scan && source.displayKey === source.sha256)
     throw new StrataError('RELEASE_REFUSED', { reason: 'reason.scanRelease', format: source.format });
+  if (source.info.kind === 'raster') refuseOverBudget(source.info);
+  // Made only from an original a reviewer approved, signed with their own key (ADR 0176).
+  await requireSignedApproval(deps, source, 'RELEASE_REFUSED');
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {

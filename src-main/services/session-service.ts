@@ -24,7 +24,7 @@ function decoy(deps: ServiceDeps): Promise<PasswordRecord> {
  * refused before the password is looked at (ACCOUNT_LOCKED); a wrong one counts a failure
  * (LOGIN_FAILED, or ACCOUNT_LOCKED when it was the one that locked the account, audited).
  */
-async function checkPassword(deps: ServiceDeps, row: AccountRow, password: string): Promise<void> {
+export async function checkPassword(deps: ServiceDeps, row: AccountRow, password: string): Promise<void> {
   const now = deps.clock.now();
   const until = lockedUntil(row, now);
   if (until !== null) throw new StrataError('ACCOUNT_LOCKED', { until });

@@ -150,6 +150,8 @@ export const en: UiStrings = {
     return: 'Return',
     verdictComment: 'Comment (required to return)',
     returnNeedsComment: 'Returning a review needs a comment',
+    verdictPassword: 'Your password (signs the approval with your own key)',
+    approveNeedsPassword: 'Approving needs your password: it unlocks the key the approval is signed with',
     verdictBy: '{{by}} · {{time}}',
   },
   severity: { blocking: 'Blocking', warning: 'Warning', info: 'Info' },

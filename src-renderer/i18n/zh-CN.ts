@@ -138,6 +138,8 @@ export const zhCN = {
     return: '退回',
     verdictComment: '审查意见（退回时必填）',
     returnNeedsComment: '退回审查时须写明意见',
+    verdictPassword: '本人密码（用本人密钥签署批准）',
+    approveNeedsPassword: '通过审查须输入本人密码：用它解锁签署批准的密钥',
     verdictBy: '{{by}} · {{time}}',
   },
   severity: { blocking: '阻断', warning: '警告', info: '提示' },

@@ -2,7 +2,6 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, openWorkstation, selectDataset, test } from './harness-fixture.js';
 import { demFile } from './inputs.js';
-import { readyForRelease } from '../support/release-ready.js';
 
 const STEPS = ['paths', 'complete', 'checksums', 'signature'] as const;
 
@@ -25,14 +24,18 @@ async function tamper(bag: string): Promise<void> {
   await writeFile(largest.file, largest.bytes);
 }
 
+test.use({ signedInAs: 'curator' });
+
 test('a public version exports as a signed bag that verifies, and the same bag fails once a payload byte changes', async ({
   page,
   harness,
   shot,
 }) => {
   const dem = await harness.importOne(demFile());
-  await readyForRelease(harness.api, dem.id);
+  await harness.readyForRelease(dem.id);
   const made = await harness.api.call('release.create', { id: dem.id });
+  // The public version's own review, approved by the reviewer: what export asks for.
+  await harness.approve(made.id);
   await openWorkstation(page, harness);
   await selectDataset(page, made.id);
 

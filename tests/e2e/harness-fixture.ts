@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DatasetSummary } from '../../src-main/api/types.js';
 import { harnessApi, type HarnessApi } from './harness-api.js';
+import { TEAM } from '../support/team.js';
+import { citeSource } from '../support/release-ready.js';
+import { approveByCli, cliTeam, strataAs, type CliRun, type Member } from '../support/cli-team.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,9 +29,24 @@ export interface Harness {
   readonly importFiles: (...files: string[]) => Promise<DatasetSummary[]>;
   /** Imports one file that must give exactly one dataset. */
   readonly importOne: (file: string) => Promise<DatasetSummary>;
+  /**
+   * The reviewer wang.shen approves the current review of a dataset from the command line, signed
+   * with his own key (ADR 0176); only in a scenario `signedInAs` a member of the team.
+   */
+  readonly approve: (id: string) => Promise<void>;
+  /** Runs `strata` on the harness's data home as a member of the signing team (beside the running harness). */
+  readonly strataAs: (member: Member) => CliRun;
+  /** What a release of a dataset needs: its source cited and reviewed (as the harness's user), and approved. */
+  readonly readyForRelease: (id: string) => Promise<void>;
 }
 
 export interface Scenario {
+  /**
+   * Null: the data home has no accounts and the harness acts as the local user. A member of the
+   * signing team (tests/support/signing-team.ts): the home has the team's accounts (made with the
+   * CLI) and the harness is logged in as that member.
+   */
+  readonly signedInAs: Member | null;
   readonly harness: Harness;
   /** Screenshot named `name`.png: into the test's output folder, or docs/screenshots/ for `npm run screenshots`. */
   readonly shot: (name: string) => Promise<void>;
@@ -36,11 +54,18 @@ export interface Scenario {
   readonly pageErrors: string[];
 }
 
-async function startHarness(home: string): Promise<{ child: ChildProcess; url: string }> {
+async function startHarness(
+  home: string,
+  member: Member | null,
+): Promise<{ child: ChildProcess; url: string }> {
+  const user = member === null ? 'curator' : TEAM[member].name;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--user', 'curator'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    [path.join(ROOT, 'dist', 'main', 'harness.mjs'), '--home', home, '--user', user],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: member === null ? process.env : { ...process.env, STRATA_PASSWORD: TEAM[member].password },
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
@@ -72,10 +97,12 @@ async function stopHarness(child: ChildProcess): Promise<void> {
  * fresh data home: no scenario depends on another having run first.
  */
 export const test = base.extend<Scenario>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures object pattern
-  harness: async ({}, use) => {
+  signedInAs: [null, { option: true }],
+  harness: async ({ signedInAs }, use) => {
     const scratch = await mkdtemp(path.join(os.tmpdir(), 'strata-e2e-'));
-    const { child, url } = await startHarness(path.join(scratch, 'home'));
+    const home = path.join(scratch, 'home');
+    if (signedInAs !== null) await cliTeam(home);
+    const { child, url } = await startHarness(home, signedInAs);
     const { origin, searchParams } = new URL(url);
     const api = harnessApi(origin, searchParams.get('token') ?? '');
     const stage = async (file: string): Promise<string> => {
@@ -97,7 +124,27 @@ export const test = base.extend<Scenario>({
       return only;
     };
     try {
-      await use({ url, origin, api, scratch, stage, importFiles, importOne });
+      const approve = (id: string): Promise<void> => {
+        if (signedInAs === null) throw new Error('approvals need the signing team: test.use({ signedInAs })');
+        return approveByCli(home, id);
+      };
+      const readyForRelease = async (id: string): Promise<void> => {
+        await citeSource(api, id);
+        await api.call('review.run', { id });
+        await approve(id);
+      };
+      await use({
+        url,
+        origin,
+        api,
+        scratch,
+        stage,
+        importFiles,
+        importOne,
+        approve,
+        readyForRelease,
+        strataAs: (member) => strataAs(home, member),
+      });
     } finally {
       await stopHarness(child);
       await rm(scratch, { recursive: true, force: true });

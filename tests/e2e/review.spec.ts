@@ -4,6 +4,7 @@ import { expect, openWorkstation, selectDataset, test, type Harness } from './ha
 import { fixture } from '../fixtures/index.js';
 import { demFile, mineralPointsFile } from './inputs.js';
 import { afterRender, mapPixels, shareNearColours } from './map-pixels.js';
+import { TEAM } from '../support/team.js';
 
 const count = (template: string, n: number): string => template.replace('{{count}}', String(n));
 
@@ -77,6 +78,10 @@ test('the reviewer decides on a finding: a reason is required to accept it, and 
   // The whole review: a return needs a comment; approval waits for every blocking finding.
   await page.getByTestId('review-return').click();
   await expect(page.getByTestId('verdict-form')).toContainText(zhCN.review.returnNeedsComment);
+  // An approval asks for the reviewer's password (it unlocks the key that signs it) before any call.
+  await page.getByTestId('review-approve').click();
+  await expect(page.getByTestId('verdict-form')).toContainText(zhCN.review.approveNeedsPassword);
+  await page.getByTestId('verdict-password').fill('any password');
   await page.getByTestId('review-approve').click();
   await expect(page.getByTestId('verdict-error')).toContainText('尚未作出决定');
   await page.getByTestId('verdict-comment').fill('请按 100 米格网重采样后重新提交');
@@ -141,4 +146,60 @@ test('findings are grouped by rule under its legal basis, and a finding’s feat
   // The outline goes with its dataset's review: another dataset shown, nothing is outlined.
   await selectDataset(page, dem.id);
   await expect(map).toHaveAttribute('data-finding', '0');
+});
+
+test.describe('with accounts', () => {
+  test.use({ signedInAs: 'reviewer' });
+
+  test('the reviewer approves with his own password: a wrong one signs nothing, the right one signs the approval', async ({
+    page,
+    harness,
+    shot,
+  }) => {
+    // The curator li.na imports (from the command line, beside the running app); wang.shen reviews.
+    const file = await harness.stage(demFile());
+    const imported = await harness.strataAs('curator')('import', file, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const [dem] = JSON.parse(imported.stdout) as { id: string }[];
+    if (!dem) throw new Error('import');
+    const cited = await harness.strataAs('curator')(
+      'describe',
+      dem.id,
+      '--attribution',
+      '广西壮族自治区地质调查院',
+    );
+    expect(cited.code, cited.stderr).toBe(0);
+    await openWorkstation(page, harness);
+    await reviewInUi(page, harness, dem.id, 'raster-resolution');
+    const report = (await harness.api.call('datasets.get', { id: dem.id })).review;
+    for (const [i, finding] of (report?.findings ?? []).entries()) {
+      if (finding.severity !== 'blocking') continue;
+      const n = String(i + 1);
+      await page.getByTestId(`decide-${n}`).click();
+      const form = page.getByTestId(`decision-form-${n}`);
+      await form.getByTestId('decision-choice-accept').click();
+      // Accepting needs a reason: the save waits for one.
+      await expect(form.getByTestId('decision-save')).toBeDisabled();
+      await form.getByTestId('decision-reason').fill('公开版按 100 米重采样');
+      await form.getByTestId('decision-save').click();
+      await expect(page.getByTestId(`decision-${n}`)).toHaveAttribute('data-decision', 'accept');
+    }
+
+    await page.getByTestId('verdict-comment').fill('同意公开');
+    await page.getByTestId('verdict-password').fill('not-my-password');
+    await page.getByTestId('review-approve').click();
+    await expect(page.getByTestId('verdict-error')).toContainText('密码不正确');
+    expect((await harness.api.call('datasets.get', { id: dem.id })).review?.verdict).toBeNull();
+
+    await page.getByTestId('verdict-password').fill(TEAM.reviewer.password);
+    await page.getByTestId('review-approve').click();
+    const verdict = page.getByTestId('review-verdict');
+    await expect(verdict).toHaveAttribute('data-verdict', 'approve');
+    await expect(verdict).toContainText('wang.shen');
+    await expect(verdict).toContainText('同意公开');
+    await shot('05-review-approved');
+    // What was stored is a signed approval: the curator can now make the public version from it.
+    const released = await harness.strataAs('curator')('release', dem.id, '--json');
+    expect(released.code, released.stderr).toBe(0);
+  });
 });

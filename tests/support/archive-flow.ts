@@ -4,13 +4,17 @@ import { expect } from 'vitest';
 import type { Client } from './contract-client.js';
 import { copyFixture } from './samples.js';
 import { TEST_ATTRIBUTION } from './release-ready.js';
+import { approveCurrent } from './signing-team.js';
 
 /**
  * The thin archive flow as one contract scenario, run in process and over the harness:
- * import a real DEM and a real Chinese shapefile, describe, review, release, export, verify.
+ * import a real DEM and a real Chinese shapefile, describe, review, approve (signed by `reviewer`,
+ * who prepared none of it), release, approve the public version, export, verify. `client` is the
+ * curator who prepares (and runs the reviews).
  */
 export async function archiveFlow(
   client: Client,
+  reviewer: Client,
   scratch: string,
 ): Promise<{ bag: string; demPublicId: string }> {
   const dem = await copyFixture(scratch, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
@@ -86,6 +90,11 @@ export async function archiveFlow(
   });
   expect(refusedOriginal.code).toBe('EXPORT_REFUSED');
 
+  // No public version of an original whose review nobody approved.
+  const unapproved = await client.fail('release.create', { id: raster.id });
+  expect(unapproved).toMatchObject({ code: 'RELEASE_REFUSED', params: { reason: 'reason.notApproved' } });
+  await approveCurrent(reviewer, raster.id);
+  await approveCurrent(reviewer, vector.id);
   const demPublic = await client.call('release.create', { id: raster.id });
   expect(demPublic.sourceId).toBe(raster.id);
   expect(demPublic.review.passed).toBe(true);
@@ -123,6 +132,13 @@ export async function archiveFlow(
   expect(refusedLevel.code).toBe('EXPORT_REFUSED');
   expect(refusedLevel.params).toMatchObject({ reason: 'reason.levelAbovePublic', level: 'level.内部' });
 
+  // The public version's own review must be approved too before it leaves.
+  const notApproved = await client.fail('exchange.export', {
+    id: demPublic.id,
+    outDir: path.join(scratch, 'out'),
+  });
+  expect(notApproved.params).toEqual({ reason: 'reason.notApproved', id: demPublic.id });
+  await approveCurrent(reviewer, demPublic.id);
   const exported = await client.call('exchange.export', {
     id: demPublic.id,
     outDir: path.join(scratch, 'out'),
@@ -132,6 +148,7 @@ export async function archiveFlow(
   const bagInfo = await readFile(path.join(exported.bag, 'bag-info.txt'), 'utf8');
   expect(bagInfo).toContain(`External-Identifier: ${demPublic.id}`);
   expect(bagInfo).toContain('Strata-Release-Level: 公开');
+  expect(bagInfo).toContain('Strata-Reviewer: wang.shen');
 
   const audit = await client.call('audit.verify', {});
   expect(audit.ok).toBe(true);
@@ -140,6 +157,7 @@ export async function archiveFlow(
     'dataset.import',
     'catalogue.save',
     'review.run',
+    'review.approve',
     'release.create',
     'exchange.export',
   ]) {

@@ -157,6 +157,10 @@ export const LATIN_IN_CHINESE = new Set([
   'reviewer',
   'publisher',
   'mapmaker',
+  // Receiving packages (ADR 0177): the command that pins a sender's key; the metadata's format.
+  'keys',
+  'trust',
+  'XML',
 ]);
 
 /** Latin words of `text` that are not on the allow-list (nor in `allowed`, e.g. data shown as is). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openWorkstation } from '../../src-main/hosting/open-workstation.js';
-import type { Workstation } from '../../src-main/hosting/workstation.js';
+import type { Workstation, WorkstationOptions } from '../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from './contract-client.js';
 import { tempDir } from './samples.js';
 import { testDispatch } from './test-dispatch.js';
@@ -19,12 +19,12 @@ export interface WorkstationSuite {
 }
 
 /** Opens a workstation before the file's tests and closes it (and removes the scratch) after them. */
-export function workstationSuite(): WorkstationSuite {
+export function workstationSuite(options: Omit<WorkstationOptions, 'home'> = {}): WorkstationSuite {
   let scratch: { dir: string; cleanup: () => Promise<void> } | null = null;
   let ws: Workstation | null = null;
   let client: Client | null = null;
   const open = async (): Promise<void> => {
-    ws = await openWorkstation({ home: suite.home });
+    ws = await openWorkstation({ ...options, home: suite.home });
     client = clientOf(testDispatch(ws));
   };
   const need = <T>(value: T | null): T => {

@@ -26,6 +26,8 @@ export interface PublicMetadata {
     readonly date: string;
   };
   readonly organisation: string;
+  /** 数据来源: whom every use must cite (ISO 19139 `gmd:credit`). */
+  readonly attribution: string;
 }
 
 export function sizeOf(info: DatasetInfo): Record<string, number | string> {
@@ -76,6 +78,7 @@ export function publicMetadataIso19139(meta: PublicMetadata): string {
     '<gmd:identificationInfo><gmd:MD_DataIdentification>',
     `<gmd:citation><gmd:CI_Citation>${str('gmd:title', meta.title)}</gmd:CI_Citation></gmd:citation>`,
     str('gmd:abstract', meta.abstract),
+    str('gmd:credit', meta.attribution),
     `<gmd:resourceConstraints><gmd:MD_SecurityConstraints><gmd:classification><gmd:MD_ClassificationCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#MD_ClassificationCode" codeListValue="${ISO_CLASSIFICATION[meta.level]}">${ISO_CLASSIFICATION[meta.level]}</gmd:MD_ClassificationCode></gmd:classification></gmd:MD_SecurityConstraints></gmd:resourceConstraints>`,
     bbox,
     '</gmd:MD_DataIdentification></gmd:identificationInfo>',

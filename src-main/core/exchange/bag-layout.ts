@@ -11,6 +11,8 @@ export const TAG_MANIFEST_NAME = 'tagmanifest-sha256.txt';
 export const SIGNATURE_NAME = 'tagmanifest-sha256.txt.sig';
 /** The signer's public key, shipped for convenience only; verification never trusts it (ADR 0032). */
 export const PUBLIC_KEY_NAME = 'strata-signer-public-key.pem';
+/** RFC 8493 §2.2.3: files to be fetched from the network. A one-way gateway never fetches. */
+export const FETCH_NAME = 'fetch.txt';
 
 /** Length of a raw Ed25519 signature in bytes (RFC 8032). */
 export const ED25519_SIGNATURE_BYTES = 64;

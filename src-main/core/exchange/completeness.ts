@@ -2,6 +2,7 @@ import { bagProblem, type BagProblem } from './problems.js';
 import {
   BAGIT_TXT_NAME,
   DATA_DIR,
+  FETCH_NAME,
   isDataPath,
   MANIFEST_NAME,
   SIGNATURE_NAME,
@@ -24,7 +25,8 @@ const REQUIRED = [BAGIT_TXT_NAME, MANIFEST_NAME, TAG_MANIFEST_NAME] as const;
  * RFC 8493 completeness, made strict for a one-way gateway: every manifest entry exists; every file
  * under `data/` is in the payload manifest; the payload manifest lists nothing outside `data/`;
  * every other file except the tag manifest and its signature is covered by the tag manifest, so
- * nothing in the bag escapes the signature.
+ * nothing in the bag escapes the signature. A `fetch.txt` is refused even when listed: a bag that
+ * asks for files from elsewhere is incomplete by definition.
  */
 export function completenessProblems(listing: BagListing): BagProblem[] {
   const files = new Set(listing.files);
@@ -32,6 +34,7 @@ export function completenessProblems(listing: BagListing): BagProblem[] {
   const tagged = new Set(listing.tagManifest);
   const problems: BagProblem[] = [];
   for (const name of REQUIRED) if (!files.has(name)) problems.push(bagProblem('bag.missing', { path: name }));
+  if (files.has(FETCH_NAME)) problems.push(bagProblem('bag.fetchRefused', { path: FETCH_NAME }));
   for (const path of listing.manifest) {
     if (!isDataPath(path)) problems.push(bagProblem('bag.outsideData', { path: showPath(path) }));
     else if (!files.has(path))

@@ -7,3 +7,4 @@ export * from './path-safety.js';
 export * from './completeness.js';
 export * from './bag-plan.js';
 export * from './problems.js';
+export * from './received-metadata.js';

@@ -59,7 +59,22 @@ export type BagProblemKey =
   | 'bag.signatureInvalid'
   | 'bag.rootSymlink'
   | 'bag.rootNotDirectory'
-  | 'bag.skipped';
+  | 'bag.skipped'
+  | 'bag.fetchRefused'
+  | 'bag.fileTooLarge'
+  | 'bag.payloadTooLarge'
+  | 'bag.tooManyFiles'
+  | 'bag.metadataMissing'
+  | 'bag.metadataInvalid'
+  | 'bag.metadataXmlInvalid'
+  | 'bag.dataFileMissing'
+  | 'bag.formatUnrecognised'
+  | 'bag.formatMismatch'
+  | 'bag.fileNotInSet'
+  | 'bag.levelNotPublic'
+  | 'bag.alreadyReceived'
+  | 'bag.payloadChanged'
+  | 'bag.importFailed';
 
 export interface BagProblem {
   readonly key: BagProblemKey;

@@ -29,6 +29,15 @@ export interface AccountCrypto {
   fingerprint(publicKeyPem: string): string;
   /** True when `signature` (base64) is the workstation key's Ed25519 signature of `data`. */
   verifyWorkstation(data: Uint8Array, signature: string): boolean;
+  /**
+   * The Ed25519 signature (base64) of `data` by account `name`'s own key, unwrapped with
+   * `password` for this one signature (ADR 0176); throws when the password does not open it.
+   */
+  signAsUser(name: string, keys: UserKeyPair, password: string, data: Uint8Array): Promise<string>;
+  /** True when `signature` (base64) is the Ed25519 signature of `data` by the key `publicKeyPem`. */
+  verifyUser(publicKeyPem: string, data: Uint8Array, signature: string): boolean;
+  /** SHA-256 (hex) of `data`. */
+  sha256(data: Uint8Array): string;
 }
 
 /**

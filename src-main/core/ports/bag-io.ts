@@ -1,4 +1,5 @@
-import type { VerifyResult } from '../model/index.js';
+import type { BagInfoEntry, ManifestEntry } from '../exchange/index.js';
+import type { BagLimits, VerifyResult } from '../model/index.js';
 import type { BagSigner } from './bag-signer.js';
 import type { JobOptions } from './job-options.js';
 
@@ -39,9 +40,40 @@ export interface WriteBagResult {
   readonly signatureFile: string;
 }
 
+/** A received bag copied into a private directory and verified there again (ADR 0177). */
+export interface StagedBag {
+  /** The copy's root: every later read of the package is from here. */
+  readonly dir: string;
+  /** The copy's own check, with the same keys and limits as the first. */
+  readonly verify: VerifyResult;
+  /** bag-info.txt of the copy (empty unless `verify.ok`). */
+  readonly bagInfo: readonly BagInfoEntry[];
+  /** The payload manifest of the copy (empty unless `verify.ok`). */
+  readonly payload: readonly ManifestEntry[];
+  /** SHA-256 of the copy's signed tag manifest: the package's identity (null unless `verify.ok`). */
+  readonly tagManifestSha256: string | null;
+  /** Removes the copy. */
+  cleanup(): Promise<void>;
+}
+
 /** Signed BagIt packages (ADR 0030-0033): write one, verify one. Progress of `writeBag` in bytes. */
 export interface BagIo {
   writeBag(options: WriteBagOptions): Promise<WriteBagResult>;
-  /** Verifies with `publicKeyPem` when given, never with a key the bag carries (ADR 0032). */
-  verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult>;
+  /**
+   * Verifies with the key, or any of the keys, given — never with a key the bag carries (ADR 0032);
+   * with `limits`, oversize files and payloads fail the completeness step.
+   */
+  verifyBag(
+    bagPath: string,
+    keys: string | null | readonly string[],
+    limits?: BagLimits | null,
+  ): Promise<VerifyResult>;
+  /** Copies a bag into a private directory under `workDir` and verifies the copy; progress in bytes. */
+  stageBag(
+    bagPath: string,
+    workDir: string,
+    keys: readonly string[],
+    limits: BagLimits,
+    options?: JobOptions,
+  ): Promise<StagedBag>;
 }

@@ -122,6 +122,13 @@ export interface ReviewVerdictRow {
   readonly contentSha256: string;
   readonly decidedBy: string;
   readonly decidedAt: string;
+  /**
+   * For an approval, the statement the reviewer signed (JSON, `statementJson`) and their Ed25519
+   * signature over `statementBytes` of it (ADR 0176); null for a return and for approvals stored
+   * before signatures, which bind nothing.
+   */
+  readonly statement: string | null;
+  readonly signature: string | null;
 }
 
 export interface LineageRow {
@@ -135,6 +142,39 @@ export interface LineageRow {
   }[];
   readonly author: string;
   readonly createdAt: string;
+}
+
+/** What the receiving side recorded about one package (ADR 0177), taken in or refused. */
+export interface ReceiptInput {
+  /** The bag directory's base name. */
+  readonly bag: string;
+  /** SHA-256 of the signed tag manifest; null when the bag did not get that far. */
+  readonly tagManifestSha256: string | null;
+  /** Fingerprint of the pinned key the signature verified with. */
+  readonly signer: string | null;
+  readonly ok: boolean;
+  /** The first step that failed; null when the package was taken in. */
+  readonly failedStep: string | null;
+  /** Every step's check as the report showed it (message keys and params only). */
+  readonly checks: readonly {
+    readonly step: string;
+    readonly ok: boolean;
+    readonly problems: readonly {
+      readonly key: string;
+      readonly params: Readonly<Record<string, string | number>>;
+    }[];
+  }[];
+  readonly datasets: readonly DatasetId[];
+  readonly externalIdentifier: string;
+  readonly sourceOrganization: string;
+  /** Where the data came from, as its metadata says: identifier, organisation, lineage, review. */
+  readonly provenance: Readonly<Record<string, unknown>> | null;
+  readonly receivedBy: string;
+}
+
+export interface ReceiptRow extends ReceiptInput {
+  readonly seq: number;
+  readonly receivedAt: string;
 }
 
 /** Keys of the workstation settings an administrator sets (ADR 0107; agency profiles, ADR 0168). */
@@ -183,6 +223,8 @@ export interface CatalogueTx {
   /** Records the verdict on a review; a second verdict on the same review is refused by the schema. */
   insertVerdict(verdict: ReviewVerdictRow): Promise<void>;
   insertLineage(lineage: LineageRow): Promise<void>;
+  /** Records a received or refused package; returns its receipt number. */
+  insertReceipt(receipt: ReceiptInput): Promise<ReceiptRow>;
   appendAudit(entry: AuditInput): Promise<AuditRow>;
   /** Sets the workstation setting `key` to `value` (JSON-serialisable), recording who and when. */
   putSetting(key: SettingKey, value: unknown, by: string): Promise<void>;
@@ -222,6 +264,10 @@ export interface CatalogueStore {
   /** The verdict on a review, or null while it has none. */
   verdict(reviewId: ReviewId): Promise<ReviewVerdictRow | null>;
   lineage(id: DatasetId): Promise<LineageRow | null>;
+  /** The receipt of a package taken in with this tag-manifest SHA-256, or null. */
+  receivedWith(tagManifestSha256: string): Promise<ReceiptRow | null>;
+  /** The newest receipts first. */
+  receipts(limit: number): Promise<ReceiptRow[]>;
   auditList(limit: number): Promise<AuditRow[]>;
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */
   getSetting(key: SettingKey): Promise<unknown>;

@@ -1,11 +1,13 @@
 import {
   createCipheriv,
+  createHash,
   createDecipheriv,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   randomBytes,
   scrypt,
+  sign,
   timingSafeEqual,
   verify,
   type KeyObject,
@@ -93,6 +95,16 @@ export async function unwrapUserKey(name: string, keys: UserKeyPair, password: s
   return privateKey;
 }
 
+/** True when `signature` (base64, 64 bytes) is `key`'s Ed25519 signature of `data`. */
+function verifiedBy(key: KeyObject, data: Uint8Array, signature: string): boolean {
+  const bytes = unb64(signature);
+  try {
+    return bytes.length === 64 && verify(null, data, key, bytes);
+  } catch {
+    return false;
+  }
+}
+
 /** Account cryptography over node:crypto; certificates are checked against `workstationKeyPem`. */
 export function createAccountCrypto(
   workstationKeyPem: string,
@@ -126,12 +138,19 @@ export function createAccountCrypto(
       }
     },
     verifyWorkstation(data: Uint8Array, signature: string): boolean {
-      const bytes = unb64(signature);
+      return verifiedBy(workstationKey, data, signature);
+    },
+    async signAsUser(name, keys, password, data): Promise<string> {
+      return b64(sign(null, data, await unwrapUserKey(name, keys, password)));
+    },
+    verifyUser(publicKeyPem: string, data: Uint8Array, signature: string): boolean {
       try {
-        return bytes.length === 64 && verify(null, data, workstationKey, bytes);
+        return verifiedBy(createPublicKey(publicKeyPem), data, signature);
       } catch {
+        // An edited row's key may not even parse.
         return false;
       }
     },
+    sha256: (data: Uint8Array): string => createHash('sha256').update(data).digest('hex'),
   };
 }

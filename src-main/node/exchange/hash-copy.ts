@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { constants, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { StrataError } from '../../api/errors.js';
 import type { CancelSignal } from '../../core/ports/index.js';
 
@@ -13,6 +14,13 @@ export interface StreamOptions {
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
 
+/** Open flags that refuse to follow a symbolic link in the last component (POSIX only). */
+const READ_NO_FOLLOW =
+  process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
+
+/** Opens a file for reading without following a final symbolic link. */
+export const openNoFollow = (path: string): Promise<FileHandle> => open(path, READ_NO_FOLLOW);
+
 /** Buffer size for a file of `size` bytes: small files do not allocate whole chunks. */
 export const bufferBytes = (size: number): number => Math.min(CHUNK_BYTES, Math.max(64 << 10, size + 1));
 
@@ -24,14 +32,15 @@ export const throwIfCancelled = (signal: CancelSignal | undefined): void => {
  * Copies `source` to the new file `target` and returns the SHA-256 (hex) and length of exactly the
  * bytes written, in one pass: the next chunk is read while the current one is hashed and the
  * previous one is written (three rotating buffers, explicit file positions so writes cannot
- * reorder). The target is fsynced before returning. Memory: {@link CHUNK_BYTES} × 3.
+ * reorder). The target is fsynced before returning. A symbolic link as `source` is refused, not
+ * followed. Memory: {@link CHUNK_BYTES} × 3.
  */
 export async function copyAndHash(
   source: string,
   target: string,
   options: StreamOptions = {},
 ): Promise<{ sha256: string; bytes: number }> {
-  const input = await open(source, 'r');
+  const input = await openNoFollow(source);
   try {
     const output = await open(target, 'wx', 0o644);
     try {
@@ -73,11 +82,7 @@ export async function copyAndHash(
   }
 }
 
-async function writeFully(
-  handle: import('node:fs/promises').FileHandle,
-  chunk: Buffer,
-  position: number,
-): Promise<void> {
+async function writeFully(handle: FileHandle, chunk: Buffer, position: number): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position + offset);

@@ -1,15 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants, open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
-import { bufferBytes, throwIfCancelled } from './hash-copy.js';
+import { bufferBytes, openNoFollow, throwIfCancelled } from './hash-copy.js';
 import type { StreamOptions } from './hash-copy.js';
-
-/** Open flags that refuse to follow a symbolic link in the last component (POSIX only). */
-export const READ_NO_FOLLOW =
-  process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW;
-
-/** Opens a file for reading without following a final symbolic link. */
-export const openNoFollow = (path: string): Promise<FileHandle> => open(path, READ_NO_FOLLOW);
 
 /**
  * SHA-256 (hex) of a file, streamed in chunks of up to 4 MiB with the next read overlapping the

@@ -23,7 +23,7 @@ const tempName = (dir: string, name: string): string =>
  * then hard-linked into place (link fails on an existing name, unlike rename), so two processes
  * creating the key at once cannot replace each other's key. Returns false when it already existed.
  */
-async function publishOnce(dir: string, name: string, data: string, mode: number): Promise<boolean> {
+export async function publishOnce(dir: string, name: string, data: string, mode: number): Promise<boolean> {
   const temp = tempName(dir, name);
   await writeNewFileDurably(temp, Buffer.from(data, 'utf8'), mode);
   try {

@@ -22,9 +22,10 @@ import {
 } from '../../core/exchange/index.js';
 import { bagProblem, type BagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
-import type { VerifyResult, VerifyStep } from '../../core/model/index.js';
+import type { BagLimits, VerifyResult, VerifyStep } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
+import { publicKeyFingerprint } from './keystore.js';
 import { walkBag } from './walk-bag.js';
 import type { BagTree } from './walk-bag.js';
 
@@ -56,7 +57,8 @@ interface Context {
   readonly manifest: readonly ManifestEntry[];
   readonly tagManifest: readonly ManifestEntry[];
   readonly tags: ReadonlyMap<string, TagRead>;
-  readonly publicKeyPem: string | null;
+  readonly keyPems: readonly string[];
+  readonly limits: BagLimits | null;
 }
 
 function pathsStep(ctx: Context, parseProblems: readonly BagProblem[]): BagProblem[] {
@@ -73,6 +75,21 @@ function pathsStep(ctx: Context, parseProblems: readonly BagProblem[]): BagProbl
     ...ctx.tagManifest.map((e) => e.path),
   ]);
   problems.push(...pathSetProblems([...leaves], tree.directories), ...parseProblems);
+  return problems;
+}
+
+function sizeProblems(tree: BagTree, limits: BagLimits): BagProblem[] {
+  const problems: BagProblem[] = [];
+  let bytes = 0;
+  for (const [path, size] of tree.files) {
+    bytes += size;
+    if (size > limits.maxFileBytes)
+      problems.push(bagProblem('bag.fileTooLarge', { path: showPath(path), max: limits.maxFileBytes }));
+  }
+  if (bytes > limits.maxPayloadBytes)
+    problems.push(bagProblem('bag.payloadTooLarge', { bytes, max: limits.maxPayloadBytes }));
+  if (tree.files.size > limits.maxFiles)
+    problems.push(bagProblem('bag.tooManyFiles', { files: tree.files.size, max: limits.maxFiles }));
   return problems;
 }
 
@@ -105,6 +122,7 @@ function completeStep(ctx: Context): BagProblem[] {
       problems.push(bagProblem('bag.payloadOxum', { path: BAG_INFO_NAME, files: count, bytes }));
     }
   }
+  if (ctx.limits) problems.push(...sizeProblems(ctx.tree, ctx.limits));
   return problems;
 }
 
@@ -124,39 +142,54 @@ async function checksumsStep(ctx: Context): Promise<BagProblem[]> {
   return problems;
 }
 
-function trustedKey(pem: string | null): KeyObject | BagProblem {
-  if (pem === null) return bagProblem('bag.noTrustedKey');
-  try {
-    const key = createPublicKey(pem);
-    return key.asymmetricKeyType === 'ed25519' ? key : bagProblem('bag.keyNotEd25519');
-  } catch {
-    return bagProblem('bag.keyNotPem');
+function trustedKeys(pems: readonly string[]): KeyObject[] | BagProblem {
+  if (pems.length === 0) return bagProblem('bag.noTrustedKey');
+  const keys: KeyObject[] = [];
+  for (const pem of pems) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(pem);
+    } catch {
+      return bagProblem('bag.keyNotPem');
+    }
+    if (key.asymmetricKeyType !== 'ed25519') return bagProblem('bag.keyNotEd25519');
+    keys.push(key);
   }
+  return keys;
 }
 
-async function signatureStep(ctx: Context): Promise<BagProblem[]> {
-  const key = trustedKey(ctx.publicKeyPem);
-  if ('key' in key) return [key];
-  if (!ctx.tree.files.has(SIGNATURE_NAME)) return [bagProblem('bag.missing', { path: SIGNATURE_NAME })];
+/** The signature step: its problems, and the fingerprint of the key it verified with. */
+async function signatureStep(ctx: Context): Promise<{ problems: BagProblem[]; signer: string | null }> {
+  const failed = (problem: BagProblem) => ({ problems: [problem], signer: null });
+  const keys = trustedKeys(ctx.keyPems);
+  if (!Array.isArray(keys)) return failed(keys);
+  if (!ctx.tree.files.has(SIGNATURE_NAME)) return failed(bagProblem('bag.missing', { path: SIGNATURE_NAME }));
   const signature = await readSmallFile(join(ctx.root, SIGNATURE_NAME), ED25519_SIGNATURE_BYTES);
   if (signature === 'too-large' || signature.length !== ED25519_SIGNATURE_BYTES) {
-    return [bagProblem('bag.signatureSize', { path: SIGNATURE_NAME, bytes: ED25519_SIGNATURE_BYTES })];
+    return failed(bagProblem('bag.signatureSize', { path: SIGNATURE_NAME, bytes: ED25519_SIGNATURE_BYTES }));
   }
   const signed = ctx.tags.get(TAG_MANIFEST_NAME);
-  if (!signed || !('bytes' in signed)) return [bagProblem('bag.unreadable', { path: TAG_MANIFEST_NAME })];
-  return verify(null, signed.bytes, key, signature)
-    ? []
-    : [bagProblem('bag.signatureInvalid', { path: SIGNATURE_NAME, manifest: TAG_MANIFEST_NAME })];
+  if (!signed || !('bytes' in signed))
+    return failed(bagProblem('bag.unreadable', { path: TAG_MANIFEST_NAME }));
+  const key = keys.find((k) => verify(null, signed.bytes, k, signature));
+  return key
+    ? { problems: [], signer: publicKeyFingerprint(key) }
+    : failed(bagProblem('bag.signatureInvalid', { path: SIGNATURE_NAME, manifest: TAG_MANIFEST_NAME }));
 }
 
 /**
  * Verifies a bag in the receiving side's order (DOMAIN.md): paths → complete → checksums →
  * signature. Each step lists its problems (file names, never contents); once a step fails the
  * later ones are reported as skipped. Nothing is followed through a symbolic link, and the
- * signature is checked only with `publicKeyPem` as given — the key shipped in the bag is ignored.
- * Throws FILE_NOT_FOUND when `bagPath` does not exist.
+ * signature is checked only with the keys given (one, or the receiving side's pinned keys: any of
+ * them) — the key shipped in the bag is ignored. With `limits`, files and payload over them fail
+ * the completeness step before anything is hashed. Throws FILE_NOT_FOUND when `bagPath` does not exist.
  */
-export async function verifyBag(bagPath: string, publicKeyPem: string | null): Promise<VerifyResult> {
+export async function verifyBag(
+  bagPath: string,
+  keys: string | null | readonly string[],
+  limits: BagLimits | null = null,
+): Promise<VerifyResult> {
   const rootInfo = await lstat(bagPath).catch((error: unknown) => {
     if (isErrnoException(error) && error.code === 'ENOENT')
       throw new StrataError('FILE_NOT_FOUND', { file: basename(bagPath) });
@@ -164,7 +197,7 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
   });
   if (!rootInfo.isDirectory()) {
     const problem = bagProblem(rootInfo.isSymbolicLink() ? 'bag.rootSymlink' : 'bag.rootNotDirectory');
-    return finish(bagPath, [[problem]]);
+    return finish(bagPath, [[problem]], null);
   }
   const tree = await walkBag(bagPath);
   const tags = new Map<string, TagRead>();
@@ -188,23 +221,29 @@ export async function verifyBag(bagPath: string, publicKeyPem: string | null): P
     manifest: parsed(MANIFEST_NAME),
     tagManifest: parsed(TAG_MANIFEST_NAME),
     tags,
-    publicKeyPem,
+    keyPems: keys === null ? [] : typeof keys === 'string' ? [keys] : keys,
+    limits,
   };
 
   const results: BagProblem[][] = [];
   results.push(pathsStep(ctx, parseProblems));
   if (results.every((p) => p.length === 0)) results.push(completeStep(ctx));
   if (results.every((p) => p.length === 0)) results.push(await checksumsStep(ctx));
-  if (results.every((p) => p.length === 0)) results.push(await signatureStep(ctx));
-  return finish(bagPath, results);
+  let signer: string | null = null;
+  if (results.every((p) => p.length === 0)) {
+    const signature = await signatureStep(ctx);
+    results.push(signature.problems);
+    signer = signature.signer;
+  }
+  return finish(bagPath, results, signer);
 }
 
-function finish(bag: string, results: readonly BagProblem[][]): VerifyResult {
+function finish(bag: string, results: readonly BagProblem[][], signer: string | null): VerifyResult {
   const checks = STEPS.map((step, index) => {
     const problems = results[index];
     return problems === undefined
       ? { step, ok: false, problems: [SKIPPED] }
       : { step, ok: problems.length === 0, problems };
   });
-  return { ok: checks.every((c) => c.ok), bag, checks };
+  return { ok: checks.every((c) => c.ok), bag, checks, signer };
 }

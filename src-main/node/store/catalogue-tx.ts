@@ -11,6 +11,8 @@ import type {
   FindingDecisionRow,
   ReviewVerdictRow,
   LineageRow,
+  ReceiptInput,
+  ReceiptRow,
   RecordFieldsRow,
   RecordVersionRow,
   ReviewRow,
@@ -19,6 +21,7 @@ import type {
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
 import { ftsIndexText } from './fts-text.js';
 import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
+import { insertReceipt } from './receipt-rows.js';
 import type { SqliteConnection } from './sqlite.js';
 
 /**
@@ -226,8 +229,8 @@ export function createCatalogueTx(
     async insertVerdict(verdict: ReviewVerdictRow): Promise<void> {
       guard();
       await conn.run(
-        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at, statement, signature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           verdict.reviewId,
           verdict.verdict,
@@ -235,8 +238,15 @@ export function createCatalogueTx(
           verdict.contentSha256,
           verdict.decidedBy,
           verdict.decidedAt,
+          verdict.statement,
+          verdict.signature,
         ],
       );
+    },
+
+    async insertReceipt(receipt: ReceiptInput): Promise<ReceiptRow> {
+      guard();
+      return insertReceipt(conn, receipt, now().toISOString());
     },
 
     async insertLineage(lineage: LineageRow): Promise<void> {

@@ -18,6 +18,7 @@ import type {
 } from '../../core/ports/index.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { readAccount, readAccounts } from './account-rows.js';
+import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
 import { ftsQuery } from './fts-text.js';
 import { migrate } from './migrate.js';
@@ -298,11 +299,21 @@ function buildCatalogue(
     async verdict(reviewId: ReviewId): Promise<ReviewVerdictRow | null> {
       ensureOpen();
       const row = await reader.get<VerdictDbRow>(
-        `SELECT review_id, verdict, comment, content_sha256, decided_by, decided_at FROM review_verdicts
+        `SELECT review_id, verdict, comment, content_sha256, decided_by, decided_at, statement, signature FROM review_verdicts
           WHERE review_id = ?`,
         [reviewId],
       );
       return row ? verdictFromDb(row) : null;
+    },
+
+    async receivedWith(tagManifestSha256: string) {
+      ensureOpen();
+      return receivedWith(reader, tagManifestSha256);
+    },
+
+    async receipts(limit: number) {
+      ensureOpen();
+      return listReceipts(reader, limit);
     },
 
     async lineage(id: DatasetId): Promise<LineageRow | null> {

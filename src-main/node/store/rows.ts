@@ -216,6 +216,8 @@ export interface VerdictDbRow {
   content_sha256: string;
   decided_by: string;
   decided_at: string;
+  statement: string | null;
+  signature: string | null;
 }
 
 export function verdictFromDb(r: VerdictDbRow): ReviewVerdictRow {
@@ -226,5 +228,7 @@ export function verdictFromDb(r: VerdictDbRow): ReviewVerdictRow {
     contentSha256: r.content_sha256,
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
+    statement: r.statement,
+    signature: r.signature,
   };
 }

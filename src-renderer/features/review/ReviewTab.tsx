@@ -73,9 +73,10 @@ export function ReviewTab({ detail }: { readonly detail: DatasetDetail }) {
               key={report.id}
               verdict={report.verdict}
               disabled={readOnly}
-              onConclude={async (verdict, comment) => {
+              onConclude={async (verdict, comment, password) => {
                 const reviewId = report.id;
-                if (verdict === 'approve') await actions.api['review.approve']({ reviewId, comment });
+                if (verdict === 'approve')
+                  await actions.api['review.approve']({ reviewId, comment, password });
                 else await actions.api['review.return']({ reviewId, comment });
                 await actions.refreshDataset(id);
               }}

@@ -12,20 +12,25 @@ import { useAsyncAction } from '../../ui/use-async-action.js';
 export interface VerdictPanelProps {
   readonly verdict: ReviewVerdict | null;
   readonly disabled: boolean;
-  readonly onConclude: (verdict: ReviewVerdictKind, comment: string) => Promise<void>;
+  /** `password` is the reviewer's own, for signing an approval (ADR 0176); '' for a return. */
+  readonly onConclude: (verdict: ReviewVerdictKind, comment: string, password: string) => Promise<void>;
 }
 
 /**
  * The verdict on the whole review (ADR 0174): as it stands (who, when, comment), or the reviewer's
- * form to approve it or return it; a return needs a comment (the service says so too).
+ * form to approve it or return it; a return needs a comment, an approval the reviewer's password,
+ * which unlocks the key it is signed with (ADR 0176; the service says so too).
  */
 export function VerdictPanel({ verdict, disabled, onConclude }: VerdictPanelProps) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
+  const [password, setPassword] = useState('');
+  const [noPassword, setNoPassword] = useState(false);
   const [chosen, setChosen] = useState<ReviewVerdictKind>('approve');
   const conclude = useAsyncAction(async (kind: ReviewVerdictKind) => {
-    await onConclude(kind, comment);
+    await onConclude(kind, comment, kind === 'approve' ? password : '');
+    setPassword('');
   });
   if (verdict) {
     return (
@@ -44,6 +49,10 @@ export function VerdictPanel({ verdict, disabled, onConclude }: VerdictPanelProp
   const run = (kind: ReviewVerdictKind): void => {
     if (kind === 'return' && comment.trim() === '') {
       setMissing(true);
+      return;
+    }
+    if (kind === 'approve' && password === '') {
+      setNoPassword(true);
       return;
     }
     setChosen(kind);
@@ -65,6 +74,23 @@ export function VerdictPanel({ verdict, disabled, onConclude }: VerdictPanelProp
           onChange={(e) => {
             setComment(e.target.value);
             if (e.target.value.trim() !== '') setMissing(false);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('review.verdictPassword')}
+        validateStatus={noPassword ? 'error' : ''}
+        help={noPassword ? t('review.approveNeedsPassword') : null}
+      >
+        <Input.Password
+          autoComplete="current-password"
+          maxLength={1024}
+          value={password}
+          aria-label={t('review.verdictPassword')}
+          data-testid="verdict-password"
+          onChange={(e) => {
+            setPassword(e.target.value);
+            if (e.target.value !== '') setNoPassword(false);
           }}
         />
       </Form.Item>

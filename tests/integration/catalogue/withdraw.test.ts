@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
-import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
-import { clientOf } from '../../support/contract-client.js';
 import { readyForRelease } from '../../support/release-ready.js';
 import { copyFixture } from '../../support/samples.js';
-import { workstationSuite } from '../../support/workstation-suite.js';
+import { signingSuite } from '../../support/signing-team.js';
 
-const suite = workstationSuite();
+const suite = signingSuite();
 
 const listed = async (all: boolean): Promise<string[]> =>
   (await suite.client.call('datasets.list', { all })).map((d) => `${d.id} ${d.standing}`);
@@ -18,7 +16,7 @@ describe('withdrawing and archiving a dataset', () => {
     const file = await copyFixture(suite.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
     const [dem] = (await suite.client.call('datasets.import', { paths: [file] })).datasets;
     if (!dem) throw new Error('import');
-    await readyForRelease(suite.client, dem.id);
+    await readyForRelease(suite.team, dem.id);
     const publicVersion = await suite.client.call('release.create', { id: dem.id });
 
     const withdrawn = await suite.client.call('datasets.withdraw', {
@@ -29,11 +27,11 @@ describe('withdrawing and archiving a dataset', () => {
     expect(withdrawn.standingChange).toMatchObject({
       standing: 'withdrawn',
       reason: '坐标系登记错误',
-      by: 'curator',
+      by: 'li.na',
     });
     const [entry] = await suite.client.call('audit.list', { limit: 1 });
     expect(entry).toMatchObject({
-      actor: 'curator',
+      actor: 'li.na',
       action: 'datasets.withdraw',
       subject: dem.id,
       details: { from: 'active', to: 'withdrawn', reason: '坐标系登记错误' },
@@ -73,12 +71,9 @@ describe('withdrawing and archiving a dataset', () => {
       code: 'INVALID_ARGUMENT',
       params: { detail: 'detail.reasonRequired' },
     });
-    const reviewer = clientOf(
-      headlessDispatcher(suite.ws, 'harness', 'test', { user: 'li.na', roles: ['reviewer'] }, (_m, error) => {
-        throw error;
-      }),
+    expect((await suite.team.reviewer.fail('datasets.restore', { id: dem.id, reason: '误撤' })).code).toBe(
+      'FORBIDDEN',
     );
-    expect((await reviewer.fail('datasets.restore', { id: dem.id, reason: '误撤' })).code).toBe('FORBIDDEN');
     expect(await suite.client.call('audit.list', { limit: 1000 })).toHaveLength(auditBefore);
 
     // Restored, it is in use again; archived, it leaves the list once more.

@@ -2,17 +2,19 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gdalEpsg, gdalinfo, runCommand } from '../../support/gdal.js';
+import { gdalEpsg, gdalinfo } from '../../support/gdal.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
 import { fixture } from '../../fixtures/index.js';
 import { ROOT, copyFixture, tempDir } from '../../support/samples.js';
-import { CLI, requireBuiltCli } from '../../support/cli.js';
+import { requireBuiltCli } from '../../support/cli.js';
+import { approveByCli, cliTeam, strataAs } from '../../support/cli-team.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let home: string;
 
+/** Every command as the curator li.na; the reviewer wang.shen approves (tests/support/cli-team.ts). */
 async function strata(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return runCommand(process.execPath, [CLI, '--home', home, '--lang', 'en', ...args]);
+  return strataAs(home, 'curator')(...args);
 }
 
 async function strataJson<T>(...args: string[]): Promise<T> {
@@ -37,6 +39,7 @@ beforeAll(async () => {
   requireBuiltCli();
   scratch = await tempDir();
   home = path.join(scratch.dir, 'home');
+  await cliTeam(home);
 });
 afterAll(async () => {
   await scratch.cleanup();
@@ -121,11 +124,17 @@ describe('strata CLI — the archive flow from the command line', () => {
     expect(refused.stdout).toBe('');
     expect(JSON.parse(refused.stderr)).toMatchObject({ error: { code: 'EXPORT_REFUSED' } });
 
+    const unapproved = await strata('release', raster.id, '--json');
+    expect(JSON.parse(unapproved.stderr)).toMatchObject({
+      error: { code: 'RELEASE_REFUSED', params: { reason: 'reason.notApproved' } },
+    });
+    await approveByCli(home, raster.id);
     const demPublic = await strataJson<{ id: string; sourceId: string }>('release', raster.id);
     expect(demPublic.sourceId).toBe(raster.id);
     // A public version cites its source and needs a review of it (the marking rule, ADR 0168).
     await strataJson('describe', vector.id, '--attribution', 'Natural Earth');
     await strataJson('review', vector.id);
+    await approveByCli(home, vector.id);
     const worldPublic = await strataJson<{
       id: string;
       sourceId: string;
@@ -135,6 +144,8 @@ describe('strata CLI — the archive flow from the command line', () => {
     // Conservative: ≥ 50 m east-west even at the layer's poleward edge, on a 1-2-5 decimal ladder.
     expect([0.001, 0.002, 0.005, 0.01, 0.02, 0.05]).toContain(grid);
 
+    await approveByCli(home, demPublic.id);
+    await approveByCli(home, worldPublic.id);
     const demBag = (
       await strataJson<{ bag: string }>('export', demPublic.id, '--out', path.join(scratch.dir, 'out'))
     ).bag;

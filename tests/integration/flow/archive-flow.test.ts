@@ -1,48 +1,58 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDispatch } from '../../support/test-dispatch.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
 import { archiveFlow } from '../../support/archive-flow.js';
 import { clientOf, httpDispatch } from '../../support/contract-client.js';
 import { ROOT, tempDir } from '../../support/samples.js';
+import { TEAM, loginCaller, signingTeam, type SigningTeam } from '../../support/signing-team.js';
+import type { Dispatch } from '../../../src-main/api/dispatcher.js';
+import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function workstation(): Promise<{ ws: Workstation; scratch: string }> {
+/** A workstation whose team can approve: the flow runs as the curator, the reviewer approves in process. */
+async function workstation(): Promise<{ ws: Workstation; scratch: string; team: SigningTeam }> {
   const tmp = await tempDir();
   cleanups.push(tmp.cleanup);
   const ws = await openWorkstation({
     home: path.join(tmp.dir, 'home'),
   });
   cleanups.push(() => ws.close());
-  return { ws, scratch: tmp.dir };
+  return { ws, scratch: tmp.dir, team: await signingTeam(ws) };
 }
 
-function dispatcherOf(ws: Workstation) {
-  return testDispatch(ws);
+async function curatorDispatch(ws: Workstation): Promise<Dispatch> {
+  const curator = await loginCaller(ws, TEAM.curator.name, TEAM.curator.password);
+  return headlessDispatcher(ws, 'harness', 'test', curator, (_method, error) => {
+    throw error;
+  });
 }
 
 describe('the archive flow through the contract', () => {
   it('runs in process', async () => {
-    const { ws, scratch } = await workstation();
-    await archiveFlow(clientOf(dispatcherOf(ws)), scratch);
+    const { scratch, team } = await workstation();
+    await archiveFlow(team.curator, team.reviewer, scratch);
   });
 
   it('runs over the loopback harness, which also serves display files with Range and guards its token', async () => {
-    const { ws, scratch } = await workstation();
+    const { ws, scratch, team } = await workstation();
     const harness: RunningHarness = await startHarness({
-      dispatch: dispatcherOf(ws),
+      dispatch: await curatorDispatch(ws),
       resolveFile: (p) => ws.resolveFile(p),
       events: (listener) => ws.onEvent(listener),
       rendererDir: path.join(ROOT, 'dist', 'renderer'),
     });
     cleanups.push(() => harness.close());
-    const { demPublicId } = await archiveFlow(clientOf(httpDispatch(harness.origin, harness.token)), scratch);
+    const { demPublicId } = await archiveFlow(
+      clientOf(httpDispatch(harness.origin, harness.token)),
+      team.reviewer,
+      scratch,
+    );
 
     const url = `${harness.origin}/files/datasets/${demPublicId}/display`;
     const ranged = await fetch(url, { headers: { range: 'bytes=0-7', 'x-strata-token': harness.token } });

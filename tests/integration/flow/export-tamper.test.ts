@@ -5,13 +5,13 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { copyFixture } from '../../support/samples.js';
-import { workstationSuite } from '../../support/workstation-suite.js';
+import { approveCurrent, signingSuite } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
 // An insider with write access to the catalogue file and the object store, but not to the
 // workstation's review: export must refuse whatever the rows say (SECURITY.md, issue 8).
 
-const suite = workstationSuite();
+const suite = signingSuite();
 
 /** Runs SQL on the catalogue file as another program would, beside the running workstation. */
 async function tamper(statements: readonly [string, readonly (string | number)[]][]): Promise<void> {
@@ -62,7 +62,7 @@ describe('export refuses a secret original dressed up as a public version by edi
     );
   });
 
-  it('with a forged lineage to another original too, the packaged bytes are reviewed again and refused', async () => {
+  it('with a forged lineage to another original too, the review nobody approved is refused before anything is packaged', async () => {
     const dem = await importSecretDem();
     const other = await copyFixture(suite.dir, 'raster', 'elev.tif');
     const [decoy] = (await suite.client.call('datasets.import', { paths: [other] })).datasets;
@@ -80,18 +80,40 @@ describe('export refuses a secret original dressed up as a public version by edi
     ]);
     const out = path.join(suite.dir, 'out2');
     const refused = await suite.client.fail('exchange.export', { id: dem.id, outDir: out });
-    expect(refused).toMatchObject({
+    expect(refused).toEqual({
       code: 'EXPORT_REFUSED',
-      params: { reason: 'reason.exportReviewFailed', count: expect.any(Number) as number },
+      params: { reason: 'reason.notApproved', id: dem.id },
     });
-    expect(renderMessage('error.EXPORT_REFUSED', refused.params, 'en')).toContain('reviewed again');
-    expect(await readdir(out)).toEqual([]);
+    expect(renderMessage('error.EXPORT_REFUSED', refused.params, 'en')).toContain(
+      'has not been approved by a reviewer',
+    );
+    // Refused before anything was written: not even the output folder.
+    expect(await readdir(out).catch(() => 'none')).toBe('none');
+
+    // A fourth statement, an approval row written in SQL: it carries no reviewer's signature.
+    await tamper([
+      [
+        `INSERT INTO review_verdicts (review_id, verdict, comment, content_sha256, decided_by, decided_at)
+         SELECT id, 'approve', '', content_sha256, 'wang.shen', '2026-12-01T00:00:00.000Z' FROM reviews
+          WHERE dataset_id = ? ORDER BY pk DESC LIMIT 1`,
+        [dem.id],
+      ],
+    ]);
+    expect((await suite.client.call('audit.verify', {})).ok).toBe(true);
+    const unsigned = await suite.client.fail('exchange.export', { id: dem.id, outDir: out });
+    expect(unsigned).toEqual({
+      code: 'EXPORT_REFUSED',
+      params: { reason: 'reason.approvalUnsigned', id: dem.id },
+    });
+    expect(renderMessage('error.EXPORT_REFUSED', unsigned.params, 'zh-CN')).toContain('没有审查员本人的签名');
+    expect(await readdir(out).catch(() => 'none')).toBe('none');
   });
 
   it('a genuine public version whose stored file was swapped afterwards is refused, and leaves no bag', async () => {
     const dem = await importSecretDem();
-    await readyForRelease(suite.client, dem.id);
+    await readyForRelease(suite.team, dem.id);
     const released = await suite.client.call('release.create', { id: dem.id });
+    await approveCurrent(suite.team.reviewer, released.id);
     const detail = await suite.client.call('datasets.get', { id: released.id });
     const object = (await openObjectStore(path.join(suite.home, 'store'))).pathOf(detail.summary.sha256);
     await chmod(object, 0o644);

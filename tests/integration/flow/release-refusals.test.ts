@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { copyFixture } from '../../support/samples.js';
-import { workstationSuite } from '../../support/workstation-suite.js';
+import { signingSuite } from '../../support/signing-team.js';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
-const suite = workstationSuite();
+const suite = signingSuite();
 
 /** A public version needs somewhere to put the degraded data: a CRS and a grid. */
 describe('public versions that cannot be made are refused with the reason', () => {
@@ -26,7 +26,7 @@ describe('public versions that cannot be made are refused with the reason', () =
     const copy = await copyFixture(suite.dir, 'raster', 'elev.tif');
     const [dataset] = (await suite.client.call('datasets.import', { paths: [copy] })).datasets;
     if (!dataset) throw new Error('import');
-    await readyForRelease(suite.client, dataset.id);
+    await readyForRelease(suite.team, dataset.id);
     const released = await suite.client.call('release.create', { id: dataset.id });
     const again = await suite.client.fail('release.create', { id: released.id });
     expect(again.params['reason']).toBe('reason.alreadyPublic');

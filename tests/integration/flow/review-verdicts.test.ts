@@ -1,3 +1,4 @@
+import { createPublicKey, verify } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../src-main/api/caller.js';
@@ -6,6 +7,7 @@ import type { ReviewReport } from '../../../src-main/api/types.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { headlessDispatcher, localUserCaller } from '../../../src-main/hosting/system-handlers.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
+import { parseStatement, statementBytes } from '../../../src-main/core/review/approval.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { clientOf, type Client } from '../../support/contract-client.js';
 import { runCommand } from '../../support/gdal.js';
@@ -71,7 +73,7 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     const reviewer = await login(ws, 'wang.shen', 'wang-pass');
 
     const review = await reviewedDem(dir, preparer, reviewer);
-    const undecided = await reviewer.fail('review.approve', { reviewId: review.id });
+    const undecided = await reviewer.fail('review.approve', { reviewId: review.id, password: 'wang-pass' });
     expect(undecided).toMatchObject({
       code: 'INVALID_ARGUMENT',
       params: { detail: 'detail.approveUndecided' },
@@ -82,20 +84,35 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     const decideFirst = (decision: 'must-fix' | 'accept', reason: string): Promise<ReviewReport> =>
       reviewer.call('review.decide', { reviewId: review.id, finding: first, decision, reason });
     await decideFirst('must-fix', '');
-    const mustFix = await reviewer.fail('review.approve', { reviewId: review.id });
+    const mustFix = await reviewer.fail('review.approve', { reviewId: review.id, password: 'wang-pass' });
     expect(mustFix.params).toEqual({ detail: 'detail.approveMustFix', findings: String(first) });
     await decideFirst('accept', '经上级批准');
 
     // Four-eyes: li.na imported the dataset; her reviewer role does not let her approve it.
-    const own = await preparer.fail('review.approve', { reviewId: review.id });
+    const own = await preparer.fail('review.approve', { reviewId: review.id, password: 'li-na-pass' });
     expect(own).toEqual({
       code: 'FOUR_EYES',
       params: { problem: 'problem.fourEyesPreparer', name: 'li.na' },
     });
     expect(renderMessage('error.FOUR_EYES', own.params, 'zh-CN')).toContain('li.na 导入了该数据');
-    expect((await preparer.fail('review.approve', { reviewId: review.id })).code).toBe('FOUR_EYES');
+    expect(
+      (await preparer.fail('review.approve', { reviewId: review.id, password: 'li-na-pass' })).code,
+    ).toBe('FOUR_EYES');
 
-    const approved = await reviewer.call('review.approve', { reviewId: review.id, comment: ' 同意 ' });
+    // The approval is signed with wang.shen's own key: a wrong password unlocks nothing.
+    const wrong = await reviewer.fail('review.approve', { reviewId: review.id, password: 'not-his' });
+    expect(wrong).toEqual({
+      code: 'INVALID_ARGUMENT',
+      params: { detail: 'detail.approvePassword', user: 'wang.shen' },
+    });
+    expect(renderMessage('error.INVALID_ARGUMENT', wrong.params, 'zh-CN')).toContain('密码不正确');
+    expect(renderMessage('error.INVALID_ARGUMENT', wrong.params, 'en')).toContain('wrong password');
+
+    const approved = await reviewer.call('review.approve', {
+      reviewId: review.id,
+      comment: ' 同意 ',
+      password: 'wang-pass',
+    });
     expect(approved.verdict).toEqual({
       verdict: 'approve',
       comment: '同意',
@@ -119,11 +136,29 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     expect(audit.find((e) => e.action === 'review.approve')).toMatchObject({
       actor: 'wang.shen',
       subject: review.datasetId,
-      details: { reviewId: review.id, contentSha256: review.contentSha256, commented: true },
+      details: { reviewId: review.id, contentSha256: review.contentSha256, commented: true, signed: true },
     });
     // Append-only: the verdict cannot be changed or removed in SQL.
     const conn = await SqliteConnection.open(path.join(home, 'catalogue.sqlite'));
     try {
+      // Stored with the statement wang.shen signed and a signature his public key verifies.
+      const [row] = await conn.all<{ statement: string; signature: string; public_key: string }>(
+        `SELECT statement, signature, public_key FROM review_verdicts JOIN accounts ON name = decided_by`,
+      );
+      if (!row) throw new Error('no verdict row');
+      const statement = parseStatement(row.statement);
+      expect(statement).toMatchObject({
+        reviewId: review.id,
+        datasetId: review.datasetId,
+        contentSha256: review.contentSha256,
+        reviewer: 'wang.shen',
+        comment: '同意',
+      });
+      if (!statement) throw new Error('statement');
+      const key = createPublicKey(row.public_key);
+      expect(verify(null, statementBytes(statement), key, Buffer.from(row.signature, 'base64'))).toBe(true);
+      const forged = statementBytes({ ...statement, contentSha256: '00'.repeat(32) });
+      expect(verify(null, forged, key, Buffer.from(row.signature, 'base64'))).toBe(false);
       await expect(conn.run("UPDATE review_verdicts SET verdict = 'return'")).rejects.toThrow(/append-only/);
       await expect(conn.run('DELETE FROM review_verdicts')).rejects.toThrow(/append-only/);
     } finally {
@@ -148,7 +183,7 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     if (!importer || !producer || !reviewer) throw new Error('login');
     const original = await reviewedDem(dir, importer, reviewer);
     // The public version's record cites its data source (the marking rule); li.na records it.
-    await readyForRelease(importer, original.datasetId);
+    await readyForRelease({ curator: importer, reviewer }, original.datasetId);
     const released = await producer.call('release.create', { id: original.datasetId });
     const review = await reviewer.call('review.run', { id: released.id });
     expect(review.blocking).toBe(0);
@@ -156,11 +191,14 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
       [producer, 'zhao.lei'],
       [importer, 'li.na'],
     ] as const)
-      expect(await who.fail('review.approve', { reviewId: review.id })).toEqual({
+      expect(await who.fail('review.approve', { reviewId: review.id, password: `${name}-pass` })).toEqual({
         code: 'FOUR_EYES',
         params: { problem: 'problem.fourEyesPreparer', name },
       });
-    const approved = await reviewer.call('review.approve', { reviewId: review.id });
+    const approved = await reviewer.call('review.approve', {
+      reviewId: review.id,
+      password: 'wang.shen-pass',
+    });
     expect(approved.verdict).toMatchObject({ verdict: 'approve', comment: '', by: 'wang.shen' });
   });
 
@@ -182,16 +220,18 @@ describe('a reviewer approves or returns a whole review (ADR 0174)', () => {
     const rerun = await local.call('review.run', { id: review.datasetId });
     expect(rerun.verdict).toBeNull();
     expect((await local.call('datasets.get', { id: review.datasetId })).review?.verdict).toBeNull();
-    const stale = await local.fail('review.approve', { reviewId: review.id });
+    const stale = await local.fail('review.approve', { reviewId: review.id, password: '' });
     expect(stale.params).toEqual({ detail: 'detail.reviewSuperseded' });
-    expect((await local.fail('review.approve', { reviewId: 'rv_0123456789abcdef' })).code).toBe('NOT_FOUND');
+    expect((await local.fail('review.approve', { reviewId: 'rv_0123456789abcdef', password: '' })).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('without accounts nobody can approve: the local user prepared everything and is not authenticated', async () => {
     const { dir, local } = await scratch();
     const review = await reviewedDem(dir, local, local);
     await acceptBlocking(local, review);
-    const refused = await local.fail('review.approve', { reviewId: review.id });
+    const refused = await local.fail('review.approve', { reviewId: review.id, password: '' });
     expect(refused).toEqual({ code: 'FOUR_EYES', params: { problem: 'problem.fourEyesNeedsAccounts' } });
     expect(renderMessage('error.FOUR_EYES', refused.params, 'en')).toContain('accounts are not enabled');
     expect((await local.call('datasets.get', { id: review.datasetId })).review?.verdict).toBeNull();

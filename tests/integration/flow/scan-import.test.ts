@@ -8,14 +8,15 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { fixture } from '../../fixtures/index.js';
-import { clientOf, type Client } from '../../support/contract-client.js';
+import type { Client } from '../../support/contract-client.js';
 import { gdalinfo, runCommand } from '../../support/gdal.js';
 import { ROOT, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { signingTeam, type SigningTeam } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
 let scratch: { dir: string; cleanup: () => Promise<void> };
 let ws: Workstation;
+let team: SigningTeam;
 let client: Client;
 
 /** Copies a scan and its side files (same stem) into the scratch folder; returns the image's path. */
@@ -30,7 +31,8 @@ async function copyScan(name: string, sides: readonly string[]): Promise<string>
 beforeAll(async () => {
   scratch = await tempDir('strata-scan-flow-');
   ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
-  client = clientOf(testDispatch(ws));
+  team = await signingTeam(ws);
+  client = team.curator;
 });
 afterAll(async () => {
   await ws.close();
@@ -65,7 +67,7 @@ describe('a world-file scan in the archive', () => {
     expect(review.findings.filter((f) => f.ruleId === 'raster-resolution')).toEqual([]);
 
     // The public version is resampled from the working copy: the same pixels, placed by the world file.
-    await readyForRelease(client, dataset.id);
+    await readyForRelease(team, dataset.id);
     const released = await client.call('release.create', { id: dataset.id });
     expect(released.dataset).toMatchObject({ crs: 'EPSG:4548', width: 400, height: 360, format: 'GeoTIFF' });
     expect(released.review.passed).toBe(true);
@@ -91,7 +93,7 @@ describe('a world-file scan in the archive', () => {
     const resolution = review.findings.find((f) => f.ruleId === 'raster-resolution');
     expect(resolution).toMatchObject({ severity: 'blocking', params: { resolution: 10 } });
     // Released from its working copy, block-averaged to the DEM threshold (100 m) on the world file's grid.
-    await readyForRelease(client, dataset.id);
+    await readyForRelease(team, dataset.id);
     const released = await client.call('release.create', { id: dataset.id });
     expect(released.dataset).toMatchObject({ crs: 'EPSG:4548', width: 30, height: 20 });
     expect(released.dataset.extent).toEqual([440000, 3528000, 443000, 3530000]);

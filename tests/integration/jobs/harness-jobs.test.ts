@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent, JobProgressEvent } from '../../../src-main/api/events.js';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
+import {
+  TEAM,
+  approveCurrent,
+  loginCaller,
+  signingTeam,
+  type SigningTeam,
+} from '../../support/signing-team.js';
 import type { Workstation } from '../../../src-main/hosting/workstation.js';
 import { startHarness, type RunningHarness } from '../../../src-main/harness/server.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
@@ -19,6 +26,7 @@ let home: string;
 let ws: Workstation;
 let harness: RunningHarness;
 let client: Client;
+let team: SigningTeam;
 let publicId = '';
 
 const progressOf = (events: readonly HostEvent[], jobId: string): JobProgressEvent[] =>
@@ -30,7 +38,12 @@ beforeAll(async () => {
   scratch = await tempDir('strata-jobs-');
   home = path.join(scratch.dir, 'home');
   ws = await openWorkstation({ home });
-  const dispatch = testDispatch(ws);
+  team = await signingTeam(ws);
+  // The harness acts as the curator li.na; the reviewer approves in process.
+  const curator = await loginCaller(ws, TEAM.curator.name, TEAM.curator.password);
+  const dispatch = headlessDispatcher(ws, 'harness', 'test', curator, (_method, error) => {
+    throw error;
+  });
   harness = await startHarness({
     dispatch,
     resolveFile: (p) => ws.resolveFile(p),
@@ -52,7 +65,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
     const noise = await writeNoiseRaster(scratch.dir, 'noise.tif', 5000);
     const [source] = (await client.call('datasets.import', { paths: [noise] })).datasets;
     if (!source) throw new Error('import');
-    await readyForRelease(client, source.id);
+    await readyForRelease({ curator: client, reviewer: team.reviewer }, source.id);
 
     const log = await openEventLog(harness.origin, harness.token);
     const jobId = 'job_release0001';
@@ -93,6 +106,7 @@ describe('long jobs over the harness: progress on /events, cancel through the co
       },
     });
     expect((await client.call('review.run', { id: publicId })).passed).toBe(true);
+    await approveCurrent(team.reviewer, publicId);
     const outDir = path.join(scratch.dir, 'gateway-out');
     const log = await openEventLog(harness.origin, harness.token);
     const jobId = 'job_export0001';

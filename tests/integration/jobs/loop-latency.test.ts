@@ -12,7 +12,8 @@ import { startHarness, type RunningHarness } from '../../../src-main/harness/ser
 import { writeSyntheticDem } from '../../bench/synthetic-dem.js';
 import { clientOf, httpDispatch, type Client } from '../../support/contract-client.js';
 import { ROOT, tempDir } from '../../support/samples.js';
-import { testDispatch } from '../../support/test-dispatch.js';
+import { headlessDispatcher } from '../../../src-main/hosting/system-handlers.js';
+import { TEAM, loginCaller, signingTeam, type SigningTeam } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
 /** The benchmark's input (git-ignored, generated once and kept): ~15 s of generation saved per run. */
@@ -26,12 +27,17 @@ let ws: Workstation;
 let harness: RunningHarness;
 let local: Client;
 let remote: Client;
+let team: SigningTeam;
 
 beforeAll(async () => {
   await writeSyntheticDem(DEM, 10_000);
   scratch = await tempDir('strata-latency-');
   ws = await openWorkstation({ home: path.join(scratch.dir, 'home') });
-  const dispatch = testDispatch(ws);
+  team = await signingTeam(ws);
+  const curator = await loginCaller(ws, TEAM.curator.name, TEAM.curator.password);
+  const dispatch = headlessDispatcher(ws, 'harness', 'test', curator, (_method, error) => {
+    throw error;
+  });
   harness = await startHarness({
     dispatch,
     resolveFile: (p) => ws.resolveFile(p),
@@ -67,7 +73,7 @@ describe('the event loop stays free while a public version is resampled', () => 
   it('Range requests and datasets.list answer under 100 ms at p95 during a 10k² resample', async () => {
     const [dem] = (await local.call('datasets.import', { paths: [DEM] })).datasets;
     if (!dem) throw new Error('import');
-    await readyForRelease(local, dem.id);
+    await readyForRelease({ curator: local, reviewer: team.reviewer }, dem.id);
     const fileUrl = `${harness.origin}/files/datasets/${dem.id}/display`;
 
     const sampleOnce = async (): Promise<void> => {

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import type { Client } from '../../support/contract-client.js';
 import { gdal } from '../../support/gdal.js';
-import { workstationSuite } from '../../support/workstation-suite.js';
+import { signingSuite } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
-const suite = workstationSuite();
+const suite = signingSuite();
 
 /** `size` × `size` at 10 m (EPSG:4545), tiled, every tile left out of the file. */
 async function sparseTiff(name: string, size: number, type: 'Byte' | 'Int16' | 'Float32'): Promise<string> {
@@ -62,6 +62,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
 
   it('100,000 × 100,000 Byte imagery (kept at its 10 m grid) is refused before decoding: the output would pass 4 GiB', async () => {
     const id = await importOne(await sparseTiff('sparse-100k-byte.tif', 100_000, 'Byte'));
+    await readyForRelease(suite.team, id);
     const refused = await suite.client.fail('release.create', { id });
     expect(refused.code).toBe('TOO_LARGE');
     expect(refused.params).toMatchObject({ file: 'sparse-100k-byte.tif', problem: 'problem.output4GiB' });
@@ -74,6 +75,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
   it('100,000 × 100,000 Int16 DEM (empty tiles read as 0) runs off the loop, other calls answer, cancel stops it cleanly', async () => {
     const file = await sparseTiff('sparse-100k-int16.tif', 100_000, 'Int16');
     const id = await importOne(file);
+    await readyForRelease(suite.team, id);
     const jobId = 'job_sparseint1601';
     const resampling = new Promise<void>((resolve) => {
       const stop = suite.ws.onEvent((event) => {
@@ -111,7 +113,7 @@ describe('releases of sparse rasters that claim billions of pixels', () => {
   it('100,000 × 100,000 Float32 with nodata: empty tiles carry no weight and are skipped, so it completes', async () => {
     const file = await sparseTiff('sparse-100k-f32.tif', 100_000, 'Float32');
     const id = await importOne(file);
-    await readyForRelease(suite.client, id);
+    await readyForRelease(suite.team, id);
     const released = await suite.client.call('release.create', { id });
     expect(released.dataset.status).toBe('public-version');
     expect([released.dataset.width, released.dataset.height]).toEqual([10_000, 10_000]);

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkstation } from '../../../src-main/hosting/open-workstation.js';
 import { finestStated } from '../../../src-main/core/review/stated-precision.js';
-import { testDispatch } from '../../support/test-dispatch.js';
-import { clientOf } from '../../support/contract-client.js';
+import { approveCurrent, signingTeam } from '../../support/signing-team.js';
 import { copyFixture, tempDir } from '../../support/samples.js';
 import { ogrSummary } from '../../support/ogr-summary.js';
 import { TEST_ATTRIBUTION } from '../../support/release-ready.js';
@@ -19,7 +18,8 @@ describe('contours and metadata precision through the review service (ADR 0164)'
     cleanups.push(tmp.cleanup);
     const ws = await openWorkstation({ home: path.join(tmp.dir, 'home') });
     cleanups.push(() => ws.close());
-    const client = clientOf(testDispatch(ws));
+    const team = await signingTeam(ws);
+    const client = team.curator;
     const contours = path.join(await copyFixture(tmp.dir, 'review'), 'contours_10m.shp');
     const dem = await copyFixture(tmp.dir, 'chinese', 'raster', 'guilin_dem_xian80_gk40_5m.tif');
     const imported = await client.call('datasets.import', { paths: [contours, dem] });
@@ -78,6 +78,7 @@ describe('contours and metadata precision through the review service (ADR 0164)'
       ['finding.statedPrecision', { part: 'metadata.abstract' }, 'strip-hidden'],
     ]);
 
+    await approveCurrent(team.reviewer, raster.id);
     const released = await client.call('release.create', { id: raster.id });
     expect(released.review.passed).toBe(true);
     expect(released.review.findings).toEqual([]);

@@ -4,9 +4,9 @@ import { renderMessage } from '../../../src-main/api/messages.js';
 import type { ReviewReport } from '../../../src-main/api/types.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 import { copyFixture } from '../../support/samples.js';
-import { workstationSuite } from '../../support/workstation-suite.js';
+import { approveCurrent, signingSuite } from '../../support/signing-team.js';
 
-const suite = workstationSuite();
+const suite = signingSuite();
 
 const markingOf = (report: ReviewReport) =>
   report.findings.filter((f) => f.ruleId === 'marking').map((f) => [f.messageKey, f.where, f.action]);
@@ -45,7 +45,8 @@ describe('the marking rule through the review service and the catalogue (ADR 016
     expect(renderMessage(finding?.messageKey ?? 'where.dataset', finding?.params ?? {}, 'zh-CN')).toContain(
       '数据来源',
     );
-    // Without a source to cite, its public version cannot pass its re-review.
+    // Without a source to cite, its public version cannot pass its re-review, approved or not.
+    await approveCurrent(suite.team.reviewer, dem.id);
     const refused = await suite.client.fail('release.create', { id: dem.id });
     expect(refused).toMatchObject({
       code: 'RELEASE_REFUSED',
@@ -66,6 +67,7 @@ describe('the marking rule through the review service and the catalogue (ADR 016
     expect(kept).toMatchObject({ version: 3, fields: { attribution: SOURCE } });
     const complete = await suite.client.call('review.run', { id: dem.id });
     expect(markingOf(complete)).toEqual([]);
+    await approveCurrent(suite.team.reviewer, dem.id);
 
     const released = await suite.client.call('release.create', { id: dem.id });
     expect(released.review.passed).toBe(true);

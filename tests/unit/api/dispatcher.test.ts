@@ -164,6 +164,8 @@ describe('method policies in the contract', () => {
       'datasets.restore',
       'datasets.withdraw',
       'exchange.export',
+      'exchange.receive',
+      'keys.trust',
       'products.atlas',
       'products.create',
       'profiles.load',
