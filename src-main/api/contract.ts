@@ -8,6 +8,8 @@ import { ACCOUNT_NAME_PATTERN } from '../core/accounts/account.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
+import { PAPERS, type Paper } from '../core/layout/page.js';
+import type { LayoutDocument } from '../core/layout/layout.js';
 import type {
   AccountView,
   AuditEntry,
@@ -28,6 +30,8 @@ import type {
   RecordVersion,
   ReleaseResult,
   ReviewReport,
+  AtlasResult,
+  ProductResult,
   SheetView,
   SystemInfo,
   ReceiptView,
@@ -127,6 +131,46 @@ const sheetArgs = z.union([
   z.object({ code: z.string().max(40) }).strict(),
   z.object({ at: z.tuple([z.number(), z.number()]), scale: z.number().int().positive() }).strict(),
 ]);
+/**
+ * `products.create` (ADR 0179): the datasets drawn, a layout document (a template's JSON; the
+ * built-in layout without one), what the built-in layout or the template's map frames take
+ * (title, scale, sheet, paper), the 图签's entries, and the PDF to write.
+ */
+const responsibilityField = z.string().trim().max(100);
+const productChoices = {
+  datasets: z.array(datasetId).min(1).max(50),
+  layout: z.unknown().optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  scale: z.number().int().min(100).max(100_000_000).optional(),
+  paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
+  orientation: z.enum(['portrait', 'landscape']).optional(),
+  responsibility: z
+    .object({
+      unit: responsibilityField.optional(),
+      author: responsibilityField.optional(),
+      reviewer: responsibilityField.optional(),
+      date: responsibilityField.optional(),
+    })
+    .strict()
+    .optional(),
+  jobId: jobId.optional(),
+};
+const productArgs = z
+  .object({ ...productChoices, sheet: z.string().trim().min(1).max(40).optional(), out: filePath })
+  .strict();
+/** `products.layout`: the layout a product would take, as a template document. */
+const productLayoutArgs = z
+  .object({ ...productChoices, sheet: z.string().trim().min(1).max(40).optional() })
+  .omit({ jobId: true })
+  .strict();
+/** `products.atlas`: one product per sheet, each `<outDir>/<sheet>.pdf`. */
+const atlasArgs = z
+  .object({
+    ...productChoices,
+    sheets: z.array(z.string().trim().min(1).max(40)).min(1).max(500),
+    outDir: filePath,
+  })
+  .strict();
 const assignCrsArgs = z.object({
   id: datasetId,
   code: z.string().trim().min(1).max(80),
@@ -405,6 +449,24 @@ export const contract = {
   // Map products (issue 10).
   /** A GB/T 13989 sheet: scale, corners [w, s, e, n] in CGCS2000 degrees, eight neighbours. */
   'maps.sheet': method<typeof sheetArgs, SheetView>(sheetArgs, READ),
+  /**
+   * Writes a map product as PDF from vector datasets, marked with the highest 密级 of their
+   * records (map staff's act, audited; ADR 0179). Long: progress and cancel under `jobId`.
+   */
+  'products.create': method<typeof productArgs, ProductResult>(productArgs, {
+    mutates: true,
+    roles: ['mapmaker'],
+  }),
+  /**
+   * The layout document a product of these datasets takes (the built-in one, or the template
+   * given, fitted): saved as a template file, it is edited and given back as `layout`.
+   */
+  'products.layout': method<typeof productLayoutArgs, LayoutDocument>(productLayoutArgs, {
+    mutates: false,
+    roles: ['mapmaker'],
+  }),
+  /** An atlas: the same datasets read once, one product per GB/T 13989 sheet (audited; a job). */
+  'products.atlas': method<typeof atlasArgs, AtlasResult>(atlasArgs, { mutates: true, roles: ['mapmaker'] }),
   // Basemaps (issue 6, ADR 0106).
   /** The configured basemaps, local tile sets with their grid (or why one cannot be read). */
   'basemaps.list': method<typeof noArgs, BasemapView[]>(noArgs, READ),

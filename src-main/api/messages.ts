@@ -3,6 +3,7 @@ import type { FormatProblem } from '../core/formats/format-error.js';
 import type { FindingMessageKey, FindingPart } from '../core/model/finding.js';
 import type { StandingAction, StandingMessageKey } from '../core/catalogue/standing.js';
 import type { WorkflowMessageKey } from '../core/catalogue/workflow.js';
+import type { LayoutProblemKey } from '../core/layout/problems.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -372,6 +373,52 @@ export const MESSAGES = {
   'detail.sheetPoint': {
     'zh-CN': '点（{{lon}}, {{lat}}）不在图幅范围内（经度 −180°–180°，纬度 0°–88°N）',
     en: 'the point ({{lon}}, {{lat}}) is outside the sheet system (longitude −180°–180°, latitude 0°–88°N)',
+  },
+  // Map products (issue 10, ADR 0179).
+  'detail.layout': {
+    'zh-CN': '版式{{where}}有误：{{problem}}',
+    en: 'the layout is not valid{{where}}: {{problem}}',
+  },
+  'detail.layoutFile': {
+    'zh-CN': '{{file}} 不是版式文件（应为 JSON）',
+    en: '{{file}} is not a layout file (JSON expected)',
+  },
+  'detail.productNoData': {
+    'zh-CN': '所选数据集没有可绘制的要素或坐标系',
+    en: 'the datasets chosen have no features or no coordinate system to draw',
+  },
+  'detail.productNotPdf': {
+    'zh-CN': '输出文件须以 .pdf 结尾',
+    en: 'the output file must end in .pdf',
+  },
+  'problem.layout.shape': {
+    'zh-CN': '不是 strata-layout 第 1 版文档',
+    en: 'not a strata-layout version 1 document',
+  },
+  'problem.layout.kind': { 'zh-CN': '未知的版式元素类型', en: 'unknown item kind' },
+  'problem.layout.props': { 'zh-CN': '元素属性无效', en: 'the item’s properties are not valid' },
+  'problem.layout.duplicateId': { 'zh-CN': '元素编号重复', en: 'the item id is used twice' },
+  'problem.layout.outsidePage': { 'zh-CN': '元素超出图纸范围', en: 'the item lies outside the page' },
+  'problem.layout.mapFrameRef': {
+    'zh-CN': '引用的地图框不存在',
+    en: 'the map frame it refers to does not exist',
+  },
+  'problem.layout.crs': { 'zh-CN': '地图框的坐标系未知', en: 'the map frame’s CRS is unknown' },
+  'problem.layout.secrecyMark': {
+    'zh-CN': '版式须有且只有一个密级标志',
+    en: 'a layout needs exactly one secrecy mark',
+  },
+  'problem.layout.markText': {
+    'zh-CN': '密级标志由所用数据计算，不能填写文字',
+    en: 'the secrecy mark is computed from the data used and cannot be typed',
+  },
+  'problem.layout.kmGridGeographic': {
+    'zh-CN': '方里网须用投影坐标系的地图框',
+    en: 'a kilometre grid needs a map frame in a projected CRS',
+  },
+  'problem.layout.tooSmall': {
+    'zh-CN': '图纸放不下该比例尺的图幅',
+    en: 'the paper cannot hold the sheet at that scale',
   },
   'detail.objectKey': { 'zh-CN': '存储对象键', en: 'object key' },
   'detail.bodyNotJson': { 'zh-CN': '请求体不是 JSON', en: 'the body is not JSON' },
@@ -1715,6 +1762,7 @@ type Uncovered = Exclude<
   | FindingMessageKey
   | `where.part.${FindingPart}`
   | WorkflowMessageKey
+  | LayoutProblemKey
   | StandingMessageKey
   | `standing.action.${StandingAction}`,
   MessageKey

@@ -36,6 +36,9 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'crs.mapTransforms': true,
   // Map products (issue 10).
   'maps.sheet': true,
+  'products.create': true,
+  'products.atlas': true,
+  'products.layout': true,
   // Basemaps (issue 6).
   'basemaps.list': true,
   'basemaps.set': true,

@@ -25,12 +25,14 @@ import type { FormatNotice } from '../core/formats/format-module.js';
 import type { ImportCrsDecision, TransformPlan } from '../core/crs/index.js';
 import type { TablePage } from '../core/table/feature-table.js';
 import type { Sheet } from '../core/maps/index.js';
+import type { Orientation, Paper, ProductMark } from '../core/layout/index.js';
 import type { Standing, StandingChange } from '../core/catalogue/standing.js';
 
 export type { Standing, StandingChange, TransformPlan };
 
 /** `maps.sheet`: a GB/T 13989 sheet, its corners (CGCS2000 degrees) and its 接图表 neighbours. */
 export type SheetView = Sheet;
+export type { Orientation, Paper, ProductMark };
 
 /** Workflow state of a dataset (DOMAIN.md "The workflow"). */
 export type WorkflowStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -199,6 +201,30 @@ export interface ReleaseResult {
   readonly lineage: Lineage;
   readonly review: ReviewReport;
   readonly dataset: DatasetSummary;
+}
+
+/** A map product written (issue 10, ADR 0179). */
+export interface ProductResult {
+  /** The PDF written, as an absolute path. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly paper: Paper;
+  readonly orientation: Orientation;
+  /** 1:N of the (first) map frame. */
+  readonly scale: number;
+  /** The GB/T 13989 sheet the frame takes, when one was given. */
+  readonly sheet: string | null;
+  /** The mark computed from the datasets' records: text null for a public product. */
+  readonly marking: ProductMark;
+  readonly datasets: readonly DatasetId[];
+}
+
+/** An atlas written: one PDF per sheet, all with the same mark. */
+export interface AtlasResult {
+  readonly dir: string;
+  readonly files: readonly { readonly sheet: string; readonly file: string; readonly bytes: number }[];
+  readonly marking: ProductMark;
+  readonly datasets: readonly DatasetId[];
 }
 
 export interface ExportResult {

@@ -18,6 +18,7 @@ import type {
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
 import { USER_COMMANDS } from './user-commands.js';
+import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
 
 export { CliFailure, type CommandContext } from './command-context.js';
@@ -68,6 +69,18 @@ Commands:
                                   a GB/T 13989 map sheet (图幅号, e.g. J50E001001): its scale,
                                   corners [west, south, east, north] in CGCS2000 degrees and its
                                   eight neighbours; or the number of the sheet holding a point
+  product create --dataset ID [--dataset ID...] [--layout TEMPLATE.json] [--title T] [--scale N]
+          [--sheet 图幅号] [--paper A4|A3|A2|A1|A0] [--orientation portrait|landscape] --out FILE.pdf
+                                  a map product (专题图) as PDF: the built-in layout (or the
+                                  template's) with the datasets drawn, marked 密级★保密期限 from
+                                  their records; --sheet frames a GB/T 13989 sheet at its scale
+  product atlas --dataset ID... [--layout ...] [--title T] [--scale N] [--paper P]
+          --sheets 图幅号,图幅号... --out DIR
+                                  an atlas: the datasets read once, one product per sheet,
+                                  DIR/<图幅号>.pdf (all or none are left)
+  product layout --dataset ID... [options of create] --out TEMPLATE.json
+                                  save the layout create would use as a template to edit and
+                                  give back with --layout
   basemaps list | basemaps set FILE.json
                                   list the configured basemaps / replace them with the list in
                                   FILE.json (an administrator's act; see docs/adr/0106)
@@ -91,7 +104,7 @@ Options:
   --user NAME  act as this account (password from STRATA_PASSWORD or asked for); required once
                accounts are enabled, before that it only names the local user
 
-Long commands (import, release, export) show their progress on a terminal's stderr; Ctrl+C
+Long commands (import, release, export, product) show their progress on a terminal's stderr; Ctrl+C
 cancels them cleanly (nothing half-written) and exits with status 130.`;
 
 const profileLine = (p: ProfileSummary): string =>
@@ -211,6 +224,7 @@ export const EXIT_HELD_ALREADY = 3;
 /** Each command returns the process exit code. */
 export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<number>>> = {
   ...USER_COMMANDS,
+  ...PRODUCT_COMMANDS,
   ...EXCHANGE_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);

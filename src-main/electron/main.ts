@@ -60,6 +60,8 @@ async function start(): Promise<void> {
   await installBundledCrs(appFile('resources'));
   const opened = await openWorkstation({
     home: process.env['STRATA_HOME'] ?? app.getPath('userData'),
+    // The installer ships the fonts beside the archive (electron-builder extraResources, ADR 0179).
+    ...(app.isPackaged ? { fontDir: path.join(process.resourcesPath, 'fonts') } : {}),
   });
   workstation = opened;
   const dispatch = createDispatcher(

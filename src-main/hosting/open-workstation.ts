@@ -29,6 +29,7 @@ import { openWorkDir } from './work-dir.js';
 import { createAccountCrypto, fileAnchor } from '../node/accounts/index.js';
 import { accountsEnabled } from '../services/account-trust.js';
 import { recordSession } from '../services/session-service.js';
+import { createPdfWriter, productFonts } from '../node/product/index.js';
 import { RECEIVE_LIMITS } from '../services/receive-service.js';
 import { scanPayload } from '../node/scan/scan-payload.js';
 
@@ -130,6 +131,7 @@ async function compose({
     accounts: createAccountCrypto(signer.publicKeyPem()),
     accountsAnchor: fileAnchor(keyDirOf(path.resolve(options.home))),
     tileSets,
+    products: createPdfWriter(productFonts(options.fontDir)),
     ids: {
       datasetId: () => asDatasetId(`ds_${randomBytes(8).toString('hex')}`),
       reviewId: () => asReviewId(`rv_${randomBytes(8).toString('hex')}`),

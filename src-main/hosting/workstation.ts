@@ -57,6 +57,8 @@ export interface WorkstationOptions {
   readonly organisation?: string;
   /** The time every service and the catalogue read (default: system time); tests pass a fake one. */
   readonly now?: () => Date;
+  /** Where the map products' fonts are: the installed app's resources/fonts; default: the font package (ADR 0179). */
+  readonly fontDir?: string;
   /** What a received package may hold at most (default RECEIVE_LIMITS, ADR 0177). */
   readonly receiveLimits?: BagLimits;
 }

@@ -16,6 +16,8 @@ import { trustKey } from './trusted-keys-service.js';
 import { assignCrs, loadDatumShifts, mapTransforms, searchCrsService } from './crs-service.js';
 import { listBasemaps, setBasemaps } from './basemaps-service.js';
 import { sheetService } from './sheet-service.js';
+import { createProduct, productLayout } from './product-service.js';
+import { createAtlas } from './atlas-service.js';
 import { addUser, disableUser, enableAccounts, listUsers, setUserRoles } from './users-service.js';
 import { changePassword, login, logout } from './session-service.js';
 import {
@@ -117,6 +119,9 @@ export function createHandlers(
     'crs.mapTransforms': ({ pairs }) => Promise.resolve(mapTransforms(pairs)),
     // Map products (issue 10).
     'maps.sheet': (args) => sheetService(args),
+    'products.create': (args, ctx) => asJob(args.jobId, (job) => createProduct(deps, ctx, args, job)),
+    'products.layout': (args, ctx) => productLayout(deps, ctx, args),
+    'products.atlas': (args, ctx) => asJob(args.jobId, (job) => createAtlas(deps, ctx, args, job)),
     // Basemaps (issue 6).
     'basemaps.list': () => listBasemaps(deps),
     'basemaps.set': ({ basemaps }, ctx) => setBasemaps(deps, ctx, basemaps),

@@ -10,6 +10,7 @@ import type {
   JobOptions,
   ObjectStore,
   PayloadScanner,
+  ProductWriter,
   RasterIo,
   TileSetReader,
   TrustedKeys,
@@ -68,6 +69,8 @@ export interface ServiceDeps {
   readonly accountsAnchor: AccountsAnchor;
   /** Local basemap tile sets (ADR 0106). */
   readonly tileSets: TileSetReader;
+  /** Map products (ADR 0179): the PDF writer. */
+  readonly products: ProductWriter;
   readonly ids: Ids;
   readonly clock: Clock;
   readonly workDir: string;

@@ -144,6 +144,9 @@ export const LATIN_IN_CHINESE = new Set([
   'T',
   'J50',
   'J50E001001',
+  // Map products (ADR 0179): the file types and the layout format a message names.
+  'pdf',
+  'layout',
   // Local accounts (ADR 0170): the command, options and environment variable the messages name.
   'strata',
   'init',

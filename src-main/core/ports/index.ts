@@ -22,3 +22,4 @@ export type {
   OpenedFile,
   VectorIo,
 } from './vector-io.js';
+export type { ProductWriter, WrittenProduct } from './product-io.js';

@@ -166,6 +166,8 @@ describe('method policies in the contract', () => {
       'exchange.export',
       'exchange.receive',
       'keys.trust',
+      'products.atlas',
+      'products.create',
       'profiles.load',
       'release.create',
       'review.approve',
