@@ -11,6 +11,7 @@ import { bench as vectorImport } from './vector-import.bench.js';
 import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import { bench as reviewContent } from './review-content.bench.js';
 import { bench as reviewRules } from './review-rules.bench.js';
+import { bench as catalogueSearch } from './catalogue-search.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -34,6 +35,7 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   'geotiff-decode': geotiffDecode,
   'review-content': reviewContent,
   'review-rules': reviewRules,
+  'catalogue-search': catalogueSearch,
 };
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 

@@ -12,6 +12,7 @@ import { migration0011 } from './0011-dataset-content-index.js';
 import { migration0012 } from './0012-accounts.js';
 import { migration0013 } from './0013-record-attribution.js';
 import { migration0014 } from './0014-review-verdicts.js';
+import { migration0016 } from './0016-catalogue-search.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0016,
 ];
 
 /** The `user_version` of a catalogue with every step applied (steps are numbered 1..N, no gaps). */
