@@ -8,6 +8,7 @@ import { ACCOUNT_NAME_PATTERN } from '../core/accounts/account.js';
 import { PERIOD_PATTERN } from './secrecy.js';
 import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
+import { searchArgs, type CatalogueSearchResult } from './catalogue-search.js';
 import type {
   AccountView,
   AuditEntry,
@@ -291,6 +292,8 @@ export const contract = {
     z.object({ id: datasetId }),
     READ,
   ),
+  /** A page of the records in use matching text, facets and an area, with facet counts (ADR 0182). */
+  'catalogue.search': method<typeof searchArgs, CatalogueSearchResult>(searchArgs, READ),
   'catalogue.save': method<
     z.ZodObject<{ id: typeof datasetId; baseVersion: z.ZodNumber; fields: typeof recordFieldsSchema }>,
     RecordVersion

@@ -94,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
       at: { type: 'string' },
       scale: { type: 'string' },
       all: { type: 'boolean', default: false },
+      facet: { type: 'string', multiple: true },
+      bbox: { type: 'string' },
+      page: { type: 'string' },
+      sort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -170,7 +174,11 @@ async function main(argv: string[]): Promise<number> {
         admin: values.admin,
         role: values.role,
         'display-name': values['display-name'],
+        bbox: values.bbox,
+        page: values.page,
+        sort: values.sort,
       },
+      lists: { facet: values.facet ?? [] },
     });
   } catch (error) {
     if (error instanceof CliFailure) {

@@ -17,7 +17,7 @@ export const SEARCH_MAX_PAGE_SIZE = 100;
 export const SEARCH_FACET_VALUES = 30;
 
 /** Values chosen per facet: values of one facet are ORed, facets are ANDed. */
-export type SearchFacetFilter = Readonly<Partial<Record<SearchFacet, readonly string[]>>>;
+export type SearchFacetFilter = Readonly<Partial<Record<SearchFacet, readonly string[] | undefined>>>;
 
 export interface SearchQuery {
   /** Free text; empty or blank: every active record. */
