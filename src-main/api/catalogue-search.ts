@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import {
   SEARCH_MAX_PAGE_SIZE,
+  SEARCH_FACETS,
   SEARCH_SORTS,
   type SearchFacet,
   type SearchFacetCount,
   type SearchHitRow,
+  type SearchSort,
 } from '../core/catalogue/search.js';
 import { SECRECY_LEVELS } from '../core/model/secrecy.js';
 
 // `catalogue.search` (issue 7, ADR 0182): its arguments as the dispatcher validates them and its result.
+
+export { SEARCH_FACETS, SEARCH_SORTS, type SearchFacet, type SearchFacetCount, type SearchSort };
 
 const facetValues = <T extends z.ZodType>(value: T) => z.array(value).min(1).max(50).optional();
 const text = z.string().trim().min(1).max(200);
@@ -42,6 +46,9 @@ export const searchArgs = z
     pageSize: z.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(20),
   })
   .strict();
+
+/** `[minLon, minLat, maxLon, maxLat]`, degrees. */
+export type LonLatBox = readonly [number, number, number, number];
 
 /** One record found: what the result list shows and what adding it to the map needs. */
 export type SearchResult = SearchHitRow;

@@ -7,8 +7,6 @@ import type { Lang } from '../../src-main/api/messages.js';
 import { MapView } from '../features/map/MapView.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { useFileDrop } from '../features/import/use-file-drop.js';
-import { CatalogueList } from '../features/catalogue/CatalogueList.js';
-import { LayerPanel } from '../features/layers/LayerPanel.js';
 import { BottomDock } from '../features/table/BottomDock.js';
 import { useTableStore } from '../features/table/table-store.js';
 import { rememberLang } from '../i18n/i18n.js';
@@ -16,6 +14,7 @@ import { errorText } from '../platform/error-text.js';
 import { setDropRefused, setLang, useAppStore } from '../state/app-store.js';
 import { useActions, useReadOnly } from '../state/use-actions.js';
 import { DetailPanel } from './DetailPanel.js';
+import { LeftColumn } from './LeftColumn.js';
 import { TopBar } from './TopBar.js';
 import { THEME } from './theme.js';
 
@@ -46,10 +45,7 @@ function Workspace() {
         />
       ) : null}
       <div className="workspace-grid">
-        <aside className="left-column">
-          <LayerPanel />
-          <CatalogueList />
-        </aside>
+        <LeftColumn />
         <main className={`centre${tableOpen ? ' with-table' : ''}`}>
           <MapView />
           <BottomDock />
