@@ -355,8 +355,8 @@ export const MESSAGES = {
   },
   'detail.reasonRequired': { 'zh-CN': '请写明理由', en: 'a reason is required' },
   'detail.searchFacet': {
-    'zh-CN': '“{{given}}”不是 分面=值（分面：category、level、status、year、unit）',
-    en: '“{{given}}” is not facet=value (facets: category, level, status, year, unit)',
+    'zh-CN': '“{{given}}”不是 分面=值（分面：{{facets}}）',
+    en: '“{{given}}” is not facet=value (facets: {{facets}})',
   },
   'detail.searchBbox': {
     'zh-CN': '“{{given}}”不是 最小经度,最小纬度,最大经度,最大纬度',

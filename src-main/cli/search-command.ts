@@ -13,7 +13,11 @@ function facetsOf(given: readonly string[]): Partial<Record<SearchFacet, string[
     const key = pair.slice(0, at) as SearchFacet;
     const value = pair.slice(at + 1).trim();
     if (at < 1 || value === '' || !SEARCH_FACETS.includes(key))
-      throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.searchFacet', given: pair });
+      throw new StrataError('INVALID_ARGUMENT', {
+        detail: 'detail.searchFacet',
+        given: pair,
+        facets: SEARCH_FACETS.join(', '),
+      });
     (facets[key] ??= []).push(value);
   }
   return facets;
