@@ -13,7 +13,7 @@ const DATA = join(process.cwd(), 'tests/bench/.data');
 const COUNT = Number(process.env['STRATA_BENCH_RECORDS'] ?? 1_000_000);
 const FILE = join(DATA, `catalogue-${String(COUNT)}.sqlite`);
 const BATCH = 2_000;
-const QUERIES = 300;
+const QUERIES = Number(process.env['STRATA_BENCH_QUERIES'] ?? 300);
 
 /** Writes COUNT generated records through the store's own transactions, BATCH per transaction. */
 async function fill(): Promise<number> {

@@ -44,7 +44,8 @@ function matched(query: SearchQuery, match: string | null): Clause {
     from.push('catalogue_text t');
     where.push('catalogue_text MATCH ?');
     params.push(match);
-    score = RANK;
+    // bm25 costs a little per hit: computed only when the page is sorted by it.
+    if (query.sort === 'relevance') score = RANK;
   }
   // With text the entry's own copy of the box filters; without, the R*Tree finds the boxes.
   if (query.bbox) {
