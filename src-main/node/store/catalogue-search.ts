@@ -32,8 +32,11 @@ function facetClauses(query: SearchQuery): Map<SearchFacet, Clause> {
   return out;
 }
 
-/** The active entries matching the text and the box (facets aside), as a materialised CTE `m`. */
-function matched(query: SearchQuery, match: string | null): Clause {
+/**
+ * The active entries matching the text and the box (facets aside), as the CTE `m`: materialised
+ * where several counts read it, inlined for the page (so ORDER BY … LIMIT can walk an index).
+ */
+function matched(query: SearchQuery, match: string | null, materialized: boolean): Clause {
   const params: SqlValue[] = [];
   const from: string[] = [];
   const where: string[] = ["e.standing = 'active'"];
@@ -58,7 +61,7 @@ function matched(query: SearchQuery, match: string | null): Clause {
   const driver = match !== null ? 't.rowid' : query.bbox ? 'x.pk' : null;
   from.push(driver === null ? 'catalogue_entries e' : `CROSS JOIN catalogue_entries e ON e.pk = ${driver}`);
   return {
-    sql: `m AS MATERIALIZED (SELECT e.pk, e.level, e.status, e.year, e.unit, e.category, e.title, e.created_at,
+    sql: `m AS ${materialized ? '' : 'NOT '}MATERIALIZED (SELECT e.pk, e.level, e.status, e.year, e.unit, e.category, e.title, e.created_at,
             ${score} AS score FROM ${from.join(' ')} WHERE ${where.join(' AND ')})`,
     params,
   };
@@ -139,19 +142,20 @@ export async function searchCatalogue(conn: SqliteConnection, query: SearchQuery
   const match = hasText ? searchMatch(query.text) : null;
   // Text with nothing searchable in it (punctuation only) matches nothing, not everything.
   if (hasText && match === null) return { hits: [], total: 0, facets: noFacets() };
-  const base = matched(query, match);
+  const base = matched(query, match, true);
+  const inline = matched(query, match, false);
   const chosen = facetClauses(query);
   const all = andAll([...chosen.values()]);
 
   const page = await conn.all<HitDbRow>(
-    `WITH ${base.sql}
+    `WITH ${inline.sql}
      SELECT d.id, d.kind, m.title, m.level, m.status, m.year, m.unit, m.category, m.created_at,
             x.min_lon, x.min_lat, x.max_lon, x.max_lat
        FROM (SELECT * FROM m WHERE ${all.sql} ORDER BY ${orderOf(query, hasText)} LIMIT ? OFFSET ?) m
        JOIN datasets d ON d.pk = m.pk
        LEFT JOIN catalogue_extents x ON x.pk = m.pk
       ORDER BY ${orderOf(query, hasText)}`,
-    [...base.params, ...all.params, query.limit, query.offset],
+    [...inline.params, ...all.params, query.limit, query.offset],
   );
 
   if (match === null && !query.bbox && chosen.size === 0)
