@@ -10,6 +10,7 @@ import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
 import { PAPERS, type Paper } from '../core/layout/page.js';
 import type { LayoutDocument } from '../core/layout/layout.js';
+import { searchArgs, type CatalogueSearchResult } from './catalogue-search.js';
 import type {
   AccountView,
   AuditEntry,
@@ -341,6 +342,8 @@ export const contract = {
     z.object({ id: datasetId }),
     READ,
   ),
+  /** A page of the records in use matching text, facets and an area, with facet counts (ADR 0182). */
+  'catalogue.search': method<typeof searchArgs, CatalogueSearchResult>(searchArgs, READ),
   'catalogue.save': method<
     z.ZodObject<{ id: typeof datasetId; baseVersion: z.ZodNumber; fields: typeof recordFieldsSchema }>,
     RecordVersion

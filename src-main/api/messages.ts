@@ -432,6 +432,18 @@ export const MESSAGES = {
     en: 'the dataset is {{state}} and cannot be {{action}}',
   },
   'detail.reasonRequired': { 'zh-CN': '请写明理由', en: 'a reason is required' },
+  'detail.searchFacet': {
+    'zh-CN': '“{{given}}”不是 分面=值（分面：{{facets}}）',
+    en: '“{{given}}” is not facet=value (facets: {{facets}})',
+  },
+  'detail.searchBbox': {
+    'zh-CN': '“{{given}}”不是 最小经度,最小纬度,最大经度,最大纬度',
+    en: '“{{given}}” is not minlon,minlat,maxlon,maxlat',
+  },
+  'detail.searchPage': {
+    'zh-CN': '“{{given}}”不是页码（1、2、3…）',
+    en: '“{{given}}” is not a page number (1, 2, 3 …)',
+  },
 
   // Whether a dataset is in use (ADR 0171).
   'standing.active': { 'zh-CN': '在用', en: 'active' },
@@ -1472,6 +1484,10 @@ export const MESSAGES = {
   'cli.saved': {
     'zh-CN': '{{id}} 第 {{version}} 版 {{marking}}',
     en: '{{id}} version {{version}} {{marking}}',
+  },
+  'cli.searchTotal': {
+    'zh-CN': '共 {{total}} 条，第 {{page}} 页（每页 {{pageSize}} 条）',
+    en: '{{total}} found, page {{page}} ({{pageSize}} a page)',
   },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
   'cli.standing': {

@@ -13,6 +13,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'datasets.restore': true,
   'datasets.features': true,
   'datasets.featurePage': true,
+  'catalogue.search': true,
   'catalogue.save': true,
   'review.run': true,
   'review.decide': true,

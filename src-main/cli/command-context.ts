@@ -10,6 +10,8 @@ export interface CommandContext {
   readonly out: Output;
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, string | undefined>>;
+  /** Options that may be given several times (`--facet k=v --facet k=v`), in order. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
   /** A new password for `user` (STRATA_NEW_PASSWORD or asked for twice on the terminal). */
   newPassword(user: string): Promise<string>;
   /** The password this run logged in with (STRATA_PASSWORD or asked for once). */

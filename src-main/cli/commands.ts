@@ -20,6 +20,7 @@ import { call, need, type CommandContext } from './command-context.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
+import { searchCommand } from './search-command.js';
 
 export { CliFailure, type CommandContext } from './command-context.js';
 import { formatNames } from '../core/formats/registry.js';
@@ -36,6 +37,11 @@ Commands:
                                   --allow-duplicate asks for a second dataset
   features ID [--limit N]         print a vector dataset's features (GeoJSON, its own CRS)
   list [--all]                    list the datasets in use; --all adds the withdrawn and archived
+  search QUERY [--facet KEY=VALUE]... [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--page N]
+         [--sort relevance|title|date]
+                                  search the records in use (every text field; Chinese of any
+                                  length); facets category, level, status, year, unit (values of
+                                  one facet ORed, facets ANDed); 20 a page with the total
   show ID                         show a dataset's record, versions, review and lineage
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
             [--attribution SOURCE]
@@ -262,6 +268,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     ctx.out.result(list, () => list.map(summaryLine).join('\n') || '(empty)');
     return 0;
   },
+  search: searchCommand,
   async show(ctx) {
     const detail = await call<{ summary: DatasetSummary }>(ctx, 'datasets.get', { id: need(ctx, 1, 'ID') });
     ctx.out.result({ ...detail.summary, detail }, () => JSON.stringify(detail, null, 2));

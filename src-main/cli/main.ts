@@ -101,6 +101,10 @@ async function main(argv: string[]): Promise<number> {
       paper: { type: 'string' },
       orientation: { type: 'string' },
       all: { type: 'boolean', default: false },
+      facet: { type: 'string', multiple: true },
+      bbox: { type: 'string' },
+      page: { type: 'string' },
+      sort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -185,7 +189,11 @@ async function main(argv: string[]): Promise<number> {
         admin: values.admin,
         role: values.role,
         'display-name': values['display-name'],
+        bbox: values.bbox,
+        page: values.page,
+        sort: values.sort,
       },
+      lists: { facet: values.facet ?? [] },
     });
   } catch (error) {
     if (error instanceof CliFailure) {

@@ -51,8 +51,13 @@ export async function saveRecord(
 ): Promise<RecordVersion> {
   await requireDataset(deps, id);
   const { latest } = await requireRecords(deps, id);
-  // A client that sends no 数据来源 does not clear it: every use must still cite the source.
-  const fields: RecordFieldsRow = { ...given, attribution: given.attribution ?? latest.fields.attribution };
+  // A client that sends no 数据来源 does not clear it: every use must still cite the source. Fields
+  // the form does not edit yet (档号, 形成单位 …; ADR 0182) carry over from the latest version.
+  const fields: RecordFieldsRow = {
+    ...latest.fields,
+    ...given,
+    attribution: given.attribution ?? latest.fields.attribution,
+  };
   // A form saved unchanged on the latest version makes no empty version and no audit entry; on an
   // older base the store still refuses it as a conflict.
   if (latest.version === baseVersion && sameFields(latest.fields, fields)) return toRecordVersion(latest);

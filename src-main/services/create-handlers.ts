@@ -6,6 +6,7 @@ import { datasetFeatures } from './features-service.js';
 import { featurePage } from './feature-page-service.js';
 import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
+import { searchCatalogue } from './search-service.js';
 import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
 import { approveReview, returnReview } from './verdict-service.js';
@@ -65,6 +66,7 @@ export function createHandlers(
     'datasets.archive': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'archive', reason),
     'datasets.restore': ({ id, reason }, ctx) => changeStanding(deps, ctx, id, 'restore', reason),
     'datasets.get': ({ id }) => getDataset(deps, id),
+    'catalogue.search': (args) => searchCatalogue(deps, args),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
     'review.run': async ({ id, profile: chosen }, ctx) =>
       runDatasetReview(

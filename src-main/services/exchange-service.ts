@@ -1,14 +1,14 @@
 import type { CallContext } from '../api/caller.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createTransform, crsFromEpsg } from '../core/crs/index.js';
+import { lonLatBox } from '../core/crs/index.js';
 import {
   publicMetadataIso19139,
   publicMetadataJson,
   sizeOf,
   type PublicMetadata,
 } from '../core/catalogue/public-metadata.js';
-import type { DatasetId, Extent, CrsInfo } from '../core/model/index.js';
+import type { DatasetId } from '../core/model/index.js';
 import { StrataError } from '../api/errors.js';
 import { renderMessage } from '../api/messages.js';
 import { levelKey } from '../api/secrecy.js';
@@ -21,30 +21,6 @@ import { scanPackaged } from './export-scan.js';
 import { requireSignedApproval } from './approval-check.js';
 import { storedRecord } from './subject-record.js';
 import type { ReviewProfile } from '../core/review/profile.js';
-
-/** WGS 84 box around an extent, from its four corners and edge midpoints (enough for a portal's index). */
-function geographicBox(extent: Extent | null, crs: CrsInfo | null): Extent | null {
-  const wgs84 = crsFromEpsg(4326);
-  if (!extent || !crs || !wgs84) return null;
-  const toLonLat = createTransform(crs, wgs84);
-  const [x0, y0, x1, y1] = extent;
-  const xm = (x0 + x1) / 2;
-  const ym = (y0 + y1) / 2;
-  const points = [
-    [x0, y0],
-    [x1, y0],
-    [x0, y1],
-    [x1, y1],
-    [xm, y0],
-    [xm, y1],
-    [x0, ym],
-    [x1, ym],
-  ] as const;
-  const lonLat = points.map((p) => toLonLat(p));
-  const lons = lonLat.map((p) => p[0]);
-  const lats = lonLat.map((p) => p[1]);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
 
 /** The packaged bytes reviewed again, then re-scanned by the independent scanner. */
 const inspectBoth =
@@ -107,7 +83,7 @@ export async function exportPackage(
     format: row.format,
     crs: row.info.crs?.code ?? null,
     extent: row.info.extent,
-    geographicExtent: geographicBox(row.info.extent, row.info.crs),
+    geographicExtent: lonLatBox(row.info.extent, row.info.crs),
     size: sizeOf(row.info),
     lineage: { source: row.sourceId, steps: lineage.steps.map((s) => s.description) },
     review: {

@@ -8,8 +8,6 @@ import type { Lang } from '../../src-main/api/messages.js';
 import { MapView } from '../features/map/MapView.js';
 import { ImportDialog } from '../features/import/ImportDialog.js';
 import { useFileDrop } from '../features/import/use-file-drop.js';
-import { CatalogueList } from '../features/catalogue/CatalogueList.js';
-import { LayerPanel } from '../features/layers/LayerPanel.js';
 import { BottomDock } from '../features/table/BottomDock.js';
 import { useTableStore } from '../features/table/table-store.js';
 import { rememberLang } from '../i18n/i18n.js';
@@ -20,6 +18,7 @@ import { LoginScreen } from '../features/accounts/LoginScreen.js';
 import { setDropRefused, setLang, useAppStore } from '../state/app-store.js';
 import { useActions, useReadOnly } from '../state/use-actions.js';
 import { DetailPanel } from './DetailPanel.js';
+import { LeftColumn } from './LeftColumn.js';
 import { TopBar } from './TopBar.js';
 import { THEME } from './theme.js';
 
@@ -50,10 +49,7 @@ function Workspace() {
         />
       ) : null}
       <div className="workspace-grid">
-        <aside className="left-column">
-          <LayerPanel />
-          <CatalogueList />
-        </aside>
+        <LeftColumn />
         <main className={`centre${tableOpen ? ' with-table' : ''}`}>
           <MapView />
           <BottomDock />

@@ -31,6 +31,8 @@ export interface MapStatus {
   readonly crs: string;
   /** Denominator n of 1:n at the view centre (true ground scale, not the Mercator nominal). */
   readonly scale: number;
+  /** What the view shows as a lon/lat box (the catalogue's "current view" filter); null before it has a size. */
+  readonly lonLatExtent: readonly [number, number, number, number] | null;
 }
 
 export interface MapPointer {
@@ -386,6 +388,17 @@ export class MapController {
     const center = view.getCenter();
     if (resolution === undefined || !center) return;
     const ground = getPointResolution(view.getProjection(), resolution, center, 'm');
-    this.listener.onStatus({ crs: this.viewCrs, scale: Math.round(ground / METRES_PER_PIXEL_ON_SCREEN) });
+    const size = this.map.getSize();
+    const [w, s, e, n] = size
+      ? transformExtent(view.calculateExtent(size), this.viewCrs, 'EPSG:4326', 8)
+      : [];
+    const clamp = (v: number | undefined, limit: number): number =>
+      Math.max(-limit, Math.min(limit, v ?? NaN));
+    const box = [clamp(w, 180), clamp(s, 90), clamp(e, 180), clamp(n, 90)] as const;
+    this.listener.onStatus({
+      crs: this.viewCrs,
+      scale: Math.round(ground / METRES_PER_PIXEL_ON_SCREEN),
+      lonLatExtent: box.every(Number.isFinite) ? box : null,
+    });
   }
 }

@@ -12,6 +12,7 @@ import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import { bench as reviewContent } from './review-content.bench.js';
 import { bench as reviewRules } from './review-rules.bench.js';
 import { bench as mapProduct } from './map-product.bench.js';
+import { bench as catalogueSearch } from './catalogue-search.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -36,6 +37,7 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   'review-content': reviewContent,
   'review-rules': reviewRules,
   'map-product': mapProduct,
+  'catalogue-search': catalogueSearch,
 };
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 

@@ -30,4 +30,5 @@ export {
   type DatumShiftUse,
 } from './datum-shifts.js';
 export { describeTransform } from './transform.js';
+export { lonLatBox } from './lon-lat-box.js';
 export { parseDatumShifts, DATUM_SHIFT_FORMAT, type DatumShiftFileProblem } from './datum-shift-file.js';

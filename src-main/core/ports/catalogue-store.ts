@@ -13,6 +13,7 @@ import type {
   ReviewVerdictKind,
   SecrecyLevel,
 } from '../model/index.js';
+import type { SearchPageRow, SearchQuery } from '../catalogue/search.js';
 import type { Standing, StandingChange } from '../catalogue/standing.js';
 
 export type DatasetStatus = 'draft' | 'reviewed' | 'public-version' | 'exported';
@@ -70,6 +71,16 @@ export interface RecordFieldsRow {
   readonly period: string;
   /** 数据来源: whom every use must cite; empty when not yet given. */
   readonly attribution: string;
+  /** 档号 (archive number); absent while not given, as on every record written before it was kept. */
+  readonly archiveNumber?: string;
+  /** 关键词. */
+  readonly keywords?: readonly string[];
+  /** 形成单位 (producing unit). */
+  readonly unit?: string;
+  /** 资料类别 (category). */
+  readonly category?: string;
+  /** The year of 形成时间 (when the data was made). */
+  readonly year?: number;
 }
 
 export interface RecordVersionRow {
@@ -277,5 +288,7 @@ export interface CatalogueStore {
   /** An account as stored (not yet checked against its certificate), or null. */
   getAccount(name: string): Promise<AccountRow | null>;
   listAccounts(): Promise<AccountRow[]>;
+  /** A page of the active records matching `query`, with its total and facet counts (ADR 0182). */
+  search(query: SearchQuery): Promise<SearchPageRow>;
   close(): Promise<void>;
 }

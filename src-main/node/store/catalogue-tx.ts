@@ -1,6 +1,6 @@
 import { StrataError } from '../../api/errors.js';
 import type { StandingChange } from '../../core/catalogue/standing.js';
-import type { CrsInfo, DatasetId, Extent } from '../../core/model/index.js';
+import type { CrsInfo, DatasetId } from '../../core/model/index.js';
 import type {
   AuditInput,
   AuditRow,
@@ -19,7 +19,7 @@ import type {
   SettingKey,
 } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
-import { ftsIndexText } from './fts-text.js';
+import { reindex, writeSearchEntry } from './search-index.js';
 import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
 import { insertReceipt } from './receipt-rows.js';
 import type { SqliteConnection } from './sqlite.js';
@@ -44,22 +44,33 @@ export function createCatalogueTx(
     return row.pk;
   };
 
-  const indexText = async (pk: number, fields: RecordFieldsRow): Promise<void> => {
-    await conn.run('DELETE FROM record_text WHERE rowid = ?', [pk]);
-    await conn.run('INSERT INTO record_text (rowid, title, abstract) VALUES (?, ?, ?)', [
-      pk,
-      ftsIndexText(fields.title),
-      ftsIndexText(fields.abstract),
-    ]);
-  };
-
-  const indexExtent = async (pk: number, extent: Extent | null, crs: string | null): Promise<void> => {
-    if (!extent) return;
-    const [minX, minY, maxX, maxY] = extent;
-    if (![minX, minY, maxX, maxY].every(Number.isFinite) || minX > maxX || minY > maxY) return;
+  const insertVersion = async (
+    id: DatasetId,
+    version: number,
+    fields: RecordFieldsRow,
+    author: string,
+    at: string,
+  ): Promise<void> => {
     await conn.run(
-      'INSERT INTO dataset_extents (pk, min_x, max_x, min_y, max_y, crs) VALUES (?, ?, ?, ?, ?, ?)',
-      [pk, minX, maxX, minY, maxY, crs],
+      `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution,
+         archive_number, keywords, unit, category, year, author, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        version,
+        fields.title,
+        fields.abstract,
+        fields.level,
+        fields.period,
+        fields.attribution,
+        fields.archiveNumber ?? null,
+        fields.keywords === undefined ? null : JSON.stringify(fields.keywords),
+        fields.unit ?? null,
+        fields.category ?? null,
+        fields.year ?? null,
+        author,
+        at,
+      ],
     );
   };
 
@@ -91,22 +102,8 @@ export function createCatalogueTx(
           row.openOptions === undefined ? null : JSON.stringify(row.openOptions),
         ],
       );
-      await conn.run(
-        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution, author, created_at)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          row.id,
-          firstRecord.title,
-          firstRecord.abstract,
-          firstRecord.level,
-          firstRecord.period,
-          firstRecord.attribution,
-          row.createdBy,
-          row.createdAt,
-        ],
-      );
-      await indexText(pk, firstRecord);
-      await indexExtent(pk, row.info.extent, row.info.crs?.code ?? null);
+      await insertVersion(row.id, 1, firstRecord, row.createdBy, row.createdAt);
+      await writeSearchEntry(conn, pk, { ...row, standing: 'active', record: firstRecord });
     },
 
     async appendRecordVersion(
@@ -130,22 +127,8 @@ export function createCatalogueTx(
         author,
         createdAt: now().toISOString(),
       };
-      await conn.run(
-        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution, author, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          row.version,
-          fields.title,
-          fields.abstract,
-          fields.level,
-          fields.period,
-          fields.attribution,
-          author,
-          row.createdAt,
-        ],
-      );
-      await indexText(pk, fields);
+      await insertVersion(id, row.version, fields, author, row.createdAt);
+      await reindex(conn, pk);
       return row;
     },
 
@@ -169,23 +152,25 @@ export function createCatalogueTx(
           pk,
         ],
       );
-      await conn.run('UPDATE dataset_extents SET crs = ? WHERE pk = ?', [crs.code, pk]);
+      await reindex(conn, pk);
     },
 
     async setStatus(id: DatasetId, status: DatasetStatus): Promise<void> {
       guard();
-      const { changes } = await conn.run('UPDATE datasets SET status = ? WHERE id = ?', [status, id]);
-      if (changes === 0) throw new StrataError('NOT_FOUND', { what: id });
+      const pk = await pkOf(id);
+      await conn.run('UPDATE datasets SET status = ? WHERE pk = ?', [status, pk]);
+      await conn.run('UPDATE catalogue_entries SET status = ? WHERE pk = ?', [status, pk]);
     },
 
     async setStanding(id: DatasetId, change: Omit<StandingChange, 'at'>): Promise<StandingChange> {
       guard();
-      await pkOf(id);
+      const pk = await pkOf(id);
       const made: StandingChange = { ...change, at: now().toISOString() };
       await conn.run(
         'INSERT INTO dataset_standing (dataset_id, standing, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)',
         [id, made.standing, made.reason, made.by, made.at],
       );
+      await conn.run('UPDATE catalogue_entries SET standing = ? WHERE pk = ?', [made.standing, pk]);
       return made;
     },
 

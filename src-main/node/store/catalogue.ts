@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { ProblemKey } from '../../api/messages.js';
+import type { SearchPageRow, SearchQuery } from '../../core/catalogue/search.js';
 import type { Standing } from '../../core/catalogue/standing.js';
 import type { DatasetId, ReviewId } from '../../core/model/index.js';
 import type {
@@ -20,11 +21,12 @@ import { verifyAuditChain } from './audit-verify.js';
 import { readAccount, readAccounts } from './account-rows.js';
 import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
-import { ftsQuery } from './fts-text.js';
+import { searchCatalogue } from './catalogue-search.js';
 import { migrate } from './migrate.js';
 import { LATEST_SCHEMA_VERSION, STRATA_APPLICATION_ID } from './migrations/index.js';
 import {
   DATASET_COLUMNS,
+  RECORD_VERSION_COLUMNS,
   auditFromDb,
   datasetFromDb,
   decisionFromDb,
@@ -52,16 +54,11 @@ export interface OpenCatalogueOptions {
   readonly now?: () => Date;
 }
 
-/** The SQLite catalogue: the port plus maintenance and search helpers the hosts use. */
+/** The SQLite catalogue: the port plus maintenance helpers the hosts use. */
 export interface Catalogue extends CatalogueStore {
   readonly readOnly: boolean;
   /** `PRAGMA quick_check` on the whole file. */
   quickCheck(): Promise<boolean>;
-  /**
-   * Datasets whose latest record title/abstract match every whitespace-separated term of
-   * `text` (CJK terms as adjacent characters), best match first.
-   */
-  search(text: string, limit?: number): Promise<DatasetId[]>;
   /** The read connection, for backups; not for writes. */
   readonly reader: SqliteConnection;
 }
@@ -257,7 +254,7 @@ function buildCatalogue(
     async recordVersions(id: DatasetId): Promise<RecordVersionRow[]> {
       ensureOpen();
       const rows = await reader.all<RecordVersionDbRow>(
-        'SELECT dataset_id, version, title, abstract, level, period, attribution, author, created_at FROM record_versions WHERE dataset_id = ? ORDER BY version',
+        `SELECT ${RECORD_VERSION_COLUMNS} FROM record_versions WHERE dataset_id = ? ORDER BY version`,
         [id],
       );
       return rows.map(recordVersionFromDb);
@@ -369,16 +366,9 @@ function buildCatalogue(
       return quickCheck(reader);
     },
 
-    async search(text: string, limit = 50): Promise<DatasetId[]> {
+    async search(query: SearchQuery): Promise<SearchPageRow> {
       ensureOpen();
-      const match = ftsQuery(text);
-      if (match === null) return [];
-      const rows = await reader.all<{ id: string }>(
-        `SELECT d.id FROM record_text t JOIN datasets d ON d.pk = t.rowid
-          WHERE record_text MATCH ? ORDER BY bm25(record_text), d.pk LIMIT ?`,
-        [match, Math.max(0, Math.floor(limit))],
-      );
-      return rows.map((r) => r.id as DatasetId);
+      return searchCatalogue(reader, query);
     },
 
     async close(): Promise<void> {

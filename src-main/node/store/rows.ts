@@ -95,9 +95,18 @@ export interface RecordVersionDbRow {
   level: string;
   period: string;
   attribution: string;
+  archive_number: string | null;
+  keywords: string | null;
+  unit: string | null;
+  category: string | null;
+  year: number | null;
   author: string;
   created_at: string;
 }
+
+/** The columns of a record version row, for `SELECT … FROM record_versions`. */
+export const RECORD_VERSION_COLUMNS = `dataset_id, version, title, abstract, level, period, attribution,
+  archive_number, keywords, unit, category, year, author, created_at`;
 
 export function recordVersionFromDb(r: RecordVersionDbRow): RecordVersionRow {
   return {
@@ -109,6 +118,12 @@ export function recordVersionFromDb(r: RecordVersionDbRow): RecordVersionRow {
       level: r.level as SecrecyLevel,
       period: r.period,
       attribution: r.attribution,
+      // Absent, not null, while not given: rows read back equal the rows written.
+      ...(r.archive_number === null ? {} : { archiveNumber: r.archive_number }),
+      ...(r.keywords === null ? {} : { keywords: JSON.parse(r.keywords) as string[] }),
+      ...(r.unit === null ? {} : { unit: r.unit }),
+      ...(r.category === null ? {} : { category: r.category }),
+      ...(r.year === null ? {} : { year: r.year }),
     },
     author: r.author,
     createdAt: r.created_at,

@@ -11,6 +11,7 @@ import type {
 } from '../../map/MapController.js';
 import type { MapSelection } from '../../map/selection-overlay.js';
 import { useMapController } from '../../map/use-map-controller.js';
+import { setViewExtent } from '../search/search-store.js';
 import { clearNotice, putNotice, setFeature, useAppStore } from '../../state/app-store.js';
 import { drawOrder, EMPTY_TREE } from '../../state/layer-tree.js';
 import { MapTools } from './MapTools.js';
@@ -68,7 +69,10 @@ export function MapView() {
   }, [notices, tree]);
 
   const listener: MapListener = {
-    onStatus: setStatus,
+    onStatus: (next) => {
+      setStatus(next);
+      setViewExtent(next.lonLatExtent);
+    },
     onPointer: setPointer,
     onProblem: (p) => {
       putNotice({ layerId: p.id, name: p.name, key: p.key, transient: false });

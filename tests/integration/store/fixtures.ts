@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asDatasetId, type DatasetId } from '../../../src-main/core/model/index.js';
-import type { DatasetRow, RecordFieldsRow } from '../../../src-main/core/ports/index.js';
+import type { SearchQuery } from '../../../src-main/core/catalogue/search.js';
+import type { CatalogueStore, DatasetRow, RecordFieldsRow } from '../../../src-main/core/ports/index.js';
 import type { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
 
 export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
@@ -88,4 +89,22 @@ export async function insertVersion1Raster(conn: SqliteConnection, n: number): P
     ],
   );
   return row;
+}
+
+/** The ids of the first page of active records matching `text`, best match first (ADR 0182). */
+export async function searchIds(
+  store: CatalogueStore,
+  text: string,
+  query: Partial<SearchQuery> = {},
+): Promise<DatasetId[]> {
+  const page = await store.search({
+    text,
+    facets: {},
+    bbox: null,
+    sort: 'relevance',
+    offset: 0,
+    limit: 50,
+    ...query,
+  });
+  return page.hits.map((h) => h.id);
 }

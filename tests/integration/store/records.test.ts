@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../../src-main/api/errors.js';
 import { asReviewId } from '../../../src-main/core/model/index.js';
 import { openCatalogue } from '../../../src-main/node/store/catalogue.js';
-import { firstRecord, idOf, rasterRow, withTempDir } from './fixtures.js';
+import { firstRecord, idOf, rasterRow, searchIds, withTempDir } from './fixtures.js';
 
 const fields = (title: string) => ({
   title,
@@ -44,8 +44,8 @@ describe('record versions, reviews and status', () => {
           [2, '二稿', 'li.na'],
         ]);
         // The search index follows the latest version only.
-        expect(await store.search('二稿')).toEqual([idOf(1)]);
-        expect(await store.search('初稿')).toEqual([]);
+        expect(await searchIds(store, '二稿')).toEqual([idOf(1)]);
+        expect(await searchIds(store, '初稿')).toEqual([]);
       } finally {
         await store.close();
       }

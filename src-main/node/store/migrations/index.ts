@@ -13,7 +13,8 @@ import { migration0012 } from './0012-accounts.js';
 import { migration0013 } from './0013-record-attribution.js';
 import { migration0014 } from './0014-review-verdicts.js';
 import { migration0015 } from './0015-signed-approvals.js';
-import { migration0016 } from './0016-receipts.js';
+import { migration0016 } from './0016-catalogue-search.js';
+import { migration0017 } from './0017-receipts.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 /** The `user_version` of a catalogue with every step applied (steps are numbered 1..N, no gaps). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../../src-main/node/store/catalogue.js';
 import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.js';
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
-import { idOf, rasterRow, withTempDir } from '../fixtures.js';
+import { idOf, rasterRow, searchIds, withTempDir } from '../fixtures.js';
 
 /** Writes a dataset and two record versions with the version-1 schema, as Strata 0001 did. */
 async function seedVersion1(conn: SqliteConnection): Promise<void> {
@@ -78,8 +78,8 @@ describe('migration 0002-search-indexes', () => {
       const store = await openCatalogue(file);
       try {
         expect((await store.getDataset(idOf(1)))?.valueRange).toEqual([68, 1432]);
-        expect(await store.search('岩溶')).toEqual([idOf(1)]);
-        expect(await store.search('DEM')).toEqual([idOf(1)]);
+        expect(await searchIds(store, '岩溶')).toEqual([idOf(1)]);
+        expect(await searchIds(store, 'DEM')).toEqual([idOf(1)]);
       } finally {
         await store.close();
       }

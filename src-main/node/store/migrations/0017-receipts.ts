@@ -5,8 +5,8 @@ import type { Migration } from './migration.js';
  * refused, with the report's steps, the pinned key that verified it and the datasets it became.
  * Append-only; a package taken in once is found again by its signed tag manifest's hash.
  */
-export const migration0016: Migration = {
-  version: 16,
+export const migration0017: Migration = {
+  version: 17,
   name: 'receipts',
   sql: `
 CREATE TABLE receipts (

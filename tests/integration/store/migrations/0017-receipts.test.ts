@@ -4,16 +4,16 @@ import { migrate, schemaVersion } from '../../../../src-main/node/store/migrate.
 import { SqliteConnection } from '../../../../src-main/node/store/sqlite.js';
 import { insertVersion1Raster, withTempDir } from '../fixtures.js';
 
-describe('migration 0016-receipts', () => {
+describe('migration 0017-receipts', () => {
   it('adds an append-only receipt table: a refusal names its step, a receipt taken in none', async () => {
     await withTempDir(async (dir) => {
       const conn = await SqliteConnection.open(path.join(dir, 'c.sqlite'));
       try {
-        await migrate(conn, 15);
+        await migrate(conn, 16);
         await insertVersion1Raster(conn, 1);
         const before = await conn.all('SELECT * FROM datasets');
-        expect(await migrate(conn, 16)).toBe(16);
-        expect(await schemaVersion(conn)).toBe(16);
+        expect(await migrate(conn, 17)).toBe(17);
+        expect(await schemaVersion(conn)).toBe(17);
         expect(await conn.all('SELECT * FROM datasets')).toEqual(before);
         const receipt = (
           ok: number,
