@@ -32,3 +32,4 @@ export {
 export { describeTransform } from './transform.js';
 export { lonLatBox } from './lon-lat-box.js';
 export { parseDatumShifts, DATUM_SHIFT_FORMAT, type DatumShiftFileProblem } from './datum-shift-file.js';
+export { boxOf, edgePoints } from './edge-samples.js';

@@ -1,4 +1,4 @@
-import { createTransform } from '../crs/index.js';
+import { boxOf, createTransform, edgePoints } from '../crs/index.js';
 import { extentOf } from '../formats/vector-summary.js';
 import type { CrsInfo, Extent } from '../model/index.js';
 import type { ProductLayer } from './product.js';
@@ -20,27 +20,7 @@ export function extentsIn(
   extents: readonly { readonly crs: CrsInfo; readonly extent: Extent }[],
   crs: CrsInfo,
 ): Extent | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const { crs: own, extent } of extents) {
-    const transform = createTransform(own, crs);
-    const [x0, y0, x1, y1] = extent;
-    for (let i = 0; i <= EDGE_SAMPLES; i += 1) {
-      const t = i / EDGE_SAMPLES;
-      for (const p of [
-        [x0 + t * (x1 - x0), y0],
-        [x0 + t * (x1 - x0), y1],
-        [x0, y0 + t * (y1 - y0)],
-        [x1, y0 + t * (y1 - y0)],
-      ] as const) {
-        const [x, y] = transform(p);
-        if (Number.isFinite(x) && Number.isFinite(y)) {
-          xs.push(x);
-          ys.push(y);
-        }
-      }
-    }
-  }
-  if (xs.length === 0) return null;
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return boxOf(
+    extents.flatMap(({ crs: own, extent }) => edgePoints(extent, EDGE_SAMPLES, createTransform(own, crs))),
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createTransform, crsFromEpsg } from '../../crs/index.js';
+import { boxOf, createTransform, crsFromEpsg, edgePoints } from '../../crs/index.js';
 import { BLACK } from '../colour.js';
 import { defineItem } from '../item-kind.js';
 import { toPage, viewExtent, type MapView } from '../map-view.js';
@@ -62,26 +62,12 @@ function crossings(points: readonly PagePoint[], axis: 0 | 1, at: number): numbe
 }
 
 /** The frame's extent in the grid's CRS, from points along its edges. */
-function gridExtent(view: MapView, fromView: (xy: readonly [number, number]) => [number, number]): number[] {
-  const [x0, y0, x1, y1] = viewExtent(view);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i <= SAMPLES; i += 1) {
-    const t = i / SAMPLES;
-    for (const p of [
-      [x0 + t * (x1 - x0), y0],
-      [x0 + t * (x1 - x0), y1],
-      [x0, y0 + t * (y1 - y0)],
-      [x1, y0 + t * (y1 - y0)],
-    ] as const) {
-      const [gx, gy] = fromView(p);
-      if (Number.isFinite(gx) && Number.isFinite(gy)) {
-        xs.push(gx);
-        ys.push(gy);
-      }
-    }
-  }
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+function gridExtent(
+  view: MapView,
+  fromView: (xy: readonly [number, number]) => [number, number],
+): readonly number[] {
+  // No finite point: an empty range, so no line is drawn.
+  return boxOf(edgePoints(viewExtent(view), SAMPLES, fromView)) ?? [Infinity, Infinity, -Infinity, -Infinity];
 }
 
 /**
