@@ -1,5 +1,4 @@
-import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../../src-main/api/types.js';
@@ -8,7 +7,7 @@ import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import { datasetTitle, messageText } from '../../i18n/messages.js';
 import { standingKey } from '../../../src-main/api/standing.js';
-import { IconButton } from '../../ui/IconButton.js';
+import { AddToMap } from '../../ui/AddToMap.js';
 
 export interface CatalogueRowProps {
   readonly dataset: DatasetSummary;
@@ -73,29 +72,12 @@ export function CatalogueRow({
         </Tag>
       )}
       <StatusTag status={dataset.status} isSource={dataset.sourceId === null} />
-      {onMap ? (
-        <Tooltip title={t('layers.onMap')}>
-          <span
-            className="on-map-mark"
-            role="img"
-            aria-label={t('layers.onMap')}
-            data-testid={`dataset-onmap-${dataset.id}`}
-          >
-            <CheckOutlined />
-          </span>
-        </Tooltip>
-      ) : (
-        <IconButton
-          label={t('layers.addToMap')}
-          testId={`dataset-add-${dataset.id}`}
-          type="text"
-          icon={<PlusOutlined />}
-          onClick={(event) => {
-            event.stopPropagation();
-            onAdd();
-          }}
-        />
-      )}
+      <AddToMap
+        onMap={onMap}
+        onAdd={onAdd}
+        addTestId={`dataset-add-${dataset.id}`}
+        onMapTestId={`dataset-onmap-${dataset.id}`}
+      />
     </div>
   );
 }

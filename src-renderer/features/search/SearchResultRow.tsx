@@ -1,8 +1,6 @@
-import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../src-main/api/catalogue-search.js';
-import { IconButton } from '../../ui/IconButton.js';
+import { AddToMap } from '../../ui/AddToMap.js';
 import { KindIcon } from '../../ui/KindIcon.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { StatusTag } from '../../ui/StatusTag.js';
@@ -45,24 +43,7 @@ export function SearchResultRow({ result, selected, onMap, onSelect, onAdd }: Se
       </div>
       <LevelTag level={result.level} />
       <StatusTag status={result.status} />
-      {onMap ? (
-        <Tooltip title={t('layers.onMap')}>
-          <span className="on-map-mark" role="img" aria-label={t('layers.onMap')}>
-            <CheckOutlined />
-          </span>
-        </Tooltip>
-      ) : (
-        <IconButton
-          label={t('layers.addToMap')}
-          testId={`search-add-${result.id}`}
-          type="text"
-          icon={<PlusOutlined />}
-          onClick={(event) => {
-            event.stopPropagation();
-            onAdd();
-          }}
-        />
-      )}
+      <AddToMap onMap={onMap} onAdd={onAdd} addTestId={`search-add-${result.id}`} />
     </div>
   );
 }
