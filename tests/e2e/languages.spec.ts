@@ -4,6 +4,10 @@ import type { Locator, Page } from '@playwright/test';
 import { fixture } from '../fixtures/index.js';
 import { strayHan, strayLatin } from '../support/scripts.js';
 import { expect, test } from './harness-fixture.js';
+import { TEAM } from '../support/team.js';
+
+// The curator li.na works in the UI; the reviewer wang.shen approves from the command line (ADR 0176).
+test.use({ signedInAs: 'curator' });
 
 type Lang = 'zh-CN' | 'en';
 
@@ -168,7 +172,7 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   };
   const outDir = path.join(harness.scratch, 'outbox');
   // Data the screens show as is besides the datasets': the user's name and the files the test made.
-  const fileNames = ['curator', 'missing.tif', 'looping.tif', 'truncated.tif', 'outbox'];
+  const fileNames = [TEAM.curator.name, 'missing.tif', 'looping.tif', 'truncated.tif', 'outbox'];
 
   /** Checks the page as it is now, in `lang`: nothing of the other script outside data. */
   const check = async (screen: string, lang: Lang): Promise<string> => {
@@ -261,6 +265,12 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   await useLang(page, 'en');
   await expect(page.getByTestId('findings-table')).toContainText('DEM grid resolution 5 m');
 
+  // The reviewer decides and approves from the command line (a release needs a signed approval).
+  const demId = (await harness.api.call('datasets.list', {})).find((d) => d.name === path.basename(dem))?.id;
+  if (demId === undefined) throw new Error('the DEM is not in the catalogue');
+  await harness.readyForRelease(demId);
+  await page.getByTestId(`dataset-row-${demId}`).click();
+
   // 公开版: produced, with its lineage and re-review.
   await page.getByTestId('tab-release').click();
   await page.getByTestId('release-button').click();
@@ -270,6 +280,9 @@ test('every screen and every error reads in one language, in Chinese and in Engl
   await page.getByTestId('release-open').click();
   await expect(page.getByTestId('detail-title')).toContainText(typed.title);
   await bothLanguages('公开版 selected');
+  const publicId = await page.getByTestId('detail-panel').getAttribute('data-dataset');
+  if (publicId === null) throw new Error('no public version selected');
+  await harness.approve(publicId);
 
   // 导出: the package is exported, then a payload file removed, so verify fails.
   await page.getByTestId('tab-export').click();
