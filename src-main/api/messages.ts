@@ -338,6 +338,10 @@ export const MESSAGES = {
   },
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
+  'detail.pathNotAbsolute': {
+    'zh-CN': '请填写完整的绝对路径（以 / 或盘符开头）',
+    en: 'give the full, absolute folder path (e.g. /data/exchange/outbox or D:\\exchange\\outbox)',
+  },
   'detail.notVector': {
     'zh-CN': '该数据集不是矢量数据，没有要素',
     en: 'the dataset is not a vector one and has no features',

@@ -40,8 +40,13 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   await selectDataset(page, made.id);
 
   await page.getByTestId('tab-export').click();
+  // A relative folder would land in the program's working folder: refused at the field, in words.
+  await page.getByTestId('export-dir').fill('gateway-out');
+  await expect(page.getByTestId('export-dir-error')).toHaveText('请填写完整的文件夹路径，以 / 或盘符开头');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
   const outDir = path.join(harness.scratch, 'gateway-out');
   await page.getByTestId('export-dir').fill(outDir);
+  await expect(page.getByTestId('export-dir-error')).toHaveCount(0);
   await page.getByTestId('export-button').click();
   await expect(page.getByTestId('export-bag')).toContainText('gateway-out');
   const bags = await readdir(outDir);

@@ -10,6 +10,7 @@ import { JobProgress } from '../../ui/JobProgress.js';
 import { formatBytes } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { useJob } from '../../ui/use-job.js';
+import { isAbsolutePath } from '../../../src-main/api/absolute-path.js';
 import { VerifyResultView } from './VerifyResultView.js';
 
 /** 导出: write the BagIt package of a public version for the gateway, then 校验 it as the receiver will. */
@@ -38,6 +39,8 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
     return result;
   });
   const isPublic = detail.summary.sourceId !== null;
+  // A relative folder would land in the program's working folder: asked for in full, at the field.
+  const dirRelative = outDir.trim() !== '' && !isAbsolutePath(outDir.trim());
 
   return (
     <div className="tab-body">
@@ -58,7 +61,14 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
           void doExport.run(outDir.trim());
         }}
       >
-        <Form.Item label={t('exchange.outDir')} required>
+        <Form.Item
+          label={t('exchange.outDir')}
+          required
+          validateStatus={dirRelative ? 'error' : ''}
+          help={
+            dirRelative ? <span data-testid="export-dir-error">{t('exchange.outDirNotAbsolute')}</span> : null
+          }
+        >
           <Space.Compact block>
             <Input
               data-testid="export-dir"
@@ -72,7 +82,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
               type="primary"
               htmlType="submit"
               loading={doExport.busy}
-              disabled={outDir.trim() === ''}
+              disabled={outDir.trim() === '' || dirRelative}
               data-testid="export-button"
             >
               {doExport.busy ? t('exchange.exporting') : t('exchange.export')}
