@@ -67,4 +67,10 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('verify-step-paths')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-step-checksums')).toHaveAttribute('data-ok', 'false');
+
+  // A new attempt that fails outright shows its error alone, not the previous result beside it.
+  await page.getByTestId('verify-bag').fill(path.join(harness.scratch, 'no-such-bag'));
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verify-error')).toBeVisible();
+  await expect(page.getByTestId('verify-result')).toHaveCount(0);
 });

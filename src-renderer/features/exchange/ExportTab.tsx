@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
-import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
+import { clearVerification, putExport, putVerification, useAppStore } from '../../state/app-store.js';
 import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
@@ -34,6 +34,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
     return result;
   });
   const doVerify = useAsyncAction(async (path: string) => {
+    clearVerification(id);
     const result = await actions.api['exchange.verify']({ bag: path });
     putVerification(id, result);
     return result;
