@@ -1464,6 +1464,10 @@ export const MESSAGES = {
     en: 'This is a public version: {{steps}}.',
   },
   'publicVersion.title': { 'zh-CN': '{{title}}（公开版）', en: '{{title}} (public version)' },
+  'publicVersion.superseded': {
+    'zh-CN': '已由新的公开版 {{id}} 取代',
+    en: 'superseded by the new public version {{id}}',
+  },
 
   'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
   'dialog.supportedFiles': {
