@@ -99,7 +99,10 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
-  const target = targetPixelSize(info, requireParams(profile, rasterResolutionRule)) ?? info.pixelSize;
+  const params = requireParams(profile, rasterResolutionRule);
+  // Only the steps its findings need (issue 9): a raster whose grid passes is written fresh on it.
+  const resample = rasterResolutionRule.check(subject, params).some((f) => f.action === 'resample');
+  const target = (resample ? targetPixelSize(info, params) : null) ?? info.pixelSize;
   const file = path.join(dir, publicFileName(title, 'tif'));
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
@@ -109,7 +112,7 @@ async function writeRaster(
     file,
     steps: [
       ...(expanded ? [step('expand-palette', { bands: written.bandCount })] : []),
-      step('resample-block-average', { resolution: target[0], unit }),
+      ...(resample ? [step('resample-block-average', { resolution: target[0], unit })] : []),
       step('write-allow-list', {}),
     ],
   };
