@@ -10,6 +10,7 @@ import { JOB_ID_PATTERN } from './events.js';
 import { FILTER_OPERATORS } from '../core/table/query.js';
 import { PAPERS, type Paper } from '../core/layout/page.js';
 import type { LayoutDocument } from '../core/layout/layout.js';
+import { isAbsolutePath } from './absolute-path.js';
 import { searchArgs, type CatalogueSearchResult } from './catalogue-search.js';
 import type {
   AccountView,
@@ -64,6 +65,8 @@ const filePath = z
   .min(1)
   .max(4096)
   .refine((s) => !s.includes('\0'), 'path contains NUL');
+/** A folder the service writes into: absolute, since the caller's working folder is not the service's. */
+const outFolder = filePath.refine(isAbsolutePath, 'detail.pathNotAbsolute');
 
 /** What the user says about files whose bytes cannot say it (a table's coordinate columns, its CRS, a text encoding). */
 const importOptions = z
@@ -382,9 +385,9 @@ export const contract = {
     ReleaseResult
   >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator', 'publisher'] }),
   'exchange.export': method<
-    z.ZodObject<{ id: typeof datasetId; outDir: typeof filePath; jobId: z.ZodOptional<typeof jobId> }>,
+    z.ZodObject<{ id: typeof datasetId; outDir: typeof outFolder; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult
-  >(z.object({ id: datasetId, outDir: filePath, jobId: jobId.optional() }), {
+  >(z.object({ id: datasetId, outDir: outFolder, jobId: jobId.optional() }), {
     mutates: true,
     roles: ['curator', 'publisher'],
   }),

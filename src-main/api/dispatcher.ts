@@ -1,6 +1,7 @@
 import type { CallContext } from './caller.js';
 import { contract, isMethodName, type Handlers } from './contract.js';
 import { StrataError, type ApiErrorBody, type Result } from './errors.js';
+import { isMessageKey } from './messages.js';
 import { mayCall } from './permissions.js';
 
 /** The dispatcher as a host serves it: every call comes with the caller the host identified. */
@@ -35,10 +36,14 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (spec.mutates && options.readOnly()) return fail({ code: 'READ_ONLY', params: {} });
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
-      // Field paths only: zod's own wording is English, and hosts render the rest of the message.
-      const detail = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(args)'))].join(
-        ', ',
-      );
+      // Field paths, or the contract's own message key: zod's wording is English, hosts render the rest.
+      const detail = [
+        ...new Set(
+          parsed.error.issues.map((issue) =>
+            isMessageKey(issue.message) ? issue.message : issue.path.join('.') || '(args)',
+          ),
+        ),
+      ].join(', ');
       return fail({ code: 'INVALID_ARGUMENT', params: { detail } });
     }
     try {

@@ -338,6 +338,10 @@ export const MESSAGES = {
   },
   'detail.unknownMethod': { 'zh-CN': '未知方法 {{method}}', en: 'unknown method {{method}}' },
   'detail.missingArgument': { 'zh-CN': '缺少 {{what}}', en: 'missing {{what}}' },
+  'detail.pathNotAbsolute': {
+    'zh-CN': '请填写完整的绝对路径（以 / 或盘符开头）',
+    en: 'give the full, absolute folder path (e.g. /data/exchange/outbox or D:\\exchange\\outbox)',
+  },
   'detail.notVector': {
     'zh-CN': '该数据集不是矢量数据，没有要素',
     en: 'the dataset is not a vector one and has no features',
@@ -1460,6 +1464,10 @@ export const MESSAGES = {
     en: 'This is a public version: {{steps}}.',
   },
   'publicVersion.title': { 'zh-CN': '{{title}}（公开版）', en: '{{title}} (public version)' },
+  'publicVersion.superseded': {
+    'zh-CN': '已由新的公开版 {{id}} 取代',
+    en: 'superseded by the new public version {{id}}',
+  },
 
   'dialog.pickTitle': { 'zh-CN': '选择要导入的数据', en: 'Choose data to import' },
   'dialog.supportedFiles': {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { StrataError } from '../api/errors.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
@@ -333,9 +334,10 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     const outDir = ctx.options['out'];
     if (!outDir)
       throw new StrataError('INVALID_ARGUMENT', { detail: 'detail.missingArgument', what: '--out DIR' });
+    // The service cannot know this process's working folder: a relative --out is resolved here.
     const result = await call<{ bag: string }>(ctx, 'exchange.export', {
       id: need(ctx, 1, 'ID'),
-      outDir,
+      outDir: path.resolve(outDir),
       jobId: ctx.jobId,
     });
     ctx.out.result(result, () => result.bag);

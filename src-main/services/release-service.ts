@@ -24,6 +24,7 @@ import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 import { isScan } from './working-copy.js';
 import { requireSignedApproval } from './approval-check.js';
+import { supersedePublicVersions } from './supersede-public.js';
 
 type Step = LineageRow['steps'][number];
 type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
@@ -98,7 +99,10 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
-  const target = targetPixelSize(info, requireParams(profile, rasterResolutionRule)) ?? info.pixelSize;
+  const params = requireParams(profile, rasterResolutionRule);
+  // Only the steps its findings need (issue 9): a raster whose grid passes is written fresh on it.
+  const resample = rasterResolutionRule.check(subject, params).some((f) => f.action === 'resample');
+  const target = (resample ? targetPixelSize(info, params) : null) ?? info.pixelSize;
   const file = path.join(dir, publicFileName(title, 'tif'));
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
   const unit = info.crs?.geographic ? '°' : 'm';
@@ -108,7 +112,7 @@ async function writeRaster(
     file,
     steps: [
       ...(expanded ? [step('expand-palette', { bands: written.bandCount })] : []),
-      step('resample-block-average', { resolution: target[0], unit }),
+      ...(resample ? [step('resample-block-average', { resolution: target[0], unit })] : []),
       step('write-allow-list', {}),
     ],
   };
@@ -160,6 +164,7 @@ async function storePublicVersion(
     await tx.insertDataset(row, record);
     await tx.insertLineage(lineage);
     await tx.insertReview(review);
+    await supersedePublicVersions(deps, tx, ctx, lineage.sourceId, row.id);
     await tx.appendAudit({
       actor: ctx.user,
       action: 'release.create',
@@ -179,7 +184,8 @@ async function storePublicVersion(
  * Produces the public version (公开版) of a dataset whose current review carries a reviewer's
  * signed approval (requireSignedApproval): applies the profile's transforms, writes the
  * result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
- * A public version that would still have blocking findings is not kept. Cancelling (CANCELLED)
+ * A public version that would still have blocking findings is not kept; one that is kept withdraws
+ * the public versions of the same original made before it (ADR 0183). Cancelling (CANCELLED)
  * keeps nothing: the scratch directory goes, and no object is stored once the job is cancelled.
  */
 export async function createRelease(

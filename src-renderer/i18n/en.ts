@@ -204,6 +204,7 @@ export const en: UiStrings = {
       'Only a public version can be exported. Produce one on the “Public version” tab, then select it to export.',
     outDir: 'Output directory',
     outDirPlaceholder: 'e.g. /data/exchange/outbox',
+    outDirNotAbsolute: 'Give the full folder path, starting at / or a drive letter such as D:\\',
     export: 'Export',
     exporting: 'Exporting…',
     result: 'Package written',

@@ -184,6 +184,7 @@ export const zhCN = {
     onlyPublic: '只有公开版可以导出。请先在“公开版”页生成公开版，再选择该公开版导出。',
     outDir: '输出目录',
     outDirPlaceholder: '例如 /data/exchange/outbox',
+    outDirNotAbsolute: '请填写完整的文件夹路径，以 / 或盘符开头',
     export: '导出',
     exporting: '正在导出…',
     result: '数据包已生成',

@@ -273,3 +273,9 @@ export const putExport = (id: string, result: ExportResult): void => {
 export const putVerification = (id: string, result: VerifyResult): void => {
   set((s) => ({ verifications: { ...s.verifications, [id]: result } }));
 };
+/** Forgets the last verification of `id`: a new attempt must not show it beside its own outcome. */
+export const clearVerification = (id: string): void => {
+  set((s) => ({
+    verifications: Object.fromEntries(Object.entries(s.verifications).filter(([k]) => k !== id)),
+  }));
+};

@@ -40,8 +40,13 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   await selectDataset(page, made.id);
 
   await page.getByTestId('tab-export').click();
+  // A relative folder would land in the program's working folder: refused at the field, in words.
+  await page.getByTestId('export-dir').fill('gateway-out');
+  await expect(page.getByTestId('export-dir-error')).toHaveText('请填写完整的文件夹路径，以 / 或盘符开头');
+  await expect(page.getByTestId('export-button')).toBeDisabled();
   const outDir = path.join(harness.scratch, 'gateway-out');
   await page.getByTestId('export-dir').fill(outDir);
+  await expect(page.getByTestId('export-dir-error')).toHaveCount(0);
   await page.getByTestId('export-button').click();
   await expect(page.getByTestId('export-bag')).toContainText('gateway-out');
   const bags = await readdir(outDir);
@@ -62,4 +67,10 @@ test('a public version exports as a signed bag that verifies, and the same bag f
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('verify-step-paths')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-step-checksums')).toHaveAttribute('data-ok', 'false');
+
+  // A new attempt that fails outright shows its error alone, not the previous result beside it.
+  await page.getByTestId('verify-bag').fill(path.join(harness.scratch, 'no-such-bag'));
+  await page.getByTestId('verify-button').click();
+  await expect(page.getByTestId('verify-error')).toBeVisible();
+  await expect(page.getByTestId('verify-result')).toHaveCount(0);
 });

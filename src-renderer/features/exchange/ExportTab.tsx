@@ -3,13 +3,14 @@ import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
-import { putExport, putVerification, useAppStore } from '../../state/app-store.js';
+import { clearVerification, putExport, putVerification, useAppStore } from '../../state/app-store.js';
 import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JobProgress } from '../../ui/JobProgress.js';
 import { formatBytes } from '../../ui/format.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { useJob } from '../../ui/use-job.js';
+import { isAbsolutePath } from '../../../src-main/api/absolute-path.js';
 import { VerifyResultView } from './VerifyResultView.js';
 
 /** 导出: write the BagIt package of a public version for the gateway, then 校验 it as the receiver will. */
@@ -33,11 +34,14 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
     return result;
   });
   const doVerify = useAsyncAction(async (path: string) => {
+    clearVerification(id);
     const result = await actions.api['exchange.verify']({ bag: path });
     putVerification(id, result);
     return result;
   });
   const isPublic = detail.summary.sourceId !== null;
+  // A relative folder would land in the program's working folder: asked for in full, at the field.
+  const dirRelative = outDir.trim() !== '' && !isAbsolutePath(outDir.trim());
 
   return (
     <div className="tab-body">
@@ -58,7 +62,14 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
           void doExport.run(outDir.trim());
         }}
       >
-        <Form.Item label={t('exchange.outDir')} required>
+        <Form.Item
+          label={t('exchange.outDir')}
+          required
+          validateStatus={dirRelative ? 'error' : ''}
+          help={
+            dirRelative ? <span data-testid="export-dir-error">{t('exchange.outDirNotAbsolute')}</span> : null
+          }
+        >
           <Space.Compact block>
             <Input
               data-testid="export-dir"
@@ -72,7 +83,7 @@ export function ExportTab({ detail }: { readonly detail: DatasetDetail }) {
               type="primary"
               htmlType="submit"
               loading={doExport.busy}
-              disabled={outDir.trim() === ''}
+              disabled={outDir.trim() === '' || dirRelative}
               data-testid="export-button"
             >
               {doExport.busy ? t('exchange.exporting') : t('exchange.export')}

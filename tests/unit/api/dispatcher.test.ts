@@ -79,6 +79,27 @@ describe('the contract dispatcher', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses a relative export folder with a translated detail: the service cannot know where the caller stands', async () => {
+    const { dispatch, calls } = setup();
+    const relative = await dispatch('exchange.export', { id: 'ds_0123456789abcdef', outDir: 'out/bags' });
+    expect(relative).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', params: { detail: 'detail.pathNotAbsolute' } },
+    });
+    if (relative.ok) return;
+    expect(renderMessage('error.INVALID_ARGUMENT', relative.error.params, 'zh-CN')).toMatch(
+      /^参数无效：请填写完整的绝对路径/,
+    );
+    for (const outDir of ['/data/exchange/outbox', 'D:\\exchange', 'D:/exchange', '\\\\server\\share'])
+      expect((await dispatch('exchange.export', { id: 'ds_0123456789abcdef', outDir })).ok).toBe(true);
+    expect(calls.map((c) => (c.args as { outDir: string }).outDir)).toEqual([
+      '/data/exchange/outbox',
+      'D:\\exchange',
+      'D:/exchange',
+      '\\\\server\\share',
+    ]);
+  });
+
   it('passes service errors on as code + params (no text) and hides internal ones behind a reference', async () => {
     const { dispatch, internal } = setup();
     const notFound = await dispatch('datasets.get', { id: 'ds_0123456789abcdef' });
