@@ -13,8 +13,12 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   await page.getByTestId('tab-catalogue').click();
   const history = page.getByTestId('version-history').locator('tbody tr.ant-table-row');
   await expect(history).toHaveCount(1);
+  // Nothing to save while the form shows the version unchanged: no empty version.
+  const saveButton = page.getByTestId('save-button');
+  await expect(saveButton).toBeDisabled();
 
   await page.getByTestId('field-title').fill('桂林幅 1:5万 数字高程模型');
+  await expect(saveButton).toBeEnabled();
   await page.getByTestId('field-abstract').fill('西安 1980 坐标系 3 度带第 40 带，5 米格网。');
   await page.getByTestId('field-level').click();
   await page.locator('.ant-select-item-option', { hasText: '机密' }).click();
@@ -24,8 +28,14 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
   await expect(page.getByTestId('marking')).not.toContainText('★');
   await page.getByTestId('field-period').fill('20年');
   await expect(page.getByTestId('marking')).toContainText('机密★20年');
-  await page.getByTestId('save-button').click();
+  await saveButton.click();
   await expect(page.getByTestId('save-result')).toBeVisible();
+  await expect(saveButton).toBeDisabled();
+  // An edit typed back to what is saved is no change either.
+  await page.getByTestId('field-abstract').fill('另一段摘要');
+  await expect(saveButton).toBeEnabled();
+  await page.getByTestId('field-abstract').fill('西安 1980 坐标系 3 度带第 40 带，5 米格网。');
+  await expect(saveButton).toBeDisabled();
 
   // Newest first: v2 with the new title and marking above the imported v1.
   await expect(history).toHaveCount(2);
@@ -43,7 +53,7 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
     fields: { title: '桂林幅 数字高程模型（复核）', abstract: '', level: '秘密', period: '10年' },
   });
   await page.getByTestId('field-title').fill('我的修改');
-  await page.getByTestId('save-button').click();
+  await saveButton.click();
   await expect(page.getByTestId('conflict-view')).toBeVisible();
   await page.getByTestId('conflict-discard').click();
   await expect(page.getByTestId('conflict-view')).toHaveCount(0);

@@ -8,40 +8,15 @@ import {
   SECRECY_LEVELS,
   type SecrecyLevel,
 } from '../../../src-main/api/secrecy.js';
-import { levelText, periodText } from '../../i18n/messages.js';
+import { levelText } from '../../i18n/messages.js';
 import type { DatasetDetail, RecordFields } from '../../../src-main/api/types.js';
 import { useActions, useCallable, useReadOnly } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { LevelTag } from '../../ui/LevelTag.js';
 import { useAsyncAction } from '../../ui/use-async-action.js';
 import { ConflictView, type EditConflict } from './ConflictView.js';
+import { formChanged, fromForm, toForm, type FormValues } from './record-form.js';
 import { VersionHistory } from './VersionHistory.js';
-
-interface FormValues {
-  title: string;
-  abstract: string;
-  level: SecrecyLevel;
-  period: string;
-  attribution: string;
-}
-
-// The period field shows the stored value in the UI's language ("10 years") and accepts either.
-const toForm = (f: RecordFields): FormValues => ({
-  title: f.title,
-  abstract: f.abstract,
-  level: f.level,
-  period: f.period === '' ? '' : periodText(f.level, f.period),
-  attribution: f.attribution,
-});
-
-// What the save stores: the title trimmed, the period in its stored form, none for 公开 and 内部.
-const fromForm = (values: FormValues): RecordFields => ({
-  title: values.title.trim(),
-  abstract: values.abstract,
-  level: values.level,
-  period: isStateSecret(values.level) ? (periodFromInput(values.period) ?? '') : '',
-  attribution: values.attribution.trim(),
-});
 
 /**
  * 著录: edit title, abstract, 数据来源, 密级 and 保密期限; save as a new version on top of the one shown. A
@@ -74,8 +49,22 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
   // useWatch is undefined until the form has mounted its fields.
   const watchedLevel = Form.useWatch('level', form) as SecrecyLevel | undefined;
   const watchedPeriod = Form.useWatch('period', form) as string | undefined;
+  const watchedTitle = Form.useWatch('title', form) as string | undefined;
+  const watchedAbstract = Form.useWatch('abstract', form) as string | undefined;
+  const watchedAttribution = Form.useWatch('attribution', form) as string | undefined;
   const level = watchedLevel ?? record.fields.level;
   const period = watchedPeriod ?? record.fields.period;
+  // Nothing to save while the form would store the version shown (no empty version, issue 7).
+  const changed = formChanged(
+    {
+      title: watchedTitle ?? record.fields.title,
+      abstract: watchedAbstract ?? record.fields.abstract,
+      attribution: watchedAttribution ?? record.fields.attribution,
+      level,
+      period,
+    },
+    record.fields,
+  );
   const secret = isStateSecret(level);
   const storedPeriod = periodFromInput(period);
   const markingPeriod = secret && storedPeriod !== null ? storedPeriod : '';
@@ -101,6 +90,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
       return saved;
     },
   );
+  const locked = readOnly || !mayEdit || save.busy;
 
   return (
     <div className="tab-body">
@@ -124,7 +114,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
           layout="vertical"
           size="small"
           initialValues={toForm(record.fields)}
-          disabled={readOnly || !mayEdit || save.busy}
+          disabled={locked}
           onValuesChange={() => {
             setSavedVersion(null);
           }}
@@ -172,7 +162,6 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             <Form.Item
               name="period"
               label={t('catalogue.period')}
-
               extra={secret ? t('catalogue.periodHelp') : t('catalogue.periodNotApplicable')}
               rules={[
                 {
@@ -208,7 +197,14 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
             </span>
           </div>
           <Space>
-            <Button type="primary" htmlType="submit" loading={save.busy} data-testid="save-button">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={save.busy}
+              // Its own `disabled` overrides the form's: both reasons are given here.
+              disabled={locked || !changed}
+              data-testid="save-button"
+            >
               {t('catalogue.save')}
             </Button>
             <Button
