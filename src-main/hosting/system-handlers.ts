@@ -1,4 +1,4 @@
-import { SIGNED_OUT, localCaller, type CallContext } from '../api/caller.js';
+import type { CallContext } from '../api/caller.js';
 import type { Handlers } from '../api/contract.js';
 import {
   createDispatcher,
@@ -57,10 +57,3 @@ export const headlessDispatcher = (
   caller: CallContext,
   onInternalError: DispatcherOptions['onInternalError'],
 ): Dispatch => forCaller(headlessContextDispatcher(workstation, host, version, onInternalError), caller);
-
-/**
- * Who a host's local user is before any login: every role while the catalogue has no accounts
- * (the transitional mode, ADR 0170), nobody once it has (only `session.login` and `system.info` run).
- */
-export const localUserCaller = (workstation: Workstation, user: string): CallContext =>
-  workstation.accountsEnabled ? SIGNED_OUT : localCaller(user);

@@ -17,10 +17,15 @@ import type { ServiceDeps } from './deps.js';
 /** The public metadata is a few kilobytes; a bigger one is not read. */
 const METADATA_LIMIT = 1 << 20;
 
-/** The formats step's outcome: its problems, or the metadata and the data file it names. */
-export type FormatsCheck =
-  | { readonly problems: readonly BagProblem[] }
-  | { readonly metadata: ReceivedMetadata; readonly dataFile: string };
+/** A bag that passed the formats step: its metadata, the data file it names and that file's layer count. */
+export interface ReadableBag {
+  readonly metadata: ReceivedMetadata;
+  readonly dataFile: string;
+  readonly layers: number;
+}
+
+/** The formats step's outcome: its problems, or the bag as it can be read. */
+export type FormatsCheck = { readonly problems: readonly BagProblem[] } | ReadableBag;
 
 async function readMetadata(staged: StagedBag, name: string): Promise<string | BagProblem> {
   if (!staged.payload.some((e) => e.path === name))
@@ -91,5 +96,5 @@ export async function checkFormats(deps: ServiceDeps, staged: StagedBag): Promis
     if (!inSet.has(path.resolve(staged.dir, entry.path)))
       problems.push(bagProblem('bag.fileNotInSet', { path: showPath(entry.path) }));
   }
-  return problems.length > 0 ? { problems } : { metadata, dataFile };
+  return problems.length > 0 ? { problems } : { metadata, dataFile, layers: read.layers.length };
 }

@@ -10,12 +10,19 @@ import {
   type BagProblem,
   type ReceivedMetadata,
 } from '../core/exchange/index.js';
-import type { BagLimits, DatasetId, ReceiveStep, StepCheck, VerifyResult } from '../core/model/index.js';
+import {
+  RECEIVE_STEPS,
+  type BagLimits,
+  type DatasetId,
+  type ReceiveStep,
+  type StepCheck,
+  type VerifyResult,
+} from '../core/model/index.js';
 import type { ReceiptInput, RecordFieldsRow, StagedBag } from '../core/ports/index.js';
 import type { JobContext, ServiceDeps } from './deps.js';
 import { importFile } from './import-service.js';
 import { NO_JOB } from './job-context.js';
-import { checkFormats } from './receive-formats.js';
+import { checkFormats, type ReadableBag } from './receive-formats.js';
 
 /** What a received bag may hold at most; a bigger one is refused before anything is hashed. */
 export const RECEIVE_LIMITS: BagLimits = {
@@ -24,20 +31,11 @@ export const RECEIVE_LIMITS: BagLimits = {
   maxFiles: 10_000,
 };
 
-const STEPS: readonly ReceiveStep[] = [
-  'paths',
-  'complete',
-  'checksums',
-  'signature',
-  'formats',
-  'level',
-  'ingest',
-];
 const SKIPPED = bagProblem('bag.skipped');
 
 /** Every step in order: the ones run with their problems, the rest skipped. */
 function checksOf(ran: readonly (readonly BagProblem[])[]): StepCheck<ReceiveStep>[] {
-  return STEPS.map((step, i) => {
+  return RECEIVE_STEPS.map((step, i) => {
     const problems = ran[i];
     return problems === undefined
       ? { step, ok: false, problems: [SKIPPED] }
@@ -54,7 +52,7 @@ function changedSince(copy: VerifyResult, first: VerifyResult): BagProblem[][] {
   const changed = (step: ReceiveStep): BagProblem =>
     bagProblem('bag.payloadChanged', { step: `verify.${step}` });
   const ran = ranProblems(copy).map((problems, i) =>
-    problems.length > 0 ? [changed(STEPS[i] ?? 'paths'), ...problems] : problems,
+    problems.length > 0 ? [changed(RECEIVE_STEPS[i] ?? 'paths'), ...problems] : problems,
   );
   if (copy.ok && copy.signer !== first.signer) ran[ran.length - 1] = [changed('signature')];
   return ran;
@@ -85,8 +83,7 @@ async function ingest(
   deps: ServiceDeps,
   ctx: CallContext,
   staged: StagedBag,
-  metadata: ReceivedMetadata,
-  dataFile: string,
+  { metadata, dataFile, layers }: ReadableBag,
   job: JobContext,
 ): Promise<{ problems: BagProblem[]; datasets: Outcome['datasets'] }> {
   const earlier = staged.tagManifestSha256 ? await deps.store.receivedWith(staged.tagManifestSha256) : null;
@@ -97,7 +94,6 @@ async function ingest(
       ],
       datasets: [],
     };
-  const layers = (await deps.formats.openForImport(dataFile)).layers.length;
   try {
     const imported = await importFile(deps, ctx, dataFile, job, {}, false, receivedRecord(metadata, layers));
     return {
@@ -140,10 +136,10 @@ async function runSteps(
   if (verified.some((p) => p.length > 0)) return { ...none, staged, ran: verified };
   const formats = await checkFormats(deps, staged);
   if ('problems' in formats) return { ...none, staged, ran: [...verified, formats.problems] };
-  const { metadata, dataFile } = formats;
+  const { metadata } = formats;
   const level = levelProblems(label(staged, BAG_INFO_LABELS.releaseLevel), metadata.level);
   if (level.length > 0) return { ...none, staged, metadata, ran: [...verified, [], level] };
-  const ingested = await ingest(deps, ctx, staged, metadata, dataFile, job);
+  const ingested = await ingest(deps, ctx, staged, formats, job);
   return {
     first,
     staged,

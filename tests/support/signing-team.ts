@@ -1,6 +1,7 @@
 import { beforeAll } from 'vitest';
 import type { CallContext } from '../../src-main/api/caller.js';
-import { headlessDispatcher, localUserCaller } from '../../src-main/hosting/system-handlers.js';
+import { headlessDispatcher } from '../../src-main/hosting/system-handlers.js';
+import { localUserCaller } from './test-dispatch.js';
 import type { Workstation } from '../../src-main/hosting/workstation.js';
 import { clientOf, type Client } from './contract-client.js';
 import { TEAM } from './team.js';

@@ -1,4 +1,4 @@
-import { localCaller } from '../../src-main/api/caller.js';
+import { SIGNED_OUT, localCaller, type CallContext } from '../../src-main/api/caller.js';
 import type { Dispatch } from '../../src-main/api/dispatcher.js';
 import { headlessDispatcher } from '../../src-main/hosting/system-handlers.js';
 import type { SessionGate } from '../../src-main/hosting/session-gate.js';
@@ -20,3 +20,11 @@ export const boundGate = (dispatch: Dispatch): SessionGate => ({
   admits: () => true,
   close: () => Promise.resolve(),
 });
+
+/**
+ * Who a test's local user is before any login: every role while the catalogue has no accounts
+ * (the transitional mode, ADR 0170), nobody once it has (only `session.login` and `system.info`
+ * run) — what the hosts' session gate decides for a call without a session.
+ */
+export const localUserCaller = (workstation: Workstation, user: string): CallContext =>
+  workstation.accountsEnabled ? SIGNED_OUT : localCaller(user);

@@ -1,7 +1,8 @@
 import type { BagProblem } from '../exchange/problems.js';
 
 /** The steps of a package check, in the order they run. */
-export type VerifyStep = 'paths' | 'complete' | 'checksums' | 'signature';
+export const VERIFY_STEPS = ['paths', 'complete', 'checksums', 'signature'] as const;
+export type VerifyStep = (typeof VERIFY_STEPS)[number];
 
 /** One step of a package check with its problems. */
 export interface StepCheck<Step extends string> {
@@ -24,7 +25,8 @@ export interface VerifyResult {
  * The receiving side's steps (DOMAIN.md, ADR 0177): the verifier's four, then the payload's
  * formats by content, the release level, and taking the package into the catalogue.
  */
-export type ReceiveStep = VerifyStep | 'formats' | 'level' | 'ingest';
+export const RECEIVE_STEPS = [...VERIFY_STEPS, 'formats', 'level', 'ingest'] as const;
+export type ReceiveStep = (typeof RECEIVE_STEPS)[number];
 
 /** Size limits a received bag must keep within (checked from the directory walk, before hashing). */
 export interface BagLimits {

@@ -22,7 +22,7 @@ import {
 } from '../../core/exchange/index.js';
 import { bagProblem, type BagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
-import type { BagLimits, VerifyResult, VerifyStep } from '../../core/model/index.js';
+import { VERIFY_STEPS, type BagLimits, type VerifyResult } from '../../core/model/index.js';
 import { isErrnoException } from './durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
 import { publicKeyFingerprint } from './keystore.js';
@@ -32,7 +32,6 @@ import type { BagTree } from './walk-bag.js';
 /** Tag files are read whole; a hostile bag cannot make verify allocate more than this per file. */
 export const TAG_FILE_LIMIT = 64 << 20;
 const SKIPPED = bagProblem('bag.skipped');
-const STEPS: readonly VerifyStep[] = ['paths', 'complete', 'checksums', 'signature'];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -239,7 +238,7 @@ export async function verifyBag(
 }
 
 function finish(bag: string, results: readonly BagProblem[][], signer: string | null): VerifyResult {
-  const checks = STEPS.map((step, index) => {
+  const checks = VERIFY_STEPS.map((step, index) => {
     const problems = results[index];
     return problems === undefined
       ? { step, ok: false, problems: [SKIPPED] }

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, VectorFeature } from '../../../src-main/core/model/index.js';
+import type { VectorFeature } from '../../../src-main/core/model/index.js';
+import { dropFieldFinding } from '../../support/findings.js';
 import { buildInventory } from '../../../src-main/core/scan/build-inventory.js';
 import { secretPatterns } from '../../../src-main/core/scan/secret-patterns.js';
 import { scanPayload } from '../../../src-main/node/scan/scan-payload.js';
@@ -22,18 +23,9 @@ const FEATURES: VectorFeature[] = [
     properties: { name: '二号矿点', reserve: '控制储量八百万吨', grade: 2.71828 },
   },
 ];
-const dropFinding = (field: string): Finding => ({
-  ruleId: 'sensitive-field',
-  ruleVersion: 1,
-  severity: 'blocking',
-  messageKey: 'finding.sensitiveField',
-  params: { field },
-  where: { field },
-  action: 'drop-field',
-});
 const { inventory, coordinates } = buildInventory({
   features: FEATURES,
-  findings: [dropFinding('reserve'), dropFinding('grade')],
+  findings: [dropFieldFinding('reserve'), dropFieldFinding('grade')],
   hidden: [{ part: 'tiff.tag', text: 'ZK-0417 钻孔原始记录' }],
   grid: null,
 });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../../src-main/core/model/index.js';
+import { dropFieldFinding } from '../../../support/findings.js';
 import { buildInventory } from '../../../../src-main/core/scan/build-inventory.js';
-
-const drop = (field: string): Finding => ({
-  ruleId: 'sensitive-field',
-  ruleVersion: 1,
-  severity: 'blocking',
-  messageKey: 'finding.sensitiveField',
-  params: { field },
-  where: { field },
-  action: 'drop-field',
-});
 
 describe('buildInventory: what a public version must not hold, read from the source and its findings', () => {
   const { inventory, coordinates } = buildInventory({
@@ -33,7 +23,12 @@ describe('buildInventory: what a public version must not hold, read from the sou
         properties: { reserve: '推断储量一千万吨', grade: 3, code: 'ZK-01' },
       },
     ],
-    findings: [drop('reserve'), drop('grade'), drop('code'), drop('count')],
+    findings: [
+      dropFieldFinding('reserve'),
+      dropFieldFinding('grade'),
+      dropFieldFinding('code'),
+      dropFieldFinding('count'),
+    ],
     hidden: [
       { part: 'tiff.tag', name: 'ImageDescription', text: '  某矿区 5 米 DEM 原始数据  ' },
       { part: 'tiff.tag', name: 'Software', text: 'GDAL' },
