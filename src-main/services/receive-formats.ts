@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../api/errors.js';
 import {
@@ -30,9 +30,11 @@ export type FormatsCheck = { readonly problems: readonly BagProblem[] } | Readab
 async function readMetadata(staged: StagedBag, name: string): Promise<string | BagProblem> {
   if (!staged.payload.some((e) => e.path === name))
     return bagProblem('bag.metadataMissing', { path: showPath(name) });
-  const bytes = await readFile(path.join(staged.dir, name));
-  if (bytes.length > METADATA_LIMIT)
+  const file = path.join(staged.dir, name);
+  // Judged before reading: a metadata file of gigabytes is refused, not loaded.
+  if ((await stat(file)).size > METADATA_LIMIT)
     return bagProblem('bag.fileTooLarge', { path: showPath(name), max: METADATA_LIMIT });
+  const bytes = await readFile(file);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -283,6 +283,15 @@ const CORPUS: readonly {
     key: 'bag.metadataXmlInvalid',
   },
   {
+    name: 'metadata.json of more than a mebibyte, signed',
+    mutate: async (bag) => {
+      await writeFile(join(bag, 'data', 'metadata.json'), `{"title": "${'矿'.repeat(400_000)}"}`);
+      await resignBag(bag, sender);
+    },
+    step: 'formats',
+    key: 'bag.fileTooLarge',
+  },
+  {
     name: 'metadata says GeoJSON, the content is a shapefile, signed',
     mutate: async (bag) => {
       await editBagFile(bag, 'data/metadata.json', /"format": "Shapefile"/, '"format": "GeoJSON"');
