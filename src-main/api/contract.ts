@@ -30,6 +30,7 @@ import type {
   ImportResult,
   PublicKeyInfo,
   RecordVersion,
+  ReleasePlanView,
   ReleaseResult,
   ReviewReport,
   AtlasResult,
@@ -384,6 +385,10 @@ export const contract = {
     z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
     ReleaseResult
   >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator', 'publisher'] }),
+  'release.plan': method<z.ZodObject<{ id: typeof datasetId }>, ReleasePlanView>(
+    z.object({ id: datasetId }),
+    { mutates: false, roles: ['curator', 'publisher', 'reviewer'] },
+  ),
   'exchange.export': method<
     z.ZodObject<{ id: typeof datasetId; outDir: typeof outFolder; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult

@@ -577,6 +577,27 @@ export const MESSAGES = {
     'zh-CN': '数据没有可识别的坐标参考系',
     en: 'the dataset has no known coordinate reference system',
   },
+  'reason.planNeedsCurator': {
+    'zh-CN':
+      '审查发现第 {{findings}} 项无法由公开版变换处理（如题名、数据来源或密级标注），须由资料管理员修改后重新审查',
+    en: 'review findings {{findings}} cannot be answered by a public-version transform (a title, the data source or the marking): the curator must change them and have the dataset reviewed again',
+  },
+  'reason.planRemovesLayer': {
+    'zh-CN': '审查发现第 {{findings}} 项要求删除整个图层，公开版中将不剩任何内容',
+    en: 'review findings {{findings}} remove the whole layer: nothing would be left to publish',
+  },
+  'reason.planNoTransform': {
+    'zh-CN': '审查发现第 {{findings}} 项要求的处理（{{action}}）尚无可执行的公开版变换',
+    en: 'review findings {{findings}} call for an action ({{action}}) no public-version transform performs yet',
+  },
+  'reason.planUnlocated': {
+    'zh-CN': '审查发现第 {{findings}} 项未能定位到具体要素，无法删除',
+    en: 'the features of review findings {{findings}} cannot be located, so they cannot be removed',
+  },
+  'reason.planProfileChanged': {
+    'zh-CN': '审查所依据的规则配置 {{profile}} 已与审查时不同，请重新审查',
+    en: 'the review profile {{profile}} the review applied is no longer what it was: review the dataset again',
+  },
   'reason.profileLacksRule': {
     'zh-CN': '当前审查规则配置未启用检查项 {{rule}}，无法确定公开版应达到的精度',
     en: 'the review profile does not enable the check {{rule}}, so the precision a public version must have is not known',
@@ -1446,6 +1467,10 @@ export const MESSAGES = {
     'zh-CN': '调色板影像按颜色表展开为 RGB {{bands}} 波段后再按块平均',
     en: 'Palette expanded to RGB ({{bands}} bands) via its colour table before averaging',
   },
+  'lineage.remove-features': {
+    'zh-CN': '删除 {{count}} 个涉密要素',
+    en: '{{count}} restricted features removed',
+  },
   'lineage.write-allow-list': {
     'zh-CN': '按允许清单重新写出（不含隐藏内容）',
     en: 'Written anew from the allow-list (no hidden content)',
@@ -1497,6 +1522,11 @@ export const MESSAGES = {
     'zh-CN': '共 {{total}} 条，第 {{page}} 页（每页 {{pageSize}} 条）',
     en: '{{total}} found, page {{page}} ({{pageSize}} a page)',
   },
+  'cli.planRefused': {
+    'zh-CN': '不能生成公开版：{{reason}}',
+    en: 'no public version can be made: {{reason}}',
+  },
+  'cli.planFindings': { 'zh-CN': '处理审查发现 {{findings}}', en: 'answers findings {{findings}}' },
   'cli.released': { 'zh-CN': '公开版 {{id}}，源自 {{source}}', en: 'public version {{id}} of {{source}}' },
   'cli.standing': {
     'zh-CN': '{{id}} 状态：{{state}}；理由：{{reason}}',

@@ -20,6 +20,7 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'review.approve': true,
   'review.return': true,
   'release.create': true,
+  'release.plan': true,
   'exchange.export': true,
   'exchange.verify': true,
   'exchange.receive': true,

@@ -139,7 +139,29 @@ export interface ReviewVerdict {
 /** One recorded transform step of a public version; hosts render it as the message `lineage.<step>`. */
 export interface LineageStep {
   readonly step: string;
+  /** The registered transform that made it, `id@version` (ADR 0186); absent in lineages made before. */
+  readonly transform?: string;
   readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** One step of a release plan as the curator is shown it before it runs (ADR 0186). */
+export interface ReleasePlanStepView {
+  /** `id@version` of the registered transform. */
+  readonly transform: string;
+  /** The transform's id: hosts render it as `lineage.<step>` with `params`. */
+  readonly step: string;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** The numbers (1-based, in the review's order) of the findings the step answers. */
+  readonly findings: readonly number[];
+}
+
+/** What producing a dataset's public version would do, or why it cannot (`refusal`: a reason key and its params). */
+export interface ReleasePlanView {
+  readonly datasetId: DatasetId;
+  readonly reviewId: ReviewId | null;
+  readonly profile: { readonly id: string; readonly version: number } | null;
+  readonly steps: readonly ReleasePlanStepView[];
+  readonly refusal: Readonly<Record<string, string | number>> | null;
 }
 
 export interface Lineage {

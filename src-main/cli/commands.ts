@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../api/errors.js';
+import type { MessageKey } from '../api/messages.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
@@ -12,6 +13,7 @@ import type {
   ProfileDetail,
   ProfileSummary,
   RecordVersion,
+  ReleasePlanView,
   ReviewReport,
   ReviewVerdict,
   SheetView,
@@ -61,7 +63,9 @@ Commands:
   withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
   archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
   restore ID --reason TEXT        bring a withdrawn or archived dataset back into use
-  release ID                      produce the public version (公开版) and re-review it
+  plan ID                         the release plan: each step's transform (id@version) and the
+                                  findings it answers, or why there can be none (exit 1)
+  release ID                      produce the public version (公开版) by that plan and re-review it
   export ID --out DIR             export a public version as a signed BagIt package
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
   receive BAG                     receive a package on the public side: verify it against the
@@ -154,6 +158,20 @@ function reviewText(ctx: CommandContext, report: ReviewReport): string {
     }),
     ...(report.verdict === null ? [] : [verdictText(ctx, report.verdict)]),
   ].join('\n');
+}
+
+function planText(ctx: CommandContext, view: ReleasePlanView): string {
+  if (view.refusal !== null) return ctx.out.text('cli.planRefused', view.refusal);
+  return view.steps
+    .map((step, i) => {
+      const text = ctx.out.text(`lineage.${step.step}` as MessageKey, step.params);
+      const answers =
+        step.findings.length === 0
+          ? ''
+          : `  (${ctx.out.text('cli.planFindings', { findings: step.findings.join(', ') })})`;
+      return `${String(i + 1).padStart(3)}. ${step.transform.padEnd(26)} ${text}${answers}`;
+    })
+    .join('\n');
 }
 
 function verdictText(ctx: CommandContext, verdict: ReviewVerdict): string {
@@ -322,6 +340,11 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   approve: (ctx) => concludeReview(ctx, 'review.approve'),
   return: (ctx) => concludeReview(ctx, 'review.return'),
+  async plan(ctx) {
+    const view = await call<ReleasePlanView>(ctx, 'release.plan', { id: need(ctx, 1, 'ID') });
+    ctx.out.result(view, () => planText(ctx, view));
+    return view.refusal === null ? 0 : 1;
+  },
   async release(ctx) {
     const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', {
       id: need(ctx, 1, 'ID'),

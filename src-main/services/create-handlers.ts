@@ -11,6 +11,7 @@ import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
 import { approveReview, returnReview } from './verdict-service.js';
 import { createRelease } from './release-service.js';
+import { previewReleasePlan } from './release-plan.js';
 import { exportPackage, verifyPackage } from './exchange-service.js';
 import { receivePackage } from './receive-service.js';
 import { trustKey } from './trusted-keys-service.js';
@@ -80,7 +81,8 @@ export function createHandlers(
       approveReview(deps, ctx, { reviewId, comment: comment ?? '' }, password),
     'review.return': ({ reviewId, comment }, ctx) => returnReview(deps, ctx, { reviewId, comment }),
     'release.create': ({ id, jobId }, ctx) =>
-      asJob(jobId, (job) => createRelease(deps, ctx, profile, id, job)),
+      asJob(jobId, (job) => createRelease(deps, ctx, (pid) => reviewProfile(deps, shipped, pid), id, job)),
+    'release.plan': ({ id }) => previewReleasePlan(deps, (pid) => reviewProfile(deps, shipped, pid), id),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>
       asJob(jobId, (job) => exportPackage(deps, ctx, profile, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),

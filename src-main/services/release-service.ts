@@ -2,14 +2,11 @@ import type { CallContext } from '../api/caller.js';
 import { GEOJSON_CONTENT_TYPE } from '../api/display-copy.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { dropFields, fieldsToDrop } from '../core/release/drop-fields.js';
-import { degradeCoordinates } from '../core/release/vector-degrade.js';
-import { runReview } from '../core/review/engine.js';
+import { applyVectorPlan, type AppliedStep } from '../core/release/plan/apply-vector.js';
+import type { ReleasePlan } from '../core/release/plan/build-plan.js';
+import { PlanRefusal } from '../core/release/plan/release-transform.js';
 import { publicAbstract, publicFileName } from '../core/release/public-texts.js';
-import { positionPrecisionRule, rasterResolutionRule } from '../core/review/rules/index.js';
-import { targetPixelSize } from '../core/review/rules/raster-resolution.js';
-import type { ReviewProfile } from '../core/review/profile.js';
-import type { ReviewRule, ReviewSubject } from '../core/review/rule.js';
+import type { ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
 import type { DatasetRow, LineageRow, RecordFieldsRow, ReviewRow } from '../core/ports/index.js';
 import { StrataError } from '../api/errors.js';
@@ -25,6 +22,13 @@ import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
 import { isScan } from './working-copy.js';
 import { requireSignedApproval } from './approval-check.js';
 import { supersedePublicVersions } from './supersede-public.js';
+import {
+  planBasis,
+  planOrRefuse,
+  refusalError,
+  type PlanBasis,
+  type ProfileResolver,
+} from './release-plan.js';
 
 type Step = LineageRow['steps'][number];
 type LineageStepId = MessageKey extends infer K ? (K extends `lineage.${infer Id}` ? Id : never) : never;
@@ -80,17 +84,15 @@ function refuseOverBudget(info: RasterInfo): void {
   });
 }
 
-/** The profile's parameters of the rule a transform takes its target from; refused without them. */
-function requireParams<P>(profile: ReviewProfile, rule: ReviewRule<P>): P {
-  const params = profile.paramsOf(rule);
-  if (params === null)
-    throw new StrataError('RELEASE_REFUSED', { reason: 'reason.profileLacksRule', rule: rule.id });
-  return params;
-}
+/** A lineage step from a plan's step as applied: its transform, id, and what it records. */
+const appliedStep = (applied: AppliedStep): Step => ({
+  ...step(applied.id as LineageStepId, applied.params),
+  transform: applied.transform,
+});
 
 async function writeRaster(
   deps: ServiceDeps,
-  profile: ReviewProfile,
+  plan: ReleasePlan,
   title: string,
   subject: ReviewSubject,
   source: string,
@@ -99,28 +101,31 @@ async function writeRaster(
 ): Promise<Written> {
   if (subject.kind !== 'raster') throw new Error('raster expected');
   const info = subject.info;
-  const params = requireParams(profile, rasterResolutionRule);
   // Only the steps its findings need (issue 9): a raster whose grid passes is written fresh on it.
-  const resample = rasterResolutionRule.check(subject, params).some((f) => f.action === 'resample');
-  const target = (resample ? targetPixelSize(info, params) : null) ?? info.pixelSize;
+  const resample = plan.steps.find((s) => s.id === 'resample-block-average');
+  const target: readonly [number, number] =
+    resample === undefined
+      ? info.pixelSize
+      : [Number(resample.params['resolution']), Number(resample.params['resolutionY'])];
   const file = path.join(dir, publicFileName(title, 'tif'));
   const written = await deps.raster.resampleToPublic(source, file, target, job.step({ phase: 'resample' }));
-  const unit = info.crs?.geographic ? '°' : 'm';
   // A paletted source is averaged in colour, not in palette indices: the lineage says so.
   const expanded = written.bandCount !== info.bandCount;
   return {
     file,
-    steps: [
-      ...(expanded ? [step('expand-palette', { bands: written.bandCount })] : []),
-      ...(resample ? [step('resample-block-average', { resolution: target[0], unit })] : []),
-      step('write-allow-list', {}),
-    ],
+    steps: plan.steps.flatMap((s): Step[] => [
+      ...(expanded && s.id === 'resample-block-average'
+        ? [step('expand-palette', { bands: written.bandCount })]
+        : []),
+      appliedStep({ transform: s.transform, id: s.id, params: s.params }),
+    ]),
   };
 }
 
 async function writeVector(
   deps: ServiceDeps,
-  profile: ReviewProfile,
+  basis: PlanBasis,
+  plan: ReleasePlan,
   title: string,
   subject: ReviewSubject,
   dir: string,
@@ -129,20 +134,15 @@ async function writeVector(
   if (subject.kind !== 'vector' || !subject.info.crs) throw new Error('vector with CRS expected');
   enterStep(job, { phase: 'write' });
   const crs = subject.info.crs;
-  const { metres } = requireParams(profile, positionPrecisionRule);
-  // The fields the profile's findings drop (sensitive or forbidden attributes) never reach the output.
-  const dropped = fieldsToDrop(runReview(subject, profile).findings);
-  const degraded = degradeCoordinates(dropFields(subject.features, dropped), crs, metres);
+  let applied: ReturnType<typeof applyVectorPlan>;
+  try {
+    applied = applyVectorPlan(plan, subject, basis.profile, basis.review.findings);
+  } catch (error) {
+    throw error instanceof PlanRefusal ? refusalError(error) : error;
+  }
   const file = path.join(dir, publicFileName(title, 'geojson'));
-  await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: degraded.features }));
-  return {
-    file,
-    steps: [
-      ...(dropped.length === 0 ? [] : [step('drop-fields', { count: dropped.length })]),
-      step('degrade-coordinates', { grid: degraded.grid, unit: degraded.unit }),
-      step('write-allow-list', {}),
-    ],
-  };
+  await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: applied.features }));
+  return { file, steps: applied.steps.map(appliedStep) };
 }
 
 interface Released {
@@ -182,8 +182,8 @@ async function storePublicVersion(
 
 /**
  * Produces the public version (公开版) of a dataset whose current review carries a reviewer's
- * signed approval (requireSignedApproval): applies the profile's transforms, writes the
- * result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
+ * signed approval (requireSignedApproval): runs the release plan built from that review's findings
+ * and the reviewer's decisions (ADR 0186; one registered transform per step), writes the result fresh, re-reads and re-reviews it from disk, and only then stores it with its lineage.
  * A public version that would still have blocking findings is not kept; one that is kept withdraws
  * the public versions of the same original made before it (ADR 0183). Cancelling (CANCELLED)
  * keeps nothing: the scratch directory goes, and no object is stored once the job is cancelled.
@@ -191,7 +191,7 @@ async function storePublicVersion(
 export async function createRelease(
   deps: ServiceDeps,
   ctx: CallContext,
-  profile: ReviewProfile,
+  resolve: ProfileResolver,
   id: DatasetId,
   job: JobContext = NO_JOB,
 ): Promise<ReleaseResult> {
@@ -208,22 +208,25 @@ export async function createRelease(
   if (source.info.kind === 'raster') refuseOverBudget(source.info);
   // Made only from an original a reviewer approved, signed with their own key (ADR 0176).
   await requireSignedApproval(deps, source, 'RELEASE_REFUSED');
+  // The plan answers the approved review's findings as the reviewer decided them (ADR 0186).
+  const basis = await planBasis(deps, resolve, id);
   const { latest } = await requireRecords(deps, id);
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
-    const written = await withStagedSubject(deps, source, (subject, sourcePath) =>
-      source.kind === 'raster'
+    const written = await withStagedSubject(deps, source, (subject, sourcePath) => {
+      const plan = planOrRefuse(subject, basis);
+      return source.kind === 'raster'
         ? writeRaster(
             deps,
-            profile,
+            plan,
             latest.fields.title,
             subject,
             scan ? deps.objects.pathOf(source.displayKey) : sourcePath,
             dir,
             job,
           )
-        : writeVector(deps, profile, latest.fields.title, subject, dir, job),
-    );
+        : writeVector(deps, basis, plan, latest.fields.title, subject, dir, job);
+    });
     throwIfCancelled(job);
     enterStep(job, { phase: 'review' });
     const record = {
@@ -249,7 +252,7 @@ export async function createRelease(
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
-    const review = reviewSubject(deps, ctx, profile, newId, output, stored.sha256);
+    const review = reviewSubject(deps, ctx, basis.profile, newId, output, stored.sha256);
     const report = toReviewReport(review);
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', {

@@ -186,6 +186,10 @@ export const en: UiStrings = {
     None: 'No geometry',
   },
   release: {
+    plan: 'Plan (before it runs)',
+    planRefused: 'No public version can be made from the review as it stands',
+    planAnswers: 'answers findings {{findings}}',
+    planFields: 'fields: {{fields}}',
     create: 'Produce public version',
     creating: 'Producing the public version…',
     explain:

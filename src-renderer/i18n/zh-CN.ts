@@ -168,6 +168,10 @@ export const zhCN = {
     None: '无几何',
   },
   release: {
+    plan: '处理方案（生成前）',
+    planRefused: '按当前审查结论不能生成公开版',
+    planAnswers: '处理审查发现 {{findings}}',
+    planFields: '字段：{{fields}}',
     create: '生成公开版',
     creating: '正在生成公开版…',
     explain: '按审查结论生成公开版：原始数据不会被修改，公开版写出后重新解析并复核。',

@@ -20,6 +20,11 @@ test('the public version is produced from the original, re-reviewed from the wri
   await expect(page.getByTestId('export-only-public')).toBeVisible();
 
   await page.getByTestId('tab-release').click();
+  // The plan is shown before it runs (ADR 0186): a block average to 100 m, then the fresh write.
+  const plan = page.getByTestId('release-plan');
+  await expect(plan.locator('[data-transform]')).toHaveCount(2);
+  await expect(plan.locator('[data-transform="resample-block-average@1"]')).toContainText('100');
+  await expect(plan.locator('[data-transform="write-allow-list@1"]')).toBeVisible();
   await page.getByTestId('release-button').click();
   await expect(page.getByTestId('release-result')).toBeVisible();
   await expect(page.getByTestId('release-review')).toHaveAttribute('data-passed', 'true');

@@ -148,6 +148,8 @@ export interface LineageRow {
   readonly sourceSha256: string;
   readonly steps: readonly {
     step: string;
+    /** `id@version` of the release transform (ADR 0186); absent in lineages recorded before. */
+    transform?: string;
     params: Readonly<Record<string, string | number>>;
     description: string;
   }[];

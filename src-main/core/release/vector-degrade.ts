@@ -121,14 +121,24 @@ export function degradeCoordinates(
   crs: CrsInfo,
   gridMetres: number,
 ): DegradedVector {
-  const scale = unitsToGroundMetres(crs, extentOf(features));
-  const step = stepForMetres(Math.min(scale.x, scale.y), gridMetres);
+  const { step, grid, unit } = degradeGrid(features, crs, gridMetres);
   const snap = snapper(step);
   const out = features.map((f) => ({
     properties: f.properties,
     geometry: f.geometry === null ? null : snapGeometry(f.geometry, snap, 0),
   }));
+  return { features: out, grid, unit };
+}
+
+/** The grid `degradeCoordinates` snaps `features` to, without snapping them (what a plan shows). */
+export function degradeGrid(
+  features: readonly VectorFeature[],
+  crs: CrsInfo,
+  gridMetres: number,
+): { readonly step: GridStep; readonly grid: number; readonly unit: 'm' | '°' } {
+  const scale = unitsToGroundMetres(crs, extentOf(features));
+  const step = stepForMetres(Math.min(scale.x, scale.y), gridMetres);
   return crs.geographic
-    ? { features: out, grid: step.value, unit: '°' }
-    : { features: out, grid: Number((step.value * (crs.metresPerUnit ?? 1)).toPrecision(12)), unit: 'm' };
+    ? { step, grid: step.value, unit: '°' }
+    : { step, grid: Number((step.value * (crs.metresPerUnit ?? 1)).toPrecision(12)), unit: 'm' };
 }

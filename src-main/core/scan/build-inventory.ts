@@ -30,14 +30,36 @@ const decimalsOf = (value: number): number => {
   return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
 };
 
-function valueSecret(value: AttributeValue): Secret | null {
+function valueSecret(
+  value: AttributeValue,
+  kind: 'droppedField' | 'removedFeature' = 'droppedField',
+): Secret | null {
   if (typeof value === 'string') {
     const text = value.trim();
-    return utf8Bytes(text) >= MIN_TEXT_BYTES ? { kind: 'droppedField', text } : null;
+    return utf8Bytes(text) >= MIN_TEXT_BYTES ? { kind, text } : null;
   }
   if (typeof value === 'number' && Number.isFinite(value) && decimalsOf(value) > 0)
-    return { kind: 'droppedField', number: value, decimals: decimalsOf(value) };
+    return { kind, number: value, decimals: decimalsOf(value) };
   return null;
+}
+
+/**
+ * The text values of the features the findings say to remove (as far as they list them) that no
+ * other feature of the source holds: what is shared with a kept feature may legitimately leave.
+ */
+function removedTexts(source: InventorySource): Set<string> {
+  const removed = new Set(
+    source.findings.flatMap((f) => (f.action === 'remove-features' ? (f.where.features ?? []) : [])),
+  );
+  const texts = new Set<string>();
+  const kept = new Set<string>();
+  source.features.forEach((feature, i) => {
+    const into = removed.has(i + 1) ? texts : kept;
+    for (const value of Object.values(feature.properties))
+      if (typeof value === 'string' && value.trim() !== '') into.add(value.trim());
+  });
+  for (const text of kept) texts.delete(text);
+  return texts;
 }
 
 function forEachPosition(geometry: Geometry | null, visit: (x: number, y: number) => void): void {
@@ -53,7 +75,7 @@ function forEachPosition(geometry: Geometry | null, visit: (x: number, y: number
 
 /**
  * The scanner's own reading of what a public version must not hold (issue 9): the values of every
- * field the review's findings drop (read from the findings here, not from the release plan's
+ * field the review's findings drop, the texts only the features they remove hold, (read from the findings here, not from the release plan's
  * code, so a plan that forgot a field is caught), every hidden text of the source, and the exact
  * source coordinates finer than the recorded grid, as the shortest decimal text that round-trips
  * (how JSON writes a number).
@@ -87,6 +109,7 @@ export function buildInventory(source: InventorySource): {
       for (const v of [x, y]) if (fine(v)) coordinates.add(String(v));
     });
   }
+  for (const text of removedTexts(source)) add(valueSecret(text, 'removedFeature'));
   for (const hidden of source.hidden) {
     const text = hidden.text.trim();
     if (text.length >= MIN_HIDDEN_CHARS) add({ kind: 'withheldMetadata', text });

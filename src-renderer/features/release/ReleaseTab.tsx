@@ -13,7 +13,12 @@ import { useJob } from '../../ui/use-job.js';
 import { FindingsTable } from '../review/FindingsTable.js';
 import { ReviewSummary } from '../review/ReviewSummary.js';
 import { LineageList } from './LineageList.js';
+import { ReleasePlanList } from './ReleasePlanList.js';
 import { datasetTitle } from '../../i18n/messages.js';
+
+/** What the plan depends on: the review, the decisions on it and its verdict. */
+const planRevision = (detail: DatasetDetail): string =>
+  [detail.review?.id ?? '', detail.review?.decisions.length ?? 0, detail.review?.verdict?.at ?? ''].join('|');
 
 /** 公开版: produce the public version the review calls for, show its lineage and re-review. */
 export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
@@ -76,7 +81,12 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
       </Typography.Paragraph>
       {detail.review === null ? (
         <Alert type="warning" showIcon title={t('release.needsReview')} className="gap" />
-      ) : null}
+      ) : (
+        <div className="section">
+          <div className="section-title">{t('release.plan')}</div>
+          <ReleasePlanList id={s.id} revision={planRevision(detail)} />
+        </div>
+      )}
       <div className="toolbar">
         <Button
           type="primary"

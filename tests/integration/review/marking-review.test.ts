@@ -45,12 +45,14 @@ describe('the marking rule through the review service and the catalogue (ADR 016
     expect(renderMessage(finding?.messageKey ?? 'where.dataset', finding?.params ?? {}, 'zh-CN')).toContain(
       '数据来源',
     );
-    // Without a source to cite, its public version cannot pass its re-review, approved or not.
+    // Without a source to cite, no transform can make it public, approved or not: the plan refuses
+    // before anything is written, naming the finding the curator must answer (ADR 0186).
     await approveCurrent(suite.team.reviewer, dem.id);
+    const number = bare.findings.findIndex((f) => f.ruleId === 'marking') + 1;
     const refused = await suite.client.fail('release.create', { id: dem.id });
     expect(refused).toMatchObject({
       code: 'RELEASE_REFUSED',
-      params: { reason: 'reason.publicReviewFailed' },
+      params: { reason: 'reason.planNeedsCurator', findings: String(number) },
     });
 
     await suite.client.call('catalogue.save', {

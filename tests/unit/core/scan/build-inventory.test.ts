@@ -67,4 +67,32 @@ describe('buildInventory: what a public version must not hold, read from the sou
     });
     expect([...onGrid.coordinates].sort()).toEqual(['2500050.5', '500123']);
   });
+
+  it('takes the texts only the features to remove hold, not those a kept feature shares', () => {
+    const point = (名称: string, 类别: string) => ({
+      geometry: { type: 'Point' as const, coordinates: [500100, 2500050] },
+      properties: { 名称, 类别 },
+    });
+    const removed = buildInventory({
+      features: [point('某部队营区', '军事设施'), point('大厂矿点', '矿点'), point('某雷达站', '矿点')],
+      findings: [
+        {
+          ruleId: 'forbidden-content',
+          ruleVersion: 1,
+          severity: 'blocking',
+          messageKey: 'finding.forbiddenValue',
+          params: { keyword: '部队' },
+          where: { field: '名称', features: [1, 3], featureCount: 2 },
+          action: 'remove-features',
+        },
+      ],
+      hidden: [],
+      grid: 50,
+    });
+    expect(removed.inventory.secrets).toEqual([
+      { kind: 'removedFeature', text: '某部队营区' },
+      { kind: 'removedFeature', text: '军事设施' },
+      { kind: 'removedFeature', text: '某雷达站' },
+    ]);
+  });
 });
