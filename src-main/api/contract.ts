@@ -11,6 +11,7 @@ import { FILTER_OPERATORS } from '../core/table/query.js';
 import { PAPERS, type Paper } from '../core/layout/page.js';
 import type { LayoutDocument } from '../core/layout/layout.js';
 import { isAbsolutePath } from './absolute-path.js';
+import { RELEASE_OUTPUT_FORMATS } from './release-outputs.js';
 import { searchArgs, type CatalogueSearchResult } from './catalogue-search.js';
 import type {
   AccountView,
@@ -43,6 +44,8 @@ import type {
   VerifyResult,
 } from './types.js';
 
+/** The format a public version is written in (ADR 0186). */
+const releaseOutput = z.enum(RELEASE_OUTPUT_FORMATS);
 const datasetId = z
   .string()
   .regex(/^ds_[0-9a-f]{16}$/, 'dataset id')
@@ -382,13 +385,23 @@ export const contract = {
     roles: ['reviewer'],
   }),
   'release.create': method<
-    z.ZodObject<{ id: typeof datasetId; jobId: z.ZodOptional<typeof jobId> }>,
+    z.ZodObject<{
+      id: typeof datasetId;
+      jobId: z.ZodOptional<typeof jobId>;
+      format: z.ZodOptional<typeof releaseOutput>;
+    }>,
     ReleaseResult
-  >(z.object({ id: datasetId, jobId: jobId.optional() }), { mutates: true, roles: ['curator', 'publisher'] }),
-  'release.plan': method<z.ZodObject<{ id: typeof datasetId }>, ReleasePlanView>(
-    z.object({ id: datasetId }),
-    { mutates: false, roles: ['curator', 'publisher', 'reviewer'] },
-  ),
+  >(z.object({ id: datasetId, jobId: jobId.optional(), format: releaseOutput.optional() }), {
+    mutates: true,
+    roles: ['curator', 'publisher'],
+  }),
+  'release.plan': method<
+    z.ZodObject<{ id: typeof datasetId; format: z.ZodOptional<typeof releaseOutput> }>,
+    ReleasePlanView
+  >(z.object({ id: datasetId, format: releaseOutput.optional() }), {
+    mutates: false,
+    roles: ['curator', 'publisher', 'reviewer'],
+  }),
   'exchange.export': method<
     z.ZodObject<{ id: typeof datasetId; outDir: typeof outFolder; jobId: z.ZodOptional<typeof jobId> }>,
     ExportResult

@@ -594,6 +594,11 @@ export const MESSAGES = {
     'zh-CN': '审查发现第 {{findings}} 项未能定位到具体要素，无法删除',
     en: 'the features of review findings {{findings}} cannot be located, so they cannot be removed',
   },
+  'reason.planOutputFormat': {
+    'zh-CN':
+      '公开版不能写为 {{format}}：栅格写为 GeoTIFF，矢量写为 GeoJSON 或 GeoPackage（GeoPackage 需要有 EPSG 代码的坐标系）',
+    en: 'the public version cannot be written as {{format}}: a raster is written as GeoTIFF, a vector as GeoJSON or GeoPackage (a GeoPackage needs a CRS with an EPSG code)',
+  },
   'reason.planProfileChanged': {
     'zh-CN': '审查所依据的规则配置 {{profile}} 已与审查时不同，请重新审查',
     en: 'the review profile {{profile}} the review applied is no longer what it was: review the dataset again',

@@ -63,9 +63,10 @@ Commands:
   withdraw ID --reason TEXT       take a dataset out of use (its files stay in the store)
   archive ID --reason TEXT        put a dataset away for good (its files stay in the store)
   restore ID --reason TEXT        bring a withdrawn or archived dataset back into use
-  plan ID                         the release plan: each step's transform (id@version) and the
+  plan ID [--format F]            the release plan: each step's transform (id@version) and the
                                   findings it answers, or why there can be none (exit 1)
-  release ID                      produce the public version (公开版) by that plan and re-review it
+  release ID [--format F]         produce the public version (公开版) by that plan and re-review it;
+                                  F: GeoJSON (default) or GeoPackage for vectors, GeoTIFF for rasters
   export ID --out DIR             export a public version as a signed BagIt package
   verify BAG [--key PEM]          verify a package (paths, completeness, checksums, signature)
   receive BAG                     receive a package on the public side: verify it against the
@@ -341,7 +342,10 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   approve: (ctx) => concludeReview(ctx, 'review.approve'),
   return: (ctx) => concludeReview(ctx, 'review.return'),
   async plan(ctx) {
-    const view = await call<ReleasePlanView>(ctx, 'release.plan', { id: need(ctx, 1, 'ID') });
+    const view = await call<ReleasePlanView>(ctx, 'release.plan', {
+      id: need(ctx, 1, 'ID'),
+      format: ctx.options['format'],
+    });
     ctx.out.result(view, () => planText(ctx, view));
     return view.refusal === null ? 0 : 1;
   },
@@ -349,6 +353,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     const result = await call<{ id: string; sourceId: string }>(ctx, 'release.create', {
       id: need(ctx, 1, 'ID'),
       jobId: ctx.jobId,
+      format: ctx.options['format'],
     });
     ctx.out.result(result, () => ctx.out.text('cli.released', { id: result.id, source: result.sourceId }));
     return 0;

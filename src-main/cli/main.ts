@@ -105,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
       bbox: { type: 'string' },
       page: { type: 'string' },
       sort: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -32,6 +32,7 @@ import { recordSession } from '../services/session-service.js';
 import { createPdfWriter, productFonts } from '../node/product/index.js';
 import { RECEIVE_LIMITS } from '../services/receive-service.js';
 import { scanPayload } from '../node/scan/scan-payload.js';
+import { writeGeoPackage } from '../node/formats/index.js';
 
 /** The workstation key's directory, where the accounts anchor is kept too (ADR 0170). */
 const keyDirOf = (home: string): string => path.join(home, 'keys');
@@ -122,7 +123,7 @@ async function compose({
       openForImport: parsers.openForImport,
       hidden: parsers.hidden,
     } satisfies FormatReader,
-    vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf } satisfies VectorIo,
+    vector: { toGeoJson: writeGeoJson, toDisplayCopy: writeFlatGeobuf, writeGeoPackage } satisfies VectorIo,
     bags: { writeBag, verifyBag, stageBag } satisfies BagIo,
     scanner: { scanPayload },
     trustedKeys: openTrustedKeys(path.join(keyDirOf(path.resolve(options.home)), 'trusted')),

@@ -80,9 +80,12 @@ export function createHandlers(
     'review.approve': ({ reviewId, comment, password }, ctx) =>
       approveReview(deps, ctx, { reviewId, comment: comment ?? '' }, password),
     'review.return': ({ reviewId, comment }, ctx) => returnReview(deps, ctx, { reviewId, comment }),
-    'release.create': ({ id, jobId }, ctx) =>
-      asJob(jobId, (job) => createRelease(deps, ctx, (pid) => reviewProfile(deps, shipped, pid), id, job)),
-    'release.plan': ({ id }) => previewReleasePlan(deps, (pid) => reviewProfile(deps, shipped, pid), id),
+    'release.create': ({ id, jobId, format }, ctx) =>
+      asJob(jobId, (job) =>
+        createRelease(deps, ctx, (pid) => reviewProfile(deps, shipped, pid), id, job, format),
+      ),
+    'release.plan': ({ id, format }) =>
+      previewReleasePlan(deps, (pid) => reviewProfile(deps, shipped, pid), id, format),
     'exchange.export': ({ id, outDir, jobId }, ctx) =>
       asJob(jobId, (job) => exportPackage(deps, ctx, profile, id, outDir, job)),
     'exchange.verify': ({ bag, keyPem }) => verifyPackage(deps, bag, keyPem),

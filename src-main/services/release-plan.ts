@@ -2,7 +2,11 @@ import { StrataError } from '../api/errors.js';
 import type { ReasonKey } from '../api/messages.js';
 import type { ReleasePlanView } from '../api/types.js';
 import { buildReleasePlan, type ReleasePlan } from '../core/release/plan/build-plan.js';
-import { PlanRefusal, type PlanRefusalKind } from '../core/release/plan/release-transform.js';
+import {
+  PlanRefusal,
+  type PlanRefusalKind,
+  type ReleaseOutput,
+} from '../core/release/plan/release-transform.js';
 import type { FindingDecisionKind } from '../core/model/index.js';
 import type { DatasetId } from '../core/model/index.js';
 import type { ReviewRow } from '../core/ports/index.js';
@@ -21,6 +25,7 @@ const REFUSAL_REASONS: Record<PlanRefusalKind, ReasonKey> = {
   noTransform: 'reason.planNoTransform',
   profileLacksRule: 'reason.profileLacksRule',
   unlocated: 'reason.planUnlocated',
+  outputFormat: 'reason.planOutputFormat',
 };
 
 /** The review a plan is built from, with the reviewer's decisions that hold (the latest per finding). */
@@ -56,9 +61,9 @@ export async function planBasis(
 const numbers = (list: readonly number[]): string => list.join('、');
 
 /** `buildReleasePlan` with its refusal as RELEASE_REFUSED, the reason naming the finding numbers. */
-export function planOrRefuse(subject: ReviewSubject, basis: PlanBasis): ReleasePlan {
+export function planOrRefuse(subject: ReviewSubject, basis: PlanBasis, output?: ReleaseOutput): ReleasePlan {
   try {
-    return buildReleasePlan(subject, basis.profile, basis.review.findings, basis.decisions);
+    return buildReleasePlan(subject, basis.profile, basis.review.findings, basis.decisions, output);
   } catch (error) {
     if (!(error instanceof PlanRefusal)) throw error;
     throw refusalError(error);
@@ -81,12 +86,13 @@ export async function previewReleasePlan(
   deps: ServiceDeps,
   resolve: ProfileResolver,
   id: DatasetId,
+  output?: ReleaseOutput,
 ): Promise<ReleasePlanView> {
   const source = await requireInUse(deps, id);
   try {
     const basis = await planBasis(deps, resolve, id);
     const plan = await withStagedSubject(deps, source, (subject) =>
-      Promise.resolve(planOrRefuse(subject, basis)),
+      Promise.resolve(planOrRefuse(subject, basis, output)),
     );
     return {
       datasetId: id,

@@ -1,10 +1,10 @@
 import type { CallContext } from '../api/caller.js';
-import { GEOJSON_CONTENT_TYPE } from '../api/display-copy.js';
+import { FLATGEOBUF_CONTENT_TYPE, GEOJSON_CONTENT_TYPE } from '../api/display-copy.js';
 import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { applyVectorPlan, type AppliedStep } from '../core/release/plan/apply-vector.js';
 import type { ReleasePlan } from '../core/release/plan/build-plan.js';
-import { PlanRefusal } from '../core/release/plan/release-transform.js';
+import { PlanRefusal, type ReleaseOutput } from '../core/release/plan/release-transform.js';
 import { publicAbstract, publicFileName } from '../core/release/public-texts.js';
 import type { ReviewSubject } from '../core/review/rule.js';
 import type { DatasetId, DatasetInfo, RasterInfo } from '../core/model/index.js';
@@ -62,6 +62,8 @@ const publicStatement = (steps: readonly Step[]): string =>
 interface Written {
   readonly file: string;
   readonly steps: Step[];
+  /** The layer (table) a multi-layer output holds it in; null for single-layer formats. */
+  readonly layer: string | null;
 }
 
 /**
@@ -113,6 +115,7 @@ async function writeRaster(
   const expanded = written.bandCount !== info.bandCount;
   return {
     file,
+    layer: null,
     steps: plan.steps.flatMap((s): Step[] => [
       ...(expanded && s.id === 'resample-block-average'
         ? [step('expand-palette', { bands: written.bandCount })]
@@ -140,9 +143,50 @@ async function writeVector(
   } catch (error) {
     throw error instanceof PlanRefusal ? refusalError(error) : error;
   }
-  const file = path.join(dir, publicFileName(title, 'geojson'));
-  await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: applied.features }));
-  return { file, steps: applied.steps.map(appliedStep) };
+  const steps = applied.steps.map(appliedStep);
+  if (writerFormat(plan) !== 'GeoPackage') {
+    const file = path.join(dir, publicFileName(title, 'geojson'));
+    await writeFileDurably(file, deps.vector.toGeoJson({ crs, features: applied.features }));
+    return { file, steps, layer: null };
+  }
+  const file = path.join(dir, publicFileName(title, 'gpkg'));
+  const table = path.basename(file).replace(/\.public\.gpkg$/, '');
+  // The fields the features still carry, in the source's order: what drop-fields left.
+  const kept = new Set(applied.features.flatMap((f) => Object.keys(f.properties)));
+  await deps.vector.writeGeoPackage(file, {
+    table,
+    crs,
+    fields: subject.info.fields.filter((f) => kept.has(f.name)),
+    geometryType: subject.info.geometryType,
+    features: applied.features,
+    lastChange: deps.clock.now().toISOString(),
+  });
+  return { file, steps, layer: table };
+}
+
+/** The output format the plan's writer step names. */
+const writerFormat = (plan: ReleasePlan): string =>
+  String(plan.steps.find((s) => s.id === 'write-allow-list')?.params['format'] ?? '');
+
+/**
+ * How the map shows the public version: a GeoTIFF or GeoJSON as written, a GeoPackage through an
+ * indexed FlatGeobuf display copy of what was read back (ADR 0150).
+ */
+async function displayOf(
+  deps: ServiceDeps,
+  subject: ReviewSubject,
+  sha256: string,
+): Promise<{ readonly key: string; readonly contentType: string }> {
+  if (subject.kind === 'raster') return { key: sha256, contentType: 'image/tiff' };
+  if (subject.layer === null || subject.info.crs === null)
+    return { key: sha256, contentType: GEOJSON_CONTENT_TYPE };
+  const copy = deps.vector.toDisplayCopy({
+    name: subject.layer,
+    crs: subject.info.crs,
+    fields: subject.info.fields,
+    features: subject.features,
+  });
+  return { key: (await deps.objects.putBytes(copy)).sha256, contentType: FLATGEOBUF_CONTENT_TYPE };
 }
 
 interface Released {
@@ -194,6 +238,7 @@ export async function createRelease(
   resolve: ProfileResolver,
   id: DatasetId,
   job: JobContext = NO_JOB,
+  output?: ReleaseOutput,
 ): Promise<ReleaseResult> {
   const source = await requireInUse(deps, id);
   if (source.sourceId) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.alreadyPublic' });
@@ -214,7 +259,7 @@ export async function createRelease(
   const dir = await mkdtemp(path.join(deps.workDir, 'release-'));
   try {
     const written = await withStagedSubject(deps, source, (subject, sourcePath) => {
-      const plan = planOrRefuse(subject, basis);
+      const plan = planOrRefuse(subject, basis, output);
       return source.kind === 'raster'
         ? writeRaster(
             deps,
@@ -245,14 +290,14 @@ export async function createRelease(
       lineage: written.steps.length > 0,
       sourceReviewed: await reviewedAs(deps, id, source.sha256),
     };
-    const output = await parseSubject(deps, null, path.basename(written.file), written.file, {
+    const reread = await parseSubject(deps, written.layer, path.basename(written.file), written.file, {
       fields: record,
       release: history,
     });
     throwIfCancelled(job);
     const stored = await deps.objects.putFile(written.file, job.step({ phase: 'store' }));
     const newId = deps.ids.datasetId();
-    const review = reviewSubject(deps, ctx, basis.profile, newId, output, stored.sha256);
+    const review = reviewSubject(deps, ctx, basis.profile, newId, reread, stored.sha256);
     const report = toReviewReport(review);
     if (!report.passed) {
       throw new StrataError('RELEASE_REFUSED', {
@@ -260,21 +305,22 @@ export async function createRelease(
         count: report.blocking,
       });
     }
-    const info: DatasetInfo = output.info;
+    const info: DatasetInfo = reread.info;
+    const display = await displayOf(deps, reread, stored.sha256);
     const now = deps.clock.now().toISOString();
     const name = path.basename(written.file);
     const row: DatasetRow = {
       id: newId,
       name,
       kind: source.kind,
-      format: info.kind === 'raster' ? 'GeoTIFF' : 'GeoJSON',
-      layer: null,
+      format: info.kind === 'raster' ? 'GeoTIFF' : written.layer === null ? 'GeoJSON' : 'GeoPackage',
+      layer: written.layer,
       info,
       sha256: stored.sha256,
       byteSize: stored.size,
       files: [{ name, sha256: stored.sha256, size: stored.size }],
-      displayKey: stored.sha256,
-      displayContentType: info.kind === 'raster' ? 'image/tiff' : GEOJSON_CONTENT_TYPE,
+      displayKey: display.key,
+      displayContentType: display.contentType,
       valueRange: info.kind === 'raster' ? await deps.raster.valueRange(written.file, info) : null,
       sourceId: id,
       status: 'public-version',

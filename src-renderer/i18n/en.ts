@@ -186,6 +186,7 @@ export const en: UiStrings = {
     None: 'No geometry',
   },
   release: {
+    format: 'Output format',
     plan: 'Plan (before it runs)',
     planRefused: 'No public version can be made from the review as it stands',
     planAnswers: 'answers findings {{findings}}',

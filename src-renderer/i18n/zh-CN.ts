@@ -168,6 +168,7 @@ export const zhCN = {
     None: '无几何',
   },
   release: {
+    format: '输出格式',
     plan: '处理方案（生成前）',
     planRefused: '按当前审查结论不能生成公开版',
     planAnswers: '处理审查发现 {{findings}}',

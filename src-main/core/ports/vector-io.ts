@@ -1,4 +1,5 @@
 import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
+import type { GeoPackageLayer } from '../formats/geopackage/write-schema.js';
 import type { ImportCrsDecision } from '../crs/index.js';
 import type { CrsInfo, DatasetFormat, FieldInfo, SubjectText, VectorFeature } from '../model/index.js';
 
@@ -59,6 +60,11 @@ export interface FormatReader {
 export interface VectorIo {
   /** Serialises a fresh GeoJSON FeatureCollection (with its CRS named) — text only, no I/O. */
   toGeoJson(data: { readonly crs: CrsInfo; readonly features: readonly VectorFeature[] }): string;
+  /**
+   * Writes `layer` as a fresh GeoPackage at `file` (one feature table, no index, no metadata, no
+   * free page; ADR 0186), durably: nothing is at `file` unless all of it is.
+   */
+  writeGeoPackage(file: string, layer: GeoPackageLayer): Promise<void>;
   /** Writes a layer's display copy: an indexed FlatGeobuf (ADR 0150) — bytes only, no I/O. */
   toDisplayCopy(data: {
     readonly name: string;

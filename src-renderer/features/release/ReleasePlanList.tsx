@@ -2,6 +2,7 @@ import { Alert, List, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReleasePlanView } from '../../../src-main/api/types.js';
+import type { ReleaseOutput } from '../../../src-main/api/release-outputs.js';
 import { showMessage } from '../../i18n/messages.js';
 import { useActions } from '../../state/use-actions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
@@ -11,16 +12,24 @@ import { ErrorAlert } from '../../ui/ErrorAlert.js';
  * each step's transform with the findings it answers, or why no public version can be made. It is
  * fetched again whenever the review or its decisions change (`revision`).
  */
-export function ReleasePlanList({ id, revision }: { readonly id: string; readonly revision: string }) {
+export function ReleasePlanList({
+  id,
+  revision,
+  format,
+}: {
+  readonly id: string;
+  readonly revision: string;
+  readonly format?: ReleaseOutput | undefined;
+}) {
   const { t } = useTranslation();
   const actions = useActions();
-  const key = `${id}|${revision}`;
+  const key = `${id}|${revision}|${format ?? ''}`;
   // The answer for one key; a stale one (another dataset, an older review) shows as loading.
   const [answer, setAnswer] = useState<{ key: string; plan?: ReleasePlanView; error?: unknown } | null>(null);
 
   useEffect(() => {
     let current = true;
-    actions.api['release.plan']({ id }).then(
+    actions.api['release.plan']({ id, ...(format === undefined ? {} : { format }) }).then(
       (plan) => {
         if (current) setAnswer({ key, plan });
       },
@@ -31,7 +40,7 @@ export function ReleasePlanList({ id, revision }: { readonly id: string; readonl
     return () => {
       current = false;
     };
-  }, [actions.api, id, key]);
+  }, [actions.api, id, format, key]);
 
   const fresh = answer?.key === key ? answer : null;
   const error = fresh?.error ?? null;

@@ -1,6 +1,8 @@
 import { SuccessSection } from '../../ui/SuccessSection.js';
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { RELEASE_OUTPUTS } from '../../../src-main/api/release-outputs.js';
 import { useTranslation } from 'react-i18next';
 import type { DatasetDetail } from '../../../src-main/api/types.js';
 import { putRelease, select, useAppStore } from '../../state/app-store.js';
@@ -34,8 +36,13 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
     return d ? datasetTitle(d) : id;
   };
   const job = useJob();
+  const formats = s.kind === 'vector' ? RELEASE_OUTPUTS.vector : null;
+  const [format, setFormat] = useState<(typeof RELEASE_OUTPUTS.vector)[number]>(RELEASE_OUTPUTS.vector[0]);
+  const output = formats === null ? undefined : format;
   const release = useAsyncAction(async () => {
-    const created = await job.run((jobId) => actions.api['release.create']({ id: s.id, jobId }));
+    const created = await job.run((jobId) =>
+      actions.api['release.create']({ id: s.id, jobId, ...(output === undefined ? {} : { format: output }) }),
+    );
     putRelease(s.id, created);
     await actions.refreshDataset(s.id);
     return created;
@@ -84,10 +91,19 @@ export function ReleaseTab({ detail }: { readonly detail: DatasetDetail }) {
       ) : (
         <div className="section">
           <div className="section-title">{t('release.plan')}</div>
-          <ReleasePlanList id={s.id} revision={planRevision(detail)} />
+          <ReleasePlanList id={s.id} revision={planRevision(detail)} format={output} />
         </div>
       )}
       <div className="toolbar">
+        {formats === null ? null : (
+          <Select
+            value={format}
+            aria-label={t('release.format')}
+            data-testid="release-format"
+            options={formats.map((f) => ({ value: f, label: f }))}
+            onChange={setFormat}
+          />
+        )}
         <Button
           type="primary"
           loading={release.busy}

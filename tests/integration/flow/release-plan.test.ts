@@ -128,4 +128,55 @@ describe('the release plan', () => {
       findings: String(marking),
     });
   });
+
+  it('writes a GeoPackage when asked: one table, no index, no free page; GDAL and sqlite3 read it; it exports', async () => {
+    const { id } = await imported('矿点三', 3);
+    expect((await suite.client.call('release.plan', { id, format: 'GeoTIFF' })).refusal).toEqual({
+      reason: 'reason.planOutputFormat',
+      findings: '',
+      format: 'GeoTIFF',
+    });
+    const plan = await suite.client.call('release.plan', { id, format: 'GeoPackage' });
+    expect(plan.steps.at(-1)).toMatchObject({
+      transform: 'write-allow-list@1',
+      params: { format: 'GeoPackage' },
+    });
+    await approveCurrent(suite.team.reviewer, id);
+    const release = await suite.client.call('release.create', { id, format: 'GeoPackage' });
+    expect(release.review.passed).toBe(true);
+    expect(release.dataset).toMatchObject({ format: 'GeoPackage', crs: 'EPSG:4490', featureCount: 160 });
+
+    const detail = await suite.client.call('datasets.get', { id: release.id });
+    // The map reads it through an indexed FlatGeobuf display copy.
+    expect(detail.display.contentType).toBe('application/vnd.flatgeobuf');
+    await approveCurrent(suite.team.reviewer, release.id);
+    const exported = await suite.client.call('exchange.export', {
+      id: release.id,
+      outDir: path.join(suite.dir, 'out'),
+    });
+    expect((await suite.client.call('exchange.verify', { bag: exported.bag })).ok).toBe(true);
+
+    // What left, read by GDAL and by the sqlite3 shell.
+    const file = path.join(exported.bag, 'data', release.dataset.name);
+    const [layer] = await ogrLayers(file);
+    expect(layer).toMatchObject({ name: release.dataset.layer, featureCount: 160 });
+    expect(layer?.fields.map((f) => f.name)).toEqual(['名称']);
+    const sql = async (query: string) => (await runCommand('sqlite3', [file, query])).stdout.trim();
+    expect(await sql('PRAGMA freelist_count')).toBe('0');
+    expect(await sql('PRAGMA integrity_check')).toBe('ok');
+    expect(
+      (await sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).split('\n'),
+    ).toEqual(
+      [
+        'gpkg_contents',
+        'gpkg_geometry_columns',
+        'gpkg_spatial_ref_sys',
+        release.dataset.layer,
+        'sqlite_sequence',
+      ].sort(),
+    );
+    const dump = (await runCommand('ogrinfo', ['-al', '-q', file])).stdout;
+    expect(dump).not.toContain('部队');
+    expect(dump).toContain('大厂1号矿点');
+  });
 });

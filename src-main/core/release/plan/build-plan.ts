@@ -8,6 +8,7 @@ import {
   transformName,
   type NumberedFinding,
   type PlanInput,
+  type ReleaseOutput,
   type ReleaseTransform,
   type StepParams,
 } from './release-transform.js';
@@ -83,12 +84,14 @@ function refuseUnanswerable(
  * action or refuses the plan (a PlanRefusal thrown, with the finding numbers): a blocking finding
  * no transform can answer (the curator must act), a layer to remove whole, an action without a
  * transform here. Only the steps the findings need: a raster whose grid passes is only rewritten.
+ * The writer writes `output` (the kind's default when absent).
  */
 export function buildReleasePlan(
   subject: ReviewSubject,
   profile: ReviewProfile,
   findings: readonly Finding[],
   decisions: ReadonlyMap<number, FindingDecisionKind>,
+  output?: ReleaseOutput,
 ): ReleasePlan {
   const open = findings
     .map((finding, i) => ({ number: i + 1, finding }))
@@ -99,7 +102,7 @@ export function buildReleasePlan(
     const answered = open.filter((f) => answers(t, f.finding));
     return answered.length === 0 && t.always !== true
       ? []
-      : [planStep(t, { subject, profile, findings: answered })];
+      : [planStep(t, { subject, profile, findings: answered, output })];
   });
   return { kind: subject.kind, steps };
 }

@@ -16,16 +16,29 @@ export interface PlanInput<S extends ReviewSubject = ReviewSubject> {
   readonly subject: S;
   readonly profile: ReviewProfile;
   readonly findings: readonly NumberedFinding[];
+  /** The output format the curator chose; the writer's default for the kind when absent. */
+  readonly output?: ReleaseOutput | undefined;
 }
+
+/** The formats a public version is written in (ADR 0186): the first of each kind is its default. */
+export const RELEASE_OUTPUTS = { vector: ['GeoJSON', 'GeoPackage'], raster: ['GeoTIFF'] } as const;
+export type ReleaseOutput = (typeof RELEASE_OUTPUTS)[keyof typeof RELEASE_OUTPUTS][number];
+/** Every output format, for a contract's argument schema. */
+export const RELEASE_OUTPUT_FORMATS: readonly [ReleaseOutput, ...ReleaseOutput[]] = [
+  'GeoJSON',
+  'GeoPackage',
+  'GeoTIFF',
+];
 
 /**
  * Why a plan cannot make a dataset public (ADR 0186): a finding no transform can answer (the
  * curator must change the record or the data: a title, a missing 数据来源), one that removes the
  * whole layer (nothing is left to publish), one whose action this version has no transform for,
- * or a transform that lacks what it needs (the profile's rule, a located feature).
+ * a transform that lacks what it needs (the profile's rule, a located feature), or an output
+ * format the kind or the CRS cannot be written in.
  */
 export type PlanRefusalKind =
-  'needsCurator' | 'removesLayer' | 'noTransform' | 'profileLacksRule' | 'unlocated';
+  'needsCurator' | 'removesLayer' | 'noTransform' | 'profileLacksRule' | 'unlocated' | 'outputFormat';
 
 export class PlanRefusal extends Error {
   constructor(
