@@ -1,8 +1,9 @@
 import { gridExtent, type GeoTransform, type RasterInfo } from '../../model/index.js';
 import type { ReadonlySql } from '../../ports/index.js';
-import { corrupt, tooLarge } from '../format-error.js';
+import { corrupt, tooLarge, unsupported } from '../format-error.js';
 import { quoteIdent, readCrs, type TilesEntry } from './read.js';
 import { num, readTileMatrixSet, type TileMatrix } from './tile-matrix.js';
+import { tileImageType } from './tile-pixels.js';
 
 /**
  * Most pixels a tile raster may have at its finest level: 2^32 (65,536²). Its working copy is a
@@ -105,6 +106,25 @@ async function finestWithTiles(
 }
 
 /**
+ * A table whose tiles are WebP (the gpkg_webp extension writes a whole table so) is refused at
+ * open from its first tile's head, rather than when its copy is written: no WebP decoder is shipped.
+ */
+async function refuseWebp(db: ReadonlySql, table: string, zoom: number): Promise<void> {
+  const [first] = await db.all(
+    `SELECT tile_column, tile_row, substr(tile_data, 1, 12) AS head FROM ${quoteIdent(table)}
+      WHERE zoom_level = ? LIMIT 1`,
+    [zoom],
+  );
+  const head = first?.['head'];
+  if (head instanceof Uint8Array && tileImageType(head) === 'image/webp')
+    throw unsupported('gpkgTileWebp', {
+      zoom,
+      column: String(first?.['tile_column']),
+      row: String(first?.['tile_row']),
+    });
+}
+
+/**
  * Reads a tile table's grid and its RasterInfo as GDAL reports them (`gdalinfo GPKG:file:table`):
  * size at the finest zoom level with tiles over gpkg_contents' extent (else the matrix set's),
  * GDAL's band count (4 unless its metadata says), Byte samples, CRS from gpkg_spatial_ref_sys
@@ -124,6 +144,7 @@ export async function readTileRaster(
   const set = await readTileMatrixSet(db, table, isTable);
   await checkTilePlaces(db, table, set.levels);
   const level = await finestWithTiles(db, table, set.levels);
+  await refuseWebp(db, table, level.zoom);
   const [minX, minY, maxX, maxY] = entry.bounds ?? set.bounds;
   const width = Math.max(1, Math.floor(0.5 + (maxX - minX) / level.pixelX));
   const height = Math.max(1, Math.floor(0.5 + (maxY - minY) / level.pixelY));
