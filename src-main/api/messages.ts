@@ -66,9 +66,9 @@ export const MESSAGES = {
     en: 'JSON nested deeper than {{max}} levels',
   },
   // GeoPackage (SQLite, WKB) and FlatGeobuf
-  'notice.geopackage.tilesSkipped': {
-    'zh-CN': '{{file}}：其中的瓦片（栅格）图层暂不支持读取，未导入；矢量图层已全部导入',
-    en: '{{file}}: its tile (raster) tables cannot be read yet and were not imported; every vector layer was',
+  'notice.geopackage.coveragesSkipped': {
+    'zh-CN': '{{file}}：其中的格网覆盖表暂不支持读取，未导入；其余图层已全部导入',
+    en: '{{file}}: its gridded coverage (2d-gridded-coverage) tables cannot be read yet and were not imported; every other layer was',
   },
   'problem.sqliteNotDatabase': {
     'zh-CN': '不是可读取的 SQLite 数据库（GeoPackage 须为 SQLite 文件；{{code}}）',
@@ -110,10 +110,42 @@ export const MESSAGES = {
     'zh-CN': '一个图层的要素超过 {{max}} 个',
     en: 'a layer holds more than {{max}} features',
   },
-  'problem.gpkgTilesOnly': {
+  'problem.gpkgCoveragesOnly': {
+    'zh-CN': '只含 {{count}} 个格网覆盖表，暂不支持读取；请用 gdal_translate 转为 GeoTIFF 后导入',
+    en: 'it holds only {{count}} gridded coverage (2d-gridded-coverage) table(s), which cannot be read yet: convert to GeoTIFF with gdal_translate and import that',
+  },
+  'problem.gpkgTileMatrixBounds': {
+    'zh-CN': '第 {{zoom}} 级瓦片矩阵覆盖不了瓦片矩阵集的范围，二者不一致',
+    en: 'the tile matrix of zoom level {{zoom}} does not cover the tile matrix set’s bounds: the two disagree',
+  },
+  'problem.gpkgTileZoomUnknown': {
+    'zh-CN': '瓦片表中有第 {{zoom}} 级的瓦片，但瓦片矩阵表中没有该级别',
+    en: 'the tile table holds tiles of zoom level {{zoom}}, which gpkg_tile_matrix does not list',
+  },
+  'problem.gpkgTileOutOfRange': {
+    'zh-CN': '瓦片 {{zoom}}/{{column}}/{{row}} 的列号或行号超出该级瓦片矩阵的范围',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} has a column or row outside its zoom level’s tile matrix',
+  },
+  'problem.gpkgTileRasterSize': {
+    'zh-CN': '瓦片表 {{layer}} 最精细一级为 {{width}} × {{height}} 像元，超过可导入的大小',
+    en: 'the tile table {{layer}} is {{width}} × {{height}} pixels at its finest level, more than can be imported',
+  },
+  'problem.gpkgTileWebp': {
     'zh-CN':
-      '只含 {{count}} 个瓦片（栅格）图层，暂不支持读取 GeoPackage 瓦片；请用 gdal_translate 转为 GeoTIFF 后导入',
-    en: 'it holds only {{count}} tile (raster) table(s); GeoPackage tiles cannot be read yet: convert to GeoTIFF with gdal_translate and import that',
+      '瓦片 {{zoom}}/{{column}}/{{row}} 是 WebP 图像，本软件不含 WebP 解码器；请用 gdal_translate 转为 PNG 瓦片后导入',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} is a WebP image and Strata has no WebP decoder: convert it with gdal_translate -co TILE_FORMAT=PNG and import that',
+  },
+  'problem.gpkgTileNotImage': {
+    'zh-CN': '瓦片 {{zoom}}/{{column}}/{{row}} 不是可解码的 PNG 或 JPEG 图像',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} is not a PNG or JPEG image that can be decoded',
+  },
+  'problem.gpkgTileSize': {
+    'zh-CN': '瓦片 {{zoom}}/{{column}}/{{row}} 为 {{width}} × {{height}} 像元，与瓦片矩阵声明的尺寸不符',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} is {{width}} × {{height}} pixels, not the size its tile matrix declares',
+  },
+  'problem.gpkgTileDepth': {
+    'zh-CN': '瓦片 {{zoom}}/{{column}}/{{row}} 为 {{bits}} 位图像；GeoPackage 瓦片栅格只支持 8 位',
+    en: 'the tile {{zoom}}/{{column}}/{{row}} is a {{bits}}-bit image; GeoPackage tile rasters are 8-bit',
   },
   'problem.gpkgGeometryHeader': {
     'zh-CN': '第 {{feature}} 个要素的几何不是有效的 GeoPackage 几何（文件头）',

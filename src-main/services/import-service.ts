@@ -20,7 +20,7 @@ import type {
 import type { JobContext, ServiceDeps } from './deps.js';
 import { toSummary } from './dataset-view.js';
 import { NO_JOB, enterStep, forItem, throwIfCancelled } from './job-context.js';
-import { buildWorkingCopy } from './working-copy.js';
+import { buildWorkingCopy, pixelsFromCopy } from './working-copy.js';
 import { heldCopy, type HeldCopy } from './held-copy.js';
 
 async function valueRangeOf(
@@ -125,9 +125,8 @@ export async function importFile(
       ...(Object.keys(options).length > 0 ? { openOptions: options } : {}),
     };
     const built = await buildWorkingCopy(deps, draft, job);
-    // A PNG/JPEG scan's pixels are read from its working copy: a GeoTIFF of the same pixels.
-    const decodedFrom =
-      built.format === 'PNG' || built.format === 'JPEG' ? deps.objects.pathOf(built.displayKey) : file;
+    // A PNG/JPEG scan's and a tile table's pixels are read from the working copy: a GeoTIFF of them.
+    const decodedFrom = pixelsFromCopy(built) ? deps.objects.pathOf(built.displayKey) : file;
     const row = { ...built, valueRange: await valueRangeOf(deps, decodedFrom, layer) };
     const title = layer.layer ?? path.parse(name).name;
     rows.push({

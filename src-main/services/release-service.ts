@@ -19,7 +19,7 @@ import { parseSubject, withStagedSubject } from './subject.js';
 import { reviewedAs } from './subject-record.js';
 import { reviewSubject } from './review-service.js';
 import { toLineage, toReviewReport, toSummary } from './dataset-view.js';
-import { isScan } from './working-copy.js';
+import { isScan, isTileRaster } from './working-copy.js';
 import { requireSignedApproval } from './approval-check.js';
 import { supersedePublicVersions } from './supersede-public.js';
 import {
@@ -245,9 +245,10 @@ export async function createRelease(
   if (!source.info.crs) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.noCrs' });
   // A CRS without a grid (GCPs only) gives no place to resample or snap to: it must be rectified first.
   if (!source.info.extent) throw new StrataError('RELEASE_REFUSED', { reason: 'reason.notGeoreferenced' });
-  // The resample reads GeoTIFF only: a scan is resampled from its working copy, which holds its
-  // decoded pixels georeferenced from its side files (ADR 0136); one without a copy cannot be.
-  const scan = isScan(source);
+  // The resample reads GeoTIFF only: a scan or a GeoPackage tile table is resampled from its
+  // working copy, which holds its decoded pixels georeferenced from its side files (ADR 0136) or
+  // tile matrix (ADR 0181); one without a copy cannot be.
+  const scan = isScan(source) || isTileRaster(source);
   if (scan && source.displayKey === source.sha256)
     throw new StrataError('RELEASE_REFUSED', { reason: 'reason.scanRelease', format: source.format });
   if (source.info.kind === 'raster') refuseOverBudget(source.info);

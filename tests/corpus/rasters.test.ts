@@ -2,7 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StrataError } from '../../src-main/api/errors.js';
 import { readRasterInfo } from '../../src-main/node/raster/index.js';
+import { openFile } from '../../src-main/node/formats/index.js';
 import { expectRasterInfoLikeGdal } from '../support/raster-vs-gdal.js';
+import { expectTileRasterLikeGdal } from '../support/tile-raster-vs-gdal.js';
 import { corpus, corpusFiles, corpusRoot } from './corpus.js';
 
 const present = corpusRoot() !== null;
@@ -32,6 +34,19 @@ describe.skipIf(!present)('corpus rasters: our header reading agrees with gdalin
     expect((await readRasterInfo(corpus('raster', 'lcc2sp.tif'))).crs?.name).toBe(
       'ETRS89 / Belgian Lambert 2008',
     );
+  });
+});
+
+describe.skipIf(!present)('corpus GeoPackage tile tables: raster facts agree with gdalinfo', () => {
+  it.each(corpusFiles('gpkg', /\.gpkg$/i))('%s', async (file) => {
+    const opened = await openFile(file).catch(() => null);
+    for (const layer of opened?.layers ?? [])
+      if (layer.kind === 'raster') await expectTileRasterLikeGdal(file, layer.layer ?? '');
+  });
+
+  it('test_tiles_srid.gpkg holds one tile raster', async () => {
+    const opened = await openFile(corpus('gpkg', 'test_tiles_srid.gpkg'));
+    expect(opened.layers.map((l) => [l.kind, l.layer])).toEqual([['raster', 'test']]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { corrupt, tooLarge, unsupported } from '../formats/format-error.js';
 import { readContents, readCrs } from '../formats/geopackage/read.js';
+import { checkZoom, num, readTileMatrixSet } from '../formats/geopackage/tile-matrix.js';
+import { MAX_TILE_BYTES, tileImageType } from '../formats/geopackage/tile-pixels.js';
 import type { ReadonlySql, SqlCell } from '../ports/index.js';
 import { MAX_ZOOM } from './config.js';
 
@@ -30,11 +32,6 @@ export interface TileSetInfo {
   readonly mapImages?: boolean;
 }
 
-/** Largest tile served; tile sets hold 256 or 512 px images of tens of kilobytes. */
-export const MAX_TILE_BYTES = 2 * 1024 * 1024;
-/** Largest tile edge in pixels a GeoPackage may declare. */
-const MAX_TILE_PIXELS = 4096;
-
 const WEB_MERCATOR_HALF = 20037508.342789244;
 const WEB_MERCATOR_PROJ4 =
   '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs';
@@ -42,24 +39,10 @@ const WEB_MERCATOR_PROJ4 =
 const MERCATOR_MAX_LAT = 85.0511287798066;
 
 const text = (v: SqlCell | undefined): string | null => (typeof v === 'string' ? v : null);
-const num = (v: SqlCell | undefined): number | null =>
-  typeof v === 'number'
-    ? v
-    : typeof v === 'bigint'
-      ? Number(v)
-      : typeof v === 'string' && v.trim() !== ''
-        ? Number(v)
-        : null;
 const int = (v: SqlCell | undefined): number | null => {
   const n = num(v);
   return n !== null && Number.isInteger(n) ? n : null;
 };
-
-function checkZoom(zoom: number | null): number {
-  if (zoom === null || zoom < 0 || zoom > MAX_ZOOM)
-    throw corrupt('tileSetZoom', { zoom: String(zoom), max: MAX_ZOOM });
-  return zoom;
-}
 
 async function tableKinds(db: ReadonlySql): Promise<Map<string, string>> {
   const rows = await db.all(
@@ -150,112 +133,42 @@ export async function readMbtilesInfo(db: ReadonlySql): Promise<TileSetInfo> {
   };
 }
 
-function checkLevel(
-  row: Readonly<Record<string, SqlCell>>,
-  previous: TileLevel | undefined,
-): TileLevel & { tw: number; th: number } {
-  const zoom = checkZoom(int(row['zoom_level']));
-  const matrixWidth = int(row['matrix_width']);
-  const matrixHeight = int(row['matrix_height']);
-  const tw = int(row['tile_width']);
-  const th = int(row['tile_height']);
-  const px = num(row['pixel_x_size']);
-  const py = num(row['pixel_y_size']);
-  const limit = 2 ** MAX_ZOOM;
-  const sane =
-    matrixWidth !== null &&
-    matrixWidth >= 1 &&
-    matrixWidth <= limit &&
-    matrixHeight !== null &&
-    matrixHeight >= 1 &&
-    matrixHeight <= limit &&
-    tw !== null &&
-    tw >= 1 &&
-    tw <= MAX_TILE_PIXELS &&
-    th !== null &&
-    th >= 1 &&
-    th <= MAX_TILE_PIXELS &&
-    px !== null &&
-    Number.isFinite(px) &&
-    px > 0 &&
-    py !== null &&
-    Number.isFinite(py) &&
-    py > 0 &&
-    (previous === undefined || px < previous.resolution);
-  if (!sane) throw corrupt('tileSetMatrix', { zoom });
-  // OpenLayers' grids have one resolution per level: pixels must be square.
-  if (Math.abs(px - py) > px * 1e-9) throw unsupported('tileSetPixelNotSquare', { zoom });
-  return { zoom, resolution: px, matrixWidth, matrixHeight, tw, th };
-}
-
 /**
- * A GeoPackage tile table (GeoPackage 1.3 §2.2): its tile matrix set (CRS and bounds, origin at
- * the top-left) and tile matrices, rows counted from the top. `table` picks one of several tile
+ * A GeoPackage tile table (GeoPackage 1.3 §2.2) as a basemap: its tile matrix set and matrices
+ * (read by the GeoPackage module's one reader of them), rows counted from the top. OpenLayers'
+ * grids need one tile size and square pixels at every level. `table` picks one of several tile
  * tables; without it the first in gpkg_contents.
  */
 export async function readGpkgTilesInfo(db: ReadonlySql, table?: string): Promise<TileSetInfo> {
   const kinds = await tableKinds(db);
+  // A file without tile matrices is no tile set, whatever its contents list says.
   for (const required of ['gpkg_tile_matrix_set', 'gpkg_tile_matrix'])
     if (kinds.get(required) !== 'table') throw corrupt('gpkgNoContents', { table: required });
-  const { tiles } = await readContents(db);
-  const chosen = table === undefined ? tiles[0] : tiles.find((t) => t === table);
+  const { tiles, isTable } = await readContents(db);
+  const chosen = table === undefined ? tiles[0] : tiles.find((t) => t.table === table);
   if (chosen === undefined) throw corrupt('tileSetNoTiles', { table: table ?? 'gpkg_contents' });
-  if (kinds.get(chosen.toLowerCase()) !== 'table')
-    throw corrupt('gpkgLayerNotTable', { layer: chosen.slice(0, 80) });
-  const [set] = await db.all(
-    'SELECT srs_id, min_x, min_y, max_x, max_y FROM gpkg_tile_matrix_set WHERE table_name = ?',
-    [chosen],
-  );
-  const bounds = [set?.['min_x'], set?.['min_y'], set?.['max_x'], set?.['max_y']].map((v) => num(v));
-  const [minX, minY, maxX, maxY] = bounds;
-  if (
-    set === undefined ||
-    minX == null ||
-    minY == null ||
-    maxX == null ||
-    maxY == null ||
-    !bounds.every((v) => v !== null && Number.isFinite(v)) ||
-    minX >= maxX ||
-    minY >= maxY
-  )
-    throw corrupt('tileSetNoMatrix', { table: chosen.slice(0, 80) });
-  const crs = await readCrs(db, int(set['srs_id']));
-  if (crs === null) throw unsupported('tileSetCrs', { table: chosen.slice(0, 80) });
-  const rows = await db.all(
-    `SELECT zoom_level, matrix_width, matrix_height, tile_width, tile_height, pixel_x_size, pixel_y_size
-       FROM gpkg_tile_matrix WHERE table_name = ? ORDER BY zoom_level LIMIT ?`,
-    [chosen, MAX_ZOOM + 2],
-  );
-  if (rows.length === 0) throw corrupt('tileSetNoMatrix', { table: chosen.slice(0, 80) });
-  const levels: TileLevel[] = [];
-  let size: readonly [number, number] | null = null;
-  for (const row of rows) {
-    const { tw, th, ...level } = checkLevel(row, levels.at(-1));
-    if (size !== null && (size[0] !== tw || size[1] !== th))
-      throw unsupported('tileSetTileSizes', { zoom: level.zoom });
-    size = [tw, th];
-    levels.push(level);
-  }
+  const set = await readTileMatrixSet(db, chosen.table, isTable);
+  const crs = await readCrs(db, set.srsId);
+  if (crs === null) throw unsupported('tileSetCrs', { table: chosen.table.slice(0, 80) });
+  const first = set.levels[0];
+  const levels: TileLevel[] = set.levels.map((l) => {
+    if (first !== undefined && (l.tileWidth !== first.tileWidth || l.tileHeight !== first.tileHeight))
+      throw unsupported('tileSetTileSizes', { zoom: l.zoom });
+    if (Math.abs(l.pixelX - l.pixelY) > l.pixelX * 1e-9)
+      throw unsupported('tileSetPixelNotSquare', { zoom: l.zoom });
+    return { zoom: l.zoom, resolution: l.pixelX, matrixWidth: l.matrixWidth, matrixHeight: l.matrixHeight };
+  });
+  const [minX, minY, maxX, maxY] = set.bounds;
   return {
     kind: 'gpkg-tiles',
-    table: chosen,
+    table: chosen.table,
     crs: { code: crs.code, proj4: crs.proj4 },
     origin: [minX, maxY],
-    tileWidth: size?.[0] ?? 256,
-    tileHeight: size?.[1] ?? 256,
+    tileWidth: first?.tileWidth ?? 256,
+    tileHeight: first?.tileHeight ?? 256,
     levels,
     extent: [minX, minY, maxX, maxY],
   };
-}
-
-/** A tile's image type, from its first bytes; tiles are served as stored, so only images pass. */
-export function tileImageType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | null {
-  const at = (i: number): number => bytes[i] ?? -1;
-  if (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) return 'image/png';
-  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
-  const ascii = (from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 export interface Tile {

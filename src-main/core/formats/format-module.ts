@@ -33,7 +33,7 @@ export type FormatNotice =
   | 'shapefile.shxMissing'
   | 'shapefile.shxInconsistent'
   // GeoPackage
-  | 'geopackage.tilesSkipped'
+  | 'geopackage.coveragesSkipped'
   // CSV
   | 'csv.rowsWithoutCoordinates';
 

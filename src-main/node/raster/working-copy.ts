@@ -20,6 +20,7 @@ import { nativeDeflate } from './native-codecs.js';
 import { Level } from './pyramid-level.js';
 import { writeNorthUpPyramid } from './north-up-copy.js';
 import { isScanImage, writeScanPyramid } from './scan-copy.js';
+import { writeTilePyramid } from './tile-copy.js';
 import {
   COPIED_TAGS,
   COPY_TILE,
@@ -76,7 +77,7 @@ function scanCopyReason(header: GeoTiffHeader): NoCopyReason | null {
  * DEFLATE with predictor, with internal overviews (2 × 2 averages, nodata ignored) down to
  * ≤ 256 px. A GeoTIFF's georeferencing and nodata tags are copied verbatim and no other tag; a
  * scan's (`placement`: a PNG or JPEG decoded whole, or a plain TIFF) are written from the
- * placement (ADR 0136); a rotated, sheared or south-up grid is resampled north-up (ADR 0173). Streams a TIFF source by block rows (strips or tiles), never holding the
+ * placement (ADR 0136), as are a GeoPackage tile table's (its tiles decoded, ADR 0181); a rotated, sheared or south-up grid is resampled north-up (ADR 0173). Streams a TIFF source by block rows (strips or tiles), never holding the
  * whole raster unless one strip is the whole raster. Writes a temp name, fsyncs, renames.
  * Progress in source blocks (rows for a PNG/JPEG). CANCELLED on abort, leaving nothing behind; a
  * raster that does not need or cannot take a copy writes nothing.
@@ -90,33 +91,35 @@ export async function writeWorkingCopy(
   const tmp = `${destPath}.${randomUUID()}.tmp`;
   try {
     const outcome =
-      placement !== undefined && (await isScanImage(srcPath))
-        ? await writeScanPyramid(srcPath, tmp, placement, opts)
-        : await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
-            if (placement === undefined && header.info.geoTransform !== undefined)
-              return writeNorthUpPyramid(source, header, tmp, opts);
-            const reason = placement === undefined ? noCopyReason(header) : scanCopyReason(header);
-            if (reason !== null) return { written: false, reason };
-            const dir = await readTiffDirectory(source);
-            let writer: PyramidTiffWriter;
-            try {
-              writer = new PyramidTiffWriter(
-                pyramidSpec(header.image, dir.ifds[0]?.tags, placement),
-                nativeDeflate,
-              );
-            } catch (err) {
-              if (!(err instanceof RangeError)) throw err;
-              return { written: false, reason: 'tooLarge' };
-            }
-            const out = await open(tmp, 'wx');
-            try {
-              await copyInto(source, header, writer.attach(fileSink(out)), opts);
-              await out.sync();
-            } finally {
-              await out.close();
-            }
-            return { written: true, levels: writer.levels.length };
-          });
+      placement?.tileTable !== undefined
+        ? await writeTilePyramid(srcPath, tmp, placement.tileTable, placement, opts)
+        : placement !== undefined && (await isScanImage(srcPath))
+          ? await writeScanPyramid(srcPath, tmp, placement, opts)
+          : await withGeoTiff(srcPath, async (source, header): Promise<WorkingCopyOutcome> => {
+              if (placement === undefined && header.info.geoTransform !== undefined)
+                return writeNorthUpPyramid(source, header, tmp, opts);
+              const reason = placement === undefined ? noCopyReason(header) : scanCopyReason(header);
+              if (reason !== null) return { written: false, reason };
+              const dir = await readTiffDirectory(source);
+              let writer: PyramidTiffWriter;
+              try {
+                writer = new PyramidTiffWriter(
+                  pyramidSpec(header.image, dir.ifds[0]?.tags, placement),
+                  nativeDeflate,
+                );
+              } catch (err) {
+                if (!(err instanceof RangeError)) throw err;
+                return { written: false, reason: 'tooLarge' };
+              }
+              const out = await open(tmp, 'wx');
+              try {
+                await copyInto(source, header, writer.attach(fileSink(out)), opts);
+                await out.sync();
+              } finally {
+                await out.close();
+              }
+              return { written: true, levels: writer.levels.length };
+            });
     if (!outcome.written) return outcome;
     if (opts.signal?.aborted === true) throw new StrataError('CANCELLED');
     await rename(tmp, destPath);

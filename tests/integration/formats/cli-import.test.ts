@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../support/gdal.js';
+import { gdalinfo, runCommand } from '../../support/gdal.js';
 import { ogrLayers } from '../../support/ogr-layers.js';
 import { copyFixture, tempDir } from '../../support/samples.js';
 import { CLI } from '../../support/cli.js';
@@ -65,5 +65,35 @@ describe('strata import of the document formats', () => {
       expect(run.stderr).toMatch(reason);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('a GeoPackage gives one object per layer, its tile table a raster with GDAL’s size and bands', async () => {
+    const gpkg = await copyFixture(scratch.dir, 'containers', 'vectors-and-tiles.gpkg');
+    const run = await strata('import', gpkg, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const datasets = JSON.parse(run.stdout) as (Dataset & {
+      kind: string;
+      width?: number;
+      height?: number;
+      bandCount?: number;
+    })[];
+    expect(datasets.map((d) => [d.kind, d.format, d.layer])).toEqual([
+      ['vector', 'GeoPackage', '钻孔'],
+      ['vector', 'GeoPackage', '断层'],
+      ['vector', 'GeoPackage', '采矿权'],
+      ['raster', 'GeoPackage', '影像'],
+    ]);
+    const raster = datasets[3];
+    const g = await gdalinfo(`GPKG:${gpkg}:影像`);
+    expect([raster?.width, raster?.height, raster?.bandCount]).toEqual([...g.size, g.bands.length]);
+    expect(raster?.crs).toBe('EPSG:4490');
+  });
+
+  it('a GeoPackage whose tile is no image fails with a one-line reason naming the tile', async () => {
+    const file = await copyFixture(scratch.dir, 'gpkg_tiles_bad', 'not-image.gpkg');
+    const run = await strata('import', file, '--json');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/not-image\.gpkg.*tile 2\/1\/0/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

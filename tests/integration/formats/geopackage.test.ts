@@ -118,25 +118,19 @@ describe('GeoPackage: what cannot be read is refused with a reason', () => {
     expect(r.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('a tiles-only GeoPackage is refused as unsupported, since no tile reader gives pixels yet', async () => {
-    const r = await refusal(fixture('containers', 'tiles-only.gpkg'));
-    expect([r.code, r.problem]).toEqual(['UNSUPPORTED_FORMAT', 'problem.gpkgTilesOnly']);
-    // GDAL does see a raster there: the refusal is ours, not a misread file.
-    expect(await ogrLayers(fixture('containers', 'tiles-only.gpkg'))).toEqual([]);
+  it('a GeoPackage of gridded coverages only is refused as unsupported, naming them', async () => {
+    const r = await refusal(fixture('gpkg_tiles', 'coverage.gpkg'));
+    expect([r.code, r.problem]).toEqual(['UNSUPPORTED_FORMAT', 'problem.gpkgCoveragesOnly']);
+    expect(r.en).toContain('2d-gridded-coverage');
   });
 
-  it('vectors beside a tile table are read, and the left-out tiles are told once, in both languages', async () => {
-    const file = fixture('containers', 'vectors-and-tiles.gpkg');
+  it('a tiles-only GeoPackage is one raster layer, named by its table as GDAL names it', async () => {
+    const file = fixture('containers', 'tiles-only.gpkg');
     const opened = await openFile(file);
-    expect(opened.layers.map((l) => [l.kind, l.layer, l.notices])).toEqual([
-      ['vector', '钻孔', ['geopackage.tilesSkipped']],
-      ['vector', '断层', []],
-      ['vector', '采矿权', []],
-    ]);
-    expect(opened.layers.map((l) => l.layer)).toEqual((await ogrLayers(file)).map((l) => l.name));
-    const en = renderMessage('notice.geopackage.tilesSkipped', { file: 'vectors-and-tiles.gpkg' }, 'en');
-    const zh = renderMessage('notice.geopackage.tilesSkipped', { file: 'vectors-and-tiles.gpkg' }, 'zh-CN');
-    expect([en, zh].every((t) => t.startsWith('vectors-and-tiles.gpkg'))).toBe(true);
+    expect(opened.layers.map((l) => [l.kind, l.layer])).toEqual([['raster', 'tiles-only']]);
+    const en = renderMessage('notice.geopackage.coveragesSkipped', { file: 'x.gpkg' }, 'en');
+    const zh = renderMessage('notice.geopackage.coveragesSkipped', { file: 'x.gpkg' }, 'zh-CN');
+    expect([en, zh].every((t) => t.startsWith('x.gpkg'))).toBe(true);
   });
 
   it('opening the file never writes to it (no journal, no -wal, bytes unchanged)', async () => {

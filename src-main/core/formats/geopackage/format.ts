@@ -1,6 +1,7 @@
 import type { FileHead, FormatModule, LayerRead } from '../format-module.js';
 import { unsupported } from '../format-error.js';
 import { readContents, readLayer } from './read.js';
+import { readTileRaster } from './tile-raster.js';
 import { gpkgMetadataTexts, sqliteFreeSpaceTexts } from './hidden.js';
 import { isSqlite } from './sqlite-header.js';
 
@@ -12,9 +13,10 @@ const ascii = (h: Uint8Array, from: number, to: number): string =>
 
 /**
  * OGC GeoPackage: every vector table (gpkg_contents 'features', and 'attributes' tables as layers
- * without geometry, as GDAL lists them) is one layer named by its table. Tile tables are not read:
- * the raster side has no tile reader yet (ADR 0141), so they are left out with a notice, and a file
- * that holds only tiles is refused. A file named .gpkg that is no SQLite database is still claimed,
+ * without geometry, as GDAL lists them) is one layer named by its table, and every tile table
+ * ('tiles') one raster layer as GDAL exposes it (ADR 0181), after the vectors. Gridded coverages
+ * ('2d-gridded-coverage', 16-bit or float tiles) are not read: left out with a notice, and a file
+ * holding nothing else is refused. A file named .gpkg that is no SQLite database is still claimed,
  * so that it is refused as a broken GeoPackage rather than as an unknown format.
  */
 export const geopackageFormat: FormatModule = {
@@ -30,15 +32,20 @@ export const geopackageFormat: FormatModule = {
     const db = await input.openSqlite();
     try {
       const contents = await readContents(db);
-      if (contents.vectors.length === 0 && contents.tiles.length > 0)
-        throw unsupported('gpkgTilesOnly', { count: contents.tiles.length });
+      const { coverages } = contents;
+      if (contents.vectors.length === 0 && contents.tiles.length === 0 && coverages.length > 0)
+        throw unsupported('gpkgCoveragesOnly', { count: coverages.length });
+      // The coverages left out are told once, with the file's first layer.
+      const notices = (): readonly 'geopackage.coveragesSkipped'[] =>
+        layers.length === 0 && coverages.length > 0 ? ['geopackage.coveragesSkipped'] : [];
       const layers: LayerRead[] = [];
       for (const entry of contents.vectors) {
         const read = await readLayer(db, entry);
-        // The tiles left out are told once, with the file's first layer.
-        const notices =
-          layers.length === 0 && contents.tiles.length > 0 ? (['geopackage.tilesSkipped'] as const) : [];
-        layers.push({ kind: 'vector', layer: entry.table, ...read, notices });
+        layers.push({ kind: 'vector', layer: entry.table, ...read, notices: notices() });
+      }
+      for (const entry of contents.tiles) {
+        const { info } = await readTileRaster(db, entry, contents.isTable);
+        layers.push({ kind: 'raster', layer: entry.table, info, notices: notices() });
       }
       return layers;
     } finally {

@@ -26,10 +26,22 @@ export interface ContentsEntry {
   readonly srsId: number | null;
 }
 
-/** What the layer list yields: the tables we read, and the tile tables we leave out. */
+/** A tile table named in gpkg_contents, with the bounds gpkg_contents gives it (null when unset). */
+export interface TilesEntry {
+  readonly table: string;
+  readonly srsId: number | null;
+  readonly bounds: readonly [number, number, number, number] | null;
+}
+
+/**
+ * What the layer list yields: the vector tables, the tile tables (read as rasters), the gridded
+ * coverages we leave out, and which names are real tables of the file.
+ */
 export interface GpkgContents {
   readonly vectors: readonly ContentsEntry[];
-  readonly tiles: readonly string[];
+  readonly tiles: readonly TilesEntry[];
+  readonly coverages: readonly string[];
+  readonly isTable: (name: string) => boolean;
 }
 
 /** A double-quoted SQL identifier: the only way a name from the file enters a statement. */
@@ -64,20 +76,27 @@ export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
   const isTable = (name: string): boolean => tables.has(asciiLower(name));
   for (const required of ['gpkg_contents', 'gpkg_spatial_ref_sys'])
     if (!isTable(required)) throw corrupt('gpkgNoContents', { table: required });
-  const rows = await db.all('SELECT table_name, data_type, srs_id FROM gpkg_contents ORDER BY rowid');
+  const rows = await db.all(
+    'SELECT table_name, data_type, srs_id, min_x, min_y, max_x, max_y FROM gpkg_contents ORDER BY rowid',
+  );
   const vectors: ContentsEntry[] = [];
-  const tiles: string[] = [];
+  const tiles: TilesEntry[] = [];
+  const coverages: string[] = [];
   for (const row of rows) {
     const table = text(row['table_name']);
     const dataType = text(row['data_type']);
     if (table === null || dataType === null) throw corrupt('gpkgContentsRow');
     checkName(table);
-    if (dataType === 'tiles' || dataType === '2d-gridded-coverage') {
-      tiles.push(table);
+    if (dataType === '2d-gridded-coverage') {
+      coverages.push(table);
       continue;
     }
-    if (dataType !== 'features' && dataType !== 'attributes') continue;
+    if (dataType !== 'features' && dataType !== 'attributes' && dataType !== 'tiles') continue;
     if (!isTable(table)) throw corrupt('gpkgLayerNotTable', { layer: shown(table) });
+    if (dataType === 'tiles') {
+      tiles.push({ table, srsId: int(row['srs_id']), bounds: contentsBounds(row) });
+      continue;
+    }
     vectors.push({ table, dataType, srsId: int(row['srs_id']) });
   }
   if (
@@ -86,7 +105,17 @@ export async function readContents(db: ReadonlySql): Promise<GpkgContents> {
     vectors.some((v) => v.dataType === 'features')
   )
     throw corrupt('gpkgNoContents', { table: 'gpkg_geometry_columns' });
-  return { vectors, tiles };
+  return { vectors, tiles, coverages, isTable };
+}
+
+/** gpkg_contents' min_x … max_y when all four are set, finite and ordered, as GDAL takes them; else null. */
+function contentsBounds(row: SqlRow): readonly [number, number, number, number] | null {
+  const values = ['min_x', 'min_y', 'max_x', 'max_y'].map((k) => row[k]);
+  if (!values.every((v) => typeof v === 'number')) return null;
+  const [minX = NaN, minY = NaN, maxX = NaN, maxY = NaN] = values;
+  return [minX, minY, maxX, maxY].every(Number.isFinite) && minX < maxX && minY < maxY
+    ? [minX, minY, maxX, maxY]
+    : null;
 }
 
 /**
