@@ -134,6 +134,13 @@ describe('strata CLI — the archive flow from the command line', () => {
         error: { code: 'RELEASE_REFUSED', params: { reason: 'reason.notApproved' } },
       });
       await approveByCli(home, raster.id);
+      // The plan is shown first (ADR 0186): the block average to the profile's grid, then the write.
+      const plan = await strataJson<{ steps: { transform: string }[]; refusal: null }>('plan', raster.id);
+      expect(plan.steps.map((s) => s.transform)).toEqual(['resample-block-average@1', 'write-allow-list@1']);
+      const planText = await strata('plan', raster.id, '--lang', 'zh-CN');
+      expect(planText.code).toBe(0);
+      expect(planText.stdout).toContain('resample-block-average@1');
+      expect(planText.stdout).toContain('按块平均重采样至 100 m');
       const demPublic = await strataJson<{ id: string; sourceId: string }>('release', raster.id);
       expect(demPublic.sourceId).toBe(raster.id);
       // A public version cites its source and needs a review of it (the marking rule, ADR 0168).
