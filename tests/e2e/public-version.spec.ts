@@ -25,6 +25,7 @@ test('the public version is produced from the original, re-reviewed from the wri
   await expect(plan.locator('[data-transform]')).toHaveCount(2);
   await expect(plan.locator('[data-transform="resample-block-average@1"]')).toContainText('100');
   await expect(plan.locator('[data-transform="write-allow-list@1"]')).toBeVisible();
+  await shot('23-release-plan');
   await page.getByTestId('release-button').click();
   await expect(page.getByTestId('release-result')).toBeVisible();
   await expect(page.getByTestId('release-review')).toHaveAttribute('data-passed', 'true');
