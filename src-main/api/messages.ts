@@ -1520,6 +1520,23 @@ export const MESSAGES = {
     en: 'audit chain intact: {{entries}} entries, head {{head}}',
   },
   'cli.auditBroken': { 'zh-CN': '审计链自第 {{seq}} 条起损坏', en: 'audit chain BROKEN at entry {{seq}}' },
+  'cli.auditProblem.chain': { 'zh-CN': '条目哈希或链接不符', en: 'an entry does not hash or link' },
+  'cli.auditProblem.key': {
+    'zh-CN': '条目缺少工作站密钥或密钥不符（改过并重算的链或伪造条目）',
+    en: 'an entry lacks the workstation key or its key is wrong (an edited, re-chained or forged entry)',
+  },
+  'cli.auditProblem.anchor': {
+    'zh-CN': '目录库中的链短于或不同于库外保存的链头（尾部被截断或整库回滚）',
+    en: 'the chain ends before, or differs from, the head kept outside the catalogue (a truncated tail or a rolled-back catalogue)',
+  },
+  'cli.auditProblem.anchorMissing': {
+    'zh-CN': '库外保存的链头缺失或其密钥不符',
+    en: 'the head kept outside the catalogue is missing or its key is wrong',
+  },
+  'cli.auditProblem.version': {
+    'zh-CN': '著录版本 {{version}} 缺失、被改或未入链',
+    en: 'record version {{version}} is missing, edited or not chained',
+  },
   'cli.receipt': { 'zh-CN': '回执 {{receipt}}', en: 'receipt {{receipt}}' },
   'cli.keyPinned': { 'zh-CN': '已信任公钥 {{fingerprint}}', en: 'pinned key {{fingerprint}}' },
   'cli.keyPinnedAlready': {

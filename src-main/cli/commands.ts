@@ -4,6 +4,7 @@ import { StrataError } from '../api/errors.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
+  AuditVerification,
   BasemapView,
   DatasetDetail,
   DatasetSummary,
@@ -18,6 +19,7 @@ import type {
   SystemInfo,
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
+import { auditBrokenText } from './audit-text.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
@@ -417,15 +419,11 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
         detail: 'detail.usage',
         usage: 'strata audit verify|list',
       });
-    const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
-      ctx,
-      'audit.verify',
-      {},
-    );
+    const result = await call<AuditVerification>(ctx, 'audit.verify', {});
     ctx.out.result(result, () =>
       result.ok
         ? ctx.out.text('cli.auditIntact', { entries: result.entries, head: result.head ?? '-' })
-        : ctx.out.text('cli.auditBroken', { seq: result.brokenAt ?? '-' }),
+        : auditBrokenText(ctx, result),
     );
     return result.ok ? 0 : 1;
   },

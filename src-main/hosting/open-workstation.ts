@@ -6,7 +6,13 @@ import type { ShippedProfile } from '../services/profiles-service.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { writeFlatGeobuf } from '../core/formats/flatgeobuf/index.js';
-import { openCatalogue, type Catalogue } from '../node/store/index.js';
+import {
+  AUDIT_HEAD_FILE,
+  CATALOGUE_FILE,
+  ledgerKey,
+  openCatalogue,
+  type Catalogue,
+} from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
 import {
   createResampler,
@@ -68,9 +74,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
     await openWorkDir(workDir, options.now?.() ?? new Date());
-    store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
-    const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(keyDirOf(home));
+    store = await openCatalogue(path.join(home, CATALOGUE_FILE), {
+      ...(options.now ? { now: options.now } : {}),
+      ledger: { key: ledgerKey(signer.auditSecret()), headFile: path.join(home, AUDIT_HEAD_FILE) },
+    });
+    const objects = await openObjectStore(path.join(home, 'store'));
     return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).

@@ -17,7 +17,10 @@ import type {
   ReviewRow,
   SettingKey,
 } from '../../core/ports/index.js';
-import { verifyAuditChain } from './audit-verify.js';
+import { adoptLedger, ledgerTails } from './ledger-adopt.js';
+import { readHeadFile, writeHeadFile } from './ledger-head.js';
+import type { LedgerKey } from './ledger-key.js';
+import { verifyLedger } from './verify-ledger.js';
 import { readAccount, readAccounts } from './account-rows.js';
 import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
@@ -52,6 +55,16 @@ export interface OpenCatalogueOptions {
   readonly readOnly?: boolean;
   /** Clock for `createdAt` of record versions and `at` of audit entries (default: system time). */
   readonly now?: () => Date;
+  /**
+   * The audit key and the head file kept outside the catalogue (ADR 0185): entries and version
+   * links are keyed, the head file follows every commit once a check has passed.
+   */
+  readonly ledger?: Ledger;
+}
+
+export interface Ledger {
+  readonly key: LedgerKey;
+  readonly headFile: string;
 }
 
 /** The SQLite catalogue: the port plus maintenance helpers the hosts use. */
@@ -146,6 +159,7 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
       if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
       await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
       await migrate(writer);
+      if (opts.ledger) await adoptLedger(writer, opts.ledger.key, opts.ledger.headFile, now);
       reader = await SqliteConnection.open(file, { create: false });
       reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
       await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
@@ -166,7 +180,7 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
     await closeQuietly(writer);
     throw err;
   }
-  return buildCatalogue(writer, reader, readOnly, now);
+  return buildCatalogue(writer, reader, readOnly, now, opts.ledger ?? null);
 }
 
 function buildCatalogue(
@@ -174,9 +188,18 @@ function buildCatalogue(
   reader: SqliteConnection,
   readOnly: boolean,
   now: () => Date,
+  ledger: Ledger | null,
 ): Catalogue {
   const queue = new WriteQueue();
   let closed = false;
+  // The head file follows the commits only after a check passed, and never again after one
+  // failed: a write onto a truncated or rolled-back chain must not become the new anchor.
+  let anchorTrusted = false;
+  let anchorFrozen = false;
+  const followHead = async (conn: SqliteConnection): Promise<void> => {
+    if (ledger && anchorTrusted && !anchorFrozen)
+      await writeHeadFile(ledger.headFile, ledger.key, await ledgerTails(conn));
+  };
 
   const ensureOpen = (): void => {
     if (closed) throw new Error('catalogue is closed');
@@ -189,8 +212,10 @@ function buildCatalogue(
     await conn.exec('BEGIN IMMEDIATE');
     let open = true;
     try {
-      const result = await fn(createCatalogueTx(conn, () => open, now));
+      const result = await fn(createCatalogueTx(conn, () => open, now, ledger?.key ?? null));
       await conn.exec('COMMIT');
+      open = false;
+      await followHead(conn);
       return result;
     } catch (err) {
       await conn.rollbackQuietly();
@@ -339,7 +364,19 @@ function buildCatalogue(
 
     async auditVerify() {
       ensureOpen();
-      return verifyAuditChain(reader);
+      if (!ledger) return verifyLedger(reader, null);
+      const check = await verifyLedger(reader, {
+        key: ledger.key,
+        anchor: await readHeadFile(ledger.headFile, ledger.key),
+      });
+      if (!check.ok) anchorFrozen = true;
+      else if (writer && !anchorFrozen) {
+        anchorTrusted = true;
+        // A head behind the chain is the crash window after a commit: catch it up.
+        const conn = writer;
+        await queue.run(() => followHead(conn));
+      }
+      return check;
     },
 
     async latestAuditFor(subject: string): Promise<AuditRow | null> {
