@@ -19,6 +19,14 @@ export const en: UiStrings = {
     checking: 'Verifying audit chain',
     unknown: 'Audit chain not verified',
     recheck: 'Click to verify the audit chain again',
+    problem: {
+      chain: 'An entry does not hash or link.',
+      key: 'An entry lacks the workstation key or its key is wrong: it was edited and the chain recomputed, or it is forged.',
+      anchor:
+        'The audit chain in the catalogue ends before, or differs from, the head kept outside it: its tail was cut off or the whole catalogue was replaced by an older copy.',
+      anchorMissing: 'The audit head kept outside the catalogue is missing or was altered.',
+      version: 'Record version {{version}} is missing, edited or not chained.',
+    },
   },
   layers: {
     title: 'Layers',

@@ -16,6 +16,13 @@ export const zhCN = {
     checking: '审计链校验中',
     unknown: '审计链未校验',
     recheck: '点击重新校验审计链',
+    problem: {
+      chain: '有条目的哈希或链接不符。',
+      key: '有条目缺少工作站密钥或密钥不符：条目被改过并重算了链，或是伪造的。',
+      anchor: '目录库中的审计链短于或不同于库外保存的链头：尾部被截断，或整个目录库被换回旧副本。',
+      anchorMissing: '库外保存的审计链头缺失或被改动。',
+      version: '著录版本 {{version}} 缺失、被改或未入链。',
+    },
   },
   layers: {
     title: '图层',
