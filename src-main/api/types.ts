@@ -289,6 +289,12 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
+/** A backup written or restored (ADR 0185), and the audit entry that records it. */
+export interface BackupResult {
+  readonly file: string;
+  readonly auditSeq: number;
+}
+
 export interface AuditVerification {
   readonly ok: boolean;
   readonly entries: number;

@@ -20,6 +20,7 @@ import type {
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
 import { auditBrokenText } from './audit-text.js';
+import { BACKUP_COMMANDS, catalogueRestoreOr } from './backup-commands.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
@@ -73,7 +74,11 @@ Commands:
   key export                      print this workstation's public key (PEM)
   keys trust PEM | keys list      pin a sending workstation's public key for receive (an
                                   administrator's act) / list the pinned keys
-  audit verify | audit list       check the hash-chained audit log / list recent entries
+  audit verify | audit list       check the keyed, anchored audit log (names the first broken
+                                  entry) / list recent entries
+  backup FILE                     online backup of the catalogue into FILE (administrator)
+  restore FILE                    replace the catalogue with a checked backup (administrator;
+                                  refuses a file that is not a Strata catalogue of this workstation)
   sheet CODE | sheet --at LON,LAT --scale N
                                   a GB/T 13989 map sheet (图幅号, e.g. J50E001001): its scale,
                                   corners [west, south, east, north] in CGCS2000 degrees and its
@@ -235,6 +240,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   ...USER_COMMANDS,
   ...PRODUCT_COMMANDS,
   ...EXCHANGE_COMMANDS,
+  ...BACKUP_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)
@@ -302,7 +308,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   withdraw: standingCommand('datasets.withdraw'),
   archive: standingCommand('datasets.archive'),
-  restore: standingCommand('datasets.restore'),
+  restore: catalogueRestoreOr(standingCommand('datasets.restore')),
   async review(ctx) {
     const report = await call<ReviewReport>(ctx, 'review.run', {
       id: need(ctx, 1, 'ID'),

@@ -160,6 +160,9 @@ async function compose({
   const handlers = createHandlers(deps, [await loadDefaultProfile(options.home, deps.formats)], jobs);
   const setBasemaps = handlers['basemaps.set'];
   const enableAccounts = handlers['accounts.enable'];
+  const restoreCatalogue = handlers['catalogue.restore'];
+  // A broken chain opens the workstation read-only; a restore from a checked backup ends that.
+  let readOnly = !audit.ok;
 
   async function resolveTile(match: RegExpExecArray): Promise<ServedFile | null> {
     const basemap = basemaps.find((b) => basemapTilesPath(b.id) === match[1]);
@@ -177,13 +180,20 @@ async function compose({
         origins = serviceOrigins(basemaps);
         return result;
       },
+      'catalogue.restore': async (args, ctx) => {
+        const restored = await restoreCatalogue(args, ctx);
+        readOnly = !(await store.auditVerify()).ok;
+        return restored;
+      },
       'accounts.enable': async (args, ctx) => {
         const admin = await enableAccounts(args, ctx);
         withAccounts = true;
         return admin;
       },
     },
-    readOnly: !audit.ok,
+    get readOnly() {
+      return readOnly;
+    },
     get accountsEnabled() {
       return withAccounts;
     },

@@ -314,6 +314,14 @@ export interface CatalogueStore {
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */
   getSetting(key: SettingKey): Promise<unknown>;
   auditVerify(): Promise<AuditChainCheck>;
+  /** An online backup into one self-contained file, checked by `integrity_check` (ADR 0185). */
+  backup(destFile: string): Promise<void>;
+  /**
+   * Replaces the catalogue with a checked backup (a Strata catalogue, integrity_check ok, chains
+   * keyed by this workstation) between two writes; the head kept outside follows it. CORRUPT_FILE
+   * for a file that is none of that, with the live catalogue untouched.
+   */
+  restore(file: string): Promise<void>;
   /** The newest audit entry about `subject`, or null. */
   latestAuditFor(subject: string): Promise<AuditRow | null>;
   /** An account as stored (not yet checked against its certificate), or null. */

@@ -21,6 +21,8 @@ import { adoptLedger, ledgerTails } from './ledger-adopt.js';
 import { readHeadFile, writeHeadFile } from './ledger-head.js';
 import type { LedgerKey } from './ledger-key.js';
 import { verifyLedger } from './verify-ledger.js';
+import { backupCatalogue } from './backup.js';
+import { stageRestore, swapInRestored } from './restore.js';
 import { readAccount, readAccounts } from './account-rows.js';
 import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
@@ -136,6 +138,33 @@ async function closeQuietly(conn: SqliteConnection | null): Promise<void> {
   }
 }
 
+/** The write and read connections of a writable catalogue, migrated (and its ledger adopted). */
+async function openWritable(
+  file: string,
+  now: () => Date,
+  ledger: Ledger | null,
+): Promise<{ writer: SqliteConnection; reader: SqliteConnection }> {
+  let writer: SqliteConnection | null = null;
+  try {
+    writer = await SqliteConnection.open(file, { serialized: true });
+    writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
+    await identify(writer, file);
+    if (!(await quickCheck(writer))) throw corrupt(file, 'problem.quickCheck');
+    const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+    if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
+    await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
+    await migrate(writer);
+    if (ledger) await adoptLedger(writer, ledger.key, ledger.headFile, now);
+    const reader = await SqliteConnection.open(file, { create: false });
+    reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
+    await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
+    return { writer, reader };
+  } catch (err) {
+    await closeQuietly(writer);
+    throw err;
+  }
+}
+
 /**
  * Opens (creating and migrating if needed) the catalogue at `file`: one serialized write
  * connection (WAL, synchronous=FULL, foreign_keys=ON) behind a queue, plus one query-only read
@@ -151,18 +180,7 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
   let reader: SqliteConnection | null = null;
   try {
     if (!readOnly) {
-      writer = await SqliteConnection.open(file, { serialized: true });
-      writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
-      await identify(writer, file);
-      if (!(await quickCheck(writer))) throw corrupt(file, 'problem.quickCheck');
-      const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
-      if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
-      await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
-      await migrate(writer);
-      if (opts.ledger) await adoptLedger(writer, opts.ledger.key, opts.ledger.headFile, now);
-      reader = await SqliteConnection.open(file, { create: false });
-      reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
-      await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
+      ({ writer, reader } = await openWritable(file, now, opts.ledger ?? null));
     } else {
       reader = await SqliteConnection.open(file, { readOnly: true });
       reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
@@ -180,10 +198,11 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
     await closeQuietly(writer);
     throw err;
   }
-  return buildCatalogue(writer, reader, readOnly, now, opts.ledger ?? null);
+  return buildCatalogue(file, writer, reader, readOnly, now, opts.ledger ?? null);
 }
 
 function buildCatalogue(
+  file: string,
   writer: SqliteConnection | null,
   reader: SqliteConnection,
   readOnly: boolean,
@@ -227,7 +246,31 @@ function buildCatalogue(
 
   return {
     readOnly,
-    reader,
+    get reader() {
+      return reader;
+    },
+
+    async backup(destFile: string): Promise<void> {
+      ensureOpen();
+      await backupCatalogue({ reader }, destFile);
+    },
+
+    async restore(candidate: string): Promise<void> {
+      ensureOpen();
+      if (!writer) throw new StrataError('READ_ONLY');
+      await queue.run(async () => {
+        const staged = await stageRestore(candidate, file, ledger?.key ?? null);
+        // The anchor moves back first: a crash before the swap leaves the old catalogue longer
+        // than the head, which a check accepts; after it, head and catalogue agree.
+        if (ledger) await writeHeadFile(ledger.headFile, ledger.key, staged.tails);
+        await reader.close();
+        await writer?.close();
+        await swapInRestored(staged.file, file);
+        ({ writer, reader } = await openWritable(file, now, ledger));
+        anchorTrusted = true;
+        anchorFrozen = false;
+      });
+    },
 
     async write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T> {
       ensureOpen();
