@@ -483,6 +483,17 @@ export const en: UiStrings = {
     changed: 'Password changed',
     cancel: 'Cancel',
   },
+  backup: {
+    title: 'Catalogue backup and restore',
+    file: 'Backup file',
+    filePlaceholder: 'Full path of the backup file, e.g. /backups/catalogue-2026-12-05.sqlite',
+    backup: 'Back up',
+    restore: 'Restore from backup',
+    restoreConfirm:
+      'Replace the current catalogue with this backup? Changes made after it are no longer kept (the current catalogue is set aside as catalogue.sqlite.before-restore).',
+    done: 'Catalogue backed up to {{file}}',
+    restored: 'Catalogue restored from {{file}}',
+  },
   accounts: {
     title: 'Accounts',
     name: 'User name',

@@ -457,6 +457,17 @@ export const zhCN = {
     changed: '密码已修改',
     cancel: '取消',
   },
+  backup: {
+    title: '目录库备份与恢复',
+    file: '备份文件',
+    filePlaceholder: '备份文件的完整路径，如 D:\\备份\\catalogue-2026-12-05.sqlite',
+    backup: '备份',
+    restore: '从备份恢复',
+    restoreConfirm:
+      '用该备份替换当前目录库？备份之后的修改将不再保留（原目录库另存为 catalogue.sqlite.before-restore）。',
+    done: '目录库已备份到 {{file}}',
+    restored: '目录库已从 {{file}} 恢复',
+  },
   accounts: {
     title: '账户管理',
     name: '用户名',
