@@ -460,11 +460,10 @@ export const zhCN = {
   backup: {
     title: '目录库备份与恢复',
     file: '备份文件',
-    filePlaceholder: '备份文件的完整路径，如 D:\\备份\\catalogue-2026-12-05.sqlite',
+    filePlaceholder: '备份文件的完整路径',
     backup: '备份',
     restore: '从备份恢复',
-    restoreConfirm:
-      '用该备份替换当前目录库？备份之后的修改将不再保留（原目录库另存为 catalogue.sqlite.before-restore）。',
+    restoreConfirm: '用该备份替换当前目录库？备份之后的修改将不再保留，原目录库会另存一份。',
     done: '目录库已备份到 {{file}}',
     restored: '目录库已从 {{file}} 恢复',
   },
