@@ -17,6 +17,7 @@ import type {
   AccountView,
   AuditEntry,
   AuditVerification,
+  BackupResult,
   BasemapView,
   ProfileDetail,
   ProfileSummary,
@@ -71,6 +72,8 @@ const filePath = z
   .refine((s) => !s.includes('\0'), 'path contains NUL');
 /** A folder the service writes into: absolute, since the caller's working folder is not the service's. */
 const outFolder = filePath.refine(isAbsolutePath, 'detail.pathNotAbsolute');
+/** A catalogue backup file, absolute for the same reason. */
+const backupArgs = z.object({ file: filePath.refine(isAbsolutePath, 'detail.pathNotAbsolute') });
 
 /** What the user says about files whose bytes cannot say it (a table's coordinate columns, its CRS, a text encoding). */
 const importOptions = z
@@ -449,6 +452,16 @@ export const contract = {
     { mutates: false, roles: ['reviewer', 'admin'] },
   ),
   'audit.verify': method<typeof noArgs, AuditVerification>(noArgs, READ),
+  /** An online backup of the catalogue into an absolute file path, integrity-checked; audited (ADR 0185). */
+  'catalogue.backup': method<typeof backupArgs, BackupResult>(backupArgs, ADMIN),
+  /**
+   * Replaces the catalogue with a checked backup; audited. Not `mutates`: it is how an
+   * administrator recovers a read-only workstation whose chain is broken (ADR 0185).
+   */
+  'catalogue.restore': method<typeof backupArgs, BackupResult>(backupArgs, {
+    mutates: false,
+    roles: ['admin'],
+  }),
   // Coordinate systems (issue 6).
   /** Registry CRSs by code or by English/Chinese name. */
   'crs.search': method<typeof crsSearchArgs, CrsSearchHit[]>(crsSearchArgs, READ),

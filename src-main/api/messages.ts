@@ -685,6 +685,14 @@ export const MESSAGES = {
     'zh-CN': '目录库由更新版本的 Strata 写入（结构版本 {{schemaVersion}}，本版支持 {{supported}}）',
     en: 'catalogue written by a newer Strata version (schema {{schemaVersion}}, this one supports {{supported}})',
   },
+  'problem.restoreTooOld': {
+    'zh-CN': '备份来自第 {{schemaVersion}} 版目录库，早于审计条目带密钥的版本，无法核验，不予恢复',
+    en: 'the backup is a schema {{schemaVersion}} catalogue, older than keyed audit entries, and cannot be checked',
+  },
+  'problem.restoreChain': {
+    'zh-CN': '备份的审计链或著录版本链未通过本工作站密钥核验（第 {{seq}} 条）',
+    en: "the backup's audit or version chain does not verify with this workstation's key (entry {{seq}})",
+  },
   'problem.quickCheck': { 'zh-CN': '数据库快速检查未通过', en: 'quick_check failed' },
   'problem.needsMigration': {
     'zh-CN': '目录库需要升级，无法以只读方式打开',
@@ -1587,6 +1595,25 @@ export const MESSAGES = {
     en: 'audit chain intact: {{entries}} entries, head {{head}}',
   },
   'cli.auditBroken': { 'zh-CN': '审计链自第 {{seq}} 条起损坏', en: 'audit chain BROKEN at entry {{seq}}' },
+  'cli.auditProblem.chain': { 'zh-CN': '条目哈希或链接不符', en: 'an entry does not hash or link' },
+  'cli.auditProblem.key': {
+    'zh-CN': '条目缺少工作站密钥或密钥不符（改过并重算的链或伪造条目）',
+    en: 'an entry lacks the workstation key or its key is wrong (an edited, re-chained or forged entry)',
+  },
+  'cli.auditProblem.anchor': {
+    'zh-CN': '目录库中的链短于或不同于库外保存的链头（尾部被截断或整库回滚）',
+    en: 'the chain ends before, or differs from, the head kept outside the catalogue (a truncated tail or a rolled-back catalogue)',
+  },
+  'cli.auditProblem.anchorMissing': {
+    'zh-CN': '库外保存的链头缺失或其密钥不符',
+    en: 'the head kept outside the catalogue is missing or its key is wrong',
+  },
+  'cli.auditProblem.version': {
+    'zh-CN': '著录版本 {{version}} 缺失、被改或未入链',
+    en: 'record version {{version}} is missing, edited or not chained',
+  },
+  'cli.backedUp': { 'zh-CN': '目录库已备份到 {{file}}', en: 'catalogue backed up to {{file}}' },
+  'cli.restored': { 'zh-CN': '目录库已从 {{file}} 恢复', en: 'catalogue restored from {{file}}' },
   'cli.receipt': { 'zh-CN': '回执 {{receipt}}', en: 'receipt {{receipt}}' },
   'cli.keyPinned': { 'zh-CN': '已信任公钥 {{fingerprint}}', en: 'pinned key {{fingerprint}}' },
   'cli.keyPinnedAlready': {

@@ -31,6 +31,8 @@ const METHODS: Readonly<Record<MethodName, true>> = {
   'keys.trusted': true,
   'audit.list': true,
   'audit.verify': true,
+  'catalogue.backup': true,
+  'catalogue.restore': true,
   // Coordinate systems (issue 6).
   'crs.search': true,
   'dataset.assignCrs': true,

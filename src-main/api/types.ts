@@ -311,12 +311,31 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
+/** A backup written or restored (ADR 0185), and the audit entry that records it. */
+export interface BackupResult {
+  readonly file: string;
+  readonly auditSeq: number;
+}
+
 export interface AuditVerification {
   readonly ok: boolean;
   readonly entries: number;
   readonly head: string | null;
   /** First sequence number whose hash does not match, when broken. */
   readonly brokenAt: number | null;
+  /** What failed first (ADR 0185): `chain`, `key`, `anchor`, `anchorMissing` or `version`. */
+  readonly problem: 'chain' | 'key' | 'anchor' | 'anchorMissing' | 'version' | null;
+  /** The head kept outside the catalogue, as read: the audit and version chain tails. */
+  readonly anchor: {
+    readonly audit: { readonly seq: number; readonly hash: string };
+    readonly versions: { readonly seq: number; readonly hash: string };
+  } | null;
+  readonly versions: {
+    readonly entries: number;
+    readonly head: string | null;
+    /** The first record version that is missing, edited or not chained. */
+    readonly brokenAt: { readonly datasetId: string; readonly version: number } | null;
+  };
 }
 
 export interface ImportFailure {

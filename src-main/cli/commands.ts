@@ -5,6 +5,7 @@ import type { MessageKey } from '../api/messages.js';
 import { LOCATION_SEPARATOR, locationMessages } from '../api/finding-location.js';
 import { markingMessage } from '../api/secrecy.js';
 import type {
+  AuditVerification,
   BasemapView,
   DatasetDetail,
   DatasetSummary,
@@ -20,6 +21,8 @@ import type {
   SystemInfo,
 } from '../api/types.js';
 import { call, need, type CommandContext } from './command-context.js';
+import { auditBrokenText } from './audit-text.js';
+import { BACKUP_COMMANDS, catalogueRestoreOr } from './backup-commands.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
@@ -76,7 +79,11 @@ Commands:
   key export                      print this workstation's public key (PEM)
   keys trust PEM | keys list      pin a sending workstation's public key for receive (an
                                   administrator's act) / list the pinned keys
-  audit verify | audit list       check the hash-chained audit log / list recent entries
+  audit verify | audit list       check the keyed, anchored audit log (names the first broken
+                                  entry) / list recent entries
+  backup FILE                     online backup of the catalogue into FILE (administrator)
+  restore FILE                    replace the catalogue with a checked backup (administrator;
+                                  refuses a file that is not a Strata catalogue of this workstation)
   sheet CODE | sheet --at LON,LAT --scale N
                                   a GB/T 13989 map sheet (图幅号, e.g. J50E001001): its scale,
                                   corners [west, south, east, north] in CGCS2000 degrees and its
@@ -252,6 +259,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   ...USER_COMMANDS,
   ...PRODUCT_COMMANDS,
   ...EXCHANGE_COMMANDS,
+  ...BACKUP_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)
@@ -319,7 +327,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   },
   withdraw: standingCommand('datasets.withdraw'),
   archive: standingCommand('datasets.archive'),
-  restore: standingCommand('datasets.restore'),
+  restore: catalogueRestoreOr(standingCommand('datasets.restore')),
   async review(ctx) {
     const report = await call<ReviewReport>(ctx, 'review.run', {
       id: need(ctx, 1, 'ID'),
@@ -445,15 +453,11 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
         detail: 'detail.usage',
         usage: 'strata audit verify|list',
       });
-    const result = await call<{ ok: boolean; entries: number; head: string | null; brokenAt: number | null }>(
-      ctx,
-      'audit.verify',
-      {},
-    );
+    const result = await call<AuditVerification>(ctx, 'audit.verify', {});
     ctx.out.result(result, () =>
       result.ok
         ? ctx.out.text('cli.auditIntact', { entries: result.entries, head: result.head ?? '-' })
-        : ctx.out.text('cli.auditBroken', { seq: result.brokenAt ?? '-' }),
+        : auditBrokenText(ctx, result),
     );
     return result.ok ? 0 : 1;
   },

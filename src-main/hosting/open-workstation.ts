@@ -6,7 +6,13 @@ import type { ShippedProfile } from '../services/profiles-service.js';
 import { asDatasetId, asReviewId } from '../core/model/ids.js';
 import { writeGeoJson } from '../core/formats/geojson/index.js';
 import { writeFlatGeobuf } from '../core/formats/flatgeobuf/index.js';
-import { openCatalogue, type Catalogue } from '../node/store/index.js';
+import {
+  AUDIT_HEAD_FILE,
+  CATALOGUE_FILE,
+  ledgerKey,
+  openCatalogue,
+  type Catalogue,
+} from '../node/store/index.js';
 import { openObjectStore, type LocalObjectStore } from '../node/store/object-store.js';
 import {
   createResampler,
@@ -69,9 +75,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   try {
     await mkdir(home, { recursive: true, mode: 0o700 });
     await openWorkDir(workDir, options.now?.() ?? new Date());
-    store = await openCatalogue(path.join(home, 'catalogue.sqlite'), options.now ? { now: options.now } : {});
-    const objects = await openObjectStore(path.join(home, 'store'));
     const signer = await openKeystore(keyDirOf(home));
+    store = await openCatalogue(path.join(home, CATALOGUE_FILE), {
+      ...(options.now ? { now: options.now } : {}),
+      ledger: { key: ledgerKey(signer.auditSecret()), headFile: path.join(home, AUDIT_HEAD_FILE) },
+    });
+    const objects = await openObjectStore(path.join(home, 'store'));
     return await compose({ options, workDir, parsers, resampler, copier, tileSets, store, objects, signer });
   } catch (error) {
     // A failed start leaves nothing open (workers, database connections).
@@ -152,6 +161,9 @@ async function compose({
   const handlers = createHandlers(deps, [await loadDefaultProfile(options.home, deps.formats)], jobs);
   const setBasemaps = handlers['basemaps.set'];
   const enableAccounts = handlers['accounts.enable'];
+  const restoreCatalogue = handlers['catalogue.restore'];
+  // A broken chain opens the workstation read-only; a restore from a checked backup ends that.
+  let readOnly = !audit.ok;
 
   async function resolveTile(match: RegExpExecArray): Promise<ServedFile | null> {
     const basemap = basemaps.find((b) => basemapTilesPath(b.id) === match[1]);
@@ -169,13 +181,20 @@ async function compose({
         origins = serviceOrigins(basemaps);
         return result;
       },
+      'catalogue.restore': async (args, ctx) => {
+        const restored = await restoreCatalogue(args, ctx);
+        readOnly = !(await store.auditVerify()).ok;
+        return restored;
+      },
       'accounts.enable': async (args, ctx) => {
         const admin = await enableAccounts(args, ctx);
         withAccounts = true;
         return admin;
       },
     },
-    readOnly: !audit.ok,
+    get readOnly() {
+      return readOnly;
+    },
     get accountsEnabled() {
       return withAccounts;
     },

@@ -1,4 +1,5 @@
 import type { ReviewProfile } from '../core/review/profile.js';
+import { backupCatalogue, restoreCatalogue } from './catalogue-backup-service.js';
 import type { Handlers } from '../api/contract.js';
 import type { JobContext, JobsPort, ServiceDeps } from './deps.js';
 import { importFiles } from './import-service.js';
@@ -119,6 +120,8 @@ export function createHandlers(
         hash: row.hash,
       })),
     'audit.verify': () => deps.store.auditVerify(),
+    'catalogue.backup': ({ file }, ctx) => backupCatalogue(deps, ctx, file),
+    'catalogue.restore': ({ file }, ctx) => restoreCatalogue(deps, ctx, file),
     // Coordinate systems (issue 6).
     'crs.search': ({ query, limit }) => searchCrsService(query, limit),
     'dataset.assignCrs': ({ id, code, replace }, ctx) => assignCrs(deps, ctx, id, code, replace),

@@ -125,6 +125,10 @@ export async function exportPackage(
       'Strata-Reviewer': approval.reviewer,
       'Strata-Approval-Date': approval.approvedAt.slice(0, 10),
       'Strata-Audit-Head': audit.head ?? '',
+      // The tails of both chains at export, under the package's signature: an outside anchor (ADR 0185).
+      'Strata-Audit-Seq': String(audit.entries),
+      'Strata-Version-Head': audit.versions.head ?? '',
+      'Strata-Version-Seq': String(audit.versions.entries),
     },
     signer: deps.signer,
     ...job.step({ phase: 'package' }),

@@ -19,6 +19,7 @@ import { setDropRefused, setLang, useAppStore } from '../state/app-store.js';
 import { useActions, useReadOnly } from '../state/use-actions.js';
 import { DetailPanel } from './DetailPanel.js';
 import { LeftColumn } from './LeftColumn.js';
+import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { TopBar } from './TopBar.js';
 import { THEME } from './theme.js';
 
@@ -30,9 +31,7 @@ function Workspace() {
   const tableOpen = useTableStore((s) => s.datasetId !== null);
   return (
     <div className={`workspace${dragging ? ' dragging' : ''}`}>
-      {readOnly ? (
-        <Alert type="error" banner data-testid="readonly-banner" title={t('app.readOnly')} />
-      ) : null}
+      {readOnly ? <ReadOnlyBanner /> : null}
       {dropRefused ? (
         <Alert
           type="info"

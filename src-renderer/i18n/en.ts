@@ -19,6 +19,14 @@ export const en: UiStrings = {
     checking: 'Verifying audit chain',
     unknown: 'Audit chain not verified',
     recheck: 'Click to verify the audit chain again',
+    problem: {
+      chain: 'An entry does not hash or link.',
+      key: 'An entry lacks the workstation key or its key is wrong: it was edited and the chain recomputed, or it is forged.',
+      anchor:
+        'The audit chain in the catalogue ends before, or differs from, the head kept outside it: its tail was cut off or the whole catalogue was replaced by an older copy.',
+      anchorMissing: 'The audit head kept outside the catalogue is missing or was altered.',
+      version: 'Record version {{version}} is missing, edited or not chained.',
+    },
   },
   layers: {
     title: 'Layers',
@@ -479,6 +487,17 @@ export const en: UiStrings = {
     save: 'Change',
     changed: 'Password changed',
     cancel: 'Cancel',
+  },
+  backup: {
+    title: 'Catalogue backup and restore',
+    file: 'Backup file',
+    filePlaceholder: 'Full path of the backup file, e.g. /backups/catalogue-2026-12-05.sqlite',
+    backup: 'Back up',
+    restore: 'Restore from backup',
+    restoreConfirm:
+      'Replace the current catalogue with this backup? Changes made after it are no longer kept (the current catalogue is set aside as catalogue.sqlite.before-restore).',
+    done: 'Catalogue backed up to {{file}}',
+    restored: 'Catalogue restored from {{file}}',
   },
   accounts: {
     title: 'Accounts',

@@ -16,6 +16,13 @@ export const zhCN = {
     checking: '审计链校验中',
     unknown: '审计链未校验',
     recheck: '点击重新校验审计链',
+    problem: {
+      chain: '有条目的哈希或链接不符。',
+      key: '有条目缺少工作站密钥或密钥不符：条目被改过并重算了链，或是伪造的。',
+      anchor: '目录库中的审计链短于或不同于库外保存的链头：尾部被截断，或整个目录库被换回旧副本。',
+      anchorMissing: '库外保存的审计链头缺失或被改动。',
+      version: '著录版本 {{version}} 缺失、被改或未入链。',
+    },
   },
   layers: {
     title: '图层',
@@ -454,6 +461,16 @@ export const zhCN = {
     save: '修改',
     changed: '密码已修改',
     cancel: '取消',
+  },
+  backup: {
+    title: '目录库备份与恢复',
+    file: '备份文件',
+    filePlaceholder: '备份文件的完整路径',
+    backup: '备份',
+    restore: '从备份恢复',
+    restoreConfirm: '用该备份替换当前目录库？备份之后的修改将不再保留，原目录库会另存一份。',
+    done: '目录库已备份到 {{file}}',
+    restored: '目录库已从 {{file}} 恢复',
   },
   accounts: {
     title: '账户管理',

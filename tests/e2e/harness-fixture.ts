@@ -54,7 +54,7 @@ export interface Scenario {
   readonly pageErrors: string[];
 }
 
-async function startHarness(
+export async function startHarness(
   home: string,
   member: Member | null,
 ): Promise<{ child: ChildProcess; url: string }> {
@@ -81,7 +81,7 @@ async function startHarness(
   return { child, url };
 }
 
-async function stopHarness(child: ChildProcess): Promise<void> {
+export async function stopHarness(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {

@@ -15,6 +15,9 @@ export const BAG_INFO_LABELS = {
   reviewer: 'Strata-Reviewer',
   approvalDate: 'Strata-Approval-Date',
   auditHead: 'Strata-Audit-Head',
+  auditSeq: 'Strata-Audit-Seq',
+  versionHead: 'Strata-Version-Head',
+  versionSeq: 'Strata-Version-Seq',
   signerFingerprint: 'Strata-Signer-Fingerprint',
 } as const;
 

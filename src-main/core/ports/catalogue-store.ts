@@ -215,6 +215,37 @@ export interface AuditChainCheck {
   readonly head: string | null;
   /** First seq whose row does not chain: gap in seq, wrong prev_hash, or hash mismatch. */
   readonly brokenAt: number | null;
+  /** Why the check failed first (ADR 0185), null when intact. */
+  readonly problem: AuditProblem | null;
+  /** The head kept outside the catalogue, as read (null when not kept or unreadable). */
+  readonly anchor: LedgerHead | null;
+  /** The record-version chain: its length, head and the first broken link's version. */
+  readonly versions: VersionChainCheck;
+}
+
+/**
+ * `chain`: an entry does not hash or link; `key`: an entry's key is missing or wrong;
+ * `anchor`: a chain ends before (or differs from) the head kept outside the catalogue;
+ * `anchorMissing`: that head is missing or its key is wrong; `version`: a record version is
+ * missing, edited or not chained.
+ */
+export type AuditProblem = 'chain' | 'key' | 'anchor' | 'anchorMissing' | 'version';
+
+export interface ChainTail {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The tails of the audit and version chains, as kept outside the catalogue and in packages. */
+export interface LedgerHead {
+  readonly audit: ChainTail;
+  readonly versions: ChainTail;
+}
+
+export interface VersionChainCheck {
+  readonly entries: number;
+  readonly head: string | null;
+  readonly brokenAt: { readonly datasetId: string; readonly version: number } | null;
 }
 
 /** Writes available inside one transaction. Every write batch ends with its audit entry. */
@@ -285,6 +316,14 @@ export interface CatalogueStore {
   /** The value of a workstation setting as stored (parsed JSON), or null when never set. */
   getSetting(key: SettingKey): Promise<unknown>;
   auditVerify(): Promise<AuditChainCheck>;
+  /** An online backup into one self-contained file, checked by `integrity_check` (ADR 0185). */
+  backup(destFile: string): Promise<void>;
+  /**
+   * Replaces the catalogue with a checked backup (a Strata catalogue, integrity_check ok, chains
+   * keyed by this workstation) between two writes; the head kept outside follows it. CORRUPT_FILE
+   * for a file that is none of that, with the live catalogue untouched.
+   */
+  restore(file: string): Promise<void>;
   /** The newest audit entry about `subject`, or null. */
   latestAuditFor(subject: string): Promise<AuditRow | null>;
   /** An account as stored (not yet checked against its certificate), or null. */

@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  sign,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -65,12 +72,20 @@ async function refreshPublicKey(dir: string, pem: string): Promise<void> {
   await syncDirectory(dir);
 }
 
+/** The workstation key: it signs packages and certificates and yields the audit key (ADR 0185). */
+export interface WorkstationKey extends BagSigner {
+  /** 32 bytes derived (HKDF-SHA256) from the private key; never stored anywhere. */
+  auditSecret(): Uint8Array;
+}
+
+const AUDIT_KEY_INFO = 'strata audit key v1';
+
 /**
  * Opens the workstation key pair in `dir`, creating an Ed25519 pair on first use: private key as
  * PKCS#8 PEM with mode 0600, public key as SPKI PEM beside it. Both files are written to a temp
  * name, fsynced and then put in place; an existing private key is never replaced.
  */
-export async function openKeystore(dir: string): Promise<BagSigner> {
+export async function openKeystore(dir: string): Promise<WorkstationKey> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const privatePath = join(dir, PRIVATE_KEY_FILE);
   const exists = await open(privatePath, 'r').then(
@@ -97,5 +112,12 @@ export async function openKeystore(dir: string): Promise<BagSigner> {
     publicKeyPem: () => publicPem,
     fingerprint: () => fingerprint,
     sign: (data) => new Uint8Array(sign(null, data, privateKey)),
+    auditSecret: () => {
+      const { d } = privateKey.export({ format: 'jwk' });
+      if (typeof d !== 'string') throw new Error('workstation key has no private part');
+      return new Uint8Array(
+        hkdfSync('sha256', Buffer.from(d, 'base64url'), Buffer.alloc(0), AUDIT_KEY_INFO, 32),
+      );
+    },
   };
 }

@@ -1,4 +1,3 @@
-import type { AuditChainCheck } from '../../core/ports/index.js';
 import { GENESIS_HASH, auditHash, canonicalDetails, type AuditDetailValue } from './audit-hash.js';
 import type { AuditDbRow } from './rows.js';
 import type { SqliteConnection } from './sqlite.js';
@@ -29,12 +28,20 @@ function rowIsIntact(row: AuditDbRow, expectedSeq: number, prevHash: string): bo
   return hash === row.hash;
 }
 
+/** The audit chain alone: its length, last hash and the first entry that does not chain. */
+export interface ChainWalk {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly head: string | null;
+  readonly brokenAt: number | null;
+}
+
 /**
  * Walks the whole audit chain from seq 1 in pages. Appends made meanwhile only extend the
  * tail, so paging by seq sees a consistent prefix. Truncating the tail is not detectable here;
- * that needs the signed head embedded in exported packages (SECURITY.md).
+ * the keys and the head kept outside the catalogue catch it (verify-ledger.ts, ADR 0185).
  */
-export async function verifyAuditChain(conn: SqliteConnection): Promise<AuditChainCheck> {
+export async function verifyAuditChain(conn: SqliteConnection): Promise<ChainWalk> {
   let prevHash = GENESIS_HASH;
   let expected = 1;
   let lastSeq = 0;

@@ -18,11 +18,13 @@ import type {
   ReviewRow,
   SettingKey,
 } from '../../core/ports/index.js';
-import { GENESIS_HASH, auditHash, canonicalDetails } from './audit-hash.js';
+import { appendAuditEntry } from './audit-append.js';
+import type { LedgerKey } from './ledger-key.js';
 import { reindex, writeSearchEntry } from './search-index.js';
 import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
 import { insertReceipt } from './receipt-rows.js';
 import type { SqliteConnection } from './sqlite.js';
+import { appendVersionLink } from './version-chain.js';
 
 /**
  * The writes of one `store.write` call, all on the write connection inside its open
@@ -33,6 +35,7 @@ export function createCatalogueTx(
   conn: SqliteConnection,
   isOpen: () => boolean,
   now: () => Date,
+  key: LedgerKey | null,
 ): CatalogueTx {
   const guard = (): void => {
     if (!isOpen()) throw new Error('catalogue transaction already finished');
@@ -72,6 +75,7 @@ export function createCatalogueTx(
         at,
       ],
     );
+    await appendVersionLink(conn, key, id, version);
   };
 
   return {
@@ -275,33 +279,7 @@ export function createCatalogueTx(
 
     async appendAudit(entry: AuditInput): Promise<AuditRow> {
       guard();
-      const head = await conn.get<{ seq: number; hash: string }>(
-        'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
-      );
-      const fields = {
-        seq: (head?.seq ?? 0) + 1,
-        at: now().toISOString(),
-        actor: entry.actor,
-        action: entry.action,
-        subject: entry.subject,
-        details: { ...entry.details },
-        prevHash: head?.hash ?? GENESIS_HASH,
-      };
-      const row: AuditRow = { ...fields, hash: auditHash(fields) };
-      await conn.run(
-        'INSERT INTO audit (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          row.seq,
-          row.at,
-          row.actor,
-          row.action,
-          row.subject,
-          canonicalDetails(row.details),
-          row.prevHash,
-          row.hash,
-        ],
-      );
-      return row;
+      return appendAuditEntry(conn, now, key, entry);
     },
   };
 }

@@ -17,7 +17,12 @@ import type {
   ReviewRow,
   SettingKey,
 } from '../../core/ports/index.js';
-import { verifyAuditChain } from './audit-verify.js';
+import { adoptLedger, ledgerTails } from './ledger-adopt.js';
+import { readHeadFile, writeHeadFile } from './ledger-head.js';
+import type { LedgerKey } from './ledger-key.js';
+import { verifyLedger } from './verify-ledger.js';
+import { backupCatalogue } from './backup.js';
+import { stageRestore, swapInRestored } from './restore.js';
 import { readAccount, readAccounts } from './account-rows.js';
 import { listReceipts, receivedWith } from './receipt-rows.js';
 import { createCatalogueTx } from './catalogue-tx.js';
@@ -52,6 +57,16 @@ export interface OpenCatalogueOptions {
   readonly readOnly?: boolean;
   /** Clock for `createdAt` of record versions and `at` of audit entries (default: system time). */
   readonly now?: () => Date;
+  /**
+   * The audit key and the head file kept outside the catalogue (ADR 0185): entries and version
+   * links are keyed, the head file follows every commit once a check has passed.
+   */
+  readonly ledger?: Ledger;
+}
+
+export interface Ledger {
+  readonly key: LedgerKey;
+  readonly headFile: string;
 }
 
 /** The SQLite catalogue: the port plus maintenance helpers the hosts use. */
@@ -123,6 +138,33 @@ async function closeQuietly(conn: SqliteConnection | null): Promise<void> {
   }
 }
 
+/** The write and read connections of a writable catalogue, migrated (and its ledger adopted). */
+async function openWritable(
+  file: string,
+  now: () => Date,
+  ledger: Ledger | null,
+): Promise<{ writer: SqliteConnection; reader: SqliteConnection }> {
+  let writer: SqliteConnection | null = null;
+  try {
+    writer = await SqliteConnection.open(file, { serialized: true });
+    writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
+    await identify(writer, file);
+    if (!(await quickCheck(writer))) throw corrupt(file, 'problem.quickCheck');
+    const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+    if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
+    await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
+    await migrate(writer);
+    if (ledger) await adoptLedger(writer, ledger.key, ledger.headFile, now);
+    const reader = await SqliteConnection.open(file, { create: false });
+    reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
+    await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
+    return { writer, reader };
+  } catch (err) {
+    await closeQuietly(writer);
+    throw err;
+  }
+}
+
 /**
  * Opens (creating and migrating if needed) the catalogue at `file`: one serialized write
  * connection (WAL, synchronous=FULL, foreign_keys=ON) behind a queue, plus one query-only read
@@ -138,17 +180,7 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
   let reader: SqliteConnection | null = null;
   try {
     if (!readOnly) {
-      writer = await SqliteConnection.open(file, { serialized: true });
-      writer.configureBusyTimeout(BUSY_TIMEOUT_MS);
-      await identify(writer, file);
-      if (!(await quickCheck(writer))) throw corrupt(file, 'problem.quickCheck');
-      const mode = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
-      if (mode?.journal_mode !== 'wal') throw new Error(`could not switch ${path.basename(file)} to WAL`);
-      await writer.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;');
-      await migrate(writer);
-      reader = await SqliteConnection.open(file, { create: false });
-      reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
-      await reader.exec('PRAGMA query_only = ON; PRAGMA trusted_schema = OFF;');
+      ({ writer, reader } = await openWritable(file, now, opts.ledger ?? null));
     } else {
       reader = await SqliteConnection.open(file, { readOnly: true });
       reader.configureBusyTimeout(BUSY_TIMEOUT_MS);
@@ -166,17 +198,27 @@ export async function openCatalogue(file: string, opts: OpenCatalogueOptions = {
     await closeQuietly(writer);
     throw err;
   }
-  return buildCatalogue(writer, reader, readOnly, now);
+  return buildCatalogue(file, writer, reader, readOnly, now, opts.ledger ?? null);
 }
 
 function buildCatalogue(
+  file: string,
   writer: SqliteConnection | null,
   reader: SqliteConnection,
   readOnly: boolean,
   now: () => Date,
+  ledger: Ledger | null,
 ): Catalogue {
   const queue = new WriteQueue();
   let closed = false;
+  // The head file follows the commits only after a check passed, and never again after one
+  // failed: a write onto a truncated or rolled-back chain must not become the new anchor.
+  let anchorTrusted = false;
+  let anchorFrozen = false;
+  const followHead = async (conn: SqliteConnection): Promise<void> => {
+    if (ledger && anchorTrusted && !anchorFrozen)
+      await writeHeadFile(ledger.headFile, ledger.key, await ledgerTails(conn));
+  };
 
   const ensureOpen = (): void => {
     if (closed) throw new Error('catalogue is closed');
@@ -189,8 +231,10 @@ function buildCatalogue(
     await conn.exec('BEGIN IMMEDIATE');
     let open = true;
     try {
-      const result = await fn(createCatalogueTx(conn, () => open, now));
+      const result = await fn(createCatalogueTx(conn, () => open, now, ledger?.key ?? null));
       await conn.exec('COMMIT');
+      open = false;
+      await followHead(conn);
       return result;
     } catch (err) {
       await conn.rollbackQuietly();
@@ -202,7 +246,31 @@ function buildCatalogue(
 
   return {
     readOnly,
-    reader,
+    get reader() {
+      return reader;
+    },
+
+    async backup(destFile: string): Promise<void> {
+      ensureOpen();
+      await backupCatalogue({ reader }, destFile);
+    },
+
+    async restore(candidate: string): Promise<void> {
+      ensureOpen();
+      if (!writer) throw new StrataError('READ_ONLY');
+      await queue.run(async () => {
+        const staged = await stageRestore(candidate, file, ledger?.key ?? null);
+        // The anchor moves back first: a crash before the swap leaves the old catalogue longer
+        // than the head, which a check accepts; after it, head and catalogue agree.
+        if (ledger) await writeHeadFile(ledger.headFile, ledger.key, staged.tails);
+        await reader.close();
+        await writer?.close();
+        await swapInRestored(staged.file, file);
+        ({ writer, reader } = await openWritable(file, now, ledger));
+        anchorTrusted = true;
+        anchorFrozen = false;
+      });
+    },
 
     async write<T>(fn: (tx: CatalogueTx) => Promise<T>): Promise<T> {
       ensureOpen();
@@ -339,7 +407,19 @@ function buildCatalogue(
 
     async auditVerify() {
       ensureOpen();
-      return verifyAuditChain(reader);
+      if (!ledger) return verifyLedger(reader, null);
+      const check = await verifyLedger(reader, {
+        key: ledger.key,
+        anchor: await readHeadFile(ledger.headFile, ledger.key),
+      });
+      if (!check.ok) anchorFrozen = true;
+      else if (writer && !anchorFrozen) {
+        anchorTrusted = true;
+        // A head behind the chain is the crash window after a commit: catch it up.
+        const conn = writer;
+        await queue.run(() => followHead(conn));
+      }
+      return check;
     },
 
     async latestAuditFor(subject: string): Promise<AuditRow | null> {

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { formatTime } from '../../ui/format.js';
 import { AccountActions } from './AccountActions.js';
 import { AddAccountForm } from './AddAccountForm.js';
+import { CatalogueBackupCard } from './CatalogueBackupCard.js';
 
 function StateTag({ account }: { readonly account: AccountView }) {
   const { t } = useTranslation();
@@ -114,6 +115,7 @@ export function AccountsDrawer({
         ]}
       />
       <AddAccountForm onAdded={load} />
+      <CatalogueBackupCard />
     </Drawer>
   );
 }

@@ -4,12 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src-main/api/messages.js';
 import { openObjectStore } from '../../../src-main/node/store/object-store.js';
 import { SqliteConnection } from '../../../src-main/node/store/sqlite.js';
+import { openKeystore } from '../../../src-main/node/exchange/keystore.js';
+import { ledgerKey } from '../../../src-main/node/store/ledger-key.js';
+import { appendVersionLink } from '../../../src-main/node/store/version-chain.js';
 import { copyFixture } from '../../support/samples.js';
 import { approveCurrent, signingSuite } from '../../support/signing-team.js';
 import { readyForRelease } from '../../support/release-ready.js';
 
 // An insider with write access to the catalogue file and the object store, but not to the
-// workstation's review: export must refuse whatever the rows say (SECURITY.md, issue 8).
+// workstation's review: export must refuse whatever the rows say (SECURITY.md, issue 8). Since
+// ADR 0185 a version row written in SQL breaks the keyed version chain; these scenarios give the
+// insider the workstation key too, so they test export's own checks, not the audit check.
 
 const suite = signingSuite();
 
@@ -18,6 +23,12 @@ async function tamper(statements: readonly [string, readonly (string | number)[]
   const conn = await SqliteConnection.open(path.join(suite.home, 'catalogue.sqlite'));
   try {
     for (const [sql, params] of statements) await conn.run(sql, [...params]);
+    const key = ledgerKey((await openKeystore(path.join(suite.home, 'keys'))).auditSecret());
+    const unlinked = await conn.all<{ dataset_id: string; version: number }>(
+      `SELECT dataset_id, version FROM record_versions v WHERE NOT EXISTS
+         (SELECT 1 FROM version_chain c WHERE c.dataset_id = v.dataset_id AND c.version = v.version)`,
+    );
+    for (const v of unlinked) await appendVersionLink(conn, key, v.dataset_id, v.version);
   } finally {
     await conn.close();
   }

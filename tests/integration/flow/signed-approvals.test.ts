@@ -114,6 +114,13 @@ describe('a signed approval from review to export (ADR 0176)', () => {
     const bagInfo = await readFile(path.join(exported.bag, 'bag-info.txt'), 'utf8');
     expect(bagInfo).toContain('Strata-Reviewer: wang.shen');
     const audit = await suite.team.admin.call('audit.list', { limit: 50 });
+    // The package holds both chain tails at export (ADR 0185): the newest entry before the export's own.
+    const before = audit.find((e) => e.action === 'exchange.export');
+    const head = audit.find((e) => e.seq === (before?.seq ?? 0) - 1);
+    expect(bagInfo).toContain(
+      `Strata-Audit-Head: ${head?.hash ?? '?'}\nStrata-Audit-Seq: ${String(head?.seq)}\n`,
+    );
+    expect(bagInfo).toMatch(/Strata-Version-Head: [0-9a-f]{64}\nStrata-Version-Seq: [1-9]\d*\n/);
     expect(audit.filter((e) => e.action === 'review.approve').map((e) => e.subject)).toEqual(
       expect.arrayContaining([source, released]),
     );

@@ -44,6 +44,9 @@ describe('audit log', () => {
           entries: 3,
           head: third?.hash,
           brokenAt: null,
+          problem: null,
+          anchor: null,
+          versions: { entries: 0, head: null, brokenAt: null },
         });
       } finally {
         await store.close();
@@ -151,7 +154,15 @@ describe('audit log', () => {
     await withTempDir(async (dir) => {
       const store = await openCatalogue(path.join(dir, 'c.sqlite'));
       try {
-        expect(await store.auditVerify()).toEqual({ ok: true, entries: 0, head: null, brokenAt: null });
+        expect(await store.auditVerify()).toEqual({
+          ok: true,
+          entries: 0,
+          head: null,
+          brokenAt: null,
+          problem: null,
+          anchor: null,
+          versions: { entries: 0, head: null, brokenAt: null },
+        });
         await expect(
           store.write(async (tx) => {
             await tx.appendAudit({ actor: 'u', action: 'release.create', subject: null, details: {} });

@@ -178,6 +178,7 @@ describe('method policies in the contract', () => {
     expect(mutating).toEqual([
       'accounts.enable',
       'basemaps.set',
+      'catalogue.backup',
       'catalogue.save',
       'dataset.assignCrs',
       'datasets.archive',
@@ -209,6 +210,8 @@ describe('method policies in the contract', () => {
       'users.list',
       'users.disable',
       'users.setRole',
+      'catalogue.backup',
+      'catalogue.restore',
     ] as const)
       expect(policyOf(name).roles, name).toEqual(['admin']);
   });
