@@ -178,6 +178,7 @@ describe('method policies in the contract', () => {
     expect(mutating).toEqual([
       'accounts.enable',
       'basemaps.set',
+      'catalogue.restoreVersion',
       'catalogue.save',
       'dataset.assignCrs',
       'datasets.archive',
@@ -187,6 +188,7 @@ describe('method policies in the contract', () => {
       'exchange.export',
       'exchange.receive',
       'keys.trust',
+      'metadata.import',
       'products.atlas',
       'products.create',
       'profiles.load',
