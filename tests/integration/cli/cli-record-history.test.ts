@@ -77,7 +77,9 @@ describe('the record and its history on the command line', () => {
     // Invalid values: a translated error naming the field, nothing saved.
     const badPeriod = await curator('edit', dem.id, '--set', 'title=不会保存', '--set', 'period=abc');
     expect(badPeriod.code).toBe(1);
-    expect(badPeriod.stderr).toContain('record field period (period) must be a number of years (1–999), long-term');
+    expect(badPeriod.stderr).toContain(
+      'record field period (period) must be a number of years (1–999), long-term',
+    );
     expect(badPeriod.stderr).toContain('nothing was saved');
     const zh = await strataAs(home, 'curator', 'zh-CN')('edit', dem.id, '--set', 'classification=顶级');
     expect(zh.stderr).toContain('著录项“密级”（level）应为 公开、内部、秘密、机密 或 绝密；未保存');
