@@ -13,6 +13,15 @@ import type { LayoutDocument } from '../core/layout/layout.js';
 import { isAbsolutePath } from './absolute-path.js';
 import { RELEASE_OUTPUT_FORMATS } from './release-outputs.js';
 import { searchArgs, type CatalogueSearchResult } from './catalogue-search.js';
+import {
+  diffArgs,
+  metadataExportArgs,
+  metadataImportArgs,
+  restoreArgs,
+  type MetadataDocument,
+  type RecordChange,
+  type RecordDiff,
+} from './record-history.js';
 import type {
   AccountView,
   AuditEntry,
@@ -105,6 +114,13 @@ export const recordFieldsSchema = z.object({
   period: periodSchema,
   /** 数据来源; a client that sends none (one that predates it) keeps the latest version's. */
   attribution: z.string().trim().max(2000).optional(),
+  // Fields a client sends none of keep the latest version's; empty text, no keywords or a null
+  // year clear them. The field registry judges the values (ADR 0184).
+  archiveNumber: z.string().max(2000).optional(),
+  keywords: z.array(z.string().max(2000)).max(1000).readonly().optional(),
+  unit: z.string().max(2000).optional(),
+  category: z.string().max(2000).optional(),
+  year: z.number().nullable().optional(),
 });
 
 const noArgs = z.object({}).strict();
@@ -358,6 +374,21 @@ export const contract = {
     z.ZodObject<{ id: typeof datasetId; baseVersion: z.ZodNumber; fields: typeof recordFieldsSchema }>,
     RecordVersion
   >(z.object({ id: datasetId, baseVersion: z.number().int().min(1), fields: recordFieldsSchema }), {
+    mutates: true,
+    roles: ['curator'],
+  }),
+  // Record history and metadata exchange (issue 7, ADR 0184).
+  /** Two versions of a record, field by field. */
+  'catalogue.diff': method<typeof diffArgs, RecordDiff>(diffArgs, READ),
+  /** A new version equal to an earlier one (a curator's act, audited); none when the latest is so already. */
+  'catalogue.restoreVersion': method<typeof restoreArgs, RecordChange>(restoreArgs, {
+    mutates: true,
+    roles: ['curator'],
+  }),
+  /** The latest record as ISO 19139 XML or JSON, every field. */
+  'metadata.export': method<typeof metadataExportArgs, MetadataDocument>(metadataExportArgs, READ),
+  /** Applies a metadata file's record to the dataset it names, as a new version (audited), or refuses. */
+  'metadata.import': method<typeof metadataImportArgs, RecordChange>(metadataImportArgs, {
     mutates: true,
     roles: ['curator'],
   }),

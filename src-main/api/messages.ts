@@ -4,6 +4,7 @@ import type { FindingMessageKey, FindingPart } from '../core/model/finding.js';
 import type { StandingAction, StandingMessageKey } from '../core/catalogue/standing.js';
 import type { WorkflowMessageKey } from '../core/catalogue/workflow.js';
 import type { LayoutProblemKey } from '../core/layout/problems.js';
+import { RECORD_MESSAGES } from './record-messages.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -22,6 +23,7 @@ interface Entry {
  * (e.g. `problem: 'problem.ifdLoop'`) is rendered first, with the same params.
  */
 export const MESSAGES = {
+  ...RECORD_MESSAGES,
   'error.INVALID_ARGUMENT': { 'zh-CN': '参数无效：{{detail}}', en: 'Invalid argument: {{detail}}' },
   'error.NOT_FOUND': { 'zh-CN': '未找到：{{what}}', en: 'Not found: {{what}}' },
   'error.FILE_NOT_FOUND': {

@@ -79,6 +79,12 @@ export interface RecordFields {
   readonly period: string;
   /** 数据来源: whom every use of the data must cite; empty when not yet given. */
   readonly attribution: string;
+  /** 档号, 关键词, 形成单位, 资料类别, the year of 形成时间: absent while not given (ADR 0182). */
+  readonly archiveNumber?: string;
+  readonly keywords?: readonly string[];
+  readonly unit?: string;
+  readonly category?: string;
+  readonly year?: number;
 }
 
 export interface RecordVersion {

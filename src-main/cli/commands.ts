@@ -26,6 +26,7 @@ import { BACKUP_COMMANDS, catalogueRestoreOr } from './backup-commands.js';
 import { USER_COMMANDS } from './user-commands.js';
 import { PRODUCT_COMMANDS } from './product-commands.js';
 import { EXCHANGE_COMMANDS } from './exchange-commands.js';
+import { RECORD_COMMANDS } from './record-commands.js';
 import { searchCommand } from './search-command.js';
 
 export { CliFailure, type CommandContext } from './command-context.js';
@@ -48,7 +49,20 @@ Commands:
                                   search the records in use (every text field; Chinese of any
                                   length); facets category, level, status, year, unit (values of
                                   one facet ORed, facets ANDed); 20 a page with the total
-  show ID                         show a dataset's record, versions, review and lineage
+  show ID                         show a dataset's latest record (every field), state and
+                                  number of versions (with --json also its review and lineage)
+  edit ID --set FIELD=VALUE...    save the latest record with those fields set as a new version
+                                  (fields: title, abstract, classification (密级), period,
+                                  attribution, archiveNumber, keywords (comma-separated), unit,
+                                  category, year; an empty value clears an optional one; a bad
+                                  value saves nothing; an edit that changes nothing makes no version)
+  history ID                      every version of the record: who saved it, when, what changed
+  diff ID V1 V2                   the record's fields that differ from version V1 to V2
+  restore-version ID V            save a new version equal to version V (audited)
+  metadata export ID --format iso19139|json [--out FILE]
+                                  the latest record as ISO 19139 XML or JSON, every field
+  metadata import FILE            apply a metadata file (ISO 19139 or JSON) to the dataset it
+                                  names, as a new version, or say why not
   describe ID [--title T] [--abstract A] [--level 公开|内部|秘密|机密|绝密] [--period 10年|长期]
             [--attribution SOURCE]
                                   save a new version of the catalogue record (--attribution:
@@ -260,6 +274,7 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
   ...PRODUCT_COMMANDS,
   ...EXCHANGE_COMMANDS,
   ...BACKUP_COMMANDS,
+  ...RECORD_COMMANDS,
   async import(ctx) {
     const paths = ctx.positionals.slice(1);
     if (paths.length === 0)
@@ -297,11 +312,6 @@ export const COMMANDS: Readonly<Record<string, (ctx: CommandContext) => Promise<
     return 0;
   },
   search: searchCommand,
-  async show(ctx) {
-    const detail = await call<{ summary: DatasetSummary }>(ctx, 'datasets.get', { id: need(ctx, 1, 'ID') });
-    ctx.out.result({ ...detail.summary, detail }, () => JSON.stringify(detail, null, 2));
-    return 0;
-  },
   async describe(ctx) {
     const id = need(ctx, 1, 'ID');
     const detail = await call<{ record: { version: number; fields: Record<string, string> } }>(

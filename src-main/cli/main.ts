@@ -102,10 +102,11 @@ async function main(argv: string[]): Promise<number> {
       orientation: { type: 'string' },
       all: { type: 'boolean', default: false },
       facet: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      format: { type: 'string' },
       bbox: { type: 'string' },
       page: { type: 'string' },
       sort: { type: 'string' },
-      format: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -193,8 +194,9 @@ async function main(argv: string[]): Promise<number> {
         bbox: values.bbox,
         page: values.page,
         sort: values.sort,
+        format: values.format,
       },
-      lists: { facet: values.facet ?? [] },
+      lists: { facet: values.facet ?? [], set: values.set ?? [] },
     });
   } catch (error) {
     if (error instanceof CliFailure) {

@@ -1,9 +1,11 @@
 import type { CallContext } from '../api/caller.js';
 import type { DatasetId } from '../core/model/index.js';
-import type { RecordFieldsRow } from '../core/ports/index.js';
+import type { z } from 'zod';
+import type { recordFieldsSchema } from '../api/contract.js';
 import type { DatasetDetail, DatasetSummary, RecordVersion } from '../api/types.js';
 import type { ServiceDeps } from './deps.js';
 import { requireDataset, requireRecords } from './lookup.js';
+import { commitRecord } from './record-versions.js';
 import { toDisplay, toLineage, toRecordVersion, toReviewReport, toSummary } from './dataset-view.js';
 
 /** The datasets in use, or with `all` also the withdrawn and archived ones (ADR 0171). */
@@ -47,35 +49,17 @@ export async function saveRecord(
   ctx: CallContext,
   id: DatasetId,
   baseVersion: number,
-  given: Omit<RecordFieldsRow, 'attribution'> & { readonly attribution?: string | undefined },
+  given: z.output<typeof recordFieldsSchema>,
 ): Promise<RecordVersion> {
   await requireDataset(deps, id);
   const { latest } = await requireRecords(deps, id);
   // A client that sends no 数据来源 does not clear it: every use must still cite the source. Fields
-  // the form does not edit yet (档号, 形成单位 …; ADR 0182) carry over from the latest version.
-  const fields: RecordFieldsRow = {
-    ...latest.fields,
-    ...given,
-    attribution: given.attribution ?? latest.fields.attribution,
-  };
-  // A form saved unchanged on the latest version makes no empty version and no audit entry; on an
-  // older base the store still refuses it as a conflict.
-  if (latest.version === baseVersion && sameFields(latest.fields, fields)) return toRecordVersion(latest);
-  const saved = await deps.store.write(async (tx) => {
-    const version = await tx.appendRecordVersion(id, baseVersion, fields, ctx.user);
-    await tx.appendAudit({
-      actor: ctx.user,
-      action: 'catalogue.save',
-      subject: id,
-      details: { version: version.version, level: fields.level },
-    });
-    return version;
-  });
-  return toRecordVersion(saved);
-}
-
-/** Every field of either record equal in both: a field the record type gains is compared too. */
-function sameFields(a: RecordFieldsRow, b: RecordFieldsRow): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RecordFieldsRow>;
-  return [...keys].every((key) => a[key] === b[key]);
+  // a client does not send (档号, 形成单位 … from a form that does not edit them) carry over from
+  // the latest version; empty ones clear them.
+  const fields = { ...latest.fields, ...given, attribution: given.attribution ?? latest.fields.attribution };
+  const change = await commitRecord(deps, ctx, id, baseVersion, latest, fields, (saved, stored) => ({
+    action: 'catalogue.save',
+    details: { version: saved.version, level: stored.level },
+  }));
+  return change.record;
 }

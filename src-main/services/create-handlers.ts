@@ -8,6 +8,8 @@ import { featurePage } from './feature-page-service.js';
 import { TableCache } from '../core/table/table-cache.js';
 import { getDataset, listDatasets, saveRecord } from './catalogue-service.js';
 import { searchCatalogue } from './search-service.js';
+import { diffVersions, restoreVersion } from './record-versions.js';
+import { exportMetadata, importMetadata } from './metadata-service.js';
 import { changeStanding } from './standing-service.js';
 import { decideFinding, runDatasetReview } from './review-service.js';
 import { approveReview, returnReview } from './verdict-service.js';
@@ -70,6 +72,11 @@ export function createHandlers(
     'datasets.get': ({ id }) => getDataset(deps, id),
     'catalogue.search': (args) => searchCatalogue(deps, args),
     'catalogue.save': ({ id, baseVersion, fields }, ctx) => saveRecord(deps, ctx, id, baseVersion, fields),
+    'catalogue.diff': ({ id, from, to }) => diffVersions(deps, id, from, to),
+    'catalogue.restoreVersion': ({ id, version, baseVersion }, ctx) =>
+      restoreVersion(deps, ctx, id, version, baseVersion),
+    'metadata.export': ({ id, format }) => exportMetadata(deps, id, format),
+    'metadata.import': ({ file }, ctx) => importMetadata(deps, ctx, file),
     'review.run': async ({ id, profile: chosen }, ctx) =>
       runDatasetReview(
         deps,

@@ -63,4 +63,27 @@ test('a record saved in 著录 becomes a new version with its marking; a stale s
 
   const detail = await harness.api.call('datasets.get', { id: dem.id });
   expect(detail.versions.map((v) => v.version).sort()).toEqual([1, 2, 3]);
+
+  // History: tick v2 and v3 and compare them field by field, then restore v2 as a new version 4.
+  await expect(page.getByTestId('compare-versions')).toBeDisabled();
+  await history.nth(1).locator('input[type=checkbox]').check();
+  await history.nth(0).locator('input[type=checkbox]').check();
+  await page.getByTestId('compare-versions').click();
+  const diff = page.getByTestId('record-diff');
+  await expect(diff).toContainText('第 2 版 → 第 3 版');
+  await expect(diff.locator('tbody tr.ant-table-row', { hasText: '题名' })).toContainText(
+    '桂林幅 1:5万 数字高程模型',
+  );
+  await expect(diff.locator('tbody tr.ant-table-row', { hasText: '题名' })).toContainText(
+    '桂林幅 数字高程模型（复核）',
+  );
+  await expect(diff.locator('tbody tr.ant-table-row', { hasText: '密级' })).toContainText('机密');
+  await expect(page.getByTestId('restore-version-3')).toHaveCount(0);
+  await page.getByTestId('restore-version-2').click();
+  await expect(page.getByTestId('restore-result')).toContainText('已恢复第 2 版的内容，保存为第 4 版');
+  await expect(history).toHaveCount(4);
+  await expect(history.nth(0)).toContainText('机密★20年');
+  await expect(page.getByTestId('field-title')).toHaveValue('桂林幅 1:5万 数字高程模型');
+  const audit = await harness.api.call('audit.list', { limit: 1 });
+  expect(audit[0]).toMatchObject({ action: 'catalogue.restoreVersion', subject: dem.id });
 });

@@ -8,6 +8,8 @@ export interface FieldMessage {
   readonly field: string;
   readonly severity: Severity;
   readonly key: string;
+  /** Values the message names (a length limit). */
+  readonly params?: Readonly<Record<string, number>>;
 }
 
 export interface RecordField<V> {

@@ -231,7 +231,7 @@ export function CatalogueTab({ detail }: { readonly detail: DatasetDetail }) {
         ) : null}
         <ErrorAlert error={save.error} testId="save-error" />
       </div>
-      <VersionHistory versions={detail.versions} current={record.version} />
+      <VersionHistory key={id} id={id} versions={detail.versions} current={record.version} />
     </div>
   );
 }
