@@ -15,6 +15,7 @@ import { migration0014 } from './0014-review-verdicts.js';
 import { migration0015 } from './0015-signed-approvals.js';
 import { migration0016 } from './0016-catalogue-search.js';
 import { migration0017 } from './0017-receipts.js';
+import { migration0020 } from './0020-search-tags.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0020,
 ];
 
 /** The `user_version` of a catalogue with every step applied (steps are numbered 1..N, no gaps). */
