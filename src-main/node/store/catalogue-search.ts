@@ -131,68 +131,97 @@ async function firstPageOfAll(conn: SqliteConnection, query: SearchQuery): Promi
   );
 }
 
+/** Display rows of the entries `pks`, in that order. */
+async function hitRows(conn: SqliteConnection, pks: readonly number[]): Promise<HitDbRow[]> {
+  if (pks.length === 0) return [];
+  const rows = await conn.all<HitDbRow & { pk: number }>(
+    `SELECT e.pk, ${HIT_COLUMNS} FROM catalogue_entries e
+       JOIN datasets d ON d.pk = e.pk LEFT JOIN catalogue_extents x ON x.pk = e.pk
+      WHERE e.pk IN (${pks.map(() => '?').join(', ')})`,
+    pks,
+  );
+  const byPk = new Map(rows.map((r) => [r.pk, r]));
+  return pks.flatMap((pk) => byPk.get(pk) ?? []);
+}
+
+interface FilteredDbRow {
+  part: 'hit' | 'total' | 'facet';
+  pk: number | null;
+  facet: SearchFacet | null;
+  value: string | null;
+  n: number | null;
+}
+
 /**
- * The page of a filtered search: by bm25 straight from the index (no entry looked up but with a
- * box), or by title or date over the hits' entries.
+ * The page, the total and the counts of the unchosen facets of a filtered search, from one
+ * evaluation of the index: its hits (with their bm25 when sorted by it; with their entry when the
+ * sort or the box needs it) are materialised once, the page is their first rows by the sort, the
+ * facets are counted over the first FACET_SAMPLE of them.
  */
-async function pageOf(
+async function filtered(
   conn: SqliteConnection,
   query: SearchQuery,
   match: string,
   hasText: boolean,
-): Promise<HitDbRow[]> {
+  unchosen: readonly SearchFacet[],
+): Promise<{ pks: number[]; total: number; counts: FilteredDbRow[] }> {
   const byRank = query.sort === 'relevance' && hasText;
   const hits = hitsOf(query, match, !byRank);
   const key = byRank ? RANK : query.sort === 'title' ? 'e.title' : 'e.created_at';
   // Newest first by date, and without text (no score) by date too.
   const dir = !byRank && query.sort !== 'title' ? ' DESC' : '';
-  const inner = `SELECT t.rowid AS pk, ${key} AS k ${hits.sql} ORDER BY k${dir}, t.rowid${dir} LIMIT ? OFFSET ?`;
-  return conn.all<HitDbRow>(
-    `SELECT ${HIT_COLUMNS} FROM (${inner}) p
-       JOIN catalogue_entries e ON e.pk = p.pk JOIN datasets d ON d.pk = p.pk
-       LEFT JOIN catalogue_extents x ON x.pk = p.pk
-      ORDER BY p.k${dir}, p.pk${dir}`,
+  const facetParts = unchosen.map(
+    (f) => `SELECT * FROM (SELECT 'facet', NULL, '${f}', CAST(${f} AS TEXT) AS value, count(*) AS n FROM f
+      WHERE ${f} IS NOT NULL GROUP BY ${f} ORDER BY n DESC, value LIMIT ${String(SEARCH_FACET_VALUES)})`,
+  );
+  const rows = await conn.all<FilteredDbRow>(
+    `WITH s AS MATERIALIZED (SELECT t.rowid AS pk, ${key} AS k ${hits.sql}),
+          f AS MATERIALIZED (SELECT e.* FROM (SELECT pk FROM s LIMIT ${String(FACET_SAMPLE)}) x
+                               CROSS JOIN catalogue_entries e ON e.pk = x.pk)
+     SELECT * FROM (SELECT 'hit' AS part, pk, NULL AS facet, NULL AS value, NULL AS n FROM s
+                     ORDER BY k${dir}, pk${dir} LIMIT ? OFFSET ?)
+     UNION ALL SELECT 'total', NULL, NULL, NULL, count(*) FROM s
+     ${facetParts.map((part) => `UNION ALL ${part}`).join('\n')}`,
     [...hits.params, query.limit, query.offset],
   );
-}
-
-/** How many entries `match` finds (exactly: FTS5 counts its doclists; with a box, hits are checked). */
-async function countOf(conn: SqliteConnection, query: SearchQuery, match: string): Promise<number> {
-  const hits = hitsOf(query, match);
-  return (await conn.get<{ n: number }>(`SELECT count(*) AS n ${hits.sql}`, hits.params))?.n ?? 0;
+  return {
+    pks: rows.flatMap((r) => (r.part === 'hit' && r.pk !== null ? [r.pk] : [])),
+    total: rows.find((r) => r.part === 'total')?.n ?? 0,
+    counts: rows.filter((r) => r.part === 'facet'),
+  };
 }
 
 /**
- * `facets`' value counts over the hits of `match`: exact over up to FACET_SAMPLE hits, else the
- * first FACET_SAMPLE hits' counts scaled to `total`.
+ * The value counts of a chosen facet over the filter without its own choice: over its first
+ * FACET_SAMPLE hits (the index stops there), scaled when there were more. Their number is then
+ * estimated from how far into the catalogue the sample reached (hits are spread over it as records
+ * were added), since counting them all would evaluate the whole filter again.
  */
-async function facetCountsOf(
+async function chosenFacetCounts(
   conn: SqliteConnection,
   query: SearchQuery,
   match: string,
-  total: number,
-  facets: readonly SearchFacet[],
-): Promise<{ counts: Map<SearchFacet, SearchFacetCount[]>; estimated: boolean }> {
-  const hits = hitsOf(query, match);
-  const rows = await conn.all<{ facet: SearchFacet; value: string; n: number }>(
-    `WITH s AS MATERIALIZED (SELECT t.rowid AS pk ${hits.sql} LIMIT ${String(FACET_SAMPLE)}),
-          m AS MATERIALIZED (SELECT e.* FROM s CROSS JOIN catalogue_entries e ON e.pk = s.pk)
-     ${facets
-       .map(
-         (f) => `SELECT * FROM (SELECT '${f}' AS facet, CAST(m.${f} AS TEXT) AS value, count(*) AS n FROM m
-          WHERE m.${f} IS NOT NULL GROUP BY m.${f} ORDER BY n DESC, value LIMIT ${String(SEARCH_FACET_VALUES)})`,
-       )
-       .join(' UNION ALL ')}`,
+  facet: SearchFacet,
+): Promise<{ counts: SearchFacetCount[]; estimated: boolean }> {
+  const hits = hitsOf(query, match, true);
+  const rows = await conn.all<{ value: string | null; last: number; n: number }>(
+    `SELECT CAST(s.${facet} AS TEXT) AS value, max(s.pk) AS last, count(*) AS n
+       FROM (SELECT e.pk, e.${facet} ${hits.sql} LIMIT ${String(FACET_SAMPLE)}) s GROUP BY s.${facet}`,
     hits.params,
   );
-  const sampled = Math.min(total, FACET_SAMPLE);
-  const estimated = total > sampled;
-  const counts = new Map<SearchFacet, SearchFacetCount[]>(facets.map((f) => [f, []]));
-  for (const r of rows) {
-    counts
-      .get(r.facet)
-      ?.push({ value: r.value, count: estimated ? Math.round((r.n * total) / sampled) : r.n });
+  const sampled = rows.reduce((sum, r) => sum + r.n, 0);
+  const estimated = sampled >= FACET_SAMPLE;
+  let scale = 1;
+  if (estimated) {
+    const reached = Math.max(...rows.map((r) => r.last));
+    const last =
+      (await conn.get<{ pk: number | null }>('SELECT max(pk) AS pk FROM catalogue_entries'))?.pk ?? reached;
+    scale = last / reached;
   }
+  const counts = rows
+    .flatMap((r) => (r.value === null ? [] : [{ value: r.value, count: Math.round(r.n * scale) }]))
+    .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
+    .slice(0, SEARCH_FACET_VALUES);
   return { counts, estimated };
 }
 
@@ -200,7 +229,7 @@ async function facetCountsOf(
  * One page of the catalogue (ADR 0182): the active records matching every term of the text, inside
  * the box, with the chosen facet values; the total; and each facet's value counts over the same
  * filter without that facet's own choice (so its other values stay offered). The index intersects
- * words, facet tags and cells; only the page, the box's candidates and the facet sample are looked up.
+ * words, facet tags and cells; only the box's candidates, the page and the facet samples are looked up.
  */
 export async function searchCatalogue(conn: SqliteConnection, query: SearchQuery): Promise<SearchPageRow> {
   const hasText = query.text.trim() !== '';
@@ -212,31 +241,38 @@ export async function searchCatalogue(conn: SqliteConnection, query: SearchQuery
     const page = await firstPageOfAll(conn, query);
     return { hits: page.map(hitFromDb), ...(await allCounts(conn)) };
   }
-  const page = await pageOf(conn, query, match, hasText);
-  const total = await countOf(conn, query, match);
   const chosen = SEARCH_FACETS.filter((f) => (query.facets[f]?.length ?? 0) > 0);
-  const facets = noFacets();
-  let estimated = false;
-  const collect = async (m: string | null, n: number, of: readonly SearchFacet[]): Promise<void> => {
-    if (of.length === 0 || n === 0) return;
-    const found = await facetCountsOf(conn, query, m ?? '', n, of);
-    estimated ||= found.estimated;
-    for (const [f, c] of found.counts) facets[f].push(...c);
-  };
-  // Facets without a choice are counted over the whole filter; each chosen one without its own.
-  await collect(
+  const found = await filtered(
+    conn,
+    query,
     match,
-    total,
+    hasText,
     SEARCH_FACETS.filter((f) => !chosen.includes(f)),
   );
-  for (const f of chosen) {
-    const m = matchOf(query, words, f);
-    if (m === null) {
-      const all = await allCounts(conn);
-      facets[f].push(...all.facets[f]);
-    } else {
-      await collect(m, await countOf(conn, query, m), [f]);
-    }
+  const facets = noFacets();
+  const sampled = Math.min(found.total, FACET_SAMPLE);
+  let estimated = found.total > sampled;
+  for (const r of found.counts) {
+    if (r.facet === null || r.value === null || r.n === null) continue;
+    facets[r.facet].push({
+      value: r.value,
+      count: estimated ? Math.round((r.n * found.total) / sampled) : r.n,
+    });
   }
-  return { hits: page.map(hitFromDb), total, facets, facetsEstimated: estimated };
+  for (const f of chosen) {
+    const without = matchOf(query, words, f);
+    if (without === null) {
+      facets[f].push(...(await allCounts(conn)).facets[f]);
+      continue;
+    }
+    const own = await chosenFacetCounts(conn, query, without, f);
+    estimated ||= own.estimated;
+    facets[f].push(...own.counts);
+  }
+  return {
+    hits: (await hitRows(conn, found.pks)).map(hitFromDb),
+    total: found.total,
+    facets,
+    facetsEstimated: estimated,
+  };
 }

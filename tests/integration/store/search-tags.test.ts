@@ -128,6 +128,10 @@ describe('search tags', () => {
         { value: '水文地质', count: many / 2 },
         { value: '矿产勘查', count: many / 2 },
       ]);
+      // A chosen facet's own counts: its first hits, scaled by how far into the catalogue they reach.
+      const chosen = await store.search(query('矿', { facets: { category: ['矿产勘查'] } }));
+      expect(chosen).toMatchObject({ total: many / 2, facetsEstimated: true });
+      expect(chosen.facets.category).toEqual(all.facets.category);
       const few = await store.search(query('铜矿', { facets: { category: ['矿产勘查'] } }));
       expect(few).toMatchObject({ total: 5, facetsEstimated: false });
       expect(few.facets.category).toEqual([
