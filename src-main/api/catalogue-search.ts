@@ -61,4 +61,6 @@ export interface CatalogueSearchResult {
   readonly pageSize: number;
   /** Per facet, its values and counts over the filter without that facet's own choice, most first. */
   readonly facets: Readonly<Record<SearchFacet, readonly SearchFacetCount[]>>;
+  /** True when a filter has too many hits to count facets over each: counts are scaled from the first 2,000. */
+  readonly facetsEstimated: boolean;
 }

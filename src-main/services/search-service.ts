@@ -21,5 +21,6 @@ export async function searchCatalogue(
     page: args.page,
     pageSize: args.pageSize,
     facets: found.facets,
+    facetsEstimated: found.facetsEstimated,
   };
 }

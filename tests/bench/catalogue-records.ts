@@ -115,6 +115,9 @@ const STATUSES: readonly DatasetStatus[] = [
   'exported',
 ];
 
+/** Bumped whenever the records generated change: the bench's cached catalogues are keyed by it. */
+export const GENERATOR_VERSION = 1;
+
 /** Park–Miller minimal standard generator: the same records on every run. */
 export function seeded(seed: number): () => number {
   let s = seed % 2147483647 || 1;

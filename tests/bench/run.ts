@@ -12,7 +12,7 @@ import { bench as geotiffDecode } from './geotiff-decode.bench.js';
 import { bench as reviewContent } from './review-content.bench.js';
 import { bench as reviewRules } from './review-rules.bench.js';
 import { bench as mapProduct } from './map-product.bench.js';
-import { bench as catalogueSearch } from './catalogue-search.bench.js';
+import { bench as catalogueSearch, bench100k as catalogueSearch100k } from './catalogue-search.bench.js';
 import type { BenchRow, Report } from './bench-row.js';
 
 const rows: BenchRow[] = [];
@@ -39,6 +39,10 @@ const BENCHES: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   'map-product': mapProduct,
   'catalogue-search': catalogueSearch,
 };
+/** Benches run only when named: a smaller catalogue to iterate on. */
+const ON_REQUEST: Readonly<Record<string, (report: Report) => Promise<void>>> = {
+  'catalogue-search-100k': catalogueSearch100k,
+};
 const only = process.env['STRATA_BENCH']?.split(',').filter((n) => n !== '');
 
 console.log(
@@ -49,6 +53,7 @@ await installBundledCrs(resourcesBeside(import.meta.url));
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (only === undefined || only.includes(name)) await bench(report);
 }
+for (const [name, bench] of Object.entries(ON_REQUEST)) if (only?.includes(name)) await bench(report);
 console.log('\njob | strata s | peer | peer s | ratio');
 for (const r of rows) {
   console.log(

@@ -54,4 +54,6 @@ export interface SearchPageRow {
   readonly hits: readonly SearchHitRow[];
   readonly total: number;
   readonly facets: Readonly<Record<SearchFacet, readonly SearchFacetCount[]>>;
+  /** True when a filter has too many hits to count facets over all of them: counts are scaled from a sample. */
+  readonly facetsEstimated: boolean;
 }

@@ -248,9 +248,17 @@ export interface VersionChainCheck {
   readonly brokenAt: { readonly datasetId: string; readonly version: number } | null;
 }
 
+/** A dataset to insert with its first record version. */
+export interface NewDataset {
+  readonly row: DatasetRow;
+  readonly record: RecordFieldsRow;
+}
+
 /** Writes available inside one transaction. Every write batch ends with its audit entry. */
 export interface CatalogueTx {
   insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void>;
+  /** Inserts many datasets in a few multi-row statements (a batch import: same rows as one by one). */
+  insertDatasets(items: readonly NewDataset[]): Promise<void>;
   /** Appends version baseVersion+1; throws StrataError CONFLICT if baseVersion is not the latest. */
   appendRecordVersion(
     id: DatasetId,

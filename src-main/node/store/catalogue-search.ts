@@ -9,73 +9,58 @@ import {
 } from '../../core/catalogue/search.js';
 import type { DatasetId, DatasetKind, SecrecyLevel } from '../../core/model/index.js';
 import type { DatasetStatus } from '../../core/ports/index.js';
+import { facetTag, queryCellTags } from './search-tags.js';
 import { searchMatch } from './search-text.js';
 import type { SqlValue, SqliteConnection } from './sqlite.js';
 
-// Column weights of bm25 over (title, abstract, other): a word in the title counts most.
-const RANK = 'bm25(catalogue_text, 5.0, 1.0, 2.0)';
+// Column weights of bm25 over (title, abstract, other, tags): a word in the title counts most; tags
+// (facet values and cells) never add to the score.
+const RANK = 'bm25(catalogue_text, 5.0, 1.0, 2.0, 0.0)';
+/**
+ * Facet counts are taken over at most this many hits of their filter; above it they are that
+ * sample's counts scaled to the filter's total, and the page says they are estimates.
+ */
+export const FACET_SAMPLE = 2_000;
 
 interface Clause {
   readonly sql: string;
   readonly params: readonly SqlValue[];
 }
 
-/** `e.<facet> IN (…)` for the values chosen of each facet; years compare as numbers. */
-function facetClauses(query: SearchQuery): Map<SearchFacet, Clause> {
-  const out = new Map<SearchFacet, Clause>();
+const quoted = (token: string): string => `"${token}"`;
+
+/**
+ * The FTS5 expression of the whole filter, or of it without `without`'s facet choice: the user's
+ * words in the text columns only, each chosen facet's values (ORed) and the box's cells in `tags`
+ * only. Null when nothing filters through the index (no text, no facet, no box).
+ */
+function matchOf(query: SearchQuery, words: string | null, without: SearchFacet | null): string | null {
+  const parts: string[] = [];
+  if (words !== null) parts.push(`{title abstract other} : (${words})`);
   for (const facet of SEARCH_FACETS) {
     const values = query.facets[facet];
-    if (!values || values.length === 0) continue;
-    const params = facet === 'year' ? values.map(Number) : [...values];
-    out.set(facet, { sql: `m.${facet} IN (${params.map(() => '?').join(', ')})`, params });
+    if (facet === without || !values || values.length === 0) continue;
+    parts.push(`{tags} : (${values.map((v) => quoted(facetTag(facet, v))).join(' OR ')})`);
   }
-  return out;
+  if (query.bbox) parts.push(`{tags} : (${queryCellTags(query.bbox).map(quoted).join(' OR ')})`);
+  return parts.length === 0 ? null : parts.join(' AND ');
 }
 
 /**
- * The active entries matching the text and the box (facets aside), as the CTE `m`: materialised
- * where several counts read it, inlined for the page (so ORDER BY … LIMIT can walk an index).
+ * The index's hits of `match` as rows `t.rowid` joined to their entry `e`: cells only narrow the
+ * box down, so with a box each hit's own lon/lat box is compared exactly.
  */
-function matched(query: SearchQuery, match: string | null, materialized: boolean): Clause {
-  const params: SqlValue[] = [];
-  const from: string[] = [];
-  const where: string[] = ["e.standing = 'active'"];
-  let score = 'NULL';
-  // CROSS JOIN keeps the written order: the text index drives, then the box, then the entries (left
-  // to itself SQLite's planner would walk the entries and probe the FTS index once per row).
-  if (match !== null) {
-    from.push('catalogue_text t');
-    where.push('catalogue_text MATCH ?');
-    params.push(match);
-    // bm25 costs a little per hit: computed only when the page is sorted by it.
-    if (query.sort === 'relevance') score = RANK;
-  }
-  // With text the entry's own copy of the box filters; without, the R*Tree finds the boxes.
+function hitsOf(query: SearchQuery, match: string, withEntry = false): Clause {
+  const where = ['catalogue_text MATCH ?'];
+  const params: SqlValue[] = [match];
+  // CROSS JOIN keeps the written order: the text index drives, the entries are looked up.
+  const from = `catalogue_text t${query.bbox || withEntry ? ' CROSS JOIN catalogue_entries e ON e.pk = t.rowid' : ''}`;
   if (query.bbox) {
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
-    const b = match === null ? 'x' : 'e';
-    if (match === null) from.push('catalogue_extents x');
-    where.push(`${b}.max_lon >= ? AND ${b}.min_lon <= ? AND ${b}.max_lat >= ? AND ${b}.min_lat <= ?`);
+    where.push('e.max_lon >= ? AND e.min_lon <= ? AND e.max_lat >= ? AND e.min_lat <= ?');
     params.push(minLon, maxLon, minLat, maxLat);
   }
-  const driver = match !== null ? 't.rowid' : query.bbox ? 'x.pk' : null;
-  from.push(driver === null ? 'catalogue_entries e' : `CROSS JOIN catalogue_entries e ON e.pk = ${driver}`);
-  return {
-    sql: `m AS ${materialized ? '' : 'NOT '}MATERIALIZED (SELECT e.pk, e.level, e.status, e.year, e.unit, e.category, e.title, e.created_at,
-            ${score} AS score FROM ${from.join(' ')} WHERE ${where.join(' AND ')})`,
-    params,
-  };
-}
-
-const andAll = (clauses: readonly Clause[]): Clause => ({
-  sql: clauses.length === 0 ? '1' : clauses.map((c) => c.sql).join(' AND '),
-  params: clauses.flatMap((c) => c.params),
-});
-
-function orderOf(query: SearchQuery, hasText: boolean): string {
-  if (query.sort === 'title') return 'm.title, m.pk';
-  if (query.sort === 'relevance' && hasText) return 'm.score, m.pk';
-  return 'm.created_at DESC, m.pk DESC';
+  return { sql: `FROM ${from} WHERE ${where.join(' AND ')}`, params };
 }
 
 interface HitDbRow {
@@ -129,61 +114,165 @@ async function allCounts(conn: SqliteConnection): Promise<Omit<SearchPageRow, 'h
     );
     facets[facet].push(...rows);
   }
-  return { total: total?.n ?? 0, facets };
+  return { total: total?.n ?? 0, facets, facetsEstimated: false };
+}
+
+const HIT_COLUMNS = `d.id, d.kind, e.title, e.level, e.status, e.year, e.unit, e.category, e.created_at,
+  x.min_lon, x.min_lat, x.max_lon, x.max_lat`;
+
+/** The page of the unfiltered catalogue: every active entry, walked in the order of an index. */
+async function firstPageOfAll(conn: SqliteConnection, query: SearchQuery): Promise<HitDbRow[]> {
+  const order = query.sort === 'title' ? 'e.title, e.pk' : 'e.created_at DESC, e.pk DESC';
+  return conn.all<HitDbRow>(
+    `SELECT ${HIT_COLUMNS} FROM catalogue_entries e
+       JOIN datasets d ON d.pk = e.pk LEFT JOIN catalogue_extents x ON x.pk = e.pk
+      WHERE e.standing = 'active' ORDER BY ${order} LIMIT ? OFFSET ?`,
+    [query.limit, query.offset],
+  );
+}
+
+/** Display rows of the entries `pks`, in that order. */
+async function hitRows(conn: SqliteConnection, pks: readonly number[]): Promise<HitDbRow[]> {
+  if (pks.length === 0) return [];
+  const rows = await conn.all<HitDbRow & { pk: number }>(
+    `SELECT e.pk, ${HIT_COLUMNS} FROM catalogue_entries e
+       JOIN datasets d ON d.pk = e.pk LEFT JOIN catalogue_extents x ON x.pk = e.pk
+      WHERE e.pk IN (${pks.map(() => '?').join(', ')})`,
+    pks,
+  );
+  const byPk = new Map(rows.map((r) => [r.pk, r]));
+  return pks.flatMap((pk) => byPk.get(pk) ?? []);
+}
+
+interface FilteredDbRow {
+  part: 'hit' | 'total' | 'facet';
+  pk: number | null;
+  facet: SearchFacet | null;
+  value: string | null;
+  n: number | null;
+}
+
+/**
+ * The page, the total and the counts of the unchosen facets of a filtered search, from one
+ * evaluation of the index: its hits (with their bm25 when sorted by it; with their entry when the
+ * sort or the box needs it) are materialised once, the page is their first rows by the sort, the
+ * facets are counted over the first FACET_SAMPLE of them.
+ */
+async function filtered(
+  conn: SqliteConnection,
+  query: SearchQuery,
+  match: string,
+  hasText: boolean,
+  unchosen: readonly SearchFacet[],
+): Promise<{ pks: number[]; total: number; counts: FilteredDbRow[] }> {
+  const byRank = query.sort === 'relevance' && hasText;
+  const hits = hitsOf(query, match, !byRank);
+  const key = byRank ? RANK : query.sort === 'title' ? 'e.title' : 'e.created_at';
+  // Newest first by date, and without text (no score) by date too.
+  const dir = !byRank && query.sort !== 'title' ? ' DESC' : '';
+  const facetParts = unchosen.map(
+    (f) => `SELECT * FROM (SELECT 'facet', NULL, '${f}', CAST(${f} AS TEXT) AS value, count(*) AS n FROM f
+      WHERE ${f} IS NOT NULL GROUP BY ${f} ORDER BY n DESC, value LIMIT ${String(SEARCH_FACET_VALUES)})`,
+  );
+  const rows = await conn.all<FilteredDbRow>(
+    `WITH s AS MATERIALIZED (SELECT t.rowid AS pk, ${key} AS k ${hits.sql}),
+          f AS MATERIALIZED (SELECT e.* FROM (SELECT pk FROM s LIMIT ${String(FACET_SAMPLE)}) x
+                               CROSS JOIN catalogue_entries e ON e.pk = x.pk)
+     SELECT * FROM (SELECT 'hit' AS part, pk, NULL AS facet, NULL AS value, NULL AS n FROM s
+                     ORDER BY k${dir}, pk${dir} LIMIT ? OFFSET ?)
+     UNION ALL SELECT 'total', NULL, NULL, NULL, count(*) FROM s
+     ${facetParts.map((part) => `UNION ALL ${part}`).join('\n')}`,
+    [...hits.params, query.limit, query.offset],
+  );
+  return {
+    pks: rows.flatMap((r) => (r.part === 'hit' && r.pk !== null ? [r.pk] : [])),
+    total: rows.find((r) => r.part === 'total')?.n ?? 0,
+    counts: rows.filter((r) => r.part === 'facet'),
+  };
+}
+
+/**
+ * The value counts of a chosen facet over the filter without its own choice: over its first
+ * FACET_SAMPLE hits (the index stops there), scaled when there were more. Their number is then
+ * estimated from how far into the catalogue the sample reached (hits are spread over it as records
+ * were added), since counting them all would evaluate the whole filter again.
+ */
+async function chosenFacetCounts(
+  conn: SqliteConnection,
+  query: SearchQuery,
+  match: string,
+  facet: SearchFacet,
+): Promise<{ counts: SearchFacetCount[]; estimated: boolean }> {
+  const hits = hitsOf(query, match, true);
+  const rows = await conn.all<{ value: string | null; last: number; n: number }>(
+    `SELECT CAST(s.${facet} AS TEXT) AS value, max(s.pk) AS last, count(*) AS n
+       FROM (SELECT e.pk, e.${facet} ${hits.sql} LIMIT ${String(FACET_SAMPLE)}) s GROUP BY s.${facet}`,
+    hits.params,
+  );
+  const sampled = rows.reduce((sum, r) => sum + r.n, 0);
+  const estimated = sampled >= FACET_SAMPLE;
+  let scale = 1;
+  if (estimated) {
+    const reached = Math.max(...rows.map((r) => r.last));
+    const last =
+      (await conn.get<{ pk: number | null }>('SELECT max(pk) AS pk FROM catalogue_entries'))?.pk ?? reached;
+    scale = last / reached;
+  }
+  const counts = rows
+    .flatMap((r) => (r.value === null ? [] : [{ value: r.value, count: Math.round(r.n * scale) }]))
+    .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
+    .slice(0, SEARCH_FACET_VALUES);
+  return { counts, estimated };
 }
 
 /**
  * One page of the catalogue (ADR 0182): the active records matching every term of the text, inside
  * the box, with the chosen facet values; the total; and each facet's value counts over the same
- * filter without that facet's own choice (so its other values stay offered).
+ * filter without that facet's own choice (so its other values stay offered). The index intersects
+ * words, facet tags and cells; only the box's candidates, the page and the facet samples are looked up.
  */
 export async function searchCatalogue(conn: SqliteConnection, query: SearchQuery): Promise<SearchPageRow> {
   const hasText = query.text.trim() !== '';
-  const match = hasText ? searchMatch(query.text) : null;
+  const words = hasText ? searchMatch(query.text) : null;
   // Text with nothing searchable in it (punctuation only) matches nothing, not everything.
-  if (hasText && match === null) return { hits: [], total: 0, facets: noFacets() };
-  const base = matched(query, match, true);
-  const inline = matched(query, match, false);
-  const chosen = facetClauses(query);
-  const all = andAll([...chosen.values()]);
-
-  const page = await conn.all<HitDbRow>(
-    `WITH ${inline.sql}
-     SELECT d.id, d.kind, m.title, m.level, m.status, m.year, m.unit, m.category, m.created_at,
-            x.min_lon, x.min_lat, x.max_lon, x.max_lat
-       FROM (SELECT * FROM m WHERE ${all.sql} ORDER BY ${orderOf(query, hasText)} LIMIT ? OFFSET ?) m
-       JOIN datasets d ON d.pk = m.pk
-       LEFT JOIN catalogue_extents x ON x.pk = m.pk
-      ORDER BY ${orderOf(query, hasText)}`,
-    [...inline.params, ...all.params, query.limit, query.offset],
-  );
-
-  if (match === null && !query.bbox && chosen.size === 0)
+  if (hasText && words === null) return { hits: [], total: 0, facets: noFacets(), facetsEstimated: false };
+  const match = matchOf(query, words, null);
+  if (match === null) {
+    const page = await firstPageOfAll(conn, query);
     return { hits: page.map(hitFromDb), ...(await allCounts(conn)) };
-
-  const parts: Clause[] = [
-    {
-      sql: `SELECT 'total' AS facet, NULL AS value, count(*) AS n FROM m WHERE ${all.sql}`,
-      params: all.params,
-    },
-  ];
-  for (const facet of SEARCH_FACETS) {
-    const others = andAll([...chosen].filter(([f]) => f !== facet).map(([, c]) => c));
-    parts.push({
-      sql: `SELECT * FROM (SELECT '${facet}' AS facet, CAST(m.${facet} AS TEXT) AS value, count(*) AS n FROM m
-             WHERE m.${facet} IS NOT NULL AND ${others.sql} GROUP BY m.${facet} ORDER BY n DESC, value LIMIT ${String(SEARCH_FACET_VALUES)})`,
-      params: others.params,
-    });
   }
-  const counts = await conn.all<{ facet: string; value: string | null; n: number }>(
-    `WITH ${base.sql} ${parts.map((p) => p.sql).join(' UNION ALL ')}`,
-    [...base.params, ...parts.flatMap((p) => p.params)],
+  const chosen = SEARCH_FACETS.filter((f) => (query.facets[f]?.length ?? 0) > 0);
+  const found = await filtered(
+    conn,
+    query,
+    match,
+    hasText,
+    SEARCH_FACETS.filter((f) => !chosen.includes(f)),
   );
   const facets = noFacets();
-  let total = 0;
-  for (const row of counts) {
-    if (row.facet === 'total') total = row.n;
-    else if (row.value !== null) facets[row.facet as SearchFacet].push({ value: row.value, count: row.n });
+  const sampled = Math.min(found.total, FACET_SAMPLE);
+  let estimated = found.total > sampled;
+  for (const r of found.counts) {
+    if (r.facet === null || r.value === null || r.n === null) continue;
+    facets[r.facet].push({
+      value: r.value,
+      count: estimated ? Math.round((r.n * found.total) / sampled) : r.n,
+    });
   }
-  return { hits: page.map(hitFromDb), total, facets };
+  for (const f of chosen) {
+    const without = matchOf(query, words, f);
+    if (without === null) {
+      facets[f].push(...(await allCounts(conn)).facets[f]);
+      continue;
+    }
+    const own = await chosenFacetCounts(conn, query, without, f);
+    estimated ||= own.estimated;
+    facets[f].push(...own.counts);
+  }
+  return {
+    hits: (await hitRows(conn, found.pks)).map(hitFromDb),
+    total: found.total,
+    facets,
+    facetsEstimated: estimated,
+  };
 }

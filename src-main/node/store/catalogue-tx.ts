@@ -11,6 +11,7 @@ import type {
   FindingDecisionRow,
   ReviewVerdictRow,
   LineageRow,
+  NewDataset,
   ReceiptInput,
   ReceiptRow,
   RecordFieldsRow,
@@ -20,11 +21,14 @@ import type {
 } from '../../core/ports/index.js';
 import { appendAuditEntry } from './audit-append.js';
 import type { LedgerKey } from './ledger-key.js';
-import { reindex, writeSearchEntry } from './search-index.js';
+import { reindex, writeSearchEntries } from './search-index.js';
 import { readLoginCounters, writeAccount, writeLoginCounters } from './account-rows.js';
 import { insertReceipt } from './receipt-rows.js';
 import type { SqliteConnection } from './sqlite.js';
 import { appendVersionLink } from './version-chain.js';
+
+/** Rows per multi-row INSERT of a bulk write (18 columns: well under SQLite's bound-parameter limit). */
+const BULK_CHUNK = 500;
 
 /**
  * The writes of one `store.write` call, all on the write connection inside its open
@@ -47,45 +51,48 @@ export function createCatalogueTx(
     return row.pk;
   };
 
-  const insertVersion = async (
-    id: DatasetId,
-    version: number,
-    fields: RecordFieldsRow,
-    author: string,
-    at: string,
+  /** Record versions as [dataset id, version, fields, author, time], in multi-row statements. */
+  const insertVersions = async (
+    versions: readonly (readonly [DatasetId, number, RecordFieldsRow, string, string])[],
   ): Promise<void> => {
-    await conn.run(
-      `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution,
-         archive_number, keywords, unit, category, year, author, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        id,
-        version,
-        fields.title,
-        fields.abstract,
-        fields.level,
-        fields.period,
-        fields.attribution,
-        fields.archiveNumber ?? null,
-        fields.keywords === undefined ? null : JSON.stringify(fields.keywords),
-        fields.unit ?? null,
-        fields.category ?? null,
-        fields.year ?? null,
-        author,
-        at,
-      ],
-    );
-    await appendVersionLink(conn, key, id, version);
+    for (let i = 0; i < versions.length; i += BULK_CHUNK) {
+      const chunk = versions.slice(i, i + BULK_CHUNK);
+      await conn.run(
+        `INSERT INTO record_versions (dataset_id, version, title, abstract, level, period, attribution,
+           archive_number, keywords, unit, category, year, author, created_at)
+         VALUES ${chunk.map(() => `(${'?, '.repeat(13)}?)`).join(', ')}`,
+        chunk.flatMap(([id, version, fields, author, at]) => [
+          id,
+          version,
+          fields.title,
+          fields.abstract,
+          fields.level,
+          fields.period,
+          fields.attribution,
+          fields.archiveNumber ?? null,
+          fields.keywords === undefined ? null : JSON.stringify(fields.keywords),
+          fields.unit ?? null,
+          fields.category ?? null,
+          fields.year ?? null,
+          author,
+          at,
+        ]),
+      );
+    }
+    // Each version is linked into the keyed version chain as stored (ADR 0185), in order.
+    for (const [id, version] of versions) await appendVersionLink(conn, key, id, version);
   };
 
-  return {
-    async insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void> {
-      guard();
-      const { lastID: pk } = await conn.run(
+  const insertDatasets = async (items: readonly NewDataset[]): Promise<void> => {
+    guard();
+    const pks = new Map<string, number>();
+    for (let i = 0; i < items.length; i += BULK_CHUNK) {
+      const chunk = items.slice(i, i + BULK_CHUNK);
+      const returned = await conn.all<{ pk: number; id: string }>(
         `INSERT INTO datasets (id, name, kind, format, info, sha256, byte_size, files, display_key,
            display_content_type, value_min, value_max, source_id, status, created_at, created_by, layer, open_options)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
+         VALUES ${chunk.map(() => `(${'?, '.repeat(17)}?)`).join(', ')} RETURNING pk, id`,
+        chunk.flatMap(({ row }) => [
           row.id,
           row.name,
           row.kind,
@@ -104,11 +111,27 @@ export function createCatalogueTx(
           row.createdBy,
           row.layer,
           row.openOptions === undefined ? null : JSON.stringify(row.openOptions),
-        ],
+        ]),
       );
-      await insertVersion(row.id, 1, firstRecord, row.createdBy, row.createdAt);
-      await writeSearchEntry(conn, pk, { ...row, standing: 'active', record: firstRecord });
+      for (const r of returned) pks.set(r.id, r.pk);
+      await insertVersions(chunk.map(({ row, record }) => [row.id, 1, record, row.createdBy, row.createdAt]));
+    }
+    await writeSearchEntries(
+      conn,
+      items.map(({ row, record }) => ({
+        pk: pks.get(row.id) ?? 0,
+        source: { ...row, standing: 'active', record },
+      })),
+      true,
+    );
+  };
+
+  return {
+    insertDataset(row: DatasetRow, firstRecord: RecordFieldsRow): Promise<void> {
+      return insertDatasets([{ row, record: firstRecord }]);
     },
+
+    insertDatasets,
 
     async appendRecordVersion(
       id: DatasetId,
@@ -131,7 +154,7 @@ export function createCatalogueTx(
         author,
         createdAt: now().toISOString(),
       };
-      await insertVersion(id, row.version, fields, author, row.createdAt);
+      await insertVersions([[id, row.version, fields, author, row.createdAt]]);
       await reindex(conn, pk);
       return row;
     },
@@ -163,7 +186,7 @@ export function createCatalogueTx(
       guard();
       const pk = await pkOf(id);
       await conn.run('UPDATE datasets SET status = ? WHERE pk = ?', [status, pk]);
-      await conn.run('UPDATE catalogue_entries SET status = ? WHERE pk = ?', [status, pk]);
+      await reindex(conn, pk);
     },
 
     async setStanding(id: DatasetId, change: Omit<StandingChange, 'at'>): Promise<StandingChange> {
@@ -174,7 +197,7 @@ export function createCatalogueTx(
         'INSERT INTO dataset_standing (dataset_id, standing, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)',
         [id, made.standing, made.reason, made.by, made.at],
       );
-      await conn.run('UPDATE catalogue_entries SET standing = ? WHERE pk = ?', [made.standing, pk]);
+      await reindex(conn, pk);
       return made;
     },
 

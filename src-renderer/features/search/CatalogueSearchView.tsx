@@ -78,7 +78,7 @@ export function CatalogueSearchView() {
       </div>
       <div className="panel-body search-body">
         {error ? <ErrorAlert error={error} testId="search-error" /> : null}
-        {result ? <FacetGroups facets={result.facets} /> : null}
+        {result ? <FacetGroups facets={result.facets} estimated={result.facetsEstimated} /> : null}
         <div role="listbox" aria-label={t('search.results')} data-testid="search-results">
           {loading && !result ? <Spin className="center-spin" /> : null}
           {result && result.results.length === 0 ? (

@@ -8,11 +8,13 @@ import {
 import type { WorkflowStatus } from '../../../src-main/api/types.js';
 import { toggleFacet, useSearchStore } from './search-store.js';
 
-/** Each facet with its values and counts over the current filter; a value is a toggle. */
+/** Each facet with its values and counts over the current filter (≈ when estimated); a value is a toggle. */
 export function FacetGroups({
   facets,
+  estimated,
 }: {
   readonly facets: Readonly<Record<SearchFacet, readonly SearchFacetCount[]>>;
+  readonly estimated: boolean;
 }) {
   const { t } = useTranslation();
   const chosen = useSearchStore((s) => s.facets);
@@ -33,7 +35,11 @@ export function FacetGroups({
                   toggleFacet(facet, value);
                 }}
               >
-                {label(facet, value)} <span className="muted">{count}</span>
+                {label(facet, value)}{' '}
+                <span className="muted">
+                  {estimated ? '≈' : ''}
+                  {count}
+                </span>
               </Tag.CheckableTag>
             ))}
           </div>

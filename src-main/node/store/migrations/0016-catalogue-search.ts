@@ -1,12 +1,10 @@
-import { reindexAll } from '../search-index.js';
-import type { SqliteConnection } from '../sqlite.js';
 import type { Migration } from './migration.js';
 
 /**
  * Catalogue search (issue 7, ADR 0182). Record versions gain 档号, 关键词, 形成单位, 资料类别 and
  * the year of 形成时间 (null on every version written before). The 0002 indexes (unigram FTS over
  * title/abstract, extents in each dataset's own CRS) give way to derived, rebuildable ones keyed by
- * `datasets.pk`: one entry per dataset with its facets and sort keys, a contentless FTS5 index of
+ * `datasets.pk` (filled by 0019's rebuild): one entry per dataset with its facets and sort keys, a contentless FTS5 index of
  * every text field of the latest record in CJK bigrams, and an R*Tree of lon/lat extents.
  */
 export const migration0016: Migration = {
@@ -81,5 +79,5 @@ END;`,
   )
   .join('')}
 `,
-  backfill: (conn: SqliteConnection) => reindexAll(conn),
+  // Filled by 0019, which gives the text index its final shape and rebuilds every entry.
 };

@@ -16,6 +16,7 @@ import { migration0015 } from './0015-signed-approvals.js';
 import { migration0016 } from './0016-catalogue-search.js';
 import { migration0017 } from './0017-receipts.js';
 import { migration0018 } from './0018-audit-keys.js';
+import { migration0019 } from './0019-search-tags.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 /** The `user_version` of a catalogue with every step applied (steps are numbered 1..N, no gaps). */
