@@ -16,6 +16,7 @@ export type { FormatInput, ReadonlySql, SqlCell, SqlRow } from './format-input.j
 export type {
   DisplayCopy,
   FormatReader,
+  GeoPackageLayer,
   ImportLayer,
   ImportLayerNotice,
   ImportRead,

@@ -1,7 +1,13 @@
 import type { FormatNotice, LayerRead, OpenOptions } from '../formats/format-module.js';
-import type { GeoPackageLayer } from '../formats/geopackage/write-schema.js';
 import type { ImportCrsDecision } from '../crs/index.js';
-import type { CrsInfo, DatasetFormat, FieldInfo, SubjectText, VectorFeature } from '../model/index.js';
+import type {
+  CrsInfo,
+  DatasetFormat,
+  FieldInfo,
+  GeometryType,
+  SubjectText,
+  VectorFeature,
+} from '../model/index.js';
 
 /** A file as its format module read it: one entry per layer, each a dataset of its own. */
 export interface OpenedFile {
@@ -55,6 +61,17 @@ export interface FormatReader {
    * `hidden` finds, empty for a format without one. Read like `open`, in the same kind of worker.
    */
   hidden(path: string, options?: OpenOptions): Promise<readonly SubjectText[]>;
+}
+
+/** What a GeoPackage written fresh holds: one feature table, nothing else (ADR 0186). */
+export interface GeoPackageLayer {
+  readonly table: string;
+  readonly crs: CrsInfo;
+  readonly fields: readonly FieldInfo[];
+  readonly geometryType: GeometryType;
+  readonly features: readonly VectorFeature[];
+  /** gpkg_contents.last_change (ISO 8601): the release time, so the same input writes the same file. */
+  readonly lastChange: string;
 }
 
 export interface VectorIo {

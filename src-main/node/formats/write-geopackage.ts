@@ -4,8 +4,8 @@ import {
   GPKG_USER_VERSION,
   epsgNumber,
   geoPackagePlan,
-  type GeoPackageLayer,
 } from '../../core/formats/geopackage/write-schema.js';
+import type { GeoPackageLayer } from '../../core/ports/index.js';
 import { SqliteConnection } from '../store/sqlite.js';
 
 /** Rows per INSERT transaction batch: one transaction for the lot, statements reused. */

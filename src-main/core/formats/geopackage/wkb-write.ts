@@ -139,7 +139,10 @@ export function geometryBlob(geometry: Geometry, srsId: number): Uint8Array {
   blob[2] = 0;
   blob[3] = envelope === null ? 0x11 : 0x03;
   view.setInt32(4, srsId, true);
-  if (envelope !== null) envelope.forEach((v, i) => { view.setFloat64(8 + i * 8, v, true); });
+  if (envelope !== null)
+    envelope.forEach((v, i) => {
+      view.setFloat64(8 + i * 8, v, true);
+    });
   blob.set(wkb, head);
   return blob;
 }

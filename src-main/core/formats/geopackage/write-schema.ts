@@ -1,17 +1,7 @@
 import type { AttributeValue, CrsInfo, FieldInfo, GeometryType, VectorFeature } from '../../model/index.js';
+import type { GeoPackageLayer } from '../../ports/vector-io.js';
 import { extentOf } from '../vector-summary.js';
 import { geometryBlob, geometryHasZ } from './wkb-write.js';
-
-/** What a GeoPackage written fresh holds: one feature table, nothing else (ADR 0186). */
-export interface GeoPackageLayer {
-  readonly table: string;
-  readonly crs: CrsInfo;
-  readonly fields: readonly FieldInfo[];
-  readonly geometryType: GeometryType;
-  readonly features: readonly VectorFeature[];
-  /** gpkg_contents.last_change (ISO 8601): the release time, so the same input writes the same file. */
-  readonly lastChange: string;
-}
 
 /** SQL statements and the feature rows that write a layer into an empty SQLite file. */
 export interface GeoPackagePlan {
