@@ -16,8 +16,12 @@ const REFUSED = /(^|\/)([^/]*_)?(bad|unsupported)(\/|$)/;
 const OWN_COMPARISON = new Set(['KML', 'GPX', 'CSV']);
 /** Formats the registry lists under another id but whose files have their own comparison. */
 const OWN_EXTENSIONS = new Set(['zip']);
-/** Files Strata refuses on purpose as datasets: tiles-only GeoPackages (geopackage.test.ts says why; the basemap tile set is read as a basemap). */
-const REFUSED_FILES = new Set(['tiles-only.gpkg', 'guilin_checker.gpkg']);
+/**
+ * Files without a vector layer, refused here on purpose: tiles-only GeoPackages (geopackage.test.ts
+ * says why; the basemap tile set is read as a basemap) and a GeoPackage of gridded coverages only
+ * (ADR 0181; geopackage-tiles.test.ts refuses it with its reason).
+ */
+const REFUSED_FILES = new Set(['tiles-only.gpkg', 'guilin_checker.gpkg', 'coverage.gpkg']);
 /**
  * Sets with a DBF record flagged deleted: GDAL's feature count still counts it (the .shp's), Strata
  * leaves it out of the features and lists it as hidden content (hidden-inventory.test.ts).
