@@ -65,7 +65,7 @@ export function ReleasePlanList({
       bordered
       dataSource={[...plan.steps]}
       renderItem={(step, index) => (
-        <List.Item data-transform={step.transform}>
+        <List.Item data-transform={step.transform} title={step.transform}>
           <span className="step-index">{index + 1}.</span>
           <span>
             {showMessage({ key: `lineage.${step.step}`, params: step.params })}
@@ -81,10 +81,6 @@ export function ReleasePlanList({
                 · {t('release.planFields', { fields: step.params['fields'] })}
               </Typography.Text>
             ) : null}
-            <Typography.Text type="secondary" className="mono">
-              {' '}
-              · {step.transform}
-            </Typography.Text>
           </span>
         </List.Item>
       )}
