@@ -2,7 +2,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccountsEnabled } from '../../core/accounts/account.js';
 import type { AccountsAnchor } from '../../core/ports/index.js';
-import { isErrnoException, syncDirectory, writeNewFileDurably } from '../exchange/durable-fs.js';
+import { isErrnoException, syncDirectory, writeNewFileDurably } from '../fs/durable-fs.js';
 
 export const ANCHOR_FILE = 'accounts-enabled.json';
 

@@ -11,7 +11,7 @@ import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/prom
 import { basename, join } from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { BagSigner } from '../../core/ports/index.js';
-import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
+import { isErrnoException, syncDirectory, writeNewFileDurably } from '../fs/durable-fs.js';
 
 export const PRIVATE_KEY_FILE = 'strata-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'strata-signing-key.pub.pem';

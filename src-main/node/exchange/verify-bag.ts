@@ -23,7 +23,7 @@ import {
 import { bagProblem, type BagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
 import { VERIFY_STEPS, type BagLimits, type VerifyResult } from '../../core/model/index.js';
-import { isErrnoException } from './durable-fs.js';
+import { isErrnoException } from '../fs/durable-fs.js';
 import { readSmallFile, sha256File } from './hash-file.js';
 import { publicKeyFingerprint } from './keystore.js';
 import { walkBag } from './walk-bag.js';

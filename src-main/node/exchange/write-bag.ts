@@ -22,7 +22,7 @@ import {
 import { bagProblem, type ManifestEntry } from '../../core/exchange/index.js';
 import { StrataError } from '../../api/errors.js';
 import type { WriteBagOptions, WriteBagResult } from '../../core/ports/index.js';
-import { isErrnoException, syncDirectory, writeNewFileDurably } from './durable-fs.js';
+import { isErrnoException, syncDirectory, writeNewFileDurably } from '../fs/durable-fs.js';
 import { copyAndHash, throwIfCancelled } from './hash-copy.js';
 
 export const BAG_SOFTWARE_AGENT = 'Strata (BagIt 1.0, Ed25519-signed tag manifest)';

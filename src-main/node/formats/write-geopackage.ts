@@ -1,4 +1,4 @@
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import {
   GPKG_APPLICATION_ID,
   GPKG_USER_VERSION,
@@ -6,6 +6,7 @@ import {
   geoPackagePlan,
 } from '../../core/formats/geopackage/write-schema.js';
 import type { GeoPackageLayer } from '../../core/ports/index.js';
+import { syncFile } from '../fs/durable-fs.js';
 import { SqliteConnection } from '../store/sqlite.js';
 
 /** Rows per INSERT transaction batch: one transaction for the lot, statements reused. */
@@ -56,11 +57,6 @@ export async function writeGeoPackage(file: string, layer: GeoPackageLayer): Pro
     throw error;
   }
   await db.close();
-  const handle = await open(temp, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await syncFile(temp);
   await rename(temp, file);
 }

@@ -1,6 +1,7 @@
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
+import { syncDirectory, syncFile } from '../fs/durable-fs.js';
 import { SqliteConnection } from './sqlite.js';
 
 /**
@@ -32,21 +33,9 @@ export async function backupCatalogue(
     } finally {
       await copy.close();
     }
-    const handle = await open(tmp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await syncFile(tmp);
     await rename(tmp, dest);
-    if (process.platform !== 'win32') {
-      const dir = await open(path.dirname(dest), 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-    }
+    await syncDirectory(path.dirname(dest));
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;

@@ -1,6 +1,7 @@
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LedgerHead } from '../../core/ports/index.js';
+import { syncDirectory } from '../fs/durable-fs.js';
 import type { LedgerKey } from './ledger-key.js';
 
 const headMacText = (h: LedgerHead): string =>
@@ -67,12 +68,5 @@ export async function writeHeadFile(file: string, key: LedgerKey, head: LedgerHe
     await rm(tmp, { force: true });
     throw error;
   }
-  if (process.platform !== 'win32') {
-    const dir = await open(path.dirname(file), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  }
+  await syncDirectory(path.dirname(file));
 }

@@ -1,4 +1,4 @@
-import { link, open, rename, rm } from 'node:fs/promises';
+import { link, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { StrataError } from '../../api/errors.js';
 import type { ProblemKey } from '../../api/messages.js';
@@ -6,6 +6,7 @@ import type { LedgerHead } from '../../core/ports/index.js';
 import { ledgerTails } from './ledger-adopt.js';
 import type { LedgerKey } from './ledger-key.js';
 import { LATEST_SCHEMA_VERSION, STRATA_APPLICATION_ID } from './migrations/index.js';
+import { syncDirectory, syncFile } from '../fs/durable-fs.js';
 import { SqliteConnection } from './sqlite.js';
 import { verifyLedger } from './verify-ledger.js';
 
@@ -26,25 +27,6 @@ const refuse = (
 const isSqliteError = (err: unknown): boolean =>
   err instanceof Error &&
   /^SQLITE_(NOTADB|CORRUPT|CANTOPEN)/.test(String((err as Error & { code?: unknown }).code));
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Refuses what is not a whole Strata catalogue this build can take: header, schema level, integrity. */
 async function checkCandidate(conn: SqliteConnection, file: string): Promise<void> {
@@ -113,7 +95,7 @@ export async function stageRestore(
     } finally {
       await copy.close();
     }
-    await fsyncFile(staged);
+    await syncFile(staged);
     return { file: staged, tails };
   } catch (err) {
     await rm(staged, { force: true });
@@ -135,5 +117,5 @@ export async function swapInRestored(staged: string, liveFile: string): Promise<
   await rm(`${liveFile}-wal`, { force: true });
   await rm(`${liveFile}-shm`, { force: true });
   await rename(staged, liveFile);
-  await fsyncDir(path.dirname(liveFile));
+  await syncDirectory(path.dirname(liveFile));
 }

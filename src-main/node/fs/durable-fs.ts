@@ -11,6 +11,16 @@ export async function writeNewFileDurably(path: string, data: Uint8Array, mode =
   }
 }
 
+/** Fsyncs an existing file, so what was written to it survives a crash before it is renamed into place. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Fsyncs a directory so the names created in it survive a crash. Windows cannot open a directory
  * for fsync (NTFS journals names itself), so it is a no-op there.
